@@ -1,0 +1,57 @@
+using ProjectWorkflow.Engine.Expressions;
+using ProjectWorkflow.Engine.Timers;
+
+namespace ProjectWorkflow.Engine.Model;
+
+/// <summary>A timer event definition as written, with its schedule once compiled.</summary>
+public sealed class TimerDefinition
+{
+    public TimerDefinition(TimerKind kind, string text)
+    {
+        Kind = kind;
+        Text = text;
+    }
+
+    public TimerKind Kind { get; }
+
+    /// <summary>ISO 8601 text, or an expression that yields it.</summary>
+    public string Text { get; }
+
+    /// <summary>The schedule when <see cref="Text"/> is a constant; null when it is an expression.</summary>
+    public TimerSchedule? Schedule { get; internal set; }
+
+    /// <summary>The parsed expression when <see cref="Text"/> is one (<c>${...}</c>); checked at deploy, evaluated when the timer is armed.</summary>
+    public ParsedExpression? Expression { get; internal set; }
+}
+
+/// <summary>A message event definition: the name the message is delivered under.</summary>
+public sealed record MessageDefinition(string MessageRef, string Name);
+
+public sealed class StartEvent(string id, int line) : FlowNode(id, "startEvent", line)
+{
+    public TimerDefinition? Timer { get; init; }
+    public MessageDefinition? Message { get; init; }
+}
+
+public sealed class EndEvent(string id, int line) : FlowNode(id, "endEvent", line)
+{
+    public bool Terminate { get; init; }
+}
+
+public sealed class IntermediateCatchEvent(string id, int line) : FlowNode(id, "intermediateCatchEvent", line)
+{
+    public TimerDefinition? Timer { get; init; }
+    public MessageDefinition? Message { get; init; }
+}
+
+public sealed class BoundaryEvent(string id, int line, string attachedToRef) : FlowNode(id, "boundaryEvent", line)
+{
+    public string AttachedToRef { get; } = attachedToRef;
+    public FlowNode AttachedTo { get; internal set; } = null!;
+
+    /// <summary>True (the BPMN default) when firing cancels the activity it is attached to.</summary>
+    public bool CancelActivity { get; init; } = true;
+
+    public TimerDefinition? Timer { get; init; }
+    public MessageDefinition? Message { get; init; }
+}

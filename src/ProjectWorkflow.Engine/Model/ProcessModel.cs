@@ -1,0 +1,24 @@
+namespace ProjectWorkflow.Engine.Model;
+
+/// <summary>One executable (or not) <c>process</c> of a BPMN file.</summary>
+public sealed class ProcessModel : FlowScope
+{
+    public ProcessModel(string id, int line) : base(id, "process", line) { }
+
+    public bool IsExecutable { get; init; } = true;
+
+    /// <summary>Every node of the process, nested ones included, by id.</summary>
+    public Dictionary<string, FlowNode> NodesById { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, SequenceFlow> FlowsById { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Structural problems the reader met inside this process that the graph cannot show
+    /// (duplicate ids, elements without an id, an event with two definitions); the compiler reports them.
+    /// </summary>
+    public List<DefinitionProblem> ReadProblems { get; } = [];
+
+    public FlowNode Node(string id) => NodesById.TryGetValue(id, out var node)
+        ? node
+        : throw new KeyNotFoundException($"The process '{Id}' has no element '{id}'.");
+}

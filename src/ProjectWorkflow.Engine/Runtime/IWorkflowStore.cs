@@ -1,0 +1,14 @@
+using ProjectWorkflow.Engine.Definitions;
+
+namespace ProjectWorkflow.Engine.Runtime;
+
+/// <summary>What the engine needs to read from wherever definitions and instances are kept.</summary>
+public interface IWorkflowStore
+{
+    ValueTask<ProcessDefinition?> FindDefinitionAsync(string definitionId, CancellationToken cancellationToken);
+
+    ValueTask<ProcessDefinition?> FindLatestDefinitionAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>Loads an instance for change; the caller saves every instance the session touched.</summary>
+    ValueTask<ProcessInstance?> FindInstanceAsync(Guid id, CancellationToken cancellationToken);
+}

@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using ProjectWorkflow.Engine.Expressions;
+using ProjectWorkflow.Engine.Model;
+using ProjectWorkflow.Engine.Timers;
+
+namespace ProjectWorkflow.Engine.Runtime;
+
+/// <summary>Timers and messages: bookmarks that wait for the outside world.</summary>
+internal sealed partial class InstanceRun
+{
+    private void AttachBoundaries(Execution execution, FlowNode activity)
+    {
+        foreach (var boundary in activity.Boundaries)
+            CreateBookmark(execution, boundary, boundary.Timer, boundary.Message);
+    }
+
+    private void CreateBookmark(Execution execution, FlowNode eventNode, TimerDefinition? timer, MessageDefinition? message)
+    {
+        if (timer is not null)
+        {
+            var (schedule, text) = ResolveTimer(execution, timer);
+            var bookmark = new Bookmark
+            {
+                Id = _instance.NextId(),
+                Kind = BookmarkKind.Timer,
+                ExecutionId = execution.Id,
+                ElementId = eventNode.Id,
+                DueAt = schedule.FirstDue(Now),
+                TimerKind = timer.Kind,
+                TimerText = text,
+            };
+            _instance.Bookmarks.Add(bookmark);
+            Journal(eventNode, "timerSet", bookmark.DueAt.Value.ToString("O", CultureInfo.InvariantCulture));
+            _session.AddEffect(new TimerScheduled(_instance.Id, bookmark.Id, bookmark.DueAt.Value));
+        }
+        else if (message is not null)
+        {
+            var bookmark = new Bookmark
+            {
+                Id = _instance.NextId(),
+                Kind = BookmarkKind.Message,
+                ExecutionId = execution.Id,
+                ElementId = eventNode.Id,
+                MessageName = message.Name,
+                CorrelationKey = _instance.BusinessKey,
+            };
+            _instance.Bookmarks.Add(bookmark);
+            Journal(eventNode, "messageAwaited", message.Name);
+            _session.AddEffect(new MessageSubscribed(_instance.Id, bookmark.Id, message.Name, bookmark.CorrelationKey));
+        }
+    }
+
+    private (TimerSchedule Schedule, string Text) ResolveTimer(Execution execution, TimerDefinition timer)
+    {
+        if (timer.Schedule is { } fixedSchedule) return (fixedSchedule, timer.Text);
+        var value = ExpressionParser.Parse(timer.Text).Evaluate(Variables(execution));
+        var text = value switch
+        {
+            DateTimeOffset at => at.ToString("O", CultureInfo.InvariantCulture),
+            DateTime at => at.ToString("O", CultureInfo.InvariantCulture),
+            _ => Text(value) ?? "",
+        };
+        if (!TimerSchedule.TryParse(timer.Kind, text, out var schedule, out var error))
+            throw new ExpressionEvaluationException($"The timer expression '{timer.Text}' gave '{text}': {error}");
+        return (schedule!, text);
+    }
+
+    private void RemoveBookmarksOf(Execution execution)
+    {
+        for (var i = _instance.Bookmarks.Count - 1; i >= 0; i--)
+        {
+            var bookmark = _instance.Bookmarks[i];
+            if (bookmark.ExecutionId != execution.Id) continue;
+            _instance.Bookmarks.RemoveAt(i);
+            if (bookmark.Kind == BookmarkKind.Timer) _session.AddEffect(new TimerCancelled(_instance.Id, bookmark.Id));
+        }
+    }
+
+    /// <summary>A timer fell due or a message arrived: the catch event or boundary event fires.</summary>
+    public void Fire(Bookmark bookmark, JsonObject? variables)
+    {
+        var node = _process.Node(bookmark.ElementId);
+        var execution = _instance.FindExecution(bookmark.ExecutionId)
+            ?? throw WorkflowException.Conflict($"The execution waiting at '{bookmark.ElementId}' no longer exists.");
+        SetVariables(variables);
+        Journal(node, bookmark.Kind == BookmarkKind.Timer ? "timerFired" : "messageReceived", bookmark.MessageName);
+
+        if (node is not BoundaryEvent boundary)
+        {
+            _instance.Bookmarks.Remove(bookmark);
+            Leave(execution, node);
+            return;
+        }
+
+        if (boundary.CancelActivity)
+        {
+            // Interrupting: the activity and everything inside it stops; the token leaves by the boundary event.
+            CancelExecution(execution, $"interrupted by {boundary.Kind} '{boundary.Id}'", keep: true);
+            Journal(boundary.AttachedTo, "interrupted", boundary.Id);
+            execution.ElementId = boundary.Id;
+            Leave(execution, boundary);
+            return;
+        }
+
+        // Non-interrupting: the activity goes on; a new token leaves by the boundary event.
+        RescheduleOrRemove(bookmark);
+        var token = NewExecution(execution.ParentId, boundary.Id);
+        Leave(token, boundary);
+    }
+
+    private void RescheduleOrRemove(Bookmark bookmark)
+    {
+        if (bookmark.Kind == BookmarkKind.Message) return; // a non-interrupting message boundary may fire again
+        bookmark.Fired++;
+        DateTimeOffset? next = null;
+        if (bookmark.TimerKind == TimerKind.Cycle
+            && TimerSchedule.TryParse(TimerKind.Cycle, bookmark.TimerText ?? "", out var schedule, out _))
+            next = schedule!.NextDue(bookmark.DueAt!.Value, bookmark.Fired);
+        if (next is { } due)
+        {
+            bookmark.DueAt = due;
+            _session.AddEffect(new TimerScheduled(_instance.Id, bookmark.Id, due));
+        }
+        else
+        {
+            _instance.Bookmarks.Remove(bookmark);
+        }
+    }
+
+    public void SetVariables(JsonObject? variables)
+    {
+        if (variables is null) return;
+        foreach (var (name, value) in variables)
+            _instance.Variables[name] = value?.DeepClone();
+    }
+}

@@ -1,0 +1,297 @@
+using System.Text.Json.Nodes;
+using ProjectWorkflow.Engine.Definitions;
+using ProjectWorkflow.Engine.Expressions;
+using ProjectWorkflow.Engine.Model;
+using ProjectWorkflow.Engine.ServiceTasks;
+
+namespace ProjectWorkflow.Engine.Runtime;
+
+/// <summary>
+/// One command's walk through one instance: tokens enter and leave nodes until every one of them
+/// waits or ends. Everything here changes <see cref="ProcessInstance"/> in place and reports what
+/// it did as journal entries and effects to the session.
+/// </summary>
+internal sealed partial class InstanceRun
+{
+    private readonly WorkflowSession _session;
+    private readonly ProcessInstance _instance;
+    private readonly ProcessModel _process;
+    private readonly Queue<Step> _agenda = new();
+    private readonly CancellationToken _cancellationToken;
+    private Dictionary<Guid, string>? _assigneeOverrides;
+    private bool _inclusiveJoinsWaiting;
+
+    public InstanceRun(WorkflowSession session, ProcessInstance instance, ProcessDefinition definition, string? actor, CancellationToken cancellationToken)
+    {
+        _session = session;
+        _instance = instance;
+        _process = definition.Process;
+        Actor = actor;
+        Now = session.Now;
+        _cancellationToken = cancellationToken;
+    }
+
+    public string? Actor { get; }
+    public DateTimeOffset Now { get; }
+
+    /// <summary>False once the run did something that cannot be taken back by a withdrawal.</summary>
+    public bool Revocable { get; private set; } = true;
+
+    public List<Guid> CreatedTaskIds { get; } = [];
+
+    private readonly record struct Step(Execution Execution, FlowNode Node, bool Leaving);
+
+    public void Enter(Execution execution, FlowNode node) => _agenda.Enqueue(new Step(execution, node, false));
+
+    public void Leave(Execution execution, FlowNode node) => _agenda.Enqueue(new Step(execution, node, true));
+
+    public void EnterWithAssignee(Execution execution, FlowNode node, string? assignee)
+    {
+        if (assignee is not null) (_assigneeOverrides ??= [])[execution.Id] = assignee;
+        Enter(execution, node);
+    }
+
+    public async ValueTask RunAsync()
+    {
+        while (true)
+        {
+            while (_agenda.TryDequeue(out var step))
+            {
+                // A step for an execution that was removed meanwhile (cancelled by a boundary, a terminate) is void.
+                if (_instance.IsEnded || !_instance.Executions.Contains(step.Execution)) continue;
+                try
+                {
+                    if (step.Leaving) LeaveNode(step.Execution, step.Node);
+                    else await EnterNodeAsync(step.Execution, step.Node);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException && ex is not WorkflowException)
+                {
+                    RaiseIncident(step.Execution, step.Node, step.Leaving ? IncidentPhase.Leave : IncidentPhase.Enter, ex);
+                }
+            }
+            if (!_inclusiveJoinsWaiting || !TryActivateInclusiveJoins()) break;
+        }
+    }
+
+    private async ValueTask EnterNodeAsync(Execution execution, FlowNode node)
+    {
+        execution.ElementId = node.Id;
+        execution.State = ExecutionState.Active;
+        Journal(node, "entered");
+
+        switch (node)
+        {
+            case StartEvent:
+                LeaveNode(execution, node);
+                break;
+            case EndEvent end:
+                ReachEnd(execution, end);
+                break;
+            case UserTask task when task.MultiInstance is not null && !execution.IsLoopInstance:
+                StartLoop(execution, task);
+                break;
+            case UserTask task:
+                CreateTask(execution, task);
+                break;
+            case ServiceTask service:
+                await RunServiceTaskAsync(execution, service);
+                break;
+            case Gateway gateway:
+                EnterGateway(execution, gateway);
+                break;
+            case IntermediateCatchEvent catchEvent:
+                execution.State = ExecutionState.Waiting;
+                CreateBookmark(execution, catchEvent, catchEvent.Timer, catchEvent.Message);
+                break;
+            case SubProcess subProcess:
+                EnterSubProcess(execution, subProcess);
+                break;
+            case CallActivity call:
+                await CallAsync(execution, call);
+                break;
+            default:
+                LeaveNode(execution, node);
+                break;
+        }
+    }
+
+    private async ValueTask RunServiceTaskAsync(Execution execution, ServiceTask service)
+    {
+        Revocable = false;
+        var topic = service.Topic ?? "";
+        if (!_session.Engine.ServiceTasks.TryGet(topic, out var handler))
+            throw new InvalidOperationException($"No handler is registered for the service task topic '{topic}'.");
+        var context = new ServiceTaskContext(_instance.Id, _instance.BusinessKey, _instance.DefinitionKey, service.Id, topic, _instance.Variables);
+        await handler.ExecuteAsync(context, _cancellationToken);
+        LeaveNode(execution, service);
+    }
+
+    private async ValueTask CallAsync(Execution execution, CallActivity call)
+    {
+        Revocable = false;
+        execution.State = ExecutionState.Waiting;
+        AttachBoundaries(execution, call);
+        var childId = _instance.NextId();
+        execution.ChildInstanceId = childId;
+        await _session.StartChildAsync(_instance, execution, call.CalledElement ?? "", childId, _cancellationToken);
+    }
+
+    /// <summary>The call activity's child ended: its variables come back and the token moves on.</summary>
+    public void ResumeFromChild(Execution execution, JsonObject childVariables)
+    {
+        foreach (var (name, value) in childVariables)
+            _instance.Variables[name] = value?.DeepClone();
+        execution.ChildInstanceId = null;
+        Leave(execution, _process.Node(execution.ElementId));
+    }
+
+    /// <summary>Take the way out of a node: which flows depends on the node kind.</summary>
+    private void LeaveNode(Execution execution, FlowNode node)
+    {
+        if (execution.IsLoopInstance)
+        {
+            CompleteLoopInstance(execution, node);
+            return;
+        }
+
+        var flows = ChooseOutgoing(execution, node);
+        RemoveBookmarksOf(execution);
+        execution.State = ExecutionState.Active;
+        Journal(node, "left");
+        MarkCompleted(node.Id);
+
+        if (flows.Count == 0)
+        {
+            RemoveExecution(execution);
+            CompleteScopeIfEmpty(execution.ParentId);
+            return;
+        }
+
+        for (var i = 0; i < flows.Count; i++)
+        {
+            var flow = flows[i];
+            var token = i == 0 ? execution : NewExecution(execution.ParentId, node.Id);
+            token.ArrivedVia = flow.Id;
+            if (!_instance.TakenFlowIds.Contains(flow.Id)) _instance.TakenFlowIds.Add(flow.Id);
+            Journal(flow.Id, "sequenceFlow", "taken", null);
+            Enter(token, flow.Target);
+        }
+    }
+
+    private List<SequenceFlow> ChooseOutgoing(Execution execution, FlowNode node)
+    {
+        var outgoing = node.Outgoing;
+        var chosen = new List<SequenceFlow>(outgoing.Count);
+        switch (node)
+        {
+            case ParallelGateway:
+                chosen.AddRange(outgoing);
+                return chosen;
+            case ExclusiveGateway gateway:
+                foreach (var flow in outgoing)
+                {
+                    if (flow == gateway.DefaultFlow) continue;
+                    if (IsTrue(execution, flow))
+                    {
+                        chosen.Add(flow);
+                        return chosen;
+                    }
+                }
+                if (gateway.DefaultFlow is { } fallback)
+                {
+                    chosen.Add(fallback);
+                    return chosen;
+                }
+                if (outgoing.Count > 0) throw new NoPathException(gateway);
+                return chosen;
+            case InclusiveGateway gateway:
+                foreach (var flow in outgoing)
+                    if (flow != gateway.DefaultFlow && IsTrue(execution, flow)) chosen.Add(flow);
+                if (chosen.Count == 0 && gateway.DefaultFlow is { } otherwise) chosen.Add(otherwise);
+                if (chosen.Count == 0 && outgoing.Count > 0) throw new NoPathException(gateway);
+                return chosen;
+            default:
+                foreach (var flow in outgoing)
+                    if (IsTrue(execution, flow)) chosen.Add(flow);
+                if (chosen.Count == 0 && outgoing.Count > 0) throw new NoPathException(node);
+                return chosen;
+        }
+    }
+
+    private bool IsTrue(Execution execution, SequenceFlow flow) =>
+        flow.Condition is not { } condition || condition.EvaluateCondition(Variables(execution));
+
+    public ExecutionVariables Variables(Execution? execution) => new(_instance, execution);
+
+    private void MarkCompleted(string elementId)
+    {
+        if (!_instance.CompletedElementIds.Contains(elementId)) _instance.CompletedElementIds.Add(elementId);
+    }
+
+    public Execution NewExecution(Guid? parentId, string elementId)
+    {
+        var execution = new Execution { Id = _instance.NextId(), ParentId = parentId, ElementId = elementId };
+        _instance.Executions.Add(execution);
+        return execution;
+    }
+
+    private void RemoveExecution(Execution execution) => _instance.Executions.Remove(execution);
+
+    public void Journal(FlowNode node, string @event, string? detail = null) => Journal(node.Id, node.Kind, @event, detail);
+
+    public void Journal(string elementId, string kind, string @event, string? detail) =>
+        _session.AddJournal(new JournalEntry(_instance.Id, ++_instance.Sequence, Now, elementId, kind, @event, Actor, detail));
+
+    private void RaiseIncident(Execution execution, FlowNode node, IncidentPhase phase, Exception ex)
+    {
+        execution.State = ExecutionState.Failed;
+        var incident = new Incident
+        {
+            Id = _instance.NextId(),
+            ExecutionId = execution.Id,
+            ElementId = node.Id,
+            Kind = ex switch
+            {
+                ExpressionEvaluationException => "expression",
+                NoPathException => "noPath",
+                _ when node is ServiceTask => "serviceTask",
+                _ => "failure",
+            },
+            Message = ex.Message,
+            Phase = phase,
+            CreatedAt = Now,
+        };
+        _instance.Incidents.Add(incident);
+        _instance.Status = InstanceStatus.Faulted;
+        Journal(node, "incident", ex.Message);
+        _session.AddEffect(new IncidentRaised(_instance.Id, incident));
+    }
+
+    /// <summary>Runs the failed step again, with any variables the operator corrected.</summary>
+    public void Retry(Incident incident)
+    {
+        _instance.Incidents.Remove(incident);
+        if (_instance.Incidents.Count == 0 && _instance.Status == InstanceStatus.Faulted) _instance.Status = InstanceStatus.Running;
+        var execution = _instance.FindExecution(incident.ExecutionId)
+            ?? throw WorkflowException.Conflict("The execution that failed no longer exists; the incident cannot be retried.");
+        var node = _process.Node(incident.ElementId);
+        Journal(node, "retried");
+        execution.State = ExecutionState.Active;
+        if (incident.Phase == IncidentPhase.Leave) Leave(execution, node);
+        else Enter(execution, node);
+    }
+}
+
+/// <summary>No outgoing flow of a gateway or activity could be taken.</summary>
+internal sealed class NoPathException(FlowNode node)
+    : Exception($"No outgoing flow of {node.Kind} '{node.Id}' has a true condition and there is no default flow.");
+
+internal sealed partial class InstanceRun
+{
+    /// <summary>The called instance was stopped from outside: the call activity waits with an incident.</summary>
+    public void FailFromChild(Execution execution, string message)
+    {
+        execution.ChildInstanceId = null;
+        RaiseIncident(execution, _process.Node(execution.ElementId), IncidentPhase.Enter, new InvalidOperationException(message));
+    }
+}

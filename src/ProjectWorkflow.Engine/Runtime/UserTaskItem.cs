@@ -1,0 +1,49 @@
+namespace ProjectWorkflow.Engine.Runtime;
+
+public enum DelegationState
+{
+    None,
+
+    /// <summary>Delegated (委派): the delegate works on it and must hand it back to the owner.</summary>
+    Pending,
+
+    /// <summary>Handed back to the owner, who completes it.</summary>
+    Resolved,
+}
+
+/// <summary>An open human task.</summary>
+public sealed class UserTaskItem
+{
+    public Guid Id { get; set; }
+    public Guid ExecutionId { get; set; }
+    public string ElementId { get; set; } = "";
+    public string? Name { get; set; }
+    public string? Assignee { get; set; }
+
+    /// <summary>Who the task belongs to while it is delegated.</summary>
+    public string? Owner { get; set; }
+    public DelegationState Delegation { get; set; }
+    public List<string> CandidateUsers { get; set; } = [];
+    public List<string> CandidateGroups { get; set; } = [];
+    public DateTimeOffset? DueAt { get; set; }
+    public string? FormKey { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Signers added before the assignee (加签, before): each signs, then the task returns.</summary>
+    public List<string> SignersBefore { get; set; } = [];
+
+    /// <summary>The assignee the task returns to once the signers-before are done.</summary>
+    public string? ReturnTo { get; set; }
+
+    /// <summary>Signers added after the assignee (加签, after): each signs before the task completes.</summary>
+    public List<string> SignersAfter { get; set; } = [];
+
+    public List<string> CopiedTo { get; set; } = [];
+    public int Reminders { get; set; }
+
+    /// <summary>True once anyone has claimed, delegated, transferred or otherwise worked on it.</summary>
+    public bool Touched { get; set; }
+
+    /// <summary>Loop counter when the task is one instance of a multi-instance activity.</summary>
+    public int? LoopCounter { get; set; }
+}

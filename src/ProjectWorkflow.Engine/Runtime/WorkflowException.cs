@@ -1,0 +1,27 @@
+namespace ProjectWorkflow.Engine.Runtime;
+
+public enum WorkflowErrorKind
+{
+    /// <summary>The instance, task or element does not exist.</summary>
+    NotFound,
+
+    /// <summary>The thing exists but its state does not allow the command (already done, ended, in use).</summary>
+    Conflict,
+
+    /// <summary>The caller may not do this to this task.</summary>
+    Forbidden,
+
+    /// <summary>The command itself is wrong (bad target, empty user list...).</summary>
+    Invalid,
+}
+
+/// <summary>A refused command, with a sentence the caller can act on.</summary>
+public sealed class WorkflowException(WorkflowErrorKind kind, string message) : Exception(message)
+{
+    public WorkflowErrorKind Kind { get; } = kind;
+
+    public static WorkflowException NotFound(string message) => new(WorkflowErrorKind.NotFound, message);
+    public static WorkflowException Conflict(string message) => new(WorkflowErrorKind.Conflict, message);
+    public static WorkflowException Forbidden(string message) => new(WorkflowErrorKind.Forbidden, message);
+    public static WorkflowException Invalid(string message) => new(WorkflowErrorKind.Invalid, message);
+}

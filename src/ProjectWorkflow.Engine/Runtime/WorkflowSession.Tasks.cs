@@ -1,0 +1,280 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ProjectWorkflow.Engine.Model;
+
+namespace ProjectWorkflow.Engine.Runtime;
+
+public enum SignerPosition
+{
+    Before,
+    After,
+}
+
+/// <summary>Human work on user tasks: claim, complete, delegate, transfer, add signers, send back, withdraw, remind, copy.</summary>
+public sealed partial class WorkflowSession
+{
+    private async ValueTask<(ProcessInstance Instance, InstanceRun Run, UserTaskItem Task)> OpenTaskAsync(
+        Guid instanceId, Guid taskId, CancellationToken cancellationToken, bool keepWithdrawPoint = false)
+    {
+        var (instance, run) = await OpenRunAsync(instanceId, cancellationToken, keepWithdrawPoint);
+        var task = instance.FindTask(taskId)
+            ?? throw WorkflowException.Conflict($"The task {taskId} is no longer open: it was completed or cancelled.");
+        return (instance, run, task);
+    }
+
+    private bool IsCandidate(UserTaskItem task) =>
+        task.CandidateUsers.Contains(Actor.Id, StringComparer.Ordinal) || Actor.InAnyGroup(task.CandidateGroups);
+
+    /// <summary>The one person working the task right now: the current signer, the delegate, or the assignee.</summary>
+    private void RequireAssignee(UserTaskItem task, string what)
+    {
+        if (task.Assignee == Actor.Id) return;
+        throw task.Assignee is null
+            ? WorkflowException.Forbidden($"Claim the task before you {what} it.")
+            : WorkflowException.Forbidden($"Only {task.Assignee}, who holds the task, can {what} it.");
+    }
+
+    private static void Notify(WorkflowSession session, ProcessInstance instance, UserTaskItem task, string @event, string? message, params string[] users) =>
+        session.AddEffect(new TaskNotification(instance.Id, task.Id, @event, users, [], message));
+
+    public async Task ClaimAsync(Guid instanceId, Guid taskId, CancellationToken cancellationToken = default)
+    {
+        var (instance, run, task) = await OpenTaskAsync(instanceId, taskId, cancellationToken);
+        if (task.Assignee == Actor.Id) return;
+        if (task.Assignee is not null) throw WorkflowException.Conflict($"The task is already claimed by {task.Assignee}.");
+        if (!IsCandidate(task)) throw WorkflowException.Forbidden("You are not among the task's candidate users or groups.");
+        task.Assignee = Actor.Id;
+        task.Touched = true;
+        run.Journal(task.ElementId, "userTask", "claimed", null);
+        _ = instance;
+    }
+
+    public async Task UnclaimAsync(Guid instanceId, Guid taskId, CancellationToken cancellationToken = default)
+    {
+        var (_, run, task) = await OpenTaskAsync(instanceId, taskId, cancellationToken);
+        RequireAssignee(task, "release");
+        if (task.Delegation == DelegationState.Pending)
+            throw WorkflowException.Conflict("A delegated task cannot be released: hand it back to its owner instead.");
+        task.Assignee = null;
+        task.Touched = true;
+        run.Journal(task.ElementId, "userTask", "unclaimed", null);
+    }
+
+    /// <summary>
+    /// Completes the caller's part of the task. With signers still to sign, the task passes to the next
+    /// signer; otherwise the activity completes and the process moves on.
+    /// </summary>
+    public async Task CompleteAsync(Guid instanceId, Guid taskId, JsonObject? variables, CancellationToken cancellationToken = default)
+    {
+        var (instance, run, task) = await OpenTaskAsync(instanceId, taskId, cancellationToken);
+        if (task.Assignee is null && IsCandidate(task)) task.Assignee = Actor.Id;
+        RequireAssignee(task, "complete");
+        if (task.Delegation == DelegationState.Pending)
+            throw WorkflowException.Conflict($"The task was delegated to you by {task.Owner}: hand it back (resolve) so the owner can complete it.");
+
+        if (task.SignersBefore.Count > 0 || (task.ReturnTo is not null && task.ReturnTo != Actor.Id))
+        {
+            // A signer added before the assignee signs; the task passes on without completing the activity.
+            run.SetVariables(variables);
+            run.Journal(task.ElementId, "userTask", "signed", null);
+            task.Assignee = task.SignersBefore.Count > 0 ? Take(task.SignersBefore) : task.ReturnTo;
+            if (task.Assignee == task.ReturnTo && task.SignersBefore.Count == 0) task.ReturnTo = null;
+            task.Touched = true;
+            Notify(this, instance, task, "assigned", null, task.Assignee!);
+            return;
+        }
+        if (task.SignersAfter.Count > 0)
+        {
+            run.SetVariables(variables);
+            run.Journal(task.ElementId, "userTask", "signed", null);
+            task.Assignee = Take(task.SignersAfter);
+            task.Touched = true;
+            Notify(this, instance, task, "assigned", null, task.Assignee);
+            return;
+        }
+
+        var before = Engine.Options.EnableWithdraw ? JsonSerializer.Serialize(instance, RuntimeJson.Options) : null;
+        run.SetVariables(variables);
+        run.CompleteTask(task, Actor.Id);
+        await FinishAsync(run, cancellationToken);
+        if (before is not null && run.Revocable && !instance.IsEnded)
+            instance.WithdrawPoint = new WithdrawPoint
+            {
+                TaskId = task.Id,
+                ElementId = task.ElementId,
+                CompletedBy = Actor.Id,
+                CompletedAt = run.Now,
+                Snapshot = before,
+                CreatedTaskIds = run.CreatedTaskIds,
+            };
+    }
+
+    private static string Take(List<string> queue)
+    {
+        var next = queue[0];
+        queue.RemoveAt(0);
+        return next;
+    }
+
+    /// <summary>委派: the delegate works on the task and hands it back; the owner completes it.</summary>
+    public async Task DelegateAsync(Guid instanceId, Guid taskId, string toUser, string? reason, CancellationToken cancellationToken = default)
+    {
+        RequireUser(toUser);
+        var (instance, run, task) = await OpenTaskAsync(instanceId, taskId, cancellationToken);
+        RequireAssignee(task, "delegate");
+        if (toUser == Actor.Id) throw WorkflowException.Invalid("You cannot delegate a task to yourself.");
+        task.Owner ??= task.Assignee;
+        task.Assignee = toUser;
+        task.Delegation = DelegationState.Pending;
+        task.Touched = true;
+        run.Journal(task.ElementId, "userTask", "delegated", $"to {toUser}{Because(reason)}");
+        Notify(this, instance, task, "delegated", reason, toUser);
+    }
+
+    /// <summary>Hands a delegated task back to its owner, with the delegate's variables.</summary>
+    public async Task ResolveAsync(Guid instanceId, Guid taskId, JsonObject? variables, CancellationToken cancellationToken = default)
+    {
+        var (instance, run, task) = await OpenTaskAsync(instanceId, taskId, cancellationToken);
+        RequireAssignee(task, "hand back");
+        if (task.Delegation != DelegationState.Pending || task.Owner is null)
+            throw WorkflowException.Conflict("The task is not delegated, so there is nobody to hand it back to.");
+        run.SetVariables(variables);
+        task.Assignee = task.Owner;
+        task.Delegation = DelegationState.Resolved;
+        task.Touched = true;
+        run.Journal(task.ElementId, "userTask", "resolved", $"back to {task.Owner}");
+        Notify(this, instance, task, "resolved", null, task.Owner);
+    }
+
+    /// <summary>转办: the task now belongs to someone else for good.</summary>
+    public async Task TransferAsync(Guid instanceId, Guid taskId, string toUser, string? reason, CancellationToken cancellationToken = default)
+    {
+        RequireUser(toUser);
+        var (instance, run, task) = await OpenTaskAsync(instanceId, taskId, cancellationToken);
+        RequireAssignee(task, "transfer");
+        if (task.Delegation == DelegationState.Pending)
+            throw WorkflowException.Conflict("A delegated task cannot be transferred: hand it back to its owner first.");
+        task.Assignee = toUser;
+        task.Owner = null;
+        task.Delegation = DelegationState.None;
+        task.Touched = true;
+        run.Journal(task.ElementId, "userTask", "transferred", $"to {toUser}{Because(reason)}");
+        Notify(this, instance, task, "transferred", reason, toUser);
+    }
+
+    /// <summary>加签: more people sign, before the assignee (who gets the task back) or after (before it completes).</summary>
+    public async Task AddSignersAsync(Guid instanceId, Guid taskId, IReadOnlyList<string> users, SignerPosition position, CancellationToken cancellationToken = default)
+    {
+        if (users.Count == 0) throw WorkflowException.Invalid("Name at least one signer.");
+        foreach (var user in users) RequireUser(user);
+        var (instance, run, task) = await OpenTaskAsync(instanceId, taskId, cancellationToken);
+        RequireAssignee(task, "add signers to");
+        if (position == SignerPosition.Before)
+        {
+            task.ReturnTo ??= task.Assignee;
+            task.SignersBefore.AddRange(users.Skip(1));
+            task.Assignee = users[0];
+        }
+        else
+        {
+            task.SignersAfter.AddRange(users);
+        }
+        task.Touched = true;
+        run.Journal(task.ElementId, "userTask", "signersAdded", $"{position.ToString().ToLowerInvariant()}: {string.Join(", ", users)}");
+        Notify(this, instance, task, "signerAdded", null, [.. users]);
+    }
+
+    /// <summary>催办: reminds whoever holds (or may claim) the task. Does not count as touching it.</summary>
+    public async Task RemindAsync(Guid instanceId, Guid taskId, string? message, CancellationToken cancellationToken = default)
+    {
+        var (instance, run, task) = await OpenTaskAsync(instanceId, taskId, cancellationToken, keepWithdrawPoint: true);
+        task.Reminders++;
+        run.Journal(task.ElementId, "userTask", "reminded", message);
+        AddEffect(new TaskNotification(instance.Id, task.Id, "reminded", task.Assignee is { } a ? [a] : task.CandidateUsers,
+            task.Assignee is null ? task.CandidateGroups : [], message));
+    }
+
+    /// <summary>抄送: lets others follow the task; they can read it but not act on it.</summary>
+    public async Task CopyToAsync(Guid instanceId, Guid taskId, IReadOnlyList<string> users, CancellationToken cancellationToken = default)
+    {
+        if (users.Count == 0) throw WorkflowException.Invalid("Name at least one person to copy.");
+        foreach (var user in users) RequireUser(user);
+        var (instance, run, task) = await OpenTaskAsync(instanceId, taskId, cancellationToken, keepWithdrawPoint: true);
+        foreach (var user in users)
+            if (!task.CopiedTo.Contains(user)) task.CopiedTo.Add(user);
+        run.Journal(task.ElementId, "userTask", "copied", string.Join(", ", users));
+        Notify(this, instance, task, "copied", null, [.. users]);
+    }
+
+    /// <summary>退回: the task goes back to an earlier user task on the path taken, to whoever did it then.</summary>
+    public async Task SendBackAsync(Guid instanceId, Guid taskId, string targetElementId, string reason, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(reason)) throw WorkflowException.Invalid("Say why the task is sent back: the person receiving it reads this.");
+        var (instance, run, task) = await OpenTaskAsync(instanceId, taskId, cancellationToken);
+        RequireAssignee(task, "send back");
+        var definition = await DefinitionOfAsync(instance, cancellationToken);
+        var current = definition.Process.Node(task.ElementId);
+        if (definition.Process.NodesById.GetValueOrDefault(targetElementId) is not UserTask target)
+            throw WorkflowException.Invalid($"'{targetElementId}' is not a user task of this process.");
+        if (!instance.CompletedElementIds.Contains(target.Id))
+            throw WorkflowException.Invalid($"'{targetElementId}' has not been done yet in this instance, so nothing can be sent back to it.");
+        if (target.Scope != current.Scope)
+            throw WorkflowException.Invalid($"'{targetElementId}' is not in the same (sub-)process as this task.");
+        var execution = instance.FindExecution(task.ExecutionId)!;
+        if (execution.IsLoopInstance)
+            throw WorkflowException.Conflict("One reviewer of a multi-reviewer task cannot send the file back alone.");
+        if (instance.Executions.Any(e => e != execution && e.ParentId == execution.ParentId))
+            throw WorkflowException.Conflict("Other branches of the process are still running here; finish them before sending back.");
+
+        run.CancelTask(task, $"sent back to {target.Id}");
+        run.CancelExecution(execution, "sent back", keep: true);
+        run.Journal(task.ElementId, "userTask", "sentBack", $"to {target.Id}: {reason}");
+        run.EnterWithAssignee(execution, target, instance.LastCompleters.GetValueOrDefault(target.Id));
+        await FinishAsync(run, cancellationToken);
+    }
+
+    /// <summary>撤回: the person who completed the last task takes it back, while what followed is untouched.</summary>
+    public async Task WithdrawAsync(Guid instanceId, string reason, CancellationToken cancellationToken = default)
+    {
+        var instance = await GetInstanceAsync(instanceId, cancellationToken);
+        var point = instance.WithdrawPoint
+            ?? throw WorkflowException.Conflict("There is nothing to withdraw: the last step was not a task completion, or something has happened since.");
+        if (point.CompletedBy != Actor.Id)
+            throw WorkflowException.Forbidden($"Only {point.CompletedBy}, who completed the last task, can withdraw it.");
+        foreach (var id in point.CreatedTaskIds)
+            if (instance.FindTask(id) is not { Touched: false })
+                throw WorkflowException.Conflict("The next step has already been worked on, so the completion can no longer be withdrawn.");
+
+        var (_, run) = await OpenRunAsync(instanceId, cancellationToken);
+        var before = JsonSerializer.Deserialize<ProcessInstance>(point.Snapshot, RuntimeJson.Options)!;
+        foreach (var task in instance.Tasks)
+            if (before.FindTask(task.Id) is null) AddEffect(new TaskCancelled(instance.Id, task.Id, task.ElementId, "withdrawn"));
+        foreach (var bookmark in instance.Bookmarks)
+            if (bookmark.Kind == BookmarkKind.Timer && !before.Bookmarks.Exists(b => b.Id == bookmark.Id))
+                AddEffect(new TimerCancelled(instance.Id, bookmark.Id));
+
+        instance.Variables = before.Variables;
+        instance.Executions = before.Executions;
+        instance.Tasks = before.Tasks;
+        instance.Bookmarks = before.Bookmarks;
+        instance.Incidents = before.Incidents;
+        instance.CompletedElementIds = before.CompletedElementIds;
+        instance.TakenFlowIds = before.TakenFlowIds;
+        instance.LastCompleters = before.LastCompleters;
+        instance.Status = before.Status;
+
+        var restored = instance.FindTask(point.TaskId)!;
+        restored.Assignee = Actor.Id;
+        run.Journal(restored.ElementId, "userTask", "withdrawn", reason);
+        AddEffect(new TaskCreated(instance.Id, restored));
+        foreach (var bookmark in instance.Bookmarks)
+            if (bookmark is { Kind: BookmarkKind.Timer, DueAt: { } due }) AddEffect(new TimerScheduled(instance.Id, bookmark.Id, due));
+    }
+
+    private static void RequireUser(string user)
+    {
+        if (string.IsNullOrWhiteSpace(user)) throw WorkflowException.Invalid("Name the user.");
+    }
+
+    private static string Because(string? reason) => string.IsNullOrWhiteSpace(reason) ? "" : $": {reason}";
+}

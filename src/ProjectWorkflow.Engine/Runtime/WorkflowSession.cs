@@ -1,0 +1,174 @@
+using System.Text.Json.Nodes;
+using ProjectWorkflow.Engine.Definitions;
+
+namespace ProjectWorkflow.Engine.Runtime;
+
+/// <summary>
+/// One unit of work against the store: commands run here change instances in memory, and the caller
+/// saves <see cref="Touched"/> with <see cref="Journal"/> and <see cref="Effects"/> in one transaction.
+/// </summary>
+public sealed partial class WorkflowSession
+{
+    private readonly IWorkflowStore _store;
+    private readonly Dictionary<Guid, ProcessInstance> _touched = [];
+    private readonly HashSet<Guid> _created = [];
+    private readonly Dictionary<string, ProcessDefinition> _definitions = new(StringComparer.Ordinal);
+    private readonly List<JournalEntry> _journal = [];
+    private readonly List<EngineEffect> _effects = [];
+    private readonly Queue<FollowUp> _followUps = new();
+
+    internal WorkflowSession(WorkflowEngine engine, IWorkflowStore store, Actor actor)
+    {
+        Engine = engine;
+        _store = store;
+        Actor = actor;
+    }
+
+    public WorkflowEngine Engine { get; }
+    public Actor Actor { get; }
+    internal DateTimeOffset Now => Engine.Time.GetUtcNow();
+
+    /// <summary>Every instance this session loaded or started, changed or not.</summary>
+    public IReadOnlyCollection<ProcessInstance> Touched => _touched.Values;
+
+    /// <summary>Instances started in this session (to insert rather than update).</summary>
+    public IReadOnlySet<Guid> Created => _created;
+
+    public IReadOnlyList<JournalEntry> Journal => _journal;
+    public IReadOnlyList<EngineEffect> Effects => _effects;
+
+    internal void AddJournal(JournalEntry entry) => _journal.Add(entry);
+    internal void AddEffect(EngineEffect effect) => _effects.Add(effect);
+
+    /// <summary>Starts an instance of a deployed definition at its none start event (or the start event named).</summary>
+    public async Task<ProcessInstance> StartAsync(
+        ProcessDefinition definition, Guid instanceId, string? businessKey, JsonObject? variables,
+        string? startEventId = null, CancellationToken cancellationToken = default)
+    {
+        var instance = NewInstance(definition, instanceId, businessKey, variables);
+        var run = new InstanceRun(this, instance, definition, Actor.Id, cancellationToken);
+        run.Journal(definition.Process, "started", businessKey);
+        var start = startEventId is null
+            ? definition.Process.NoneStart ?? throw WorkflowException.Invalid($"The process '{definition.Key}' has no start event.")
+            : definition.Process.NodesById.GetValueOrDefault(startEventId) as Model.StartEvent
+              ?? throw WorkflowException.Invalid($"The process '{definition.Key}' has no start event '{startEventId}'.");
+        run.Enter(run.NewExecution(null, start.Id), start);
+        await run.RunAsync();
+        await RunFollowUpsAsync(cancellationToken);
+        return instance;
+    }
+
+    private ProcessInstance NewInstance(ProcessDefinition definition, Guid instanceId, string? businessKey, JsonObject? variables)
+    {
+        if (_touched.ContainsKey(instanceId)) throw WorkflowException.Conflict($"The instance {instanceId} already exists.");
+        var instance = new ProcessInstance
+        {
+            Id = instanceId,
+            DefinitionId = definition.Id,
+            DefinitionKey = definition.Key,
+            Version = definition.Version,
+            BusinessKey = businessKey,
+            Status = InstanceStatus.Running,
+            StartedAt = Now,
+            StartedBy = Actor.Id,
+            Variables = variables is null ? [] : (JsonObject)variables.DeepClone(),
+        };
+        _touched[instance.Id] = instance;
+        _created.Add(instance.Id);
+        _definitions.TryAdd(definition.Id, definition);
+        return instance;
+    }
+
+    /// <summary>Loads an instance for change, or throws NotFound.</summary>
+    public async ValueTask<ProcessInstance> GetInstanceAsync(Guid instanceId, CancellationToken cancellationToken = default)
+    {
+        if (_touched.TryGetValue(instanceId, out var cached)) return cached;
+        var instance = await _store.FindInstanceAsync(instanceId, cancellationToken)
+            ?? throw WorkflowException.NotFound($"There is no process instance {instanceId}.");
+        _touched[instanceId] = instance;
+        return instance;
+    }
+
+    private async ValueTask<ProcessDefinition> DefinitionOfAsync(ProcessInstance instance, CancellationToken cancellationToken)
+    {
+        if (_definitions.TryGetValue(instance.DefinitionId, out var cached)) return cached;
+        var definition = await _store.FindDefinitionAsync(instance.DefinitionId, cancellationToken)
+            ?? throw WorkflowException.NotFound($"The definition {instance.DefinitionId} of instance {instance.Id} is not deployed.");
+        _definitions[definition.Id] = definition;
+        return definition;
+    }
+
+    /// <summary>Opens a run on a live instance: the common start of every command.</summary>
+    private async ValueTask<(ProcessInstance Instance, InstanceRun Run)> OpenRunAsync(
+        Guid instanceId, CancellationToken cancellationToken, bool keepWithdrawPoint = false)
+    {
+        var instance = await GetInstanceAsync(instanceId, cancellationToken);
+        if (instance.IsEnded)
+            throw WorkflowException.Conflict($"The process instance {instanceId} has already ended ({instance.Status.ToString().ToLowerInvariant()}).");
+        var definition = await DefinitionOfAsync(instance, cancellationToken);
+        if (!keepWithdrawPoint) instance.WithdrawPoint = null;
+        return (instance, new InstanceRun(this, instance, definition, Actor.Id, cancellationToken));
+    }
+
+    private async Task FinishAsync(InstanceRun run, CancellationToken cancellationToken)
+    {
+        await run.RunAsync();
+        await RunFollowUpsAsync(cancellationToken);
+    }
+
+    /// <summary>Fires a due timer. Returns false when it is gone (its activity finished first) or not yet due.</summary>
+    public async Task<bool> FireTimerAsync(Guid instanceId, Guid bookmarkId, CancellationToken cancellationToken = default)
+    {
+        var instance = await GetInstanceAsync(instanceId, cancellationToken);
+        if (instance.IsEnded) return false;
+        var bookmark = instance.Bookmarks.Find(b => b.Id == bookmarkId && b.Kind == BookmarkKind.Timer);
+        if (bookmark is null || bookmark.DueAt > Now) return false;
+        var (_, run) = await OpenRunAsync(instanceId, cancellationToken);
+        run.Fire(bookmark, null);
+        await FinishAsync(run, cancellationToken);
+        return true;
+    }
+
+    /// <summary>Delivers a message to one waiting bookmark. Returns false when nobody waits there any more.</summary>
+    public async Task<bool> DeliverMessageAsync(Guid instanceId, Guid bookmarkId, JsonObject? variables, CancellationToken cancellationToken = default)
+    {
+        var instance = await GetInstanceAsync(instanceId, cancellationToken);
+        if (instance.IsEnded) return false;
+        var bookmark = instance.Bookmarks.Find(b => b.Id == bookmarkId && b.Kind == BookmarkKind.Message);
+        if (bookmark is null) return false;
+        var (_, run) = await OpenRunAsync(instanceId, cancellationToken);
+        run.Fire(bookmark, variables);
+        await FinishAsync(run, cancellationToken);
+        return true;
+    }
+
+    /// <summary>Runs a failed step again, after setting any corrected variables.</summary>
+    public async Task RetryIncidentAsync(Guid instanceId, Guid incidentId, JsonObject? variables, CancellationToken cancellationToken = default)
+    {
+        var (instance, run) = await OpenRunAsync(instanceId, cancellationToken);
+        var incident = instance.Incidents.Find(i => i.Id == incidentId)
+            ?? throw WorkflowException.NotFound($"The instance {instanceId} has no open incident {incidentId}.");
+        run.SetVariables(variables);
+        run.Retry(incident);
+        await FinishAsync(run, cancellationToken);
+    }
+
+    /// <summary>Sets variables on a running instance without moving any token.</summary>
+    public async Task SetVariablesAsync(Guid instanceId, JsonObject variables, CancellationToken cancellationToken = default)
+    {
+        var (instance, run) = await OpenRunAsync(instanceId, cancellationToken);
+        run.SetVariables(variables);
+        run.Journal(instance.DefinitionKey, "process", "variablesSet", string.Join(", ", variables.Select(v => v.Key)));
+    }
+
+    /// <summary>Stops the instance for good: cancelled (withdrawn by its owner, an error) or terminated (终止, a decision).</summary>
+    public async Task EndAsync(Guid instanceId, InstanceStatus status, string reason, CancellationToken cancellationToken = default)
+    {
+        if (status is not (InstanceStatus.Cancelled or InstanceStatus.Terminated))
+            throw WorkflowException.Invalid("An instance can only be ended as cancelled or terminated.");
+        if (string.IsNullOrWhiteSpace(reason)) throw WorkflowException.Invalid("Give a reason: it is kept in the journal.");
+        var (_, run) = await OpenRunAsync(instanceId, cancellationToken);
+        run.EndInstance(status, reason, resumeParent: false);
+        await FinishAsync(run, cancellationToken);
+    }
+}

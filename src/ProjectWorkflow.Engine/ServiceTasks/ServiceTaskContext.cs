@@ -1,0 +1,31 @@
+using System.Text.Json.Nodes;
+
+namespace ProjectWorkflow.Engine.ServiceTasks;
+
+/// <summary>What a service task handler sees of the instance, and the variables it may set.</summary>
+public sealed class ServiceTaskContext
+{
+    private readonly JsonObject _variables;
+
+    internal ServiceTaskContext(Guid instanceId, string? businessKey, string definitionKey, string elementId, string topic, JsonObject variables)
+    {
+        InstanceId = instanceId;
+        BusinessKey = businessKey;
+        DefinitionKey = definitionKey;
+        ElementId = elementId;
+        Topic = topic;
+        _variables = variables;
+    }
+
+    public Guid InstanceId { get; }
+    public string? BusinessKey { get; }
+    public string DefinitionKey { get; }
+    public string ElementId { get; }
+    public string Topic { get; }
+
+    public JsonNode? GetVariable(string name) => _variables[name];
+
+    public T? GetVariable<T>(string name) => _variables[name] is { } node ? node.GetValue<T>() : default;
+
+    public void SetVariable(string name, JsonNode? value) => _variables[name] = value?.DeepClone();
+}

@@ -1,0 +1,208 @@
+using ProjectWorkflow.Engine.Runtime;
+using static ProjectWorkflow.Engine.Tests.Runtime.Bpmn;
+
+namespace ProjectWorkflow.Engine.Tests.Runtime;
+
+/// <summary>Approval operations on user tasks, each journaled with its actor.</summary>
+public class HumanTaskTests
+{
+    private static string Approval => Process("approval", """
+        <bpmn:startEvent id="start" />
+        <bpmn:userTask id="apply" camunda:assignee="${applicant}" />
+        <bpmn:userTask id="districtReview" camunda:candidateGroups="district-reviewer" />
+        <bpmn:userTask id="approve" camunda:candidateGroups="dept-approver" />
+        <bpmn:endEvent id="end" />
+        """ + Flow("f1", "start", "apply") + Flow("f2", "apply", "districtReview") + Flow("f3", "districtReview", "approve") + Flow("f4", "approve", "end"));
+
+    private static readonly Actor Applicant = Actor.User("acme-clerk", "enterprise");
+
+    private static async Task<(Harness H, ProcessInstance Instance)> AtDistrictReview()
+    {
+        var h = new Harness();
+        var instance = await h.Start(h.Deploy(Approval), new { applicant = "acme-clerk" });
+        await h.Complete(instance, "apply", Applicant);
+        return (h, instance);
+    }
+
+    private static Guid TaskId(ProcessInstance instance) => Assert.Single(instance.Tasks).Id;
+
+    [Fact]
+    public async Task Claim_ByCandidate_Succeeds_AndASecondClaimantIsRefused()
+    {
+        var (h, instance) = await AtDistrictReview();
+        var task = TaskId(instance);
+
+        await h.Act(Harness.Alice, s => s.ClaimAsync(instance.Id, task));
+        var refused = await Assert.ThrowsAsync<WorkflowException>(() => h.Act(Harness.Bob, s => s.ClaimAsync(instance.Id, task)));
+        var outsider = await Assert.ThrowsAsync<WorkflowException>(() => h.Act(Harness.Carol, s => s.CompleteAsync(instance.Id, task, null)));
+
+        Assert.Equal(WorkflowErrorKind.Conflict, refused.Kind);
+        Assert.Contains("alice", refused.Message);
+        Assert.Equal(WorkflowErrorKind.Forbidden, outsider.Kind);
+        Assert.Equal("alice", instance.Tasks[0].Assignee);
+
+        await h.Act(Harness.Alice, s => s.UnclaimAsync(instance.Id, task));
+        await h.Act(Harness.Bob, s => s.ClaimAsync(instance.Id, task));
+        Assert.Equal("bob", instance.Tasks[0].Assignee);
+        Assert.Equal(["alice", "alice", "bob"], h.Journal.Where(j => j.Event is "claimed" or "unclaimed").Select(j => j.Actor));
+    }
+
+    [Fact]
+    public async Task CompletedTask_CannotBeCompletedAgain()
+    {
+        var (h, instance) = await AtDistrictReview();
+        var task = TaskId(instance);
+        await h.Act(Harness.Alice, s => s.CompleteAsync(instance.Id, task, null));
+
+        var again = await Assert.ThrowsAsync<WorkflowException>(() => h.Act(Harness.Alice, s => s.CompleteAsync(instance.Id, task, null)));
+        Assert.Equal(WorkflowErrorKind.Conflict, again.Kind);
+    }
+
+    [Fact]
+    public async Task Delegate_TheDelegateHandsBack_ThenTheOwnerCompletes()
+    {
+        var (h, instance) = await AtDistrictReview();
+        var task = TaskId(instance);
+        await h.Act(Harness.Alice, s => s.ClaimAsync(instance.Id, task));
+
+        await h.Act(Harness.Alice, s => s.DelegateAsync(instance.Id, task, "bob", "check the invoices"));
+        Assert.Equal("bob", instance.Tasks[0].Assignee);
+        Assert.Equal("alice", instance.Tasks[0].Owner);
+        var early = await Assert.ThrowsAsync<WorkflowException>(() => h.Act(Harness.Bob, s => s.CompleteAsync(instance.Id, task, null)));
+        Assert.Contains("hand it back", early.Message);
+
+        await h.Act(Harness.Bob, s => s.ResolveAsync(instance.Id, task, Harness.ToJson(new { invoicesChecked = true })));
+        Assert.Equal("alice", instance.Tasks[0].Assignee);
+
+        await h.Act(Harness.Alice, s => s.CompleteAsync(instance.Id, task, null));
+        Assert.Equal(["approve"], Harness.Active(instance));
+        Assert.True(instance.Variables["invoicesChecked"]!.GetValue<bool>());
+        Assert.Contains(h.Effects, e => e is TaskNotification { Event: "delegated" } n && n.Users.Contains("bob"));
+    }
+
+    [Fact]
+    public async Task Transfer_GivesTheTaskToSomeoneElse()
+    {
+        var (h, instance) = await AtDistrictReview();
+        var task = TaskId(instance);
+        await h.Act(Harness.Alice, s => s.ClaimAsync(instance.Id, task));
+
+        await h.Act(Harness.Alice, s => s.TransferAsync(instance.Id, task, "bob", "on leave"));
+        var notMine = await Assert.ThrowsAsync<WorkflowException>(() => h.Act(Harness.Alice, s => s.CompleteAsync(instance.Id, task, null)));
+
+        Assert.Equal(WorkflowErrorKind.Forbidden, notMine.Kind);
+        await h.Act(Harness.Bob, s => s.CompleteAsync(instance.Id, task, null));
+        Assert.Contains(h.Journal, j => j.Event == "transferred" && j.Actor == "alice" && j.Detail!.Contains("on leave"));
+    }
+
+    [Fact]
+    public async Task AddSignersBefore_EachSigns_ThenTheTaskReturnsToTheAssignee()
+    {
+        var (h, instance) = await AtDistrictReview();
+        var task = TaskId(instance);
+        await h.Act(Harness.Alice, s => s.ClaimAsync(instance.Id, task));
+
+        await h.Act(Harness.Alice, s => s.AddSignersAsync(instance.Id, task, ["bob", "dave"], SignerPosition.Before));
+        Assert.Equal("bob", instance.Tasks[0].Assignee);
+        await h.Act(Harness.Bob, s => s.CompleteAsync(instance.Id, task, null));
+        Assert.Equal("dave", instance.Tasks[0].Assignee);
+        await h.Act(Harness.Dave, s => s.CompleteAsync(instance.Id, task, null));
+        Assert.Equal("alice", instance.Tasks[0].Assignee);
+        Assert.Equal(["districtReview"], Harness.Active(instance));
+
+        await h.Act(Harness.Alice, s => s.CompleteAsync(instance.Id, task, null));
+        Assert.Equal(["approve"], Harness.Active(instance));
+    }
+
+    [Fact]
+    public async Task AddSignersAfter_SignAfterTheAssignee_BeforeTheTaskCompletes()
+    {
+        var (h, instance) = await AtDistrictReview();
+        var task = TaskId(instance);
+        await h.Act(Harness.Alice, s => s.ClaimAsync(instance.Id, task));
+
+        await h.Act(Harness.Alice, s => s.AddSignersAsync(instance.Id, task, ["carol"], SignerPosition.After));
+        await h.Act(Harness.Alice, s => s.CompleteAsync(instance.Id, task, null));
+        Assert.Equal("carol", instance.Tasks[0].Assignee);
+        Assert.Equal(["districtReview"], Harness.Active(instance));
+
+        await h.Act(Harness.Carol, s => s.CompleteAsync(instance.Id, task, null));
+        Assert.Equal(["approve"], Harness.Active(instance));
+    }
+
+    [Fact]
+    public async Task SendBack_ReturnsTheFileToWhoeverDidTheEarlierStep()
+    {
+        var (h, instance) = await AtDistrictReview();
+        var task = TaskId(instance);
+        await h.Act(Harness.Alice, s => s.ClaimAsync(instance.Id, task));
+
+        await h.Act(Harness.Alice, s => s.SendBackAsync(instance.Id, task, "apply", "the audit report is missing"));
+
+        var back = Assert.Single(instance.Tasks);
+        Assert.Equal("apply", back.ElementId);
+        Assert.Equal("acme-clerk", back.Assignee);
+        Assert.Contains(h.Journal, j => j.Event == "sentBack" && j.Detail!.Contains("audit report"));
+
+        var notEarlier = await Assert.ThrowsAsync<WorkflowException>(() => h.Act(Applicant, s => s.SendBackAsync(instance.Id, back.Id, "approve", "x")));
+        Assert.Equal(WorkflowErrorKind.Invalid, notEarlier.Kind);
+    }
+
+    [Fact]
+    public async Task Withdraw_WhileTheNextStepIsUntouched_BringsTheTaskBack()
+    {
+        var (h, instance) = await AtDistrictReview();
+        Assert.Equal("districtReview", instance.Tasks[0].ElementId);
+
+        await h.Act(Applicant, s => s.WithdrawAsync(instance.Id, "forgot an attachment"));
+
+        var back = Assert.Single(instance.Tasks);
+        Assert.Equal("apply", back.ElementId);
+        Assert.Equal("acme-clerk", back.Assignee);
+        Assert.Contains(h.Effects, e => e is TaskCancelled { ElementId: "districtReview" });
+        Assert.Contains(h.Journal, j => j.Event == "withdrawn" && j.Actor == "acme-clerk");
+    }
+
+    [Fact]
+    public async Task Withdraw_IsRefused_OnceTheNextStepWasClaimed_OrByAnotherPerson()
+    {
+        var (h, instance) = await AtDistrictReview();
+
+        var stranger = await Assert.ThrowsAsync<WorkflowException>(() => h.Act(Harness.Bob, s => s.WithdrawAsync(instance.Id, "mine")));
+        Assert.Equal(WorkflowErrorKind.Forbidden, stranger.Kind);
+
+        await h.Act(Harness.Alice, s => s.ClaimAsync(instance.Id, TaskId(instance)));
+        var late = await Assert.ThrowsAsync<WorkflowException>(() => h.Act(Applicant, s => s.WithdrawAsync(instance.Id, "too late")));
+        Assert.Equal(WorkflowErrorKind.Conflict, late.Kind);
+    }
+
+    [Fact]
+    public async Task RemindAndCopyTo_NotifyPeople_WithoutTouchingTheTask()
+    {
+        var (h, instance) = await AtDistrictReview();
+        var task = TaskId(instance);
+
+        await h.Act(Applicant, s => s.RemindAsync(instance.Id, task, "the window closes Friday"));
+        await h.Act(Applicant, s => s.CopyToAsync(instance.Id, task, ["carol"]));
+
+        Assert.Equal(1, instance.Tasks[0].Reminders);
+        Assert.Equal(["carol"], instance.Tasks[0].CopiedTo);
+        Assert.Contains(h.Effects, e => e is TaskNotification { Event: "reminded" } n && n.Groups.Contains("district-reviewer"));
+        await h.Act(Applicant, s => s.WithdrawAsync(instance.Id, "still possible after a reminder"));
+        Assert.Equal("apply", instance.Tasks[0].ElementId);
+    }
+
+    [Fact]
+    public async Task Terminate_EndsTheInstanceWithAReason()
+    {
+        var (h, instance) = await AtDistrictReview();
+
+        await h.Act(Harness.Carol, s => s.EndAsync(instance.Id, InstanceStatus.Terminated, "duplicate application"));
+
+        Assert.Equal(InstanceStatus.Terminated, instance.Status);
+        Assert.Empty(instance.Tasks);
+        Assert.Contains(h.Journal, j => j.Event == "terminated" && j.Actor == "carol" && j.Detail == "duplicate application");
+        var after = await Assert.ThrowsAsync<WorkflowException>(() => h.Act(Harness.Alice, s => s.ClaimAsync(instance.Id, Guid.NewGuid())));
+        Assert.Equal(WorkflowErrorKind.Conflict, after.Kind);
+    }
+}

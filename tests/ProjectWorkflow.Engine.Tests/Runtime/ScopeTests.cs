@@ -1,0 +1,132 @@
+using ProjectWorkflow.Engine.Runtime;
+using static ProjectWorkflow.Engine.Tests.Runtime.Bpmn;
+
+namespace ProjectWorkflow.Engine.Tests.Runtime;
+
+/// <summary>BPMN 2.0 §10.3.5 and §10.3.6: embedded sub-processes and call activities.</summary>
+public class ScopeTests
+{
+    private static string Review => Process("site", """
+        <bpmn:startEvent id="start" />
+        <bpmn:subProcess id="siteCheck">
+          <bpmn:startEvent id="subStart" />
+          <bpmn:parallelGateway id="fork" />
+          <bpmn:userTask id="visit" />
+          <bpmn:userTask id="audit" />
+          <bpmn:parallelGateway id="join" />
+          <bpmn:endEvent id="subEnd" />
+          <bpmn:sequenceFlow id="s1" sourceRef="subStart" targetRef="fork" />
+          <bpmn:sequenceFlow id="s2" sourceRef="fork" targetRef="visit" />
+          <bpmn:sequenceFlow id="s3" sourceRef="fork" targetRef="audit" />
+          <bpmn:sequenceFlow id="s4" sourceRef="visit" targetRef="join" />
+          <bpmn:sequenceFlow id="s5" sourceRef="audit" targetRef="join" />
+          <bpmn:sequenceFlow id="s6" sourceRef="join" targetRef="subEnd" />
+        </bpmn:subProcess>
+        <bpmn:boundaryEvent id="overdue" attachedToRef="siteCheck"><bpmn:timerEventDefinition><bpmn:timeDuration>P30D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>
+        <bpmn:userTask id="jointReview" />
+        <bpmn:userTask id="escalate" />
+        <bpmn:endEvent id="end" />
+        <bpmn:endEvent id="end2" />
+        """ + Flow("f1", "start", "siteCheck") + Flow("f2", "siteCheck", "jointReview") + Flow("f3", "jointReview", "end")
+            + Flow("f4", "overdue", "escalate") + Flow("f5", "escalate", "end2"));
+
+    [Fact]
+    public async Task SubProcess_RunsItsOwnTokens_AndCompletesWhenTheyEnd()
+    {
+        var h = new Harness();
+        var instance = await h.Start(h.Deploy(Review));
+        Assert.Equal(["audit", "visit"], Harness.Active(instance));
+
+        await h.Complete(instance, "visit", Harness.Alice);
+        await h.Complete(instance, "audit", Harness.Alice);
+
+        Assert.Equal(["jointReview"], Harness.Active(instance));
+        Assert.Contains("siteCheck", instance.CompletedElementIds);
+        Assert.Empty(instance.Bookmarks);
+    }
+
+    [Fact]
+    public async Task BoundaryTimerOnSubProcess_CancelsEverythingInside()
+    {
+        var h = new Harness();
+        var instance = await h.Start(h.Deploy(Review));
+        await h.Complete(instance, "visit", Harness.Alice);
+
+        await h.Advance(TimeSpan.FromDays(30));
+
+        Assert.Equal(["escalate"], Harness.Active(instance));
+        Assert.DoesNotContain(instance.Executions, e => e.ElementId is "audit" or "join");
+    }
+
+    [Fact]
+    public async Task CallActivity_WaitsForTheChild_AndTakesBackItsVariables()
+    {
+        var h = new Harness();
+        h.Deploy(Process("agreement", """
+            <bpmn:startEvent id="cStart" />
+            <bpmn:userTask id="sign" />
+            <bpmn:endEvent id="cEnd" />
+            """ + Flow("c1", "cStart", "sign") + Flow("c2", "sign", "cEnd")));
+        var parent = h.Deploy(Process("project", """
+            <bpmn:startEvent id="start" />
+            <bpmn:callActivity id="callAgreement" calledElement="agreement" />
+            <bpmn:userTask id="pay" />
+            <bpmn:endEvent id="end" />
+            """ + Flow("f1", "start", "callAgreement") + Flow("f2", "callAgreement", "pay") + Flow("f3", "pay", "end")));
+
+        var instance = await h.Start(parent, new { amount = 500 }, businessKey: "APP-5");
+        var child = Assert.Single(h.Store.Instances, i => i.ParentInstanceId == instance.Id);
+        Assert.Equal("APP-5", child.BusinessKey);
+        Assert.Equal(500, child.Variables["amount"]!.GetValue<int>());
+        Assert.Empty(instance.Tasks);
+
+        await h.Complete(child, "sign", Harness.Carol, new { agreementNo = "AG-1" });
+
+        Assert.Equal(InstanceStatus.Completed, child.Status);
+        Assert.Equal(["pay"], Harness.Active(instance));
+        Assert.Equal("AG-1", instance.Variables["agreementNo"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task CancellingTheParent_CancelsTheChild()
+    {
+        var h = new Harness();
+        h.Deploy(Process("child", """<bpmn:startEvent id="cs" /><bpmn:userTask id="t" /><bpmn:endEvent id="ce" />""" + Flow("c1", "cs", "t") + Flow("c2", "t", "ce")));
+        var parent = h.Deploy(Process("parent", """<bpmn:startEvent id="s" /><bpmn:callActivity id="call" calledElement="child" /><bpmn:endEvent id="e" />""" + Flow("f1", "s", "call") + Flow("f2", "call", "e")));
+        var instance = await h.Start(parent);
+        var child = Assert.Single(h.Store.Instances, i => i.ParentInstanceId == instance.Id);
+
+        await h.Act(Harness.Carol, s => s.EndAsync(instance.Id, InstanceStatus.Cancelled, "withdrawn by applicant"));
+
+        Assert.Equal(InstanceStatus.Cancelled, instance.Status);
+        Assert.Equal(InstanceStatus.Cancelled, child.Status);
+        Assert.Empty(child.Tasks);
+    }
+
+    [Fact]
+    public async Task TerminateInsideSubProcess_EndsOnlyTheSubProcess()
+    {
+        var h = new Harness();
+        var definition = h.Deploy(Process("inner", """
+            <bpmn:startEvent id="start" />
+            <bpmn:subProcess id="sub">
+              <bpmn:startEvent id="ss" />
+              <bpmn:parallelGateway id="fork" />
+              <bpmn:userTask id="stuck" />
+              <bpmn:endEvent id="kill"><bpmn:terminateEventDefinition /></bpmn:endEvent>
+              <bpmn:endEvent id="se" />
+              <bpmn:sequenceFlow id="s1" sourceRef="ss" targetRef="fork" />
+              <bpmn:sequenceFlow id="s2" sourceRef="fork" targetRef="stuck" />
+              <bpmn:sequenceFlow id="s3" sourceRef="fork" targetRef="kill" />
+              <bpmn:sequenceFlow id="s4" sourceRef="stuck" targetRef="se" />
+            </bpmn:subProcess>
+            <bpmn:userTask id="next" />
+            <bpmn:endEvent id="end" />
+            """ + Flow("f1", "start", "sub") + Flow("f2", "sub", "next") + Flow("f3", "next", "end")));
+
+        var instance = await h.Start(definition);
+
+        Assert.Equal(InstanceStatus.Running, instance.Status);
+        Assert.Equal(["next"], Harness.Active(instance));
+    }
+}

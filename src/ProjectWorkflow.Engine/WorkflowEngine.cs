@@ -19,7 +19,7 @@ public sealed class WorkflowEngine(ServiceTaskRegistry serviceTasks, TimeProvide
         DefinitionCompiler.Compile(xml, ServiceTasks.Topics, processId);
 
     /// <summary>A unit of work: run commands, then save every instance in <see cref="WorkflowSession.Touched"/>.</summary>
-    public WorkflowSession OpenSession(IWorkflowStore store, Actor actor) => new(this, store, actor);
+    public WorkflowSession OpenSession(IWorkflowStore store, Actor actor, IServiceProvider? services = null) => new(this, store, actor, services);
 }
 
 public sealed class WorkflowEngineOptions

@@ -121,7 +121,7 @@ internal sealed partial class InstanceRun
         var topic = service.Topic ?? "";
         if (!_session.Engine.ServiceTasks.TryGet(topic, out var handler))
             throw new InvalidOperationException($"No handler is registered for the service task topic '{topic}'.");
-        var context = new ServiceTaskContext(_instance.Id, _instance.BusinessKey, _instance.DefinitionKey, service.Id, topic, _instance.Variables);
+        var context = new ServiceTaskContext(_instance.Id, _instance.BusinessKey, _instance.DefinitionKey, service.Id, topic, _instance.Variables, _session.Services);
         await handler.ExecuteAsync(context, _cancellationToken);
         LeaveNode(execution, service);
     }

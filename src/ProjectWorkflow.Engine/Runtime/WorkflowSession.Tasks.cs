@@ -22,8 +22,10 @@ public sealed partial class WorkflowSession
         return (instance, run, task);
     }
 
+    /// <summary>A task that names no candidates is open to anyone allowed to see the instance (BPMN leaves it to the host).</summary>
     private bool IsCandidate(UserTaskItem task) =>
-        task.CandidateUsers.Contains(Actor.Id, StringComparer.Ordinal) || Actor.InAnyGroup(task.CandidateGroups);
+        (task.CandidateUsers.Count == 0 && task.CandidateGroups.Count == 0)
+        || task.CandidateUsers.Contains(Actor.Id, StringComparer.Ordinal) || Actor.InAnyGroup(task.CandidateGroups);
 
     /// <summary>The one person working the task right now: the current signer, the delegate, or the assignee.</summary>
     private void RequireAssignee(UserTaskItem task, string what)

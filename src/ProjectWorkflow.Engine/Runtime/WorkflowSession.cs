@@ -17,12 +17,16 @@ public sealed partial class WorkflowSession
     private readonly List<EngineEffect> _effects = [];
     private readonly Queue<FollowUp> _followUps = new();
 
-    internal WorkflowSession(WorkflowEngine engine, IWorkflowStore store, Actor actor)
+    internal WorkflowSession(WorkflowEngine engine, IWorkflowStore store, Actor actor, IServiceProvider? services)
     {
         Engine = engine;
         _store = store;
         Actor = actor;
+        Services = services;
     }
+
+    /// <summary>Handed to service task handlers, so they can work in the host's unit of work.</summary>
+    public IServiceProvider? Services { get; }
 
     public WorkflowEngine Engine { get; }
     public Actor Actor { get; }

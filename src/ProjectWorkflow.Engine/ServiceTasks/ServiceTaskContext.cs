@@ -7,8 +7,9 @@ public sealed class ServiceTaskContext
 {
     private readonly JsonObject _variables;
 
-    internal ServiceTaskContext(Guid instanceId, string? businessKey, string definitionKey, string elementId, string topic, JsonObject variables)
+    internal ServiceTaskContext(Guid instanceId, string? businessKey, string definitionKey, string elementId, string topic, JsonObject variables, IServiceProvider? services)
     {
+        Services = services;
         InstanceId = instanceId;
         BusinessKey = businessKey;
         DefinitionKey = definitionKey;
@@ -22,6 +23,9 @@ public sealed class ServiceTaskContext
     public string DefinitionKey { get; }
     public string ElementId { get; }
     public string Topic { get; }
+
+    /// <summary>The host's services for this unit of work (its database context, clock...), when the host gives them.</summary>
+    public IServiceProvider? Services { get; }
 
     public JsonNode? GetVariable(string name) => _variables[name];
 

@@ -69,7 +69,7 @@ public class FlowTests
             ctx.SetVariable("reserved", true);
             return ValueTask.CompletedTask;
         });
-        var definition = h.Deploy(Process("reserve", """
+        var definition = h.Deploy(Process("reservation", """
             <bpmn:startEvent id="start" />
             <bpmn:serviceTask id="reserve" camunda:type="external" camunda:topic="budget.reserve" />
             <bpmn:endEvent id="end" />

@@ -62,7 +62,7 @@ public class TimerAndMessageTests
     public async Task InterruptingBoundaryTimer_CancelsTheTask_AndTakesItsOwnPath()
     {
         var h = new Harness();
-        var definition = h.Deploy(Process("deadline", """
+        var definition = h.Deploy(Process("supplementDeadline", """
             <bpmn:startEvent id="start" />
             <bpmn:userTask id="supplement" camunda:assignee="applicant" />
             <bpmn:boundaryEvent id="deadline" attachedToRef="supplement"><bpmn:timerEventDefinition><bpmn:timeDuration>P10D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>
@@ -105,6 +105,8 @@ public class TimerAndMessageTests
     public async Task NonInterruptingCycle_RemindsThreeTimes_WhileTheTaskStays()
     {
         var h = new Harness();
+        var sent = 0;
+        h.Handlers.Register("notify", (_, _) => { sent++; return ValueTask.CompletedTask; });
         var definition = h.Deploy(Process("remind", """
             <bpmn:startEvent id="start" />
             <bpmn:userTask id="report" camunda:assignee="applicant" />
@@ -113,8 +115,6 @@ public class TimerAndMessageTests
             <bpmn:endEvent id="reminded" />
             <bpmn:endEvent id="end" />
             """ + Flow("f1", "start", "report") + Flow("f2", "report", "end") + Flow("f3", "reminder", "notify") + Flow("f4", "notify", "reminded")));
-        var sent = 0;
-        h.Handlers.Register("notify", (_, _) => { sent++; return ValueTask.CompletedTask; });
         var instance = await h.Start(definition);
 
         for (var day = 0; day < 5; day++) await h.Advance(TimeSpan.FromDays(1));

@@ -1,0 +1,86 @@
+using ProjectWorkflow.Engine.Model;
+
+namespace ProjectWorkflow.Engine.Definitions;
+
+/// <summary>
+/// Activities must be runnable as written: a service task's topic has a registered handler,
+/// a call activity names its process, multi-instance sits on user tasks only, and a
+/// sub-process has exactly one way in.
+/// </summary>
+internal static class ActivityRules
+{
+    public static void Check(FlowNode node, ValidationContext context)
+    {
+        switch (node)
+        {
+            case ServiceTask task:
+                CheckTopic(task, context);
+                break;
+            case CallActivity call:
+                CheckCalledElement(call, context);
+                break;
+            case SubProcess subProcess:
+                CheckSubProcessStart(subProcess, context);
+                break;
+        }
+
+        var loop = node switch
+        {
+            UserTask => null,
+            Activity activity => activity.MultiInstance,
+            SubProcess subProcess => subProcess.MultiInstance,
+            _ => null,
+        };
+        if (loop is not null)
+        {
+            context.Add(node, $"Multi-instance is supported on user tasks only, not on a {node.Kind}. Put the multi-instance marker on the user task that should repeat.");
+        }
+    }
+
+    private static void CheckTopic(ServiceTask task, ValidationContext context)
+    {
+        // A Java class or delegate expression is already refused as unsupported.
+        if (context.IsUnsupported(task.Id)) return;
+        var registered = context.RegisteredTopics.Count == 0
+            ? "none"
+            : string.Join(", ", context.RegisteredTopics.Order(StringComparer.Ordinal));
+        if (task.Topic is null)
+        {
+            context.Add(task, $"The service task has no topic, so no handler can do its work. Set camunda:type=\"external\" and camunda:topic to a registered topic (registered topics: {registered}).");
+        }
+        else if (!context.RegisteredTopics.Contains(task.Topic))
+        {
+            context.Add(task, $"The service task topic '{task.Topic}' has no handler registered; registered topics: {registered}.");
+        }
+    }
+
+    private static void CheckCalledElement(CallActivity call, ValidationContext context)
+    {
+        if (call.CalledElement is null)
+        {
+            context.Add(call, "The call activity does not say which process to start. Set calledElement to the id of the process to call.");
+        }
+        else if (context.Document.Unsupported.FirstOrDefault(u => u.ProcessId is null && u.ElementId == call.CalledElement) is { } target)
+        {
+            context.Add(call, $"The call activity calls the {target.Kind} '{call.CalledElement}', which cannot run; a call activity can only call a process.");
+        }
+    }
+
+    private static void CheckSubProcessStart(SubProcess subProcess, ValidationContext context)
+    {
+        var starts = subProcess.Nodes.OfType<StartEvent>().ToList();
+        foreach (var start in starts.Where(s => s.Timer is not null || s.Message is not null))
+        {
+            context.Add(start, "A sub-process can only begin with a none start event; timer and message start events inside a sub-process are not supported.");
+        }
+        var none = starts.Count(s => s.Timer is null && s.Message is null);
+        if (none == 0)
+        {
+            context.Add(subProcess, "The sub-process has no none start event, so the engine would not know where to begin inside it. Add one start event without a definition.");
+        }
+        else if (none > 1)
+        {
+            context.Add(subProcess, $"The sub-process has {none} none start events; it needs exactly one, so it is clear where it begins.");
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using ProjectWorkflow.Engine.Model;
+
+namespace ProjectWorkflow.Engine.Definitions;
+
+/// <summary>
+/// Checks one process against the subset the engine runs and reports every problem at once,
+/// so a modeller fixes a file in one pass rather than one error per upload. Parsed
+/// expressions and timer schedules are stored into the model as a side effect.
+/// </summary>
+internal static class DefinitionValidator
+{
+    public static List<DefinitionProblem> Validate(BpmnDocument document, ProcessModel process, IReadOnlySet<string> registeredTopics)
+    {
+        var context = new ValidationContext(document, process, registeredTopics);
+        context.Problems.AddRange(process.ReadProblems);
+        foreach (var unsupported in document.Unsupported.Where(u => u.ProcessId == process.Id))
+        {
+            context.Problems.Add(new DefinitionProblem(unsupported.ElementId, unsupported.Kind, unsupported.Line, unsupported.Reason));
+        }
+
+        CheckProcessStart(context);
+        CheckScope(process, context);
+        return context.Problems.OrderBy(p => p.Line).ToList();
+    }
+
+    private static void CheckScope(FlowScope scope, ValidationContext context)
+    {
+        FlowRules.Check(scope, context);
+        foreach (var flow in scope.Flows) ExpressionRules.CheckCondition(flow, context);
+        foreach (var node in scope.Nodes)
+        {
+            EventRules.Check(node, context);
+            ActivityRules.Check(node, context);
+            if (node is UserTask task) ExpressionRules.CheckUserTask(task, context);
+            if (node is SubProcess subProcess) CheckScope(subProcess, context);
+        }
+    }
+
+    // A process begins at one none start event (instances started by a person or the
+    // application) and may also start on timers.
+    private static void CheckProcessStart(ValidationContext context)
+    {
+        var process = context.Process;
+        var starts = process.Nodes.OfType<StartEvent>().ToList();
+        if (starts.Count == 0)
+        {
+            context.Add(process, "The process has no start event the engine can run. Add one none start event (where a started instance begins) or timer start events.");
+            return;
+        }
+        var none = starts.Where(s => s.Timer is null && s.Message is null).ToList();
+        if (none.Count > 1)
+        {
+            context.Add(process, $"The process has {none.Count} none start events ({string.Join(", ", none.Select(s => s.Id))}); it needs exactly one, so it is clear where a started instance begins.");
+        }
+    }
+}

@@ -1,0 +1,127 @@
+using ProjectWorkflow.Engine.Model;
+using ProjectWorkflow.Engine.Reading;
+using ProjectWorkflow.Engine.Timers;
+
+namespace ProjectWorkflow.Engine.Definitions;
+
+/// <summary>
+/// Timers parse as ISO 8601 (or are expressions), message events name a message the file
+/// defines, catch and boundary events wait for something, and boundary events sit on an activity.
+/// </summary>
+internal static class EventRules
+{
+    public static void Check(FlowNode node, ValidationContext context)
+    {
+        switch (node)
+        {
+            case StartEvent start:
+                CheckTimer(start, start.Timer, context);
+                CheckMessage(start, start.Message, context);
+                if (start.Message is not null && start.Scope is ProcessModel)
+                {
+                    // DESIGN §4: the subset starts instances from a none start event or a timer.
+                    context.Add(start, "Message start events are not supported. Start instances through a none start event and, if the process must wait for a message, follow it with an intermediate message catch event.");
+                }
+                break;
+            case IntermediateCatchEvent catchEvent:
+                RequireDefinition(catchEvent, catchEvent.Timer, catchEvent.Message, context);
+                CheckTimer(catchEvent, catchEvent.Timer, context);
+                CheckMessage(catchEvent, catchEvent.Message, context);
+                break;
+            case BoundaryEvent boundary:
+                CheckAttachment(boundary, context);
+                RequireDefinition(boundary, boundary.Timer, boundary.Message, context);
+                CheckTimer(boundary, boundary.Timer, context);
+                CheckMessage(boundary, boundary.Message, context);
+                break;
+        }
+    }
+
+    private static void RequireDefinition(FlowNode node, TimerDefinition? timer, MessageDefinition? message, ValidationContext context)
+    {
+        if (timer is null && message is null)
+        {
+            context.Add(node, $"This {node.Kind} has no timer or message definition, so it would wait for nothing. Give it a timer or a message definition.");
+        }
+    }
+
+    private static void CheckTimer(FlowNode node, TimerDefinition? timer, ValidationContext context)
+    {
+        if (timer is null) return;
+        var element = timer.Kind switch
+        {
+            TimerKind.Date => "timeDate",
+            TimerKind.Cycle => "timeCycle",
+            _ => "timeDuration",
+        };
+        if (timer.Text.Length == 0)
+        {
+            context.Add(node, "The timer has no value. Write an ISO 8601 duration in timeDuration (PT2H, P5D), a date in timeDate (2026-06-30T17:00:00Z) or a cycle in timeCycle (R3/P1D).");
+            return;
+        }
+        if (ExpressionRules.IsExpression(timer.Text))
+        {
+            // Its value is only known when the timer is armed; the schedule is worked out then.
+            timer.Expression = ExpressionRules.Parse(timer.Text, $"timer {element}", message => context.Add(node, message));
+            return;
+        }
+        if (TimerSchedule.TryParse(timer.Kind, timer.Text, out var schedule, out var error) && schedule is not null)
+        {
+            timer.Schedule = schedule;
+            return;
+        }
+        var example = timer.Kind switch
+        {
+            TimerKind.Date => "2026-06-30T17:00:00Z",
+            TimerKind.Cycle => "R3/P1D",
+            _ => "PT2H or P5D",
+        };
+        context.Add(node, $"The {element} '{timer.Text}' is not valid ISO 8601 ({(error ?? "unrecognised format").TrimEnd('.')}). Write it like {example}, or as an expression ${{...}}.");
+    }
+
+    private static void CheckMessage(FlowNode node, MessageDefinition? message, ValidationContext context)
+    {
+        if (message is null) return;
+        var known = context.Document.Messages;
+        var choices = known.Count == 0 ? "" : $" The file's messages are: {string.Join(", ", known.Keys.Order(StringComparer.Ordinal))}.";
+        if (message.MessageRef.Length == 0)
+        {
+            context.Add(node, $"The message event does not say which message it waits for. Set its messageRef to a message of the file.{choices}");
+        }
+        else if (!known.TryGetValue(message.MessageRef, out var name))
+        {
+            context.Add(node, $"The message event refers to message '{message.MessageRef}', which the file does not define. Add a message with that id, or refer to an existing one.{choices}");
+        }
+        else if (string.IsNullOrWhiteSpace(name))
+        {
+            context.Add(node, $"The message '{message.MessageRef}' has no name, so nothing could be delivered to this event. Give the message a name.");
+        }
+    }
+
+    private static void CheckAttachment(BoundaryEvent boundary, ValidationContext context)
+    {
+        // The reader attaches only when the target is an activity of the same scope.
+        FlowNode? attached = boundary.AttachedTo;
+        if (attached is not null) return;
+        var reference = boundary.AttachedToRef;
+        if (reference.Length == 0)
+        {
+            context.Add(boundary, "The boundary event is not attached to anything. Set attachedToRef to the user task, service task, call activity or sub-process it watches.");
+        }
+        else if (!context.Process.NodesById.TryGetValue(reference, out var host))
+        {
+            if (!context.IsUnsupported(reference))
+            {
+                context.Add(boundary, $"The boundary event is attached to '{reference}', which is not an element of this process.");
+            }
+        }
+        else if (!GraphLinker.IsActivity(host))
+        {
+            context.Add(boundary, $"The boundary event is attached to {ValidationContext.Describe(host)}; boundary events can only be attached to user tasks, service tasks, call activities and sub-processes.");
+        }
+        else
+        {
+            context.Add(boundary, $"The boundary event is attached to {ValidationContext.Describe(host)}, which lies in a different (sub-)process; draw the boundary event in the same process as its activity.");
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using ProjectWorkflow.Engine.Model;
+
+namespace ProjectWorkflow.Engine.Definitions;
+
+/// <summary>
+/// The shape of the graph: flows connect existing nodes of their own scope, every node can be
+/// reached and left, and a gateway with several ways out can always decide which to take.
+/// </summary>
+internal static class FlowRules
+{
+    public static void Check(FlowScope scope, ValidationContext context)
+    {
+        foreach (var flow in scope.Flows)
+        {
+            CheckEnd(flow, flow.SourceRef, flow.Source, "sourceRef", context);
+            CheckEnd(flow, flow.TargetRef, flow.Target, "targetRef", context);
+        }
+        foreach (var node in scope.Nodes)
+        {
+            // A node refused for a feature (e.g. a compensation handler, linked by association
+            // rather than flows) would only repeat that refusal as "unreachable".
+            if (!context.IsUnsupported(node.Id)) CheckConnections(node, context);
+            if (node is ExclusiveGateway or InclusiveGateway) CheckDecision((Gateway)node, context);
+        }
+    }
+
+    // The reader links only ends that are valid, so an unlinked end is exactly a broken one.
+    private static void CheckEnd(SequenceFlow flow, string reference, FlowNode? linked, string attribute, ValidationContext context)
+    {
+        if (linked is not null) return;
+        if (reference.Length == 0)
+        {
+            context.Add(flow, $"The sequence flow has no {attribute}. Connect both ends of the flow.");
+        }
+        else if (context.Process.NodesById.TryGetValue(reference, out var node))
+        {
+            context.Add(flow, $"The sequence flow crosses a sub-process boundary: its {attribute} is {ValidationContext.Describe(node)}, which is not in the same (sub-)process as the flow. "
+                + "A flow cannot enter or leave a sub-process; connect to the sub-process itself and use its start and end events.");
+        }
+        else if (!context.IsUnsupported(reference))
+        {
+            context.Add(flow, $"The sequence flow's {attribute} '{reference}' is not an element of this process. Reconnect the flow to an existing element.");
+        }
+    }
+
+    private static void CheckConnections(FlowNode node, ValidationContext context)
+    {
+        switch (node)
+        {
+            case StartEvent when node.Incoming.Count > 0:
+                context.Add(node, "A start event cannot have incoming sequence flows. Connect the flow to the step after the start event instead.");
+                break;
+            case BoundaryEvent when node.Incoming.Count > 0:
+                context.Add(node, "A boundary event cannot have incoming sequence flows: it fires from the activity it is attached to.");
+                break;
+            case StartEvent or BoundaryEvent:
+                break;
+            default:
+                if (node.Incoming.Count == 0)
+                {
+                    context.Add(node, $"No sequence flow leads to this {node.Kind}, so it can never be reached. Connect it, or delete it.");
+                }
+                break;
+        }
+
+        if (node is EndEvent)
+        {
+            if (node.Outgoing.Count > 0)
+            {
+                context.Add(node, "An end event cannot have outgoing sequence flows. Use an intermediate event or an activity if the process goes on.");
+            }
+        }
+        else if (node.Outgoing.Count == 0)
+        {
+            context.Add(node, $"This {node.Kind} has no outgoing sequence flow, so the path would stop here without reaching an end event. Connect it to the next step or to an end event.");
+        }
+    }
+
+    private static void CheckDecision(Gateway gateway, ValidationContext context)
+    {
+        if (gateway.DefaultFlowId is { } defaultId && gateway.DefaultFlow is null)
+        {
+            var message = context.Process.FlowsById.TryGetValue(defaultId, out var flow)
+                ? $"The gateway's default flow '{defaultId}' does not leave this gateway (it starts at '{flow.SourceRef}'). Choose one of the gateway's outgoing flows as its default."
+                : $"The gateway's default flow '{defaultId}' does not exist. Choose one of the gateway's outgoing flows as its default.";
+            context.Add(gateway, message);
+        }
+        if (gateway.Outgoing.Count < 2) return;
+        foreach (var flow in gateway.Outgoing.Where(f => f != gateway.DefaultFlow && f.ConditionText is null))
+        {
+            context.Add(flow, $"This flow leaves {ValidationContext.Describe(gateway)}, which has {gateway.Outgoing.Count} ways out, but it has no condition and is not the gateway's default, "
+                + "so the engine cannot tell when to take it. Add a condition such as ${approved} or make it the gateway's default flow.");
+        }
+    }
+}

@@ -1,0 +1,37 @@
+namespace ProjectWorkflow.Engine.Expressions;
+
+/// <summary>Word operators (eq, and, div...) lex to the same kind as their symbols so the parser sees one operator.</summary>
+internal enum TokenKind
+{
+    End,
+    CloseBrace,
+    Number,
+    String,
+    Identifier,
+    True,
+    False,
+    Null,
+    Empty,
+    And,
+    Or,
+    Not,
+    Equal,
+    NotEqual,
+    Less,
+    Greater,
+    LessOrEqual,
+    GreaterOrEqual,
+    Plus,
+    Minus,
+    Multiply,
+    Divide,
+    Modulo,
+    Question,
+    Colon,
+    Dot,
+    OpenBracket,
+    CloseBracket,
+    OpenParen,
+    CloseParen,
+    Comma,
+}

@@ -1,0 +1,8 @@
+namespace ProjectWorkflow.Engine.Expressions;
+
+internal enum UnaryOperator
+{
+    Negate,
+    Not,
+    Empty,
+}

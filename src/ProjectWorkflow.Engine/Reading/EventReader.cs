@@ -1,0 +1,114 @@
+using System.Xml.Linq;
+using ProjectWorkflow.Engine.Model;
+using ProjectWorkflow.Engine.Timers;
+
+namespace ProjectWorkflow.Engine.Reading;
+
+/// <summary>
+/// Reads start, end, intermediate catch and boundary events with their event definition.
+/// An event whose definition is outside the subset (signal, error, escalation ...) is recorded
+/// as unsupported under a kind that names the definition, e.g. "boundaryEvent (errorEventDefinition)".
+/// </summary>
+internal static class EventReader
+{
+    private const string Timer = "timerEventDefinition";
+    private const string Message = "messageEventDefinition";
+    private const string Terminate = "terminateEventDefinition";
+
+    private static readonly Dictionary<string, (string[] Allowed, string Rule)> Rules = new(StringComparer.Ordinal)
+    {
+        ["startEvent"] = ([Timer, Message], "A start event may be a none, timer or message start event."),
+        ["endEvent"] = ([Terminate], "An end event may be a none or terminate end event."),
+        ["intermediateCatchEvent"] = ([Timer, Message], "An intermediate catch event may wait for a timer or a message."),
+        ["boundaryEvent"] = ([Timer, Message], "A boundary event may be a timer or a message boundary event."),
+    };
+
+    public static bool IsEvent(string localName) => Rules.ContainsKey(localName);
+
+    /// <summary>The event node, or null when it was recorded as unsupported.</summary>
+    public static FlowNode? Read(XElement element, string id, ProcessModel process, ReadContext context)
+    {
+        var kind = element.Name.LocalName;
+        var (allowed, rule) = Rules[kind];
+        var definitions = element.BpmnChildren()
+            .Where(child => child.Name.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal) || child.Name.LocalName == "eventDefinitionRef")
+            .ToList();
+
+        var unsupported = definitions.Select(d => d.Name.LocalName).Where(name => !allowed.Contains(name)).Distinct().ToList();
+        if (unsupported.Count > 0)
+        {
+            context.Unsupported(process, element, $"{kind} ({string.Join(", ", unsupported)})",
+                $"{string.Join(" and ", unsupported.Select(Describe))} are not supported here. {rule}");
+            return null;
+        }
+
+        if (definitions.Count > 1)
+        {
+            context.Problem(process, id, kind, element.Line(),
+                $"This {kind} has {definitions.Count} event definitions ({string.Join(", ", definitions.Select(d => d.Name.LocalName))}); it needs exactly one, so it is clear what it waits for.");
+        }
+
+        var definition = definitions.FirstOrDefault();
+        var definitionKind = definition?.Name.LocalName;
+        var timer = definitionKind == Timer ? ReadTimer(definition!, id, kind, process, context) : null;
+        var message = definitionKind == Message ? ReadMessage(definition!, context.Document) : null;
+        var name = element.Attr("name");
+        var line = element.Line();
+
+        return kind switch
+        {
+            "startEvent" => new StartEvent(id, line) { Name = name, Timer = timer, Message = message },
+            "endEvent" => new EndEvent(id, line) { Name = name, Terminate = definitionKind == Terminate },
+            "intermediateCatchEvent" => new IntermediateCatchEvent(id, line) { Name = name, Timer = timer, Message = message },
+            _ => new BoundaryEvent(id, line, element.Ref("attachedToRef") ?? "")
+            {
+                Name = name,
+                CancelActivity = element.IsTrue("cancelActivity", whenAbsent: true),
+                Timer = timer,
+                Message = message,
+            },
+        };
+    }
+
+    // A timer without timeDuration/timeDate/timeCycle becomes an empty duration, which the
+    // validator reports as "has no value" — the one message the modeller needs.
+    private static TimerDefinition ReadTimer(XElement definition, string eventId, string eventKind, ProcessModel process, ReadContext context)
+    {
+        var values = definition.BpmnChildren()
+            .Select(child => (Kind: KindOf(child.Name.LocalName), Text: child.Value.Trim()))
+            .Where(value => value.Kind is not null)
+            .ToList();
+        if (values.Count > 1)
+        {
+            context.Problem(process, eventId, eventKind, definition.Line(),
+                "This timer has more than one of timeDuration, timeDate and timeCycle; it needs exactly one.");
+        }
+        return values.Count == 0 ? new TimerDefinition(TimerKind.Duration, "") : new TimerDefinition(values[0].Kind!.Value, values[0].Text);
+    }
+
+    private static TimerKind? KindOf(string localName) => localName switch
+    {
+        "timeDuration" => TimerKind.Duration,
+        "timeDate" => TimerKind.Date,
+        "timeCycle" => TimerKind.Cycle,
+        _ => null,
+    };
+
+    // The name is looked up now (messages are read before processes); a missing or unknown
+    // reference is left empty for the validator to report.
+    private static MessageDefinition ReadMessage(XElement definition, BpmnDocument document)
+    {
+        var reference = definition.Ref("messageRef") ?? "";
+        var name = document.Messages.TryGetValue(reference, out var found) ? found : "";
+        return new MessageDefinition(reference, name);
+    }
+
+    private static string Describe(string definition) => definition switch
+    {
+        "eventDefinitionRef" => "Event definitions shared by reference (eventDefinitionRef)",
+        "compensateEventDefinition" => "Compensation events",
+        _ when definition.Length > "EventDefinition".Length =>
+            $"{char.ToUpperInvariant(definition[0])}{definition[1..^"EventDefinition".Length]} events",
+        _ => $"'{definition}' events",
+    };
+}

@@ -1,0 +1,118 @@
+using System.Xml.Linq;
+using ProjectWorkflow.Engine.Model;
+
+namespace ProjectWorkflow.Engine.Reading;
+
+/// <summary>
+/// Reads the children of a process or embedded sub-process into its scope: nodes and flows
+/// that run, elements kept for the drawing, and everything else recorded as unsupported.
+/// </summary>
+internal static class ScopeReader
+{
+    /// <summary>Condition languages that mean the JUEL <c>${...}</c> expressions the engine evaluates.</summary>
+    private static readonly HashSet<string> ExpressionLanguages = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "juel", "http://java.sun.com/products/jsp/",
+    };
+
+    public static void Read(XElement container, FlowScope scope, ProcessModel process, ReadContext context)
+    {
+        foreach (var child in container.BpmnChildren())
+        {
+            var kind = child.Name.LocalName;
+            if (kind == "sequenceFlow") ReadFlow(child, scope, process, context);
+            else if (EventReader.IsEvent(kind)) Add(child, scope, process, context, id => EventReader.Read(child, id, process, context));
+            else if (ActivityReader.IsActivity(kind)) Add(child, scope, process, context, id => ActivityReader.Read(child, id, process, context));
+            else if (kind is "exclusiveGateway" or "inclusiveGateway" or "parallelGateway") Add(child, scope, process, context, id => Gateway(child, id));
+            else if (kind == "subProcess") ReadSubProcess(child, scope, process, context);
+            else if (kind == "laneSet") ReadLanes(child, process, context);
+            else if (ElementKinds.IsIgnored(kind)) continue;
+            else if (ElementKinds.IsDescriptive(kind)) context.Descriptive(process, child);
+            else
+            {
+                context.Note(child, process);
+                context.Unsupported(process, child, kind, ElementKinds.UnsupportedReason(kind));
+            }
+        }
+    }
+
+    private static FlowNode? Add(XElement element, FlowScope scope, ProcessModel process, ReadContext context, Func<string, FlowNode?> create)
+    {
+        if (!context.Claim(element, process, out var id)) return null;
+        var node = create(id);
+        if (node is null) return null;
+        CamundaHooks.Check(element, node.Kind, process, context);
+        node.Scope = scope;
+        scope.Nodes.Add(node);
+        process.NodesById.Add(id, node);
+        return node;
+    }
+
+    private static Gateway Gateway(XElement element, string id)
+    {
+        var line = element.Line();
+        var name = element.Attr("name");
+        var defaultFlow = element.Attr("default");
+        return element.Name.LocalName switch
+        {
+            "exclusiveGateway" => new ExclusiveGateway(id, line) { Name = name, DefaultFlowId = defaultFlow },
+            "inclusiveGateway" => new InclusiveGateway(id, line) { Name = name, DefaultFlowId = defaultFlow },
+            _ => new ParallelGateway(id, line) { Name = name },
+        };
+    }
+
+    private static void ReadSubProcess(XElement element, FlowScope scope, ProcessModel process, ReadContext context)
+    {
+        if (element.IsTrue("triggeredByEvent", whenAbsent: false))
+        {
+            // Its content is not read: none of it can run, and the sub-process itself is named.
+            context.Note(element, process);
+            context.Unsupported(process, element, "subProcess (event sub-process)",
+                "Event sub-processes are not supported. Use a boundary event (timer or message) on the activity that should react.");
+            return;
+        }
+        var node = Add(element, scope, process, context, id => new SubProcess(id, element.Line())
+        {
+            Name = element.Attr("name"),
+            MultiInstance = ActivityReader.ReadLoop(element, "subProcess", process, context),
+        });
+        if (node is SubProcess subProcess) Read(element, subProcess, process, context);
+    }
+
+    private static void ReadFlow(XElement element, FlowScope scope, ProcessModel process, ReadContext context)
+    {
+        if (!context.Claim(element, process, out var id)) return;
+        var condition = element.Element(BpmnNamespaces.Model + "conditionExpression");
+        var text = condition?.Value.Trim();
+        if (string.IsNullOrEmpty(text)) text = null;
+
+        var language = condition?.Attr("language");
+        if (text is not null && language is not null && !ExpressionLanguages.Contains(language))
+        {
+            context.Unsupported(process, element, $"sequenceFlow (condition language '{language}')",
+                $"Conditions are evaluated as ${{...}} expressions; a condition in '{language}' cannot be evaluated. Remove the language attribute and write the condition as ${{...}}.");
+        }
+
+        var flow = new SequenceFlow(id, element.Attr("sourceRef") ?? "", element.Attr("targetRef") ?? "", element.Line())
+        {
+            Name = element.Attr("name"),
+            ConditionText = text,
+        };
+        CamundaHooks.Check(element, "sequenceFlow", process, context);
+        scope.Flows.Add(flow);
+        process.FlowsById.Add(id, flow);
+    }
+
+    private static void ReadLanes(XElement laneSet, ProcessModel process, ReadContext context)
+    {
+        context.Descriptive(process, laneSet);
+        foreach (var lane in laneSet.BpmnChildren().Where(e => e.Name.LocalName == "lane"))
+        {
+            context.Descriptive(process, lane);
+            foreach (var childSet in lane.BpmnChildren().Where(e => e.Name.LocalName == "childLaneSet"))
+            {
+                ReadLanes(childSet, process, context);
+            }
+        }
+    }
+}

@@ -41,13 +41,19 @@ internal static partial class ExpressionRules
     /// <summary>Parses text that must be an expression (conditions), reporting plain text as the mistake it is.</summary>
     public static ParsedExpression? ParseCondition(string text, string what, Action<string> report)
     {
-        if (!IsExpression(text))
+        // The runtime accepts the text "true"/"false" as a condition; any other plain text is prose.
+        if (IsBooleanText(text)) return Parse(text, what, report);
+        var parsed = IsExpression(text) ? Parse(text, what, report) : null;
+        if (parsed is { IsLiteral: true } || !IsExpression(text))
         {
             report($"The {what} '{text}' is plain text, not an expression, so it cannot be evaluated. Write it as an expression, e.g. ${{approved}} or ${{amount > 1000}}.");
             return null;
         }
-        return Parse(text, what, report);
+        return parsed;
     }
+
+    private static bool IsBooleanText(string text) =>
+        text.Equals("true", StringComparison.OrdinalIgnoreCase) || text.Equals("false", StringComparison.OrdinalIgnoreCase);
 
     public static ParsedExpression? Parse(string text, string what, Action<string> report)
     {

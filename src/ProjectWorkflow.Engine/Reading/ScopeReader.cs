@@ -42,10 +42,21 @@ internal static class ScopeReader
         var node = create(id);
         if (node is null) return null;
         CamundaHooks.Check(element, node.Kind, process, context);
+        if (node is not SubProcess) KeepDescriptiveChildren(element, process, context);
         node.Scope = scope;
         scope.Nodes.Add(node);
         process.NodesById.Add(id, node);
         return node;
+    }
+
+    // Data associations, I/O specifications and performers drawn on a task; a sub-process's
+    // children are read as its own scope instead.
+    private static void KeepDescriptiveChildren(XElement element, ProcessModel process, ReadContext context)
+    {
+        foreach (var child in element.BpmnChildren().Where(c => ElementKinds.IsDescriptive(c.Name.LocalName)))
+        {
+            context.Descriptive(process, child);
+        }
     }
 
     private static Gateway Gateway(XElement element, string id)

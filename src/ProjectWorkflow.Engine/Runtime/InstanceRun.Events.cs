@@ -54,7 +54,7 @@ internal sealed partial class InstanceRun
     private (TimerSchedule Schedule, string Text) ResolveTimer(Execution execution, TimerDefinition timer)
     {
         if (timer.Schedule is { } fixedSchedule) return (fixedSchedule, timer.Text);
-        var value = ExpressionParser.Parse(timer.Text).Evaluate(Variables(execution));
+        var value = (timer.Expression ?? ExpressionParser.Parse(timer.Text)).Evaluate(Variables(execution));
         var text = value switch
         {
             DateTimeOffset at => at.ToString("O", CultureInfo.InvariantCulture),

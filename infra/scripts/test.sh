@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# The one test command (README, CI): installs and starts the services the tests need,
+# builds once, runs every test project, runs the web tests again on PostgreSQL, and ends
+# with "N passed, N failed, N skipped" computed from the TRX files.
+# Needs a Debian 12 machine with the .NET SDK; installs missing packages when run as root.
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+cd "$root"
+
+configuration="${CONFIGURATION:-Release}"
+artifacts="$root/artifacts/test"
+results="$artifacts/results"
+services_dir="${PW_SERVICES_DIR:-/tmp/projectworkflow-test-services}"
+pg_port="${PW_PG_PORT:-55432}"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+step() { printf '\n== %s (%ss)\n' "$*" "$SECONDS"; }
+
+# ---------------------------------------------------------------- packages
+# One line per service: "test that shows it is installed" "Debian package".
+# Later: rabbitmq-server (command -v rabbitmq-server), chromium (command -v chromium).
+required_packages=(
+  "compgen -G '/usr/lib/postgresql/*/bin/initdb'|postgresql"
+)
+
+install_missing_packages() {
+  local missing=() entry check package
+  for entry in "${required_packages[@]}"; do
+    check="${entry%|*}"; package="${entry##*|}"
+    eval "$check" >/dev/null 2>&1 || missing+=("$package")
+  done
+  [[ ${#missing[@]} -eq 0 ]] && return 0
+  if [[ $(id -u) -ne 0 ]]; then
+    echo "missing packages: ${missing[*]} (run as root, or install them first)" >&2
+    return 1
+  fi
+  step "installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# ---------------------------------------------------------------- PostgreSQL
+pg_bin=""
+pg_data="$services_dir/postgres"
+
+as_postgres() {
+  if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+stop_postgres() {
+  if [[ -n "$pg_bin" && -f "$pg_data/postmaster.pid" ]]; then
+    as_postgres "$pg_bin/pg_ctl" -D "$pg_data" -m fast -w stop >/dev/null 2>&1 \
+      || as_postgres "$pg_bin/pg_ctl" -D "$pg_data" -m immediate -w stop >/dev/null 2>&1 || true
+  fi
+}
+
+start_postgres() {
+  pg_bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
+  stop_postgres   # a server left behind by an interrupted run
+  rm -rf "$services_dir"
+  mkdir -p "$services_dir"
+  if [[ $(id -u) -eq 0 ]]; then chown postgres: "$services_dir"; fi
+  as_postgres "$pg_bin/initdb" -D "$pg_data" -U postgres -A trust --no-sync -E UTF8 >/dev/null
+  as_postgres "$pg_bin/pg_ctl" -D "$pg_data" -l "$services_dir/postgres.log" -w \
+    -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $pg_data -c fsync=off" start >/dev/null
+}
+
+cleanup() {
+  local status=$?
+  stop_postgres
+  rm -rf "$services_dir"
+  exit "$status"
+}
+trap cleanup EXIT
+
+# ---------------------------------------------------------------- summary
+# Sums the Counters of every TRX file: failed includes errors, timeouts and aborts.
+summarise() {
+  local passed=0 failed=0 skipped=0 file counters
+  while IFS= read -r -d '' file; do
+    counters="$(grep -o '<Counters [^>]*>' "$file" | head -n 1)"
+    attr() { sed -n "s/.* $1=\"\\([0-9]*\\)\".*/\\1/p" <<<"$counters"; }
+    local total executed p f e t a
+    total="$(attr total)"; executed="$(attr executed)"; p="$(attr passed)"
+    f="$(attr failed)"; e="$(attr error)"; t="$(attr timeout)"; a="$(attr aborted)"
+    passed=$((passed + ${p:-0}))
+    failed=$((failed + ${f:-0} + ${e:-0} + ${t:-0} + ${a:-0}))
+    skipped=$((skipped + ${total:-0} - ${executed:-0}))
+  done < <(find "$results" -name '*.trx' -print0 2>/dev/null)
+  summary_passed=$passed; summary_failed=$failed
+  summary_line="$passed passed, $failed failed, $skipped skipped"
+}
+
+# ---------------------------------------------------------------- run
+failures=0
+rm -rf "$artifacts"
+mkdir -p "$results"
+
+step "packages"
+install_missing_packages
+
+step "starting PostgreSQL on 127.0.0.1:$pg_port"
+start_postgres
+
+step "restoring tools"
+dotnet tool restore >/dev/null
+
+step "building ProjectWorkflow.sln ($configuration)"
+dotnet build ProjectWorkflow.sln -c "$configuration" -nologo -v quiet
+
+step "SQL Server migrations script (SQL Server cannot run here: generated, not applied)"
+dotnet ef migrations script --idempotent --no-build --configuration "$configuration" \
+  --project src/ProjectWorkflow.Migrations.SqlServer --startup-project src/ProjectWorkflow.Migrations.SqlServer \
+  --output "$artifacts/sqlserver-migrations.sql" >/dev/null
+echo "wrote artifacts/test/sqlserver-migrations.sql ($(wc -l <"$artifacts/sqlserver-migrations.sql") lines)"
+
+step "tests (SQLite)"
+dotnet test ProjectWorkflow.sln -c "$configuration" --no-build --nologo \
+  --logger "trx;LogFilePrefix=sqlite" --results-directory "$results/sqlite" || failures=$((failures + 1))
+
+step "web tests on PostgreSQL"
+PW_TEST_DB_PROVIDER=PostgreSql \
+PW_TEST_DB_CONNECTION="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres;Pooling=true" \
+  dotnet test tests/ProjectWorkflow.Web.Tests -c "$configuration" --no-build --nologo \
+  --logger "trx;LogFilePrefix=postgres" --results-directory "$results/postgres" || failures=$((failures + 1))
+
+summarise
+step "done"
+if [[ $failures -ne 0 || $summary_failed -ne 0 || $summary_passed -eq 0 ]]; then
+  echo "$summary_line"
+  exit 1
+fi
+echo "$summary_line"

@@ -1,0 +1,22 @@
+namespace ProjectWorkflow.Application.Identity;
+
+/// <summary>
+/// The role names of the public contract. BPMN candidate groups use these names too,
+/// optionally with a suffix (<c>district-reviewer:pudong</c>), so they never change.
+/// </summary>
+public static class Roles
+{
+    public const string Enterprise = "enterprise";
+    public const string DistrictReviewer = "district-reviewer";
+    public const string Expert = "expert";
+    public const string DeptApprover = "dept-approver";
+    public const string Finance = "finance";
+    public const string Provider = "provider";
+    public const string Admin = "admin";
+    public const string Auditor = "auditor";
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        Enterprise, DistrictReviewer, Expert, DeptApprover, Finance, Provider, Admin, Auditor,
+    ];
+}

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using ProjectWorkflow.Application.Idempotency;
+using ProjectWorkflow.Application.Identity;
+
+namespace ProjectWorkflow.Application.Persistence;
+
+/// <summary>
+/// The one DbContext: identity, engine state and domain state live together so that a
+/// command and its effects commit in one transaction. Provider-agnostic: the provider and
+/// its migrations assembly are chosen in <see cref="DatabaseProvider"/>.
+/// </summary>
+public class ProjectWorkflowDbContext(DbContextOptions<ProjectWorkflowDbContext> options)
+    : IdentityDbContext<PortalUser>(options)
+{
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no date type: EF stores DateTimeOffset as text, which it cannot order or compare
+        // (the inbox sorts by due date, the sweep finds due timers). Ticks in UTC can be.
+        if (Database.IsSqlite())
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ProjectWorkflowDbContext).Assembly);
+    }
+}

@@ -1,0 +1,28 @@
+using ProjectWorkflow.Application.Identity;
+
+namespace ProjectWorkflow.Application.Seeding;
+
+/// <summary>
+/// One demo user per role (three experts, because a panel needs several). The password is
+/// published in the README: demo data only, seeded when <c>Seed:DemoData</c> is true.
+/// </summary>
+public static class DemoUsers
+{
+    public const string Password = "Demo#2026";
+
+    public sealed record DemoUser(string UserName, string Role, string DisplayName, string Organisation);
+
+    public static readonly IReadOnlyList<DemoUser> All =
+    [
+        new("enterprise1", Roles.Enterprise, "Demo Enterprise Applicant", "Demo Precision Manufacturing Co., Ltd."),
+        new("reviewer1", Roles.DistrictReviewer, "Demo District Reviewer", "Pudong District Economic Commission"),
+        new("expert1", Roles.Expert, "Demo Expert One", "Expert Pool"),
+        new("expert2", Roles.Expert, "Demo Expert Two", "Expert Pool"),
+        new("expert3", Roles.Expert, "Demo Expert Three", "Expert Pool"),
+        new("approver1", Roles.DeptApprover, "Demo Department Approver", "Municipal Commission of Economy and Informatization"),
+        new("finance1", Roles.Finance, "Demo Finance Officer", "Municipal Finance Bureau"),
+        new("provider1", Roles.Provider, "Demo Service Provider", "Demo Testing & Certification Services"),
+        new("admin1", Roles.Admin, "Demo Administrator", "ProjectWorkflow Operations"),
+        new("auditor1", Roles.Auditor, "Demo Auditor", "Municipal Audit Office"),
+    ];
+}

@@ -1,0 +1,44 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Workflows.Storage;
+using ProjectWorkflow.Engine;
+using ProjectWorkflow.Engine.Definitions;
+
+namespace ProjectWorkflow.Application.Workflows;
+
+/// <summary>
+/// Compiled definitions by id. Versions are immutable, so a compiled one is cached for the life of
+/// the process; every node compiles the same bytes to the same definition.
+/// </summary>
+public sealed class DefinitionCatalog(WorkflowEngine engine)
+{
+    private readonly ConcurrentDictionary<string, ProcessDefinition> _compiled = new(StringComparer.Ordinal);
+
+    public async ValueTask<ProcessDefinition?> FindAsync(ProjectWorkflowDbContext db, string definitionId, CancellationToken cancellationToken)
+    {
+        if (_compiled.TryGetValue(definitionId, out var cached)) return cached;
+        var record = await db.Set<DefinitionRecord>().AsNoTracking().FirstOrDefaultAsync(d => d.Id == definitionId, cancellationToken);
+        return record is null ? null : Remember(record);
+    }
+
+    public async ValueTask<ProcessDefinition?> FindLatestAsync(ProjectWorkflowDbContext db, string key, CancellationToken cancellationToken)
+    {
+        var record = await db.Set<DefinitionRecord>().AsNoTracking()
+            .Where(d => d.Key == key).OrderByDescending(d => d.Version).FirstOrDefaultAsync(cancellationToken);
+        return record is null ? null : Remember(record);
+    }
+
+    public async ValueTask<ProcessDefinition?> FindVersionAsync(ProjectWorkflowDbContext db, string key, int version, CancellationToken cancellationToken) =>
+        await FindAsync(db, $"{key}:{version}", cancellationToken);
+
+    internal ProcessDefinition Remember(DefinitionRecord record) => _compiled.GetOrAdd(record.Id, _ =>
+    {
+        var result = engine.Compile(record.Content, record.Key);
+        if (result.Definition is null)
+            throw new InvalidOperationException(
+                $"The deployed definition {record.Id} no longer compiles: {string.Join("; ", result.Problems)}");
+        result.Definition.Version = record.Version;
+        return result.Definition;
+    });
+}

@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Workflows.Storage;
+using ProjectWorkflow.Engine;
+using ProjectWorkflow.Engine.Model;
+
+namespace ProjectWorkflow.Application.Workflows.Definitions;
+
+/// <summary>
+/// The administrator deploys a BPMN file. Identical bytes return the version already deployed;
+/// new bytes become the next version; a file with problems is refused with all of them.
+/// </summary>
+public sealed class DeployDefinition(ProjectWorkflowDbContext db, WorkflowEngine engine, DefinitionCatalog catalog, TimeProvider time)
+{
+    public const int MaxBytes = 5 * 1024 * 1024;
+
+    public sealed record Deployed(string Key, int Version, string Id, string? Name, bool IsNew);
+
+    public async Task<Deployed> HandleAsync(byte[] content, string? deployedBy, CancellationToken cancellationToken)
+    {
+        if (content.Length == 0)
+            throw new DefinitionRejectedException([new DefinitionProblem(null, "definitions", 0, "The body is empty: send the BPMN 2.0 XML file as the request body.")]);
+        if (content.Length > MaxBytes)
+            throw new DefinitionRejectedException([new DefinitionProblem(null, "definitions", 0, $"The file is {content.Length:N0} bytes; the limit is {MaxBytes:N0}.")]);
+
+        var compiled = engine.Compile(content);
+        if (!compiled.Succeeded) throw new DefinitionRejectedException(compiled.Problems);
+        var definition = compiled.Definition!;
+
+        var existing = await db.Set<DefinitionRecord>().AsNoTracking()
+            .FirstOrDefaultAsync(d => d.Key == definition.Key && d.ContentHash == definition.ContentHash, cancellationToken);
+        if (existing is not null) return new Deployed(existing.Key, existing.Version, existing.Id, existing.Name, false);
+
+        var latest = await db.Set<DefinitionRecord>().Where(d => d.Key == definition.Key).MaxAsync(d => (int?)d.Version, cancellationToken) ?? 0;
+        var record = new DefinitionRecord
+        {
+            Id = $"{definition.Key}:{latest + 1}",
+            Key = definition.Key,
+            Version = latest + 1,
+            Name = definition.Name,
+            ContentHash = definition.ContentHash,
+            Content = content,
+            DeployedAt = time.GetUtcNow(),
+            DeployedBy = deployedBy,
+        };
+        db.Add(record);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another node deployed at the same moment: whatever it deployed, ours must be looked up again.
+            db.ChangeTracker.Clear();
+            var winner = await db.Set<DefinitionRecord>().AsNoTracking()
+                .FirstOrDefaultAsync(d => d.Key == definition.Key && d.ContentHash == definition.ContentHash, cancellationToken);
+            if (winner is not null) return new Deployed(winner.Key, winner.Version, winner.Id, winner.Name, false);
+            throw;
+        }
+        catalog.Remember(record);
+        return new Deployed(record.Key, record.Version, record.Id, record.Name, true);
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Logging;
+using ProjectWorkflow.Application.Workflows.Definitions;
+
+namespace ProjectWorkflow.Application.Workflows;
+
+/// <summary>
+/// At start-up, deploys every <c>*.bpmn</c> of the workflows folder. Unchanged files keep their
+/// version; a file with problems stops start-up, listing every problem of every file.
+/// </summary>
+public sealed class DeployWorkflowFiles(DeployDefinition deploy, ILogger<DeployWorkflowFiles> logger)
+{
+    public async Task HandleAsync(string directory, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(directory))
+        {
+            logger.LogWarning("No workflows folder at {Directory}: nothing deployed", directory);
+            return;
+        }
+
+        var failures = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(directory, "*.bpmn").Order(StringComparer.Ordinal))
+        {
+            try
+            {
+                var deployed = await deploy.HandleAsync(await File.ReadAllBytesAsync(file, cancellationToken), "system", cancellationToken);
+                logger.LogInformation("{File}: {Key} version {Version}{New}", Path.GetFileName(file), deployed.Key, deployed.Version,
+                    deployed.IsNew ? " (new)" : " (unchanged)");
+            }
+            catch (DefinitionRejectedException rejected)
+            {
+                failures.AddRange(rejected.Problems.Select(p => $"{Path.GetFileName(file)}: {p}"));
+            }
+        }
+        if (failures.Count > 0)
+            throw new InvalidOperationException(
+                $"Workflow files in {directory} cannot be deployed:{Environment.NewLine}{string.Join(Environment.NewLine, failures)}");
+    }
+}

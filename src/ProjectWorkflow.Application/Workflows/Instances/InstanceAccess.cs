@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using ProjectWorkflow.Application.Identity;
+using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Workflows.Storage;
+using ProjectWorkflow.Engine.Runtime;
+
+namespace ProjectWorkflow.Application.Workflows.Instances;
+
+/// <summary>
+/// Who may read an instance: administrators and auditors all of them; anyone else only the ones they
+/// started or hold, held, or may claim a task in.
+/// </summary>
+public sealed class InstanceAccess(ProjectWorkflowDbContext db)
+{
+    public static bool SeesEverything(Actor actor) => actor.Groups.Contains(Roles.Admin) || actor.Groups.Contains(Roles.Auditor);
+
+    public async Task<InstanceRecord> RequireReadableAsync(Guid instanceId, Actor actor, CancellationToken cancellationToken)
+    {
+        var record = await db.Set<InstanceRecord>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken)
+            ?? throw WorkflowException.NotFound($"There is no process instance {instanceId}.");
+        if (SeesEverything(actor) || record.StartedBy == actor.Id) return record;
+        var groups = actor.Groups.ToList();
+        var involved = await db.Set<TaskRecord>().AsNoTracking().AnyAsync(t => t.InstanceId == instanceId &&
+            (t.Assignee == actor.Id || t.Owner == actor.Id || t.CompletedBy == actor.Id ||
+             t.Candidates.Any(c => (c.IsGroup && groups.Contains(c.Value)) || (!c.IsGroup && c.Value == actor.Id))), cancellationToken);
+        return involved ? record : throw WorkflowException.Forbidden("You have no part in this process instance.");
+    }
+}

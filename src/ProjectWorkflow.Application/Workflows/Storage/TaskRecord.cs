@@ -1,0 +1,38 @@
+namespace ProjectWorkflow.Application.Workflows.Storage;
+
+public static class TaskStatuses
+{
+    public const string Open = "open";
+    public const string Completed = "completed";
+    public const string Cancelled = "cancelled";
+}
+
+/// <summary>A user task as the inbox sees it: kept in step with the instance state on every save.</summary>
+public sealed class TaskRecord
+{
+    public Guid Id { get; set; }
+    public Guid InstanceId { get; set; }
+    public string DefinitionKey { get; set; } = "";
+    public string? BusinessKey { get; set; }
+    public string ElementId { get; set; } = "";
+    public string? Name { get; set; }
+    public string? Assignee { get; set; }
+    public string? Owner { get; set; }
+    public string? FormKey { get; set; }
+    public DateTimeOffset? DueAt { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public string Status { get; set; } = TaskStatuses.Open;
+    public DateTimeOffset? EndedAt { get; set; }
+    public string? CompletedBy { get; set; }
+    public string? CancelReason { get; set; }
+    public List<TaskCandidate> Candidates { get; set; } = [];
+}
+
+/// <summary>One candidate of a task: a user, or a group (role) whose members may claim it.</summary>
+public sealed class TaskCandidate
+{
+    public long Id { get; set; }
+    public Guid TaskId { get; set; }
+    public bool IsGroup { get; set; }
+    public string Value { get; set; } = "";
+}

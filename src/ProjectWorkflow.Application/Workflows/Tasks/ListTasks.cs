@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Workflows.Instances;
+using ProjectWorkflow.Application.Workflows.Storage;
+using ProjectWorkflow.Engine.Runtime;
+
+namespace ProjectWorkflow.Application.Workflows.Tasks;
+
+public sealed record ListTasksRequest(string? Scope, Guid? InstanceId, int? Skip, int? Take);
+
+/// <summary>
+/// The inbox: <c>mine</c> (assigned to me), <c>candidate</c> (unassigned, and I may claim it), or
+/// <c>all</c> (both; every open task for administrators and auditors). Soonest due first.
+/// </summary>
+public sealed class ListTasks(ProjectWorkflowDbContext db)
+{
+    public const int MaxTake = 500;
+
+    public async Task<IReadOnlyList<TaskView>> HandleAsync(ListTasksRequest request, Actor actor, CancellationToken cancellationToken)
+    {
+        var scope = (request.Scope ?? "all").Trim().ToLowerInvariant();
+        if (scope is not ("mine" or "candidate" or "all"))
+            throw WorkflowRequestException.For("scope", "The scope is one of: mine, candidate, all.");
+        var take = request.Take ?? 100;
+        if (take is < 1 or > MaxTake) throw WorkflowRequestException.For("take", $"Take between 1 and {MaxTake} tasks at a time.");
+        var skip = request.Skip ?? 0;
+        if (skip < 0) throw WorkflowRequestException.For("skip", "Skip cannot be negative.");
+
+        var me = actor.Id;
+        var groups = actor.Groups.ToList();
+        var open = db.Set<TaskRecord>().AsNoTracking().Where(t => t.Status == TaskStatuses.Open);
+        if (request.InstanceId is { } instanceId) open = open.Where(t => t.InstanceId == instanceId);
+
+        var mine = open.Where(t => t.Assignee == me);
+        var claimable = open.Where(t => t.Assignee == null &&
+            t.Candidates.Any(c => (c.IsGroup && groups.Contains(c.Value)) || (!c.IsGroup && c.Value == me)));
+        var query = scope switch
+        {
+            "mine" => mine,
+            "candidate" => claimable,
+            _ when InstanceAccess.SeesEverything(actor) => open,
+            _ => open.Where(t => t.Assignee == me || (t.Assignee == null &&
+                t.Candidates.Any(c => (c.IsGroup && groups.Contains(c.Value)) || (!c.IsGroup && c.Value == me)))),
+        };
+
+        var rows = await query
+            .OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id)
+            .Skip(skip).Take(take)
+            .Include(t => t.Candidates)
+            .ToListAsync(cancellationToken);
+        return rows.Select(ToView).ToList();
+    }
+
+    public static TaskView ToView(TaskRecord t) => new(
+        t.Id, t.InstanceId, t.ElementId, t.Name, t.Assignee, t.Owner,
+        t.Candidates.Where(c => c.IsGroup).Select(c => c.Value).Order(StringComparer.Ordinal).ToList(),
+        t.Candidates.Where(c => !c.IsGroup).Select(c => c.Value).Order(StringComparer.Ordinal).ToList(),
+        t.DueAt, t.FormKey, t.CreatedAt, t.BusinessKey, t.DefinitionKey);
+}

@@ -1,0 +1,71 @@
+using System.Text.Json.Nodes;
+using ProjectWorkflow.Engine.Runtime;
+
+namespace ProjectWorkflow.Application.Workflows.Tasks;
+
+public sealed record CompleteTaskRequest(JsonObject? Variables);
+public sealed record HandOverRequest(string? User, string? Reason);
+public sealed record AddSignersRequest(IReadOnlyList<string>? Users, string? Position);
+public sealed record SendBackRequest(string? TargetElementId, string? Reason);
+public sealed record RemindRequest(string? Message);
+public sealed record CopyToRequest(IReadOnlyList<string>? Users);
+
+/// <summary>
+/// The buttons on a task: claim, release, complete, delegate (委派), hand back, transfer (转办),
+/// add signers (加签), send back (退回), remind (催办), copy to (抄送). Each is one engine command in one transaction.
+/// </summary>
+public sealed class TaskOperations(TaskCommand command)
+{
+    public Task ClaimAsync(Guid taskId, Actor actor, CancellationToken ct) =>
+        command.RunAsync(taskId, actor, (s, instanceId) => s.ClaimAsync(instanceId, taskId, ct), ct);
+
+    public Task UnclaimAsync(Guid taskId, Actor actor, CancellationToken ct) =>
+        command.RunAsync(taskId, actor, (s, instanceId) => s.UnclaimAsync(instanceId, taskId, ct), ct);
+
+    public Task CompleteAsync(Guid taskId, CompleteTaskRequest request, Actor actor, CancellationToken ct) =>
+        command.RunAsync(taskId, actor, (s, instanceId) => s.CompleteAsync(instanceId, taskId, request.Variables, ct), ct);
+
+    public Task DelegateAsync(Guid taskId, HandOverRequest request, Actor actor, CancellationToken ct) =>
+        command.RunAsync(taskId, actor, (s, instanceId) => s.DelegateAsync(instanceId, taskId, RequireUser(request.User), request.Reason, ct), ct);
+
+    public Task ResolveAsync(Guid taskId, CompleteTaskRequest request, Actor actor, CancellationToken ct) =>
+        command.RunAsync(taskId, actor, (s, instanceId) => s.ResolveAsync(instanceId, taskId, request.Variables, ct), ct);
+
+    public Task TransferAsync(Guid taskId, HandOverRequest request, Actor actor, CancellationToken ct) =>
+        command.RunAsync(taskId, actor, (s, instanceId) => s.TransferAsync(instanceId, taskId, RequireUser(request.User), request.Reason, ct), ct);
+
+    public Task AddSignersAsync(Guid taskId, AddSignersRequest request, Actor actor, CancellationToken ct)
+    {
+        if (request.Users is not { Count: > 0 } users || users.Any(string.IsNullOrWhiteSpace))
+            throw WorkflowRequestException.For("users", "Name at least one signer, by user name.");
+        var position = request.Position?.Trim().ToLowerInvariant() switch
+        {
+            "before" => SignerPosition.Before,
+            "after" => SignerPosition.After,
+            _ => throw WorkflowRequestException.For("position", "The position is 'before' (they sign first) or 'after' (they sign after you)."),
+        };
+        return command.RunAsync(taskId, actor, (s, instanceId) => s.AddSignersAsync(instanceId, taskId, users, position, ct), ct);
+    }
+
+    public Task SendBackAsync(Guid taskId, SendBackRequest request, Actor actor, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(request.TargetElementId))
+            throw WorkflowRequestException.For("targetElementId", "Name the earlier task (its element id) to send the file back to.");
+        if (string.IsNullOrWhiteSpace(request.Reason))
+            throw WorkflowRequestException.For("reason", "Say why: the person receiving the file reads this.");
+        return command.RunAsync(taskId, actor, (s, instanceId) => s.SendBackAsync(instanceId, taskId, request.TargetElementId, request.Reason, ct), ct);
+    }
+
+    public Task RemindAsync(Guid taskId, RemindRequest request, Actor actor, CancellationToken ct) =>
+        command.RunAsync(taskId, actor, (s, instanceId) => s.RemindAsync(instanceId, taskId, request.Message, ct), ct);
+
+    public Task CopyToAsync(Guid taskId, CopyToRequest request, Actor actor, CancellationToken ct)
+    {
+        if (request.Users is not { Count: > 0 } users || users.Any(string.IsNullOrWhiteSpace))
+            throw WorkflowRequestException.For("users", "Name at least one person to copy, by user name.");
+        return command.RunAsync(taskId, actor, (s, instanceId) => s.CopyToAsync(instanceId, taskId, users, ct), ct);
+    }
+
+    private static string RequireUser(string? user) =>
+        string.IsNullOrWhiteSpace(user) ? throw WorkflowRequestException.For("user", "Name the user to hand the task to.") : user.Trim();
+}

@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Engine;
+using ProjectWorkflow.Engine.Runtime;
+
+namespace ProjectWorkflow.Application.Workflows;
+
+/// <summary>
+/// Runs one engine command as one database transaction: load, run, write the state, its inbox rows,
+/// bookmarks and journal, and whatever observers stage beside them (outbox, notifications), then commit.
+/// A save that lost a race to another node fails with a conflict instead of overwriting.
+/// </summary>
+public sealed class WorkflowCommands(
+    ProjectWorkflowDbContext db, WorkflowEngine engine, DefinitionCatalog catalog, IEnumerable<IWorkflowSessionObserver> observers,
+    IServiceProvider services)
+{
+    public async Task<T> RunAsync<T>(Actor actor, Func<WorkflowSession, Task<T>> command, CancellationToken cancellationToken)
+    {
+        var store = new WorkflowStore(db, catalog);
+        var session = engine.OpenSession(store, actor, services);
+        var result = await command(session);
+        await store.StageAsync(session, cancellationToken);
+        foreach (var observer in observers) await observer.OnStagedAsync(session, cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            throw WorkflowException.Conflict("Someone else changed this process at the same moment. Reload it and try again.");
+        }
+        return result;
+    }
+
+    public Task RunAsync(Actor actor, Func<WorkflowSession, Task> command, CancellationToken cancellationToken) =>
+        RunAsync(actor, async session =>
+        {
+            await command(session);
+            return true;
+        }, cancellationToken);
+}
+
+/// <summary>Stages its own rows (outbox messages, notifications) in the command's transaction.</summary>
+public interface IWorkflowSessionObserver
+{
+    Task OnStagedAsync(WorkflowSession session, CancellationToken cancellationToken);
+}

@@ -1,0 +1,67 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ProjectWorkflow.Application.Workflows.Definitions;
+using ProjectWorkflow.Application.Workflows.Instances;
+using ProjectWorkflow.Application.Workflows.Tasks;
+using ProjectWorkflow.Engine;
+using ProjectWorkflow.Engine.ServiceTasks;
+
+namespace ProjectWorkflow.Application.Workflows;
+
+/// <summary>A service task handler registered for a BPMN topic.</summary>
+public sealed record ServiceTaskBinding(string Topic, Type HandlerType);
+
+public static class WorkflowRegistration
+{
+    /// <summary>The engine (one per process: it holds no instance state), its catalog, and the workflow use cases.</summary>
+    public static IServiceCollection AddWorkflows(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(provider =>
+        {
+            var registry = new ServiceTaskRegistry();
+            foreach (var binding in provider.GetServices<ServiceTaskBinding>())
+                registry.Register(binding.Topic, new ScopedHandler(binding.HandlerType));
+            return new WorkflowEngine(registry, provider.GetRequiredService<TimeProvider>());
+        });
+        services.AddSingleton<DefinitionCatalog>();
+        services.AddScoped<WorkflowCommands>();
+
+        services.AddScoped<DeployDefinition>();
+        services.AddScoped<DeployWorkflowFiles>();
+        services.AddScoped<ListDefinitions>();
+        services.AddScoped<GetDefinitionContent>();
+        services.AddScoped<InstanceAccess>();
+        services.AddScoped<StartInstance>();
+        services.AddScoped<GetInstance>();
+        services.AddScoped<GetJournal>();
+        services.AddScoped<EndInstance>();
+        services.AddScoped<MigrateInstance>();
+        services.AddScoped<WithdrawCompletion>();
+        services.AddScoped<DeliverMessage>();
+        services.AddScoped<ListTasks>();
+        services.AddScoped<TaskCommand>();
+        services.AddScoped<TaskOperations>();
+        return services;
+    }
+
+    /// <summary>Registers a handler for a service task topic; it is resolved in the command's own scope.</summary>
+    public static IServiceCollection AddServiceTask<THandler>(this IServiceCollection services, string topic)
+        where THandler : class, IServiceTaskHandler
+    {
+        services.AddScoped<THandler>();
+        services.AddSingleton(new ServiceTaskBinding(topic, typeof(THandler)));
+        return services;
+    }
+
+    /// <summary>Resolves the real handler from the command's services, so it shares the command's DbContext and transaction.</summary>
+    private sealed class ScopedHandler(Type handlerType) : IServiceTaskHandler
+    {
+        public ValueTask ExecuteAsync(ServiceTaskContext context, CancellationToken cancellationToken)
+        {
+            var services = context.Services
+                ?? throw new InvalidOperationException($"The service task '{context.Topic}' needs the host's services, and the session has none.");
+            return ((IServiceTaskHandler)services.GetRequiredService(handlerType)).ExecuteAsync(context, cancellationToken);
+        }
+    }
+}

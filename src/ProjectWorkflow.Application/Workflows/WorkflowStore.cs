@@ -1,0 +1,180 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Workflows.Storage;
+using ProjectWorkflow.Engine.Definitions;
+using ProjectWorkflow.Engine.Runtime;
+
+namespace ProjectWorkflow.Application.Workflows;
+
+/// <summary>The engine's store on the application database; tracks the records it loaded so they can be saved.</summary>
+internal sealed class WorkflowStore(ProjectWorkflowDbContext db, DefinitionCatalog catalog) : IWorkflowStore
+{
+    private readonly Dictionary<Guid, InstanceRecord> _loaded = [];
+
+    public ValueTask<ProcessDefinition?> FindDefinitionAsync(string definitionId, CancellationToken cancellationToken) =>
+        catalog.FindAsync(db, definitionId, cancellationToken);
+
+    public ValueTask<ProcessDefinition?> FindLatestDefinitionAsync(string key, CancellationToken cancellationToken) =>
+        catalog.FindLatestAsync(db, key, cancellationToken);
+
+    public async ValueTask<ProcessInstance?> FindInstanceAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var record = await db.Set<InstanceRecord>().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+        if (record is null) return null;
+        _loaded[id] = record;
+        return JsonSerializer.Deserialize<ProcessInstance>(record.State, RuntimeJson.Options);
+    }
+
+    /// <summary>Writes every instance the session touched, with its inbox rows, bookmarks, incidents and journal.</summary>
+    public async Task StageAsync(WorkflowSession session, CancellationToken cancellationToken)
+    {
+        var completedBy = session.Effects.OfType<TaskCompleted>().ToDictionary(e => e.TaskId, e => e.Actor);
+        var cancelReasons = session.Effects.OfType<TaskCancelled>().GroupBy(e => e.TaskId).ToDictionary(g => g.Key, g => g.Last().Reason);
+        var now = session.Engine.Time.GetUtcNow();
+
+        foreach (var instance in session.Touched)
+        {
+            var record = session.Created.Contains(instance.Id) ? NewRecord(instance) : _loaded[instance.Id];
+            record.Status = instance.Status.ToString().ToLowerInvariant();
+            record.EndedAt = instance.EndedAt;
+            record.DefinitionId = instance.DefinitionId;
+            record.Version = instance.Version;
+            record.State = JsonSerializer.Serialize(instance, RuntimeJson.Options);
+            record.Revision++;
+
+            await SyncTasksAsync(instance, completedBy, cancelReasons, now, session.Created.Contains(instance.Id), cancellationToken);
+            await SyncBookmarksAsync(instance, cancellationToken);
+            await SyncIncidentsAsync(instance, now, cancellationToken);
+        }
+
+        foreach (var entry in session.Journal)
+            db.Add(new JournalRecord
+            {
+                InstanceId = entry.InstanceId,
+                Sequence = entry.Sequence,
+                At = entry.At,
+                ElementId = entry.ElementId,
+                Kind = entry.Kind,
+                Event = entry.Event,
+                Actor = entry.Actor,
+                Detail = entry.Detail is { Length: > 4000 } text ? text[..4000] : entry.Detail,
+            });
+    }
+
+    private InstanceRecord NewRecord(ProcessInstance instance)
+    {
+        var record = new InstanceRecord
+        {
+            Id = instance.Id,
+            DefinitionKey = instance.DefinitionKey,
+            BusinessKey = instance.BusinessKey,
+            StartedAt = instance.StartedAt,
+            StartedBy = instance.StartedBy,
+            ParentInstanceId = instance.ParentInstanceId,
+        };
+        db.Add(record);
+        _loaded[instance.Id] = record;
+        return record;
+    }
+
+    private async Task SyncTasksAsync(ProcessInstance instance, Dictionary<Guid, string> completedBy,
+        Dictionary<Guid, string> cancelReasons, DateTimeOffset now, bool isNew, CancellationToken cancellationToken)
+    {
+        var rows = isNew
+            ? []
+            : await db.Set<TaskRecord>().Include(t => t.Candidates)
+                .Where(t => t.InstanceId == instance.Id && t.Status == TaskStatuses.Open).ToListAsync(cancellationToken);
+        var open = instance.Tasks.ToDictionary(t => t.Id);
+
+        foreach (var row in rows.Where(r => !open.ContainsKey(r.Id)))
+        {
+            row.EndedAt = now;
+            if (completedBy.TryGetValue(row.Id, out var actor))
+            {
+                row.Status = TaskStatuses.Completed;
+                row.CompletedBy = actor;
+            }
+            else
+            {
+                row.Status = TaskStatuses.Cancelled;
+                row.CancelReason = cancelReasons.GetValueOrDefault(row.Id) ?? "the process moved on";
+            }
+        }
+
+        foreach (var task in instance.Tasks)
+        {
+            var row = rows.Find(r => r.Id == task.Id);
+            if (row is null)
+            {
+                // A withdrawal can bring a finished task back: reopen its row rather than add a second one.
+                row = await db.Set<TaskRecord>().Include(t => t.Candidates).FirstOrDefaultAsync(t => t.Id == task.Id, cancellationToken);
+                if (row is null)
+                {
+                    row = new TaskRecord { Id = task.Id, InstanceId = instance.Id, CreatedAt = task.CreatedAt };
+                    db.Add(row);
+                }
+                row.Status = TaskStatuses.Open;
+                row.EndedAt = null;
+                row.CompletedBy = null;
+                row.CancelReason = null;
+            }
+            row.DefinitionKey = instance.DefinitionKey;
+            row.BusinessKey = instance.BusinessKey;
+            row.ElementId = task.ElementId;
+            row.Name = task.Name;
+            row.Assignee = task.Assignee;
+            row.Owner = task.Owner;
+            row.FormKey = task.FormKey;
+            row.DueAt = task.DueAt;
+            SyncCandidates(row, task);
+        }
+    }
+
+    private static void SyncCandidates(TaskRecord row, UserTaskItem task)
+    {
+        var wanted = task.CandidateGroups.Select(g => (true, g)).Concat(task.CandidateUsers.Select(u => (false, u))).ToHashSet();
+        row.Candidates.RemoveAll(c => !wanted.Contains((c.IsGroup, c.Value)));
+        foreach (var (isGroup, value) in wanted)
+            if (!row.Candidates.Exists(c => c.IsGroup == isGroup && c.Value == value))
+                row.Candidates.Add(new TaskCandidate { TaskId = row.Id, IsGroup = isGroup, Value = value });
+    }
+
+    private async Task SyncBookmarksAsync(ProcessInstance instance, CancellationToken cancellationToken)
+    {
+        var rows = await db.Set<BookmarkRecord>().Where(b => b.InstanceId == instance.Id).ToListAsync(cancellationToken);
+        var live = instance.Bookmarks.ToDictionary(b => b.Id);
+        foreach (var row in rows.Where(r => !live.ContainsKey(r.Id))) db.Remove(row);
+        foreach (var bookmark in instance.Bookmarks)
+        {
+            var row = rows.Find(r => r.Id == bookmark.Id);
+            if (row is null)
+            {
+                row = new BookmarkRecord { Id = bookmark.Id, InstanceId = instance.Id };
+                db.Add(row);
+            }
+            row.Kind = bookmark.Kind.ToString().ToLowerInvariant();
+            row.ElementId = bookmark.ElementId;
+            row.DueAt = bookmark.DueAt;
+            row.MessageName = bookmark.MessageName;
+            row.CorrelationKey = bookmark.CorrelationKey;
+        }
+    }
+
+    private async Task SyncIncidentsAsync(ProcessInstance instance, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var rows = await db.Set<IncidentRecord>().Where(i => i.InstanceId == instance.Id && i.ResolvedAt == null).ToListAsync(cancellationToken);
+        var open = instance.Incidents.ToDictionary(i => i.Id);
+        foreach (var row in rows.Where(r => !open.ContainsKey(r.Id))) row.ResolvedAt = now;
+        foreach (var incident in instance.Incidents.Where(i => !rows.Exists(r => r.Id == i.Id)))
+            db.Add(new IncidentRecord
+            {
+                Id = incident.Id,
+                InstanceId = instance.Id,
+                ElementId = incident.ElementId,
+                Kind = incident.Kind,
+                Message = incident.Message is { Length: > 4000 } m ? m[..4000] : incident.Message,
+                CreatedAt = incident.CreatedAt,
+            });
+    }
+}

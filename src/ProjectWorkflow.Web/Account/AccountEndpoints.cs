@@ -1,0 +1,86 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using ProjectWorkflow.Application.Identity;
+
+namespace ProjectWorkflow.Web.Account;
+
+/// <summary>
+/// The portal's cookie sign-in. A minimal form for now; the portal pages will replace the
+/// markup, not the flow.
+/// </summary>
+public static class AccountEndpoints
+{
+    public static WebApplication MapPortalAccount(this WebApplication app)
+    {
+        var account = app.MapGroup("/account").ExcludeFromDescription();
+        account.MapGet("/login", (HttpContext http, IAntiforgery antiforgery, string? returnUrl) =>
+            LoginForm(http, antiforgery, returnUrl, error: null));
+        account.MapPost("/login", SignIn);
+        account.MapPost("/logout", async (SignInManager<PortalUser> signIn) =>
+        {
+            await signIn.SignOutAsync();
+            return Results.LocalRedirect("/account/login");
+        }).WithMetadata(new RequireAntiforgeryTokenAttribute());
+
+        app.MapGet("/", Home).ExcludeFromDescription();
+        return app;
+    }
+
+    private static async Task<IResult> SignIn(
+        HttpContext http,
+        IAntiforgery antiforgery,
+        SignInManager<PortalUser> signIn,
+        [FromForm] string? username,
+        [FromForm] string? password,
+        [FromForm] string? returnUrl)
+    {
+        if (!string.IsNullOrWhiteSpace(username) && !string.IsNullOrEmpty(password))
+        {
+            var result = await signIn.PasswordSignInAsync(username, password, isPersistent: false, lockoutOnFailure: true);
+            if (result.Succeeded)
+                return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
+            if (result.IsLockedOut)
+                return LoginForm(http, antiforgery, returnUrl, "Too many wrong passwords: this account is locked for a few minutes.");
+        }
+        return LoginForm(http, antiforgery, returnUrl, "The user name or password is not correct.");
+    }
+
+    private static IResult LoginForm(HttpContext http, IAntiforgery antiforgery, string? returnUrl, string? error)
+    {
+        var tokens = antiforgery.GetAndStoreTokens(http);
+        var message = error is null ? "" : $"""<p class="error" role="alert">{PortalPage.Encode(error)}</p>""";
+        return PortalPage.Render("Sign in", $"""
+            {message}
+            <form method="post" action="/account/login">
+              <input type="hidden" name="{PortalPage.Encode(tokens.FormFieldName)}" value="{PortalPage.Encode(tokens.RequestToken)}">
+              <input type="hidden" name="returnUrl" value="{PortalPage.Encode(IsLocal(returnUrl) ? returnUrl : "/")}">
+              <label>User name <input name="username" autocomplete="username" required autofocus></label>
+              <label>Password <input name="password" type="password" autocomplete="current-password" required></label>
+              <button type="submit">Sign in</button>
+            </form>
+            """, error is null ? StatusCodes.Status200OK : StatusCodes.Status401Unauthorized);
+    }
+
+    private static IResult Home(HttpContext http, IAntiforgery antiforgery, ClaimsPrincipal user)
+    {
+        if (user.Identity?.IsAuthenticated != true)
+            return Results.LocalRedirect("/account/login");
+
+        var tokens = antiforgery.GetAndStoreTokens(http);
+        var roles = user.Identities.SelectMany(i => i.FindAll(i.RoleClaimType)).Select(c => c.Value);
+        return PortalPage.Render("ProjectWorkflow", $"""
+            <p>Signed in as <strong>{PortalPage.Encode(user.Identity.Name)}</strong> ({PortalPage.Encode(string.Join(", ", roles))}).</p>
+            <p><a href="/scalar">API reference</a> · <a href="/openapi/v1.json">OpenAPI document</a></p>
+            <form method="post" action="/account/logout">
+              <input type="hidden" name="{PortalPage.Encode(tokens.FormFieldName)}" value="{PortalPage.Encode(tokens.RequestToken)}">
+              <button type="submit">Sign out</button>
+            </form>
+            """);
+    }
+
+    /// <summary>Only same-site paths, so the login form cannot be used as an open redirect.</summary>
+    private static bool IsLocal(string? url) =>
+        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+}

@@ -1,0 +1,202 @@
+using Microsoft.EntityFrameworkCore;
+using ProjectWorkflow.Application.Idempotency;
+using ProjectWorkflow.Application.Persistence;
+
+namespace ProjectWorkflow.Web.Idempotency;
+
+/// <summary>
+/// A retried request with the same <c>Idempotency-Key</c> (same user, same request) gets the
+/// first response again and changes nothing. The record is inserted before the request
+/// runs, so of two concurrent requests with one key only the one whose insert wins runs;
+/// the other gets 409 until the first has finished (as the IETF Idempotency-Key draft says).
+/// </summary>
+internal sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider time, ILogger<IdempotencyMiddleware> logger)
+{
+    public const string HeaderName = "Idempotency-Key";
+    public const string ReplayedHeaderName = "Idempotency-Replayed";
+
+    private static readonly HashSet<string> StateChangingMethods =
+        new(["POST", "PUT", "PATCH", "DELETE"], StringComparer.OrdinalIgnoreCase);
+
+    public async Task InvokeAsync(HttpContext context, IServiceScopeFactory scopes)
+    {
+        if (!Applies(context, out var key))
+        {
+            await next(context);
+            return;
+        }
+
+        if (!IsWellFormed(key))
+        {
+            await Problem(context, StatusCodes.Status400BadRequest, "Invalid Idempotency-Key",
+                $"The {HeaderName} header must be 1 to {IdempotencyRecord.MaxKeyLength} visible ASCII characters, e.g. a UUID.");
+            return;
+        }
+
+        var cancellationToken = context.RequestAborted;
+        var record = new IdempotencyRecord
+        {
+            Key = key,
+            UserName = context.User.Identity?.IsAuthenticated == true ? context.User.Identity.Name ?? "" : "",
+            Method = context.Request.Method.ToUpperInvariant(),
+            Path = Truncate(RequestFingerprint.Target(context.Request), 2048),
+            RequestHash = await RequestFingerprint.ComputeAsync(context.Request, cancellationToken),
+            CreatedAt = time.GetUtcNow().UtcDateTime,
+        };
+
+        // Look first: a plain retry then costs one read, and the insert below only loses
+        // (and logs a constraint violation) when two requests race.
+        var earlier = await FindAsync(scopes, record, cancellationToken);
+        if (earlier is not null || !await TryReserveAsync(scopes, record, cancellationToken))
+        {
+            await AnswerFromEarlierAsync(context, earlier ?? await FindAsync(scopes, record, cancellationToken), record);
+            return;
+        }
+
+        await RunAndRecordAsync(context, scopes, record);
+    }
+
+    private static bool Applies(HttpContext context, out string key)
+    {
+        key = "";
+        if (!StateChangingMethods.Contains(context.Request.Method))
+            return false;
+        if (context.GetEndpoint()?.Metadata.GetMetadata<IdempotencyMetadata>() is not { Enabled: true })
+            return false;
+        if (!context.Request.Headers.TryGetValue(HeaderName, out var values))
+            return false;
+        key = values.ToString();
+        return true;
+    }
+
+    private static bool IsWellFormed(string key) =>
+        key.Length is > 0 and <= IdempotencyRecord.MaxKeyLength && key.All(c => c is >= '!' and <= '~');
+
+    private static async Task<bool> TryReserveAsync(IServiceScopeFactory scopes, IdempotencyRecord record, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProjectWorkflowDbContext>();
+        db.IdempotencyRecords.Add(record);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            // Most likely the unique (user, key) index: someone holds this key. If it was
+            // anything else, looking the key up next fails loudly or finds nothing.
+            return false;
+        }
+    }
+
+    private static async Task<IdempotencyRecord?> FindAsync(
+        IServiceScopeFactory scopes, IdempotencyRecord attempt, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProjectWorkflowDbContext>();
+        return await db.IdempotencyRecords.AsNoTracking()
+            .SingleOrDefaultAsync(r => r.UserName == attempt.UserName && r.Key == attempt.Key, cancellationToken);
+    }
+
+    private async Task AnswerFromEarlierAsync(HttpContext context, IdempotencyRecord? earlier, IdempotencyRecord attempt)
+    {
+        if (earlier is not null && earlier.RequestHash != attempt.RequestHash)
+        {
+            await Problem(context, StatusCodes.Status422UnprocessableEntity, "Idempotency-Key reused for another request",
+                $"This {HeaderName} was first used for {earlier.Method} {earlier.Path} with a different body. "
+                + "Send a new key for a new request, or resend exactly the first request.");
+            return;
+        }
+
+        if (earlier is null || !earlier.IsCompleted)
+        {
+            // Null: the first attempt failed and released the key a moment ago; a retry may run.
+            context.Response.Headers.RetryAfter = "1";
+            await Problem(context, StatusCodes.Status409Conflict, "Request already in progress",
+                $"A request with this {HeaderName} is still being processed. Retry in a moment to get its response.");
+            return;
+        }
+
+        logger.LogInformation("Replaying the response stored for {Method} {Path} (Idempotency-Key {Key})",
+            earlier.Method, earlier.Path, earlier.Key);
+        context.Response.StatusCode = earlier.StatusCode!.Value;
+        if (earlier.ContentType is not null)
+            context.Response.ContentType = earlier.ContentType;
+        context.Response.Headers[ReplayedHeaderName] = "true";
+        if (earlier.ResponseBody is { Length: > 0 } body)
+            await context.Response.Body.WriteAsync(body, context.RequestAborted);
+    }
+
+    private async Task RunAndRecordAsync(HttpContext context, IServiceScopeFactory scopes, IdempotencyRecord record)
+    {
+        var client = context.Response.Body;
+        using var captured = new MemoryStream();
+        context.Response.Body = captured;
+        try
+        {
+            await next(context);
+        }
+        catch
+        {
+            // Nothing was answered, so nothing may be replayed: free the key for a retry.
+            await ReleaseAsync(scopes, record.Id);
+            throw;
+        }
+        finally
+        {
+            context.Response.Body = client;
+        }
+
+        var status = context.Response.StatusCode;
+        if (status >= StatusCodes.Status500InternalServerError)
+        {
+            // A server fault is not the answer to this request; a retry should run again.
+            await ReleaseAsync(scopes, record.Id);
+        }
+        else
+        {
+            await CompleteAsync(scopes, record.Id, status, captured.ToArray(), context.Response.ContentType);
+        }
+
+        captured.Position = 0;
+        await captured.CopyToAsync(client, context.RequestAborted);
+    }
+
+    private async Task CompleteAsync(IServiceScopeFactory scopes, long id, int status, byte[] body, string? contentType)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ProjectWorkflowDbContext>();
+            // Not the request's token: once the work is done, its record must be kept even if the client left.
+            await db.IdempotencyRecords.Where(r => r.Id == id).ExecuteUpdateAsync(set => set
+                .SetProperty(r => r.StatusCode, status)
+                .SetProperty(r => r.ResponseBody, body)
+                .SetProperty(r => r.ContentType, contentType));
+        }
+        catch (Exception exception)
+        {
+            logger.LogError(exception, "Could not store the response for idempotency record {Id}; retries will get 409", id);
+        }
+    }
+
+    private async Task ReleaseAsync(IServiceScopeFactory scopes, long id)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ProjectWorkflowDbContext>();
+            await db.IdempotencyRecords.Where(r => r.Id == id).ExecuteDeleteAsync();
+        }
+        catch (Exception exception)
+        {
+            logger.LogError(exception, "Could not release idempotency record {Id}; retries will get 409", id);
+        }
+    }
+
+    private static Task Problem(HttpContext context, int status, string title, string detail) =>
+        Results.Problem(statusCode: status, title: title, detail: detail).ExecuteAsync(context);
+
+    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
+}

@@ -1,0 +1,24 @@
+using Scalar.AspNetCore;
+
+namespace ProjectWorkflow.Web.OpenApi;
+
+/// <summary>The contract as OpenAPI at <c>/openapi/v1.json</c>, browsable with Scalar at <c>/scalar</c>.</summary>
+public static class ApiDocumentation
+{
+    public static IServiceCollection AddApiDocumentation(this IServiceCollection services)
+    {
+        services.AddOpenApi(options =>
+        {
+            options.AddDocumentTransformer<BearerSecuritySchemeTransformer>();
+            options.AddOperationTransformer<IdempotencyKeyHeaderTransformer>();
+        });
+        return services;
+    }
+
+    public static WebApplication MapApiDocumentation(this WebApplication app)
+    {
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference(options => options.WithTitle("ProjectWorkflow API")).AllowAnonymous();
+        return app;
+    }
+}

@@ -1,0 +1,39 @@
+using ProjectWorkflow.Application;
+using ProjectWorkflow.Web.Account;
+using ProjectWorkflow.Web.Auth;
+using ProjectWorkflow.Web.Errors;
+using ProjectWorkflow.Web.Health;
+using ProjectWorkflow.Web.Idempotency;
+using ProjectWorkflow.Web.OpenApi;
+using ProjectWorkflow.Web.Users;
+using ProjectWorkflow.Web.Workflows;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddApplication(builder.Configuration);
+builder.Services.AddErrorHandling();
+builder.Services.AddPortalAuthentication(builder.Configuration);
+builder.Services.AddStartupAndHealth();
+builder.Services.AddApiDocumentation();
+
+var app = builder.Build();
+
+app.UseErrorHandling();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+app.UseIdempotency();
+
+app.MapHealth();
+app.MapApiDocumentation();
+app.MapPortalAccount();
+
+var api = app.MapGroup("/api").RequireAuthorization().WithIdempotency();
+api.MapTokenEndpoint();
+api.MapMe();
+api.MapUsers();
+api.MapDefinitions();
+api.MapInstances();
+api.MapTasks();
+
+app.Run();

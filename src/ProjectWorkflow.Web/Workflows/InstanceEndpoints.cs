@@ -1,0 +1,73 @@
+using System.Security.Claims;
+using ProjectWorkflow.Application.Identity;
+using ProjectWorkflow.Application.Workflows.Instances;
+using ProjectWorkflow.Engine.Runtime;
+
+namespace ProjectWorkflow.Web.Workflows;
+
+public sealed record ReasonRequest(string? Reason);
+
+public static class InstanceEndpoints
+{
+    public static RouteGroupBuilder MapInstances(this RouteGroupBuilder api)
+    {
+        var instances = api.MapGroup("/instances").WithTags("Workflow instances");
+
+        // The generic engine API starts any process: an administrator's or integration's tool.
+        // People start funding processes through the domain routes, which check their own rules.
+        instances.MapPost("/", async (StartInstanceRequest request, ClaimsPrincipal user, StartInstance start, CancellationToken ct) =>
+            {
+                var started = await start.HandleAsync(request, ActorOf.User(user), ct);
+                return TypedResults.Created($"/api/instances/{started.Id}", started);
+            })
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Admin))
+            .WithSummary("Start a process instance (admin)");
+
+        instances.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, GetInstance get, CancellationToken ct) =>
+                TypedResults.Ok(await get.HandleAsync(id, ActorOf.User(user), ct)))
+            .WithSummary("Status, variables and position of an instance (admin, auditor, or someone involved)");
+
+        instances.MapGet("/{id:guid}/journal", async (Guid id, ClaimsPrincipal user, GetJournal journal, CancellationToken ct) =>
+                TypedResults.Ok(await journal.HandleAsync(id, ActorOf.User(user), ct)))
+            .WithSummary("Every step of an instance, in order, with its actor");
+
+        instances.MapPost("/{id:guid}/cancel", async (Guid id, ReasonRequest request, ClaimsPrincipal user, EndInstance end, CancellationToken ct) =>
+            {
+                await end.HandleAsync(id, InstanceStatus.Cancelled, request.Reason, ActorOf.User(user), ct);
+                return TypedResults.Ok(new { id, status = "cancelled" });
+            })
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Admin))
+            .WithSummary("Cancel a running instance, with a reason (admin)");
+
+        instances.MapPost("/{id:guid}/terminate", async (Guid id, ReasonRequest request, ClaimsPrincipal user, EndInstance end, CancellationToken ct) =>
+            {
+                await end.HandleAsync(id, InstanceStatus.Terminated, request.Reason, ActorOf.User(user), ct);
+                return TypedResults.Ok(new { id, status = "terminated" });
+            })
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Admin, Roles.DeptApprover))
+            .WithSummary("Terminate (终止) a running instance as a decision, with a reason (admin, dept-approver)");
+
+        instances.MapPost("/{id:guid}/migrate", async (Guid id, MigrateInstanceRequest request, ClaimsPrincipal user, MigrateInstance migrate, CancellationToken ct) =>
+            {
+                await migrate.HandleAsync(id, request, ActorOf.User(user), ct);
+                return TypedResults.Ok(new { id, version = request.ToVersion });
+            })
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Admin))
+            .WithSummary("Move a running instance to another version (admin)");
+
+        instances.MapPost("/{id:guid}/withdraw", async (Guid id, ReasonRequest request, ClaimsPrincipal user, WithdrawCompletion withdraw, CancellationToken ct) =>
+            {
+                await withdraw.HandleAsync(id, request.Reason, ActorOf.User(user), ct);
+                return TypedResults.Ok(new { id });
+            })
+            .WithSummary("Withdraw (撤回) your last completed task while the next step is untouched");
+
+        api.MapPost("/messages", async (DeliverMessageRequest request, ClaimsPrincipal user, DeliverMessage deliver, CancellationToken ct) =>
+                TypedResults.Accepted((string?)null, new { delivered = await deliver.HandleAsync(request, ActorOf.User(user), ct) }))
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Admin, Roles.Finance))
+            .WithTags("Workflow instances")
+            .WithSummary("Deliver a message to every instance waiting for it under the business key (admin, finance)");
+
+        return api;
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using ProjectWorkflow.Application.Workflows;
+using ProjectWorkflow.Application.Workflows.Definitions;
+using ProjectWorkflow.Engine.Runtime;
+
+namespace ProjectWorkflow.Web.Workflows;
+
+/// <summary>
+/// The engine refuses commands with a kind and a sentence; this turns them into problem+json:
+/// not found 404, conflict 409, forbidden 403, invalid 400 (with an errors list).
+/// </summary>
+internal sealed class WorkflowProblems(IProblemDetailsService problemDetails) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            WorkflowException e => new ProblemDetails
+            {
+                Status = e.Kind switch
+                {
+                    WorkflowErrorKind.NotFound => StatusCodes.Status404NotFound,
+                    WorkflowErrorKind.Conflict => StatusCodes.Status409Conflict,
+                    WorkflowErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+                    _ => StatusCodes.Status400BadRequest,
+                },
+                Title = e.Kind switch
+                {
+                    WorkflowErrorKind.NotFound => "Not found",
+                    WorkflowErrorKind.Conflict => "Conflict",
+                    WorkflowErrorKind.Forbidden => "Forbidden",
+                    _ => "The request is not valid",
+                },
+                Detail = e.Message,
+            },
+            WorkflowRequestException e => Invalid(e.Message, e.Errors),
+            DefinitionRejectedException e => Invalid(
+                e.Problems.Count == 1 ? "The BPMN file has 1 problem; see 'errors'." : $"The BPMN file has {e.Problems.Count} problems; see 'errors'.",
+                e.Problems.Select(p => new { p.ElementId, p.Kind, p.Line, p.Message }).ToList()),
+            _ => null,
+        };
+        if (problem is null) return false;
+
+        http.Response.StatusCode = problem.Status!.Value;
+        if (!await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception }))
+            await Results.Problem(problem).ExecuteAsync(http);
+        return true;
+    }
+
+    private static ProblemDetails Invalid(string detail, object errors) => new()
+    {
+        Status = StatusCodes.Status400BadRequest,
+        Title = "The request is not valid",
+        Detail = detail,
+        Extensions = { ["errors"] = errors },
+    };
+}

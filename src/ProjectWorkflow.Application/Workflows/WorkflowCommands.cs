@@ -25,10 +25,14 @@ public sealed class WorkflowCommands(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException failure)
         {
+            // Depending on the database, a concurrent writer shows up as a stale revision or as a
+            // unique key (journal sequence) taken first: both are a lost race, answered as a conflict.
             db.ChangeTracker.Clear();
-            throw WorkflowException.Conflict("Someone else changed this process at the same moment. Reload it and try again.");
+            if (failure is DbUpdateConcurrencyException || await store.LostARaceAsync(cancellationToken))
+                throw WorkflowException.Conflict("Someone else changed this process at the same moment. Reload it and try again.");
+            throw;
         }
         return result;
     }

@@ -11,6 +11,7 @@ namespace ProjectWorkflow.Application.Workflows;
 internal sealed class WorkflowStore(ProjectWorkflowDbContext db, DefinitionCatalog catalog) : IWorkflowStore
 {
     private readonly Dictionary<Guid, InstanceRecord> _loaded = [];
+    private readonly Dictionary<Guid, long> _loadedRevisions = [];
 
     public ValueTask<ProcessDefinition?> FindDefinitionAsync(string definitionId, CancellationToken cancellationToken) =>
         catalog.FindAsync(db, definitionId, cancellationToken);
@@ -23,6 +24,7 @@ internal sealed class WorkflowStore(ProjectWorkflowDbContext db, DefinitionCatal
         var record = await db.Set<InstanceRecord>().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
         if (record is null) return null;
         _loaded[id] = record;
+        _loadedRevisions[id] = record.Revision;
         return JsonSerializer.Deserialize<ProcessInstance>(record.State, RuntimeJson.Options);
     }
 
@@ -60,6 +62,22 @@ internal sealed class WorkflowStore(ProjectWorkflowDbContext db, DefinitionCatal
                 Actor = entry.Actor,
                 Detail = entry.Detail is { Length: > 4000 } text ? text[..4000] : entry.Detail,
             });
+    }
+
+    /// <summary>
+    /// After a failed save: did another transaction change (or create) one of our instances meanwhile?
+    /// Then the failure was a lost race, whatever constraint the database tripped on first.
+    /// </summary>
+    public async Task<bool> LostARaceAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (id, revision) in _loadedRevisions)
+        {
+            var current = await db.Set<InstanceRecord>().AsNoTracking().Where(i => i.Id == id).Select(i => (long?)i.Revision).FirstOrDefaultAsync(cancellationToken);
+            if (current != revision) return true;
+        }
+        foreach (var id in _loaded.Keys.Except(_loadedRevisions.Keys))
+            if (await db.Set<InstanceRecord>().AsNoTracking().AnyAsync(i => i.Id == id, cancellationToken)) return true;
+        return false;
     }
 
     private InstanceRecord NewRecord(ProcessInstance instance)

@@ -1,0 +1,68 @@
+namespace ProjectWorkflow.Funding.Schemes;
+
+/// <summary>
+/// One scheme's rules for one year: data an administrator adds without code. Every figure here comes
+/// from the year's notice (or is labelled an assumed default in <see cref="Source"/>).
+/// </summary>
+public sealed record RuleSet
+{
+    public required string SchemeKey { get; init; }
+    public required int Year { get; init; }
+
+    /// <summary>Where the figures come from, e.g. "2026 notice (sheitc)" or "assumed default".</summary>
+    public required string Source { get; init; }
+
+    public required ApplicationWindow Window { get; init; }
+    public required IReadOnlyList<string> EligibleCostCategories { get; init; }
+    public required SupportRule Support { get; init; }
+
+    /// <summary>Share of the approved amount paid at each installment, in percent; sums to 100 (default 50/50).</summary>
+    public required IReadOnlyList<int> InstallmentPercents { get; init; }
+
+    public required int NoticeWorkingDays { get; init; }
+    public required int BuildPeriodMonths { get; init; }
+    public required int MaxExtensions { get; init; }
+    public required int MaxExtensionMonths { get; init; }
+
+    /// <summary>An extension must be asked at least this many months before the build period ends.</summary>
+    public required int ExtensionLeadMonths { get; init; }
+
+    /// <summary>Acceptance must be requested within this many months after the build period.</summary>
+    public required int AcceptanceWindowMonths { get; init; }
+
+    public required PanelRule Panel { get; init; }
+    public required bool RequiresProjectPool { get; init; }
+
+    /// <summary>Years a recovery bars the enterprise and the project leader.</summary>
+    public required int SanctionYears { get; init; }
+
+    /// <summary>The problems that make a rule set unusable, as sentences for the administrator.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (Year is < 2000 or > 2100) problems.Add("The year must be between 2000 and 2100.");
+        if (InstallmentPercents.Count == 0 || InstallmentPercents.Any(p => p <= 0) || InstallmentPercents.Sum() != 100)
+            problems.Add("Installment percentages must be positive and add up to 100 (e.g. 50, 50).");
+        if (NoticeWorkingDays is < 1 or > 60) problems.Add("The public notice lasts 1 to 60 working days.");
+        if (BuildPeriodMonths is < 1 or > 120) problems.Add("The build period is 1 to 120 months.");
+        if (MaxExtensions < 0 || MaxExtensionMonths < 0) problems.Add("Extension limits cannot be negative.");
+        if (Panel.Size < 1 || Panel.Quorum < 1 || Panel.Quorum > Panel.Size) problems.Add("The panel needs at least one expert and a quorum no larger than the panel.");
+        if (Panel.Rubric.Count == 0 || Panel.Rubric.Any(c => c.MaxPoints <= 0)) problems.Add("The rubric needs criteria with positive maximum points.");
+        if (Panel.PassScore < 0 || Panel.PassScore > Panel.MaxTotal) problems.Add("The pass score must lie between 0 and the rubric's total.");
+        if (EligibleCostCategories.Count == 0) problems.Add("Name at least one eligible cost category.");
+        if (Window is { Opens: { } o, Closes: { } c } && c <= o) problems.Add("The application window must close after it opens.");
+        switch (Support)
+        {
+            case InvestmentSubsidy s when s.Rate is <= 0 or > 1 || s.Cap.Fen <= 0:
+                problems.Add("An investment subsidy needs a rate above 0 and at most 1, and a positive cap.");
+                break;
+            case EnergySavingSubsidy e when e.PerTonneCoalSaved.Fen <= 0 || e.MaxShareOfInvestment is <= 0 or > 1 || e.Cap.Fen <= 0:
+                problems.Add("An energy-saving subsidy needs a positive amount per tonne, a share of investment above 0 and at most 1, and a positive cap.");
+                break;
+            case TitleAward t when t.AwardByTitle.Count == 0 || t.AwardByTitle.Values.Any(v => v.Fen <= 0):
+                problems.Add("A title award needs at least one title with a positive amount.");
+                break;
+        }
+        return problems;
+    }
+}

@@ -6,6 +6,8 @@ using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.Seeding;
 using ProjectWorkflow.Application.Users;
 using ProjectWorkflow.Application.Workflows;
+using ProjectWorkflow.Application.Schemes;
+using ProjectWorkflow.Application.Enterprises;
 
 namespace ProjectWorkflow.Application;
 
@@ -51,6 +53,12 @@ public static class DependencyInjection
         services.AddScoped<ListUsers>();
         services.AddScoped<CreateUser>();
         services.AddWorkflows();
+        services.AddScoped<SchemeSeed>();
+        services.AddScoped<ListSchemes>();
+        services.AddScoped<AddRuleSet>();
+        services.AddScoped<RuleSets>();
+        services.AddScoped<EnterpriseDirectory>();
+        services.AddScoped<DemoEnterpriseSeed>();
         return services;
     }
 }

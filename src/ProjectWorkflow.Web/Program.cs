@@ -7,6 +7,8 @@ using ProjectWorkflow.Web.Idempotency;
 using ProjectWorkflow.Web.OpenApi;
 using ProjectWorkflow.Web.Users;
 using ProjectWorkflow.Web.Workflows;
+using ProjectWorkflow.Web.Schemes;
+using ProjectWorkflow.Web.Enterprises;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -35,5 +37,7 @@ api.MapUsers();
 api.MapDefinitions();
 api.MapInstances();
 api.MapTasks();
+api.MapSchemes();
+api.MapEnterprises();
 
 app.Run();

@@ -3,6 +3,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using ProjectWorkflow.Application.Seeding;
 using ProjectWorkflow.Application.Workflows;
+using ProjectWorkflow.Application.Schemes;
+using ProjectWorkflow.Application.Enterprises;
 
 namespace ProjectWorkflow.Application.Persistence;
 
@@ -12,6 +14,8 @@ public sealed class DatabaseInitializer(
     RoleSeeder roles,
     DemoDataSeeder demoData,
     DeployWorkflowFiles workflows,
+    SchemeSeed schemes,
+    DemoEnterpriseSeed demoEnterprise,
     IConfiguration configuration,
     ILogger<DatabaseInitializer> logger)
 {
@@ -21,11 +25,13 @@ public sealed class DatabaseInitializer(
         await db.Database.MigrateAsync(cancellationToken);
 
         await roles.SeedAsync();
+        await schemes.SeedAsync(cancellationToken);
 
         if (configuration.GetValue("Seed:DemoData", false))
         {
             logger.LogInformation("Seeding demo data (Seed:DemoData is true)");
             await demoData.SeedAsync();
+            await demoEnterprise.SeedAsync(cancellationToken);
         }
 
         await workflows.HandleAsync(WorkflowFiles.Directory(configuration), cancellationToken);

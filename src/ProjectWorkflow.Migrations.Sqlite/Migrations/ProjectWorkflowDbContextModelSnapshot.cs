@@ -145,6 +145,68 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("ProjectWorkflow.Application.Enterprises.EnterpriseMemberRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnterpriseId");
+
+                    b.HasIndex("UserName")
+                        .IsUnique();
+
+                    b.ToTable("EnterpriseMembers", (string)null);
+                });
+
+            modelBuilder.Entity("ProjectWorkflow.Application.Enterprises.EnterpriseRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RegisteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegisteredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Uscc")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Uscc")
+                        .IsUnique();
+
+                    b.ToTable("Enterprises", (string)null);
+                });
+
             modelBuilder.Entity("ProjectWorkflow.Application.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -270,6 +332,65 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("ProjectWorkflow.Application.Schemes.RuleSetRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AddedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SchemeKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchemeKey", "Year")
+                        .IsUnique();
+
+                    b.ToTable("RuleSets", (string)null);
+                });
+
+            modelBuilder.Entity("ProjectWorkflow.Application.Schemes.SchemeRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProcessKey")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("Schemes", (string)null);
                 });
 
             modelBuilder.Entity("ProjectWorkflow.Application.Workflows.Storage.BookmarkRecord", b =>
@@ -649,6 +770,24 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ProjectWorkflow.Application.Enterprises.EnterpriseMemberRecord", b =>
+                {
+                    b.HasOne("ProjectWorkflow.Application.Enterprises.EnterpriseRecord", null)
+                        .WithMany("Members")
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ProjectWorkflow.Application.Schemes.RuleSetRecord", b =>
+                {
+                    b.HasOne("ProjectWorkflow.Application.Schemes.SchemeRecord", null)
+                        .WithMany("RuleSets")
+                        .HasForeignKey("SchemeKey")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ProjectWorkflow.Application.Workflows.Storage.TaskCandidate", b =>
                 {
                     b.HasOne("ProjectWorkflow.Application.Workflows.Storage.TaskRecord", null)
@@ -656,6 +795,16 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                         .HasForeignKey("TaskId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ProjectWorkflow.Application.Enterprises.EnterpriseRecord", b =>
+                {
+                    b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("ProjectWorkflow.Application.Schemes.SchemeRecord", b =>
+                {
+                    b.Navigation("RuleSets");
                 });
 
             modelBuilder.Entity("ProjectWorkflow.Application.Workflows.Storage.TaskRecord", b =>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using ProjectWorkflow.Application.Workflows;
 using ProjectWorkflow.Application.Workflows.Definitions;
 using ProjectWorkflow.Engine.Runtime;
+using ProjectWorkflow.Funding.Rules;
 
 namespace ProjectWorkflow.Web.Workflows;
 
@@ -38,6 +39,13 @@ internal sealed class WorkflowProblems(IProblemDetailsService problemDetails) : 
             DefinitionRejectedException e => Invalid(
                 e.Problems.Count == 1 ? "The BPMN file has 1 problem; see 'errors'." : $"The BPMN file has {e.Problems.Count} problems; see 'errors'.",
                 e.Problems.Select(p => new { p.ElementId, p.Kind, p.Line, p.Message }).ToList()),
+            FundingRuleBrokenException e => new ProblemDetails
+            {
+                Status = StatusCodes.Status422UnprocessableEntity,
+                Title = $"Refused by the rule {e.RuleName}",
+                Detail = e.Rule.Message.ToString(),
+                Extensions = { ["rule"] = e.RuleName, ["messageZh"] = e.Rule.Message.Chinese, ["messageEn"] = e.Rule.Message.English },
+            },
             _ => null,
         };
         if (problem is null) return false;

@@ -34,10 +34,12 @@ public class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
     public HttpClient CreateAnonymousClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
-    public async Task<HttpClient> CreateClientForAsync(string userName)
+    public async Task<HttpClient> CreateClientForAsync(string userName) => await CreateClientForAsync(userName, DemoUsers.Password);
+
+    public async Task<HttpClient> CreateClientForAsync(string userName, string password)
     {
         var client = CreateAnonymousClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenForAsync(userName));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenForAsync(userName, password));
         return client;
     }
 

@@ -54,6 +54,22 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Enterprises",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Uscc = table.Column<string>(type: "character(18)", fixedLength: true, maxLength: 18, nullable: false),
+                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Address = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    RegisteredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RegisteredBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Enterprises", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IdempotencyRecords",
                 columns: table => new
                 {
@@ -72,6 +88,20 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_IdempotencyRecords", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Schemes",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NameZh = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ProcessKey = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Schemes", x => x.Key);
                 });
 
             migrationBuilder.CreateTable(
@@ -300,6 +330,49 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "EnterpriseMembers",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EnterpriseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EnterpriseMembers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EnterpriseMembers_Enterprises_EnterpriseId",
+                        column: x => x.EnterpriseId,
+                        principalTable: "Enterprises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RuleSets",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SchemeKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Document = table.Column<string>(type: "text", nullable: false),
+                    AddedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AddedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RuleSets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RuleSets_Schemes_SchemeKey",
+                        column: x => x.SchemeKey,
+                        principalTable: "Schemes",
+                        principalColumn: "Key",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WorkflowTaskCandidates",
                 columns: table => new
                 {
@@ -358,6 +431,23 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_EnterpriseMembers_EnterpriseId",
+                table: "EnterpriseMembers",
+                column: "EnterpriseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EnterpriseMembers_UserName",
+                table: "EnterpriseMembers",
+                column: "UserName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Enterprises_Uscc",
+                table: "Enterprises",
+                column: "Uscc",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IdempotencyRecords_CreatedAt",
                 table: "IdempotencyRecords",
                 column: "CreatedAt");
@@ -366,6 +456,12 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                 name: "IX_IdempotencyRecords_UserName_Key",
                 table: "IdempotencyRecords",
                 columns: new[] { "UserName", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RuleSets_SchemeKey_Year",
+                table: "RuleSets",
+                columns: new[] { "SchemeKey", "Year" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -465,7 +561,13 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "EnterpriseMembers");
+
+            migrationBuilder.DropTable(
                 name: "IdempotencyRecords");
+
+            migrationBuilder.DropTable(
+                name: "RuleSets");
 
             migrationBuilder.DropTable(
                 name: "WorkflowBookmarks");
@@ -490,6 +592,12 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Enterprises");
+
+            migrationBuilder.DropTable(
+                name: "Schemes");
 
             migrationBuilder.DropTable(
                 name: "WorkflowTasks");

@@ -1,0 +1,82 @@
+using Microsoft.EntityFrameworkCore;
+using ProjectWorkflow.Application.Identity;
+using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Validation;
+using ProjectWorkflow.Application.Workflows;
+using ProjectWorkflow.Engine.Runtime;
+using ProjectWorkflow.Funding.Enterprises;
+
+namespace ProjectWorkflow.Application.Enterprises;
+
+/// <summary>
+/// Registering an enterprise and reading enterprises. An enterprise user sees only their own
+/// enterprise; reviewers, approvers, finance, administrators and auditors see all.
+/// </summary>
+public sealed class EnterpriseDirectory(ProjectWorkflowDbContext db, TimeProvider time)
+{
+    private static readonly string[] StaffRoles = [Roles.DistrictReviewer, Roles.DeptApprover, Roles.Finance, Roles.Admin, Roles.Auditor];
+
+    public static bool IsStaff(Actor actor) => StaffRoles.Any(actor.Groups.Contains);
+
+    /// <summary>The enterprise user registers the enterprise they act for, by its USCC.</summary>
+    public async Task<EnterpriseView> RegisterAsync(RegisterEnterpriseRequest request, Actor actor, CancellationToken cancellationToken)
+    {
+        var errors = new List<FieldError>();
+        if (!Uscc.TryParse(request.Uscc, out var uscc, out var problem)) errors.Add(new FieldError("uscc", problem!));
+        if (string.IsNullOrWhiteSpace(request.Name)) errors.Add(new FieldError("name", "Enter the enterprise's registered name. 请填写企业名称。"));
+        if (string.IsNullOrWhiteSpace(request.Address)) errors.Add(new FieldError("address", "Enter the registered address. 请填写注册地址。"));
+        if (errors.Count > 0) throw new WorkflowRequestException(errors);
+
+        if (await db.Set<EnterpriseMemberRecord>().AnyAsync(m => m.UserName == actor.Id, cancellationToken))
+            throw WorkflowException.Conflict("You already act for a registered enterprise; one account acts for one enterprise.");
+        if (await db.Set<EnterpriseRecord>().AnyAsync(e => e.Uscc == uscc.Value, cancellationToken))
+            throw WorkflowException.Conflict($"The enterprise {uscc} is already registered: ask its registered user to add you, instead of registering it twice.");
+
+        var enterprise = new EnterpriseRecord
+        {
+            Id = Guid.NewGuid(),
+            Uscc = uscc.Value,
+            Name = request.Name!.Trim(),
+            Address = request.Address!.Trim(),
+            RegisteredAt = time.GetUtcNow(),
+            RegisteredBy = actor.Id,
+            Members = [new EnterpriseMemberRecord { UserName = actor.Id }],
+        };
+        db.Add(enterprise);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            throw WorkflowException.Conflict($"The enterprise {uscc} was registered at the same moment by someone else.");
+        }
+        return View(enterprise);
+    }
+
+    public async Task<EnterpriseView?> MineAsync(Actor actor, CancellationToken cancellationToken)
+    {
+        var enterprise = await db.Set<EnterpriseRecord>().AsNoTracking().Include(e => e.Members)
+            .FirstOrDefaultAsync(e => e.Members.Any(m => m.UserName == actor.Id), cancellationToken);
+        return enterprise is null ? null : View(enterprise);
+    }
+
+    public async Task<EnterpriseView> GetAsync(Guid id, Actor actor, CancellationToken cancellationToken)
+    {
+        var enterprise = await db.Set<EnterpriseRecord>().AsNoTracking().Include(e => e.Members).FirstOrDefaultAsync(e => e.Id == id, cancellationToken)
+            ?? throw WorkflowException.NotFound($"There is no enterprise {id}.");
+        if (!IsStaff(actor) && enterprise.Members.All(m => m.UserName != actor.Id))
+            throw WorkflowException.Forbidden("An enterprise's record is visible to its own users and to the fund's staff only.");
+        return View(enterprise);
+    }
+
+    public async Task<IReadOnlyList<EnterpriseView>> ListAsync(Actor actor, CancellationToken cancellationToken)
+    {
+        if (!IsStaff(actor)) throw WorkflowException.Forbidden("Only the fund's staff list enterprises; use GET /api/enterprises/mine for your own.");
+        var all = await db.Set<EnterpriseRecord>().AsNoTracking().Include(e => e.Members).OrderBy(e => e.Name).ToListAsync(cancellationToken);
+        return all.Select(View).ToList();
+    }
+
+    private static EnterpriseView View(EnterpriseRecord e) =>
+        new(e.Id, e.Uscc, e.Name, e.Address, e.Members.Select(m => m.UserName).Order(StringComparer.Ordinal).ToList(), e.RegisteredAt);
+}

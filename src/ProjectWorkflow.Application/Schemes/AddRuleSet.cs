@@ -1,0 +1,43 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Workflows;
+using ProjectWorkflow.Engine.Runtime;
+
+namespace ProjectWorkflow.Application.Schemes;
+
+/// <summary>
+/// The administrator adds next year's rules for a scheme, without code. A year's rules are immutable once
+/// added (applications were judged by them); a second set for the same year is refused.
+/// </summary>
+public sealed class AddRuleSet(ProjectWorkflowDbContext db, TimeProvider time)
+{
+    public async Task<RuleSetView> HandleAsync(string schemeKey, RuleSetDocument document, Actor actor, CancellationToken cancellationToken)
+    {
+        if (!await db.Set<SchemeRecord>().AnyAsync(s => s.Key == schemeKey, cancellationToken))
+            throw WorkflowException.NotFound($"There is no scheme '{schemeKey}'.");
+        var (ruleSet, errors) = document.ToRuleSet(schemeKey);
+        if (ruleSet is null) throw new WorkflowRequestException(errors);
+        if (await db.Set<RuleSetRecord>().AnyAsync(r => r.SchemeKey == schemeKey && r.Year == ruleSet.Year, cancellationToken))
+            throw WorkflowException.Conflict($"{schemeKey} already has rules for {ruleSet.Year}; rules that applications were judged by are never changed.");
+
+        var record = new RuleSetRecord
+        {
+            SchemeKey = schemeKey,
+            Year = ruleSet.Year,
+            Document = JsonSerializer.Serialize(RuleSetDocument.From(ruleSet), SchemeJson.Options),
+            AddedAt = time.GetUtcNow(),
+            AddedBy = actor.Id,
+        };
+        db.Add(record);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            throw WorkflowException.Conflict($"{schemeKey} already has rules for {ruleSet.Year}.");
+        }
+        return new RuleSetView(record.Year, RuleSetDocument.From(ruleSet), record.AddedAt, record.AddedBy);
+    }
+}

@@ -1,0 +1,117 @@
+using ProjectWorkflow.Application.Validation;
+using ProjectWorkflow.Funding;
+using ProjectWorkflow.Funding.Schemes;
+
+namespace ProjectWorkflow.Application.Schemes;
+
+public sealed record SupportDocument(string? Method, decimal? Rate, long? CapFen, long? PerTonneFen, decimal? MaxShareOfInvestment, IReadOnlyDictionary<string, long>? AwardsFen);
+
+public sealed record PanelDocument(int? Size, int? Quorum, IReadOnlyList<CriterionDocument>? Rubric, decimal? PassScore, bool? DropHighestAndLowest);
+
+public sealed record CriterionDocument(string? Key, string? Name, decimal? MaxPoints);
+
+/// <summary>
+/// A rule set as administrators send it and as it is stored: plain JSON, amounts in integer fen.
+/// <c>support.method</c> is <c>investment-subsidy</c> (rate, capFen), <c>energy-saving</c>
+/// (perTonneFen, maxShareOfInvestment, capFen) or <c>title-award</c> (awardsFen by title).
+/// </summary>
+public sealed record RuleSetDocument(
+    int? Year,
+    string? Source,
+    DateTimeOffset? WindowOpens,
+    DateTimeOffset? WindowCloses,
+    IReadOnlyList<string>? EligibleCostCategories,
+    SupportDocument? Support,
+    IReadOnlyList<int>? InstallmentPercents,
+    int? NoticeWorkingDays,
+    int? BuildPeriodMonths,
+    int? MaxExtensions,
+    int? MaxExtensionMonths,
+    int? ExtensionLeadMonths,
+    int? AcceptanceWindowMonths,
+    PanelDocument? Panel,
+    bool? RequiresProjectPool,
+    int? SanctionYears)
+{
+    /// <summary>The complete document of a rule set, defaults written out: what is stored and shown.</summary>
+    public static RuleSetDocument From(RuleSet rules) => new(
+        rules.Year,
+        rules.Source,
+        rules.Window.Opens,
+        rules.Window.Closes,
+        rules.EligibleCostCategories,
+        rules.Support switch
+        {
+            InvestmentSubsidy s => new SupportDocument("investment-subsidy", s.Rate, s.Cap.Fen, null, null, null),
+            EnergySavingSubsidy e => new SupportDocument("energy-saving", null, e.Cap.Fen, e.PerTonneCoalSaved.Fen, e.MaxShareOfInvestment, null),
+            TitleAward t => new SupportDocument("title-award", null, null, null, null, t.AwardByTitle.ToDictionary(a => a.Key, a => a.Value.Fen)),
+            _ => null,
+        },
+        rules.InstallmentPercents,
+        rules.NoticeWorkingDays,
+        rules.BuildPeriodMonths,
+        rules.MaxExtensions,
+        rules.MaxExtensionMonths,
+        rules.ExtensionLeadMonths,
+        rules.AcceptanceWindowMonths,
+        new PanelDocument(rules.Panel.Size, rules.Panel.Quorum,
+            rules.Panel.Rubric.Select(c => new CriterionDocument(c.Key, c.Name, c.MaxPoints)).ToList(), rules.Panel.PassScore, rules.Panel.DropHighestAndLowest),
+        rules.RequiresProjectPool,
+        rules.SanctionYears);
+
+    /// <summary>The rule set, or every problem with the document at once.</summary>
+    public (RuleSet? RuleSet, IReadOnlyList<FieldError> Errors) ToRuleSet(string schemeKey)
+    {
+        var errors = new List<FieldError>();
+        void Require(object? value, string field, string message)
+        {
+            if (value is null) errors.Add(new FieldError(field, message));
+        }
+        Require(Year, "year", "Give the year the rules apply to.");
+        Require(Source, "source", "Say where the figures come from (the notice, or 'assumed default').");
+        Require(EligibleCostCategories, "eligibleCostCategories", "List the eligible cost categories: equipment, software, construction, other.");
+        Require(Support, "support", "Give the support rule (method and its figures).");
+        Require(Panel, "panel", "Give the expert panel (size, quorum, rubric, pass score).");
+        foreach (var category in EligibleCostCategories ?? [])
+            if (!Funding.Applications.InvestmentBreakdown.Categories.Contains(category))
+                errors.Add(new FieldError("eligibleCostCategories", $"'{category}' is not a cost category; use {string.Join(", ", Funding.Applications.InvestmentBreakdown.Categories)}."));
+
+        SupportRule? support = Support?.Method switch
+        {
+            "investment-subsidy" when Support.Rate is { } rate && Support.CapFen is { } cap => new InvestmentSubsidy(rate, new Money(cap)),
+            "energy-saving" when Support.PerTonneFen is { } perTonne && Support.MaxShareOfInvestment is { } share && Support.CapFen is { } cap =>
+                new EnergySavingSubsidy(new Money(perTonne), share, new Money(cap)),
+            "title-award" when Support.AwardsFen is { Count: > 0 } awards => new TitleAward(awards.ToDictionary(a => a.Key, a => new Money(a.Value))),
+            _ => null,
+        };
+        if (Support is not null && support is null)
+            errors.Add(new FieldError("support", "support.method is investment-subsidy (rate, capFen), energy-saving (perTonneFen, maxShareOfInvestment, capFen) or title-award (awardsFen), with all its figures."));
+        if (Panel?.Rubric is { } rubric && rubric.Any(c => string.IsNullOrWhiteSpace(c.Key) || string.IsNullOrWhiteSpace(c.Name) || c.MaxPoints is null))
+            errors.Add(new FieldError("panel.rubric", "Each rubric criterion needs a key, a name and maxPoints."));
+        if (errors.Count > 0) return (null, errors);
+
+        var ruleSet = new RuleSet
+        {
+            SchemeKey = schemeKey,
+            Year = Year!.Value,
+            Source = Source!,
+            Window = new ApplicationWindow(WindowOpens, WindowCloses),
+            EligibleCostCategories = EligibleCostCategories!,
+            Support = support!,
+            InstallmentPercents = InstallmentPercents ?? [50, 50],
+            NoticeWorkingDays = NoticeWorkingDays ?? 5,
+            BuildPeriodMonths = BuildPeriodMonths ?? 24,
+            MaxExtensions = MaxExtensions ?? 1,
+            MaxExtensionMonths = MaxExtensionMonths ?? 12,
+            ExtensionLeadMonths = ExtensionLeadMonths ?? 3,
+            AcceptanceWindowMonths = AcceptanceWindowMonths ?? 2,
+            Panel = new PanelRule(Panel!.Size ?? 5, Panel.Quorum ?? Panel.Size ?? 5,
+                (Panel.Rubric ?? []).Select(c => new RubricCriterion(c.Key!, c.Name!, c.MaxPoints!.Value)).ToList(),
+                Panel.PassScore ?? 60, Panel.DropHighestAndLowest ?? true),
+            RequiresProjectPool = RequiresProjectPool ?? false,
+            SanctionYears = SanctionYears ?? 3,
+        };
+        errors.AddRange(ruleSet.Problems().Select(p => new FieldError("ruleSet", p)));
+        return errors.Count > 0 ? (null, errors) : (ruleSet, errors);
+    }
+}

@@ -9,6 +9,7 @@ using ProjectWorkflow.Web.Users;
 using ProjectWorkflow.Web.Workflows;
 using ProjectWorkflow.Web.Schemes;
 using ProjectWorkflow.Web.Enterprises;
+using ProjectWorkflow.Web.Applications;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -39,5 +40,7 @@ api.MapInstances();
 api.MapTasks();
 api.MapSchemes();
 api.MapEnterprises();
+api.MapApplications();
+api.MapReviews();
 
 app.Run();

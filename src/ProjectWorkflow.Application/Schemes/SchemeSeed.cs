@@ -11,7 +11,8 @@ namespace ProjectWorkflow.Application.Schemes;
 public sealed class SchemeSeed(ProjectWorkflowDbContext db, TimeProvider time)
 {
     private sealed record SeedFile(List<SeedScheme> Schemes);
-    private sealed record SeedScheme(string Key, string Name, string NameZh, string ProcessKey, List<JsonElement> RuleSets);
+    private sealed record SeedScheme(string Key, string Name, string NameZh, string ProcessKey, List<JsonElement> RuleSets, List<SeedBudget>? Budgets);
+    private sealed record SeedBudget(int Year, long AmountFen);
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
@@ -44,6 +45,9 @@ public sealed class SchemeSeed(ProjectWorkflowDbContext db, TimeProvider time)
                     AddedBy = "seed",
                 });
             }
+            foreach (var budget in seed.Budgets ?? [])
+                if (!await db.Set<SchemeBudgetRecord>().AnyAsync(b => b.SchemeKey == seed.Key && b.Year == budget.Year, cancellationToken))
+                    db.Add(new SchemeBudgetRecord { SchemeKey = seed.Key, Year = budget.Year, AmountFen = budget.AmountFen });
         }
         await db.SaveChangesAsync(cancellationToken);
     }

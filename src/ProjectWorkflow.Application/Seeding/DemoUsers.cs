@@ -3,7 +3,7 @@ using ProjectWorkflow.Application.Identity;
 namespace ProjectWorkflow.Application.Seeding;
 
 /// <summary>
-/// One demo user per role (three experts, because a panel needs several). The password is
+/// One demo user per role (five experts: a tech-upgrade panel seats five). The password is
 /// published in the README: demo data only, seeded when <c>Seed:DemoData</c> is true.
 /// </summary>
 public static class DemoUsers
@@ -19,6 +19,8 @@ public static class DemoUsers
         new("expert1", Roles.Expert, "Demo Expert One", "Expert Pool"),
         new("expert2", Roles.Expert, "Demo Expert Two", "Expert Pool"),
         new("expert3", Roles.Expert, "Demo Expert Three", "Expert Pool"),
+        new("expert4", Roles.Expert, "Demo Expert Four", "Expert Pool"),
+        new("expert5", Roles.Expert, "Demo Expert Five", "Expert Pool"),
         new("approver1", Roles.DeptApprover, "Demo Department Approver", "Municipal Commission of Economy and Informatization"),
         new("finance1", Roles.Finance, "Demo Finance Officer", "Municipal Finance Bureau"),
         new("provider1", Roles.Provider, "Demo Service Provider", "Demo Testing & Certification Services"),

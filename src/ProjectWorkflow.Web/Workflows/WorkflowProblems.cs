@@ -4,6 +4,7 @@ using ProjectWorkflow.Application.Workflows;
 using ProjectWorkflow.Application.Workflows.Definitions;
 using ProjectWorkflow.Engine.Runtime;
 using ProjectWorkflow.Funding.Rules;
+using ProjectWorkflow.Funding.Applications;
 
 namespace ProjectWorkflow.Web.Workflows;
 
@@ -45,6 +46,12 @@ internal sealed class WorkflowProblems(IProblemDetailsService problemDetails) : 
                 Title = $"Refused by the rule {e.RuleName}",
                 Detail = e.Rule.Message.ToString(),
                 Extensions = { ["rule"] = e.RuleName, ["messageZh"] = e.Rule.Message.Chinese, ["messageEn"] = e.Rule.Message.English },
+            },
+            IllegalTransitionException e => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "Not possible in this status",
+                Detail = e.Message,
             },
             _ => null,
         };

@@ -13,6 +13,26 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "ApplicationAttachments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SizeBytes = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    StoragePath = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UploadedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApplicationAttachments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
                 {
@@ -54,6 +74,23 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CreditSanctions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Subject = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    SubjectKind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    From = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CreditSanctions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Enterprises",
                 columns: table => new
                 {
@@ -67,6 +104,50 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Enterprises", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FundingApplications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    SchemeKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    EnterpriseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Uscc = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ProjectName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Site = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Description = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    ProjectLeaderName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ProjectLeaderIdentity = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    InProjectPool = table.Column<bool>(type: "boolean", nullable: false),
+                    TitleSought = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    EquipmentFen = table.Column<long>(type: "bigint", nullable: false),
+                    SoftwareFen = table.Column<long>(type: "bigint", nullable: false),
+                    ConstructionFen = table.Column<long>(type: "bigint", nullable: false),
+                    OtherFen = table.Column<long>(type: "bigint", nullable: false),
+                    EnergyBeforeTce = table.Column<decimal>(type: "numeric(18,3)", precision: 18, scale: 3, nullable: false),
+                    EnergyAfterTce = table.Column<decimal>(type: "numeric(18,3)", precision: 18, scale: 3, nullable: false),
+                    OutputFen = table.Column<long>(type: "bigint", nullable: false),
+                    ValueAddedFen = table.Column<long>(type: "bigint", nullable: false),
+                    Headcount = table.Column<int>(type: "integer", nullable: false),
+                    Robots = table.Column<int>(type: "integer", nullable: false),
+                    InvoiceNumbers = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Fingerprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Stage = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    InstanceId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ApprovedAmountFen = table.Column<long>(type: "bigint", nullable: true),
+                    Revision = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FundingApplications", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -88,6 +169,60 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_IdempotencyRecords", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Objections",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ObjectorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ObjectorOrganisation = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    FiledBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Content = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    FiledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Upheld = table.Column<bool>(type: "boolean", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Objections", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PanelMembers",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Expert = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    DeclaredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Recused = table.Column<bool>(type: "boolean", nullable: false),
+                    RecusalReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Points = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Total = table.Column<decimal>(type: "numeric(9,2)", precision: 9, scale: 2, nullable: true),
+                    Comment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ScoredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PanelMembers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SchemeBudgets",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SchemeKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    AmountFen = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SchemeBudgets", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -394,6 +529,11 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ApplicationAttachments_ApplicationId",
+                table: "ApplicationAttachments",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
                 column: "RoleId");
@@ -431,6 +571,11 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_CreditSanctions_Subject_Until",
+                table: "CreditSanctions",
+                columns: new[] { "Subject", "Until" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EnterpriseMembers_EnterpriseId",
                 table: "EnterpriseMembers",
                 column: "EnterpriseId");
@@ -448,6 +593,27 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_FundingApplications_EnterpriseId_Status",
+                table: "FundingApplications",
+                columns: new[] { "EnterpriseId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FundingApplications_Fingerprint",
+                table: "FundingApplications",
+                column: "Fingerprint");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FundingApplications_Number",
+                table: "FundingApplications",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FundingApplications_SchemeKey_Year_Status",
+                table: "FundingApplications",
+                columns: new[] { "SchemeKey", "Year", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IdempotencyRecords_CreatedAt",
                 table: "IdempotencyRecords",
                 column: "CreatedAt");
@@ -459,8 +625,25 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Objections_ApplicationId",
+                table: "Objections",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PanelMembers_ApplicationId_Expert",
+                table: "PanelMembers",
+                columns: new[] { "ApplicationId", "Expert" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RuleSets_SchemeKey_Year",
                 table: "RuleSets",
+                columns: new[] { "SchemeKey", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SchemeBudgets_SchemeKey_Year",
+                table: "SchemeBudgets",
                 columns: new[] { "SchemeKey", "Year" },
                 unique: true);
 
@@ -546,6 +729,9 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "ApplicationAttachments");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
             migrationBuilder.DropTable(
@@ -561,13 +747,28 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "CreditSanctions");
+
+            migrationBuilder.DropTable(
                 name: "EnterpriseMembers");
+
+            migrationBuilder.DropTable(
+                name: "FundingApplications");
 
             migrationBuilder.DropTable(
                 name: "IdempotencyRecords");
 
             migrationBuilder.DropTable(
+                name: "Objections");
+
+            migrationBuilder.DropTable(
+                name: "PanelMembers");
+
+            migrationBuilder.DropTable(
                 name: "RuleSets");
+
+            migrationBuilder.DropTable(
+                name: "SchemeBudgets");
 
             migrationBuilder.DropTable(
                 name: "WorkflowBookmarks");

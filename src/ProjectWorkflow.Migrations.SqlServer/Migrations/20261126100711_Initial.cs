@@ -12,6 +12,26 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "ApplicationAttachments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    FileName = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    SizeBytes = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    StoragePath = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UploadedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApplicationAttachments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
                 {
@@ -53,6 +73,23 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CreditSanctions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Subject = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    SubjectKind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    From = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Until = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CreditSanctions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Enterprises",
                 columns: table => new
                 {
@@ -66,6 +103,50 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Enterprises", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FundingApplications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Number = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    SchemeKey = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    EnterpriseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Uscc = table.Column<string>(type: "nvarchar(18)", maxLength: 18, nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    ProjectName = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Site = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: false),
+                    ProjectLeaderName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    ProjectLeaderIdentity = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    InProjectPool = table.Column<bool>(type: "bit", nullable: false),
+                    TitleSought = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    EquipmentFen = table.Column<long>(type: "bigint", nullable: false),
+                    SoftwareFen = table.Column<long>(type: "bigint", nullable: false),
+                    ConstructionFen = table.Column<long>(type: "bigint", nullable: false),
+                    OtherFen = table.Column<long>(type: "bigint", nullable: false),
+                    EnergyBeforeTce = table.Column<decimal>(type: "decimal(18,3)", precision: 18, scale: 3, nullable: false),
+                    EnergyAfterTce = table.Column<decimal>(type: "decimal(18,3)", precision: 18, scale: 3, nullable: false),
+                    OutputFen = table.Column<long>(type: "bigint", nullable: false),
+                    ValueAddedFen = table.Column<long>(type: "bigint", nullable: false),
+                    Headcount = table.Column<int>(type: "int", nullable: false),
+                    Robots = table.Column<int>(type: "int", nullable: false),
+                    InvoiceNumbers = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    Fingerprint = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Stage = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: true),
+                    InstanceId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ApprovedAmountFen = table.Column<long>(type: "bigint", nullable: true),
+                    Revision = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FundingApplications", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -87,6 +168,60 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_IdempotencyRecords", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Objections",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ObjectorName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ObjectorOrganisation = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    FiledBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Content = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: false),
+                    FiledAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Upheld = table.Column<bool>(type: "bit", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Objections", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PanelMembers",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ApplicationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Expert = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    DeclaredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Recused = table.Column<bool>(type: "bit", nullable: false),
+                    RecusalReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    Points = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    Total = table.Column<decimal>(type: "decimal(9,2)", precision: 9, scale: 2, nullable: true),
+                    Comment = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    ScoredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PanelMembers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SchemeBudgets",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    SchemeKey = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    AmountFen = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SchemeBudgets", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -393,6 +528,11 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ApplicationAttachments_ApplicationId",
+                table: "ApplicationAttachments",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
                 column: "RoleId");
@@ -432,6 +572,11 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                 filter: "[NormalizedUserName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CreditSanctions_Subject_Until",
+                table: "CreditSanctions",
+                columns: new[] { "Subject", "Until" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EnterpriseMembers_EnterpriseId",
                 table: "EnterpriseMembers",
                 column: "EnterpriseId");
@@ -449,6 +594,27 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_FundingApplications_EnterpriseId_Status",
+                table: "FundingApplications",
+                columns: new[] { "EnterpriseId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FundingApplications_Fingerprint",
+                table: "FundingApplications",
+                column: "Fingerprint");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FundingApplications_Number",
+                table: "FundingApplications",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FundingApplications_SchemeKey_Year_Status",
+                table: "FundingApplications",
+                columns: new[] { "SchemeKey", "Year", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IdempotencyRecords_CreatedAt",
                 table: "IdempotencyRecords",
                 column: "CreatedAt");
@@ -460,8 +626,25 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Objections_ApplicationId",
+                table: "Objections",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PanelMembers_ApplicationId_Expert",
+                table: "PanelMembers",
+                columns: new[] { "ApplicationId", "Expert" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RuleSets_SchemeKey_Year",
                 table: "RuleSets",
+                columns: new[] { "SchemeKey", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SchemeBudgets_SchemeKey_Year",
+                table: "SchemeBudgets",
                 columns: new[] { "SchemeKey", "Year" },
                 unique: true);
 
@@ -547,6 +730,9 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "ApplicationAttachments");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
             migrationBuilder.DropTable(
@@ -562,13 +748,28 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "CreditSanctions");
+
+            migrationBuilder.DropTable(
                 name: "EnterpriseMembers");
+
+            migrationBuilder.DropTable(
+                name: "FundingApplications");
 
             migrationBuilder.DropTable(
                 name: "IdempotencyRecords");
 
             migrationBuilder.DropTable(
+                name: "Objections");
+
+            migrationBuilder.DropTable(
+                name: "PanelMembers");
+
+            migrationBuilder.DropTable(
                 name: "RuleSets");
+
+            migrationBuilder.DropTable(
+                name: "SchemeBudgets");
 
             migrationBuilder.DropTable(
                 name: "WorkflowBookmarks");

@@ -12,6 +12,26 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "ApplicationAttachments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    SizeBytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StoragePath = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApplicationAttachments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
                 {
@@ -53,6 +73,23 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CreditSanctions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    SubjectKind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    From = table.Column<long>(type: "INTEGER", nullable: false),
+                    Until = table.Column<long>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CreditSanctions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Enterprises",
                 columns: table => new
                 {
@@ -66,6 +103,50 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Enterprises", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FundingApplications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    SchemeKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    EnterpriseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Uscc = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ProjectName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Site = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    ProjectLeaderName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ProjectLeaderIdentity = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    InProjectPool = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TitleSought = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    EquipmentFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    SoftwareFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    ConstructionFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    OtherFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    EnergyBeforeTce = table.Column<decimal>(type: "TEXT", precision: 18, scale: 3, nullable: false),
+                    EnergyAfterTce = table.Column<decimal>(type: "TEXT", precision: 18, scale: 3, nullable: false),
+                    OutputFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    ValueAddedFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    Headcount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Robots = table.Column<int>(type: "INTEGER", nullable: false),
+                    InvoiceNumbers = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Fingerprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Stage = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    InstanceId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ApprovedAmountFen = table.Column<long>(type: "INTEGER", nullable: true),
+                    Revision = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FundingApplications", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -87,6 +168,60 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_IdempotencyRecords", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Objections",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ObjectorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ObjectorOrganisation = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    FiledBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Content = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    FiledAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Upheld = table.Column<bool>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Objections", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PanelMembers",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Expert = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    DeclaredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Recused = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RecusalReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Points = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Total = table.Column<decimal>(type: "TEXT", precision: 9, scale: 2, nullable: true),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ScoredAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PanelMembers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SchemeBudgets",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SchemeKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SchemeBudgets", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -393,6 +528,11 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ApplicationAttachments_ApplicationId",
+                table: "ApplicationAttachments",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
                 column: "RoleId");
@@ -430,6 +570,11 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_CreditSanctions_Subject_Until",
+                table: "CreditSanctions",
+                columns: new[] { "Subject", "Until" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EnterpriseMembers_EnterpriseId",
                 table: "EnterpriseMembers",
                 column: "EnterpriseId");
@@ -447,6 +592,27 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_FundingApplications_EnterpriseId_Status",
+                table: "FundingApplications",
+                columns: new[] { "EnterpriseId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FundingApplications_Fingerprint",
+                table: "FundingApplications",
+                column: "Fingerprint");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FundingApplications_Number",
+                table: "FundingApplications",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FundingApplications_SchemeKey_Year_Status",
+                table: "FundingApplications",
+                columns: new[] { "SchemeKey", "Year", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IdempotencyRecords_CreatedAt",
                 table: "IdempotencyRecords",
                 column: "CreatedAt");
@@ -458,8 +624,25 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Objections_ApplicationId",
+                table: "Objections",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PanelMembers_ApplicationId_Expert",
+                table: "PanelMembers",
+                columns: new[] { "ApplicationId", "Expert" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RuleSets_SchemeKey_Year",
                 table: "RuleSets",
+                columns: new[] { "SchemeKey", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SchemeBudgets_SchemeKey_Year",
+                table: "SchemeBudgets",
                 columns: new[] { "SchemeKey", "Year" },
                 unique: true);
 
@@ -545,6 +728,9 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "ApplicationAttachments");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
             migrationBuilder.DropTable(
@@ -560,13 +746,28 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "CreditSanctions");
+
+            migrationBuilder.DropTable(
                 name: "EnterpriseMembers");
+
+            migrationBuilder.DropTable(
+                name: "FundingApplications");
 
             migrationBuilder.DropTable(
                 name: "IdempotencyRecords");
 
             migrationBuilder.DropTable(
+                name: "Objections");
+
+            migrationBuilder.DropTable(
+                name: "PanelMembers");
+
+            migrationBuilder.DropTable(
                 name: "RuleSets");
+
+            migrationBuilder.DropTable(
+                name: "SchemeBudgets");
 
             migrationBuilder.DropTable(
                 name: "WorkflowBookmarks");

@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using ProjectWorkflow.Application.Enterprises;
+using ProjectWorkflow.Application.Identity;
+using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Reviews;
+using ProjectWorkflow.Engine.Runtime;
+
+namespace ProjectWorkflow.Application.Applications;
+
+/// <summary>
+/// Who may see an application: its enterprise's users; the fund's staff; an expert only on its panel, after
+/// declaring no conflict of interest (assigned files only). Only its enterprise's users may change it.
+/// </summary>
+public sealed class ApplicationAccess(ProjectWorkflowDbContext db)
+{
+    public async Task<ApplicationRecord> ReadableAsync(Guid id, Actor actor, CancellationToken cancellationToken, bool track = false)
+    {
+        var application = await Find(id, track, cancellationToken);
+        if (await IsMemberAsync(application, actor, cancellationToken) || EnterpriseDirectory.IsStaff(actor)) return application;
+        // An expert sees the file only on its panel, and only after declaring no conflict of interest.
+        if (actor.Groups.Contains(Roles.Expert) &&
+            await db.Set<PanelMemberRecord>().AnyAsync(p => p.ApplicationId == application.Id && p.Expert == actor.Id && p.DeclaredAt != null && !p.Recused, cancellationToken))
+            return application;
+        throw WorkflowException.Forbidden("This application is visible to its enterprise, the fund's staff and the experts assigned to it.");
+    }
+
+    public async Task<ApplicationRecord> OwnedAsync(Guid id, Actor actor, CancellationToken cancellationToken)
+    {
+        var application = await Find(id, track: true, cancellationToken);
+        if (!await IsMemberAsync(application, actor, cancellationToken))
+            throw WorkflowException.Forbidden("Only the users of the applying enterprise can change its application.");
+        return application;
+    }
+
+    private async Task<ApplicationRecord> Find(Guid id, bool track, CancellationToken cancellationToken)
+    {
+        var query = track ? db.Set<ApplicationRecord>() : db.Set<ApplicationRecord>().AsNoTracking();
+        return await query.FirstOrDefaultAsync(a => a.Id == id, cancellationToken)
+            ?? throw WorkflowException.NotFound($"There is no application {id}.");
+    }
+
+    private Task<bool> IsMemberAsync(ApplicationRecord application, Actor actor, CancellationToken cancellationToken) =>
+        db.Set<EnterpriseMemberRecord>().AnyAsync(m => m.EnterpriseId == application.EnterpriseId && m.UserName == actor.Id, cancellationToken);
+}

@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ProjectWorkflow.Application.Applications;
+
+internal sealed class ApplicationRecordConfiguration : IEntityTypeConfiguration<ApplicationRecord>
+{
+    public void Configure(EntityTypeBuilder<ApplicationRecord> builder)
+    {
+        builder.ToTable("FundingApplications");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Number).HasMaxLength(32).IsRequired();
+        builder.Property(a => a.SchemeKey).HasMaxLength(64).IsRequired();
+        builder.Property(a => a.Uscc).HasMaxLength(18).IsRequired();
+        builder.Property(a => a.CreatedBy).HasMaxLength(256).IsRequired();
+        builder.Property(a => a.ProjectName).HasMaxLength(300).IsRequired();
+        builder.Property(a => a.Site).HasMaxLength(500).IsRequired();
+        builder.Property(a => a.Description).HasMaxLength(8000).IsRequired();
+        builder.Property(a => a.ProjectLeaderName).HasMaxLength(100).IsRequired();
+        builder.Property(a => a.ProjectLeaderIdentity).HasMaxLength(64).IsRequired();
+        builder.Property(a => a.TitleSought).HasMaxLength(100);
+        builder.Property(a => a.EnergyBeforeTce).HasPrecision(18, 3);
+        builder.Property(a => a.EnergyAfterTce).HasPrecision(18, 3);
+        builder.Property(a => a.InvoiceNumbers).HasMaxLength(4000).IsRequired();
+        builder.Property(a => a.Fingerprint).HasMaxLength(64).IsRequired();
+        builder.Property(a => a.Status).HasMaxLength(32).IsRequired();
+        builder.Property(a => a.Stage).HasMaxLength(255);
+        builder.Property(a => a.Revision).IsConcurrencyToken();
+        builder.HasIndex(a => a.Number).IsUnique();
+        builder.HasIndex(a => a.Fingerprint);
+        builder.HasIndex(a => new { a.EnterpriseId, a.Status });
+        builder.HasIndex(a => new { a.SchemeKey, a.Year, a.Status });
+    }
+}
+
+internal sealed class AttachmentRecordConfiguration : IEntityTypeConfiguration<AttachmentRecord>
+{
+    public void Configure(EntityTypeBuilder<AttachmentRecord> builder)
+    {
+        builder.ToTable("ApplicationAttachments");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Kind).HasMaxLength(64).IsRequired();
+        builder.Property(a => a.FileName).HasMaxLength(255).IsRequired();
+        builder.Property(a => a.ContentType).HasMaxLength(100).IsRequired();
+        builder.Property(a => a.Sha256).HasMaxLength(64).IsRequired();
+        builder.Property(a => a.StoragePath).HasMaxLength(500).IsRequired();
+        builder.Property(a => a.UploadedBy).HasMaxLength(256).IsRequired();
+        builder.HasIndex(a => a.ApplicationId);
+    }
+}
+
+internal sealed class CreditSanctionRecordConfiguration : IEntityTypeConfiguration<CreditSanctionRecord>
+{
+    public void Configure(EntityTypeBuilder<CreditSanctionRecord> builder)
+    {
+        builder.ToTable("CreditSanctions");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Subject).HasMaxLength(64).IsRequired();
+        builder.Property(s => s.SubjectKind).HasMaxLength(20).IsRequired();
+        builder.Property(s => s.Reason).HasMaxLength(1000).IsRequired();
+        builder.HasIndex(s => new { s.Subject, s.Until });
+    }
+}

@@ -1,0 +1,34 @@
+namespace ProjectWorkflow.Application.Applications;
+
+public sealed record InvestmentView(long EquipmentFen, long SoftwareFen, long ConstructionFen, long OtherFen, long TotalFen);
+
+public sealed record IndicatorsView(decimal EnergyBeforeTce, decimal EnergyAfterTce, long OutputFen, long ValueAddedFen, int Headcount, int Robots);
+
+public sealed record AttachmentView(Guid Id, string Kind, string FileName, string ContentType, long SizeBytes, string Sha256, DateTimeOffset UploadedAt, string UploadedBy);
+
+/// <summary>An application as its applicant and its reviewers see it.</summary>
+public sealed record ApplicationView(
+    Guid Id,
+    string Number,
+    string SchemeKey,
+    int Year,
+    Guid EnterpriseId,
+    string Uscc,
+    string ProjectName,
+    string Site,
+    string Description,
+    string ProjectLeaderName,
+    bool InProjectPool,
+    string? TitleSought,
+    InvestmentView Investment,
+    IndicatorsView Indicators,
+    IReadOnlyList<string> InvoiceNumbers,
+    string Status,
+    string? Stage,
+    Guid? InstanceId,
+    long? ApprovedAmountFen,
+    IReadOnlyList<AttachmentView> Attachments,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? SubmittedAt,
+    long Revision);

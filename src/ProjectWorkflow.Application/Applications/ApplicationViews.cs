@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using ProjectWorkflow.Application.Persistence;
+
+namespace ProjectWorkflow.Application.Applications;
+
+/// <summary>Builds the API's view of applications.</summary>
+public static class ApplicationViews
+{
+    public static async Task<ApplicationView> OfAsync(ProjectWorkflowDbContext db, ApplicationRecord a, CancellationToken cancellationToken)
+    {
+        var attachments = await db.Set<AttachmentRecord>().AsNoTracking().Where(x => x.ApplicationId == a.Id).OrderBy(x => x.UploadedAt).ToListAsync(cancellationToken);
+        return Of(a, attachments);
+    }
+
+    public static ApplicationView Of(ApplicationRecord a, IReadOnlyList<AttachmentRecord> attachments) => new(
+        a.Id, a.Number, a.SchemeKey, a.Year, a.EnterpriseId, a.Uscc, a.ProjectName, a.Site, a.Description, a.ProjectLeaderName,
+        a.InProjectPool, a.TitleSought,
+        new InvestmentView(a.EquipmentFen, a.SoftwareFen, a.ConstructionFen, a.OtherFen, a.EquipmentFen + a.SoftwareFen + a.ConstructionFen + a.OtherFen),
+        new IndicatorsView(a.EnergyBeforeTce, a.EnergyAfterTce, a.OutputFen, a.ValueAddedFen, a.Headcount, a.Robots),
+        a.InvoiceNumbers.Length == 0 ? [] : a.InvoiceNumbers.Split(','),
+        a.Status, a.Stage, a.InstanceId, a.ApprovedAmountFen,
+        attachments.Select(x => new AttachmentView(x.Id, x.Kind, x.FileName, x.ContentType, x.SizeBytes, x.Sha256, x.UploadedAt, x.UploadedBy)).ToList(),
+        a.CreatedAt, a.UpdatedAt, a.SubmittedAt, a.Revision);
+}

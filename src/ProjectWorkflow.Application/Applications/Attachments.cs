@@ -1,0 +1,110 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Validation;
+using ProjectWorkflow.Application.Workflows;
+using ProjectWorkflow.Engine.Runtime;
+
+namespace ProjectWorkflow.Application.Applications;
+
+/// <summary>
+/// Files attached to an application: checked by kind, size and content (the bytes must be what the
+/// name says: PDF, PNG, JPEG, or an Office document), stored under the data directory.
+/// </summary>
+public sealed class Attachments(ProjectWorkflowDbContext db, ApplicationAccess access, IConfiguration configuration, TimeProvider time)
+{
+    public static readonly IReadOnlyList<string> Kinds = ["feasibility-report", "business-licence", "audit-report", "investment-proof", "invoice", "acceptance-report", "progress-report", "other"];
+
+    private static readonly Dictionary<string, (string ContentType, byte[] Magic)> Types = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [".pdf"] = ("application/pdf", "%PDF-"u8.ToArray()),
+        [".png"] = ("image/png", [0x89, 0x50, 0x4E, 0x47]),
+        [".jpg"] = ("image/jpeg", [0xFF, 0xD8, 0xFF]),
+        [".jpeg"] = ("image/jpeg", [0xFF, 0xD8, 0xFF]),
+        [".docx"] = ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", [0x50, 0x4B, 0x03, 0x04]),
+        [".xlsx"] = ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", [0x50, 0x4B, 0x03, 0x04]),
+    };
+
+    public long MaxBytes => configuration.GetValue("Uploads:MaxBytes", 20L * 1024 * 1024);
+
+    public async Task<AttachmentView> UploadAsync(Guid applicationId, string? kind, string? fileName, Stream content, long? length, Actor actor, CancellationToken cancellationToken)
+    {
+        var application = await access.OwnedAsync(applicationId, actor, cancellationToken);
+        var errors = new List<FieldError>();
+        if (kind is null || !Kinds.Contains(kind)) errors.Add(new FieldError("kind", $"Say what the file is: {string.Join(", ", Kinds)}."));
+        var extension = Path.GetExtension(fileName ?? "");
+        if (!Types.TryGetValue(extension, out var type))
+            errors.Add(new FieldError("file", $"'{fileName}' is not an accepted type: upload PDF, PNG, JPEG, DOCX or XLSX."));
+        if (length is { } declared && declared > MaxBytes)
+            errors.Add(new FieldError("file", $"The file is {declared / 1024 / 1024.0:0.#} MB; the limit is {MaxBytes / 1024 / 1024} MB."));
+        if (errors.Count > 0) throw new WorkflowRequestException(errors);
+
+        var id = Guid.NewGuid();
+        var folder = Path.Combine(DataDirectory.Resolve(configuration), "uploads", application.Id.ToString("N"));
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, id.ToString("N") + extension.ToLowerInvariant());
+        long size;
+        string hash;
+        try
+        {
+            await using (var file = File.Create(path))
+            {
+                (size, hash) = await CopyCheckedAsync(content, file, type.Magic, cancellationToken);
+            }
+        }
+        catch
+        {
+            File.Delete(path);
+            throw;
+        }
+
+        var record = new AttachmentRecord
+        {
+            Id = id,
+            ApplicationId = application.Id,
+            Kind = kind!,
+            FileName = Path.GetFileName(fileName!),
+            ContentType = type.ContentType,
+            SizeBytes = size,
+            Sha256 = hash,
+            StoragePath = Path.GetRelativePath(DataDirectory.Resolve(configuration), path),
+            UploadedAt = time.GetUtcNow(),
+            UploadedBy = actor.Id,
+        };
+        db.Add(record);
+        await db.SaveChangesAsync(cancellationToken);
+        return new AttachmentView(record.Id, record.Kind, record.FileName, record.ContentType, record.SizeBytes, record.Sha256, record.UploadedAt, record.UploadedBy);
+    }
+
+    /// <summary>Copies while counting and hashing, and stops as soon as the size limit or the content check fails.</summary>
+    private async Task<(long Size, string Hash)> CopyCheckedAsync(Stream source, Stream target, byte[] magic, CancellationToken cancellationToken)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[81920];
+        long total = 0;
+        int read;
+        var head = new List<byte>(magic.Length);
+        while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            if (head.Count < magic.Length) head.AddRange(buffer.Take(Math.Min(read, magic.Length - head.Count)));
+            total += read;
+            if (total > MaxBytes)
+                throw WorkflowRequestException.For("file", $"The file is larger than the limit of {MaxBytes / 1024 / 1024} MB.");
+            sha.AppendData(buffer, 0, read);
+            await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+        }
+        if (total == 0) throw WorkflowRequestException.For("file", "The file is empty.");
+        if (!head.SequenceEqual(magic))
+            throw WorkflowRequestException.For("file", "The file's content does not match its extension (is it renamed?). Upload the original PDF, image or Office document.");
+        return (total, Convert.ToHexStringLower(sha.GetHashAndReset()));
+    }
+
+    public async Task<(AttachmentRecord Record, string Path)> OpenAsync(Guid applicationId, Guid attachmentId, Actor actor, CancellationToken cancellationToken)
+    {
+        await access.ReadableAsync(applicationId, actor, cancellationToken);
+        var record = await db.Set<AttachmentRecord>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == attachmentId && a.ApplicationId == applicationId, cancellationToken)
+            ?? throw WorkflowException.NotFound($"The application has no attachment {attachmentId}.");
+        return (record, Path.Combine(DataDirectory.Resolve(configuration), record.StoragePath));
+    }
+}

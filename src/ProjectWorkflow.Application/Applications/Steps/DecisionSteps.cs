@@ -1,0 +1,66 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Reviews;
+using ProjectWorkflow.Application.Schemes;
+using ProjectWorkflow.Engine.ServiceTasks;
+using ProjectWorkflow.Funding;
+using ProjectWorkflow.Funding.Applications;
+using ProjectWorkflow.Funding.Calendar;
+using ProjectWorkflow.Funding.Schemes;
+
+namespace ProjectWorkflow.Application.Applications.Steps;
+
+/// <summary>
+/// subsidy.calculate: approved amount = min(what the rule set's support rule gives, its cap, the budget
+/// left), with each step written out for the joint review.
+/// </summary>
+public sealed class CalculateSubsidy(ProjectWorkflowDbContext db, TimeProvider time, RuleSets ruleSets, BudgetLeft budgetLeft) : ApplicationStep(db, time)
+{
+    protected override async Task RunAsync(ApplicationRecord application, ServiceTaskContext context, CancellationToken cancellationToken)
+    {
+        var rules = await ruleSets.ForAsync(application.SchemeKey, application.Year, cancellationToken);
+        var breakdown = new InvestmentBreakdown(new Money(application.EquipmentFen), new Money(application.SoftwareFen), new Money(application.ConstructionFen), new Money(application.OtherFen));
+        var figures = new ProjectFigures(breakdown.Eligible(rules.EligibleCostCategories), breakdown.Total,
+            Math.Max(0, application.EnergyBeforeTce - application.EnergyAfterTce), application.TitleSought);
+        var left = await budgetLeft.ForAsync(application.SchemeKey, application.Year, application.Id, cancellationToken);
+        var calculated = SubsidyCalculation.Approved(rules.Support, figures, left);
+        application.ApprovedAmountFen = calculated.Amount.Fen;
+        context.SetVariable("approvedAmountFen", calculated.Amount.Fen);
+        context.SetVariable("calculation", string.Join("; ", calculated.Steps));
+    }
+}
+
+/// <summary>notice.publish: the approved project is published for the rule set's number of working days.</summary>
+public sealed class PublishNotice(ProjectWorkflowDbContext db, TimeProvider time, RuleSets ruleSets, WorkingDayCalendar calendar) : ApplicationStep(db, time)
+{
+    private static readonly TimeSpan Shanghai = TimeSpan.FromHours(8);
+
+    protected override async Task RunAsync(ApplicationRecord application, ServiceTaskContext context, CancellationToken cancellationToken)
+    {
+        var rules = await ruleSets.ForAsync(application.SchemeKey, application.Year, cancellationToken);
+        ApplicationStatusText.Move(application, ApplicationStatus.InPublicNotice, "published for public notice");
+        var today = DateOnly.FromDateTime(Now.ToOffset(Shanghai).DateTime);
+        var lastDay = calendar.AddWorkingDays(today, rules.NoticeWorkingDays);
+        // The notice runs to the end of its last working day, Shanghai time.
+        var endsAt = new DateTimeOffset(lastDay.AddDays(1).ToDateTime(TimeOnly.MinValue), Shanghai);
+        context.SetVariable("noticeEndsAt", endsAt.ToString("O", CultureInfo.InvariantCulture));
+    }
+}
+
+/// <summary>notice.close: were signed objections filed during the notice?</summary>
+public sealed class CloseNotice(ProjectWorkflowDbContext db, TimeProvider time) : ApplicationStep(db, time)
+{
+    protected override async Task RunAsync(ApplicationRecord application, ServiceTaskContext context, CancellationToken cancellationToken) =>
+        context.SetVariable("hasObjections", await Db.Set<ObjectionRecord>().AnyAsync(o => o.ApplicationId == application.Id, cancellationToken));
+}
+
+/// <summary>application.approve: the project is approved at its calculated amount.</summary>
+public sealed class Approve(ProjectWorkflowDbContext db, TimeProvider time) : ApplicationStep(db, time)
+{
+    protected override Task RunAsync(ApplicationRecord application, ServiceTaskContext context, CancellationToken cancellationToken)
+    {
+        ApplicationStatusText.Move(application, ApplicationStatus.Approved, "approved");
+        return Task.CompletedTask;
+    }
+}

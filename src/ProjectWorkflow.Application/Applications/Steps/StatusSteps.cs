@@ -1,0 +1,60 @@
+using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Engine.ServiceTasks;
+using ProjectWorkflow.Funding.Applications;
+
+namespace ProjectWorkflow.Application.Applications.Steps;
+
+/// <summary>application.formal-check: the file is complete (checked at submission); review begins.</summary>
+public sealed class FormalCheck(ProjectWorkflowDbContext db, TimeProvider time) : ApplicationStep(db, time)
+{
+    protected override Task RunAsync(ApplicationRecord application, ServiceTaskContext context, CancellationToken cancellationToken)
+    {
+        ApplicationStatusText.Move(application, ApplicationStatus.UnderReview, "put under review");
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>application.return: back to the enterprise for supplement, with a deadline (supplementDays, default 10, at most 30).</summary>
+public sealed class ReturnForSupplement(ProjectWorkflowDbContext db, TimeProvider time) : ApplicationStep(db, time)
+{
+    protected override Task RunAsync(ApplicationRecord application, ServiceTaskContext context, CancellationToken cancellationToken)
+    {
+        var days = context.GetVariable("supplementDays") is { } d && d.GetValueKind() == System.Text.Json.JsonValueKind.Number ? d.GetValue<int>() : 10;
+        if (days is < 1 or > 30) throw new InvalidOperationException($"A supplement deadline is 1 to 30 days; {days} was given.");
+        ApplicationStatusText.Move(application, ApplicationStatus.ReturnedForSupplement, "returned for supplement");
+        context.SetVariable("supplementDueAt", Now.AddDays(days).ToString("O"));
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>application.resubmit: the enterprise supplemented the file; it goes back to review.</summary>
+public sealed class Resubmit(ProjectWorkflowDbContext db, TimeProvider time) : ApplicationStep(db, time)
+{
+    protected override Task RunAsync(ApplicationRecord application, ServiceTaskContext context, CancellationToken cancellationToken)
+    {
+        ApplicationStatusText.Move(application, ApplicationStatus.Submitted, "resubmitted");
+        ApplicationStatusText.Move(application, ApplicationStatus.UnderReview, "put under review");
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>application.lapse: the supplement deadline passed without a supplement.</summary>
+public sealed class Lapse(ProjectWorkflowDbContext db, TimeProvider time) : ApplicationStep(db, time)
+{
+    protected override Task RunAsync(ApplicationRecord application, ServiceTaskContext context, CancellationToken cancellationToken)
+    {
+        ApplicationStatusText.Move(application, ApplicationStatus.Rejected, "closed as lapsed");
+        context.SetVariable("rejectionReason", "逾期未补正材料 The file was not supplemented by the deadline.");
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>application.reject: a review stage said no.</summary>
+public sealed class Reject(ProjectWorkflowDbContext db, TimeProvider time) : ApplicationStep(db, time)
+{
+    protected override Task RunAsync(ApplicationRecord application, ServiceTaskContext context, CancellationToken cancellationToken)
+    {
+        ApplicationStatusText.Move(application, ApplicationStatus.Rejected, "rejected");
+        return Task.CompletedTask;
+    }
+}

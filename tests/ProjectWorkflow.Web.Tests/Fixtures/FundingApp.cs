@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Workflows;
+using ProjectWorkflow.Application.Workflows.Storage;
+using ProjectWorkflow.Engine.Runtime;
+
+namespace ProjectWorkflow.Web.Tests.Fixtures;
+
+/// <summary>
+/// The app on its own database with a clock the story controls: it starts inside the 2026 tech-upgrade
+/// window (2026-01-26 10:00 Shanghai), and <see cref="AdvanceAsync"/> moves it and fires what fell due.
+/// </summary>
+public sealed class FundingApp : PortalApp
+{
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 26, 10, 0, 0, TimeSpan.FromHours(8)));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        // Tokens are issued on the story's clock; a long lifetime keeps them valid on the machine's clock too.
+        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Auth:TokenLifetimeMinutes"] = (60 * 24 * 366 * 5).ToString(),
+        }));
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    /// <summary>Moves the clock and fires every timer that fell due, as the timer jobs and the sweep do.</summary>
+    public async Task AdvanceAsync(TimeSpan by)
+    {
+        Clock.Advance(by);
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProjectWorkflowDbContext>();
+        var now = Clock.GetUtcNow();
+        var due = await db.Set<BookmarkRecord>().AsNoTracking().Where(b => b.Kind == "timer" && b.DueAt <= now)
+            .Select(b => new { b.InstanceId, b.Id }).ToListAsync();
+        foreach (var timer in due)
+        {
+            await using var command = Services.CreateAsyncScope();
+            await command.ServiceProvider.GetRequiredService<WorkflowCommands>()
+                .RunAsync(Actor.System, s => s.FireTimerAsync(timer.InstanceId, timer.Id), CancellationToken.None);
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class FundingAppCollection : ICollectionFixture<FundingApp>
+{
+    public const string Name = "funding app";
+}

@@ -21,7 +21,7 @@ public static class SubsidyCalculation
             case InvestmentSubsidy s:
             {
                 var byRate = figures.EligibleInvestment.ApplyRate(s.Rate);
-                steps.Add($"{s.Rate:P0} × eligible investment {figures.EligibleInvestment} = {byRate}");
+                steps.Add($"{Percent(s.Rate)} × eligible investment {figures.EligibleInvestment} = {byRate}");
                 amount = Money.Min(byRate, s.Cap);
                 if (amount < byRate) steps.Add($"capped at {s.Cap}");
                 break;
@@ -30,7 +30,7 @@ public static class SubsidyCalculation
             {
                 var perTonne = new Money(checked((long)decimal.Floor(e.PerTonneCoalSaved.Fen * figures.TonnesCoalSaved)));
                 var share = figures.TotalInvestment.ApplyRate(e.MaxShareOfInvestment);
-                steps.Add($"{figures.TonnesCoalSaved} tce × {e.PerTonneCoalSaved} = {perTonne}; at most {e.MaxShareOfInvestment:P0} of investment {figures.TotalInvestment} = {share}");
+                steps.Add($"{figures.TonnesCoalSaved} tce × {e.PerTonneCoalSaved} = {perTonne}; at most {Percent(e.MaxShareOfInvestment)} of investment {figures.TotalInvestment} = {share}");
                 amount = Money.Min(perTonne, share, e.Cap);
                 if (amount == e.Cap && e.Cap < perTonne) steps.Add($"capped at {e.Cap}");
                 break;
@@ -70,6 +70,8 @@ public static class SubsidyCalculation
         var cut = approved.ProRata(actualInvestment, approvedInvestment);
         return new Calculated(cut, [$"actual investment {actualInvestment} of approved {approvedInvestment}: {approved} × {actualInvestment.Fen}/{approvedInvestment.Fen} = {cut}"]);
     }
+
+    private static string Percent(decimal rate) => (rate * 100).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + "%";
 
     /// <summary>The installments of an approved amount; rounding remainders go to the last one, so they add up exactly.</summary>
     public static IReadOnlyList<Money> Installments(Money approved, IReadOnlyList<int> percents)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ProjectWorkflow.Application.Identity;
+using ProjectWorkflow.Application.Notifications;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.Seeding;
 using ProjectWorkflow.Application.Users;
@@ -51,6 +52,7 @@ public static class DependencyInjection
         services.AddScoped<ListUsers>();
         services.AddScoped<CreateUser>();
         services.AddWorkflows();
+        services.AddNotifications();
         return services;
     }
 }

@@ -4,6 +4,7 @@ using ProjectWorkflow.Web.Auth;
 using ProjectWorkflow.Web.Errors;
 using ProjectWorkflow.Web.Health;
 using ProjectWorkflow.Web.Idempotency;
+using ProjectWorkflow.Web.Notifications;
 using ProjectWorkflow.Web.OpenApi;
 using ProjectWorkflow.Web.Users;
 using ProjectWorkflow.Web.Workflows;
@@ -15,6 +16,7 @@ builder.Services.AddErrorHandling();
 builder.Services.AddPortalAuthentication(builder.Configuration);
 builder.Services.AddStartupAndHealth();
 builder.Services.AddApiDocumentation();
+builder.Services.AddOutgoingMail();
 
 var app = builder.Build();
 
@@ -35,5 +37,6 @@ api.MapUsers();
 api.MapDefinitions();
 api.MapInstances();
 api.MapTasks();
+api.MapNotifications();
 
 app.Run();

@@ -37,7 +37,8 @@ public static class NotificationText
         var body = new StringBuilder();
         body.Append(english).Append(": ").Append(subject).Append(" — ").Append(facts.Reference).Append('\n');
         body.Append('\n');
-        body.Append("流程 / Process: ").Append(facts.Process).Append(" (").Append(facts.Reference).Append(")\n");
+        body.Append("流程 / Process: ").Append(facts.Process).Append('\n');
+        body.Append("编号 / Reference: ").Append(facts.Reference).Append('\n');
         if (facts.TaskName is not null && facts.Kind is not NotificationKinds.InstanceEnded)
             body.Append("任务 / Task: ").Append(facts.TaskName).Append('\n');
         if (facts.DueAt is { } due)
@@ -54,6 +55,15 @@ public static class NotificationText
         body.Append("操作人 / By: ").Append(facts.Actor == Actor.System.Id ? "系统 / system" : facts.Actor).Append('\n');
         return (title, body.ToString());
     }
+
+    /// <summary>
+    /// The e-mail says the same as the inbox, headline first (mail programs show the subject apart),
+    /// with a link into the portal when its address is configured.
+    /// </summary>
+    public static string MailBody(string title, string body, string? portalUrl, string link) =>
+        string.IsNullOrWhiteSpace(portalUrl)
+            ? $"{title}\n{body}"
+            : $"{title}\n{body}\n打开 / Open: {portalUrl.TrimEnd('/')}{link}\n";
 
     private static (string Chinese, string English) Headline(NotificationFacts facts) => facts.Kind switch
     {

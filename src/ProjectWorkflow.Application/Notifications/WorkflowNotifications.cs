@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.Workflows;
 using ProjectWorkflow.Engine.Definitions;
@@ -20,7 +21,8 @@ namespace ProjectWorkflow.Application.Notifications;
 /// Nobody is told about their own action.
 /// </summary>
 public sealed class WorkflowNotifications(
-    ProjectWorkflowDbContext db, DefinitionCatalog catalog, MailRecipients mailRecipients, MailQueueSignal signal)
+    ProjectWorkflowDbContext db, DefinitionCatalog catalog, MailRecipients mailRecipients, MailQueueSignal signal,
+    IOptions<NotificationSettings> settings)
     : IWorkflowSessionObserver
 {
     /// <summary>
@@ -194,6 +196,7 @@ public sealed class WorkflowNotifications(
             if (recipient.IsGroup && actor.Groups.Contains(recipient.Name))
                 db.Add(new NotificationReadMark { NotificationId = notification.Id, UserName = actor.Id, ReadAt = now });
 
+            var mailBody = NotificationText.MailBody(title, body, settings.Value.PortalUrl, ListNotifications.LinkOf(notification));
             foreach (var person in await mailRecipients.ResolveAsync([recipient], cancellationToken))
             {
                 if (person.UserName == actor.Id) continue;
@@ -204,7 +207,7 @@ public sealed class WorkflowNotifications(
                     ToAddress = person.Address,
                     ToName = person.DisplayName,
                     Subject = title,
-                    Body = body,
+                    Body = mailBody,
                     CreatedAt = now,
                     NextAttemptAt = now,
                 });

@@ -68,13 +68,14 @@ public sealed class SendQueuedMail(
             if (mail.Attempts >= Math.Max(1, settings.Value.MaxAttempts))
             {
                 mail.Status = QueuedMailStatuses.Failed;
-                logger.LogError("Gave up sending mail {MailId} to {To} after {Attempts} attempts: {Error}", mail.Id, mail.ToAddress, mail.Attempts, error);
+                // The id, not the address: the row has it, and logs should not collect people's addresses.
+                logger.LogError("Gave up sending mail {MailId} after {Attempts} attempts: {Error}", mail.Id, mail.Attempts, error);
             }
             else
             {
                 mail.NextAttemptAt = time.GetUtcNow() + Backoff(mail.Attempts);
-                logger.LogWarning("Could not send mail {MailId} to {To} (attempt {Attempts}); retrying at {NextAttemptAt}: {Error}",
-                    mail.Id, mail.ToAddress, mail.Attempts, mail.NextAttemptAt, error);
+                logger.LogWarning("Could not send mail {MailId} (attempt {Attempts}); retrying at {NextAttemptAt}: {Error}",
+                    mail.Id, mail.Attempts, mail.NextAttemptAt, error);
             }
         }
         mail.LockedUntil = null;

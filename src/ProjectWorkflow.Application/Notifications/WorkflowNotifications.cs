@@ -31,14 +31,17 @@ public sealed class WorkflowNotifications(
     /// </summary>
     public const string ApplicantVariable = "applicant";
 
-    private sealed record Plan(NotificationFacts Facts, Guid InstanceId, Guid? TaskId, IReadOnlyList<Recipient> Recipients);
+    private sealed record Plan(NotificationFacts Facts, ProcessInstance Instance, Guid? TaskId, IReadOnlyList<Recipient> Recipients);
+
+    /// <summary>A staged notification still to be mailed, once the addresses of all of them are known.</summary>
+    private sealed record ToMail(Notification Notification, Recipient Recipient, string Body);
 
     public async Task OnStagedAsync(WorkflowSession session, CancellationToken cancellationToken)
     {
         if (session.Effects.Count == 0) return;
         var instances = session.Touched.ToDictionary(i => i.Id);
         var endedHere = session.Effects.OfType<InstanceEnded>().Select(e => e.InstanceId).ToHashSet();
-        var queuedMail = 0;
+        var toMail = new List<ToMail>();
 
         foreach (var effect in session.Effects)
         {
@@ -52,10 +55,10 @@ public sealed class WorkflowNotifications(
                 InstanceEnded end => ForEnd(session, instance, definition, end),
                 _ => null,
             };
-            if (plan is not null) queuedMail += await StageAsync(session, plan, cancellationToken);
+            if (plan is not null) toMail.AddRange(Stage(session, plan));
         }
 
-        if (queuedMail > 0) WakeSenderAfterCommit();
+        if (await QueueMailAsync(session, toMail, cancellationToken) > 0) WakeSenderAfterCommit();
     }
 
     private static Plan? ForNewTask(WorkflowSession session, ProcessInstance instance, ProcessDefinition? definition, TaskCreated created)
@@ -71,7 +74,7 @@ public sealed class WorkflowNotifications(
             DueAt: task.DueAt,
             // The journal says "to <element>: <reason>"; the reason is what the person reads.
             Message: sentBack?.Detail is { } detail && detail.IndexOf(": ", StringComparison.Ordinal) is var at and >= 0 ? detail[(at + 2)..] : null);
-        return new Plan(facts, instance.Id, task.Id, recipients);
+        return new Plan(facts, instance, task.Id, recipients);
     }
 
     private static Plan ForTaskEvent(WorkflowSession session, ProcessInstance instance, ProcessDefinition? definition, TaskNotification notice)
@@ -91,7 +94,7 @@ public sealed class WorkflowNotifications(
         var facts = new NotificationFacts(
             kind, ProcessName(instance, definition), Reference(instance), task?.Name ?? task?.ElementId, session.Actor.Id,
             DueAt: task?.DueAt, Message: notice.Message);
-        return new Plan(facts, instance.Id, notice.TaskId,
+        return new Plan(facts, instance, notice.TaskId,
             notice.Users.Select(Recipient.User).Concat(notice.Groups.Select(Recipient.Group)).ToList());
     }
 
@@ -115,7 +118,7 @@ public sealed class WorkflowNotifications(
         var facts = new NotificationFacts(
             NotificationKinds.Decision, ProcessName(instance, definition), Reference(instance), node?.Name ?? done.ElementId, done.Actor,
             NextSteps: next);
-        return new Plan(facts, instance.Id, done.TaskId, recipients);
+        return new Plan(facts, instance, done.TaskId, recipients);
     }
 
     private static Plan? ForEnd(WorkflowSession session, ProcessInstance instance, ProcessDefinition? definition, InstanceEnded end)
@@ -134,7 +137,7 @@ public sealed class WorkflowNotifications(
         var facts = new NotificationFacts(
             NotificationKinds.InstanceEnded, ProcessName(instance, definition), Reference(instance), lastStep, session.Actor.Id,
             Message: reason, EndStatus: end.Status, Outcome: outcome);
-        return new Plan(facts, instance.Id, null, Interested(instance));
+        return new Plan(facts, instance, null, Interested(instance));
     }
 
     /// <summary>The people a file belongs to: who started it, and the applicant it names.</summary>
@@ -160,22 +163,18 @@ public sealed class WorkflowNotifications(
         return stored.Concat(stagedNow).Select(Recipient.User);
     }
 
-    /// <summary>Adds one notification per recipient, and one queued e-mail per person with an address. Returns the e-mails queued.</summary>
-    private async Task<int> StageAsync(WorkflowSession session, Plan plan, CancellationToken cancellationToken)
+    /// <summary>Adds one notification per recipient (never the actor themselves).</summary>
+    private List<ToMail> Stage(WorkflowSession session, Plan plan)
     {
         var actor = session.Actor;
-        var recipients = plan.Recipients
-            .Where(r => !string.IsNullOrWhiteSpace(r.Name))
-            .Select(r => r with { Name = r.Name.Trim() })
-            .Where(r => r.IsGroup || r.Name != actor.Id)
-            .Distinct()
-            .ToList();
-        if (recipients.Count == 0) return 0;
-
         var now = session.Engine.Time.GetUtcNow();
         var (title, body) = NotificationText.Write(plan.Facts);
-        var queued = 0;
-        foreach (var recipient in recipients)
+        var staged = new List<ToMail>();
+        foreach (var recipient in plan.Recipients
+                     .Where(r => !string.IsNullOrWhiteSpace(r.Name))
+                     .Select(r => r with { Name = r.Name.Trim() })
+                     .Where(r => r.IsGroup || r.Name != actor.Id)
+                     .Distinct())
         {
             var notification = new Notification
             {
@@ -185,9 +184,9 @@ public sealed class WorkflowNotifications(
                 Kind = plan.Facts.Kind,
                 Title = title,
                 Body = body,
-                InstanceId = plan.InstanceId,
+                InstanceId = plan.Instance.Id,
                 TaskId = plan.TaskId,
-                BusinessKey = session.Touched.First(i => i.Id == plan.InstanceId).BusinessKey,
+                BusinessKey = plan.Instance.BusinessKey,
                 Actor = actor.Id,
                 CreatedAt = now,
             };
@@ -195,25 +194,35 @@ public sealed class WorkflowNotifications(
             // The actor may belong to the group they just notified; their own action is not news to them.
             if (recipient.IsGroup && actor.Groups.Contains(recipient.Name))
                 db.Add(new NotificationReadMark { NotificationId = notification.Id, UserName = actor.Id, ReadAt = now });
+            staged.Add(new ToMail(notification, recipient,
+                NotificationText.MailBody(title, body, settings.Value.PortalUrl, ListNotifications.LinkOf(notification))));
+        }
+        return staged;
+    }
 
-            var mailBody = NotificationText.MailBody(title, body, settings.Value.PortalUrl, ListNotifications.LinkOf(notification));
-            foreach (var person in await mailRecipients.ResolveAsync([recipient], cancellationToken))
+    /// <summary>Queues one e-mail per notified person who has an address. Returns how many.</summary>
+    private async Task<int> QueueMailAsync(WorkflowSession session, List<ToMail> toMail, CancellationToken cancellationToken)
+    {
+        if (toMail.Count == 0) return 0;
+        var addresses = await mailRecipients.ResolveAsync(toMail.Select(m => m.Recipient).ToHashSet(), cancellationToken);
+        var now = session.Engine.Time.GetUtcNow();
+        var queued = 0;
+        foreach (var (notification, recipient, body) in toMail)
+            foreach (var person in addresses[recipient].Where(p => p.UserName != session.Actor.Id))
             {
-                if (person.UserName == actor.Id) continue;
                 db.Add(new QueuedMail
                 {
                     Id = Guid.CreateVersion7(now),
                     NotificationId = notification.Id,
                     ToAddress = person.Address,
                     ToName = person.DisplayName,
-                    Subject = title,
-                    Body = mailBody,
+                    Subject = notification.Title,
+                    Body = body,
                     CreatedAt = now,
                     NextAttemptAt = now,
                 });
                 queued++;
             }
-        }
         return queued;
     }
 

@@ -236,6 +236,48 @@ public sealed class NotificationStoryTests(PortalApp app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ExpertsRacingForOneTask_OnlyTheWinnersCommandNotifies()
+    {
+        var key = $"race-{Guid.NewGuid():N}";
+        var deployed = await DeployAsync(_admin, $"""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="t">
+              <process id="{key}" name="Race" isExecutable="true">
+                <startEvent id="start" />
+                <userTask id="score" name="Score" camunda:candidateGroups="expert" />
+                <userTask id="after" name="Decide" camunda:candidateUsers="approver1" />
+                <endEvent id="end" />
+                <sequenceFlow id="f1" sourceRef="start" targetRef="score" />
+                <sequenceFlow id="f2" sourceRef="score" targetRef="after" />
+                <sequenceFlow id="f3" sourceRef="after" targetRef="end" />
+              </process>
+            </definitions>
+            """);
+        Assert.Equal(HttpStatusCode.Created, deployed.StatusCode);
+        var experts = await Task.WhenAll(new[] { "expert1", "expert2", "expert3" }.Select(app.CreateClientForAsync));
+
+        for (var round = 0; round < 3; round++)
+        {
+            var id = await StartAsync(_admin, key, new { applicant = "enterprise1" });
+            var task = await OnlyTaskAsync(experts[0], "candidate", id, "score");
+            var gate = new TaskCompletionSource();
+            var attempts = experts.Select(async client =>
+            {
+                await gate.Task;
+                return await PostAsync(client, $"/api/tasks/{task}/complete");
+            }).ToList();
+            gate.SetResult();
+            Assert.Single(await Task.WhenAll(attempts), r => r.StatusCode == HttpStatusCode.OK);
+
+            // A losing command rolled back with everything it staged: one decision, one new task.
+            Assert.Single(await AboutAsync(_applicant, id, "decision"));
+            Assert.Single(await AboutAsync(_admin, id, "decision"));
+            Assert.Single(await AboutAsync(_approver, id, "taskAssigned"));
+        }
+        foreach (var client in experts) client.Dispose();
+    }
+
+    [Fact]
     public async Task Paging_ListsNewestFirst()
     {
         await PreparedByApplicant();

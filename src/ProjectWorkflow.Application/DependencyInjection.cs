@@ -2,15 +2,11 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ProjectWorkflow.Application.Identity;
+using ProjectWorkflow.Application.Notifications;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.Seeding;
 using ProjectWorkflow.Application.Users;
 using ProjectWorkflow.Application.Workflows;
-using ProjectWorkflow.Application.Schemes;
-using ProjectWorkflow.Application.Enterprises;
-using ProjectWorkflow.Application.Applications;
-using ProjectWorkflow.Application.Applications.Steps;
-using ProjectWorkflow.Application.Reviews;
 
 namespace ProjectWorkflow.Application;
 
@@ -56,33 +52,8 @@ public static class DependencyInjection
         services.AddScoped<ListUsers>();
         services.AddScoped<CreateUser>();
         services.AddWorkflows();
-        services.AddScoped<SchemeSeed>();
-        services.AddScoped<ListSchemes>();
-        services.AddScoped<AddRuleSet>();
-        services.AddScoped<RuleSets>();
-        services.AddScoped<EnterpriseDirectory>();
-        services.AddScoped<DemoEnterpriseSeed>();
-        services.AddScoped<ApplicationAccess>();
-        services.AddScoped<ApplicationDraft>();
-        services.AddScoped<Attachments>();
-        services.AddScoped<SubmitApplication>();
-        services.AddScoped<ListApplications>();
-        services.AddScoped<BudgetLeft>();
-        services.AddScoped<PanelReview>();
-        services.AddScoped<Objections>();
-        services.AddSingleton(provider => WorkingDaysConfiguration.From(provider.GetRequiredService<IConfiguration>()));
-        services.AddScoped<IWorkflowSessionObserver, ApplicationStageObserver>();
-        services.AddServiceTask<FormalCheck>("application.formal-check");
-        services.AddServiceTask<ReturnForSupplement>("application.return");
-        services.AddServiceTask<Resubmit>("application.resubmit");
-        services.AddServiceTask<Lapse>("application.lapse");
-        services.AddServiceTask<Reject>("application.reject");
-        services.AddServiceTask<AssignPanel>("panel.assign");
-        services.AddServiceTask<ConcludePanel>("panel.conclude");
-        services.AddServiceTask<CalculateSubsidy>("subsidy.calculate");
-        services.AddServiceTask<PublishNotice>("notice.publish");
-        services.AddServiceTask<CloseNotice>("notice.close");
-        services.AddServiceTask<Approve>("application.approve");
+        services.AddFunding();
+        services.AddNotifications();
         return services;
     }
 }

@@ -4,6 +4,7 @@ using ProjectWorkflow.Web.Auth;
 using ProjectWorkflow.Web.Errors;
 using ProjectWorkflow.Web.Health;
 using ProjectWorkflow.Web.Idempotency;
+using ProjectWorkflow.Web.Notifications;
 using ProjectWorkflow.Web.OpenApi;
 using ProjectWorkflow.Web.Users;
 using ProjectWorkflow.Web.Workflows;
@@ -18,6 +19,7 @@ builder.Services.AddErrorHandling();
 builder.Services.AddPortalAuthentication(builder.Configuration);
 builder.Services.AddStartupAndHealth();
 builder.Services.AddApiDocumentation();
+builder.Services.AddOutgoingMail();
 
 var app = builder.Build();
 
@@ -42,5 +44,6 @@ api.MapSchemes();
 api.MapEnterprises();
 api.MapApplications();
 api.MapReviews();
+api.MapNotifications();
 
 app.Run();

@@ -10,7 +10,13 @@ public static class DemoUsers
 {
     public const string Password = "Demo#2026";
 
-    public sealed record DemoUser(string UserName, string Role, string DisplayName, string Organisation);
+    /// <summary>A domain that never receives mail: demo e-mails land in the pickup folder or a test SMTP server.</summary>
+    public const string EmailDomain = "demo.projectworkflow.local";
+
+    public sealed record DemoUser(string UserName, string Role, string DisplayName, string Organisation)
+    {
+        public string Email => $"{UserName}@{EmailDomain}";
+    }
 
     public static readonly IReadOnlyList<DemoUser> All =
     [

@@ -5,7 +5,7 @@ using ProjectWorkflow.Application.Validation;
 namespace ProjectWorkflow.Application.Users;
 
 public sealed record CreateUserRequest(
-    string? UserName, string? DisplayName, string? Organisation, string? Password, IReadOnlyList<string>? Roles);
+    string? UserName, string? DisplayName, string? Organisation, string? Password, IReadOnlyList<string>? Roles, string? Email = null);
 
 /// <summary>The administrator adds a person who signs in with a local password.</summary>
 public sealed class CreateUser(UserManager<PortalUser> users)
@@ -29,6 +29,8 @@ public sealed class CreateUser(UserManager<PortalUser> users)
             UserName = request.UserName!.Trim(),
             DisplayName = request.DisplayName!.Trim(),
             Organisation = string.IsNullOrWhiteSpace(request.Organisation) ? null : request.Organisation.Trim(),
+            // Where notifications are mailed; without one the person gets them in the portal only.
+            Email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim(),
         };
         var created = await users.CreateAsync(user, request.Password!);
         if (!created.Succeeded)
@@ -40,7 +42,7 @@ public sealed class CreateUser(UserManager<PortalUser> users)
 
         var roles = request.Roles!.Distinct().Order(StringComparer.Ordinal).ToList();
         (await users.AddToRolesAsync(user, roles)).ThrowIfFailed($"give '{user.UserName}' its roles");
-        return new Created(new UserSummary(user.Id, user.UserName, user.DisplayName, user.Organisation, roles));
+        return new Created(new UserSummary(user.Id, user.UserName, user.DisplayName, user.Organisation, roles, user.Email));
     }
 
     private static List<FieldError> Validate(CreateUserRequest request)
@@ -52,6 +54,9 @@ public sealed class CreateUser(UserManager<PortalUser> users)
             errors.Add(new("displayName", "Enter the name to show for this person."));
         if (string.IsNullOrEmpty(request.Password))
             errors.Add(new("password", "Enter an initial password."));
+        if (!string.IsNullOrWhiteSpace(request.Email)
+            && !(System.Net.Mail.MailAddress.TryCreate(request.Email.Trim(), out var address) && address.Address == request.Email.Trim()))
+            errors.Add(new("email", "Enter an e-mail address like name@example.gov, or leave it out."));
         if (request.Roles is null || request.Roles.Count == 0)
             errors.Add(new("roles", $"Give at least one role: {string.Join(", ", Identity.Roles.All)}."));
         else

@@ -1,3 +1,3 @@
 namespace ProjectWorkflow.Application.Users;
 
-public sealed record UserSummary(string Id, string UserName, string DisplayName, string? Organisation, IReadOnlyList<string> Roles);
+public sealed record UserSummary(string Id, string UserName, string DisplayName, string? Organisation, IReadOnlyList<string> Roles, string? Email = null);

@@ -171,6 +171,28 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Notifications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Recipient = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RecipientIsGroup = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    InstanceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TaskId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    BusinessKey = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReadAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notifications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Objections",
                 columns: table => new
                 {
@@ -484,6 +506,54 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "NotificationReadMarks",
+                columns: table => new
+                {
+                    NotificationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ReadAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NotificationReadMarks", x => new { x.NotificationId, x.UserName });
+                    table.ForeignKey(
+                        name: "FK_NotificationReadMarks_Notifications_NotificationId",
+                        column: x => x.NotificationId,
+                        principalTable: "Notifications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QueuedMail",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    NotificationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ToAddress = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    ToName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LockedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QueuedMail", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_QueuedMail_Notifications_NotificationId",
+                        column: x => x.NotificationId,
+                        principalTable: "Notifications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RuleSets",
                 columns: table => new
                 {
@@ -624,6 +694,16 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Notifications_Recipient_RecipientIsGroup_CreatedAt",
+                table: "Notifications",
+                columns: new[] { "Recipient", "RecipientIsGroup", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_TaskId_Kind",
+                table: "Notifications",
+                columns: new[] { "TaskId", "Kind" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Objections_ApplicationId",
                 table: "Objections",
                 column: "ApplicationId");
@@ -633,6 +713,16 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                 table: "PanelMembers",
                 columns: new[] { "ApplicationId", "Expert" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QueuedMail_NotificationId",
+                table: "QueuedMail",
+                column: "NotificationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QueuedMail_Status_NextAttemptAt",
+                table: "QueuedMail",
+                columns: new[] { "Status", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_RuleSets_SchemeKey_Year",
@@ -758,10 +848,16 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                 name: "IdempotencyRecords");
 
             migrationBuilder.DropTable(
+                name: "NotificationReadMarks");
+
+            migrationBuilder.DropTable(
                 name: "Objections");
 
             migrationBuilder.DropTable(
                 name: "PanelMembers");
+
+            migrationBuilder.DropTable(
+                name: "QueuedMail");
 
             migrationBuilder.DropTable(
                 name: "RuleSets");
@@ -795,6 +891,9 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Enterprises");
+
+            migrationBuilder.DropTable(
+                name: "Notifications");
 
             migrationBuilder.DropTable(
                 name: "Schemes");

@@ -3,9 +3,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ProjectWorkflow.Application.Identity;
 using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.ScheduledChecks;
 using ProjectWorkflow.Application.Seeding;
 using ProjectWorkflow.Application.Users;
 using ProjectWorkflow.Application.Workflows;
+using ProjectWorkflow.Application.Workflows.Reminders;
+using ProjectWorkflow.Application.Workflows.Timers;
 
 namespace ProjectWorkflow.Application;
 
@@ -16,7 +19,8 @@ public static class DependencyInjection
     /// <summary>
     /// Registers the DbContext for <c>Database:Provider</c> (Sqlite | SqlServer | PostgreSql)
     /// with <c>ConnectionStrings:ProjectWorkflow</c>, the user and role stores, and the
-    /// startup initialisation (migrations, roles, demo data).
+    /// startup initialisation (migrations, roles, demo data), the workflow use cases, BPMN timers and
+    /// the scheduled checks. The host adds Hangfire itself (storage, server, dashboard).
     /// </summary>
     public static IServiceCollection AddApplication(this IServiceCollection services, IConfiguration configuration)
     {
@@ -51,6 +55,9 @@ public static class DependencyInjection
         services.AddScoped<ListUsers>();
         services.AddScoped<CreateUser>();
         services.AddWorkflows();
+        services.AddWorkflowTimers();
+        services.AddOptions<ReminderSettings>().BindConfiguration(ReminderSettings.Section);
+        services.AddScheduledChecks();
         return services;
     }
 }

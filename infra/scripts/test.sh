@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The one test command (README, CI): installs and starts the services the tests need,
-# builds once, runs every test project, runs the web tests again on PostgreSQL, and ends
-# with "N passed, N failed, N skipped" computed from the TRX files.
+# builds once, runs every test project (the cluster tests against the PostgreSQL started
+# here), runs the web tests again on PostgreSQL, and ends with "N passed, N failed,
+# N skipped" computed from the TRX files.
 # Needs a Debian 12 machine with the .NET SDK; installs missing packages when run as root.
 set -euo pipefail
 
@@ -104,6 +105,10 @@ install_missing_packages
 
 step "starting PostgreSQL on 127.0.0.1:$pg_port"
 start_postgres
+# The server for every test that needs one: the cluster tests (always) create their own database on
+# it; the web tests use it only in their PostgreSQL pass below (PW_TEST_DB_PROVIDER). Without it the
+# cluster tests would be skipped, so it is set for the whole run.
+export PW_TEST_DB_CONNECTION="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres;Pooling=true"
 
 step "restoring tools"
 dotnet tool restore >/dev/null
@@ -117,13 +122,12 @@ dotnet ef migrations script --idempotent --no-build --configuration "$configurat
   --output "$artifacts/sqlserver-migrations.sql" >/dev/null
 echo "wrote artifacts/test/sqlserver-migrations.sql ($(wc -l <"$artifacts/sqlserver-migrations.sql") lines)"
 
-step "tests (SQLite)"
+step "tests (SQLite; cluster tests on PostgreSQL)"
 dotnet test ProjectWorkflow.sln -c "$configuration" --no-build --nologo \
   --logger "trx;LogFilePrefix=sqlite" --results-directory "$results/sqlite" || failures=$((failures + 1))
 
 step "web tests on PostgreSQL"
 PW_TEST_DB_PROVIDER=PostgreSql \
-PW_TEST_DB_CONNECTION="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres;Pooling=true" \
   dotnet test tests/ProjectWorkflow.Web.Tests -c "$configuration" --no-build --nologo \
   --logger "trx;LogFilePrefix=postgres" --results-directory "$results/postgres" || failures=$((failures + 1))
 

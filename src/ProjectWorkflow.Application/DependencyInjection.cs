@@ -4,9 +4,12 @@ using Microsoft.Extensions.DependencyInjection;
 using ProjectWorkflow.Application.Identity;
 using ProjectWorkflow.Application.Notifications;
 using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.ScheduledChecks;
 using ProjectWorkflow.Application.Seeding;
 using ProjectWorkflow.Application.Users;
 using ProjectWorkflow.Application.Workflows;
+using ProjectWorkflow.Application.Workflows.Reminders;
+using ProjectWorkflow.Application.Workflows.Timers;
 
 namespace ProjectWorkflow.Application;
 
@@ -17,7 +20,8 @@ public static class DependencyInjection
     /// <summary>
     /// Registers the DbContext for <c>Database:Provider</c> (Sqlite | SqlServer | PostgreSql)
     /// with <c>ConnectionStrings:ProjectWorkflow</c>, the user and role stores, and the
-    /// startup initialisation (migrations, roles, demo data).
+    /// startup initialisation (migrations, roles, demo data), the workflow use cases, BPMN timers and
+    /// the scheduled checks. The host adds Hangfire itself (storage, server, dashboard).
     /// </summary>
     public static IServiceCollection AddApplication(this IServiceCollection services, IConfiguration configuration)
     {
@@ -54,6 +58,9 @@ public static class DependencyInjection
         services.AddWorkflows();
         services.AddFunding();
         services.AddNotifications();
+        services.AddWorkflowTimers();
+        services.AddOptions<ReminderSettings>().BindConfiguration(ReminderSettings.Section);
+        services.AddScheduledChecks();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using ProjectWorkflow.Application;
 using ProjectWorkflow.Web.Account;
 using ProjectWorkflow.Web.Auth;
 using ProjectWorkflow.Web.Errors;
+using ProjectWorkflow.Web.Hangfire;
 using ProjectWorkflow.Web.Health;
 using ProjectWorkflow.Web.Idempotency;
 using ProjectWorkflow.Web.Notifications;
@@ -20,6 +21,7 @@ builder.Services.AddPortalAuthentication(builder.Configuration);
 builder.Services.AddStartupAndHealth();
 builder.Services.AddApiDocumentation();
 builder.Services.AddOutgoingMail();
+builder.Services.AddHangfireJobs();
 
 var app = builder.Build();
 
@@ -32,6 +34,7 @@ app.UseIdempotency();
 app.MapHealth();
 app.MapApiDocumentation();
 app.MapPortalAccount();
+app.MapJobsDashboard();
 
 var api = app.MapGroup("/api").RequireAuthorization().WithIdempotency();
 api.MapTokenEndpoint();

@@ -9,8 +9,10 @@ namespace ProjectWorkflow.Web.Tests;
 public sealed class PortalAppWithoutDemoData : PortalApp
 {
     protected override bool SeedDemoData => false;
+    protected override bool RunsJobServer => false;
 }
 
+[Collection(PortalAppCollection.Name)]
 public sealed class DemoDataTests(PortalAppWithoutDemoData app) : IClassFixture<PortalAppWithoutDemoData>
 {
     [Fact]

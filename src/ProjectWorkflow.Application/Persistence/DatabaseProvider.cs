@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
 
 namespace ProjectWorkflow.Application.Persistence;
 
@@ -39,6 +41,12 @@ public static class DatabaseProvider
     {
         var name = Normalise(provider);
         var migrations = MigrationsAssembly(name);
+        // A failed command always reaches the code that ran it as an exception, which logs it or, for a
+        // lost optimistic race between nodes or jobs, answers a conflict. EF's own error log would report
+        // every such race as an error a second time: it is kept at debug level.
+        options.ConfigureWarnings(warnings => warnings.Log(
+            (RelationalEventId.CommandError, LogLevel.Debug),
+            (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
         switch (name)
         {
             case Sqlite:

@@ -9,10 +9,11 @@ namespace ProjectWorkflow.Application.Workflows;
 /// Runs one engine command as one database transaction: load, run, write the state, its inbox rows,
 /// bookmarks and journal, and whatever observers stage beside them (outbox, notifications), then commit.
 /// A save that lost a race to another node fails with a conflict instead of overwriting.
+/// After the commit, commit observers act on what can only follow it (scheduling timer jobs).
 /// </summary>
 public sealed class WorkflowCommands(
     ProjectWorkflowDbContext db, WorkflowEngine engine, DefinitionCatalog catalog, IEnumerable<IWorkflowSessionObserver> observers,
-    IServiceProvider services)
+    IEnumerable<IWorkflowCommitObserver> commitObservers, IServiceProvider services)
 {
     public async Task<T> RunAsync<T>(Actor actor, Func<WorkflowSession, Task<T>> command, CancellationToken cancellationToken)
     {
@@ -34,6 +35,7 @@ public sealed class WorkflowCommands(
                 throw WorkflowException.Conflict("Someone else changed this process at the same moment. Reload it and try again.");
             throw;
         }
+        foreach (var observer in commitObservers) await observer.OnCommittedAsync(session, cancellationToken);
         return result;
     }
 

@@ -144,7 +144,9 @@ internal sealed class WorkflowStore(ProjectWorkflowDbContext db, DefinitionCatal
             row.Assignee = task.Assignee;
             row.Owner = task.Owner;
             row.FormKey = task.FormKey;
-            row.DueAt = task.DueAt;
+            // Stored in UTC: SQLite compares the stored ticks, so moments with other offsets would sort wrongly
+            // (the inbox orders by due date; reminders and overdue flags compare it with now).
+            row.DueAt = task.DueAt?.ToUniversalTime();
             SyncCandidates(row, task);
         }
     }
@@ -173,7 +175,7 @@ internal sealed class WorkflowStore(ProjectWorkflowDbContext db, DefinitionCatal
             }
             row.Kind = bookmark.Kind.ToString().ToLowerInvariant();
             row.ElementId = bookmark.ElementId;
-            row.DueAt = bookmark.DueAt;
+            row.DueAt = bookmark.DueAt?.ToUniversalTime(); // the sweep compares it with now (see tasks above)
             row.MessageName = bookmark.MessageName;
             row.CorrelationKey = bookmark.CorrelationKey;
         }

@@ -1167,6 +1167,9 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<DateTimeOffset?>("BeforeDueReminderSentAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("BusinessKey")
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
@@ -1190,6 +1193,9 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                     b.Property<DateTimeOffset?>("DueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("DueReminderSentAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("ElementId")
                         .IsRequired()
                         .HasMaxLength(255)
@@ -1209,6 +1215,9 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<DateTimeOffset?>("OverdueSince")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Owner")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -1227,6 +1236,62 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                     b.HasIndex("Status", "Assignee", "DueAt");
 
                     b.ToTable("WorkflowTasks", (string)null);
+                });
+
+            modelBuilder.Entity("ProjectWorkflow.Application.Workflows.Timers.StartTimerRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DefinitionId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("DefinitionKey")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<int>("FiredCount")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("LastFiredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("NextDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StartEventId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("TimerKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("TimerText")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DefinitionKey");
+
+                    b.HasIndex("NextDueAt");
+
+                    b.HasIndex("DefinitionId", "StartEventId")
+                        .IsUnique();
+
+                    b.ToTable("WorkflowStartTimers", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -1169,6 +1169,9 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<DateTimeOffset?>("BeforeDueReminderSentAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("BusinessKey")
                         .HasMaxLength(255)
                         .HasColumnType("nvarchar(255)");
@@ -1192,6 +1195,9 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                     b.Property<DateTimeOffset?>("DueAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateTimeOffset?>("DueReminderSentAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("ElementId")
                         .IsRequired()
                         .HasMaxLength(255)
@@ -1211,6 +1217,9 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
 
+                    b.Property<DateTimeOffset?>("OverdueSince")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("Owner")
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
@@ -1229,6 +1238,62 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                     b.HasIndex("Status", "Assignee", "DueAt");
 
                     b.ToTable("WorkflowTasks", (string)null);
+                });
+
+            modelBuilder.Entity("ProjectWorkflow.Application.Workflows.Timers.StartTimerRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("DefinitionId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("DefinitionKey")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<int>("FiredCount")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("LastFiredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("NextDueAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("StartEventId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<string>("TimerKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("TimerText")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DefinitionKey");
+
+                    b.HasIndex("NextDueAt");
+
+                    b.HasIndex("DefinitionId", "StartEventId")
+                        .IsUnique();
+
+                    b.ToTable("WorkflowStartTimers", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -6,7 +6,8 @@ namespace ProjectWorkflow.Web.Health;
 /// <summary><c>/health/live</c>: the process answers. <c>/health/ready</c>: it may take traffic.</summary>
 public static class HealthSetup
 {
-    private const string Ready = "ready";
+    /// <summary>The tag of the checks <c>/health/ready</c> runs; other parts of the host add theirs with it.</summary>
+    public const string Ready = "ready";
 
     public static IServiceCollection AddStartupAndHealth(this IServiceCollection services)
     {

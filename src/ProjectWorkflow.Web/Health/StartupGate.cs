@@ -1,11 +1,13 @@
 namespace ProjectWorkflow.Web.Health;
 
-/// <summary>Closed until the database is migrated and seeded; readiness reports it.</summary>
+/// <summary>Closed until the database is migrated and seeded; readiness reports it, and work that needs the schema waits for it.</summary>
 public sealed class StartupGate
 {
-    private volatile bool _open;
+    private readonly TaskCompletionSource _opened = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public bool IsOpen => _open;
+    public bool IsOpen => _opened.Task.IsCompleted;
 
-    public void Open() => _open = true;
+    public void Open() => _opened.TrySetResult();
+
+    public Task WhenOpenAsync(CancellationToken cancellationToken) => _opened.Task.WaitAsync(cancellationToken);
 }

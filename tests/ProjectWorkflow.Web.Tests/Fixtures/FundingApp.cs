@@ -1,13 +1,9 @@
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
-using ProjectWorkflow.Application.Persistence;
-using ProjectWorkflow.Application.Workflows;
-using ProjectWorkflow.Application.Workflows.Storage;
-using ProjectWorkflow.Engine.Runtime;
+using ProjectWorkflow.Application.Workflows.Timers;
 
 namespace ProjectWorkflow.Web.Tests.Fixtures;
 
@@ -26,6 +22,8 @@ public sealed class FundingApp : PortalApp
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Auth:TokenLifetimeMinutes"] = (60 * 24 * 366 * 5).ToString(),
+            // The story moves time itself and runs the timer sweep when it does; no job server races it.
+            ["Hangfire:Server"] = "false",
         }));
         builder.ConfigureServices(services =>
         {
@@ -34,21 +32,12 @@ public sealed class FundingApp : PortalApp
         });
     }
 
-    /// <summary>Moves the clock and fires every timer that fell due, as the timer jobs and the sweep do.</summary>
+    /// <summary>Moves the clock and runs the timer sweep, which fires every timer that fell due (as the jobs would).</summary>
     public async Task AdvanceAsync(TimeSpan by)
     {
         Clock.Advance(by);
         await using var scope = Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ProjectWorkflowDbContext>();
-        var now = Clock.GetUtcNow();
-        var due = await db.Set<BookmarkRecord>().AsNoTracking().Where(b => b.Kind == "timer" && b.DueAt <= now)
-            .Select(b => new { b.InstanceId, b.Id }).ToListAsync();
-        foreach (var timer in due)
-        {
-            await using var command = Services.CreateAsyncScope();
-            await command.ServiceProvider.GetRequiredService<WorkflowCommands>()
-                .RunAsync(Actor.System, s => s.FireTimerAsync(timer.InstanceId, timer.Id), CancellationToken.None);
-        }
+        await scope.ServiceProvider.GetRequiredService<SweepDueTimers>().RunAsync(CancellationToken.None);
     }
 }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
@@ -9,13 +10,20 @@ using ProjectWorkflow.Web.Auth;
 
 namespace ProjectWorkflow.Web.Tests.Fixtures;
 
-/// <summary>The whole app over HTTP on its own fresh database, ready (migrated and seeded) before any test runs.</summary>
+/// <summary>
+/// The whole app over HTTP on its own fresh database, ready (migrated and seeded) before any test runs,
+/// with its Hangfire job server. Hangfire keeps process-wide state, so every test class that starts an
+/// app belongs to the one <see cref="PortalAppCollection"/>: apps never start or stop in parallel.
+/// </summary>
 public class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly TestDatabase _database = TestDatabase.Create();
 
     /// <summary>The tests are user stories about the demo users, so this fixture seeds them.</summary>
     protected virtual bool SeedDemoData => true;
+
+    /// <summary>One job server per test process is enough; a second app in the collection runs none.</summary>
+    protected virtual bool RunsJobServer => true;
 
     public string DatabaseProvider => _database.Provider;
 
@@ -28,6 +36,12 @@ public class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
             ["ConnectionStrings:ProjectWorkflow"] = _database.ConnectionString,
             ["DataDirectory"] = _database.DataDirectory,
             ["Seed:DemoData"] = SeedDemoData ? "true" : "false",
+            ["Hangfire:Server"] = RunsJobServer ? "true" : "false",
+            ["Hangfire:WorkerCount"] = "4",
+            // The sweep runs when a test triggers it, never on its own: a timer that fires on time in a
+            // test has then been fired by its delayed job, not rescued by the sweep.
+            ["ScheduledChecks:timer-sweep:Cron"] = "0 0 1 1 *",
+            ["Timers:SweepGrace"] = "00:00:01",
         }));
     }
 
@@ -42,6 +56,26 @@ public class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenForAsync(userName, password));
         return client;
     }
+
+    /// <summary>A client signed in through the portal's login form: it carries the portal cookie, not a token.</summary>
+    public async Task<HttpClient> CreateSignedInClientAsync(string userName)
+    {
+        var client = CreateAnonymousClient();
+        var form = await client.GetStringAsync("/account/login");
+        var antiforgery = AntiforgeryField.Match(form);
+        Assert.True(antiforgery.Success, "the login form carries an antiforgery token");
+        var signIn = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            [antiforgery.Groups["name"].Value] = antiforgery.Groups["value"].Value,
+            ["username"] = userName,
+            ["password"] = DemoUsers.Password,
+            ["returnUrl"] = "/",
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        return client;
+    }
+
+    private static readonly Regex AntiforgeryField = new("""name="(?<name>__RequestVerificationToken[^"]*)" value="(?<value>[^"]+)""");
 
     public async Task<string> TokenForAsync(string userName, string password = DemoUsers.Password)
     {

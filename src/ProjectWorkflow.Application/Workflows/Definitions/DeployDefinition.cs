@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.Workflows.Storage;
+using ProjectWorkflow.Application.Workflows.Timers;
 using ProjectWorkflow.Engine;
 using ProjectWorkflow.Engine.Model;
 
@@ -8,9 +9,11 @@ namespace ProjectWorkflow.Application.Workflows.Definitions;
 
 /// <summary>
 /// The administrator deploys a BPMN file. Identical bytes return the version already deployed;
-/// new bytes become the next version; a file with problems is refused with all of them.
+/// new bytes become the next version; a file with problems is refused with all of them. The new
+/// version's timer start events replace the older versions' in the same transaction.
 /// </summary>
-public sealed class DeployDefinition(ProjectWorkflowDbContext db, WorkflowEngine engine, DefinitionCatalog catalog, TimeProvider time)
+public sealed class DeployDefinition(
+    ProjectWorkflowDbContext db, WorkflowEngine engine, DefinitionCatalog catalog, ReplaceStartTimers startTimers, TimeProvider time)
 {
     public const int MaxBytes = 5 * 1024 * 1024;
 
@@ -44,6 +47,7 @@ public sealed class DeployDefinition(ProjectWorkflowDbContext db, WorkflowEngine
             DeployedBy = deployedBy,
         };
         db.Add(record);
+        var armed = await startTimers.StageAsync(definition, record.Id, record.Version, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -58,6 +62,7 @@ public sealed class DeployDefinition(ProjectWorkflowDbContext db, WorkflowEngine
             throw;
         }
         catalog.Remember(record);
+        startTimers.ScheduleJobs(armed);
         return new Deployed(record.Key, record.Version, record.Id, record.Name, true);
     }
 }

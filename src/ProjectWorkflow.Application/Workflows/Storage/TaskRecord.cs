@@ -25,6 +25,15 @@ public sealed class TaskRecord
     public DateTimeOffset? EndedAt { get; set; }
     public string? CompletedBy { get; set; }
     public string? CancelReason { get; set; }
+
+    /// <summary>When the reminder (催办) ahead of the due date went out; set once, so a second run of the check sends nothing.</summary>
+    public DateTimeOffset? BeforeDueReminderSentAt { get; set; }
+
+    /// <summary>When the reminder at the due date went out; set once, like the one before it.</summary>
+    public DateTimeOffset? DueReminderSentAt { get; set; }
+
+    /// <summary>The due date, once the overdue check has seen the task still open after it.</summary>
+    public DateTimeOffset? OverdueSince { get; set; }
     public List<TaskCandidate> Candidates { get; set; } = [];
 }
 

@@ -55,5 +55,5 @@ public sealed class ListTasks(ProjectWorkflowDbContext db)
         t.Id, t.InstanceId, t.ElementId, t.Name, t.Assignee, t.Owner,
         t.Candidates.Where(c => c.IsGroup).Select(c => c.Value).Order(StringComparer.Ordinal).ToList(),
         t.Candidates.Where(c => !c.IsGroup).Select(c => c.Value).Order(StringComparer.Ordinal).ToList(),
-        t.DueAt, t.FormKey, t.CreatedAt, t.BusinessKey, t.DefinitionKey);
+        t.DueAt, t.FormKey, t.CreatedAt, t.BusinessKey, t.DefinitionKey, t.OverdueSince);
 }

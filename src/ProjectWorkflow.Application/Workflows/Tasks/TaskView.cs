@@ -14,4 +14,5 @@ public sealed record TaskView(
     string? FormKey,
     DateTimeOffset CreatedAt,
     string? BusinessKey,
-    string DefinitionKey);
+    string DefinitionKey,
+    DateTimeOffset? OverdueSince);

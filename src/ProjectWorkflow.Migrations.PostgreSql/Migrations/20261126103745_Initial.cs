@@ -356,6 +356,26 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "WorkflowStartTimers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DefinitionId = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    DefinitionKey = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    StartEventId = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    TimerKind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    TimerText = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    NextDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    FiredCount = table.Column<int>(type: "integer", nullable: false),
+                    LastFiredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkflowStartTimers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WorkflowTasks",
                 columns: table => new
                 {
@@ -373,7 +393,10 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                     Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     CompletedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    CancelReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                    CancelReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    BeforeDueReminderSentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DueReminderSentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    OverdueSince = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -790,6 +813,22 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_WorkflowStartTimers_DefinitionId_StartEventId",
+                table: "WorkflowStartTimers",
+                columns: new[] { "DefinitionId", "StartEventId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowStartTimers_DefinitionKey",
+                table: "WorkflowStartTimers",
+                column: "DefinitionKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowStartTimers_NextDueAt",
+                table: "WorkflowStartTimers",
+                column: "NextDueAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WorkflowTaskCandidates_TaskId",
                 table: "WorkflowTaskCandidates",
                 column: "TaskId");
@@ -880,6 +919,9 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "WorkflowJournal");
+
+            migrationBuilder.DropTable(
+                name: "WorkflowStartTimers");
 
             migrationBuilder.DropTable(
                 name: "WorkflowTaskCandidates");

@@ -355,6 +355,26 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "WorkflowStartTimers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DefinitionId = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    DefinitionKey = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartEventId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    TimerKind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    TimerText = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    NextDueAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FiredCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastFiredAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkflowStartTimers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WorkflowTasks",
                 columns: table => new
                 {
@@ -372,7 +392,10 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                     Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     EndedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     CompletedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    CancelReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    CancelReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    BeforeDueReminderSentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DueReminderSentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    OverdueSince = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -789,6 +812,22 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_WorkflowStartTimers_DefinitionId_StartEventId",
+                table: "WorkflowStartTimers",
+                columns: new[] { "DefinitionId", "StartEventId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowStartTimers_DefinitionKey",
+                table: "WorkflowStartTimers",
+                column: "DefinitionKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowStartTimers_NextDueAt",
+                table: "WorkflowStartTimers",
+                column: "NextDueAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WorkflowTaskCandidates_TaskId",
                 table: "WorkflowTaskCandidates",
                 column: "TaskId");
@@ -879,6 +918,9 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "WorkflowJournal");
+
+            migrationBuilder.DropTable(
+                name: "WorkflowStartTimers");
 
             migrationBuilder.DropTable(
                 name: "WorkflowTaskCandidates");

@@ -11,7 +11,7 @@ using ProjectWorkflow.Application.Persistence;
 namespace ProjectWorkflow.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(ProjectWorkflowDbContext))]
-    [Migration("20261126103253_Initial")]
+    [Migration("20261126103723_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1147,6 +1147,9 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("BeforeDueReminderSentAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("BusinessKey")
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
@@ -1170,6 +1173,9 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                     b.Property<long?>("DueAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("DueReminderSentAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ElementId")
                         .IsRequired()
                         .HasMaxLength(255)
@@ -1189,6 +1195,9 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("OverdueSince")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Owner")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -1207,6 +1216,62 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                     b.HasIndex("Status", "Assignee", "DueAt");
 
                     b.ToTable("WorkflowTasks", (string)null);
+                });
+
+            modelBuilder.Entity("ProjectWorkflow.Application.Workflows.Timers.StartTimerRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DefinitionId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DefinitionKey")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FiredCount")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastFiredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NextDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StartEventId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimerKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimerText")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DefinitionKey");
+
+                    b.HasIndex("NextDueAt");
+
+                    b.HasIndex("DefinitionId", "StartEventId")
+                        .IsUnique();
+
+                    b.ToTable("WorkflowStartTimers", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

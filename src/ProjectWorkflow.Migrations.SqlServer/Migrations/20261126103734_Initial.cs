@@ -355,6 +355,26 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "WorkflowStartTimers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DefinitionId = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    DefinitionKey = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    StartEventId = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: false),
+                    TimerKind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    TimerText = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    NextDueAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    FiredCount = table.Column<int>(type: "int", nullable: false),
+                    LastFiredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkflowStartTimers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WorkflowTasks",
                 columns: table => new
                 {
@@ -372,7 +392,10 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                     Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
                     EndedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     CompletedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    CancelReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                    CancelReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    BeforeDueReminderSentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    DueReminderSentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    OverdueSince = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -791,6 +814,22 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_WorkflowStartTimers_DefinitionId_StartEventId",
+                table: "WorkflowStartTimers",
+                columns: new[] { "DefinitionId", "StartEventId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowStartTimers_DefinitionKey",
+                table: "WorkflowStartTimers",
+                column: "DefinitionKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowStartTimers_NextDueAt",
+                table: "WorkflowStartTimers",
+                column: "NextDueAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WorkflowTaskCandidates_TaskId",
                 table: "WorkflowTaskCandidates",
                 column: "TaskId");
@@ -881,6 +920,9 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "WorkflowJournal");
+
+            migrationBuilder.DropTable(
+                name: "WorkflowStartTimers");
 
             migrationBuilder.DropTable(
                 name: "WorkflowTaskCandidates");

@@ -12,7 +12,7 @@ using ProjectWorkflow.Application.Persistence;
 namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(ProjectWorkflowDbContext))]
-    [Migration("20261126103341_Initial")]
+    [Migration("20261126103745_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1170,6 +1170,9 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<DateTimeOffset?>("BeforeDueReminderSentAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("BusinessKey")
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
@@ -1193,6 +1196,9 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                     b.Property<DateTimeOffset?>("DueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("DueReminderSentAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("ElementId")
                         .IsRequired()
                         .HasMaxLength(255)
@@ -1212,6 +1218,9 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<DateTimeOffset?>("OverdueSince")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Owner")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -1230,6 +1239,62 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                     b.HasIndex("Status", "Assignee", "DueAt");
 
                     b.ToTable("WorkflowTasks", (string)null);
+                });
+
+            modelBuilder.Entity("ProjectWorkflow.Application.Workflows.Timers.StartTimerRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DefinitionId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("DefinitionKey")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<int>("FiredCount")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("LastFiredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("NextDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StartEventId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("TimerKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("TimerText")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DefinitionKey");
+
+                    b.HasIndex("NextDueAt");
+
+                    b.HasIndex("DefinitionId", "StartEventId")
+                        .IsUnique();
+
+                    b.ToTable("WorkflowStartTimers", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -1,0 +1,40 @@
+using Hangfire.Common;
+using Microsoft.Extensions.DependencyInjection;
+using ProjectWorkflow.Application.Workflows.Reminders;
+using ProjectWorkflow.Application.Workflows.Timers;
+
+namespace ProjectWorkflow.Application.ScheduledChecks;
+
+/// <summary>
+/// The registry of recurring checks: one line each. A check is registered only once the feature it
+/// checks exists, so no job runs against tables or rules that are not there yet. At start-up every
+/// node writes this list to Hangfire (<see cref="RegisterRecurringChecks"/>); a cron can be changed
+/// with <c>ScheduledChecks:&lt;id&gt;:Cron</c>.
+/// </summary>
+public static class ScheduledChecks
+{
+    public static IServiceCollection AddScheduledChecks(this IServiceCollection services)
+    {
+        services.AddScheduledCheck<SweepDueTimers>(SweepDueTimers.Id, "*/20 * * * * *",
+            "Fires BPMN timers and timer start events that are due but whose delayed job was lost.");
+        services.AddScheduledCheck<SendTaskReminders>(SendTaskReminders.Id, "*/5 * * * *",
+            "Reminds (催办) the holders of open tasks before their due date and when it arrives.");
+        services.AddScheduledCheck<FlagOverdueTasks>(FlagOverdueTasks.Id, "*/5 * * * *",
+            "Flags open tasks whose due date has passed.");
+        // Later issues add theirs here, one line each, when their feature exists: application windows
+        // opening and closing and overdue progress reports (issue 5); voucher expiry and quarterly
+        // voucher settlement (the vouchers issue).
+        services.AddScoped<RegisterRecurringChecks>();
+        return services;
+    }
+
+    public static IServiceCollection AddScheduledCheck<TCheck>(this IServiceCollection services, string id, string defaultCron, string description)
+        where TCheck : class, IScheduledCheck
+    {
+        services.AddScoped<TCheck>();
+        services.AddScoped<ScheduledCheckJob<TCheck>>();
+        services.AddSingleton(new ScheduledCheck(id, defaultCron, description,
+            Job.FromExpression<ScheduledCheckJob<TCheck>>(job => job.RunAsync(CancellationToken.None))));
+        return services;
+    }
+}

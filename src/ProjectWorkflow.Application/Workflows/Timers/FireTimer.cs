@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Workflows.Storage;
+using ProjectWorkflow.Engine.Runtime;
+
+namespace ProjectWorkflow.Application.Workflows.Timers;
+
+/// <summary>
+/// A BPMN timer falls due: its bookmark fires once. The engine's bookmarks are the truth, so a job for a
+/// timer that is gone (its task was completed first), moved (a cycle's next round) or already fired by
+/// someone else does nothing; Hangfire jobs and the sweep may all call this for the same timer.
+/// </summary>
+public sealed class FireTimer(ProjectWorkflowDbContext db, WorkflowCommands commands, TimeProvider time, ILogger<FireTimer> logger)
+{
+    /// <returns>True when this call fired the timer.</returns>
+    public async Task<bool> HandleAsync(Guid instanceId, Guid bookmarkId, CancellationToken cancellationToken)
+    {
+        // A cheap look first: a stale job must not load and rewrite the instance (that would bump its
+        // revision and make a person's concurrent click fail for nothing).
+        var dueAt = await db.Set<BookmarkRecord>().AsNoTracking()
+            .Where(b => b.Id == bookmarkId && b.InstanceId == instanceId && b.Kind == TimerBookmarks.Kind)
+            .Select(b => b.DueAt)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (dueAt is null || dueAt > time.GetUtcNow()) return false;
+
+        try
+        {
+            return await commands.RunAsync(Actor.System, session => session.FireTimerAsync(instanceId, bookmarkId, cancellationToken), cancellationToken);
+        }
+        catch (WorkflowException refused) when (refused.Kind is WorkflowErrorKind.Conflict or WorkflowErrorKind.NotFound)
+        {
+            // Another job or node fired it (or moved the instance on) between our look and our save.
+            logger.LogDebug("Timer {Bookmark} of instance {Instance} was not fired here: {Reason}", bookmarkId, instanceId, refused.Message);
+            return false;
+        }
+    }
+}

@@ -1,0 +1,149 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
+namespace ProjectWorkflow.Cluster.Tests;
+
+/// <summary>
+/// Timers across restarts and nodes, with the app running as real processes on one real PostgreSQL:
+/// a timer fires on time after its node was killed, and two nodes fire each timer exactly once.
+/// </summary>
+public sealed class TimerClusterTests : IAsyncLifetime
+{
+    private ClusterDatabase? _database;
+    private readonly List<ClusterNode> _nodes = [];
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var node in _nodes) await node.DisposeAsync();
+        if (_database is not null) await _database.DisposeAsync();
+    }
+
+    private async Task<ClusterNode> NodeAsync(string name, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        _database ??= await ClusterDatabase.CreateAsync();
+        var node = new ClusterNode(name, _database, settings);
+        _nodes.Add(node);
+        await node.StartAsync();
+        return node;
+    }
+
+    private void AssertNoErrors()
+    {
+        var errors = _nodes.SelectMany(n => n.Errors()).ToList();
+        Assert.True(errors.Count == 0, $"errors were logged:{Environment.NewLine}{string.Join(Environment.NewLine, errors)}{Environment.NewLine}{Consoles()}");
+    }
+
+    private string Consoles() => string.Join(Environment.NewLine, _nodes.Select(n => n.Tail()));
+
+    private static string WaitProcess(string key, string duration) => $"""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">
+          <process id="{key}" isExecutable="true">
+            <startEvent id="start" />
+            <intermediateCatchEvent id="wait"><timerEventDefinition><timeDuration>{duration}</timeDuration></timerEventDefinition></intermediateCatchEvent>
+            <endEvent id="end" />
+            <sequenceFlow id="f1" sourceRef="start" targetRef="wait" />
+            <sequenceFlow id="f2" sourceRef="wait" targetRef="end" />
+          </process>
+        </definitions>
+        """;
+
+    private static async Task DeployAsync(HttpClient admin, string xml)
+    {
+        var response = await admin.PostAsync("/api/definitions", new StringContent(xml, Encoding.UTF8, "application/xml"));
+        Assert.True(response.IsSuccessStatusCode, $"deploy answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    private static async Task<Guid> StartAsync(HttpClient admin, string key)
+    {
+        var response = await admin.PostAsJsonAsync("/api/instances", new { definitionKey = key, variables = new { } });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    private static async Task<JsonElement[]> EventsAsync(HttpClient admin, Guid id, string @event) =>
+        (await admin.GetFromJsonAsync<JsonElement[]>($"/api/instances/{id}/journal"))!
+            .Where(j => j.GetProperty("event").GetString() == @event).ToArray();
+
+    private async Task WaitUntilAsync(Func<Task<bool>> condition, string what, int seconds = 60)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline) Assert.Fail($"Waited {seconds} s for {what}.{Environment.NewLine}{Consoles()}");
+            await Task.Delay(250);
+        }
+    }
+
+    [ClusterFact]
+    public async Task ATimerFiresOnTime_AfterTheAppRestarts()
+    {
+        var node = await NodeAsync("node");
+        var key = $"restart-{Guid.NewGuid():N}";
+        var admin = await node.ClientForAsync("admin1");
+        await DeployAsync(admin, WaitProcess(key, "PT6S"));
+        var id = await StartAsync(admin, key);
+        var due = DateTimeOffset.Parse(Assert.Single(await EventsAsync(admin, id, "timerSet")).GetProperty("detail").GetString()!,
+            CultureInfo.InvariantCulture);
+        admin.Dispose();
+
+        node.Kill();
+        await node.StartAsync();
+        var readyAt = DateTimeOffset.UtcNow;
+
+        using var again = await node.ClientForAsync("admin1");
+        await WaitUntilAsync(async () => (await EventsAsync(again, id, "timerFired")).Length > 0, "the timer to fire after the restart");
+        var firedAt = Assert.Single(await EventsAsync(again, id, "timerFired")).GetProperty("at").GetDateTimeOffset();
+
+        // On time: not before it was due, and within a few seconds of it (or of the node being back, if it came back late).
+        var expected = readyAt > due ? readyAt : due;
+        Assert.True(firedAt >= due && firedAt <= expected.AddSeconds(5),
+            $"due {due:O}, node ready again {readyAt:O}, fired {firedAt:O}{Environment.NewLine}{Consoles()}");
+        AssertNoErrors();
+    }
+
+    [ClusterFact]
+    public async Task TwoAppInstancesOnOnePostgreSql_FireEachTimerOnce()
+    {
+        // The sweep runs every second with no grace on both nodes, so it races the delayed jobs for every
+        // timer: each timer is tried by a job and by sweeps, on either node, at about the same moment.
+        var racing = new Dictionary<string, string>
+        {
+            ["ScheduledChecks:timer-sweep:Cron"] = "* * * * * *",
+            ["Timers:SweepGrace"] = "00:00:00",
+        };
+        var first = await NodeAsync("node-a", racing);
+        var second = await NodeAsync("node-b", racing);
+        using var adminA = await first.ClientForAsync("admin1");
+        using var adminB = await second.ClientForAsync("admin1");
+        var key = $"pair-{Guid.NewGuid():N}";
+        await DeployAsync(adminA, WaitProcess(key, "PT3S"));
+
+        var instances = new List<Guid>();
+        for (var i = 0; i < 12; i++) instances.Add(await StartAsync(i % 2 == 0 ? adminA : adminB, key));
+
+        await WaitUntilAsync(async () =>
+        {
+            foreach (var id in instances)
+                if ((await EventsAsync(adminA, id, "timerFired")).Length == 0) return false;
+            return true;
+        }, "every timer to fire");
+        await Task.Delay(TimeSpan.FromSeconds(3)); // room for a second, wrong firing to show up
+
+        foreach (var id in instances)
+        {
+            Assert.Single(await EventsAsync(adminB, id, "timerFired"));
+            var instance = await adminB.GetFromJsonAsync<JsonElement>($"/api/instances/{id}");
+            Assert.Equal("completed", instance.GetProperty("status").GetString());
+            Assert.Equal(0, instance.GetProperty("incidents").GetArrayLength());
+        }
+        AssertNoErrors();
+    }
+}

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ProjectWorkflow.Application.Identity;
+using ProjectWorkflow.Application.Messaging;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.Seeding;
 using ProjectWorkflow.Application.Users;
@@ -16,7 +17,7 @@ public static class DependencyInjection
     /// <summary>
     /// Registers the DbContext for <c>Database:Provider</c> (Sqlite | SqlServer | PostgreSql)
     /// with <c>ConnectionStrings:ProjectWorkflow</c>, the user and role stores, and the
-    /// startup initialisation (migrations, roles, demo data).
+    /// startup initialisation (migrations, roles, demo data), the workflow engine and messaging.
     /// </summary>
     public static IServiceCollection AddApplication(this IServiceCollection services, IConfiguration configuration)
     {
@@ -47,10 +48,12 @@ public static class DependencyInjection
 
         services.AddScoped<RoleSeeder>();
         services.AddScoped<DemoDataSeeder>();
+        services.AddSingleton<DatabaseReady>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<ListUsers>();
         services.AddScoped<CreateUser>();
         services.AddWorkflows();
+        services.AddMessaging(configuration);
         return services;
     }
 }

@@ -13,6 +13,7 @@ public sealed class DatabaseInitializer(
     DemoDataSeeder demoData,
     DeployWorkflowFiles workflows,
     IConfiguration configuration,
+    DatabaseReady ready,
     ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(CancellationToken cancellationToken)
@@ -29,5 +30,6 @@ public sealed class DatabaseInitializer(
         }
 
         await workflows.HandleAsync(WorkflowFiles.Directory(configuration), cancellationToken);
+        ready.Signal();
     }
 }

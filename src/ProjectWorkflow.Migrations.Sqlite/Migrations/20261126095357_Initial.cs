@@ -74,6 +74,61 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "InboxMessages",
+                columns: table => new
+                {
+                    MessageId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Consumer = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ProcessedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InboxMessages", x => new { x.MessageId, x.Consumer });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboxMessages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", nullable: false),
+                    Destination = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DispatchedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    LockOwner = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    LockedUntil = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TreasuryPayments",
+                columns: table => new
+                {
+                    PaymentKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    InstanceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BusinessKey = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    Payee = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    PayeeAccount = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    BankReference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SettledAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TreasuryPayments", x => x.PaymentKey);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WorkflowBookmarks",
                 columns: table => new
                 {
@@ -368,6 +423,21 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_InboxMessages_ProcessedAt",
+                table: "InboxMessages",
+                column: "ProcessedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_DispatchedAt_NextAttemptAt",
+                table: "OutboxMessages",
+                columns: new[] { "DispatchedAt", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TreasuryPayments_BusinessKey",
+                table: "TreasuryPayments",
+                column: "BusinessKey");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WorkflowBookmarks_DueAt",
                 table: "WorkflowBookmarks",
                 column: "DueAt");
@@ -465,6 +535,15 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "IdempotencyRecords");
+
+            migrationBuilder.DropTable(
+                name: "InboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "TreasuryPayments");
 
             migrationBuilder.DropTable(
                 name: "WorkflowBookmarks");

@@ -50,17 +50,21 @@ case "$command" in
   start)
     mkdir -p "$dir"
     if [[ $(id -u) -eq 0 ]]; then chown rabbitmq: "$dir"; fi
-    # An epmd that was already running belongs to someone else: "stop" must leave it alone.
-    if epmd_answers; then touch "$dir/epmd-not-ours"; fi
+    # Only an epmd this script brought up is stopped by "stop"; one that was already running belongs to
+    # someone else (or to this broker, when the cluster tests start it again after stop-broker).
+    if ! epmd_answers; then touch "$dir/epmd-ours"; fi
     as_rabbitmq "$bin/rabbitmq-server" -detached
-    as_rabbitmq "$bin/rabbitmqctl" wait --timeout 60 "$pid_file" >/dev/null
+    as_rabbitmq "$bin/rabbitmqctl" wait --timeout 120 "$pid_file" >/dev/null
     ;;
   stop-broker)
     stop_broker
     ;;
   stop)
     stop_broker
-    if [[ ! -f "$dir/epmd-not-ours" ]] && epmd_answers; then as_rabbitmq epmd -kill >/dev/null 2>&1 || true; fi
+    if [[ -f "$dir/epmd-ours" ]]; then
+      as_rabbitmq epmd -kill >/dev/null 2>&1 || true
+      rm -f "$dir/epmd-ours"
+    fi
     ;;
   *)
     echo "usage: $0 start|stop|stop-broker DIR" >&2

@@ -14,6 +14,8 @@ artifacts="$root/artifacts/test"
 results="$artifacts/results"
 services_dir="${PW_SERVICES_DIR:-/tmp/projectworkflow-test-services}"
 pg_port="${PW_PG_PORT:-55432}"
+rabbitmq_port="${PW_RABBITMQ_PORT:-5672}"
+export PW_RABBITMQ_PORT="$rabbitmq_port"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
@@ -21,9 +23,10 @@ step() { printf '\n== %s (%ss)\n' "$*" "$SECONDS"; }
 
 # ---------------------------------------------------------------- packages
 # One line per service: "test that shows it is installed" "Debian package".
-# Later: rabbitmq-server (command -v rabbitmq-server), chromium (command -v chromium).
+# Later: chromium (command -v chromium).
 required_packages=(
   "compgen -G '/usr/lib/postgresql/*/bin/initdb'|postgresql"
+  "command -v rabbitmq-server|rabbitmq-server"
 )
 
 install_missing_packages() {
@@ -69,8 +72,25 @@ start_postgres() {
     -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $pg_data -c fsync=off" start >/dev/null
 }
 
+# ---------------------------------------------------------------- RabbitMQ
+rabbitmq_dir="$services_dir/rabbitmq"
+rabbitmq_started=""
+
+start_rabbitmq() {
+  rabbitmq_started=1   # before starting: a start that fails half-way is still stopped at exit
+  bash infra/scripts/rabbitmq.sh start "$rabbitmq_dir"
+  # For the cluster tests: the broker, and how to stop and start it (the broker-restart test does).
+  export PW_TEST_RABBITMQ="amqp://guest:guest@127.0.0.1:$rabbitmq_port/"
+  export PW_TEST_RABBITMQ_CONTROL="$root/infra/scripts/rabbitmq.sh" PW_TEST_RABBITMQ_DIR="$rabbitmq_dir"
+}
+
+stop_rabbitmq() {
+  if [[ -n "$rabbitmq_started" ]]; then bash infra/scripts/rabbitmq.sh stop "$rabbitmq_dir" || true; fi
+}
+
 cleanup() {
   local status=$?
+  stop_rabbitmq
   stop_postgres
   rm -rf "$services_dir"
   exit "$status"
@@ -104,11 +124,16 @@ step "packages"
 install_missing_packages
 
 step "starting PostgreSQL on 127.0.0.1:$pg_port"
+bash infra/scripts/rabbitmq.sh stop "$rabbitmq_dir" >/dev/null 2>&1 || true   # a broker left behind by an interrupted run
 start_postgres
 # The server for every test that needs one: the cluster tests (always) create their own database on
 # it; the web tests use it only in their PostgreSQL pass below (PW_TEST_DB_PROVIDER). Without it the
 # cluster tests would be skipped, so it is set for the whole run.
 export PW_TEST_DB_CONNECTION="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres;Pooling=true"
+
+step "starting RabbitMQ on 127.0.0.1:$rabbitmq_port"
+start_rabbitmq
+export PW_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres;Pooling=true"
 
 step "restoring tools"
 dotnet tool restore >/dev/null
@@ -122,7 +147,7 @@ dotnet ef migrations script --idempotent --no-build --configuration "$configurat
   --output "$artifacts/sqlserver-migrations.sql" >/dev/null
 echo "wrote artifacts/test/sqlserver-migrations.sql ($(wc -l <"$artifacts/sqlserver-migrations.sql") lines)"
 
-step "tests (SQLite; cluster tests on PostgreSQL)"
+step "tests (SQLite; cluster tests on PostgreSQL and RabbitMQ)"
 dotnet test ProjectWorkflow.sln -c "$configuration" --no-build --nologo \
   --logger "trx;LogFilePrefix=sqlite" --results-directory "$results/sqlite" || failures=$((failures + 1))
 

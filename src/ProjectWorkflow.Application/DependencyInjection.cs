@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ProjectWorkflow.Application.Identity;
 using ProjectWorkflow.Application.Notifications;
+using ProjectWorkflow.Application.Messaging;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.ScheduledChecks;
 using ProjectWorkflow.Application.Seeding;
@@ -52,6 +53,7 @@ public static class DependencyInjection
 
         services.AddScoped<RoleSeeder>();
         services.AddScoped<DemoDataSeeder>();
+        services.AddSingleton<DatabaseReady>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<ListUsers>();
         services.AddScoped<CreateUser>();
@@ -61,6 +63,7 @@ public static class DependencyInjection
         services.AddWorkflowTimers();
         services.AddOptions<ReminderSettings>().BindConfiguration(ReminderSettings.Section);
         services.AddScheduledChecks();
+        services.AddMessaging(configuration);
         return services;
     }
 }

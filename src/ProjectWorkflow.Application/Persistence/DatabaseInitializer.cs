@@ -17,6 +17,7 @@ public sealed class DatabaseInitializer(
     SchemeSeed schemes,
     DemoEnterpriseSeed demoEnterprise,
     IConfiguration configuration,
+    DatabaseReady ready,
     ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(CancellationToken cancellationToken)
@@ -35,5 +36,6 @@ public sealed class DatabaseInitializer(
         }
 
         await workflows.HandleAsync(WorkflowFiles.Directory(configuration), cancellationToken);
+        ready.Signal();
     }
 }

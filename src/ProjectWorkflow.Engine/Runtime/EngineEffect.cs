@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace ProjectWorkflow.Engine.Runtime;
 
 /// <summary>
@@ -8,7 +10,8 @@ public abstract record EngineEffect(Guid InstanceId);
 
 public sealed record TaskCreated(Guid InstanceId, UserTaskItem Task) : EngineEffect(InstanceId);
 
-public sealed record TaskCompleted(Guid InstanceId, Guid TaskId, string ElementId, string Actor) : EngineEffect(InstanceId);
+/// <summary>The task's activity completed; <paramref name="Variables"/> are what the completer submitted (the decision), if anything.</summary>
+public sealed record TaskCompleted(Guid InstanceId, Guid TaskId, string ElementId, string Actor, JsonObject? Variables = null) : EngineEffect(InstanceId);
 
 /// <summary>The task left the inbox without being completed (boundary timer, send-back, cancel...).</summary>
 public sealed record TaskCancelled(Guid InstanceId, Guid TaskId, string ElementId, string Reason) : EngineEffect(InstanceId);

@@ -39,13 +39,13 @@ internal sealed partial class InstanceRun
     }
 
     /// <summary>The human finished the task: its execution leaves the node.</summary>
-    public void CompleteTask(UserTaskItem task, string actor)
+    public void CompleteTask(UserTaskItem task, string actor, JsonObject? variables = null)
     {
         _instance.Tasks.Remove(task);
         _instance.LastCompleters[task.ElementId] = actor;
         var node = _process.Node(task.ElementId);
         Journal(node, "completed");
-        _session.AddEffect(new TaskCompleted(_instance.Id, task.Id, task.ElementId, actor));
+        _session.AddEffect(new TaskCompleted(_instance.Id, task.Id, task.ElementId, actor, (JsonObject?)variables?.DeepClone()));
         var execution = _instance.FindExecution(task.ExecutionId)
             ?? throw WorkflowException.Conflict($"The task '{task.ElementId}' has lost its execution.");
         Leave(execution, node);

@@ -97,7 +97,7 @@ public sealed partial class WorkflowSession
 
         var before = Engine.Options.EnableWithdraw ? JsonSerializer.Serialize(instance, RuntimeJson.Options) : null;
         run.SetVariables(variables);
-        run.CompleteTask(task, Actor.Id);
+        run.CompleteTask(task, Actor.Id, variables);
         await FinishAsync(run, cancellationToken);
         if (before is not null && run.Revocable && !instance.IsEnded)
             instance.WithdrawPoint = new WithdrawPoint

@@ -48,6 +48,19 @@ public class HumanTaskTests
     }
 
     [Fact]
+    public async Task Completion_CarriesTheDecision_InItsEffect()
+    {
+        var (h, instance) = await AtDistrictReview();
+        await h.Act(Harness.Alice, s => s.ClaimAsync(instance.Id, TaskId(instance)));
+
+        await h.Complete(instance, "districtReview", Harness.Alice, new { districtOutcome = "recommend" });
+
+        var completed = Assert.Single(h.Effects.OfType<TaskCompleted>(), e => e.ElementId == "districtReview");
+        Assert.Equal("alice", completed.Actor);
+        Assert.Equal("recommend", completed.Variables?["districtOutcome"]?.GetValue<string>());
+    }
+
+    [Fact]
     public async Task CompletedTask_CannotBeCompletedAgain()
     {
         var (h, instance) = await AtDistrictReview();

@@ -86,7 +86,7 @@ public class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
         return token!.AccessToken;
     }
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         using var client = CreateAnonymousClient();
         var deadline = DateTime.UtcNow.AddSeconds(120);

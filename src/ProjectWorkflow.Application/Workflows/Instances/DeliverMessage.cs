@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using ProjectWorkflow.Application.Messaging;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.Workflows.Storage;
 using ProjectWorkflow.Engine.Runtime;
@@ -12,12 +13,19 @@ public sealed record DeliverMessageRequest(string? Name, string? CorrelationKey,
 /// Delivers a message to every instance waiting for it under the given business key.
 /// Each instance is its own transaction, so one busy instance does not hold up the others.
 /// </summary>
-public sealed class DeliverMessage(ProjectWorkflowDbContext db, WorkflowCommands commands)
+public sealed class DeliverMessage(ProjectWorkflowDbContext db, WorkflowCommands commands, Inbox inbox)
 {
-    public async Task<int> HandleAsync(DeliverMessageRequest request, Actor actor, CancellationToken cancellationToken)
+    /// <param name="receipt">
+    /// For a message from the bus, which may arrive twice: each instance records the receipt in the transaction
+    /// that resumes it (so a copy never resumes it again, even if it waits for the same message later), and the
+    /// whole message is recorded at the end (so a copy that arrives after the last delivery does nothing at all).
+    /// </param>
+    public async Task<int> HandleAsync(DeliverMessageRequest request, Actor actor, CancellationToken cancellationToken, InboxReceipt? receipt = null)
     {
         if (string.IsNullOrWhiteSpace(request.Name))
             throw WorkflowRequestException.For("name", "Name the message (as the BPMN message element names it).");
+        if (receipt is not null && await inbox.HasProcessedAsync(receipt, cancellationToken)) return 0;
+
         var waiting = await db.Set<BookmarkRecord>().AsNoTracking()
             .Where(b => b.Kind == "message" && b.MessageName == request.Name && b.CorrelationKey == request.CorrelationKey)
             .Select(b => new { b.InstanceId, b.Id })
@@ -26,10 +34,23 @@ public sealed class DeliverMessage(ProjectWorkflowDbContext db, WorkflowCommands
         var delivered = 0;
         foreach (var bookmark in waiting)
         {
-            delivered += await commands.RunAsync(actor,
-                session => session.DeliverMessageAsync(bookmark.InstanceId, bookmark.Id, request.Variables, cancellationToken),
-                cancellationToken) ? 1 : 0;
+            var instanceReceipt = receipt?.ForInstance(bookmark.InstanceId);
+            delivered += await commands.RunAsync(actor, async session =>
+            {
+                if (instanceReceipt is not null)
+                {
+                    if (await inbox.HasProcessedAsync(instanceReceipt, cancellationToken)) return false;
+                    inbox.Record(instanceReceipt);
+                }
+                return await session.DeliverMessageAsync(bookmark.InstanceId, bookmark.Id, request.Variables, cancellationToken);
+            }, cancellationToken) ? 1 : 0;
             db.ChangeTracker.Clear();
+        }
+
+        if (receipt is not null)
+        {
+            inbox.Record(receipt);
+            await db.SaveChangesAsync(cancellationToken);
         }
         return delivered;
     }

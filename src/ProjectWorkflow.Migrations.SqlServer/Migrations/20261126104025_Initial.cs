@@ -171,6 +171,19 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "InboxMessages",
+                columns: table => new
+                {
+                    MessageId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Consumer = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ProcessedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InboxMessages", x => new { x.MessageId, x.Consumer });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Notifications",
                 columns: table => new
                 {
@@ -208,6 +221,27 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Objections", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboxMessages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Type = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    Body = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Destination = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    DispatchedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    LastError = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    LockOwner = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    LockedUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessages", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -258,6 +292,27 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Schemes", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TreasuryPayments",
+                columns: table => new
+                {
+                    PaymentKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    InstanceId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    BusinessKey = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: false),
+                    AmountFen = table.Column<long>(type: "bigint", nullable: false),
+                    Payee = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    PayeeAccount = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    BankReference = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Reason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    SettledAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TreasuryPayments", x => x.PaymentKey);
                 });
 
             migrationBuilder.CreateTable(
@@ -719,6 +774,11 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_InboxMessages_ProcessedAt",
+                table: "InboxMessages",
+                column: "ProcessedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Notifications_Recipient_RecipientIsGroup_CreatedAt",
                 table: "Notifications",
                 columns: new[] { "Recipient", "RecipientIsGroup", "CreatedAt" });
@@ -732,6 +792,11 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                 name: "IX_Objections_ApplicationId",
                 table: "Objections",
                 column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_DispatchedAt_NextAttemptAt",
+                table: "OutboxMessages",
+                columns: new[] { "DispatchedAt", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_PanelMembers_ApplicationId_Expert",
@@ -760,6 +825,11 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                 table: "SchemeBudgets",
                 columns: new[] { "SchemeKey", "Year" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TreasuryPayments_BusinessKey",
+                table: "TreasuryPayments",
+                column: "BusinessKey");
 
             migrationBuilder.CreateIndex(
                 name: "IX_WorkflowBookmarks_DueAt",
@@ -889,10 +959,16 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                 name: "IdempotencyRecords");
 
             migrationBuilder.DropTable(
+                name: "InboxMessages");
+
+            migrationBuilder.DropTable(
                 name: "NotificationReadMarks");
 
             migrationBuilder.DropTable(
                 name: "Objections");
+
+            migrationBuilder.DropTable(
+                name: "OutboxMessages");
 
             migrationBuilder.DropTable(
                 name: "PanelMembers");
@@ -905,6 +981,9 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "SchemeBudgets");
+
+            migrationBuilder.DropTable(
+                name: "TreasuryPayments");
 
             migrationBuilder.DropTable(
                 name: "WorkflowBookmarks");

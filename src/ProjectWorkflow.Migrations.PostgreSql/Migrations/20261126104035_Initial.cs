@@ -172,6 +172,19 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "InboxMessages",
+                columns: table => new
+                {
+                    MessageId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Consumer = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ProcessedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InboxMessages", x => new { x.MessageId, x.Consumer });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Notifications",
                 columns: table => new
                 {
@@ -209,6 +222,27 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Objections", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboxMessages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Type = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Body = table.Column<string>(type: "text", nullable: false),
+                    Destination = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DispatchedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    LockOwner = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    LockedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessages", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -259,6 +293,27 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Schemes", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TreasuryPayments",
+                columns: table => new
+                {
+                    PaymentKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    InstanceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    BusinessKey = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    AmountFen = table.Column<long>(type: "bigint", nullable: false),
+                    Payee = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    PayeeAccount = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    BankReference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SettledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TreasuryPayments", x => x.PaymentKey);
                 });
 
             migrationBuilder.CreateTable(
@@ -718,6 +773,11 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_InboxMessages_ProcessedAt",
+                table: "InboxMessages",
+                column: "ProcessedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Notifications_Recipient_RecipientIsGroup_CreatedAt",
                 table: "Notifications",
                 columns: new[] { "Recipient", "RecipientIsGroup", "CreatedAt" });
@@ -731,6 +791,11 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                 name: "IX_Objections_ApplicationId",
                 table: "Objections",
                 column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_DispatchedAt_NextAttemptAt",
+                table: "OutboxMessages",
+                columns: new[] { "DispatchedAt", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_PanelMembers_ApplicationId_Expert",
@@ -759,6 +824,11 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                 table: "SchemeBudgets",
                 columns: new[] { "SchemeKey", "Year" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TreasuryPayments_BusinessKey",
+                table: "TreasuryPayments",
+                column: "BusinessKey");
 
             migrationBuilder.CreateIndex(
                 name: "IX_WorkflowBookmarks_DueAt",
@@ -888,10 +958,16 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                 name: "IdempotencyRecords");
 
             migrationBuilder.DropTable(
+                name: "InboxMessages");
+
+            migrationBuilder.DropTable(
                 name: "NotificationReadMarks");
 
             migrationBuilder.DropTable(
                 name: "Objections");
+
+            migrationBuilder.DropTable(
+                name: "OutboxMessages");
 
             migrationBuilder.DropTable(
                 name: "PanelMembers");
@@ -904,6 +980,9 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "SchemeBudgets");
+
+            migrationBuilder.DropTable(
+                name: "TreasuryPayments");
 
             migrationBuilder.DropTable(
                 name: "WorkflowBookmarks");

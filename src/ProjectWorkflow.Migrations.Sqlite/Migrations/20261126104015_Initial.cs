@@ -171,6 +171,19 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "InboxMessages",
+                columns: table => new
+                {
+                    MessageId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Consumer = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ProcessedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InboxMessages", x => new { x.MessageId, x.Consumer });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Notifications",
                 columns: table => new
                 {
@@ -208,6 +221,27 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Objections", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboxMessages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", nullable: false),
+                    Destination = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DispatchedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    LockOwner = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    LockedUntil = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessages", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -258,6 +292,27 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Schemes", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TreasuryPayments",
+                columns: table => new
+                {
+                    PaymentKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    InstanceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BusinessKey = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    Payee = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    PayeeAccount = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    BankReference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SettledAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TreasuryPayments", x => x.PaymentKey);
                 });
 
             migrationBuilder.CreateTable(
@@ -717,6 +772,11 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_InboxMessages_ProcessedAt",
+                table: "InboxMessages",
+                column: "ProcessedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Notifications_Recipient_RecipientIsGroup_CreatedAt",
                 table: "Notifications",
                 columns: new[] { "Recipient", "RecipientIsGroup", "CreatedAt" });
@@ -730,6 +790,11 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                 name: "IX_Objections_ApplicationId",
                 table: "Objections",
                 column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_DispatchedAt_NextAttemptAt",
+                table: "OutboxMessages",
+                columns: new[] { "DispatchedAt", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_PanelMembers_ApplicationId_Expert",
@@ -758,6 +823,11 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                 table: "SchemeBudgets",
                 columns: new[] { "SchemeKey", "Year" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TreasuryPayments_BusinessKey",
+                table: "TreasuryPayments",
+                column: "BusinessKey");
 
             migrationBuilder.CreateIndex(
                 name: "IX_WorkflowBookmarks_DueAt",
@@ -887,10 +957,16 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                 name: "IdempotencyRecords");
 
             migrationBuilder.DropTable(
+                name: "InboxMessages");
+
+            migrationBuilder.DropTable(
                 name: "NotificationReadMarks");
 
             migrationBuilder.DropTable(
                 name: "Objections");
+
+            migrationBuilder.DropTable(
+                name: "OutboxMessages");
 
             migrationBuilder.DropTable(
                 name: "PanelMembers");
@@ -903,6 +979,9 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "SchemeBudgets");
+
+            migrationBuilder.DropTable(
+                name: "TreasuryPayments");
 
             migrationBuilder.DropTable(
                 name: "WorkflowBookmarks");

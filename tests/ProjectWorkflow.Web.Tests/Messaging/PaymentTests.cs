@@ -1,0 +1,90 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using ProjectWorkflow.Application.Messaging;
+using ProjectWorkflow.Application.Payments;
+using ProjectWorkflow.Application.Treasury;
+using static ProjectWorkflow.Web.Tests.Workflows.WorkflowApi;
+
+namespace ProjectWorkflow.Web.Tests.Messaging;
+
+/// <summary>A payment step orders the treasury to pay and waits; the (simulated) bank's answer resumes it.</summary>
+[Collection(MessagingAppCollection.Name)]
+public sealed class PaymentTests(MessagingApp app)
+{
+    [Fact]
+    public async Task APaymentStep_IsConfirmedByTheTreasury_AndTheProcessCompletes()
+    {
+        using var admin = await app.CreateClientForAsync("admin1");
+        var businessKey = $"PAY-{Guid.NewGuid():N}";
+
+        var instance = await PaymentStory.PayAsync(admin, businessKey, 12_345_678_901L);
+
+        Assert.Equal("completed", instance.GetProperty("status").GetString());
+        Assert.Contains("paid", Strings(instance.GetProperty("completedElementIds")));
+        var variables = instance.GetProperty("variables");
+        Assert.Equal("confirmed", variables.GetProperty("paymentStatus").GetString());
+        var reference = variables.GetProperty("bankReference").GetString();
+        Assert.False(string.IsNullOrEmpty(reference));
+        var key = variables.GetProperty("paymentKey").GetString()!;
+
+        var (_, order) = Assert.Single(app.Bus.Sent<RequestPayment>(m => m.BusinessKey == businessKey));
+        Assert.Equal(12_345_678_901L, order.AmountFen);
+        Assert.Equal(key, order.PaymentKey);
+        Assert.Single(app.Bus.Published<PaymentRequested>(m => m.BusinessKey == businessKey));
+        var (_, confirmed) = Assert.Single(app.Bus.Published<PaymentConfirmed>(m => m.BusinessKey == businessKey));
+        Assert.Equal(reference, confirmed.BankReference);
+        var journal = await JournalAsync(admin, instance.GetProperty("id").GetGuid());
+        Assert.Contains(journal, j => j.GetProperty("elementId").GetString() == "awaitSettlement" && j.GetProperty("actor").GetString() == "treasury");
+    }
+
+    [Fact]
+    public async Task APaymentStepWithoutAWholeAmount_RaisesAnIncident_AndOrdersNothing()
+    {
+        using var admin = await app.CreateClientForAsync("admin1");
+        await TestProcesses.DeployAsync(admin, TestProcesses.Payment);
+        var businessKey = $"PAY-{Guid.NewGuid():N}";
+
+        var started = await admin.PostAsJsonAsync("/api/instances",
+            new { definitionKey = TestProcesses.Payment, businessKey, variables = new { amountFen = 1234.5, payee = "某公司" } });
+
+        var instance = await InstanceAsync(admin, (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
+        Assert.Equal("faulted", instance.GetProperty("status").GetString());        var incident = Assert.Single(instance.GetProperty("incidents").EnumerateArray());
+        Assert.Contains("amountFen", incident.GetProperty("message").GetString());
+        Assert.False(await app.QueryAsync(db => db.Set<OutboxMessage>().AnyAsync(m => m.Body.Contains(businessKey))));
+    }
+
+    [Fact]
+    public async Task TheTreasury_PaysAKeyOnce_AndAnswersASecondOrderWithTheFirstResult()
+    {
+        var key = $"order-{Guid.NewGuid():N}";
+        var order = new RequestPayment(key, Guid.NewGuid(), $"BK-{key}", 500_000L, "某公司", null, DateTimeOffset.UtcNow);
+
+        await app.SendAsync(order, RequestPayment.Queue);
+        await app.SendAsync(order with { AmountFen = 900_000L }, RequestPayment.Queue);
+
+        await Eventually.TrueAsync(() => Task.FromResult(app.Bus.Published<PaymentConfirmed>(m => m.PaymentKey == key).Count == 2), "two answers");
+        var answers = app.Bus.Published<PaymentConfirmed>(m => m.PaymentKey == key).Select(a => a.Message).ToList();
+        Assert.Single(answers.Select(a => a.BankReference).Distinct());
+        Assert.All(answers, a => Assert.Equal(500_000L, a.AmountFen));
+        Assert.Equal(1, await app.QueryAsync(db => db.Set<TreasuryPayment>().CountAsync(p => p.PaymentKey == key)));
+    }
+
+    [Fact]
+    public async Task TheSameOrderDeliveredTwice_IsAnsweredOnce()
+    {
+        var key = $"order-{Guid.NewGuid():N}";
+        var order = new RequestPayment(key, Guid.NewGuid(), $"BK-{key}", 700_000L, "某公司", null, DateTimeOffset.UtcNow);
+        var messageId = Guid.NewGuid();
+
+        await app.SendAsync(order, RequestPayment.Queue, messageId);
+        await app.SendAsync(order, RequestPayment.Queue, messageId);
+
+        await Eventually.TrueAsync(() => Task.FromResult(app.Bus.Consumed<RequestPayment>(m => m.PaymentKey == key).Count == 2), "both copies to be consumed");
+        await Eventually.TrueAsync(() => app.QueryAsync(db => db.Set<OutboxMessage>().Where(m => m.Body.Contains(key)).AllAsync(m => m.DispatchedAt != null)),
+            "the answer to be dispatched");
+        Assert.Equal(1, await app.QueryAsync(db => db.Set<OutboxMessage>().CountAsync(m => m.Body.Contains(key))));
+        Assert.Single(app.Bus.Published<PaymentConfirmed>(m => m.PaymentKey == key));
+        Assert.Equal(1, await app.QueryAsync(db => db.Set<InboxMessage>().CountAsync(m => m.MessageId == messageId)));
+    }
+}

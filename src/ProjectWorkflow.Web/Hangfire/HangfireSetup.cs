@@ -24,7 +24,8 @@ public static class HangfireSetup
         services.AddSingleton<JobStorage>(provider =>
             HangfireStorage.Create(provider.GetRequiredService<IConfiguration>(), provider.GetRequiredService<IOptions<HangfireSettings>>().Value));
         services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
-        services.AddHangfire(configuration => configuration
+        services.AddHangfire((provider, configuration) => configuration
+            .UseLogProvider(new HangfireLogging(provider.GetRequiredService<ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());

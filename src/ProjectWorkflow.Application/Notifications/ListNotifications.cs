@@ -53,7 +53,8 @@ public sealed class ListNotifications(ProjectWorkflowDbContext db)
     /// task, the instance itself when the news is about the file as a whole.
     /// </summary>
     public static string LinkOf(Notification n) =>
-        n.TaskId is not null && n.Kind is not (NotificationKinds.Decision or NotificationKinds.Copied)
+        n.InstanceId is null ? "/api/schemes"
+        : n.TaskId is not null && n.Kind is not (NotificationKinds.Decision or NotificationKinds.Copied)
             ? $"/api/tasks?instanceId={n.InstanceId}"
             : $"/api/instances/{n.InstanceId}";
 }

@@ -22,7 +22,8 @@ public sealed class Notification
     /// <summary>Plain text: the English headline, then the details (process, task, message, who).</summary>
     public string Body { get; set; } = "";
 
-    public Guid InstanceId { get; set; }
+    /// <summary>The process it is about; null for notices about the fund itself (an application window opening).</summary>
+    public Guid? InstanceId { get; set; }
     public Guid? TaskId { get; set; }
     public string? BusinessKey { get; set; }
 

@@ -19,4 +19,7 @@ public static class NotificationKinds
     public const string Decision = "decision";
     public const string InstanceEnded = "instanceEnded";
     public const string TaskUpdated = "taskUpdated";
+
+    /// <summary>An application window opened or closed (a scheduled check, not a process).</summary>
+    public const string ApplicationWindow = "applicationWindow";
 }

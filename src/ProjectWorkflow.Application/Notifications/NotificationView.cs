@@ -6,7 +6,7 @@ public sealed record NotificationView(
     string Kind,
     string Title,
     string Body,
-    Guid InstanceId,
+    Guid? InstanceId,
     Guid? TaskId,
     string? BusinessKey,
     string Link,

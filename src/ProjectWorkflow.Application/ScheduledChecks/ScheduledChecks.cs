@@ -1,5 +1,6 @@
 using Hangfire.Common;
 using Microsoft.Extensions.DependencyInjection;
+using ProjectWorkflow.Application.Schemes.Windows;
 using ProjectWorkflow.Application.Workflows.Reminders;
 using ProjectWorkflow.Application.Workflows.Timers;
 
@@ -21,9 +22,10 @@ public static class ScheduledChecks
             "Reminds (催办) the holders of open tasks before their due date and when it arrives.");
         services.AddScheduledCheck<FlagOverdueTasks>(FlagOverdueTasks.Id, "*/5 * * * *",
             "Flags open tasks whose due date has passed.");
-        // Later issues add theirs here, one line each, when their feature exists: application windows
-        // opening and closing and overdue progress reports (issue 5); voucher expiry and quarterly
-        // voucher settlement (the vouchers issue).
+        services.AddScheduledCheck<AnnounceApplicationWindows>(AnnounceApplicationWindows.Id, "*/5 * * * *",
+            "Announces each scheme-year's application window when it opens (to enterprises) and closes (to district reviewers).");
+        // Later issues add theirs here, one line each, when their feature exists: overdue progress
+        // reports (issue 5); voucher expiry and quarterly voucher settlement (the vouchers issue).
         services.AddScoped<RegisterRecurringChecks>();
         return services;
     }

@@ -675,7 +675,7 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<Guid>("InstanceId")
+                    b.Property<Guid?>("InstanceId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Kind")
@@ -965,6 +965,38 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                     b.HasKey("Key");
 
                     b.ToTable("Schemes", (string)null);
+                });
+
+            modelBuilder.Entity("ProjectWorkflow.Application.Schemes.Windows.WindowAnnouncementRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("AnnouncedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("SchemeKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchemeKey", "Year", "Event")
+                        .IsUnique();
+
+                    b.ToTable("WindowAnnouncements", (string)null);
                 });
 
             modelBuilder.Entity("ProjectWorkflow.Application.Treasury.TreasuryPayment", b =>

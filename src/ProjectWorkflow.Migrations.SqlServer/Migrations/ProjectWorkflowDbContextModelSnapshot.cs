@@ -677,7 +677,7 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
-                    b.Property<Guid>("InstanceId")
+                    b.Property<Guid?>("InstanceId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Kind")
@@ -967,6 +967,38 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                     b.HasKey("Key");
 
                     b.ToTable("Schemes", (string)null);
+                });
+
+            modelBuilder.Entity("ProjectWorkflow.Application.Schemes.Windows.WindowAnnouncementRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("AnnouncedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("SchemeKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchemeKey", "Year", "Event")
+                        .IsUnique();
+
+                    b.ToTable("WindowAnnouncements", (string)null);
                 });
 
             modelBuilder.Entity("ProjectWorkflow.Application.Treasury.TreasuryPayment", b =>

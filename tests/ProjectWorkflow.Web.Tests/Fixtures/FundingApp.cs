@@ -13,7 +13,8 @@ namespace ProjectWorkflow.Web.Tests.Fixtures;
 /// </summary>
 public sealed class FundingApp : PortalApp
 {
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 26, 10, 0, 0, TimeSpan.FromHours(8)));
+    // In UTC: a clock is UTC (PostgreSQL refuses other offsets); this is 10:00 in Shanghai.
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 26, 2, 0, 0, TimeSpan.Zero));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -193,7 +193,7 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                     Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
                     Body = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    InstanceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InstanceId = table.Column<Guid>(type: "TEXT", nullable: true),
                     TaskId = table.Column<Guid>(type: "TEXT", nullable: true),
                     BusinessKey = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
                     Actor = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
@@ -313,6 +313,22 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_TreasuryPayments", x => x.PaymentKey);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WindowAnnouncements",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SchemeKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Event = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    AnnouncedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WindowAnnouncements", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -830,6 +846,12 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                 column: "BusinessKey");
 
             migrationBuilder.CreateIndex(
+                name: "IX_WindowAnnouncements_SchemeKey_Year_Event",
+                table: "WindowAnnouncements",
+                columns: new[] { "SchemeKey", "Year", "Event" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WorkflowBookmarks_DueAt",
                 table: "WorkflowBookmarks",
                 column: "DueAt");
@@ -982,6 +1004,9 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "TreasuryPayments");
+
+            migrationBuilder.DropTable(
+                name: "WindowAnnouncements");
 
             migrationBuilder.DropTable(
                 name: "WorkflowBookmarks");

@@ -194,7 +194,7 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                     Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     Title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
                     Body = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    InstanceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    InstanceId = table.Column<Guid>(type: "uuid", nullable: true),
                     TaskId = table.Column<Guid>(type: "uuid", nullable: true),
                     BusinessKey = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
                     Actor = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
@@ -314,6 +314,22 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_TreasuryPayments", x => x.PaymentKey);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WindowAnnouncements",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SchemeKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Event = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    AnnouncedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WindowAnnouncements", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -831,6 +847,12 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                 column: "BusinessKey");
 
             migrationBuilder.CreateIndex(
+                name: "IX_WindowAnnouncements_SchemeKey_Year_Event",
+                table: "WindowAnnouncements",
+                columns: new[] { "SchemeKey", "Year", "Event" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WorkflowBookmarks_DueAt",
                 table: "WorkflowBookmarks",
                 column: "DueAt");
@@ -983,6 +1005,9 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "TreasuryPayments");
+
+            migrationBuilder.DropTable(
+                name: "WindowAnnouncements");
 
             migrationBuilder.DropTable(
                 name: "WorkflowBookmarks");

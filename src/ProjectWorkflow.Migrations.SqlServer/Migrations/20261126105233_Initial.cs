@@ -193,7 +193,7 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                     Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
                     Title = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
                     Body = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
-                    InstanceId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    InstanceId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
                     TaskId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
                     BusinessKey = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: true),
                     Actor = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
@@ -313,6 +313,22 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_TreasuryPayments", x => x.PaymentKey);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WindowAnnouncements",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    SchemeKey = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    Event = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    AnnouncedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WindowAnnouncements", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -832,6 +848,12 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                 column: "BusinessKey");
 
             migrationBuilder.CreateIndex(
+                name: "IX_WindowAnnouncements_SchemeKey_Year_Event",
+                table: "WindowAnnouncements",
+                columns: new[] { "SchemeKey", "Year", "Event" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WorkflowBookmarks_DueAt",
                 table: "WorkflowBookmarks",
                 column: "DueAt");
@@ -984,6 +1006,9 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "TreasuryPayments");
+
+            migrationBuilder.DropTable(
+                name: "WindowAnnouncements");
 
             migrationBuilder.DropTable(
                 name: "WorkflowBookmarks");

@@ -45,9 +45,11 @@ internal sealed class WorkflowStore(ProjectWorkflowDbContext db, DefinitionCatal
             record.State = JsonSerializer.Serialize(instance, RuntimeJson.Options);
             record.Revision++;
 
-            await SyncTasksAsync(instance, completedBy, cancelReasons, now, session.Created.Contains(instance.Id), cancellationToken);
-            await SyncBookmarksAsync(instance, cancellationToken);
-            await SyncIncidentsAsync(instance, now, cancellationToken);
+            // A new instance has no rows yet: its projections need no reading, only writing.
+            var isNew = session.Created.Contains(instance.Id);
+            await SyncTasksAsync(instance, completedBy, cancelReasons, now, isNew, cancellationToken);
+            await SyncBookmarksAsync(instance, isNew, cancellationToken);
+            await SyncIncidentsAsync(instance, now, isNew, cancellationToken);
         }
 
         foreach (var entry in session.Journal)
@@ -160,9 +162,9 @@ internal sealed class WorkflowStore(ProjectWorkflowDbContext db, DefinitionCatal
                 row.Candidates.Add(new TaskCandidate { TaskId = row.Id, IsGroup = isGroup, Value = value });
     }
 
-    private async Task SyncBookmarksAsync(ProcessInstance instance, CancellationToken cancellationToken)
+    private async Task SyncBookmarksAsync(ProcessInstance instance, bool isNew, CancellationToken cancellationToken)
     {
-        var rows = await db.Set<BookmarkRecord>().Where(b => b.InstanceId == instance.Id).ToListAsync(cancellationToken);
+        var rows = isNew ? [] : await db.Set<BookmarkRecord>().Where(b => b.InstanceId == instance.Id).ToListAsync(cancellationToken);
         var live = instance.Bookmarks.ToDictionary(b => b.Id);
         foreach (var row in rows.Where(r => !live.ContainsKey(r.Id))) db.Remove(row);
         foreach (var bookmark in instance.Bookmarks)
@@ -181,9 +183,9 @@ internal sealed class WorkflowStore(ProjectWorkflowDbContext db, DefinitionCatal
         }
     }
 
-    private async Task SyncIncidentsAsync(ProcessInstance instance, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task SyncIncidentsAsync(ProcessInstance instance, DateTimeOffset now, bool isNew, CancellationToken cancellationToken)
     {
-        var rows = await db.Set<IncidentRecord>().Where(i => i.InstanceId == instance.Id && i.ResolvedAt == null).ToListAsync(cancellationToken);
+        var rows = isNew ? [] : await db.Set<IncidentRecord>().Where(i => i.InstanceId == instance.Id && i.ResolvedAt == null).ToListAsync(cancellationToken);
         var open = instance.Incidents.ToDictionary(i => i.Id);
         foreach (var row in rows.Where(r => !open.ContainsKey(r.Id))) row.ResolvedAt = now;
         foreach (var incident in instance.Incidents.Where(i => !rows.Exists(r => r.Id == i.Id)))

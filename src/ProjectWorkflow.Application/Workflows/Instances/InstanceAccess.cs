@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Identity;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.Workflows.Storage;
+using ProjectWorkflow.Application.Workflows.Tasks;
 using ProjectWorkflow.Engine.Runtime;
 
 namespace ProjectWorkflow.Application.Workflows.Instances;
@@ -19,10 +20,10 @@ public sealed class InstanceAccess(ProjectWorkflowDbContext db)
         var record = await db.Set<InstanceRecord>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken)
             ?? throw WorkflowException.NotFound($"There is no process instance {instanceId}.");
         if (SeesEverything(actor) || record.StartedBy == actor.Id) return record;
-        var groups = actor.Groups.ToList();
+        var me = actor.Id;
+        var namesMe = TaskCandidates.Naming(actor);
         var involved = await db.Set<TaskRecord>().AsNoTracking().AnyAsync(t => t.InstanceId == instanceId &&
-            (t.Assignee == actor.Id || t.Owner == actor.Id || t.CompletedBy == actor.Id ||
-             t.Candidates.Any(c => (c.IsGroup && groups.Contains(c.Value)) || (!c.IsGroup && c.Value == actor.Id))), cancellationToken);
+            (t.Assignee == me || t.Owner == me || t.CompletedBy == me || t.Candidates.AsQueryable().Any(namesMe)), cancellationToken);
         return involved ? record : throw WorkflowException.Forbidden("You have no part in this process instance.");
     }
 }

@@ -27,20 +27,18 @@ public sealed class ListTasks(ProjectWorkflowDbContext db)
         if (skip < 0) throw WorkflowRequestException.For("skip", "Skip cannot be negative.");
 
         var me = actor.Id;
-        var groups = actor.Groups.ToList();
+        var namesMe = TaskCandidates.Naming(actor);
         var open = db.Set<TaskRecord>().AsNoTracking().Where(t => t.Status == TaskStatuses.Open);
         if (request.InstanceId is { } instanceId) open = open.Where(t => t.InstanceId == instanceId);
 
         var mine = open.Where(t => t.Assignee == me);
-        var claimable = open.Where(t => t.Assignee == null &&
-            t.Candidates.Any(c => (c.IsGroup && groups.Contains(c.Value)) || (!c.IsGroup && c.Value == me)));
+        var claimable = open.Where(t => t.Assignee == null && t.Candidates.AsQueryable().Any(namesMe));
         var query = scope switch
         {
             "mine" => mine,
             "candidate" => claimable,
             _ when InstanceAccess.SeesEverything(actor) => open,
-            _ => open.Where(t => t.Assignee == me || (t.Assignee == null &&
-                t.Candidates.Any(c => (c.IsGroup && groups.Contains(c.Value)) || (!c.IsGroup && c.Value == me)))),
+            _ => open.Where(t => t.Assignee == me || (t.Assignee == null && t.Candidates.AsQueryable().Any(namesMe))),
         };
 
         var rows = await query

@@ -139,8 +139,7 @@ internal sealed partial class InstanceRun
     /// <summary>The call activity's child ended: its variables come back and the token moves on.</summary>
     public void ResumeFromChild(Execution execution, JsonObject childVariables)
     {
-        foreach (var (name, value) in childVariables)
-            _instance.Variables[name] = value?.DeepClone();
+        SetVariables(childVariables);
         execution.ChildInstanceId = null;
         Leave(execution, _process.Node(execution.ElementId));
     }

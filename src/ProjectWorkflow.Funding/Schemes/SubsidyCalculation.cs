@@ -28,7 +28,7 @@ public static class SubsidyCalculation
             }
             case EnergySavingSubsidy e:
             {
-                var perTonne = new Money(checked((long)decimal.Floor(e.PerTonneCoalSaved.Fen * figures.TonnesCoalSaved)));
+                var perTonne = e.PerTonneCoalSaved.ApplyRate(figures.TonnesCoalSaved);   // per tonne × tonnes, rounded down to the fen
                 var share = figures.TotalInvestment.ApplyRate(e.MaxShareOfInvestment);
                 steps.Add($"{figures.TonnesCoalSaved} tce × {e.PerTonneCoalSaved} = {perTonne}; at most {Percent(e.MaxShareOfInvestment)} of investment {figures.TotalInvestment} = {share}");
                 amount = Money.Min(perTonne, share, e.Cap);

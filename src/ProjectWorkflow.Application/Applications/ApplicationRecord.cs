@@ -49,5 +49,12 @@ public sealed class ApplicationRecord
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? SubmittedAt { get; set; }
     public long? ApprovedAmountFen { get; set; }
+
+    /// <summary>What the project is entitled to after acceptance (the approved amount, cut pro rata on a shortfall).</summary>
+    public long? AcceptedAmountFen { get; set; }
+
+    /// <summary>Who the installments are paid to and the account, as signed in the agreement.</summary>
+    public string? PayeeName { get; set; }
+    public string? PayeeAccount { get; set; }
     public long Revision { get; set; }
 }

@@ -160,6 +160,9 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<long?>("AcceptedAmountFen")
+                        .HasColumnType("bigint");
+
                     b.Property<long?>("ApprovedAmountFen")
                         .HasColumnType("bigint");
 
@@ -222,6 +225,14 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
 
                     b.Property<long>("OutputFen")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("PayeeAccount")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PayeeName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<string>("ProjectLeaderIdentity")
                         .IsRequired()

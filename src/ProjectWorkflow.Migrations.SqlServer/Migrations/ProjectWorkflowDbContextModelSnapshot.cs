@@ -161,6 +161,9 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<long?>("AcceptedAmountFen")
+                        .HasColumnType("bigint");
+
                     b.Property<long?>("ApprovedAmountFen")
                         .HasColumnType("bigint");
 
@@ -223,6 +226,14 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
 
                     b.Property<long>("OutputFen")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("PayeeAccount")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("PayeeName")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
 
                     b.Property<string>("ProjectLeaderIdentity")
                         .IsRequired()

@@ -151,6 +151,9 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("AcceptedAmountFen")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ApprovedAmountFen")
                         .HasColumnType("INTEGER");
 
@@ -213,6 +216,14 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
 
                     b.Property<long>("OutputFen")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PayeeAccount")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PayeeName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ProjectLeaderIdentity")
                         .IsRequired()

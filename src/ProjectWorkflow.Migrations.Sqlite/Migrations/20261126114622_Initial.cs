@@ -142,6 +142,9 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     ApprovedAmountFen = table.Column<long>(type: "INTEGER", nullable: true),
+                    AcceptedAmountFen = table.Column<long>(type: "INTEGER", nullable: true),
+                    PayeeName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    PayeeAccount = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     Revision = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>

@@ -122,7 +122,10 @@ public sealed class NotificationStoryTests(PortalApp app) : IAsyncLifetime
         var (id, review, businessKey) = await ClaimedByReviewer();
 
         await OkAsync(_applicant, $"/api/tasks/{review}/remind", new { message = "the window closes on Friday" });
+        Assert.Equal(HttpStatusCode.Forbidden, (await _approver.GetAsync($"/api/instances/{id}")).StatusCode);
         await OkAsync(_reviewer, $"/api/tasks/{review}/copy-to", new { users = new[] { "approver1" } });
+        // Whoever is copied may open the file they now follow.
+        Assert.Equal(HttpStatusCode.OK, (await _approver.GetAsync($"/api/instances/{id}")).StatusCode);
 
         var reminder = Assert.Single(await AboutAsync(_reviewer, id, "reminded"));
         Assert.Equal($"催办：District review — {businessKey}", reminder.GetProperty("title").GetString());

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Identity;
+using ProjectWorkflow.Application.Notifications;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.Workflows.Storage;
 using ProjectWorkflow.Application.Workflows.Tasks;
@@ -9,7 +10,7 @@ namespace ProjectWorkflow.Application.Workflows.Instances;
 
 /// <summary>
 /// Who may read an instance: administrators and auditors all of them; anyone else only the ones they
-/// started or hold, held, or may claim a task in.
+/// started or hold, held, or may claim a task in, or were copied on (抄送: they follow the file).
 /// </summary>
 public sealed class InstanceAccess(ProjectWorkflowDbContext db)
 {
@@ -24,6 +25,8 @@ public sealed class InstanceAccess(ProjectWorkflowDbContext db)
         var namesMe = TaskCandidates.Naming(actor);
         var involved = await db.Set<TaskRecord>().AsNoTracking().AnyAsync(t => t.InstanceId == instanceId &&
             (t.Assignee == me || t.Owner == me || t.CompletedBy == me || t.Candidates.AsQueryable().Any(namesMe)), cancellationToken);
-        return involved ? record : throw WorkflowException.Forbidden("You have no part in this process instance.");
+        var copied = !involved && await db.Set<Notification>().AsNoTracking().AnyAsync(n => n.InstanceId == instanceId &&
+            n.Kind == NotificationKinds.Copied && !n.RecipientIsGroup && n.Recipient == me, cancellationToken);
+        return involved || copied ? record : throw WorkflowException.Forbidden("You have no part in this process instance.");
     }
 }

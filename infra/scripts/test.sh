@@ -23,10 +23,10 @@ step() { printf '\n== %s (%ss)\n' "$*" "$SECONDS"; }
 
 # ---------------------------------------------------------------- packages
 # One line per service: "test that shows it is installed" "Debian package".
-# Later: chromium (command -v chromium).
 required_packages=(
   "compgen -G '/usr/lib/postgresql/*/bin/initdb'|postgresql"
   "command -v rabbitmq-server|rabbitmq-server"
+  "command -v chromium|chromium"
 )
 
 install_missing_packages() {

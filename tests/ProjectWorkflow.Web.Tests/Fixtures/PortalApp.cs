@@ -46,7 +46,7 @@ public class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     public HttpClient CreateAnonymousClient() =>
-        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
 
     public async Task<HttpClient> CreateClientForAsync(string userName) => await CreateClientForAsync(userName, DemoUsers.Password);
 

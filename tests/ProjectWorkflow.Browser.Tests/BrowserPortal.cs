@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using ProjectWorkflow.Web.Tests.Fixtures;
+
+namespace ProjectWorkflow.Browser.Tests;
+
+/// <summary>
+/// The portal on real Kestrel (a fresh SQLite file, demo data) and Debian's headless Chromium driving it,
+/// as a person at a desk would. Chromium comes from the distribution (<c>/usr/bin/chromium</c>, or
+/// <c>PW_CHROMIUM</c>); Playwright downloads no browser.
+/// </summary>
+public sealed class BrowserPortal : PortalApp
+{
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public BrowserPortal() => UseKestrel(0);
+
+    public Uri Address { get; private set; } = new("http://127.0.0.1/");
+
+    public override async Task InitializeAsync()
+    {
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        Address = new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+        ClientOptions.BaseAddress = Address;
+        await base.InitializeAsync();
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("PW_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+        });
+    }
+
+    /// <summary>A fresh browser window (its own cookies) at the portal's sign-in page.</summary>
+    public async Task<IPage> OpenPageAsync()
+    {
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = Address.ToString(), Locale = "zh-CN" });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Signs in through the form, as a person would, and lands on <paramref name="returnUrl"/>.</summary>
+    public async Task<IPage> SignInAsync(string userName, string returnUrl = "/")
+    {
+        var page = await OpenPageAsync();
+        await page.GotoAsync($"/account/login?returnUrl={Uri.EscapeDataString(returnUrl)}");
+        await page.GetByLabel("User name").FillAsync(userName);
+        await page.GetByLabel("Password").FillAsync(ProjectWorkflow.Application.Seeding.DemoUsers.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == returnUrl.Split('?')[0]);
+        return page;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (_browser is not null) await _browser.DisposeAsync();
+        _playwright?.Dispose();
+        await base.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserPortalCollection : ICollectionFixture<BrowserPortal>
+{
+    public const string Name = "browser portal";
+}

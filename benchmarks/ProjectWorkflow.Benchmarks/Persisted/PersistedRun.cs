@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Globalization;
+using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Engine.Runtime;
+
+namespace ProjectWorkflow.Benchmarks.Persisted;
+
+/// <summary>
+/// DESIGN.md §6, persisted: commands per second with the full journal, against what the same database
+/// commits (single-row transactions) in the same run, with the same number of clients.
+/// <c>persisted [--n 2000] [--clients 1,16] [--postgres "Host=...;Username=...;Database=..."]</c>:
+/// SQLite (a file, WAL, as the app configures it) always; PostgreSQL when a connection string is given
+/// (its database is created and dropped).
+/// </summary>
+internal static class PersistedRun
+{
+    private static readonly Actor Approver = Actor.User("approver", "approvers");
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        Machine.Describe();
+        var n = int.Parse(Option(args, "--n") ?? "2000", CultureInfo.InvariantCulture);
+        var clients = (Option(args, "--clients") ?? "1").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray();
+        var targets = new List<(string Provider, string? Connection)> { (DatabaseProvider.Sqlite, null) };
+        if (Option(args, "--postgres") is { } postgres) targets.Add((DatabaseProvider.PostgreSql, postgres));
+
+        var failures = 0;
+        Console.WriteLine($"{"database",-11} {"clients",7} {"commits/s",10} {"simple cmd/s",13} {"ratio",6} {"approval cmd/s",15} {"ratio",6}");
+        foreach (var (provider, connection) in targets)
+            foreach (var clientCount in clients)
+            {
+                await using var app = await PersistedApp.StartAsync(provider, connection);
+                // Warm up: the first commands compile queries and open connections.
+                await RunAsync(clientCount, 50, (_, _) => app.StartAsync("bench_simple"));
+                await RunAsync(clientCount, 50, (c, i) => app.CommitOneRowAsync(-(c * 1_000_000 + i) - 1));
+
+                var commits = await RunAsync(clientCount, n, (c, i) => app.CommitOneRowAsync(c * 1_000_000 + i));
+                var simple = await RunAsync(clientCount, n, (_, _) => app.StartAsync("bench_simple"));
+                var approvals = Math.Max(1, n / 5);
+                var approval = await RunAsync(clientCount, approvals, async (_, _) =>
+                {
+                    var id = await app.StartAsync("bench_approval");
+                    for (var step = 0; step < 4; step++) await app.CompleteOpenTaskAsync(id, Approver);
+                }) * 5;   // five commands per instance: start and four completions
+
+                var completed = await app.CountAsync("completed");
+                var expected = clientCount * (50 + n + approvals);
+                if (completed != expected)
+                {
+                    Console.WriteLine($"FAIL {provider}: {completed} instances completed, {expected} expected");
+                    failures++;
+                }
+                Console.WriteLine($"{provider,-11} {clientCount,7} {commits,10:N0} {simple,13:N0} {simple / commits,6:P0} {approval,15:N0} {approval / commits,6:P0}");
+            }
+        Console.WriteLine($"# load after: {Machine.LoadAverage()}; target: command rate ≥ 50% of the commit rate");
+        return failures == 0 ? 0 : 1;
+    }
+
+    /// <summary>Runs <paramref name="perClient"/> operations on each of <paramref name="clients"/> concurrent clients; operations per second.</summary>
+    private static async Task<double> RunAsync(int clients, int perClient, Func<int, int, Task> operation)
+    {
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
+        {
+            for (var i = 0; i < perClient; i++) await operation(c, i);
+        })));
+        return clients * perClient / watch.Elapsed.TotalSeconds;
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+    }
+}

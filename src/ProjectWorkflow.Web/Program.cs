@@ -47,6 +47,7 @@ api.MapSchemes();
 api.MapEnterprises();
 api.MapApplications();
 api.MapReviews();
+api.MapProjects();
 api.MapNotifications();
 
 app.Run();

@@ -13,6 +13,32 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "Acceptances",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RequestedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ActualEquipmentFen = table.Column<long>(type: "bigint", nullable: false),
+                    ActualSoftwareFen = table.Column<long>(type: "bigint", nullable: false),
+                    ActualConstructionFen = table.Column<long>(type: "bigint", nullable: false),
+                    ActualOtherFen = table.Column<long>(type: "bigint", nullable: false),
+                    ActualEligibleFen = table.Column<long>(type: "bigint", nullable: false),
+                    AuditReportId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Summary = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    ReviewedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReviewedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ReviewReason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Calculation = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Acceptances", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ApplicationAttachments",
                 columns: table => new
                 {
@@ -74,6 +100,27 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ChangeRequests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ExtensionMonths = table.Column<int>(type: "integer", nullable: true),
+                    Reason = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RequestedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DecidedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    DecisionReason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChangeRequests", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CreditSanctions",
                 columns: table => new
                 {
@@ -104,6 +151,28 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Enterprises", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Evaluations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EvaluatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EvaluatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    EnergySavedTce = table.Column<decimal>(type: "numeric(18,3)", precision: 18, scale: 3, nullable: false),
+                    OutputFen = table.Column<long>(type: "bigint", nullable: false),
+                    ValueAddedFen = table.Column<long>(type: "bigint", nullable: false),
+                    Robots = table.Column<int>(type: "integer", nullable: false),
+                    Score = table.Column<decimal>(type: "numeric(7,2)", precision: 7, scale: 2, nullable: false),
+                    Grade = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Indicators = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Comment = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Evaluations", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -146,6 +215,13 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                     AcceptedAmountFen = table.Column<long>(type: "bigint", nullable: true),
                     PayeeName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
                     PayeeAccount = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    AgreementSignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    BuildStartedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    BuildEndsOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ExtensionsGranted = table.Column<int>(type: "integer", nullable: false),
+                    AcceptanceDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RecoveryReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     Revision = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
@@ -267,6 +343,27 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_PanelMembers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProgressReports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SubmittedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Late = table.Column<bool>(type: "boolean", nullable: false),
+                    InvestedSoFarFen = table.Column<long>(type: "bigint", nullable: false),
+                    PercentComplete = table.Column<int>(type: "integer", nullable: false),
+                    Summary = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    Problems = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProgressReports", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -696,6 +793,11 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Acceptances_ApplicationId",
+                table: "Acceptances",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ApplicationAttachments_ApplicationId",
                 table: "ApplicationAttachments",
                 column: "ApplicationId");
@@ -738,6 +840,11 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ChangeRequests_ApplicationId_Status",
+                table: "ChangeRequests",
+                columns: new[] { "ApplicationId", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CreditSanctions_Subject_Until",
                 table: "CreditSanctions",
                 columns: new[] { "Subject", "Until" });
@@ -757,6 +864,12 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                 name: "IX_Enterprises_Uscc",
                 table: "Enterprises",
                 column: "Uscc",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Evaluations_ApplicationId",
+                table: "Evaluations",
+                column: "ApplicationId",
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -820,6 +933,12 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                 name: "IX_PanelMembers_ApplicationId_Expert",
                 table: "PanelMembers",
                 columns: new[] { "ApplicationId", "Expert" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProgressReports_ApplicationId_Sequence",
+                table: "ProgressReports",
+                columns: new[] { "ApplicationId", "Sequence" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -953,6 +1072,9 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "Acceptances");
+
+            migrationBuilder.DropTable(
                 name: "ApplicationAttachments");
 
             migrationBuilder.DropTable(
@@ -971,10 +1093,16 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "ChangeRequests");
+
+            migrationBuilder.DropTable(
                 name: "CreditSanctions");
 
             migrationBuilder.DropTable(
                 name: "EnterpriseMembers");
+
+            migrationBuilder.DropTable(
+                name: "Evaluations");
 
             migrationBuilder.DropTable(
                 name: "FundingApplications");
@@ -996,6 +1124,9 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "PanelMembers");
+
+            migrationBuilder.DropTable(
+                name: "ProgressReports");
 
             migrationBuilder.DropTable(
                 name: "QueuedMail");

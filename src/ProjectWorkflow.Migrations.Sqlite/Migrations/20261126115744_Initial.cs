@@ -12,6 +12,32 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "Acceptances",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RequestedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ActualEquipmentFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    ActualSoftwareFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    ActualConstructionFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    ActualOtherFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    ActualEligibleFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    AuditReportId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    ReviewedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReviewedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ReviewReason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Calculation = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Acceptances", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ApplicationAttachments",
                 columns: table => new
                 {
@@ -73,6 +99,27 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ChangeRequests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ExtensionMonths = table.Column<int>(type: "INTEGER", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RequestedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    DecisionReason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChangeRequests", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CreditSanctions",
                 columns: table => new
                 {
@@ -103,6 +150,28 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Enterprises", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Evaluations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EvaluatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EvaluatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    EnergySavedTce = table.Column<decimal>(type: "TEXT", precision: 18, scale: 3, nullable: false),
+                    OutputFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    ValueAddedFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    Robots = table.Column<int>(type: "INTEGER", nullable: false),
+                    Score = table.Column<decimal>(type: "TEXT", precision: 7, scale: 2, nullable: false),
+                    Grade = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Indicators = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Evaluations", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -145,6 +214,13 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                     AcceptedAmountFen = table.Column<long>(type: "INTEGER", nullable: true),
                     PayeeName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
                     PayeeAccount = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    AgreementSignedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    BuildStartedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    BuildEndsOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ExtensionsGranted = table.Column<int>(type: "INTEGER", nullable: false),
+                    AcceptanceDueAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RecoveryReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     Revision = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -266,6 +342,27 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_PanelMembers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProgressReports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    DueAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SubmittedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Late = table.Column<bool>(type: "INTEGER", nullable: false),
+                    InvestedSoFarFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    PercentComplete = table.Column<int>(type: "INTEGER", nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    Problems = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProgressReports", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -695,6 +792,11 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Acceptances_ApplicationId",
+                table: "Acceptances",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ApplicationAttachments_ApplicationId",
                 table: "ApplicationAttachments",
                 column: "ApplicationId");
@@ -737,6 +839,11 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ChangeRequests_ApplicationId_Status",
+                table: "ChangeRequests",
+                columns: new[] { "ApplicationId", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CreditSanctions_Subject_Until",
                 table: "CreditSanctions",
                 columns: new[] { "Subject", "Until" });
@@ -756,6 +863,12 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                 name: "IX_Enterprises_Uscc",
                 table: "Enterprises",
                 column: "Uscc",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Evaluations_ApplicationId",
+                table: "Evaluations",
+                column: "ApplicationId",
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -819,6 +932,12 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                 name: "IX_PanelMembers_ApplicationId_Expert",
                 table: "PanelMembers",
                 columns: new[] { "ApplicationId", "Expert" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProgressReports_ApplicationId_Sequence",
+                table: "ProgressReports",
+                columns: new[] { "ApplicationId", "Sequence" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -952,6 +1071,9 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "Acceptances");
+
+            migrationBuilder.DropTable(
                 name: "ApplicationAttachments");
 
             migrationBuilder.DropTable(
@@ -970,10 +1092,16 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "ChangeRequests");
+
+            migrationBuilder.DropTable(
                 name: "CreditSanctions");
 
             migrationBuilder.DropTable(
                 name: "EnterpriseMembers");
+
+            migrationBuilder.DropTable(
+                name: "Evaluations");
 
             migrationBuilder.DropTable(
                 name: "FundingApplications");
@@ -995,6 +1123,9 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "PanelMembers");
+
+            migrationBuilder.DropTable(
+                name: "ProgressReports");
 
             migrationBuilder.DropTable(
                 name: "QueuedMail");

@@ -16,6 +16,9 @@ public static class LedgerRegistration
         services.AddScoped<ListBudgets>();
         services.AddScoped<SetBudget>();
         services.AddScoped<RaiseBudget>();
+        services.AddScoped<ReceiveRecovery>();
+        services.AddScoped<LedgerViews>();
+        services.AddScoped<ExportLedgerView>();
         services.AddServiceTask<ReserveBudget>("budget.reserve");
         services.AddServiceTask<ReleaseBudget>("budget.release");
         services.AddServiceTask<OpenRecovery>("recovery.open");

@@ -9,11 +9,11 @@ namespace ProjectWorkflow.Application.Ledger;
 /// paid (net of claims); being recovered; returned to the treasury; available for new approvals; and the share used.
 /// </summary>
 public sealed record BudgetView(
-    string Kind, string SchemeKey, int Year, long AllocatedFen, long ReservedFen, long PaidFen, long RecoveryDueFen,
+    long Id, string Kind, string SchemeKey, int Year, long AllocatedFen, long ReservedFen, long PaidFen, long RecoveryDueFen,
     long ReturnedToTreasuryFen, long AvailableFen, decimal UsedPercent, DateTimeOffset UpdatedAt)
 {
     public static BudgetView Of(BudgetRecord b) => new(
-        b.Kind, b.OwnerKey, b.Year, b.AllocatedFen, b.ReservedFen, b.PaidFen, b.RecoveryDueFen, b.ReturnedToTreasuryFen, b.AvailableFen,
+        b.Id, b.Kind, b.OwnerKey, b.Year, b.AllocatedFen, b.ReservedFen, b.PaidFen, b.RecoveryDueFen, b.ReturnedToTreasuryFen, b.AvailableFen,
         b.AllocatedFen == 0 ? 0 : Math.Round(100m * (b.AllocatedFen - b.AvailableFen) / b.AllocatedFen, 2), b.UpdatedAt);
 }
 

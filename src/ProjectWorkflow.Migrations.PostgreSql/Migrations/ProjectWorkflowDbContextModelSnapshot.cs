@@ -838,6 +838,35 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                     b.ToTable("PaymentOrders", (string)null);
                 });
 
+            modelBuilder.Entity("ProjectWorkflow.Application.Ledger.ReconciliationRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("BudgetsChecked")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Clean")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("EntriesChecked")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("LedgerReconciliations", (string)null);
+                });
+
             modelBuilder.Entity("ProjectWorkflow.Application.Ledger.RecoveryRecord", b =>
                 {
                     b.Property<Guid>("Id")

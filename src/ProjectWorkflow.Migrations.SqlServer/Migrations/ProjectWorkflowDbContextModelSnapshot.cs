@@ -841,6 +841,35 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                     b.ToTable("PaymentOrders", (string)null);
                 });
 
+            modelBuilder.Entity("ProjectWorkflow.Application.Ledger.ReconciliationRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("BudgetsChecked")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("Clean")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("EntriesChecked")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("LedgerReconciliations", (string)null);
+                });
+
             modelBuilder.Entity("ProjectWorkflow.Application.Ledger.RecoveryRecord", b =>
                 {
                     b.Property<Guid>("Id")

@@ -48,6 +48,26 @@ public static class LedgerEndpoints
             .RequireAuthorization(policy => policy.RequireRole(Roles.Admin))
             .WithSummary("Raise a scheme-year's budget by an amount, with a reason (admin)");
 
+        ledger.MapGet("/views/payments-due", async (LedgerViews views, CancellationToken ct) => TypedResults.Ok(await views.PaymentsDueThisWeekAsync(ct)))
+            .WithSummary("Payments due this week: orders waiting for approval (or re-approval after a rejection)");
+        ledger.MapGet("/views/payments-in-flight", async (LedgerViews views, CancellationToken ct) => TypedResults.Ok(await views.PaymentsInFlightAsync(ct)))
+            .WithSummary("Payments in flight: approved or at the treasury, no answer from the bank yet");
+        ledger.MapGet("/recoveries", async (LedgerViews views, CancellationToken ct) => TypedResults.Ok(await views.RecoveriesOutstandingAsync(ct)))
+            .WithSummary("Recoveries outstanding: claimed back, not yet received");
+
+        ledger.MapPost("/recoveries/{id:guid}/received", async (Guid id, ClaimsPrincipal user, ReceiveRecovery receive, CancellationToken ct) =>
+                TypedResults.Ok(await receive.HandleAsync(id, ActorOf.User(user), ct)))
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Finance))
+            .WithSummary("Record a recovery's money as received (finance); it returns to the budget or the treasury per the rule set");
+
+        ledger.MapGet("/exports/{view}.xlsx", async (string view, ExportLedgerView export, CancellationToken ct) =>
+                TypedResults.File(await export.HandleAsync(view, ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{view}.xlsx"))
+            .WithSummary("One view as an Excel workbook: budgets, payments-due, payments-in-flight or recoveries-outstanding");
+
+        ledger.MapPost("/reconciliations", async (ReconcileLedger reconcile, CancellationToken ct) => TypedResults.Ok(await reconcile.HandleAsync(ct)))
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Finance, Roles.Admin))
+            .WithSummary("Reconcile the ledger now (it also runs as the scheduled check ledger-reconciliation); answers what it found");
+
         return api;
     }
 }

@@ -104,6 +104,36 @@ public sealed class InstallmentPaymentTests(LedgerApp app)
     }
 
     [Fact]
+    public async Task SomeoneWhoApprovedTheProject_CannotReleaseItsPayment_EvenWithTheFinanceRole()
+    {
+        using var admin = await app.CreateClientForAsync("admin1");
+        var userName = $"fin-approver-{Guid.NewGuid():N}"[..20];
+        var created = await admin.PostAsJsonAsync("/api/users", new
+        {
+            userName, displayName = "两岗人员 Two-hat officer", password = "Demo#2026", roles = new[] { "finance", "dept-approver" },
+        });
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        using var twoHats = await app.CreateClientForAsync(userName);
+        using var finance = await app.CreateClientForAsync("finance1");
+        var project = await LedgerStory.ApprovedProjectAsync(app, approvedFen: 1_000_000_00L);
+        await LedgerStory.StartAsync(admin, twoHats, project);
+        var orderId = (await LedgerStory.OnlyOrderAsync(finance, project.Id)).GetProperty("id").GetGuid();
+
+        var refused = await LedgerStory.ApproveAsync(twoHats, orderId);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("RoleConflict", problem.GetProperty("rule").GetString());
+        Assert.Contains("approver", problem.GetProperty("messageEn").GetString());
+        // The release task itself is refused too: the same person cannot complete it through the task inbox.
+        var task = await OnlyTaskAsync(twoHats, "candidate", (await LedgerStory.OrderAsync(finance, orderId)).GetProperty("instanceId").GetGuid(), "releaseInstallment");
+        var byInbox = await PostAsync(twoHats, $"/api/tasks/{task}/complete", new { variables = new { } });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, byInbox.StatusCode);
+        Assert.Empty(app.Bus.Sent<RequestPayment>(m => m.BusinessKey == project.Number));
+        Assert.Equal(HttpStatusCode.OK, (await LedgerStory.ApproveAsync(finance, orderId)).StatusCode);
+    }
+
+    [Fact]
     public async Task Enterprises_SeeNothingOfTheLedger()
     {
         using var enterprise = await app.CreateClientForAsync("enterprise1");

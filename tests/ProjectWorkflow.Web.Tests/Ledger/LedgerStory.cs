@@ -36,15 +36,39 @@ internal static class LedgerStory
         </bpmn:definitions>
         """;
 
+    /// <summary>A one-line test process: a dept-approver's task, then the given service task topic.</summary>
+    public static string ApproveThen(string key, string topic) => $"""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                          xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+                          id="{key}-definitions" targetNamespace="https://projectworkflow.example/tests">
+          <bpmn:process id="{key}" isExecutable="true">
+            <bpmn:startEvent id="start" />
+            <bpmn:userTask id="approveProject" camunda:candidateGroups="dept-approver" />
+            <bpmn:serviceTask id="step" camunda:type="external" camunda:topic="{topic}" />
+            <bpmn:endEvent id="end" />
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="approveProject" />
+            <bpmn:sequenceFlow id="f2" sourceRef="approveProject" targetRef="step" />
+            <bpmn:sequenceFlow id="f3" sourceRef="step" targetRef="end" />
+          </bpmn:process>
+        </bpmn:definitions>
+        """;
+
+    public static async Task DeployAsync(HttpClient admin, string xml)
+    {
+        var deployed = await WorkflowApi.DeployAsync(admin, xml);
+        Assert.True(deployed.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, await deployed.Content.ReadAsStringAsync());
+    }
+
     /// <summary>An approved tech-upgrade project of 2026 (straight into the database: the review is not what these tests are about).</summary>
-    public static async Task<ApplicationRecord> ApprovedProjectAsync(MessagingApp app, long approvedFen, string createdBy = "enterprise1")
+    public static async Task<ApplicationRecord> ApprovedProjectAsync(MessagingApp app, long approvedFen, string createdBy = "enterprise1", int year = 2026)
     {
         var application = new ApplicationRecord
         {
             Id = Guid.NewGuid(),
-            Number = $"TU-2026-L{Random.Shared.Next(100_000, 999_999)}",
+            Number = $"TU-{year}-L{Guid.NewGuid():N}"[..20],
             SchemeKey = "tech-upgrade",
-            Year = 2026,
+            Year = year,
             EnterpriseId = Guid.NewGuid(),
             CreatedBy = createdBy,
             ProjectName = "数控机床智能化改造",
@@ -66,8 +90,7 @@ internal static class LedgerStory
     /// <summary>Starts the parent process; <paramref name="approver"/> approves the project, which reserves and orders the first installment.</summary>
     public static async Task<Guid> StartAsync(HttpClient admin, HttpClient approver, ApplicationRecord application)
     {
-        var deployed = await WorkflowApi.DeployAsync(admin, ParentXml);
-        Assert.True(deployed.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, await deployed.Content.ReadAsStringAsync());
+        await DeployAsync(admin, ParentXml);
         var id = await WorkflowApi.StartAsync(admin, ParentKey, new { applicationId = application.Id.ToString() }, application.Number);
         var task = await WorkflowApi.OnlyTaskAsync(approver, "candidate", id, "approveProject");
         await WorkflowApi.OkAsync(approver, $"/api/tasks/{task}/complete", new { variables = new { } });

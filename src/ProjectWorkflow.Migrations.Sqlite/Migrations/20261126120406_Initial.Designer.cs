@@ -11,7 +11,7 @@ using ProjectWorkflow.Application.Persistence;
 namespace ProjectWorkflow.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(ProjectWorkflowDbContext))]
-    [Migration("20261126115822_Initial")]
+    [Migration("20261126120406_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -820,6 +820,35 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("PaymentOrders", (string)null);
+                });
+
+            modelBuilder.Entity("ProjectWorkflow.Application.Ledger.ReconciliationRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BudgetsChecked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Clean")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EntriesChecked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("LedgerReconciliations", (string)null);
                 });
 
             modelBuilder.Entity("ProjectWorkflow.Application.Ledger.RecoveryRecord", b =>

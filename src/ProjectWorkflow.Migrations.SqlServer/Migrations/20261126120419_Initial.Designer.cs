@@ -12,7 +12,7 @@ using ProjectWorkflow.Application.Persistence;
 namespace ProjectWorkflow.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(ProjectWorkflowDbContext))]
-    [Migration("20261126115855_Initial")]
+    [Migration("20261126120419_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -842,6 +842,35 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("PaymentOrders", (string)null);
+                });
+
+            modelBuilder.Entity("ProjectWorkflow.Application.Ledger.ReconciliationRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("BudgetsChecked")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("Clean")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("EntriesChecked")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("LedgerReconciliations", (string)null);
                 });
 
             modelBuilder.Entity("ProjectWorkflow.Application.Ledger.RecoveryRecord", b =>

@@ -12,7 +12,7 @@ using ProjectWorkflow.Application.Persistence;
 namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(ProjectWorkflowDbContext))]
-    [Migration("20261126115913_Initial")]
+    [Migration("20261126120440_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -839,6 +839,35 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("PaymentOrders", (string)null);
+                });
+
+            modelBuilder.Entity("ProjectWorkflow.Application.Ledger.ReconciliationRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("BudgetsChecked")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Clean")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("EntriesChecked")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("LedgerReconciliations", (string)null);
                 });
 
             modelBuilder.Entity("ProjectWorkflow.Application.Ledger.RecoveryRecord", b =>

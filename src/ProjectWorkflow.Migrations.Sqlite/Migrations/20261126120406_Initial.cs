@@ -210,6 +210,22 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "LedgerReconciliations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    BudgetsChecked = table.Column<int>(type: "INTEGER", nullable: false),
+                    EntriesChecked = table.Column<int>(type: "INTEGER", nullable: false),
+                    Clean = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Findings = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LedgerReconciliations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Notifications",
                 columns: table => new
                 {
@@ -945,6 +961,11 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                 column: "EntryId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_LedgerReconciliations_At",
+                table: "LedgerReconciliations",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Notifications_Recipient_RecipientIsGroup_CreatedAt",
                 table: "Notifications",
                 columns: new[] { "Recipient", "RecipientIsGroup", "CreatedAt" });
@@ -1156,6 +1177,9 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "LedgerPostings");
+
+            migrationBuilder.DropTable(
+                name: "LedgerReconciliations");
 
             migrationBuilder.DropTable(
                 name: "NotificationReadMarks");

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ProjectWorkflow.Application.Applications;
 using ProjectWorkflow.Application.Applications.Steps;
 using ProjectWorkflow.Application.Enterprises;
+using ProjectWorkflow.Application.Ledger;
 using ProjectWorkflow.Application.Projects;
 using ProjectWorkflow.Application.Reviews;
 using ProjectWorkflow.Application.Schemes;
@@ -27,6 +28,7 @@ public static class FundingRegistration
         services.AddScoped<SubmitApplication>();
         services.AddScoped<ListApplications>();
         services.AddScoped<BudgetLeft>();
+        services.AddLedger();
         services.AddScoped<PanelReview>();
         services.AddScoped<Objections>();
         services.AddSingleton(provider => WorkingDaysConfiguration.From(provider.GetRequiredService<IConfiguration>()));

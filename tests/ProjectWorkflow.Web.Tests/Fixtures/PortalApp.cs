@@ -43,7 +43,6 @@ public class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
             ["ScheduledChecks:timer-sweep:Cron"] = "0 0 1 1 *",
             ["Timers:SweepGrace"] = "00:00:01",
         }));
-        builder.ConfigureServices(LedgerStandIn.Register);
     }
 
     public HttpClient CreateAnonymousClient() =>
@@ -95,10 +94,7 @@ public class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             var response = await client.GetAsync("/health/ready");
             if (response.StatusCode == HttpStatusCode.OK)
-            {
-                await LedgerStandIn.DeployAsync(Services);
                 return;
-            }
             if (DateTime.UtcNow > deadline)
                 throw new TimeoutException($"/health/ready still answers {(int)response.StatusCode} on {_database.Provider} after 120 s.");
             await Task.Delay(100);

@@ -99,6 +99,29 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Budgets",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    OwnerKey = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    AllocatedFen = table.Column<long>(type: "bigint", nullable: false),
+                    AvailableFen = table.Column<long>(type: "bigint", nullable: false),
+                    ReservedFen = table.Column<long>(type: "bigint", nullable: false),
+                    PaidFen = table.Column<long>(type: "bigint", nullable: false),
+                    RecoveryDueFen = table.Column<long>(type: "bigint", nullable: false),
+                    ReturnedToTreasuryFen = table.Column<long>(type: "bigint", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Budgets", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ChangeRequests",
                 columns: table => new
                 {
@@ -263,6 +286,22 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "LedgerReconciliations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    BudgetsChecked = table.Column<int>(type: "int", nullable: false),
+                    EntriesChecked = table.Column<int>(type: "int", nullable: false),
+                    Clean = table.Column<bool>(type: "bit", nullable: false),
+                    Findings = table.Column<string>(type: "nvarchar(max)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LedgerReconciliations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Notifications",
                 columns: table => new
                 {
@@ -345,6 +384,38 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PaymentOrders",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ApplicationNumber = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    SchemeKey = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    InstallmentNumber = table.Column<int>(type: "int", nullable: false),
+                    AmountFen = table.Column<long>(type: "bigint", nullable: false),
+                    Payee = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    PayeeAccount = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    InstanceId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Attempt = table.Column<int>(type: "int", nullable: false),
+                    PaymentKey = table.Column<string>(type: "nvarchar(80)", maxLength: 80, nullable: true),
+                    ApprovedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ApprovedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    SentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    PaidAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    BankReference = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    RejectionReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    DueOn = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PaymentOrders", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ProgressReports",
                 columns: table => new
                 {
@@ -366,18 +437,25 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "SchemeBudgets",
+                name: "Recoveries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    SchemeKey = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    Year = table.Column<int>(type: "int", nullable: false),
-                    AmountFen = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ApplicationNumber = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    BudgetId = table.Column<long>(type: "bigint", nullable: false),
+                    AmountFen = table.Column<long>(type: "bigint", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    OpenedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ReceivedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ReturnedTo = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_SchemeBudgets", x => x.Id);
+                    table.PrimaryKey("PK_Recoveries", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -680,6 +758,33 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "LedgerEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    BudgetId = table.Column<long>(type: "bigint", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Reference = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    Actor = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ReversesEntryId = table.Column<long>(type: "bigint", nullable: true),
+                    Checksum = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LedgerEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LedgerEntries_Budgets_BudgetId",
+                        column: x => x.BudgetId,
+                        principalTable: "Budgets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "EnterpriseMembers",
                 columns: table => new
                 {
@@ -791,6 +896,29 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "LedgerPostings",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    EntryId = table.Column<long>(type: "bigint", nullable: false),
+                    BudgetId = table.Column<long>(type: "bigint", nullable: false),
+                    Account = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    AmountFen = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LedgerPostings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LedgerPostings_LedgerEntries_EntryId",
+                        column: x => x.EntryId,
+                        principalTable: "LedgerEntries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Acceptances_ApplicationId",
                 table: "Acceptances",
@@ -839,6 +967,12 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                 column: "NormalizedUserName",
                 unique: true,
                 filter: "[NormalizedUserName] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Budgets_Kind_OwnerKey_Year",
+                table: "Budgets",
+                columns: new[] { "Kind", "OwnerKey", "Year" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_ChangeRequests_ApplicationId_Status",
@@ -911,6 +1045,42 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                 column: "ProcessedAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_LedgerEntries_ApplicationId",
+                table: "LedgerEntries",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerEntries_BudgetId_Id",
+                table: "LedgerEntries",
+                columns: new[] { "BudgetId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerEntries_Reference",
+                table: "LedgerEntries",
+                column: "Reference",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerPostings_ApplicationId_Account",
+                table: "LedgerPostings",
+                columns: new[] { "ApplicationId", "Account" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerPostings_BudgetId_Account",
+                table: "LedgerPostings",
+                columns: new[] { "BudgetId", "Account" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerPostings_EntryId",
+                table: "LedgerPostings",
+                column: "EntryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerReconciliations_At",
+                table: "LedgerReconciliations",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Notifications_Recipient_RecipientIsGroup_CreatedAt",
                 table: "Notifications",
                 columns: new[] { "Recipient", "RecipientIsGroup", "CreatedAt" });
@@ -937,6 +1107,24 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PaymentOrders_ApplicationId_InstallmentNumber",
+                table: "PaymentOrders",
+                columns: new[] { "ApplicationId", "InstallmentNumber" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PaymentOrders_PaymentKey",
+                table: "PaymentOrders",
+                column: "PaymentKey",
+                unique: true,
+                filter: "[PaymentKey] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PaymentOrders_Status",
+                table: "PaymentOrders",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ProgressReports_ApplicationId_Sequence",
                 table: "ProgressReports",
                 columns: new[] { "ApplicationId", "Sequence" },
@@ -953,14 +1141,18 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                 columns: new[] { "Status", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_RuleSets_SchemeKey_Year",
-                table: "RuleSets",
-                columns: new[] { "SchemeKey", "Year" },
-                unique: true);
+                name: "IX_Recoveries_ApplicationId",
+                table: "Recoveries",
+                column: "ApplicationId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_SchemeBudgets_SchemeKey_Year",
-                table: "SchemeBudgets",
+                name: "IX_Recoveries_Status_OpenedAt",
+                table: "Recoveries",
+                columns: new[] { "Status", "OpenedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RuleSets_SchemeKey_Year",
+                table: "RuleSets",
                 columns: new[] { "SchemeKey", "Year" },
                 unique: true);
 
@@ -1115,6 +1307,12 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                 name: "InboxMessages");
 
             migrationBuilder.DropTable(
+                name: "LedgerPostings");
+
+            migrationBuilder.DropTable(
+                name: "LedgerReconciliations");
+
+            migrationBuilder.DropTable(
                 name: "NotificationReadMarks");
 
             migrationBuilder.DropTable(
@@ -1127,16 +1325,19 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                 name: "PanelMembers");
 
             migrationBuilder.DropTable(
+                name: "PaymentOrders");
+
+            migrationBuilder.DropTable(
                 name: "ProgressReports");
 
             migrationBuilder.DropTable(
                 name: "QueuedMail");
 
             migrationBuilder.DropTable(
-                name: "RuleSets");
+                name: "Recoveries");
 
             migrationBuilder.DropTable(
-                name: "SchemeBudgets");
+                name: "RuleSets");
 
             migrationBuilder.DropTable(
                 name: "TreasuryPayments");
@@ -1175,6 +1376,9 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                 name: "Enterprises");
 
             migrationBuilder.DropTable(
+                name: "LedgerEntries");
+
+            migrationBuilder.DropTable(
                 name: "Notifications");
 
             migrationBuilder.DropTable(
@@ -1182,6 +1386,9 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "WorkflowTasks");
+
+            migrationBuilder.DropTable(
+                name: "Budgets");
         }
     }
 }

@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using ProjectWorkflow.Application.Applications;
 using ProjectWorkflow.Application.Applications.Steps;
 using ProjectWorkflow.Application.Enterprises;
+using ProjectWorkflow.Application.Ledger;
+using ProjectWorkflow.Application.Projects;
 using ProjectWorkflow.Application.Reviews;
 using ProjectWorkflow.Application.Schemes;
 using ProjectWorkflow.Application.Workflows;
@@ -11,7 +13,7 @@ namespace ProjectWorkflow.Application;
 
 public static class FundingRegistration
 {
-    /// <summary>Schemes, enterprises, applications and their review steps (the service tasks the scheme processes call).</summary>
+    /// <summary>Schemes, enterprises, applications their review steps and the funded project's lifecycle (the service tasks the scheme processes call).</summary>
     public static IServiceCollection AddFunding(this IServiceCollection services)
     {
         services.AddScoped<SchemeSeed>();
@@ -26,6 +28,7 @@ public static class FundingRegistration
         services.AddScoped<SubmitApplication>();
         services.AddScoped<ListApplications>();
         services.AddScoped<BudgetLeft>();
+        services.AddLedger();
         services.AddScoped<PanelReview>();
         services.AddScoped<Objections>();
         services.AddSingleton(provider => WorkingDaysConfiguration.From(provider.GetRequiredService<IConfiguration>()));
@@ -41,6 +44,24 @@ public static class FundingRegistration
         services.AddServiceTask<PublishNotice>("notice.publish");
         services.AddServiceTask<CloseNotice>("notice.close");
         services.AddServiceTask<Approve>("application.approve");
+
+        // After approval: the agreement, building (progress reports, changes), acceptance, evaluation, recovery.
+        services.AddScoped<SignAgreement>();
+        services.AddScoped<SubmitProgressReport>();
+        services.AddScoped<RequestChange>();
+        services.AddScoped<DecideChangeRequest>();
+        services.AddScoped<RequestAcceptance>();
+        services.AddScoped<ReviewAcceptance>();
+        services.AddScoped<EvaluatePerformance>();
+        services.AddScoped<OrderRecovery>();
+        services.AddScoped<ProjectHistory>();
+        services.AddServiceTask<StartBuilding>("project.start-building");
+        services.AddServiceTask<ApplyChange>("change.apply");
+        services.AddServiceTask<CheckAcceptanceDeadline>("acceptance.deadline");
+        services.AddServiceTask<AcceptanceRequested>("acceptance.requested");
+        services.AddServiceTask<SettleAcceptance>("acceptance.settle");
+        services.AddServiceTask<CloseProject>("project.close");
+        services.AddServiceTask<RecoverFunds>("project.recover");
         return services;
     }
 }

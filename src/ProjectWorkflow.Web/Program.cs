@@ -12,6 +12,7 @@ using ProjectWorkflow.Web.Workflows;
 using ProjectWorkflow.Web.Schemes;
 using ProjectWorkflow.Web.Enterprises;
 using ProjectWorkflow.Web.Applications;
+using ProjectWorkflow.Web.Ledger;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -47,6 +48,8 @@ api.MapSchemes();
 api.MapEnterprises();
 api.MapApplications();
 api.MapReviews();
+api.MapProjects();
+api.MapLedger();
 api.MapNotifications();
 
 app.Run();

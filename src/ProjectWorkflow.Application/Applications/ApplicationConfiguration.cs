@@ -27,6 +27,7 @@ internal sealed class ApplicationRecordConfiguration : IEntityTypeConfiguration<
         builder.Property(a => a.Stage).HasMaxLength(255);
         builder.Property(a => a.PayeeName).HasMaxLength(300);
         builder.Property(a => a.PayeeAccount).HasMaxLength(64);
+        builder.Property(a => a.RecoveryReason).HasMaxLength(2000);
         builder.Property(a => a.Revision).IsConcurrencyToken();
         builder.HasIndex(a => a.Number).IsUnique();
         builder.HasIndex(a => a.Fingerprint);

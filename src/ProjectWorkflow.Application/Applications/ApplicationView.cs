@@ -31,4 +31,17 @@ public sealed record ApplicationView(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     DateTimeOffset? SubmittedAt,
-    long Revision);
+    long Revision,
+    ProjectStateView? Project);
+
+/// <summary>After approval: the agreement, the build period, what the project is entitled to, and how it ended.</summary>
+public sealed record ProjectStateView(
+    string? PayeeName,
+    DateTimeOffset? AgreementSignedAt,
+    DateOnly? BuildStartedOn,
+    DateOnly? BuildEndsOn,
+    int ExtensionsGranted,
+    DateTimeOffset? AcceptanceDueAt,
+    long? AcceptedAmountFen,
+    DateTimeOffset? ClosedAt,
+    string? RecoveryReason);

@@ -20,5 +20,8 @@ public static class ApplicationViews
         a.InvoiceNumbers.Length == 0 ? [] : a.InvoiceNumbers.Split(','),
         a.Status, a.Stage, a.InstanceId, a.ApprovedAmountFen,
         attachments.Select(x => new AttachmentView(x.Id, x.Kind, x.FileName, x.ContentType, x.SizeBytes, x.Sha256, x.UploadedAt, x.UploadedBy)).ToList(),
-        a.CreatedAt, a.UpdatedAt, a.SubmittedAt, a.Revision);
+        a.CreatedAt, a.UpdatedAt, a.SubmittedAt, a.Revision,
+        a.ApprovedAmountFen is null || a.AgreementSignedAt is null && a.RecoveryReason is null ? null
+            : new ProjectStateView(a.PayeeName, a.AgreementSignedAt, a.BuildStartedOn, a.BuildEndsOn, a.ExtensionsGranted, a.AcceptanceDueAt,
+                a.AcceptedAmountFen, a.ClosedAt, a.RecoveryReason));
 }

@@ -1,5 +1,6 @@
 using Hangfire.Common;
 using Microsoft.Extensions.DependencyInjection;
+using ProjectWorkflow.Application.Ledger;
 using ProjectWorkflow.Application.Schemes.Windows;
 using ProjectWorkflow.Application.Workflows.Reminders;
 using ProjectWorkflow.Application.Workflows.Timers;
@@ -24,6 +25,8 @@ public static class ScheduledChecks
             "Flags open tasks whose due date has passed.");
         services.AddScheduledCheck<AnnounceApplicationWindows>(AnnounceApplicationWindows.Id, "*/5 * * * *",
             "Announces each scheme-year's application window when it opens (to enterprises) and closes (to district reviewers).");
+        services.AddScheduledCheck<ReconcileLedger>(ReconcileLedger.Id, "17 * * * *",
+            "Proves the fund ledger: entries balance and are unaltered, cached balances equal the entries, no budget or project over-committed.");
         // Later issues add theirs here, one line each, when their feature exists: overdue progress
         // reports (issue 5); voucher expiry and quarterly voucher settlement (the vouchers issue).
         services.AddScoped<RegisterRecurringChecks>();

@@ -31,7 +31,8 @@ public sealed record RuleSetDocument(
     int? AcceptanceWindowMonths,
     PanelDocument? Panel,
     bool? RequiresProjectPool,
-    int? SanctionYears)
+    int? SanctionYears,
+    string? RecoveryReturnsTo = null)
 {
     /// <summary>The complete document of a rule set, defaults written out: what is stored and shown.</summary>
     public static RuleSetDocument From(RuleSet rules) => new(
@@ -57,7 +58,8 @@ public sealed record RuleSetDocument(
         new PanelDocument(rules.Panel.Size, rules.Panel.Quorum,
             rules.Panel.Rubric.Select(c => new CriterionDocument(c.Key, c.Name, c.MaxPoints)).ToList(), rules.Panel.PassScore, rules.Panel.DropHighestAndLowest),
         rules.RequiresProjectPool,
-        rules.SanctionYears);
+        rules.SanctionYears,
+        rules.RecoveryReturnsTo);
 
     /// <summary>The rule set, or every problem with the document at once.</summary>
     public (RuleSet? RuleSet, IReadOnlyList<FieldError> Errors) ToRuleSet(string schemeKey)
@@ -110,6 +112,7 @@ public sealed record RuleSetDocument(
                 Panel.PassScore ?? 60, Panel.DropHighestAndLowest ?? true),
             RequiresProjectPool = RequiresProjectPool ?? false,
             SanctionYears = SanctionYears ?? 3,
+            RecoveryReturnsTo = RecoveryReturnsTo ?? Funding.Ledger.RecoveryDestinations.Budget,
         };
         errors.AddRange(ruleSet.Problems().Select(p => new FieldError("ruleSet", p)));
         return errors.Count > 0 ? (null, errors) : (ruleSet, errors);

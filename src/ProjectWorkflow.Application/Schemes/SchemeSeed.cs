@@ -1,6 +1,9 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using ProjectWorkflow.Application.Ledger;
 using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Funding;
+using ProjectWorkflow.Funding.Ledger;
 
 namespace ProjectWorkflow.Application.Schemes;
 
@@ -8,11 +11,11 @@ namespace ProjectWorkflow.Application.Schemes;
 /// Seeds the three project schemes and their default rule sets (Seed/schemes.json) into a database that
 /// has none. Only missing schemes and years are added: an administrator's rule set is never overwritten.
 /// </summary>
-public sealed class SchemeSeed(ProjectWorkflowDbContext db, TimeProvider time)
+public sealed class SchemeSeed(ProjectWorkflowDbContext db, TimeProvider time, FundLedger ledger)
 {
     private sealed record SeedFile(List<SeedScheme> Schemes);
     private sealed record SeedScheme(string Key, string Name, string NameZh, string ProcessKey, List<JsonElement> RuleSets, List<SeedBudget>? Budgets);
-    private sealed record SeedBudget(int Year, long AmountFen);
+    private sealed record SeedBudget(int Year, long AmountFen, string? Source);
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
@@ -45,10 +48,18 @@ public sealed class SchemeSeed(ProjectWorkflowDbContext db, TimeProvider time)
                     AddedBy = "seed",
                 });
             }
-            foreach (var budget in seed.Budgets ?? [])
-                if (!await db.Set<SchemeBudgetRecord>().AnyAsync(b => b.SchemeKey == seed.Key && b.Year == budget.Year, cancellationToken))
-                    db.Add(new SchemeBudgetRecord { SchemeKey = seed.Key, Year = budget.Year, AmountFen = budget.AmountFen });
         }
         await db.SaveChangesAsync(cancellationToken);
+
+        // A seeded budget is an allocation entry like an administrator's; a scheme-year that has a budget keeps it.
+        foreach (var seed in file.Schemes)
+            foreach (var budget in seed.Budgets ?? [])
+            {
+                if (await ledger.FindBudgetAsync(BudgetKinds.Scheme, seed.Key, budget.Year, cancellationToken) is not null || budget.AmountFen <= 0) continue;
+                var record = await ledger.OpenBudgetAsync(BudgetKinds.Scheme, seed.Key, budget.Year, cancellationToken);
+                await ledger.PostAsync(record, LedgerEntryKinds.Allocate, $"budget:{record.Id}:seed", null, Postings.Allocate(new Money(budget.AmountFen)),
+                    "seed", budget.Source ?? "seeded demo budget", cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+            }
     }
 }

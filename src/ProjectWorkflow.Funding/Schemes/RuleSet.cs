@@ -36,6 +36,9 @@ public sealed record RuleSet
     /// <summary>Years a recovery bars the enterprise and the project leader.</summary>
     public required int SanctionYears { get; init; }
 
+    /// <summary>Where money recovered from a project goes once received: back into the budget ("budget") or to the treasury ("treasury").</summary>
+    public string RecoveryReturnsTo { get; init; } = Ledger.RecoveryDestinations.Budget;
+
     /// <summary>The problems that make a rule set unusable, as sentences for the administrator.</summary>
     public IReadOnlyList<string> Problems()
     {
@@ -49,6 +52,7 @@ public sealed record RuleSet
         if (Panel.Size < 1 || Panel.Quorum < 1 || Panel.Quorum > Panel.Size) problems.Add("The panel needs at least one expert and a quorum no larger than the panel.");
         if (Panel.Rubric.Count == 0 || Panel.Rubric.Any(c => c.MaxPoints <= 0)) problems.Add("The rubric needs criteria with positive maximum points.");
         if (Panel.PassScore < 0 || Panel.PassScore > Panel.MaxTotal) problems.Add("The pass score must lie between 0 and the rubric's total.");
+        if (!Ledger.RecoveryDestinations.IsKnown(RecoveryReturnsTo)) problems.Add("Recovered money returns to 'budget' or 'treasury'.");
         if (EligibleCostCategories.Count == 0) problems.Add("Name at least one eligible cost category.");
         if (Window is { Opens: { } o, Closes: { } c } && c <= o) problems.Add("The application window must close after it opens.");
         switch (Support)

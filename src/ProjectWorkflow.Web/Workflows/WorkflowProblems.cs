@@ -5,6 +5,7 @@ using ProjectWorkflow.Application.Workflows.Definitions;
 using ProjectWorkflow.Engine.Runtime;
 using ProjectWorkflow.Funding.Rules;
 using ProjectWorkflow.Funding.Applications;
+using ProjectWorkflow.Funding.Ledger;
 
 namespace ProjectWorkflow.Web.Workflows;
 
@@ -48,6 +49,12 @@ internal sealed class WorkflowProblems(IProblemDetailsService problemDetails) : 
                 Extensions = { ["rule"] = e.RuleName, ["messageZh"] = e.Rule.Message.Chinese, ["messageEn"] = e.Rule.Message.English },
             },
             IllegalTransitionException e => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "Not possible in this status",
+                Detail = e.Message,
+            },
+            PaymentOrderTransitionException e => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,
                 Title = "Not possible in this status",

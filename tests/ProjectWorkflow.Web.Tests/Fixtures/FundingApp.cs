@@ -19,6 +19,8 @@ public sealed class FundingApp : PortalApp
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
+        // The simulated bank answers at once: its delay would wait on the story's clock, which only the story moves.
+        builder.UseSetting("Treasury:Simulator:DelayMs", "0");
         // Tokens are issued on the story's clock; a long lifetime keeps them valid on the machine's clock too.
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>
         {

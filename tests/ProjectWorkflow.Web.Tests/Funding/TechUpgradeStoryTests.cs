@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using ProjectWorkflow.Application.Applications;
+using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Web.Tests.Fixtures;
 using static ProjectWorkflow.Web.Tests.Funding.FundingApi;
 using static ProjectWorkflow.Web.Tests.Workflows.WorkflowApi;
@@ -8,13 +11,16 @@ using static ProjectWorkflow.Web.Tests.Workflows.WorkflowApi;
 namespace ProjectWorkflow.Web.Tests.Funding;
 
 /// <summary>
-/// A tech-upgrade application from the enterprise's draft to approval, with the demo users, on a clock
-/// that starts inside the 2026 window. Amounts are checked to the fen.
+/// A tech-upgrade application from the enterprise's draft to the closed project, with the demo users, on a
+/// clock that starts inside the 2026 window: review, approval, agreement, two installments, quarterly reports,
+/// an extension, acceptance with a shortfall, evaluation. Amounts are checked to the fen.
 /// </summary>
 public sealed class TechUpgradeStoryTests(FundingApp app) : IClassFixture<FundingApp>
 {
+    private readonly LifecycleWalk _lifecycle = new(app);
+
     [Fact]
-    public async Task FromDraftToApproval()
+    public async Task FromDraftToClosure()
     {
         using var applicant = await app.CreateClientForAsync("enterprise1");
         using var reviewer = await app.CreateClientForAsync("reviewer1");
@@ -42,6 +48,7 @@ public sealed class TechUpgradeStoryTests(FundingApp app) : IClassFixture<Fundin
         Assert.Equal("under-review", submitted.GetProperty("status").GetString());
         Assert.Equal("District review 区级初审", submitted.GetProperty("stage").GetString());
         var instance = submitted.GetProperty("instanceId").GetGuid();
+        var number = submitted.GetProperty("number").GetString()!;
 
         // District review recommends it.
         var review = await OnlyTaskAsync(reviewer, "candidate", instance, "districtReview");
@@ -90,8 +97,113 @@ public sealed class TechUpgradeStoryTests(FundingApp app) : IClassFixture<Fundin
         var approved = await ApplicationAsync(applicant, id);
         Assert.Equal("approved", approved.GetProperty("status").GetString());
         Assert.Equal(1_012_345_678L, approved.GetProperty("approvedAmountFen").GetInt64());
-        Assert.Equal("completed", (await InstanceAsync(admin, instance)).GetProperty("status").GetString());
         var journal = await JournalAsync(admin, instance);
         Assert.Contains(journal, j => j.GetProperty("elementId").GetString() == "noticePeriod" && j.GetProperty("event").GetString() == "timerFired");
+        Assert.Contains(journal, j => j.GetProperty("elementId").GetString() == "reserveBudget" && j.GetProperty("event").GetString() == "left");
+
+        // The applicant signs the agreement and names the account; an account that is not one is refused.
+        var agreement = await OnlyTaskAsync(applicant, "mine", instance, "signAgreement");
+        await ProblemAssert.IsProblemAsync(await PostAsync(applicant, $"/api/applications/{id}/agreement", new { payeeName = "Demo Co.", payeeAccount = "12-34" }), HttpStatusCode.BadRequest);
+        await ProblemAssert.IsProblemAsync(await PostAsync(reviewer, $"/api/applications/{id}/agreement", new { payeeName = "Demo Co.", payeeAccount = "6222021001001234567" }), HttpStatusCode.Forbidden);
+        await LifecycleWalk.SignAsync(applicant, id);
+        Assert.NotEqual(Guid.Empty, agreement);
+        Assert.Equal("Shanghai Demo Manufacturing Co., Ltd.", (await ApplicationAsync(applicant, id)).GetProperty("project").GetProperty("payeeName").GetString());
+        Assert.Equal("6222021001001234567", await PayeeAccountAsync(id));
+
+        // Nothing is paid yet, so there is nothing to recover.
+        var early = await PostAsync(approver, $"/api/applications/{id}/recovery", new { reason = "too early" });
+        Assert.Equal("NothingPaidToRecover", (await ProblemAssert.IsProblemAsync(early, HttpStatusCode.UnprocessableEntity)).GetProperty("rule").GetString());
+
+        // Finance pays the first installment, 50% of the approved amount; building starts for 24 months.
+        Assert.Equal(506_172_839L, await _lifecycle.PayNextInstallmentAsync(id, number));
+        var building = (await ApplicationAsync(applicant, id)).GetProperty("project");
+        Assert.Equal("building", await LifecycleWalk.StatusAsync(applicant, id));
+        Assert.Equal("2026-02-03", building.GetProperty("buildStartedOn").GetString());
+        Assert.Equal("2028-02-03", building.GetProperty("buildEndsOn").GetString());
+        Assert.Equal(new DateTimeOffset(2028, 4, 4, 0, 0, 0, TimeSpan.FromHours(8)), building.GetProperty("acceptanceDueAt").GetDateTimeOffset());
+
+        // A progress report is due every quarter, within 15 days; none is due before.
+        await ProblemAssert.IsProblemAsync(await PostAsync(applicant, $"/api/applications/{id}/progress-reports", Report(5)), HttpStatusCode.Conflict);
+        await app.AdvanceAsync(TimeSpan.FromDays(92));
+        await OnlyProgressReportAsync(applicant, instance);
+        await ProblemAssert.IsProblemAsync(await PostAsync(applicant, $"/api/applications/{id}/progress-reports", new { percentComplete = 120 }), HttpStatusCode.BadRequest);
+        await OkAsync(applicant, $"/api/applications/{id}/progress-reports", Report(15));
+
+        // The next one is forgotten: the reminder goes out, the task is flagged overdue, the late report is marked late.
+        await app.AdvanceAsync(TimeSpan.FromDays(92));
+        await app.AdvanceAsync(TimeSpan.FromDays(16));
+        await _lifecycle.RunTaskChecksAsync();
+        var overdue = await OnlyProgressReportAsync(applicant, instance);
+        Assert.NotEqual(JsonValueKind.Null, overdue.GetProperty("overdueSince").ValueKind);
+        var inbox = await applicant.GetFromJsonAsync<JsonElement>("/api/notifications");
+        Assert.Contains(inbox.GetProperty("items").EnumerateArray(), n => n.GetProperty("kind").GetString() == "reminded" && n.GetProperty("businessKey").GetString() == number);
+        await OkAsync(applicant, $"/api/applications/{id}/progress-reports", Report(30));
+        var reports = (await LifecycleWalk.ProjectAsync(applicant, id)).GetProperty("progressReports").EnumerateArray().ToList();
+        Assert.Equal([false, true], reports.Select(r => r.GetProperty("late").GetBoolean()));
+
+        // An extension: 13 months is refused by the rules, 6 months is approved and moves the build end and the acceptance window.
+        var tooLong = await PostAsync(applicant, $"/api/applications/{id}/change-requests", new { kind = "extension", extensionMonths = 13, reason = "Equipment delivery slipped." });
+        var tooLongProblem = await ProblemAssert.IsProblemAsync(tooLong, HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("ExtensionTooLong", tooLongProblem.GetProperty("rule").GetString());
+        Assert.Contains("12", tooLongProblem.GetProperty("messageZh").GetString());
+        var asked = await (await PostAsync(applicant, $"/api/applications/{id}/change-requests", new { kind = "extension", extensionMonths = 6, reason = "Equipment delivery slipped." })).Content.ReadFromJsonAsync<JsonElement>();
+        var change = asked.GetProperty("id").GetGuid();
+        await OnlyTaskAsync(approver, "candidate", instance, "reviewChange");
+        await OkAsync(approver, $"/api/applications/{id}/change-requests/{change}/decision", new { approved = true, reason = "The supplier's delay is documented." });
+        var extended = (await ApplicationAsync(applicant, id)).GetProperty("project");
+        Assert.Equal("2028-08-03", extended.GetProperty("buildEndsOn").GetString());
+        Assert.Equal(1, extended.GetProperty("extensionsGranted").GetInt32());
+        var again = await PostAsync(applicant, $"/api/applications/{id}/change-requests", new { kind = "extension", extensionMonths = 1, reason = "More delay." });
+        Assert.Equal("ExtensionAlreadyUsed", (await ProblemAssert.IsProblemAsync(again, HttpStatusCode.UnprocessableEntity)).GetProperty("rule").GetString());
+
+        // The original acceptance deadline passes: the project keeps building, because it was extended.
+        await _lifecycle.MoveClockToAsync(new DateTimeOffset(2028, 8, 10, 2, 0, 0, TimeSpan.Zero));
+        Assert.Equal("building", await LifecycleWalk.StatusAsync(applicant, id));
+        Assert.Contains(await JournalAsync(admin, instance), j => j.GetProperty("elementId").GetString() == "extended");
+
+        // Acceptance: the audit report is required; the actual investment, ¥90,000,000 of the approved ¥101,234,567.89, cuts the subsidy pro rata.
+        var acceptance = new { equipmentFen = 5_000_000_000L, softwareFen = 1_500_000_000L, constructionFen = 2_000_000_000L, otherFen = 500_000_000L, summary = "Line 3 runs with servo presses and the MES." };
+        await ProblemAssert.IsProblemAsync(await PostAsync(applicant, $"/api/applications/{id}/acceptance", acceptance), HttpStatusCode.BadRequest);
+        var audit = await LifecycleWalk.AttachAuditReportAsync(applicant, id);
+        await OkAsync(applicant, $"/api/applications/{id}/acceptance", new { acceptance.equipmentFen, acceptance.softwareFen, acceptance.constructionFen, acceptance.otherFen, acceptance.summary, auditReportId = audit });
+        Assert.Equal("acceptance-requested", await LifecycleWalk.StatusAsync(applicant, id));
+        Assert.DoesNotContain(await TasksAsync(applicant, "mine", instance), t => t.GetProperty("elementId").GetString() == "progressReport");
+        await OkAsync(approver, $"/api/applications/{id}/acceptance/review", new { outcome = "pass", reason = "Site, content and equipment match the agreement; investment short by ¥11,234,567.89." });
+
+        // 1,012,345,678 × 9,000,000,000 / 10,123,456,789 = 899,999,999 fen; the final installment is what is left after the first.
+        var accepted = await ApplicationAsync(applicant, id);
+        Assert.Equal("accepted", accepted.GetProperty("status").GetString());
+        Assert.Equal(899_999_999L, accepted.GetProperty("project").GetProperty("acceptedAmountFen").GetInt64());
+        Assert.Equal(393_827_160L, await _lifecycle.PayNextInstallmentAsync(id, number));
+
+        // The performance evaluation against the plan indicators closes the project.
+        await OnlyTaskAsync(approver, "candidate", instance, "evaluation");
+        var evaluated = await (await PostAsync(approver, $"/api/applications/{id}/evaluation",
+            new { energySavedTce = 2_500m, outputFen = 80_000_000_000L, valueAddedFen = 16_000_000_000L, robots = 36, comment = "Value added below plan." })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(95m, evaluated.GetProperty("score").GetDecimal());   // (100 + 100 + 80 + 100) / 4
+        Assert.Equal("excellent", evaluated.GetProperty("grade").GetString());
+        var closed = await ApplicationAsync(applicant, id);
+        Assert.Equal("closed", closed.GetProperty("status").GetString());
+        Assert.Equal("completed", (await InstanceAsync(admin, instance)).GetProperty("status").GetString());
+
+        // The journal shows every decision with its actor.
+        var decisions = (await JournalAsync(admin, instance)).Where(j => j.GetProperty("event").GetString() == "completed").ToList();
+        Assert.Contains(decisions, j => j.GetProperty("elementId").GetString() == "signAgreement" && j.GetProperty("actor").GetString() == "enterprise1");
+        Assert.Contains(decisions, j => j.GetProperty("elementId").GetString() == "reviewChange" && j.GetProperty("actor").GetString() == "approver1");
+        Assert.Contains(decisions, j => j.GetProperty("elementId").GetString() == "acceptanceReview" && j.GetProperty("actor").GetString() == "approver1");
+        Assert.Contains(decisions, j => j.GetProperty("elementId").GetString() == "evaluation" && j.GetProperty("actor").GetString() == "approver1");
+        Assert.Contains(await JournalAsync(admin, instance), j => j.GetProperty("elementId").GetString() == "releaseBudget" && j.GetProperty("event").GetString() == "left");
+    }
+
+    private static object Report(int percent) => new { investedSoFarFen = percent * 100_000_000L, percentComplete = percent, summary = $"{percent}% of the works done." };
+
+    private static async Task<JsonElement> OnlyProgressReportAsync(HttpClient applicant, Guid instance) =>
+        Assert.Single(await TasksAsync(applicant, "mine", instance), t => t.GetProperty("elementId").GetString() == "progressReport");
+
+    private async Task<string?> PayeeAccountAsync(Guid id)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProjectWorkflowDbContext>();
+        return (await db.Set<ApplicationRecord>().FindAsync(id))!.PayeeAccount;
     }
 }

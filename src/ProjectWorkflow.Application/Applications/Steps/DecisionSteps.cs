@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using ProjectWorkflow.Application.Ledger;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.Reviews;
 using ProjectWorkflow.Application.Schemes;

@@ -13,6 +13,32 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "Acceptances",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RequestedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ActualEquipmentFen = table.Column<long>(type: "bigint", nullable: false),
+                    ActualSoftwareFen = table.Column<long>(type: "bigint", nullable: false),
+                    ActualConstructionFen = table.Column<long>(type: "bigint", nullable: false),
+                    ActualOtherFen = table.Column<long>(type: "bigint", nullable: false),
+                    ActualEligibleFen = table.Column<long>(type: "bigint", nullable: false),
+                    AuditReportId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Summary = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    ReviewedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReviewedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ReviewReason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Calculation = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Acceptances", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ApplicationAttachments",
                 columns: table => new
                 {
@@ -74,6 +100,50 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Budgets",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    OwnerKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    AllocatedFen = table.Column<long>(type: "bigint", nullable: false),
+                    AvailableFen = table.Column<long>(type: "bigint", nullable: false),
+                    ReservedFen = table.Column<long>(type: "bigint", nullable: false),
+                    PaidFen = table.Column<long>(type: "bigint", nullable: false),
+                    RecoveryDueFen = table.Column<long>(type: "bigint", nullable: false),
+                    ReturnedToTreasuryFen = table.Column<long>(type: "bigint", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Budgets", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ChangeRequests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ExtensionMonths = table.Column<int>(type: "integer", nullable: true),
+                    Reason = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RequestedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DecidedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    DecisionReason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChangeRequests", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CreditSanctions",
                 columns: table => new
                 {
@@ -104,6 +174,28 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Enterprises", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Evaluations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EvaluatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EvaluatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    EnergySavedTce = table.Column<decimal>(type: "numeric(18,3)", precision: 18, scale: 3, nullable: false),
+                    OutputFen = table.Column<long>(type: "bigint", nullable: false),
+                    ValueAddedFen = table.Column<long>(type: "bigint", nullable: false),
+                    Robots = table.Column<int>(type: "integer", nullable: false),
+                    Score = table.Column<decimal>(type: "numeric(7,2)", precision: 7, scale: 2, nullable: false),
+                    Grade = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Indicators = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Comment = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Evaluations", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -146,6 +238,13 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                     AcceptedAmountFen = table.Column<long>(type: "bigint", nullable: true),
                     PayeeName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
                     PayeeAccount = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    AgreementSignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    BuildStartedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    BuildEndsOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ExtensionsGranted = table.Column<int>(type: "integer", nullable: false),
+                    AcceptanceDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RecoveryReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     Revision = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
@@ -185,6 +284,22 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_InboxMessages", x => new { x.MessageId, x.Consumer });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LedgerReconciliations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    BudgetsChecked = table.Column<int>(type: "integer", nullable: false),
+                    EntriesChecked = table.Column<int>(type: "integer", nullable: false),
+                    Clean = table.Column<bool>(type: "boolean", nullable: false),
+                    Findings = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LedgerReconciliations", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -270,18 +385,78 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "SchemeBudgets",
+                name: "PaymentOrders",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationNumber = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     SchemeKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     Year = table.Column<int>(type: "integer", nullable: false),
-                    AmountFen = table.Column<long>(type: "bigint", nullable: false)
+                    InstallmentNumber = table.Column<int>(type: "integer", nullable: false),
+                    AmountFen = table.Column<long>(type: "bigint", nullable: false),
+                    Payee = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    PayeeAccount = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    InstanceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Attempt = table.Column<int>(type: "integer", nullable: false),
+                    PaymentKey = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
+                    ApprovedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ApprovedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PaidAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    BankReference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    RejectionReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DueOn = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_SchemeBudgets", x => x.Id);
+                    table.PrimaryKey("PK_PaymentOrders", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProgressReports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SubmittedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Late = table.Column<bool>(type: "boolean", nullable: false),
+                    InvestedSoFarFen = table.Column<long>(type: "bigint", nullable: false),
+                    PercentComplete = table.Column<int>(type: "integer", nullable: false),
+                    Summary = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    Problems = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProgressReports", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Recoveries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationNumber = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    BudgetId = table.Column<long>(type: "bigint", nullable: false),
+                    AmountFen = table.Column<long>(type: "bigint", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    OpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReceivedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ReturnedTo = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Recoveries", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -584,6 +759,33 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "LedgerEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    BudgetId = table.Column<long>(type: "bigint", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Reference = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Actor = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReversesEntryId = table.Column<long>(type: "bigint", nullable: true),
+                    Checksum = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LedgerEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LedgerEntries_Budgets_BudgetId",
+                        column: x => x.BudgetId,
+                        principalTable: "Budgets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "EnterpriseMembers",
                 columns: table => new
                 {
@@ -695,6 +897,34 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "LedgerPostings",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EntryId = table.Column<long>(type: "bigint", nullable: false),
+                    BudgetId = table.Column<long>(type: "bigint", nullable: false),
+                    Account = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AmountFen = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LedgerPostings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LedgerPostings_LedgerEntries_EntryId",
+                        column: x => x.EntryId,
+                        principalTable: "LedgerEntries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Acceptances_ApplicationId",
+                table: "Acceptances",
+                column: "ApplicationId");
+
             migrationBuilder.CreateIndex(
                 name: "IX_ApplicationAttachments_ApplicationId",
                 table: "ApplicationAttachments",
@@ -738,6 +968,17 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Budgets_Kind_OwnerKey_Year",
+                table: "Budgets",
+                columns: new[] { "Kind", "OwnerKey", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChangeRequests_ApplicationId_Status",
+                table: "ChangeRequests",
+                columns: new[] { "ApplicationId", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CreditSanctions_Subject_Until",
                 table: "CreditSanctions",
                 columns: new[] { "Subject", "Until" });
@@ -757,6 +998,12 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                 name: "IX_Enterprises_Uscc",
                 table: "Enterprises",
                 column: "Uscc",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Evaluations_ApplicationId",
+                table: "Evaluations",
+                column: "ApplicationId",
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -797,6 +1044,42 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                 column: "ProcessedAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_LedgerEntries_ApplicationId",
+                table: "LedgerEntries",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerEntries_BudgetId_Id",
+                table: "LedgerEntries",
+                columns: new[] { "BudgetId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerEntries_Reference",
+                table: "LedgerEntries",
+                column: "Reference",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerPostings_ApplicationId_Account",
+                table: "LedgerPostings",
+                columns: new[] { "ApplicationId", "Account" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerPostings_BudgetId_Account",
+                table: "LedgerPostings",
+                columns: new[] { "BudgetId", "Account" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerPostings_EntryId",
+                table: "LedgerPostings",
+                column: "EntryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerReconciliations_At",
+                table: "LedgerReconciliations",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Notifications_Recipient_RecipientIsGroup_CreatedAt",
                 table: "Notifications",
                 columns: new[] { "Recipient", "RecipientIsGroup", "CreatedAt" });
@@ -823,6 +1106,29 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PaymentOrders_ApplicationId_InstallmentNumber",
+                table: "PaymentOrders",
+                columns: new[] { "ApplicationId", "InstallmentNumber" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PaymentOrders_PaymentKey",
+                table: "PaymentOrders",
+                column: "PaymentKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PaymentOrders_Status",
+                table: "PaymentOrders",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProgressReports_ApplicationId_Sequence",
+                table: "ProgressReports",
+                columns: new[] { "ApplicationId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_QueuedMail_NotificationId",
                 table: "QueuedMail",
                 column: "NotificationId");
@@ -833,14 +1139,18 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                 columns: new[] { "Status", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_RuleSets_SchemeKey_Year",
-                table: "RuleSets",
-                columns: new[] { "SchemeKey", "Year" },
-                unique: true);
+                name: "IX_Recoveries_ApplicationId",
+                table: "Recoveries",
+                column: "ApplicationId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_SchemeBudgets_SchemeKey_Year",
-                table: "SchemeBudgets",
+                name: "IX_Recoveries_Status_OpenedAt",
+                table: "Recoveries",
+                columns: new[] { "Status", "OpenedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RuleSets_SchemeKey_Year",
+                table: "RuleSets",
                 columns: new[] { "SchemeKey", "Year" },
                 unique: true);
 
@@ -953,6 +1263,9 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "Acceptances");
+
+            migrationBuilder.DropTable(
                 name: "ApplicationAttachments");
 
             migrationBuilder.DropTable(
@@ -971,10 +1284,16 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "ChangeRequests");
+
+            migrationBuilder.DropTable(
                 name: "CreditSanctions");
 
             migrationBuilder.DropTable(
                 name: "EnterpriseMembers");
+
+            migrationBuilder.DropTable(
+                name: "Evaluations");
 
             migrationBuilder.DropTable(
                 name: "FundingApplications");
@@ -984,6 +1303,12 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "InboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "LedgerPostings");
+
+            migrationBuilder.DropTable(
+                name: "LedgerReconciliations");
 
             migrationBuilder.DropTable(
                 name: "NotificationReadMarks");
@@ -998,13 +1323,19 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                 name: "PanelMembers");
 
             migrationBuilder.DropTable(
+                name: "PaymentOrders");
+
+            migrationBuilder.DropTable(
+                name: "ProgressReports");
+
+            migrationBuilder.DropTable(
                 name: "QueuedMail");
 
             migrationBuilder.DropTable(
-                name: "RuleSets");
+                name: "Recoveries");
 
             migrationBuilder.DropTable(
-                name: "SchemeBudgets");
+                name: "RuleSets");
 
             migrationBuilder.DropTable(
                 name: "TreasuryPayments");
@@ -1043,6 +1374,9 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                 name: "Enterprises");
 
             migrationBuilder.DropTable(
+                name: "LedgerEntries");
+
+            migrationBuilder.DropTable(
                 name: "Notifications");
 
             migrationBuilder.DropTable(
@@ -1050,6 +1384,9 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "WorkflowTasks");
+
+            migrationBuilder.DropTable(
+                name: "Budgets");
         }
     }
 }

@@ -12,6 +12,32 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "Acceptances",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RequestedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    ActualEquipmentFen = table.Column<long>(type: "bigint", nullable: false),
+                    ActualSoftwareFen = table.Column<long>(type: "bigint", nullable: false),
+                    ActualConstructionFen = table.Column<long>(type: "bigint", nullable: false),
+                    ActualOtherFen = table.Column<long>(type: "bigint", nullable: false),
+                    ActualEligibleFen = table.Column<long>(type: "bigint", nullable: false),
+                    AuditReportId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Summary = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: false),
+                    Outcome = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: true),
+                    ReviewedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ReviewedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ReviewReason = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    Calculation = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Acceptances", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ApplicationAttachments",
                 columns: table => new
                 {
@@ -73,6 +99,50 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Budgets",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    OwnerKey = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    AllocatedFen = table.Column<long>(type: "bigint", nullable: false),
+                    AvailableFen = table.Column<long>(type: "bigint", nullable: false),
+                    ReservedFen = table.Column<long>(type: "bigint", nullable: false),
+                    PaidFen = table.Column<long>(type: "bigint", nullable: false),
+                    RecoveryDueFen = table.Column<long>(type: "bigint", nullable: false),
+                    ReturnedToTreasuryFen = table.Column<long>(type: "bigint", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Budgets", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ChangeRequests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    ExtensionMonths = table.Column<int>(type: "int", nullable: true),
+                    Reason = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RequestedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    DecidedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    DecisionReason = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChangeRequests", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CreditSanctions",
                 columns: table => new
                 {
@@ -103,6 +173,28 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Enterprises", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Evaluations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    EvaluatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    EvaluatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    EnergySavedTce = table.Column<decimal>(type: "decimal(18,3)", precision: 18, scale: 3, nullable: false),
+                    OutputFen = table.Column<long>(type: "bigint", nullable: false),
+                    ValueAddedFen = table.Column<long>(type: "bigint", nullable: false),
+                    Robots = table.Column<int>(type: "int", nullable: false),
+                    Score = table.Column<decimal>(type: "decimal(7,2)", precision: 7, scale: 2, nullable: false),
+                    Grade = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Indicators = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    Comment = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Evaluations", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -145,6 +237,13 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                     AcceptedAmountFen = table.Column<long>(type: "bigint", nullable: true),
                     PayeeName = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
                     PayeeAccount = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    AgreementSignedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    BuildStartedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    BuildEndsOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ExtensionsGranted = table.Column<int>(type: "int", nullable: false),
+                    AcceptanceDueAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    RecoveryReason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
                     Revision = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
@@ -184,6 +283,22 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_InboxMessages", x => new { x.MessageId, x.Consumer });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LedgerReconciliations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    BudgetsChecked = table.Column<int>(type: "int", nullable: false),
+                    EntriesChecked = table.Column<int>(type: "int", nullable: false),
+                    Clean = table.Column<bool>(type: "bit", nullable: false),
+                    Findings = table.Column<string>(type: "nvarchar(max)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LedgerReconciliations", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -269,18 +384,78 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "SchemeBudgets",
+                name: "PaymentOrders",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ApplicationNumber = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
                     SchemeKey = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
                     Year = table.Column<int>(type: "int", nullable: false),
-                    AmountFen = table.Column<long>(type: "bigint", nullable: false)
+                    InstallmentNumber = table.Column<int>(type: "int", nullable: false),
+                    AmountFen = table.Column<long>(type: "bigint", nullable: false),
+                    Payee = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    PayeeAccount = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    InstanceId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Attempt = table.Column<int>(type: "int", nullable: false),
+                    PaymentKey = table.Column<string>(type: "nvarchar(80)", maxLength: 80, nullable: true),
+                    ApprovedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ApprovedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    SentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    PaidAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    BankReference = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    RejectionReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    DueOn = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_SchemeBudgets", x => x.Id);
+                    table.PrimaryKey("PK_PaymentOrders", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProgressReports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Sequence = table.Column<int>(type: "int", nullable: false),
+                    DueAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    SubmittedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Late = table.Column<bool>(type: "bit", nullable: false),
+                    InvestedSoFarFen = table.Column<long>(type: "bigint", nullable: false),
+                    PercentComplete = table.Column<int>(type: "int", nullable: false),
+                    Summary = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: false),
+                    Problems = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProgressReports", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Recoveries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ApplicationNumber = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    BudgetId = table.Column<long>(type: "bigint", nullable: false),
+                    AmountFen = table.Column<long>(type: "bigint", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    OpenedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ReceivedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ReturnedTo = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Recoveries", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -583,6 +758,33 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "LedgerEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    BudgetId = table.Column<long>(type: "bigint", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Reference = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    Actor = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ReversesEntryId = table.Column<long>(type: "bigint", nullable: true),
+                    Checksum = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LedgerEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LedgerEntries_Budgets_BudgetId",
+                        column: x => x.BudgetId,
+                        principalTable: "Budgets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "EnterpriseMembers",
                 columns: table => new
                 {
@@ -694,6 +896,34 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "LedgerPostings",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    EntryId = table.Column<long>(type: "bigint", nullable: false),
+                    BudgetId = table.Column<long>(type: "bigint", nullable: false),
+                    Account = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    AmountFen = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LedgerPostings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LedgerPostings_LedgerEntries_EntryId",
+                        column: x => x.EntryId,
+                        principalTable: "LedgerEntries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Acceptances_ApplicationId",
+                table: "Acceptances",
+                column: "ApplicationId");
+
             migrationBuilder.CreateIndex(
                 name: "IX_ApplicationAttachments_ApplicationId",
                 table: "ApplicationAttachments",
@@ -739,6 +969,17 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                 filter: "[NormalizedUserName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Budgets_Kind_OwnerKey_Year",
+                table: "Budgets",
+                columns: new[] { "Kind", "OwnerKey", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChangeRequests_ApplicationId_Status",
+                table: "ChangeRequests",
+                columns: new[] { "ApplicationId", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CreditSanctions_Subject_Until",
                 table: "CreditSanctions",
                 columns: new[] { "Subject", "Until" });
@@ -758,6 +999,12 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                 name: "IX_Enterprises_Uscc",
                 table: "Enterprises",
                 column: "Uscc",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Evaluations_ApplicationId",
+                table: "Evaluations",
+                column: "ApplicationId",
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -798,6 +1045,42 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                 column: "ProcessedAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_LedgerEntries_ApplicationId",
+                table: "LedgerEntries",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerEntries_BudgetId_Id",
+                table: "LedgerEntries",
+                columns: new[] { "BudgetId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerEntries_Reference",
+                table: "LedgerEntries",
+                column: "Reference",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerPostings_ApplicationId_Account",
+                table: "LedgerPostings",
+                columns: new[] { "ApplicationId", "Account" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerPostings_BudgetId_Account",
+                table: "LedgerPostings",
+                columns: new[] { "BudgetId", "Account" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerPostings_EntryId",
+                table: "LedgerPostings",
+                column: "EntryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerReconciliations_At",
+                table: "LedgerReconciliations",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Notifications_Recipient_RecipientIsGroup_CreatedAt",
                 table: "Notifications",
                 columns: new[] { "Recipient", "RecipientIsGroup", "CreatedAt" });
@@ -824,6 +1107,30 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PaymentOrders_ApplicationId_InstallmentNumber",
+                table: "PaymentOrders",
+                columns: new[] { "ApplicationId", "InstallmentNumber" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PaymentOrders_PaymentKey",
+                table: "PaymentOrders",
+                column: "PaymentKey",
+                unique: true,
+                filter: "[PaymentKey] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PaymentOrders_Status",
+                table: "PaymentOrders",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProgressReports_ApplicationId_Sequence",
+                table: "ProgressReports",
+                columns: new[] { "ApplicationId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_QueuedMail_NotificationId",
                 table: "QueuedMail",
                 column: "NotificationId");
@@ -834,14 +1141,18 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                 columns: new[] { "Status", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_RuleSets_SchemeKey_Year",
-                table: "RuleSets",
-                columns: new[] { "SchemeKey", "Year" },
-                unique: true);
+                name: "IX_Recoveries_ApplicationId",
+                table: "Recoveries",
+                column: "ApplicationId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_SchemeBudgets_SchemeKey_Year",
-                table: "SchemeBudgets",
+                name: "IX_Recoveries_Status_OpenedAt",
+                table: "Recoveries",
+                columns: new[] { "Status", "OpenedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RuleSets_SchemeKey_Year",
+                table: "RuleSets",
                 columns: new[] { "SchemeKey", "Year" },
                 unique: true);
 
@@ -954,6 +1265,9 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "Acceptances");
+
+            migrationBuilder.DropTable(
                 name: "ApplicationAttachments");
 
             migrationBuilder.DropTable(
@@ -972,10 +1286,16 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "ChangeRequests");
+
+            migrationBuilder.DropTable(
                 name: "CreditSanctions");
 
             migrationBuilder.DropTable(
                 name: "EnterpriseMembers");
+
+            migrationBuilder.DropTable(
+                name: "Evaluations");
 
             migrationBuilder.DropTable(
                 name: "FundingApplications");
@@ -985,6 +1305,12 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "InboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "LedgerPostings");
+
+            migrationBuilder.DropTable(
+                name: "LedgerReconciliations");
 
             migrationBuilder.DropTable(
                 name: "NotificationReadMarks");
@@ -999,13 +1325,19 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                 name: "PanelMembers");
 
             migrationBuilder.DropTable(
+                name: "PaymentOrders");
+
+            migrationBuilder.DropTable(
+                name: "ProgressReports");
+
+            migrationBuilder.DropTable(
                 name: "QueuedMail");
 
             migrationBuilder.DropTable(
-                name: "RuleSets");
+                name: "Recoveries");
 
             migrationBuilder.DropTable(
-                name: "SchemeBudgets");
+                name: "RuleSets");
 
             migrationBuilder.DropTable(
                 name: "TreasuryPayments");
@@ -1044,6 +1376,9 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                 name: "Enterprises");
 
             migrationBuilder.DropTable(
+                name: "LedgerEntries");
+
+            migrationBuilder.DropTable(
                 name: "Notifications");
 
             migrationBuilder.DropTable(
@@ -1051,6 +1386,9 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "WorkflowTasks");
+
+            migrationBuilder.DropTable(
+                name: "Budgets");
         }
     }
 }

@@ -12,6 +12,32 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "Acceptances",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RequestedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ActualEquipmentFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    ActualSoftwareFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    ActualConstructionFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    ActualOtherFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    ActualEligibleFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    AuditReportId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    ReviewedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReviewedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ReviewReason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Calculation = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Acceptances", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ApplicationAttachments",
                 columns: table => new
                 {
@@ -73,6 +99,50 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Budgets",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    OwnerKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    AllocatedFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    AvailableFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReservedFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    PaidFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    RecoveryDueFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReturnedToTreasuryFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Budgets", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ChangeRequests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ExtensionMonths = table.Column<int>(type: "INTEGER", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RequestedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    DecisionReason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChangeRequests", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CreditSanctions",
                 columns: table => new
                 {
@@ -103,6 +173,28 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Enterprises", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Evaluations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EvaluatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EvaluatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    EnergySavedTce = table.Column<decimal>(type: "TEXT", precision: 18, scale: 3, nullable: false),
+                    OutputFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    ValueAddedFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    Robots = table.Column<int>(type: "INTEGER", nullable: false),
+                    Score = table.Column<decimal>(type: "TEXT", precision: 7, scale: 2, nullable: false),
+                    Grade = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Indicators = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Evaluations", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -145,6 +237,13 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                     AcceptedAmountFen = table.Column<long>(type: "INTEGER", nullable: true),
                     PayeeName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
                     PayeeAccount = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    AgreementSignedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    BuildStartedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    BuildEndsOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ExtensionsGranted = table.Column<int>(type: "INTEGER", nullable: false),
+                    AcceptanceDueAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RecoveryReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     Revision = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -184,6 +283,22 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_InboxMessages", x => new { x.MessageId, x.Consumer });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LedgerReconciliations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    BudgetsChecked = table.Column<int>(type: "INTEGER", nullable: false),
+                    EntriesChecked = table.Column<int>(type: "INTEGER", nullable: false),
+                    Clean = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Findings = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LedgerReconciliations", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -269,18 +384,78 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "SchemeBudgets",
+                name: "PaymentOrders",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationNumber = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     SchemeKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false)
+                    InstallmentNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    Payee = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    PayeeAccount = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    InstanceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Attempt = table.Column<int>(type: "INTEGER", nullable: false),
+                    PaymentKey = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
+                    ApprovedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ApprovedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PaidAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    BankReference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    RejectionReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DueOn = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_SchemeBudgets", x => x.Id);
+                    table.PrimaryKey("PK_PaymentOrders", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProgressReports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    DueAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SubmittedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Late = table.Column<bool>(type: "INTEGER", nullable: false),
+                    InvestedSoFarFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    PercentComplete = table.Column<int>(type: "INTEGER", nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    Problems = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProgressReports", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Recoveries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationNumber = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    BudgetId = table.Column<long>(type: "INTEGER", nullable: false),
+                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    OpenedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReceivedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ReturnedTo = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Recoveries", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -583,6 +758,33 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "LedgerEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BudgetId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReversesEntryId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Checksum = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LedgerEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LedgerEntries_Budgets_BudgetId",
+                        column: x => x.BudgetId,
+                        principalTable: "Budgets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "EnterpriseMembers",
                 columns: table => new
                 {
@@ -694,6 +896,34 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "LedgerPostings",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EntryId = table.Column<long>(type: "INTEGER", nullable: false),
+                    BudgetId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Account = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LedgerPostings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LedgerPostings_LedgerEntries_EntryId",
+                        column: x => x.EntryId,
+                        principalTable: "LedgerEntries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Acceptances_ApplicationId",
+                table: "Acceptances",
+                column: "ApplicationId");
+
             migrationBuilder.CreateIndex(
                 name: "IX_ApplicationAttachments_ApplicationId",
                 table: "ApplicationAttachments",
@@ -737,6 +967,17 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Budgets_Kind_OwnerKey_Year",
+                table: "Budgets",
+                columns: new[] { "Kind", "OwnerKey", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChangeRequests_ApplicationId_Status",
+                table: "ChangeRequests",
+                columns: new[] { "ApplicationId", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CreditSanctions_Subject_Until",
                 table: "CreditSanctions",
                 columns: new[] { "Subject", "Until" });
@@ -756,6 +997,12 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                 name: "IX_Enterprises_Uscc",
                 table: "Enterprises",
                 column: "Uscc",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Evaluations_ApplicationId",
+                table: "Evaluations",
+                column: "ApplicationId",
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -796,6 +1043,42 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                 column: "ProcessedAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_LedgerEntries_ApplicationId",
+                table: "LedgerEntries",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerEntries_BudgetId_Id",
+                table: "LedgerEntries",
+                columns: new[] { "BudgetId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerEntries_Reference",
+                table: "LedgerEntries",
+                column: "Reference",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerPostings_ApplicationId_Account",
+                table: "LedgerPostings",
+                columns: new[] { "ApplicationId", "Account" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerPostings_BudgetId_Account",
+                table: "LedgerPostings",
+                columns: new[] { "BudgetId", "Account" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerPostings_EntryId",
+                table: "LedgerPostings",
+                column: "EntryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerReconciliations_At",
+                table: "LedgerReconciliations",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Notifications_Recipient_RecipientIsGroup_CreatedAt",
                 table: "Notifications",
                 columns: new[] { "Recipient", "RecipientIsGroup", "CreatedAt" });
@@ -822,6 +1105,29 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PaymentOrders_ApplicationId_InstallmentNumber",
+                table: "PaymentOrders",
+                columns: new[] { "ApplicationId", "InstallmentNumber" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PaymentOrders_PaymentKey",
+                table: "PaymentOrders",
+                column: "PaymentKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PaymentOrders_Status",
+                table: "PaymentOrders",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProgressReports_ApplicationId_Sequence",
+                table: "ProgressReports",
+                columns: new[] { "ApplicationId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_QueuedMail_NotificationId",
                 table: "QueuedMail",
                 column: "NotificationId");
@@ -832,14 +1138,18 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                 columns: new[] { "Status", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_RuleSets_SchemeKey_Year",
-                table: "RuleSets",
-                columns: new[] { "SchemeKey", "Year" },
-                unique: true);
+                name: "IX_Recoveries_ApplicationId",
+                table: "Recoveries",
+                column: "ApplicationId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_SchemeBudgets_SchemeKey_Year",
-                table: "SchemeBudgets",
+                name: "IX_Recoveries_Status_OpenedAt",
+                table: "Recoveries",
+                columns: new[] { "Status", "OpenedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RuleSets_SchemeKey_Year",
+                table: "RuleSets",
                 columns: new[] { "SchemeKey", "Year" },
                 unique: true);
 
@@ -952,6 +1262,9 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "Acceptances");
+
+            migrationBuilder.DropTable(
                 name: "ApplicationAttachments");
 
             migrationBuilder.DropTable(
@@ -970,10 +1283,16 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "ChangeRequests");
+
+            migrationBuilder.DropTable(
                 name: "CreditSanctions");
 
             migrationBuilder.DropTable(
                 name: "EnterpriseMembers");
+
+            migrationBuilder.DropTable(
+                name: "Evaluations");
 
             migrationBuilder.DropTable(
                 name: "FundingApplications");
@@ -983,6 +1302,12 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "InboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "LedgerPostings");
+
+            migrationBuilder.DropTable(
+                name: "LedgerReconciliations");
 
             migrationBuilder.DropTable(
                 name: "NotificationReadMarks");
@@ -997,13 +1322,19 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                 name: "PanelMembers");
 
             migrationBuilder.DropTable(
+                name: "PaymentOrders");
+
+            migrationBuilder.DropTable(
+                name: "ProgressReports");
+
+            migrationBuilder.DropTable(
                 name: "QueuedMail");
 
             migrationBuilder.DropTable(
-                name: "RuleSets");
+                name: "Recoveries");
 
             migrationBuilder.DropTable(
-                name: "SchemeBudgets");
+                name: "RuleSets");
 
             migrationBuilder.DropTable(
                 name: "TreasuryPayments");
@@ -1042,6 +1373,9 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                 name: "Enterprises");
 
             migrationBuilder.DropTable(
+                name: "LedgerEntries");
+
+            migrationBuilder.DropTable(
                 name: "Notifications");
 
             migrationBuilder.DropTable(
@@ -1049,6 +1383,9 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "WorkflowTasks");
+
+            migrationBuilder.DropTable(
+                name: "Budgets");
         }
     }
 }

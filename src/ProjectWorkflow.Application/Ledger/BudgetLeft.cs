@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using ProjectWorkflow.Application.Applications;
+using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Funding;
+using ProjectWorkflow.Funding.Ledger;
+
+namespace ProjectWorkflow.Application.Ledger;
+
+/// <summary>
+/// What a scheme-year can still commit: the budget's available balance in the ledger (allocated less reserved,
+/// paid and recovered elsewhere) less the amounts calculated for applications on their way to approval (in public
+/// notice or beyond) that hold no reservation yet. A scheme-year without a budget has nothing to commit.
+/// </summary>
+public sealed class BudgetLeft(ProjectWorkflowDbContext db, FundLedger ledger)
+{
+    private static readonly string[] Committing = ["in-public-notice", "approved", "building", "acceptance-requested", "accepted", "closed"];
+
+    public async Task<Money> ForAsync(string schemeKey, int year, Guid? except, CancellationToken cancellationToken)
+    {
+        var budget = await ledger.FindBudgetAsync(BudgetKinds.Scheme, schemeKey, year, cancellationToken);
+        if (budget is null) return Money.Zero;
+        var pending = await db.Set<ApplicationRecord>()
+            .Where(a => a.SchemeKey == schemeKey && a.Year == year && a.Id != except && Committing.Contains(a.Status) && a.ApprovedAmountFen != null)
+            .Where(a => !db.Set<LedgerEntryRecord>().Any(e => e.ApplicationId == a.Id && e.Kind == LedgerEntryKinds.Reserve))
+            .SumAsync(a => a.ApprovedAmountFen!.Value, cancellationToken);
+        return new Money(budget.AvailableFen - pending);
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using ProjectWorkflow.Application.Applications;
+using ProjectWorkflow.Application.Applications.Steps;
+using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Engine.ServiceTasks;
+using ProjectWorkflow.Funding;
+using ProjectWorkflow.Funding.Ledger;
+
+namespace ProjectWorkflow.Application.Ledger;
+
+/// <summary>
+/// budget.reserve: right before approval, reserves the approved amount against the scheme-year's budget.
+/// Refused by the BudgetExceeded rule (an incident the administrator can retry after raising the budget)
+/// rather than over-committing. Booked once per application, however often the step runs.
+/// </summary>
+public sealed class ReserveBudget(ProjectWorkflowDbContext db, TimeProvider time, FundLedger ledger) : ApplicationStep(db, time)
+{
+    protected override async Task RunAsync(ApplicationRecord application, ServiceTaskContext context, CancellationToken cancellationToken)
+    {
+        var reference = $"reserve:{application.Id:N}";
+        var amount = new Money(application.ApprovedAmountFen ?? 0);
+        if (amount.Fen <= 0 || await ledger.HasEntryAsync(reference, cancellationToken)) return;
+        var budget = await ledger.BudgetForAsync(application.SchemeKey, application.Year, cancellationToken);
+        await ledger.PostAsync(budget, LedgerEntryKinds.Reserve, reference, application.Id, Postings.Reserve(application.Id, amount),
+            "system", $"{application.Number} approved at {amount}", cancellationToken);
+        context.SetVariable("reservedFen", amount.Fen);
+    }
+}
+
+/// <summary>
+/// budget.release: at close or termination, gives back to the budget what is reserved for the project and
+/// not paid (orders already on their way to the treasury keep their share).
+/// </summary>
+public sealed class ReleaseBudget(ProjectWorkflowDbContext db, TimeProvider time, FundLedger ledger) : ApplicationStep(db, time)
+{
+    protected override async Task RunAsync(ApplicationRecord application, ServiceTaskContext context, CancellationToken cancellationToken)
+    {
+        var released = await ReleaseUnpaid.RunAsync(Db, ledger, application, $"{application.Number} {application.Status}: unpaid reservation released", cancellationToken);
+        context.SetVariable("releasedFen", released.Fen);
+    }
+}
+
+/// <summary>Releases a project's reservation beyond what is paid or on its way to be paid.</summary>
+internal static class ReleaseUnpaid
+{
+    private static readonly string[] InFlight = [PaymentOrderStatusText.Of(PaymentOrderStatus.Approved), PaymentOrderStatusText.Of(PaymentOrderStatus.Sent)];
+
+    public static async Task<Money> RunAsync(ProjectWorkflowDbContext db, FundLedger ledger, ApplicationRecord application, string reason, CancellationToken cancellationToken)
+    {
+        var project = await ledger.ProjectAsync(application.Id, cancellationToken);
+        var inFlight = await db.Set<PaymentOrderRecord>()
+            .Where(o => o.ApplicationId == application.Id && InFlight.Contains(o.Status))
+            .SumAsync(o => o.AmountFen, cancellationToken);
+        var release = project.Reserved - new Money(inFlight);
+        if (release.Fen <= 0) return Money.Zero;
+        var budget = await ledger.BudgetForAsync(application.SchemeKey, application.Year, cancellationToken);
+        await ledger.PostAsync(budget, LedgerEntryKinds.Release, $"release:{application.Id:N}:{Guid.NewGuid():N}", application.Id,
+            Postings.Release(application.Id, release), "system", reason, cancellationToken);
+        return release;
+    }
+}

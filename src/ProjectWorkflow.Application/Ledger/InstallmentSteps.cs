@@ -1,0 +1,153 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using ProjectWorkflow.Application.Applications;
+using ProjectWorkflow.Application.Applications.Steps;
+using ProjectWorkflow.Application.Enterprises;
+using ProjectWorkflow.Application.Messaging;
+using ProjectWorkflow.Application.Payments;
+using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Schemes;
+using ProjectWorkflow.Engine.ServiceTasks;
+using ProjectWorkflow.Funding;
+using ProjectWorkflow.Funding.Ledger;
+using ProjectWorkflow.Funding.Rules;
+
+namespace ProjectWorkflow.Application.Ledger;
+
+/// <summary>
+/// installment.order: makes the payment order for the project's next installment (unique per application and
+/// installment number), or sets <c>installmentAmountFen</c> = 0 when nothing is due. Sets
+/// <c>installmentNumber</c>, <c>installmentAmountFen</c> and <c>paymentOrderId</c>. Run again (a retried step),
+/// it finds the order it already made for this process instead of making another.
+/// </summary>
+public sealed class OrderInstallment(ProjectWorkflowDbContext db, TimeProvider time, RuleSets ruleSets, FundLedger ledger) : ApplicationStep(db, time)
+{
+    protected override async Task RunAsync(ApplicationRecord application, ServiceTaskContext context, CancellationToken cancellationToken)
+    {
+        var orders = await Db.Set<PaymentOrderRecord>().Where(o => o.ApplicationId == application.Id).ToListAsync(cancellationToken);
+        var order = orders.FirstOrDefault(o => o.InstanceId == context.InstanceId);
+        if (order is null)
+        {
+            var number = orders.Count == 0 ? 1 : orders.Max(o => o.InstallmentNumber) + 1;
+            var rules = await ruleSets.ForAsync(application.SchemeKey, application.Year, cancellationToken);
+            var approved = new Money(application.ApprovedAmountFen ?? 0);
+            var ordered = new Money(orders.Sum(o => o.AmountFen));
+            var amount = InstallmentDue.Next(number, approved,
+                application.AcceptedAmountFen is { } accepted ? new Money(accepted) : null, ordered, rules.InstallmentPercents);
+            context.SetVariable("installmentNumber", number);
+            context.SetVariable("installmentAmountFen", amount.Fen);
+            context.SetVariable("paymentOrderId", null);
+            if (amount.Fen <= 0) return;
+
+            var project = await ledger.ProjectAsync(application.Id, cancellationToken);
+            var unpaidOrders = new Money(orders.Where(o => o.Status != PaymentOrderStatusText.Of(PaymentOrderStatus.Paid)).Sum(o => o.AmountFen));
+            Check.Rules(
+                new InstallmentsExceedApprovedRule(approved, ordered, amount),
+                new PaymentExceedsReservationRule(project.Reserved - unpaidOrders, amount));
+            order = new PaymentOrderRecord
+            {
+                Id = Guid.NewGuid(),
+                ApplicationId = application.Id,
+                ApplicationNumber = application.Number,
+                SchemeKey = application.SchemeKey,
+                Year = application.Year,
+                InstallmentNumber = number,
+                AmountFen = amount.Fen,
+                Payee = application.PayeeName ?? await EnterpriseNameAsync(application, cancellationToken),
+                PayeeAccount = application.PayeeAccount,
+                InstanceId = context.InstanceId,
+                CreatedAt = Now,
+                DueOn = Now,
+            };
+            Db.Add(order);
+        }
+        context.SetVariable("installmentNumber", order.InstallmentNumber);
+        context.SetVariable("installmentAmountFen", order.AmountFen);
+        context.SetVariable("paymentOrderId", order.Id.ToString());
+    }
+
+    private async Task<string> EnterpriseNameAsync(ApplicationRecord application, CancellationToken cancellationToken) =>
+        await Db.Set<EnterpriseRecord>().Where(e => e.Id == application.EnterpriseId).Select(e => e.Name).FirstOrDefaultAsync(cancellationToken)
+        ?? throw new InvalidOperationException($"{application.Number} names no payee and its enterprise is unknown; record the agreement's payee first.");
+}
+
+/// <summary>A step of the installment-payment process that works on its payment order (<c>paymentOrderId</c>).</summary>
+public abstract class PaymentOrderStep(ProjectWorkflowDbContext db, TimeProvider time) : IServiceTaskHandler
+{
+    protected ProjectWorkflowDbContext Db => db;
+    protected DateTimeOffset Now => time.GetUtcNow();
+
+    public async ValueTask ExecuteAsync(ServiceTaskContext context, CancellationToken cancellationToken)
+    {
+        var id = context.GetVariable("paymentOrderId") is JsonValue v && v.TryGetValue<string>(out var text) && Guid.TryParse(text, out var parsed)
+            ? parsed
+            : throw new InvalidOperationException("The process carries no paymentOrderId: installment.order makes the order first.");
+        var order = db.Set<PaymentOrderRecord>().Local.FirstOrDefault(o => o.Id == id)
+            ?? await db.Set<PaymentOrderRecord>().FirstOrDefaultAsync(o => o.Id == id, cancellationToken)
+            ?? throw new InvalidOperationException($"The payment order {id} does not exist.");
+        await RunAsync(order, context, cancellationToken);
+    }
+
+    protected abstract Task RunAsync(PaymentOrderRecord order, ServiceTaskContext context, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// payment.send: the approved order goes to the treasury through the outbox, in the transaction of the approval.
+/// The payment key is the order's and the attempt's: a retried step sends the same key, which the treasury pays once.
+/// </summary>
+public sealed class SendPayment(ProjectWorkflowDbContext db, TimeProvider time, Outbox outbox) : PaymentOrderStep(db, time)
+{
+    protected override Task RunAsync(PaymentOrderRecord order, ServiceTaskContext context, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(context.BusinessKey))
+            throw new InvalidOperationException("A payment needs the process's business key: the treasury's answer is matched to the process by it.");
+        order.Move(o => o.Send());
+        order.PaymentKey = PaymentOrder.PaymentKey(order.Id, order.Attempt);
+        order.SentAt = Now;
+        context.SetVariable("paymentKey", order.PaymentKey);
+        outbox.Send(new RequestPayment(order.PaymentKey, context.InstanceId, context.BusinessKey, order.AmountFen, order.Payee, order.PayeeAccount, Now),
+            RequestPayment.Queue);
+        outbox.Publish(new PaymentRequested(order.PaymentKey, context.InstanceId, context.BusinessKey, order.AmountFen, order.Payee, Now));
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>
+/// payment.settle: the treasury's answer. Confirmed → the order is paid and the ledger books it (reserved → paid);
+/// rejected → the order goes back to the finance officer with the bank's reason. An answer for an earlier attempt
+/// is stale and changes nothing. Sets <c>settlement</c> = confirmed | rejected | stale.
+/// </summary>
+public sealed class SettlePayment(ProjectWorkflowDbContext db, TimeProvider time, FundLedger ledger) : PaymentOrderStep(db, time)
+{
+    protected override async Task RunAsync(PaymentOrderRecord order, ServiceTaskContext context, CancellationToken cancellationToken)
+    {
+        var key = Text(context, "paymentKey");
+        if (key != order.PaymentKey || order.Status != PaymentOrderStatusText.Of(PaymentOrderStatus.Sent))
+        {
+            context.SetVariable("settlement", "stale");
+            return;
+        }
+        if (Text(context, "paymentStatus") == "confirmed")
+        {
+            order.Move(o => o.Confirm());
+            order.PaidAt = Now;
+            order.BankReference = Text(context, "bankReference");
+            order.RejectionReason = null;
+            var budget = await ledger.BudgetForAsync(order.SchemeKey, order.Year, cancellationToken);
+            await ledger.PostAsync(budget, LedgerEntryKinds.Pay, $"pay:{order.Id:N}", order.ApplicationId,
+                Postings.Pay(order.ApplicationId, new Money(order.AmountFen)), "treasury",
+                $"{order.ApplicationNumber} installment {order.InstallmentNumber} paid, bank reference {order.BankReference}", cancellationToken);
+            context.SetVariable("settlement", "confirmed");
+        }
+        else
+        {
+            order.Move(o => o.Reject());
+            order.RejectionReason = Text(context, "reason") ?? "The bank gave no reason.";
+            context.SetVariable("settlement", "rejected");
+            context.SetVariable("rejectionReason", order.RejectionReason);
+        }
+    }
+
+    private static string? Text(ServiceTaskContext context, string name) =>
+        context.GetVariable(name) is JsonValue v && v.TryGetValue<string>(out var s) && !string.IsNullOrWhiteSpace(s) ? s.Trim() : null;
+}

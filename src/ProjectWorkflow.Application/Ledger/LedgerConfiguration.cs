@@ -1,0 +1,88 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ProjectWorkflow.Application.Ledger;
+
+internal sealed class BudgetRecordConfiguration : IEntityTypeConfiguration<BudgetRecord>
+{
+    public void Configure(EntityTypeBuilder<BudgetRecord> builder)
+    {
+        builder.ToTable("Budgets");
+        builder.HasKey(b => b.Id);
+        builder.Property(b => b.Kind).HasMaxLength(32).IsRequired();
+        builder.Property(b => b.OwnerKey).HasMaxLength(64).IsRequired();
+        builder.HasIndex(b => new { b.Kind, b.OwnerKey, b.Year }).IsUnique();
+        builder.Property(b => b.Version).IsConcurrencyToken();
+        builder.Ignore(b => b.Balances);
+    }
+}
+
+internal sealed class LedgerEntryRecordConfiguration : IEntityTypeConfiguration<LedgerEntryRecord>
+{
+    public void Configure(EntityTypeBuilder<LedgerEntryRecord> builder)
+    {
+        builder.ToTable("LedgerEntries");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Kind).HasMaxLength(32).IsRequired();
+        builder.Property(e => e.Reference).HasMaxLength(200).IsRequired();
+        builder.HasIndex(e => e.Reference).IsUnique();
+        builder.Property(e => e.Reason).HasMaxLength(1000).IsRequired();
+        builder.Property(e => e.Actor).HasMaxLength(256).IsRequired();
+        builder.Property(e => e.Checksum).HasMaxLength(64).IsRequired();
+        builder.HasIndex(e => new { e.BudgetId, e.Id });
+        builder.HasIndex(e => e.ApplicationId);
+        builder.HasOne<BudgetRecord>().WithMany().HasForeignKey(e => e.BudgetId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(e => e.Postings).WithOne().HasForeignKey(p => p.EntryId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class LedgerPostingRecordConfiguration : IEntityTypeConfiguration<LedgerPostingRecord>
+{
+    public void Configure(EntityTypeBuilder<LedgerPostingRecord> builder)
+    {
+        builder.ToTable("LedgerPostings");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Account).HasMaxLength(32).IsRequired();
+        builder.HasIndex(p => new { p.BudgetId, p.Account });
+        builder.HasIndex(p => new { p.ApplicationId, p.Account });
+    }
+}
+
+internal sealed class PaymentOrderRecordConfiguration : IEntityTypeConfiguration<PaymentOrderRecord>
+{
+    public void Configure(EntityTypeBuilder<PaymentOrderRecord> builder)
+    {
+        builder.ToTable("PaymentOrders");
+        builder.HasKey(o => o.Id);
+        builder.HasIndex(o => new { o.ApplicationId, o.InstallmentNumber }).IsUnique();
+        builder.HasIndex(o => o.PaymentKey).IsUnique();
+        builder.HasIndex(o => o.Status);
+        builder.Property(o => o.ApplicationNumber).HasMaxLength(64).IsRequired();
+        builder.Property(o => o.SchemeKey).HasMaxLength(64).IsRequired();
+        builder.Property(o => o.Payee).HasMaxLength(300).IsRequired();
+        builder.Property(o => o.PayeeAccount).HasMaxLength(64);
+        builder.Property(o => o.Status).HasMaxLength(32).IsRequired();
+        builder.Property(o => o.PaymentKey).HasMaxLength(80);
+        builder.Property(o => o.ApprovedBy).HasMaxLength(256);
+        builder.Property(o => o.BankReference).HasMaxLength(100);
+        builder.Property(o => o.RejectionReason).HasMaxLength(1000);
+        builder.Property(o => o.Version).IsConcurrencyToken();
+    }
+}
+
+internal sealed class RecoveryRecordConfiguration : IEntityTypeConfiguration<RecoveryRecord>
+{
+    public void Configure(EntityTypeBuilder<RecoveryRecord> builder)
+    {
+        builder.ToTable("Recoveries");
+        builder.HasKey(r => r.Id);
+        builder.HasIndex(r => new { r.Status, r.OpenedAt });
+        builder.HasIndex(r => r.ApplicationId);
+        builder.Property(r => r.ApplicationNumber).HasMaxLength(64).IsRequired();
+        builder.Property(r => r.Reason).HasMaxLength(1000).IsRequired();
+        builder.Property(r => r.Status).HasMaxLength(32).IsRequired();
+        builder.Property(r => r.ReceivedBy).HasMaxLength(256);
+        builder.Property(r => r.ReturnedTo).HasMaxLength(32);
+        builder.Property(r => r.Version).IsConcurrencyToken();
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Funding.Ledger;
+
+namespace ProjectWorkflow.Application.Ledger;
+
+/// <summary>
+/// The finance officers' lists: payments due this week (orders waiting for approval, or rejected and waiting
+/// for a new approval, due by the end of this week, Shanghai time); payments in flight (approved or at the treasury,
+/// no answer yet); recoveries outstanding (claimed back, not yet received).
+/// </summary>
+public sealed class LedgerViews(ProjectWorkflowDbContext db, TimeProvider time)
+{
+    private static readonly TimeSpan Shanghai = TimeSpan.FromHours(8);
+
+    public async Task<IReadOnlyList<PaymentOrderView>> PaymentsDueThisWeekAsync(CancellationToken cancellationToken)
+    {
+        var endOfWeek = EndOfWeek(time.GetUtcNow());
+        string[] waiting = [PaymentOrderStatusText.Of(PaymentOrderStatus.AwaitingApproval), PaymentOrderStatusText.Of(PaymentOrderStatus.Rejected)];
+        var orders = await db.Set<PaymentOrderRecord>().AsNoTracking().Where(o => waiting.Contains(o.Status)).ToListAsync(cancellationToken);
+        return orders.Where(o => (o.DueOn ?? o.CreatedAt) < endOfWeek).OrderBy(o => o.DueOn ?? o.CreatedAt).Select(PaymentOrderView.Of).ToList();
+    }
+
+    public async Task<IReadOnlyList<PaymentOrderView>> PaymentsInFlightAsync(CancellationToken cancellationToken)
+    {
+        string[] inFlight = [PaymentOrderStatusText.Of(PaymentOrderStatus.Approved), PaymentOrderStatusText.Of(PaymentOrderStatus.Sent)];
+        var orders = await db.Set<PaymentOrderRecord>().AsNoTracking().Where(o => inFlight.Contains(o.Status)).ToListAsync(cancellationToken);
+        return orders.OrderBy(o => o.SentAt ?? o.ApprovedAt).Select(PaymentOrderView.Of).ToList();
+    }
+
+    public async Task<IReadOnlyList<RecoveryView>> RecoveriesOutstandingAsync(CancellationToken cancellationToken)
+    {
+        var recoveries = await db.Set<RecoveryRecord>().AsNoTracking().Where(r => r.Status == RecoveryRecord.Outstanding).ToListAsync(cancellationToken);
+        return recoveries.OrderBy(r => r.OpenedAt).Select(RecoveryView.Of).ToList();
+    }
+
+    /// <summary>The next Monday 00:00 in Shanghai: "this week" as the office reads a calendar.</summary>
+    public static DateTimeOffset EndOfWeek(DateTimeOffset now)
+    {
+        var local = now.ToOffset(Shanghai);
+        var daysToMonday = ((int)DayOfWeek.Monday - (int)local.DayOfWeek + 7) % 7;
+        if (daysToMonday == 0) daysToMonday = 7;
+        return new DateTimeOffset(local.Date.AddDays(daysToMonday), Shanghai);
+    }
+}

@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Workflows;
+
+namespace ProjectWorkflow.Application.Ledger;
+
+public sealed record ListPaymentOrdersRequest(string? Status, Guid? ApplicationId, int? Skip, int? Take);
+
+/// <summary>Payment orders, newest first, by status (awaiting-approval, approved, sent, paid, rejected) and application.</summary>
+public sealed class ListPaymentOrders(ProjectWorkflowDbContext db)
+{
+    private static readonly string[] Statuses = ["awaiting-approval", "approved", "sent", "paid", "rejected"];
+
+    public async Task<IReadOnlyList<PaymentOrderView>> HandleAsync(ListPaymentOrdersRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Status is { } s && !Statuses.Contains(s))
+            throw WorkflowRequestException.For("status", $"The status is one of {string.Join(", ", Statuses)}.");
+        var take = request.Take ?? 100;
+        if (take is < 1 or > 500) throw WorkflowRequestException.For("take", "Take 1 to 500 orders at a time.");
+        var query = db.Set<PaymentOrderRecord>().AsNoTracking();
+        if (request.Status is { } status) query = query.Where(o => o.Status == status);
+        if (request.ApplicationId is { } id) query = query.Where(o => o.ApplicationId == id);
+        var orders = await query.OrderByDescending(o => o.CreatedAt).ThenBy(o => o.Id).Skip(Math.Max(0, request.Skip ?? 0)).Take(take).ToListAsync(cancellationToken);
+        return orders.Select(PaymentOrderView.Of).ToList();
+    }
+
+    public async Task<PaymentOrderView> GetAsync(Guid id, CancellationToken cancellationToken) =>
+        PaymentOrderView.Of(await db.Set<PaymentOrderRecord>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken)
+            ?? throw Engine.Runtime.WorkflowException.NotFound($"There is no payment order {id}."));
+}

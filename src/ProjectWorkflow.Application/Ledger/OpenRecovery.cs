@@ -1,0 +1,48 @@
+using ProjectWorkflow.Application.Applications;
+using ProjectWorkflow.Application.Applications.Steps;
+using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Engine.ServiceTasks;
+using ProjectWorkflow.Funding;
+using ProjectWorkflow.Funding.Ledger;
+
+namespace ProjectWorkflow.Application.Ledger;
+
+/// <summary>
+/// recovery.open: claims back (追回) what was paid beyond what the project is entitled to — nothing when it is
+/// recovered or terminated, else the accepted amount (the approved amount before acceptance) — and releases the
+/// unpaid reservation. Nothing is opened when nothing is owed. Sets <c>recoveryFen</c> and <c>recoveryId</c>.
+/// </summary>
+public sealed class OpenRecovery(ProjectWorkflowDbContext db, TimeProvider time, FundLedger ledger) : ApplicationStep(db, time)
+{
+    protected override async Task RunAsync(ApplicationRecord application, ServiceTaskContext context, CancellationToken cancellationToken)
+    {
+        var reason = Text(context, "recoveryReason") ?? $"{application.Number} {application.Status}";
+        await ReleaseUnpaid.RunAsync(Db, ledger, application, $"{reason}: unpaid reservation released", cancellationToken);
+
+        var entitled = application.Status is "recovered" or "terminated" ? Money.Zero
+            : new Money(application.AcceptedAmountFen ?? application.ApprovedAmountFen ?? 0);
+        var project = await ledger.ProjectAsync(application.Id, cancellationToken);
+        var owed = project.Paid - entitled;
+        context.SetVariable("recoveryFen", Math.Max(0, owed.Fen));
+        if (owed.Fen <= 0) return;
+
+        var budget = await ledger.BudgetForAsync(application.SchemeKey, application.Year, cancellationToken);
+        var recovery = new RecoveryRecord
+        {
+            Id = Guid.NewGuid(),
+            ApplicationId = application.Id,
+            ApplicationNumber = application.Number,
+            BudgetId = budget.Id,
+            AmountFen = owed.Fen,
+            Reason = reason,
+            OpenedAt = Now,
+        };
+        Db.Add(recovery);
+        await ledger.PostAsync(budget, LedgerEntryKinds.OpenRecovery, $"recovery-open:{recovery.Id:N}", application.Id,
+            Postings.OpenRecovery(application.Id, owed), "system", reason, cancellationToken);
+        context.SetVariable("recoveryId", recovery.Id.ToString());
+    }
+
+    private static string? Text(ServiceTaskContext context, string name) =>
+        context.GetVariable(name) is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<string>(out var s) && !string.IsNullOrWhiteSpace(s) ? s.Trim() : null;
+}

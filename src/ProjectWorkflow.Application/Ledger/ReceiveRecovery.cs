@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using ProjectWorkflow.Application.Applications;
+using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Schemes;
+using ProjectWorkflow.Engine.Runtime;
+using ProjectWorkflow.Funding;
+using ProjectWorkflow.Funding.Ledger;
+
+namespace ProjectWorkflow.Application.Ledger;
+
+public sealed record RecoveryView(
+    Guid Id, Guid ApplicationId, string ApplicationNumber, long AmountFen, string Reason, string Status, DateTimeOffset OpenedAt,
+    DateTimeOffset? ReceivedAt, string? ReceivedBy, string? ReturnedTo)
+{
+    public static RecoveryView Of(RecoveryRecord r) =>
+        new(r.Id, r.ApplicationId, r.ApplicationNumber, r.AmountFen, r.Reason, r.Status, r.OpenedAt, r.ReceivedAt, r.ReceivedBy, r.ReturnedTo);
+}
+
+/// <summary>
+/// A finance officer records that a recovery's money came back. The ledger returns it to the budget or to the
+/// treasury, as the scheme-year's rule set says (<c>recoveryReturnsTo</c>). Recorded once: a second click is a conflict.
+/// </summary>
+public sealed class ReceiveRecovery(ProjectWorkflowDbContext db, FundLedger ledger, RuleSets ruleSets, TimeProvider time)
+{
+    public async Task<RecoveryView> HandleAsync(Guid recoveryId, Actor actor, CancellationToken cancellationToken)
+    {
+        var recovery = await db.Set<RecoveryRecord>().FirstOrDefaultAsync(r => r.Id == recoveryId, cancellationToken)
+            ?? throw WorkflowException.NotFound($"There is no recovery {recoveryId}.");
+        if (recovery.Status != RecoveryRecord.Outstanding)
+            throw WorkflowException.Conflict($"This recovery was already received by {recovery.ReceivedBy} at {recovery.ReceivedAt:u}; it is booked once.");
+        var application = await db.Set<ApplicationRecord>().AsNoTracking().FirstAsync(a => a.Id == recovery.ApplicationId, cancellationToken);
+        var destination = (await ruleSets.ForAsync(application.SchemeKey, application.Year, cancellationToken)).RecoveryReturnsTo;
+        var budget = await db.Set<BudgetRecord>().FirstAsync(b => b.Id == recovery.BudgetId, cancellationToken);
+
+        recovery.Status = RecoveryRecord.Received;
+        recovery.ReceivedAt = time.GetUtcNow();
+        recovery.ReceivedBy = actor.Id;
+        recovery.ReturnedTo = destination;
+        recovery.Version++;
+        await ledger.PostAsync(budget, LedgerEntryKinds.ReceiveRecovery, $"recovery-received:{recovery.Id:N}", recovery.ApplicationId,
+            Postings.ReceiveRecovery(recovery.ApplicationId, new Money(recovery.AmountFen), destination), actor.Id,
+            $"{recovery.ApplicationNumber}: recovery of {new Money(recovery.AmountFen)} received, returned to the {destination}", cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            throw WorkflowException.Conflict("Someone recorded this recovery or booked against its budget at the same moment. Reload it and try again.");
+        }
+        return RecoveryView.Of(recovery);
+    }
+}

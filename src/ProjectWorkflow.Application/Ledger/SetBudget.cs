@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Schemes;
+using ProjectWorkflow.Application.Validation;
+using ProjectWorkflow.Application.Workflows;
+using ProjectWorkflow.Engine.Runtime;
+using ProjectWorkflow.Funding;
+using ProjectWorkflow.Funding.Ledger;
+using ProjectWorkflow.Funding.Rules;
+
+namespace ProjectWorkflow.Application.Ledger;
+
+public sealed record SetBudgetRequest(long? AmountFen, string? Reason);
+
+/// <summary>
+/// An administrator sets a scheme-year's budget to a total, with a reason. The change is an entry (allocated
+/// more, or given back); a budget is never set below what is already reserved, paid or recovered from it.
+/// </summary>
+public sealed class SetBudget(ProjectWorkflowDbContext db, FundLedger ledger, ListBudgets list)
+{
+    public async Task<BudgetView> HandleAsync(string schemeKey, int year, SetBudgetRequest request, Actor actor, CancellationToken cancellationToken)
+    {
+        var errors = new List<FieldError>();
+        if (request.AmountFen is not >= 0) errors.Add(new FieldError("amountFen", "Give the budget's total in integer fen (0 or more)."));
+        if (string.IsNullOrWhiteSpace(request.Reason)) errors.Add(new FieldError("reason", "Say why the budget is set (e.g. the appropriation document's number)."));
+        if (year is < 2000 or > 2100) errors.Add(new FieldError("year", "The year is between 2000 and 2100."));
+        if (errors.Count > 0) throw new WorkflowRequestException(errors);
+        if (!await db.Set<SchemeRecord>().AnyAsync(s => s.Key == schemeKey, cancellationToken))
+            throw WorkflowException.NotFound($"There is no scheme '{schemeKey}'.");
+
+        var budget = await ledger.FindBudgetAsync(BudgetKinds.Scheme, schemeKey, year, cancellationToken)
+            ?? await ledger.OpenBudgetAsync(BudgetKinds.Scheme, schemeKey, year, cancellationToken);
+        var wanted = new Money(request.AmountFen!.Value);
+        var balances = budget.Balances;
+        Check.Rules(new BudgetBelowCommittedRule(balances.Allocated - balances.Available, wanted));
+        var change = wanted - balances.Allocated;
+        if (change.Fen != 0)
+        {
+            await ledger.PostAsync(budget, change.Fen > 0 ? LedgerEntryKinds.Allocate : LedgerEntryKinds.Lower, $"budget:{budget.Id}:{Guid.NewGuid():N}", null,
+                change.Fen > 0 ? Postings.Allocate(change) : Postings.Lower(new Money(-change.Fen)), actor.Id, request.Reason!.Trim(), cancellationToken);
+            await SaveAsync(cancellationToken);
+        }
+        return await list.GetAsync(schemeKey, year, cancellationToken);
+    }
+
+    private async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            throw WorkflowException.Conflict("The budget changed at the same moment (a reservation or payment was booked). Reload it and try again.");
+        }
+    }
+}
+
+public sealed record RaiseBudgetRequest(long? ByFen, string? Reason);
+
+/// <summary>An administrator raises a scheme-year's budget by an amount, with a reason (an allocation entry).</summary>
+public sealed class RaiseBudget(FundLedger ledger, SetBudget set)
+{
+    public async Task<BudgetView> HandleAsync(string schemeKey, int year, RaiseBudgetRequest request, Actor actor, CancellationToken cancellationToken)
+    {
+        if (request.ByFen is not > 0) throw WorkflowRequestException.For("byFen", "Raise the budget by a positive amount in integer fen.");
+        var budget = await ledger.FindBudgetAsync(BudgetKinds.Scheme, schemeKey, year, cancellationToken);
+        var current = budget?.AllocatedFen ?? 0;
+        return await set.HandleAsync(schemeKey, year, new SetBudgetRequest(checked(current + request.ByFen.Value), request.Reason), actor, cancellationToken);
+    }
+}

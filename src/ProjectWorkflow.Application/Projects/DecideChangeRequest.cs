@@ -1,0 +1,45 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using ProjectWorkflow.Application.Applications;
+using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Validation;
+using ProjectWorkflow.Application.Workflows;
+using ProjectWorkflow.Engine.Runtime;
+
+namespace ProjectWorkflow.Application.Projects;
+
+public sealed record DecideChangeRequestRequest(bool? Approved, string? Reason);
+
+/// <summary>
+/// The department approves or refuses a pending change request, with its reason; the review task completes
+/// in the same transaction and the process applies an approved extension (<c>change.apply</c>).
+/// </summary>
+public sealed class DecideChangeRequest(ProjectWorkflowDbContext db, WorkflowCommands commands, TimeProvider time)
+{
+    public async Task<ChangeRequestView> HandleAsync(Guid applicationId, Guid changeRequestId, DecideChangeRequestRequest request, Actor actor, CancellationToken cancellationToken)
+    {
+        var application = await db.Set<ApplicationRecord>().FirstOrDefaultAsync(a => a.Id == applicationId, cancellationToken)
+            ?? throw WorkflowException.NotFound($"There is no application {applicationId}.");
+        var change = await db.Set<ChangeRequestRecord>().FirstOrDefaultAsync(c => c.Id == changeRequestId && c.ApplicationId == applicationId, cancellationToken)
+            ?? throw WorkflowException.NotFound($"The application has no change request {changeRequestId}.");
+        if (change.Status != ChangeRequestStatuses.Pending)
+            throw WorkflowException.Conflict($"The change request was already {change.Status} by {change.DecidedBy}.");
+        var errors = new List<FieldError>();
+        if (request.Approved is null) errors.Add(new FieldError("approved", "Say whether the change is approved (true) or refused (false)."));
+        if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 4000) errors.Add(new FieldError("reason", "Give the reason for the decision (at most 4,000 characters); the enterprise reads it. 请填写审核意见。"));
+        if (errors.Count > 0) throw new WorkflowRequestException(errors);
+
+        var task = await ProjectFile.OpenTaskAsync(db, application, "reviewChange", "The process is not waiting for a decision on a change request.", cancellationToken);
+        change.Status = request.Approved!.Value ? ChangeRequestStatuses.Approved : ChangeRequestStatuses.Refused;
+        change.DecidedAt = time.GetUtcNow();
+        change.DecidedBy = actor.Id;
+        change.DecisionReason = request.Reason!.Trim();
+        await commands.RunAsync(actor, s => s.CompleteAsync(application.InstanceId!.Value, task, new JsonObject
+        {
+            ["changeRequestId"] = change.Id.ToString(),
+            ["changeApproved"] = request.Approved.Value,
+            ["changeDecisionReason"] = change.DecisionReason,
+        }, cancellationToken), cancellationToken);
+        return RequestChange.View(change);
+    }
+}

@@ -1,0 +1,74 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using ProjectWorkflow.Application.Applications;
+using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Validation;
+using ProjectWorkflow.Application.Workflows;
+using ProjectWorkflow.Engine.Runtime;
+using ProjectWorkflow.Funding;
+using ProjectWorkflow.Funding.Applications;
+using ProjectWorkflow.Funding.Projects;
+
+namespace ProjectWorkflow.Application.Projects;
+
+public sealed record EvaluatePerformanceRequest(decimal? EnergySavedTce, long? OutputFen, long? ValueAddedFen, int? Robots, string? Comment);
+
+public sealed record EvaluationView(Guid Id, DateTimeOffset EvaluatedAt, string EvaluatedBy, decimal Score, string Grade, string GradeZh,
+    IReadOnlyList<IndicatorResult> Indicators, string? Comment);
+
+/// <summary>
+/// The department evaluates the accepted project's performance (绩效评价): the indicators it reached against
+/// those its application promised (energy saved, output, value added, robots). The score and grade are
+/// stored and feed next year's budget; the project then closes.
+/// </summary>
+public sealed class EvaluatePerformance(ProjectWorkflowDbContext db, WorkflowCommands commands, TimeProvider time)
+{
+    public async Task<EvaluationView> HandleAsync(Guid applicationId, EvaluatePerformanceRequest request, Actor actor, CancellationToken cancellationToken)
+    {
+        var application = await db.Set<ApplicationRecord>().FirstOrDefaultAsync(a => a.Id == applicationId, cancellationToken)
+            ?? throw WorkflowException.NotFound($"There is no application {applicationId}.");
+        ProjectFile.RequireStatus(application, ApplicationStatus.Accepted, "The performance evaluation");
+        var errors = new List<FieldError>();
+        if (request.EnergySavedTce is null or < 0) errors.Add(new FieldError("energySavedTce", "Give the energy saved in tonnes of standard coal (0 or more). 请填写实际节能量。"));
+        if (request.OutputFen is null or < 0) errors.Add(new FieldError("outputFen", "Give the output reached, in fen (0 or more). 请填写实际产值。"));
+        if (request.ValueAddedFen is null or < 0) errors.Add(new FieldError("valueAddedFen", "Give the value added reached, in fen (0 or more). 请填写实际增加值。"));
+        if (request.Robots is null or < 0) errors.Add(new FieldError("robots", "Give the number of robots in use (0 or more). 请填写机器人数量。"));
+        if (request.Comment?.Length > 8000) errors.Add(new FieldError("comment", "The comment takes at most 8,000 characters."));
+        if (errors.Count > 0) throw new WorkflowRequestException(errors);
+
+        var task = await ProjectFile.OpenTaskAsync(db, application, "evaluation", "The process is not waiting for a performance evaluation.", cancellationToken);
+        var planned = new ProjectIndicators(Math.Max(0, application.EnergyBeforeTce - application.EnergyAfterTce), new Money(application.OutputFen), new Money(application.ValueAddedFen), application.Robots);
+        var reached = new ProjectIndicators(request.EnergySavedTce!.Value, new Money(request.OutputFen!.Value), new Money(request.ValueAddedFen!.Value), request.Robots!.Value);
+        var result = PerformanceEvaluation.Of(planned, reached);
+        var evaluation = new EvaluationRecord
+        {
+            Id = Guid.NewGuid(),
+            ApplicationId = application.Id,
+            EvaluatedAt = time.GetUtcNow(),
+            EvaluatedBy = actor.Id,
+            EnergySavedTce = reached.EnergySavedTce,
+            OutputFen = reached.Output.Fen,
+            ValueAddedFen = reached.ValueAdded.Fen,
+            Robots = reached.Robots,
+            Score = result.Score,
+            Grade = result.Grade,
+            Indicators = JsonSerializer.Serialize(result.Indicators, JsonSerializerOptions.Web),
+            Comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim(),
+        };
+        db.Add(evaluation);
+        await commands.RunAsync(actor, s => s.CompleteAsync(application.InstanceId!.Value, task, new JsonObject
+        {
+            ["evaluationScore"] = result.Score,
+            ["evaluationGrade"] = result.Grade,
+        }, cancellationToken), cancellationToken);
+        return View(evaluation);
+    }
+
+    public static EvaluationView View(EvaluationRecord e)
+    {
+        var indicators = JsonSerializer.Deserialize<List<IndicatorResult>>(e.Indicators, JsonSerializerOptions.Web) ?? [];
+        var result = new EvaluationResult(indicators, e.Score, e.Grade);
+        return new EvaluationView(e.Id, e.EvaluatedAt, e.EvaluatedBy, e.Score, e.Grade, result.GradeZh, indicators, e.Comment);
+    }
+}

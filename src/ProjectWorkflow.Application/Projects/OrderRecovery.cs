@@ -1,0 +1,47 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using ProjectWorkflow.Application.Applications;
+using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Workflows;
+using ProjectWorkflow.Application.Workflows.Instances;
+using ProjectWorkflow.Engine.Runtime;
+using ProjectWorkflow.Funding.Applications;
+using ProjectWorkflow.Funding.Rules;
+
+namespace ProjectWorkflow.Application.Projects;
+
+public sealed record OrderRecoveryRequest(string? Reason);
+
+/// <summary>
+/// The department orders the recovery (追回) of a project's funds — fraud, false claims, misuse — at any point
+/// after the first payment. The process's project stage is interrupted (message <c>recovery.ordered</c>):
+/// the project is marked recovered, the enterprise and the project leader are barred for the rule set's
+/// SanctionYears, and the ledger opens the recovery of what was paid.
+/// </summary>
+public sealed class OrderRecovery(ProjectWorkflowDbContext db, DeliverMessage deliver)
+{
+    public const string Message = "recovery.ordered";
+
+    private static readonly ApplicationStatus[] Paid = [ApplicationStatus.Building, ApplicationStatus.AcceptanceRequested, ApplicationStatus.Accepted];
+
+    public async Task<ApplicationView> HandleAsync(Guid applicationId, OrderRecoveryRequest request, Actor actor, CancellationToken cancellationToken)
+    {
+        var application = await db.Set<ApplicationRecord>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == applicationId, cancellationToken)
+            ?? throw WorkflowException.NotFound($"There is no application {applicationId}.");
+        if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 1000)
+            throw WorkflowRequestException.For("reason", "Give the grounds of the recovery (at most 1,000 characters): they are recorded with the sanction. 请填写追回理由。");
+        var status = ProjectFile.Status(application);
+        if (status is ApplicationStatus.Recovered or ApplicationStatus.Terminated or ApplicationStatus.Closed)
+            throw WorkflowException.Conflict($"The project is {application.Status}; its process no longer takes a recovery order.");
+        Check.Rules(new NothingPaidToRecoverRule(Paid.Contains(status)));
+
+        var delivered = await deliver.HandleAsync(new DeliverMessageRequest(Message, application.Number, new JsonObject
+        {
+            ["recoveryReason"] = request.Reason.Trim(),
+            ["recoveryOrderedBy"] = actor.Id,
+        }), actor, cancellationToken);
+        if (delivered == 0) throw WorkflowException.Conflict("The project's process is not at a stage that takes a recovery order.");
+        var recovered = await db.Set<ApplicationRecord>().AsNoTracking().FirstAsync(a => a.Id == applicationId, cancellationToken);
+        return await ApplicationViews.OfAsync(db, recovered, cancellationToken);
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using ProjectWorkflow.Application.Applications;
+using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Engine.Runtime;
+
+namespace ProjectWorkflow.Application.Projects;
+
+public sealed record ProjectHistoryView(
+    ProjectStateView? State,
+    IReadOnlyList<ProgressReportView> ProgressReports,
+    IReadOnlyList<ChangeRequestView> ChangeRequests,
+    IReadOnlyList<AcceptanceView> Acceptances,
+    EvaluationView? Evaluation);
+
+/// <summary>A funded project's file after approval: the reports, change requests, acceptance and evaluation, for whoever may read the application.</summary>
+public sealed class ProjectHistory(ProjectWorkflowDbContext db, ApplicationAccess access)
+{
+    public async Task<ProjectHistoryView> HandleAsync(Guid id, Actor actor, CancellationToken cancellationToken)
+    {
+        var application = await access.ReadableAsync(id, actor, cancellationToken);
+        var reports = await db.Set<ProgressReportRecord>().AsNoTracking().Where(r => r.ApplicationId == id).OrderBy(r => r.Sequence).ToListAsync(cancellationToken);
+        var changes = await db.Set<ChangeRequestRecord>().AsNoTracking().Where(c => c.ApplicationId == id).OrderBy(c => c.RequestedAt).ToListAsync(cancellationToken);
+        var acceptances = await db.Set<AcceptanceRecord>().AsNoTracking().Where(a => a.ApplicationId == id).OrderBy(a => a.RequestedAt).ToListAsync(cancellationToken);
+        var evaluation = await db.Set<EvaluationRecord>().AsNoTracking().FirstOrDefaultAsync(e => e.ApplicationId == id, cancellationToken);
+        return new ProjectHistoryView(
+            ApplicationViews.Of(application, []).Project,
+            reports.Select(SubmitProgressReport.View).ToList(),
+            changes.Select(RequestChange.View).ToList(),
+            acceptances.Select(RequestAcceptance.View).ToList(),
+            evaluation is null ? null : EvaluatePerformance.View(evaluation));
+    }
+}

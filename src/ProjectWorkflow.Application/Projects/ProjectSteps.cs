@@ -1,0 +1,151 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using ProjectWorkflow.Application.Applications;
+using ProjectWorkflow.Application.Applications.Steps;
+using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Schemes;
+using ProjectWorkflow.Engine.ServiceTasks;
+using ProjectWorkflow.Funding;
+using ProjectWorkflow.Funding.Applications;
+using ProjectWorkflow.Funding.Projects;
+using ProjectWorkflow.Funding.Schemes;
+
+namespace ProjectWorkflow.Application.Projects;
+
+/// <summary>
+/// project.start-building: the first installment is paid, so building starts today (Shanghai): the build
+/// period runs the rule set's months and acceptance is due AcceptanceWindowMonths after it (acceptanceDueAt).
+/// </summary>
+public sealed class StartBuilding(ProjectWorkflowDbContext db, TimeProvider time, RuleSets ruleSets) : ApplicationStep(db, time)
+{
+    protected override async Task RunAsync(ApplicationRecord application, ServiceTaskContext context, CancellationToken cancellationToken)
+    {
+        var rules = await ruleSets.ForAsync(application.SchemeKey, application.Year, cancellationToken);
+        ApplicationStatusText.Move(application, ApplicationStatus.Building, "started building");
+        var schedule = ProjectSchedule.Start(ShanghaiDate.Of(Now), rules);
+        application.BuildStartedOn = schedule.BuildStartedOn;
+        application.BuildEndsOn = schedule.BuildEndsOn;
+        application.ExtensionsGranted = 0;
+        ProjectSteps.SetAcceptanceDue(application, schedule, context);
+        context.SetVariable("projectClosed", false);
+    }
+}
+
+/// <summary>change.apply: an approved extension moves the end of the build period and the acceptance deadline (once, as the rules allow).</summary>
+public sealed class ApplyChange(ProjectWorkflowDbContext db, TimeProvider time, RuleSets ruleSets) : ApplicationStep(db, time)
+{
+    protected override async Task RunAsync(ApplicationRecord application, ServiceTaskContext context, CancellationToken cancellationToken)
+    {
+        var id = Guid.Parse(context.GetVariable<string>("changeRequestId") ?? throw new InvalidOperationException("The process carries no changeRequestId."));
+        var change = Db.Set<ChangeRequestRecord>().Local.FirstOrDefault(c => c.Id == id)
+            ?? await Db.Set<ChangeRequestRecord>().FirstAsync(c => c.Id == id, cancellationToken);
+        if (change is not { Status: ChangeRequestStatuses.Approved, Kind: ChangeRequestKinds.Extension, ExtensionMonths: { } months }) return;
+        var rules = await ruleSets.ForAsync(application.SchemeKey, application.Year, cancellationToken);
+        var extended = ProjectFile.Schedule(application, rules).Extend(months);
+        application.BuildEndsOn = extended.BuildEndsOn;
+        application.ExtensionsGranted = extended.ExtensionsGranted;
+        ProjectSteps.SetAcceptanceDue(application, extended, context);
+    }
+}
+
+/// <summary>
+/// acceptance.deadline: the acceptance window closed while the project was still building. If an extension
+/// moved the deadline meanwhile, building goes on (acceptanceExtended); otherwise the project overran.
+/// </summary>
+public sealed class CheckAcceptanceDeadline(ProjectWorkflowDbContext db, TimeProvider time) : ApplicationStep(db, time)
+{
+    protected override Task RunAsync(ApplicationRecord application, ServiceTaskContext context, CancellationToken cancellationToken)
+    {
+        var extended = application.AcceptanceDueAt > Now;
+        context.SetVariable("acceptanceExtended", extended);
+        if (!extended)
+            context.SetVariable("recoveryReason",
+                $"建设期满未在{application.BuildEndsOn:yyyy-MM-dd}后规定期限内申请验收 No acceptance was requested by {application.AcceptanceDueAt?.ToOffset(ShanghaiDate.Offset):yyyy-MM-dd HH:mm} (+08:00), within the window after the build period ended on {application.BuildEndsOn:yyyy-MM-dd}.");
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>acceptance.requested: building is over; the project waits for the department's acceptance review.</summary>
+public sealed class AcceptanceRequested(ProjectWorkflowDbContext db, TimeProvider time) : ApplicationStep(db, time)
+{
+    protected override Task RunAsync(ApplicationRecord application, ServiceTaskContext context, CancellationToken cancellationToken)
+    {
+        ApplicationStatusText.Move(application, ApplicationStatus.AcceptanceRequested, "put up for acceptance");
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>
+/// acceptance.settle: the project passed acceptance. It is entitled to the approved amount, cut pro rata when the
+/// actual eligible investment fell short of the approved one (AcceptedAmountFen); the ledger pays the rest of it.
+/// </summary>
+public sealed class SettleAcceptance(ProjectWorkflowDbContext db, TimeProvider time, RuleSets ruleSets) : ApplicationStep(db, time)
+{
+    protected override async Task RunAsync(ApplicationRecord application, ServiceTaskContext context, CancellationToken cancellationToken)
+    {
+        var rules = await ruleSets.ForAsync(application.SchemeKey, application.Year, cancellationToken);
+        var acceptance = (await Db.Set<AcceptanceRecord>().Where(a => a.ApplicationId == application.Id).ToListAsync(cancellationToken))
+            .Where(a => a.Outcome == "pass").OrderByDescending(a => a.RequestedAt).FirstOrDefault()
+            ?? throw new InvalidOperationException("The project has no passed acceptance to settle.");
+        var approvedInvestment = new InvestmentBreakdown(new Money(application.EquipmentFen), new Money(application.SoftwareFen), new Money(application.ConstructionFen), new Money(application.OtherFen))
+            .Eligible(rules.EligibleCostCategories);
+        var settled = SubsidyCalculation.AfterAcceptance(new Money(application.ApprovedAmountFen ?? 0), approvedInvestment, new Money(acceptance.ActualEligibleFen));
+        ApplicationStatusText.Move(application, ApplicationStatus.Accepted, "accepted");
+        application.AcceptedAmountFen = settled.Amount.Fen;
+        acceptance.Calculation = string.Join("; ", settled.Steps);
+        context.SetVariable("acceptedAmountFen", settled.Amount.Fen);
+        context.SetVariable("acceptanceCalculation", acceptance.Calculation);
+    }
+}
+
+/// <summary>project.close: evaluated and paid in full, the project is closed.</summary>
+public sealed class CloseProject(ProjectWorkflowDbContext db, TimeProvider time) : ApplicationStep(db, time)
+{
+    protected override Task RunAsync(ApplicationRecord application, ServiceTaskContext context, CancellationToken cancellationToken)
+    {
+        ApplicationStatusText.Move(application, ApplicationStatus.Closed, "closed");
+        application.ClosedAt = Now;
+        context.SetVariable("projectClosed", true);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>
+/// project.recover: the project's funds are recovered (ordered by the department, a failed acceptance, or an
+/// overrun): the status becomes recovered and the enterprise and the project leader are barred from applying
+/// for the rule set's SanctionYears. The ledger's recovery.open then claims back what was paid.
+/// </summary>
+public sealed class RecoverFunds(ProjectWorkflowDbContext db, TimeProvider time, RuleSets ruleSets) : ApplicationStep(db, time)
+{
+    protected override async Task RunAsync(ApplicationRecord application, ServiceTaskContext context, CancellationToken cancellationToken)
+    {
+        var rules = await ruleSets.ForAsync(application.SchemeKey, application.Year, cancellationToken);
+        var reason = context.GetVariable<string>("recoveryReason") is { Length: > 0 } given ? given : "追回 Recovery ordered";
+        ApplicationStatusText.Move(application, ApplicationStatus.Recovered, "recovered");
+        application.RecoveryReason = reason;
+        application.ClosedAt = Now;
+        foreach (var sanction in CreditSanctions.AfterRecovery(application.Uscc, application.ProjectLeaderIdentity, application.Number, reason, Now, rules.SanctionYears))
+            Db.Add(new CreditSanctionRecord
+            {
+                Id = Guid.NewGuid(),
+                Subject = sanction.Subject,
+                SubjectKind = sanction.SubjectKind,
+                From = Now,
+                Until = sanction.Until,
+                Reason = sanction.Reason.Length > 1000 ? sanction.Reason[..1000] : sanction.Reason,
+                ApplicationId = application.Id,
+            });
+        context.SetVariable("projectClosed", false);
+        context.SetVariable("sanctionedUntil", Now.AddYears(rules.SanctionYears).ToString("O", CultureInfo.InvariantCulture));
+    }
+}
+
+internal static class ProjectSteps
+{
+    public static void SetAcceptanceDue(ApplicationRecord application, ProjectSchedule schedule, ServiceTaskContext context)
+    {
+        application.AcceptanceDueAt = schedule.AcceptanceDueAt;
+        context.SetVariable("buildEndsOn", schedule.BuildEndsOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        context.SetVariable("acceptanceDueAt", schedule.AcceptanceDueAt.ToString("O", CultureInfo.InvariantCulture));
+    }
+}

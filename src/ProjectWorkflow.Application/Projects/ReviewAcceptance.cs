@@ -1,0 +1,44 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using ProjectWorkflow.Application.Applications;
+using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Validation;
+using ProjectWorkflow.Application.Workflows;
+using ProjectWorkflow.Engine.Runtime;
+using ProjectWorkflow.Funding.Applications;
+
+namespace ProjectWorkflow.Application.Projects;
+
+public sealed record ReviewAcceptanceRequest(string? Outcome, string? Reason);
+
+/// <summary>
+/// The department checks the completed project against the agreement (site, content, investment, equipment)
+/// and passes or fails it, with its reason. A pass settles the accepted amount (cut pro rata on a shortfall)
+/// and pays the rest; a fail recovers what was paid and sanctions the enterprise and the project leader.
+/// </summary>
+public sealed class ReviewAcceptance(ProjectWorkflowDbContext db, WorkflowCommands commands, TimeProvider time)
+{
+    public async Task<AcceptanceView> HandleAsync(Guid applicationId, ReviewAcceptanceRequest request, Actor actor, CancellationToken cancellationToken)
+    {
+        var application = await db.Set<ApplicationRecord>().FirstOrDefaultAsync(a => a.Id == applicationId, cancellationToken)
+            ?? throw WorkflowException.NotFound($"There is no application {applicationId}.");
+        ProjectFile.RequireStatus(application, ApplicationStatus.AcceptanceRequested, "An acceptance review");
+        var errors = new List<FieldError>();
+        if (request.Outcome is not ("pass" or "fail")) errors.Add(new FieldError("outcome", "Say whether the project passes acceptance: pass or fail. 请选择验收结论。"));
+        if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 4000) errors.Add(new FieldError("reason", "Give the grounds of the verdict (at most 4,000 characters); it is recorded and the enterprise reads it. 请填写验收意见。"));
+        if (errors.Count > 0) throw new WorkflowRequestException(errors);
+
+        var acceptance = await db.Set<AcceptanceRecord>().Where(a => a.ApplicationId == applicationId && a.Outcome == null)
+            .OrderByDescending(a => a.RequestedAt).FirstOrDefaultAsync(cancellationToken)
+            ?? throw WorkflowException.Conflict("There is no acceptance request waiting for review.");
+        var task = await ProjectFile.OpenTaskAsync(db, application, "acceptanceReview", "The process is not waiting for an acceptance review.", cancellationToken);
+        acceptance.Outcome = request.Outcome;
+        acceptance.ReviewedAt = time.GetUtcNow();
+        acceptance.ReviewedBy = actor.Id;
+        acceptance.ReviewReason = request.Reason!.Trim();
+        var variables = new JsonObject { ["acceptanceOutcome"] = acceptance.Outcome, ["acceptanceReason"] = acceptance.ReviewReason };
+        if (acceptance.Outcome == "fail") variables["recoveryReason"] = $"验收不合格 Acceptance failed: {acceptance.ReviewReason}";
+        await commands.RunAsync(actor, s => s.CompleteAsync(application.InstanceId!.Value, task, variables, cancellationToken), cancellationToken);
+        return RequestAcceptance.View(acceptance);
+    }
+}

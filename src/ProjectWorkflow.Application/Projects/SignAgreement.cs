@@ -1,0 +1,43 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using ProjectWorkflow.Application.Applications;
+using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Validation;
+using ProjectWorkflow.Application.Workflows;
+using ProjectWorkflow.Engine.Runtime;
+using ProjectWorkflow.Funding.Applications;
+
+namespace ProjectWorkflow.Application.Projects;
+
+public sealed record SignAgreementRequest(string? PayeeName, string? PayeeAccount);
+
+/// <summary>
+/// The enterprise signs the funding agreement (项目协议) of its approved project and names the account the
+/// installments are paid to; the agreement task of the process completes in the same transaction.
+/// </summary>
+public sealed partial class SignAgreement(ProjectWorkflowDbContext db, ApplicationAccess access, WorkflowCommands commands, TimeProvider time)
+{
+    public async Task<ApplicationView> HandleAsync(Guid id, SignAgreementRequest request, Actor actor, CancellationToken cancellationToken)
+    {
+        var application = await access.OwnedAsync(id, actor, cancellationToken);
+        ProjectFile.RequireStatus(application, ApplicationStatus.Approved, "Signing the agreement");
+        var errors = new List<FieldError>();
+        var name = request.PayeeName?.Trim() ?? "";
+        var account = Regex.Replace(request.PayeeAccount ?? "", "[\\s-]", "");
+        if (name.Length is 0 or > 300) errors.Add(new FieldError("payeeName", "Give the account holder's name as the bank knows it (at most 300 characters). 请填写收款单位名称。"));
+        if (!Account().IsMatch(account)) errors.Add(new FieldError("payeeAccount", "Give the bank account number: 8 to 34 digits (spaces and dashes are ignored). 请填写收款账号。"));
+        if (errors.Count > 0) throw new WorkflowRequestException(errors);
+
+        var task = await ProjectFile.OpenTaskAsync(db, application, "signAgreement", "The agreement is not waiting for a signature (it is signed already, or the process is elsewhere).", cancellationToken);
+        application.PayeeName = name;
+        application.PayeeAccount = account;
+        application.AgreementSignedAt = time.GetUtcNow();
+        application.UpdatedAt = application.AgreementSignedAt.Value;
+        application.Revision++;
+        await commands.RunAsync(actor, s => s.CompleteAsync(application.InstanceId!.Value, task, new JsonObject { ["payeeName"] = name }, cancellationToken), cancellationToken);
+        return await ApplicationViews.OfAsync(db, application, cancellationToken);
+    }
+
+    [GeneratedRegex("^[0-9]{8,34}$")]
+    private static partial Regex Account();
+}

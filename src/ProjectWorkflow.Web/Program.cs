@@ -2,6 +2,7 @@ using ProjectWorkflow.Application;
 using ProjectWorkflow.Web.Account;
 using ProjectWorkflow.Web.Auth;
 using ProjectWorkflow.Web.Errors;
+using ProjectWorkflow.Web.Finance;
 using ProjectWorkflow.Web.Hangfire;
 using ProjectWorkflow.Web.Health;
 using ProjectWorkflow.Web.Idempotency;
@@ -35,6 +36,7 @@ app.UseIdempotency();
 app.MapHealth();
 app.MapApiDocumentation();
 app.MapPortalAccount();
+app.MapFinanceDesk();
 app.MapJobsDashboard();
 
 var api = app.MapGroup("/api").RequireAuthorization().WithIdempotency();

@@ -7,11 +7,11 @@ using ProjectWorkflow.Web.Tests.Fixtures;
 namespace ProjectWorkflow.Browser.Tests;
 
 /// <summary>
-/// The portal on real Kestrel (a fresh SQLite file, demo data) and Debian's headless Chromium driving it,
-/// as a person at a desk would. Chromium comes from the distribution (<c>/usr/bin/chromium</c>, or
+/// The portal on real Kestrel (a fresh SQLite file, demo data, the funding stories' movable clock) and Debian's
+/// headless Chromium driving it, as a person at a desk would. Chromium comes from the distribution (<c>/usr/bin/chromium</c>, or
 /// <c>PW_CHROMIUM</c>); Playwright downloads no browser.
 /// </summary>
-public sealed class BrowserPortal : PortalApp
+public sealed class BrowserPortal : FundingApp
 {
     private IPlaywright? _playwright;
     private IBrowser? _browser;

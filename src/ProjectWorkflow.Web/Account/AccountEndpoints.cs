@@ -70,8 +70,11 @@ public static class AccountEndpoints
 
         var tokens = antiforgery.GetAndStoreTokens(http);
         var roles = user.Identities.SelectMany(i => i.FindAll(i.RoleClaimType)).Select(c => c.Value);
+        var financeDesk = roles.Any(r => r is Roles.Finance or Roles.Admin or Roles.Auditor)
+            ? """<p><a href="/finance">财务工作台 Finance desk</a></p>""" : "";
         return PortalPage.Render("ProjectWorkflow", $"""
             <p>Signed in as <strong>{PortalPage.Encode(user.Identity.Name)}</strong> ({PortalPage.Encode(string.Join(", ", roles))}).</p>
+            {financeDesk}
             <p><a href="/scalar">API reference</a> · <a href="/openapi/v1.json">OpenAPI document</a></p>
             <form method="post" action="/account/logout">
               <input type="hidden" name="{PortalPage.Encode(tokens.FormFieldName)}" value="{PortalPage.Encode(tokens.RequestToken)}">

@@ -11,7 +11,7 @@ namespace ProjectWorkflow.Web.Tests.Fixtures;
 /// The app on its own database with a clock the story controls: it starts inside the 2026 tech-upgrade
 /// window (2026-01-26 10:00 Shanghai), and <see cref="AdvanceAsync"/> moves it and fires what fell due.
 /// </summary>
-public sealed class FundingApp : PortalApp
+public class FundingApp : PortalApp
 {
     // In UTC: a clock is UTC (PostgreSQL refuses other offsets); this is 10:00 in Shanghai.
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 26, 2, 0, 0, TimeSpan.Zero));

@@ -1,0 +1,65 @@
+using Microsoft.Playwright;
+using ProjectWorkflow.Web.Tests.Fixtures;
+using ProjectWorkflow.Web.Tests.Funding;
+using static ProjectWorkflow.Web.Tests.Funding.FundingApi;
+
+namespace ProjectWorkflow.Browser.Tests;
+
+/// <summary>
+/// A finance officer at the finance desk: an approved green-park project's first installment waits for approval;
+/// she approves it with one click, the bank pays it, and the budget shows the money as paid. Others see the desk
+/// read-only or not at all.
+/// </summary>
+[Collection(BrowserPortalCollection.Name)]
+public sealed class FinanceDeskTests(BrowserPortal portal)
+{
+    [Fact]
+    public async Task TheFinanceOfficerApprovesTheFirstInstallment_AndTheBudgetShowsItPaid()
+    {
+        // The scene, over the API: ¥900,000 approved, the notice passed, the agreement signed.
+        var lifecycle = new LifecycleWalk(portal);
+        var applicant = await lifecycle.ClientAsync("enterprise1");
+        var (id, _) = await lifecycle.ApprovedGreenParkAsync(applicant, "Heat pumps for hall 2", "310101198505050066");
+        var number = (await ApplicationAsync(applicant, id)).GetProperty("number").GetString()!;
+        await portal.AdvanceAsync(TimeSpan.FromDays(8));
+        await LifecycleWalk.SignAsync(applicant, id);
+
+        var page = await portal.SignInAsync("finance1", "/finance");
+        var due = page.GetByRole(AriaRole.Table, new() { Name = "Payments due this week" });
+        var row = due.GetByRole(AriaRole.Row).Filter(new() { HasText = number });
+        await Assertions.Expect(row).ToContainTextAsync("¥450,000.00");
+        await Assertions.Expect(row).ToContainTextAsync("awaiting-approval");
+
+        await row.GetByRole(AriaRole.Button, new() { Name = $"批准拨付 Approve {number} #1" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"已批准 {number} 第1期 ¥450,000.00");
+        await Assertions.Expect(due.GetByRole(AriaRole.Row).Filter(new() { HasText = number })).ToHaveCountAsync(0);
+
+        // The simulated bank answers in about two seconds; the desk shows the payment in the budget once it is booked.
+        var greenPark = page.GetByRole(AriaRole.Table, new() { Name = "Budget usage" }).GetByRole(AriaRole.Row).Filter(new() { HasText = "green-park" });
+        await Eventually.WaitUntilAsync(async () =>
+        {
+            await page.ReloadAsync();
+            return (await greenPark.InnerTextAsync()).Contains("¥450,000.00");
+        }, "the first installment to be paid and booked");
+
+        // Each list goes to Excel as a real workbook.
+        var download = await page.RunAndWaitForDownloadAsync(() =>
+            page.GetByRole(AriaRole.Link, new() { Name = "导出 Excel · Export to Excel" }).First.ClickAsync());
+        Assert.Equal("budgets.xlsx", download.SuggestedFilename);
+        await using var workbook = await download.CreateReadStreamAsync();
+        var zip = new byte[2];
+        Assert.Equal(2, await workbook.ReadAsync(zip));
+        Assert.Equal("PK"u8.ToArray(), zip);
+    }
+
+    [Fact]
+    public async Task AnAuditorReadsTheDeskWithoutButtons_AndAnEnterpriseIsTurnedAway()
+    {
+        var auditor = await portal.SignInAsync("auditor1", "/finance");
+        await Assertions.Expect(auditor.GetByRole(AriaRole.Heading, new() { Name = "财务工作台 Finance desk" })).ToBeVisibleAsync();
+        await Assertions.Expect(auditor.GetByRole(AriaRole.Button, new() { NameRegex = new("Approve|Received") })).ToHaveCountAsync(0);
+
+        var enterprise = await portal.SignInAsync("enterprise1", "/finance");
+        await Assertions.Expect(enterprise.GetByRole(AriaRole.Alert)).ToContainTextAsync("This page is for finance officers");
+    }
+}

@@ -16,11 +16,13 @@ public sealed record OrderRecoveryRequest(string? Reason);
 /// The department orders the recovery (追回) of a project's funds — fraud, false claims, misuse — at any point
 /// after the first payment. The process's project stage is interrupted (message <c>recovery.ordered</c>):
 /// the project is marked recovered, the enterprise and the project leader are barred for the rule set's
-/// SanctionYears, and the ledger opens the recovery of what was paid.
+/// SanctionYears, and the ledger opens the recovery of what was paid. A project already closed has no process
+/// left to interrupt: the same two steps then run in a process of their own, <c>project-recovery</c>.
 /// </summary>
-public sealed class OrderRecovery(ProjectWorkflowDbContext db, DeliverMessage deliver)
+public sealed class OrderRecovery(ProjectWorkflowDbContext db, DeliverMessage deliver, DefinitionCatalog catalog, WorkflowCommands commands)
 {
     public const string Message = "recovery.ordered";
+    public const string AfterClosureProcess = "project-recovery";
 
     private static readonly ApplicationStatus[] Paid = [ApplicationStatus.Building, ApplicationStatus.AcceptanceRequested, ApplicationStatus.Accepted];
 
@@ -31,16 +33,28 @@ public sealed class OrderRecovery(ProjectWorkflowDbContext db, DeliverMessage de
         if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 1000)
             throw WorkflowRequestException.For("reason", "Give the grounds of the recovery (at most 1,000 characters): they are recorded with the sanction. 请填写追回理由。");
         var status = ProjectFile.Status(application);
-        if (status is ApplicationStatus.Recovered or ApplicationStatus.Terminated or ApplicationStatus.Closed)
-            throw WorkflowException.Conflict($"The project is {application.Status}; its process no longer takes a recovery order.");
-        Check.Rules(new NothingPaidToRecoverRule(Paid.Contains(status)));
+        if (status is ApplicationStatus.Recovered or ApplicationStatus.Terminated)
+            throw WorkflowException.Conflict($"The project is {application.Status}: there is nothing more to recover.");
+        Check.Rules(new NothingPaidToRecoverRule(Paid.Contains(status) || status == ApplicationStatus.Closed));
 
-        var delivered = await deliver.HandleAsync(new DeliverMessageRequest(Message, application.Number, new JsonObject
+        var order = new JsonObject
         {
+            ["applicationId"] = application.Id.ToString(),
             ["recoveryReason"] = request.Reason.Trim(),
             ["recoveryOrderedBy"] = actor.Id,
-        }), actor, cancellationToken);
-        if (delivered == 0) throw WorkflowException.Conflict("The project's process is not at a stage that takes a recovery order.");
+        };
+        if (status == ApplicationStatus.Closed)
+        {
+            var definition = await catalog.FindLatestAsync(db, AfterClosureProcess, cancellationToken)
+                ?? throw new InvalidOperationException($"The process '{AfterClosureProcess}' is not deployed.");
+            await commands.RunAsync(actor, session => session.StartAsync(definition, Guid.NewGuid(), application.Number, order, cancellationToken: cancellationToken), cancellationToken);
+        }
+        else
+        {
+            order.Remove("applicationId");
+            var delivered = await deliver.HandleAsync(new DeliverMessageRequest(Message, application.Number, order), actor, cancellationToken);
+            if (delivered == 0) throw WorkflowException.Conflict("The project's process is not at a stage that takes a recovery order.");
+        }
         var recovered = await db.Set<ApplicationRecord>().AsNoTracking().FirstAsync(a => a.Id == applicationId, cancellationToken);
         return await ApplicationViews.OfAsync(db, recovered, cancellationToken);
     }

@@ -60,6 +60,16 @@ public sealed class SmartFactoryAndGreenParkStoryTests(FundingApp app) : IClassF
         var history = await LifecycleWalk.ProjectAsync(applicant, id);
         Assert.Equal("approved", history.GetProperty("changeRequests")[0].GetProperty("status").GetString());
         Assert.Equal("excellent", history.GetProperty("evaluation").GetProperty("grade").GetString());
+
+        // Closure is not the end of accountability: an inspection later finds the output figures were invented,
+        // and the department orders the recovery of everything paid, with the sanction on enterprise and leader.
+        await OkAsync(approver, $"/api/applications/{id}/recovery", new { reason = "Output figures invented (inspection 2027-06)." });
+        Assert.Equal("recovered", await LifecycleWalk.StatusAsync(applicant, id));
+        var finance = await _lifecycle.ClientAsync("finance1");
+        var claim = Assert.Single((await finance.GetFromJsonAsync<JsonElement[]>("/api/ledger/recoveries"))!, r => r.GetProperty("applicationNumber").GetString() == number);
+        Assert.Equal(1_524_691_357L, claim.GetProperty("amountFen").GetInt64());
+        var again = await PostAsync(approver, $"/api/applications/{id}/recovery", new { reason = "again" });
+        await ProblemAssert.IsProblemAsync(again, System.Net.HttpStatusCode.Conflict);
     }
 
 }

@@ -5,18 +5,21 @@ using ProjectWorkflow.Engine.Runtime;
 
 namespace ProjectWorkflow.Application.Applications;
 
-/// <summary>Keeps each application's stage (the task it waits at) in step with its process, in the same transaction.</summary>
+/// <summary>
+/// Keeps each application's stage (the tasks it waits at) in step with its process, in the same transaction.
+/// A process the application's process calls (an installment's payment) carries the same business key, so
+/// its tasks are the application's stage while it runs.
+/// </summary>
 public sealed class ApplicationStageObserver(ProjectWorkflowDbContext db) : IWorkflowSessionObserver
 {
     public async Task OnStagedAsync(WorkflowSession session, CancellationToken cancellationToken)
     {
-        foreach (var instance in session.Touched)
+        foreach (var process in session.Touched.Where(i => i.BusinessKey is not null).GroupBy(i => i.BusinessKey!))
         {
-            if (instance.BusinessKey is null) continue;
-            var application = db.Set<ApplicationRecord>().Local.FirstOrDefault(a => a.InstanceId == instance.Id)
-                ?? await db.Set<ApplicationRecord>().FirstOrDefaultAsync(a => a.InstanceId == instance.Id, cancellationToken);
-            if (application is null) continue;
-            var stage = instance.IsEnded ? null : string.Join(", ", instance.Tasks.Select(t => t.Name ?? t.ElementId).Distinct());
+            var application = db.Set<ApplicationRecord>().Local.FirstOrDefault(a => a.Number == process.Key)
+                ?? await db.Set<ApplicationRecord>().FirstOrDefaultAsync(a => a.Number == process.Key, cancellationToken);
+            if (application is null || !process.Any(i => i.Id == application.InstanceId || i.ParentInstanceId is not null)) continue;
+            var stage = string.Join(", ", process.Where(i => !i.IsEnded).SelectMany(i => i.Tasks).Select(t => t.Name ?? t.ElementId).Distinct());
             application.Stage = string.IsNullOrEmpty(stage) ? null : stage;
         }
     }

@@ -37,6 +37,7 @@ public sealed class SmartFactoryAndGreenParkStoryTests(FundingApp app) : IClassF
 
         // Agreement, then half of it (rounded down to the fen) as the first installment.
         await LifecycleWalk.SignAsync(applicant, id);
+        Assert.Equal("Release installment 审核拨付", (await ApplicationAsync(applicant, id)).GetProperty("stage").GetString());   // the payment's own process
         Assert.Equal(762_345_678L, await _lifecycle.PayNextInstallmentAsync(id, number));
         Assert.Equal("building", await LifecycleWalk.StatusAsync(applicant, id));
 

@@ -134,6 +134,25 @@ public sealed class InstallmentPaymentTests(LedgerApp app)
     }
 
     [Fact]
+    public async Task TheReleaseTask_CannotBeCompletedFromTheInbox_OnlyByApprovingTheOrder()
+    {
+        using var admin = await app.CreateClientForAsync("admin1");
+        using var approver = await app.CreateClientForAsync("approver1");
+        using var finance = await app.CreateClientForAsync("finance1");
+        var project = await LedgerStory.ApprovedProjectAsync(app, approvedFen: 1_000_000_00L);
+        await LedgerStory.StartAsync(admin, approver, project);
+        var order = await LedgerStory.OnlyOrderAsync(finance, project.Id);
+        var task = await OnlyTaskAsync(finance, "candidate", order.GetProperty("instanceId").GetGuid(), "releaseInstallment");
+
+        var byInbox = await PostAsync(finance, $"/api/tasks/{task}/complete", new { variables = new { } });
+
+        Assert.Equal(HttpStatusCode.Conflict, byInbox.StatusCode);
+        Assert.Contains("/api/ledger/payment-orders/", (await byInbox.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Equal("awaiting-approval", (await LedgerStory.OrderAsync(finance, order.GetProperty("id").GetGuid())).GetProperty("status").GetString());
+        Assert.Empty(app.Bus.Sent<RequestPayment>(m => m.BusinessKey == project.Number));
+    }
+
+    [Fact]
     public async Task Enterprises_SeeNothingOfTheLedger()
     {
         using var enterprise = await app.CreateClientForAsync("enterprise1");

@@ -153,6 +153,42 @@ public sealed class InstallmentPaymentTests(LedgerApp app)
     }
 
     [Fact]
+    public async Task FinanceSeesAnOrderAsDueThisWeek_ThenInFlight_AndCanExportEitherList()
+    {
+        using var admin = await app.CreateClientForAsync("admin1");
+        using var approver = await app.CreateClientForAsync("approver1");
+        using var finance = await app.CreateClientForAsync("finance1");
+        var project = await LedgerStory.ApprovedProjectAsync(app, approvedFen: 3_000_000_00L);
+        await LedgerStory.StartAsync(admin, approver, project);
+        var orderId = (await LedgerStory.OnlyOrderAsync(finance, project.Id)).GetProperty("id").GetGuid();
+
+        Assert.Contains(await ViewAsync(finance, "views/payments-due"), o => o.GetProperty("id").GetGuid() == orderId);
+        Assert.DoesNotContain(await ViewAsync(finance, "views/payments-in-flight"), o => o.GetProperty("id").GetGuid() == orderId);
+        Assert.Contains(await ExportAsync(finance, "payments-due"), r => Equals(r["Application 项目编号"], project.Number));
+
+        Assert.Equal(HttpStatusCode.OK, (await LedgerStory.ApproveAsync(finance, orderId)).StatusCode);
+
+        Assert.DoesNotContain(await ViewAsync(finance, "views/payments-due"), o => o.GetProperty("id").GetGuid() == orderId);
+        var inFlight = Assert.Single(await ViewAsync(finance, "views/payments-in-flight"), o => o.GetProperty("id").GetGuid() == orderId);
+        Assert.Equal("sent", inFlight.GetProperty("status").GetString());
+        var row = Assert.Single(await ExportAsync(finance, "payments-in-flight"), r => Equals(r["Application 项目编号"], project.Number));
+        Assert.Equal(1_500_000_00L, Convert.ToInt64(row["Amount (fen) 金额(分)"]));
+        Assert.Equal(HttpStatusCode.BadRequest, (await finance.GetAsync("/api/ledger/exports/everything.xlsx")).StatusCode);
+    }
+
+    private static async Task<JsonElement[]> ViewAsync(HttpClient client, string view) =>
+        (await client.GetFromJsonAsync<JsonElement[]>($"/api/ledger/{view}"))!;
+
+    private static async Task<List<IDictionary<string, object>>> ExportAsync(HttpClient client, string view)
+    {
+        var response = await client.GetAsync($"/api/ledger/exports/{view}.xlsx");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
+        using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        return MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+    }
+
+    [Fact]
     public async Task Enterprises_SeeNothingOfTheLedger()
     {
         using var enterprise = await app.CreateClientForAsync("enterprise1");

@@ -85,6 +85,29 @@ public sealed class InstallmentPaymentTests(LedgerApp app)
     }
 
     [Fact]
+    public async Task ARetriedApprovalWithTheSameIdempotencyKey_AnswersTheFirstResult_AndSendsNothingMore()
+    {
+        using var admin = await app.CreateClientForAsync("admin1");
+        using var approver = await app.CreateClientForAsync("approver1");
+        using var finance = await app.CreateClientForAsync("finance1");
+        var project = await LedgerStory.ApprovedProjectAsync(app, approvedFen: 6_000_000_00L);
+        await LedgerStory.StartAsync(admin, approver, project);
+        var orderId = (await LedgerStory.OnlyOrderAsync(finance, project.Id)).GetProperty("id").GetGuid();
+        var key = Guid.NewGuid().ToString();
+
+        var first = await PostAsync(finance, $"/api/ledger/payment-orders/{orderId}/approve", idempotencyKey: key);
+        var retried = await PostAsync(finance, $"/api/ledger/payment-orders/{orderId}/approve", idempotencyKey: key);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        Assert.Equal("true", retried.Headers.GetValues("Idempotency-Replayed").Single());
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await retried.Content.ReadAsStringAsync());
+        await Eventually.TrueAsync(() => Task.FromResult(app.Bus.Sent<RequestPayment>(m => m.BusinessKey == project.Number).Count >= 1), "the order to go out");
+        await Task.Delay(500); // let any second outbox row (there must be none) be dispatched too
+        Assert.Single(app.Bus.Sent<RequestPayment>(m => m.BusinessKey == project.Number));
+    }
+
+    [Fact]
     public async Task TheApplicantCannotApproveThePayment_OfTheirOwnProject()
     {
         using var admin = await app.CreateClientForAsync("admin1");

@@ -11,6 +11,9 @@ public static class LedgerRegistration
         services.AddScoped<FundLedger>();
         services.AddScoped<ProjectRoles>();
         services.AddScoped<IWorkflowSessionObserver, SegregationOfDuties>();
+        services.AddScoped<IWorkflowSessionObserver, ReleaseOnlyByApproval>();
+        services.AddScoped<ReverseLedgerEntry>();
+        services.AddScoped<ListLedgerEntries>();
         services.AddScoped<ApprovePaymentOrder>();
         services.AddScoped<ListPaymentOrders>();
         services.AddScoped<ListBudgets>();

@@ -55,8 +55,10 @@ public sealed class SchemeSeed(ProjectWorkflowDbContext db, TimeProvider time, F
         foreach (var seed in file.Schemes)
             foreach (var budget in seed.Budgets ?? [])
             {
-                if (await ledger.FindBudgetAsync(BudgetKinds.Scheme, seed.Key, budget.Year, cancellationToken) is not null || budget.AmountFen <= 0) continue;
-                var record = await ledger.OpenBudgetAsync(BudgetKinds.Scheme, seed.Key, budget.Year, cancellationToken);
+                var record = await ledger.FindBudgetAsync(BudgetKinds.Scheme, seed.Key, budget.Year, cancellationToken);
+                // A row without entries is one whose seeding stopped half-way: it is allocated now.
+                if (budget.AmountFen <= 0 || record is not null && await db.Set<LedgerEntryRecord>().AnyAsync(e => e.BudgetId == record.Id, cancellationToken)) continue;
+                record ??= await ledger.OpenBudgetAsync(BudgetKinds.Scheme, seed.Key, budget.Year, cancellationToken);
                 await ledger.PostAsync(record, LedgerEntryKinds.Allocate, $"budget:{record.Id}:seed", null, Postings.Allocate(new Money(budget.AmountFen)),
                     "seed", budget.Source ?? "seeded demo budget", cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);

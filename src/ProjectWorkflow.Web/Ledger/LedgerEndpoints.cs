@@ -64,6 +64,15 @@ public static class LedgerEndpoints
                 TypedResults.File(await export.HandleAsync(view, ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{view}.xlsx"))
             .WithSummary("One view as an Excel workbook: budgets, payments-due, payments-in-flight or recoveries-outstanding");
 
+        ledger.MapGet("/entries", async (long? budgetId, Guid? applicationId, int? skip, int? take, ListLedgerEntries list, CancellationToken ct) =>
+                TypedResults.Ok(await list.HandleAsync(budgetId, applicationId, skip, take, ct)))
+            .WithSummary("Ledger entries with their postings, newest first, by budget or project");
+
+        ledger.MapPost("/entries/{id:long}/reverse", async (long id, ReverseEntryRequest request, ClaimsPrincipal user, ReverseLedgerEntry reverse, CancellationToken ct) =>
+                TypedResults.Ok(await reverse.HandleAsync(id, request, ActorOf.User(user), ct)))
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Finance, Roles.Admin))
+            .WithSummary("Correct an entry with a reversing entry and a reason (finance, admin); entries are never edited");
+
         ledger.MapPost("/reconciliations", async (ReconcileLedger reconcile, CancellationToken ct) => TypedResults.Ok(await reconcile.HandleAsync(ct)))
             .RequireAuthorization(policy => policy.RequireRole(Roles.Finance, Roles.Admin))
             .WithSummary("Reconcile the ledger now (it also runs as the scheduled check ledger-reconciliation); answers what it found");

@@ -85,6 +85,29 @@ public sealed class InstallmentPaymentTests(LedgerApp app)
     }
 
     [Fact]
+    public async Task ARetriedApprovalWithTheSameIdempotencyKey_AnswersTheFirstResult_AndSendsNothingMore()
+    {
+        using var admin = await app.CreateClientForAsync("admin1");
+        using var approver = await app.CreateClientForAsync("approver1");
+        using var finance = await app.CreateClientForAsync("finance1");
+        var project = await LedgerStory.ApprovedProjectAsync(app, approvedFen: 6_000_000_00L);
+        await LedgerStory.StartAsync(admin, approver, project);
+        var orderId = (await LedgerStory.OnlyOrderAsync(finance, project.Id)).GetProperty("id").GetGuid();
+        var key = Guid.NewGuid().ToString();
+
+        var first = await PostAsync(finance, $"/api/ledger/payment-orders/{orderId}/approve", idempotencyKey: key);
+        var retried = await PostAsync(finance, $"/api/ledger/payment-orders/{orderId}/approve", idempotencyKey: key);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        Assert.Equal("true", retried.Headers.GetValues("Idempotency-Replayed").Single());
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await retried.Content.ReadAsStringAsync());
+        await Eventually.TrueAsync(() => Task.FromResult(app.Bus.Sent<RequestPayment>(m => m.BusinessKey == project.Number).Count >= 1), "the order to go out");
+        await Task.Delay(500); // let any second outbox row (there must be none) be dispatched too
+        Assert.Single(app.Bus.Sent<RequestPayment>(m => m.BusinessKey == project.Number));
+    }
+
+    [Fact]
     public async Task TheApplicantCannotApproveThePayment_OfTheirOwnProject()
     {
         using var admin = await app.CreateClientForAsync("admin1");
@@ -131,6 +154,61 @@ public sealed class InstallmentPaymentTests(LedgerApp app)
         Assert.Equal(HttpStatusCode.UnprocessableEntity, byInbox.StatusCode);
         Assert.Empty(app.Bus.Sent<RequestPayment>(m => m.BusinessKey == project.Number));
         Assert.Equal(HttpStatusCode.OK, (await LedgerStory.ApproveAsync(finance, orderId)).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheReleaseTask_CannotBeCompletedFromTheInbox_OnlyByApprovingTheOrder()
+    {
+        using var admin = await app.CreateClientForAsync("admin1");
+        using var approver = await app.CreateClientForAsync("approver1");
+        using var finance = await app.CreateClientForAsync("finance1");
+        var project = await LedgerStory.ApprovedProjectAsync(app, approvedFen: 1_000_000_00L);
+        await LedgerStory.StartAsync(admin, approver, project);
+        var order = await LedgerStory.OnlyOrderAsync(finance, project.Id);
+        var task = await OnlyTaskAsync(finance, "candidate", order.GetProperty("instanceId").GetGuid(), "releaseInstallment");
+
+        var byInbox = await PostAsync(finance, $"/api/tasks/{task}/complete", new { variables = new { } });
+
+        Assert.Equal(HttpStatusCode.Conflict, byInbox.StatusCode);
+        Assert.Contains("/api/ledger/payment-orders/", (await byInbox.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Equal("awaiting-approval", (await LedgerStory.OrderAsync(finance, order.GetProperty("id").GetGuid())).GetProperty("status").GetString());
+        Assert.Empty(app.Bus.Sent<RequestPayment>(m => m.BusinessKey == project.Number));
+    }
+
+    [Fact]
+    public async Task FinanceSeesAnOrderAsDueThisWeek_ThenInFlight_AndCanExportEitherList()
+    {
+        using var admin = await app.CreateClientForAsync("admin1");
+        using var approver = await app.CreateClientForAsync("approver1");
+        using var finance = await app.CreateClientForAsync("finance1");
+        var project = await LedgerStory.ApprovedProjectAsync(app, approvedFen: 3_000_000_00L);
+        await LedgerStory.StartAsync(admin, approver, project);
+        var orderId = (await LedgerStory.OnlyOrderAsync(finance, project.Id)).GetProperty("id").GetGuid();
+
+        Assert.Contains(await ViewAsync(finance, "views/payments-due"), o => o.GetProperty("id").GetGuid() == orderId);
+        Assert.DoesNotContain(await ViewAsync(finance, "views/payments-in-flight"), o => o.GetProperty("id").GetGuid() == orderId);
+        Assert.Contains(await ExportAsync(finance, "payments-due"), r => Equals(r["Application 项目编号"], project.Number));
+
+        Assert.Equal(HttpStatusCode.OK, (await LedgerStory.ApproveAsync(finance, orderId)).StatusCode);
+
+        Assert.DoesNotContain(await ViewAsync(finance, "views/payments-due"), o => o.GetProperty("id").GetGuid() == orderId);
+        var inFlight = Assert.Single(await ViewAsync(finance, "views/payments-in-flight"), o => o.GetProperty("id").GetGuid() == orderId);
+        Assert.Equal("sent", inFlight.GetProperty("status").GetString());
+        var row = Assert.Single(await ExportAsync(finance, "payments-in-flight"), r => Equals(r["Application 项目编号"], project.Number));
+        Assert.Equal(1_500_000_00L, Convert.ToInt64(row["Amount (fen) 金额(分)"]));
+        Assert.Equal(HttpStatusCode.BadRequest, (await finance.GetAsync("/api/ledger/exports/everything.xlsx")).StatusCode);
+    }
+
+    private static async Task<JsonElement[]> ViewAsync(HttpClient client, string view) =>
+        (await client.GetFromJsonAsync<JsonElement[]>($"/api/ledger/{view}"))!;
+
+    private static async Task<List<IDictionary<string, object>>> ExportAsync(HttpClient client, string view)
+    {
+        var response = await client.GetAsync($"/api/ledger/exports/{view}.xlsx");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
+        using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        return MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
     }
 
     [Fact]

@@ -192,6 +192,37 @@ public sealed class LedgerInvariantTests(LedgerApp app)
         Assert.Equal(before.GetProperty("recoveryDueFen").GetInt64(), after.GetProperty("recoveryDueFen").GetInt64());
     }
 
+    [Fact]
+    public async Task AWrongBooking_IsCorrectedByAReversingEntry_NeverByEditingIt()
+    {
+        using var admin = await app.CreateClientForAsync("admin1");
+        using var approver = await app.CreateClientForAsync("approver1");
+        using var finance = await app.CreateClientForAsync("finance1");
+        using var auditor = await app.CreateClientForAsync("auditor1");
+        const int year = 2034;
+        await SetBudgetAsync(admin, year, 9_000_000_00L);
+        await LedgerStory.DeployAsync(admin, LedgerStory.ApproveThen(ReserveProcess, "budget.reserve"));
+        var project = await LedgerStory.ApprovedProjectAsync(app, 4_000_000_00L, year: year);
+        var instance = await StartAsync(admin, ReserveProcess, new { applicationId = project.Id.ToString() }, project.Number);
+        await OkAsync(approver, $"/api/tasks/{await OnlyTaskAsync(approver, "candidate", instance, "approveProject")}/complete", new { variables = new { } });
+        var entry = Assert.Single((await auditor.GetFromJsonAsync<JsonElement[]>($"/api/ledger/entries?applicationId={project.Id}"))!);
+        var entryId = entry.GetProperty("id").GetInt64();
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(auditor, $"/api/ledger/entries/{entryId}/reverse", new { reason = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(finance, $"/api/ledger/entries/{entryId}/reverse", new { })).StatusCode);
+        var reversed = await PostAsync(finance, $"/api/ledger/entries/{entryId}/reverse", new { reason = "booked against the wrong year" });
+        Assert.Equal(HttpStatusCode.OK, reversed.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await PostAsync(finance, $"/api/ledger/entries/{entryId}/reverse", new { reason = "again" })).StatusCode);
+
+        var entries = (await auditor.GetFromJsonAsync<JsonElement[]>($"/api/ledger/entries?applicationId={project.Id}"))!;
+        Assert.Equal(2, entries.Length);
+        Assert.Equal(entryId, entries[0].GetProperty("reversesEntryId").GetInt64());
+        Assert.Equal(entry.GetProperty("postings").GetRawText(), entries[1].GetProperty("postings").GetRawText()); // the original is untouched
+        var budget = await BudgetAsync(admin, year);
+        Assert.Equal(0L, budget.GetProperty("reservedFen").GetInt64());
+        Assert.Equal(9_000_000_00L, budget.GetProperty("availableFen").GetInt64());
+    }
+
     private static async Task SetBudgetAsync(HttpClient admin, int year, long amountFen)
     {
         var response = await admin.PutAsJsonAsync($"/api/ledger/budgets/tech-upgrade/{year}", new { amountFen, reason = "test appropriation" });

@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Workflows;
+using ProjectWorkflow.Engine.Runtime;
+using ProjectWorkflow.Funding.Ledger;
+
+namespace ProjectWorkflow.Application.Ledger;
+
+public sealed record ReverseEntryRequest(string? Reason);
+
+public sealed record LedgerEntryView(long Id, long BudgetId, Guid? ApplicationId, string Kind, string Reference, string Reason, string Actor,
+    DateTimeOffset At, long? ReversesEntryId, IReadOnlyList<LedgerPostingView> Postings)
+{
+    public static LedgerEntryView Of(LedgerEntryRecord e) => new(e.Id, e.BudgetId, e.ApplicationId, e.Kind, e.Reference, e.Reason, e.Actor, e.At,
+        e.ReversesEntryId, e.Postings.Select(p => new LedgerPostingView(p.Account, p.ApplicationId, p.AmountFen)).ToList());
+}
+
+public sealed record LedgerPostingView(string Account, Guid? ApplicationId, long AmountFen);
+
+/// <summary>
+/// Corrects a booking the only way the ledger allows: a reversing entry with the opposite postings and a reason.
+/// The original stays; an entry is reversed once; a reversal that would break an invariant (e.g. un-paying money that
+/// has left) is refused like any other entry.
+/// </summary>
+public sealed class ReverseLedgerEntry(ProjectWorkflowDbContext db, FundLedger ledger)
+{
+    public async Task<LedgerEntryView> HandleAsync(long entryId, ReverseEntryRequest request, Actor actor, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.Reason)) throw WorkflowRequestException.For("reason", "Say why the entry is reversed: auditors read it.");
+        var entry = await db.Set<LedgerEntryRecord>().AsNoTracking().Include(e => e.Postings).FirstOrDefaultAsync(e => e.Id == entryId, cancellationToken)
+            ?? throw WorkflowException.NotFound($"There is no ledger entry {entryId}.");
+        if (entry.Kind == LedgerEntryKinds.Reversal) throw WorkflowException.Conflict("A reversal is not reversed; book the correct entry instead.");
+        var reference = $"reverse:{entry.Id}";
+        if (await ledger.HasEntryAsync(reference, cancellationToken)) throw WorkflowException.Conflict($"Entry {entry.Id} was already reversed.");
+        var budget = await db.Set<BudgetRecord>().FirstAsync(b => b.Id == entry.BudgetId, cancellationToken);
+        var reversal = await ledger.PostAsync(budget, LedgerEntryKinds.Reversal, reference, entry.ApplicationId,
+            Postings.Reverse(entry.Postings.Select(p => p.ToPosting())), actor.Id, request.Reason.Trim(), cancellationToken, reverses: entry.Id);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            throw WorkflowException.Conflict("The budget changed at the same moment, or the entry was just reversed. Reload and try again.");
+        }
+        return LedgerEntryView.Of(reversal);
+    }
+}
+
+/// <summary>The ledger's entries, newest first, by budget or project: what auditors trace a balance back to.</summary>
+public sealed class ListLedgerEntries(ProjectWorkflowDbContext db)
+{
+    public async Task<IReadOnlyList<LedgerEntryView>> HandleAsync(long? budgetId, Guid? applicationId, int? skip, int? take, CancellationToken cancellationToken)
+    {
+        var count = take ?? 100;
+        if (count is < 1 or > 500) throw WorkflowRequestException.For("take", "Take 1 to 500 entries at a time.");
+        var query = db.Set<LedgerEntryRecord>().AsNoTracking().Include(e => e.Postings).AsQueryable();
+        if (budgetId is { } b) query = query.Where(e => e.BudgetId == b);
+        if (applicationId is { } a) query = query.Where(e => e.ApplicationId == a);
+        var entries = await query.OrderByDescending(e => e.Id).Skip(Math.Max(0, skip ?? 0)).Take(count).ToListAsync(cancellationToken);
+        return entries.Select(LedgerEntryView.Of).ToList();
+    }
+}

@@ -12,7 +12,7 @@ using ProjectWorkflow.Application.Persistence;
 namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(ProjectWorkflowDbContext))]
-    [Migration("20261126121032_Initial")]
+    [Migration("20261126123528_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

@@ -35,18 +35,29 @@ public sealed class ReleaseBudget(ProjectWorkflowDbContext db, TimeProvider time
 {
     protected override async Task RunAsync(ApplicationRecord application, ServiceTaskContext context, CancellationToken cancellationToken)
     {
-        var released = await ReleaseUnpaid.RunAsync(Db, ledger, application, $"{application.Number} {application.Status}: unpaid reservation released", cancellationToken);
+        var released = await ReleaseUnpaid.RunAsync(Db, ledger, application, $"{application.Number} {application.Status}: unpaid reservation released", Now, cancellationToken);
         context.SetVariable("releasedFen", released.Fen);
     }
 }
 
-/// <summary>Releases a project's reservation beyond what is paid or on its way to be paid.</summary>
+/// <summary>
+/// Releases a project's reservation beyond what is paid or on its way to be paid, and cancels the orders that
+/// will now never leave (waiting for approval, or returned by the bank): they would otherwise sit in the finance
+/// officers' "due" list with no reservation behind them.
+/// </summary>
 internal static class ReleaseUnpaid
 {
     private static readonly string[] InFlight = [PaymentOrderStatusText.Of(PaymentOrderStatus.Approved), PaymentOrderStatusText.Of(PaymentOrderStatus.Sent)];
+    private static readonly string[] NotLeft = [PaymentOrderStatusText.Of(PaymentOrderStatus.AwaitingApproval), PaymentOrderStatusText.Of(PaymentOrderStatus.Rejected)];
 
-    public static async Task<Money> RunAsync(ProjectWorkflowDbContext db, FundLedger ledger, ApplicationRecord application, string reason, CancellationToken cancellationToken)
+    public static async Task<Money> RunAsync(ProjectWorkflowDbContext db, FundLedger ledger, ApplicationRecord application, string reason, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        foreach (var order in await db.Set<PaymentOrderRecord>().Where(o => o.ApplicationId == application.Id && NotLeft.Contains(o.Status)).ToListAsync(cancellationToken))
+        {
+            order.Move(o => o.Cancel());
+            order.CancelledAt = now;
+            order.CancelReason = reason.Length > 1000 ? reason[..1000] : reason;
+        }
         var project = await ledger.ProjectAsync(application.Id, cancellationToken);
         var inFlight = await db.Set<PaymentOrderRecord>()
             .Where(o => o.ApplicationId == application.Id && InFlight.Contains(o.Status))

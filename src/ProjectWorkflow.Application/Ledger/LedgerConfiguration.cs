@@ -66,6 +66,7 @@ internal sealed class PaymentOrderRecordConfiguration : IEntityTypeConfiguration
         builder.Property(o => o.ApprovedBy).HasMaxLength(256);
         builder.Property(o => o.BankReference).HasMaxLength(100);
         builder.Property(o => o.RejectionReason).HasMaxLength(1000);
+        builder.Property(o => o.CancelReason).HasMaxLength(1000);
         builder.Property(o => o.Version).IsConcurrencyToken();
     }
 }

@@ -17,7 +17,7 @@ public sealed class OpenRecovery(ProjectWorkflowDbContext db, TimeProvider time,
     protected override async Task RunAsync(ApplicationRecord application, ServiceTaskContext context, CancellationToken cancellationToken)
     {
         var reason = Text(context, "recoveryReason") ?? $"{application.Number} {application.Status}";
-        await ReleaseUnpaid.RunAsync(Db, ledger, application, $"{reason}: unpaid reservation released", cancellationToken);
+        await ReleaseUnpaid.RunAsync(Db, ledger, application, $"{reason}: unpaid reservation released", Now, cancellationToken);
 
         var entitled = application.Status is "recovered" or "terminated" ? Money.Zero
             : new Money(application.AcceptedAmountFen ?? application.ApprovedAmountFen ?? 0);

@@ -29,6 +29,10 @@ public sealed class PaymentOrderRecord
     /// <summary>The bank's reason for the last rejection, shown to the finance officer who approves again.</summary>
     public string? RejectionReason { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When and why the order was withdrawn: the project ended (recovered, terminated) before it left.</summary>
+    public DateTimeOffset? CancelledAt { get; set; }
+    public string? CancelReason { get; set; }
     public DateTimeOffset? DueOn { get; set; }
     public long Version { get; set; }
 
@@ -52,6 +56,7 @@ public static class PaymentOrderStatusText
         PaymentOrderStatus.Sent => "sent",
         PaymentOrderStatus.Paid => "paid",
         PaymentOrderStatus.Rejected => "rejected",
+        PaymentOrderStatus.Cancelled => "cancelled",
         _ => throw new ArgumentOutOfRangeException(nameof(status)),
     };
 
@@ -62,6 +67,7 @@ public static class PaymentOrderStatusText
         "sent" => PaymentOrderStatus.Sent,
         "paid" => PaymentOrderStatus.Paid,
         "rejected" => PaymentOrderStatus.Rejected,
+        "cancelled" => PaymentOrderStatus.Cancelled,
         _ => throw new ArgumentOutOfRangeException(nameof(text), text, "Unknown payment order status."),
     };
 }

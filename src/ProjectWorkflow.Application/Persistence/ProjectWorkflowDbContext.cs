@@ -22,7 +22,13 @@ public class ProjectWorkflowDbContext(DbContextOptions<ProjectWorkflowDbContext>
         // (the inbox sorts by due date, the sweep finds due timers). Ticks in UTC can be.
         if (Database.IsSqlite())
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        // PostgreSQL's timestamptz takes UTC only; a moment computed in Shanghai time (a deadline, a due date) is
+        // the same moment in UTC, so it is stored as such rather than refused.
+        else if (Database.IsNpgsql())
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<InUtc>();
     }
+
+    private sealed class InUtc() : ValueConverter<DateTimeOffset, DateTimeOffset>(moment => moment.ToUniversalTime(), moment => moment);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

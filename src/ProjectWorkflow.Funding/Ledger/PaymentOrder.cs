@@ -1,6 +1,9 @@
 namespace ProjectWorkflow.Funding.Ledger;
 
-/// <summary>Where a payment order stands: waiting for a finance officer, approved, at the treasury, paid, or rejected by the bank.</summary>
+/// <summary>
+/// Where a payment order stands: waiting for a finance officer, approved, at the treasury, paid, rejected by the
+/// bank, or cancelled because the project ended (recovered, terminated) before it was approved.
+/// </summary>
 public enum PaymentOrderStatus
 {
     AwaitingApproval,
@@ -8,6 +11,7 @@ public enum PaymentOrderStatus
     Sent,
     Paid,
     Rejected,
+    Cancelled,
 }
 
 /// <summary>A move a payment order's status does not allow, said as a finance officer would understand it.</summary>
@@ -21,6 +25,7 @@ public sealed class PaymentOrderTransitionException(PaymentOrderStatus from, str
         PaymentOrderStatus.AwaitingApproval => "awaiting approval",
         PaymentOrderStatus.Sent => "at the treasury waiting for the bank's answer",
         PaymentOrderStatus.Rejected => "rejected by the bank",
+        PaymentOrderStatus.Cancelled => "cancelled because the project ended",
         _ => status.ToString().ToLowerInvariant(),
     };
 }
@@ -74,5 +79,13 @@ public sealed class PaymentOrder
     {
         if (Status != PaymentOrderStatus.Sent) throw new PaymentOrderTransitionException(Status, "marked rejected");
         Status = PaymentOrderStatus.Rejected;
+    }
+
+    /// <summary>The project ended before this order left: only an order no one has sent (or one the bank returned) is withdrawn.</summary>
+    public void Cancel()
+    {
+        if (Status is not (PaymentOrderStatus.AwaitingApproval or PaymentOrderStatus.Rejected))
+            throw new PaymentOrderTransitionException(Status, "cancelled");
+        Status = PaymentOrderStatus.Cancelled;
     }
 }

@@ -168,3 +168,43 @@ public sealed class RecoveryTests(FundingApp app) : IClassFixture<FundingApp>
         Assert.Equal(leaderBar.From.AddYears(3), leaderBar.Until);
     }
 }
+
+/// <summary>A recovery ordered while the final installment waits for finance: the order is withdrawn, never paid.</summary>
+public sealed class RecoveryWithAPendingInstallmentTests(FundingApp app) : IClassFixture<FundingApp>
+{
+    private readonly LifecycleWalk _walk = new(app);
+
+    [Fact]
+    public async Task Recovery_CancelsTheInstallmentWaitingForApproval_AndClaimsBackOnlyWhatWasPaid()
+    {
+        var applicant = await _walk.ClientAsync("enterprise1");
+        var approver = await _walk.ClientAsync("approver1");
+        var finance = await _walk.ClientAsync("finance1");
+        var (id, _) = await _walk.ApprovedGreenParkAsync(applicant, "Waste heat recovery", "310101198707070088");
+        var number = (await ApplicationAsync(applicant, id)).GetProperty("number").GetString()!;
+        await app.AdvanceAsync(TimeSpan.FromDays(8));
+        await LifecycleWalk.SignAsync(applicant, id);
+        Assert.Equal(45_000_000L, await _walk.PayNextInstallmentAsync(id, number));
+
+        // Finished and accepted in full: the final ¥450,000 waits for a finance officer's approval.
+        await app.AdvanceAsync(TimeSpan.FromDays(60));
+        var audit = await LifecycleWalk.AttachAuditReportAsync(applicant, id);
+        await OkAsync(applicant, $"/api/applications/{id}/acceptance", new { equipmentFen = 300_000_000L, summary = "In service.", auditReportId = audit });
+        await OkAsync(approver, $"/api/applications/{id}/acceptance/review", new { outcome = "pass", reason = "As agreed." });
+        var final = await Eventually.WaitForAsync(async () => (await finance.GetFromJsonAsync<JsonElement[]>($"/api/ledger/payment-orders?applicationId={id}"))!
+            .Where(o => o.GetProperty("installmentNumber").GetInt32() == 2).Select(o => (object)o).FirstOrDefault(), "the final installment's order");
+        var finalId = ((JsonElement)final).GetProperty("id").GetGuid();
+
+        // Before finance approves it, the department learns the savings were claimed twice and orders the recovery.
+        await OkAsync(approver, $"/api/applications/{id}/recovery", new { reason = "Savings also claimed under another scheme." });
+        var cancelled = await finance.GetFromJsonAsync<JsonElement>($"/api/ledger/payment-orders/{finalId}");
+        Assert.Equal("cancelled", cancelled.GetProperty("status").GetString());
+        Assert.Contains("claimed under another scheme", cancelled.GetProperty("cancelReason").GetString());
+        Assert.DoesNotContain((await finance.GetFromJsonAsync<JsonElement[]>("/api/ledger/views/payments-due"))!, o => o.GetProperty("id").GetGuid() == finalId);
+        await ProblemAssert.IsProblemAsync(await PostAsync(finance, $"/api/ledger/payment-orders/{finalId}/approve"), HttpStatusCode.Conflict);
+
+        // Only what left the treasury is claimed back; the rest of the reservation is back in the budget.
+        var claim = Assert.Single((await finance.GetFromJsonAsync<JsonElement[]>("/api/ledger/recoveries"))!, r => r.GetProperty("applicationNumber").GetString() == number);
+        Assert.Equal(45_000_000L, claim.GetProperty("amountFen").GetInt64());
+    }
+}

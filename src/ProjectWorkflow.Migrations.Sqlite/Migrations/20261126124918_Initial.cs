@@ -407,6 +407,8 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                     BankReference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     RejectionReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CancelledAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CancelReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     DueOn = table.Column<long>(type: "INTEGER", nullable: true),
                     Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },

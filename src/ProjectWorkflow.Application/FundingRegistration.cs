@@ -33,6 +33,7 @@ public static class FundingRegistration
         services.AddScoped<Objections>();
         services.AddSingleton(provider => WorkingDaysConfiguration.From(provider.GetRequiredService<IConfiguration>()));
         services.AddScoped<IWorkflowSessionObserver, ApplicationStageObserver>();
+        services.AddScoped<IWorkflowSessionObserver, ProjectTermination>();
         services.AddServiceTask<FormalCheck>("application.formal-check");
         services.AddServiceTask<ReturnForSupplement>("application.return");
         services.AddServiceTask<Resubmit>("application.resubmit");

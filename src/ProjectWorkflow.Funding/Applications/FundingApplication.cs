@@ -9,10 +9,10 @@ public sealed class FundingApplication
     private static readonly Dictionary<ApplicationStatus, ApplicationStatus[]> Allowed = new()
     {
         [ApplicationStatus.Draft] = [ApplicationStatus.Submitted, ApplicationStatus.Withdrawn],
-        [ApplicationStatus.Submitted] = [ApplicationStatus.UnderReview, ApplicationStatus.ReturnedForSupplement, ApplicationStatus.Rejected, ApplicationStatus.Withdrawn],
-        [ApplicationStatus.ReturnedForSupplement] = [ApplicationStatus.Submitted, ApplicationStatus.Withdrawn, ApplicationStatus.Rejected],
-        [ApplicationStatus.UnderReview] = [ApplicationStatus.ReturnedForSupplement, ApplicationStatus.InPublicNotice, ApplicationStatus.Rejected, ApplicationStatus.Withdrawn],
-        [ApplicationStatus.InPublicNotice] = [ApplicationStatus.Approved, ApplicationStatus.Rejected],
+        [ApplicationStatus.Submitted] = [ApplicationStatus.UnderReview, ApplicationStatus.ReturnedForSupplement, ApplicationStatus.Rejected, ApplicationStatus.Withdrawn, ApplicationStatus.Terminated],
+        [ApplicationStatus.ReturnedForSupplement] = [ApplicationStatus.Submitted, ApplicationStatus.Withdrawn, ApplicationStatus.Rejected, ApplicationStatus.Terminated],
+        [ApplicationStatus.UnderReview] = [ApplicationStatus.ReturnedForSupplement, ApplicationStatus.InPublicNotice, ApplicationStatus.Rejected, ApplicationStatus.Withdrawn, ApplicationStatus.Terminated],
+        [ApplicationStatus.InPublicNotice] = [ApplicationStatus.Approved, ApplicationStatus.Rejected, ApplicationStatus.Terminated],
         [ApplicationStatus.Approved] = [ApplicationStatus.Building, ApplicationStatus.Terminated, ApplicationStatus.Recovered],
         [ApplicationStatus.Building] = [ApplicationStatus.AcceptanceRequested, ApplicationStatus.Terminated, ApplicationStatus.Recovered],
         [ApplicationStatus.AcceptanceRequested] = [ApplicationStatus.Accepted, ApplicationStatus.Building, ApplicationStatus.Terminated, ApplicationStatus.Recovered],

@@ -208,3 +208,32 @@ public sealed class RecoveryWithAPendingInstallmentTests(FundingApp app) : IClas
         Assert.Equal(45_000_000L, claim.GetProperty("amountFen").GetInt64());
     }
 }
+
+/// <summary>An administrator terminates a funded project's process: the project ends terminated and its unpaid reservation returns to the budget.</summary>
+public sealed class TerminationTests(FundingApp app) : IClassFixture<FundingApp>
+{
+    private readonly LifecycleWalk _walk = new(app);
+
+    [Fact]
+    public async Task TerminatingTheProcess_EndsTheProject_AndReleasesWhatWasNotPaid()
+    {
+        var applicant = await _walk.ClientAsync("enterprise1");
+        var admin = await _walk.ClientAsync("admin1");
+        var (id, instance) = await _walk.ApprovedGreenParkAsync(applicant, "Rooftop solar", "310101198808080099");
+        var number = (await ApplicationAsync(applicant, id)).GetProperty("number").GetString()!;
+        await app.AdvanceAsync(TimeSpan.FromDays(8));
+        await LifecycleWalk.SignAsync(applicant, id);
+        Assert.Equal(45_000_000L, await _walk.PayNextInstallmentAsync(id, number));
+        var before = await admin.GetFromJsonAsync<JsonElement>("/api/ledger/budgets/green-park/2026");
+
+        await OkAsync(admin, $"/api/instances/{instance}/terminate", new { reason = "The park operator was dissolved." });
+
+        Assert.Equal("terminated", await LifecycleWalk.StatusAsync(applicant, id));
+        var after = await admin.GetFromJsonAsync<JsonElement>("/api/ledger/budgets/green-park/2026");
+        Assert.Equal(before.GetProperty("reservedFen").GetInt64() - 45_000_000L, after.GetProperty("reservedFen").GetInt64());   // the unpaid second half
+        Assert.Equal(before.GetProperty("availableFen").GetInt64() + 45_000_000L, after.GetProperty("availableFen").GetInt64());
+        Assert.Equal(before.GetProperty("paidFen").GetInt64(), after.GetProperty("paidFen").GetInt64());   // what was paid stays paid until a recovery
+        var reconciled = await (await PostAsync(admin, "/api/ledger/reconciliations")).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(reconciled.GetProperty("clean").GetBoolean(), reconciled.ToString());
+    }
+}

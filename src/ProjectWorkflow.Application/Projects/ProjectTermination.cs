@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using ProjectWorkflow.Application.Applications;
+using ProjectWorkflow.Application.Ledger;
+using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Workflows;
+using ProjectWorkflow.Engine.Runtime;
+using ProjectWorkflow.Funding.Applications;
+
+namespace ProjectWorkflow.Application.Projects;
+
+/// <summary>
+/// An administrator terminates or cancels an application's process (<c>POST /api/instances/{id}/terminate</c> or
+/// <c>/cancel</c>): the application follows it to <c>terminated</c>, and in the same transaction the reservation not
+/// yet paid goes back to the budget and the payment orders that will never leave are cancelled. Money already paid
+/// stays paid: claiming it back is a recovery, ordered as such. A process that ends on its own (closed, recovered,
+/// rejected) is not this: its status has already moved, and terminated is no move from there.
+/// </summary>
+public sealed class ProjectTermination(ProjectWorkflowDbContext db, FundLedger ledger, TimeProvider time) : IWorkflowSessionObserver
+{
+    public async Task OnStagedAsync(WorkflowSession session, CancellationToken cancellationToken)
+    {
+        foreach (var ended in session.Effects.OfType<InstanceEnded>().Where(e => e.Status is InstanceStatus.Terminated or InstanceStatus.Cancelled))
+        {
+            var application = db.Set<ApplicationRecord>().Local.FirstOrDefault(a => a.InstanceId == ended.InstanceId)
+                ?? await db.Set<ApplicationRecord>().FirstOrDefaultAsync(a => a.InstanceId == ended.InstanceId, cancellationToken);
+            if (application is null || !FundingApplication.CanMove(ProjectFile.Status(application), ApplicationStatus.Terminated)) continue;
+
+            var now = time.GetUtcNow();
+            ApplicationStatusText.Move(application, ApplicationStatus.Terminated, "terminated");
+            application.ClosedAt = now;
+            application.UpdatedAt = now;
+            if ((await ledger.ProjectAsync(application.Id, cancellationToken)).Reserved.Fen > 0)
+                await ReleaseUnpaid.RunAsync(db, ledger, application, $"{application.Number} terminated by {session.Actor.Id}", now, cancellationToken);
+        }
+    }
+}

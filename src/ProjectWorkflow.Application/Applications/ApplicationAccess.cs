@@ -32,7 +32,10 @@ public sealed class ApplicationAccess(ProjectWorkflowDbContext db)
         return application;
     }
 
-    private async Task<ApplicationRecord> Find(Guid id, bool track, CancellationToken cancellationToken)
+    private Task<ApplicationRecord> Find(Guid id, bool track, CancellationToken cancellationToken) => FindAsync(db, id, track, cancellationToken);
+
+    /// <summary>The application, or a not-found refusal; for the staff's use cases, whose role the route checks.</summary>
+    public static async Task<ApplicationRecord> FindAsync(ProjectWorkflowDbContext db, Guid id, bool track, CancellationToken cancellationToken)
     {
         var query = track ? db.Set<ApplicationRecord>() : db.Set<ApplicationRecord>().AsNoTracking();
         return await query.FirstOrDefaultAsync(a => a.Id == id, cancellationToken)

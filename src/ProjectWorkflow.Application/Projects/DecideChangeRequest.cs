@@ -18,8 +18,7 @@ public sealed class DecideChangeRequest(ProjectWorkflowDbContext db, WorkflowCom
 {
     public async Task<ChangeRequestView> HandleAsync(Guid applicationId, Guid changeRequestId, DecideChangeRequestRequest request, Actor actor, CancellationToken cancellationToken)
     {
-        var application = await db.Set<ApplicationRecord>().FirstOrDefaultAsync(a => a.Id == applicationId, cancellationToken)
-            ?? throw WorkflowException.NotFound($"There is no application {applicationId}.");
+        var application = await ApplicationAccess.FindAsync(db, applicationId, track: true, cancellationToken);
         var change = await db.Set<ChangeRequestRecord>().FirstOrDefaultAsync(c => c.Id == changeRequestId && c.ApplicationId == applicationId, cancellationToken)
             ?? throw WorkflowException.NotFound($"The application has no change request {changeRequestId}.");
         if (change.Status != ChangeRequestStatuses.Pending)

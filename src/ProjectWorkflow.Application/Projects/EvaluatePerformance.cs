@@ -26,8 +26,7 @@ public sealed class EvaluatePerformance(ProjectWorkflowDbContext db, WorkflowCom
 {
     public async Task<EvaluationView> HandleAsync(Guid applicationId, EvaluatePerformanceRequest request, Actor actor, CancellationToken cancellationToken)
     {
-        var application = await db.Set<ApplicationRecord>().FirstOrDefaultAsync(a => a.Id == applicationId, cancellationToken)
-            ?? throw WorkflowException.NotFound($"There is no application {applicationId}.");
+        var application = await ApplicationAccess.FindAsync(db, applicationId, track: true, cancellationToken);
         ProjectFile.RequireStatus(application, ApplicationStatus.Accepted, "The performance evaluation");
         var errors = new List<FieldError>();
         if (request.EnergySavedTce is null or < 0) errors.Add(new FieldError("energySavedTce", "Give the energy saved in tonnes of standard coal (0 or more). 请填写实际节能量。"));

@@ -28,8 +28,7 @@ public sealed class OrderRecovery(ProjectWorkflowDbContext db, DeliverMessage de
 
     public async Task<ApplicationView> HandleAsync(Guid applicationId, OrderRecoveryRequest request, Actor actor, CancellationToken cancellationToken)
     {
-        var application = await db.Set<ApplicationRecord>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == applicationId, cancellationToken)
-            ?? throw WorkflowException.NotFound($"There is no application {applicationId}.");
+        var application = await ApplicationAccess.FindAsync(db, applicationId, track: false, cancellationToken);
         if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 1000)
             throw WorkflowRequestException.For("reason", "Give the grounds of the recovery (at most 1,000 characters): they are recorded with the sanction. 请填写追回理由。");
         var status = ProjectFile.Status(application);

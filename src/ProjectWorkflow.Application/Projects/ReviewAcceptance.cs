@@ -20,8 +20,7 @@ public sealed class ReviewAcceptance(ProjectWorkflowDbContext db, WorkflowComman
 {
     public async Task<AcceptanceView> HandleAsync(Guid applicationId, ReviewAcceptanceRequest request, Actor actor, CancellationToken cancellationToken)
     {
-        var application = await db.Set<ApplicationRecord>().FirstOrDefaultAsync(a => a.Id == applicationId, cancellationToken)
-            ?? throw WorkflowException.NotFound($"There is no application {applicationId}.");
+        var application = await ApplicationAccess.FindAsync(db, applicationId, track: true, cancellationToken);
         ProjectFile.RequireStatus(application, ApplicationStatus.AcceptanceRequested, "An acceptance review");
         var errors = new List<FieldError>();
         if (request.Outcome is not ("pass" or "fail")) errors.Add(new FieldError("outcome", "Say whether the project passes acceptance: pass or fail. 请选择验收结论。"));

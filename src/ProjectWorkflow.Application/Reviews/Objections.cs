@@ -18,8 +18,7 @@ public sealed class Objections(ProjectWorkflowDbContext db, ApplicationAccess ac
 {
     public async Task<ObjectionView> FileAsync(Guid applicationId, FileObjectionRequest request, Actor actor, CancellationToken cancellationToken)
     {
-        var application = await db.Set<ApplicationRecord>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == applicationId, cancellationToken)
-            ?? throw WorkflowException.NotFound($"There is no application {applicationId}.");
+        var application = await ApplicationAccess.FindAsync(db, applicationId, track: false, cancellationToken);
         if (application.Status != "in-public-notice")
             throw WorkflowException.Conflict("Objections are taken only while the project is in public notice.");
         Check.Rules(new ObjectionNotSignedRule(request.ObjectorName, request.Signed ?? false));

@@ -65,8 +65,7 @@ public sealed class PanelReview(ProjectWorkflowDbContext db, RuleSets ruleSets, 
 
     private async Task<(ApplicationRecord Application, PanelMemberRecord Seat, Guid TaskId)> SeatAsync(Guid applicationId, Actor actor, CancellationToken cancellationToken)
     {
-        var application = await db.Set<ApplicationRecord>().FirstOrDefaultAsync(a => a.Id == applicationId, cancellationToken)
-            ?? throw WorkflowException.NotFound($"There is no application {applicationId}.");
+        var application = await ApplicationAccess.FindAsync(db, applicationId, track: true, cancellationToken);
         var seat = await db.Set<PanelMemberRecord>().FirstOrDefaultAsync(p => p.ApplicationId == applicationId && p.Expert == actor.Id, cancellationToken)
             ?? throw WorkflowException.Forbidden("You are not on this application's expert panel.");
         var taskId = await db.Set<TaskRecord>()

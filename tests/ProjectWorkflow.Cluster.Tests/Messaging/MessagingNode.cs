@@ -126,8 +126,13 @@ public sealed class MessagingNode : IAsyncDisposable
         }
     }
 
+    private bool _disposed;
+
+    /// <summary>Kills the node's process (once: a test that killed a node leaves it to the fixture's clean-up too).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_disposed) return;
+        _disposed = true;
         if (!_process.HasExited)
         {
             // Only the process this node started, by its handle.

@@ -18,6 +18,7 @@ public static class FundingRegistration
     {
         services.AddScoped<SchemeSeed>();
         services.AddScoped<ListSchemes>();
+        services.AddScoped<SchemeResults>();
         services.AddScoped<AddRuleSet>();
         services.AddScoped<RuleSets>();
         services.AddScoped<EnterpriseDirectory>();

@@ -25,6 +25,10 @@ public static class SchemeEndpoints
             .RequireAuthorization(policy => policy.RequireRole(Roles.Admin))
             .WithSummary("Add a year's rules to a scheme (admin); a year's rules never change once added");
 
+        schemes.MapGet("/{key}/results/{year:int}", async (string key, int year, ClaimsPrincipal user, SchemeResults results, CancellationToken ct) =>
+                TypedResults.Ok(await results.HandleAsync(key, year, ActorOf.User(user), ct)))
+            .WithSummary("A scheme-year's contribution to the plan (staff): projects funded, closed, recovered; the plan indicators promised and delivered");
+
         return api;
     }
 }

@@ -186,6 +186,19 @@ public sealed class TechUpgradeStoryTests(FundingApp app) : IClassFixture<Fundin
         Assert.Equal("closed", closed.GetProperty("status").GetString());
         Assert.Equal("completed", (await InstanceAsync(admin, instance)).GetProperty("status").GetString());
 
+        // The project's figures roll up to the plan: what the scheme-year funded, promised and delivered.
+        var results = await admin.GetFromJsonAsync<JsonElement>("/api/schemes/tech-upgrade/results/2026");
+        Assert.Equal(1, results.GetProperty("closed").GetInt32());
+        Assert.Equal(1, results.GetProperty("evaluated").GetInt32());
+        Assert.Equal(2_500m, results.GetProperty("plannedByEvaluated").GetProperty("energySavedTce").GetDecimal());   // 12,000 − 9,500 tce
+        Assert.Equal(20_000_000_000L, results.GetProperty("plannedByEvaluated").GetProperty("valueAddedFen").GetInt64());
+        Assert.Equal(16_000_000_000L, results.GetProperty("delivered").GetProperty("valueAddedFen").GetInt64());
+        Assert.Equal(10_123_456_789L, results.GetProperty("plannedByEvaluated").GetProperty("investmentFen").GetInt64());
+        Assert.Equal(9_000_000_000L, results.GetProperty("delivered").GetProperty("investmentFen").GetInt64());   // as the acceptance found it
+        Assert.Equal(2_500m, results.GetProperty("delivered").GetProperty("energySavedTce").GetDecimal());
+        Assert.Equal(36, results.GetProperty("delivered").GetProperty("robots").GetInt32());
+        await ProblemAssert.IsProblemAsync(await applicant.GetAsync("/api/schemes/tech-upgrade/results/2026"), HttpStatusCode.Forbidden);
+
         // The journal shows every decision with its actor.
         var decisions = (await JournalAsync(admin, instance)).Where(j => j.GetProperty("event").GetString() == "completed").ToList();
         Assert.Contains(decisions, j => j.GetProperty("elementId").GetString() == "signAgreement" && j.GetProperty("actor").GetString() == "enterprise1");

@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using ProjectWorkflow.Application.Applications;
+using ProjectWorkflow.Application.Enterprises;
+using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Projects;
+using ProjectWorkflow.Engine.Runtime;
+using ProjectWorkflow.Funding.Applications;
+
+namespace ProjectWorkflow.Application.Schemes;
+
+/// <summary>
+/// The plan's indicators (DOMAIN.md, "Plan targets to track") summed over a set of projects. Headcount is planned
+/// at application but not reported at evaluation, so it is null among the delivered figures.
+/// </summary>
+public sealed record Indicators(long InvestmentFen, decimal EnergySavedTce, long OutputFen, long ValueAddedFen, int Robots, int? Headcount);
+
+/// <summary>
+/// One scheme-year's contribution to the plan: how many projects it funds, what they were approved for, what
+/// they promised (the indicators of every funded project) and what the evaluated ones delivered.
+/// </summary>
+public sealed record SchemeResultsView(
+    string SchemeKey, int Year, int Submitted, int Funded, int Closed, int Recovered, long ApprovedAmountFen,
+    Indicators Planned, int Evaluated, Indicators PlannedByEvaluated, Indicators Delivered);
+
+/// <summary>The results of a scheme-year, for the department's staff (the figures that roll up to the plan's targets).</summary>
+public sealed class SchemeResults(ProjectWorkflowDbContext db)
+{
+    private static readonly string[] Funded = new[] { ApplicationStatus.Approved, ApplicationStatus.Building, ApplicationStatus.AcceptanceRequested,
+        ApplicationStatus.Accepted, ApplicationStatus.Closed }.Select(ApplicationStatusText.Of).ToArray();
+
+    public async Task<SchemeResultsView> HandleAsync(string schemeKey, int year, Actor actor, CancellationToken cancellationToken)
+    {
+        if (!EnterpriseDirectory.IsStaff(actor))
+            throw WorkflowException.Forbidden("A scheme's results are for the fund's staff.");
+        if (!await db.Set<SchemeRecord>().AnyAsync(s => s.Key == schemeKey, cancellationToken))
+            throw WorkflowException.NotFound($"There is no scheme '{schemeKey}'.");
+
+        var applications = await db.Set<ApplicationRecord>().AsNoTracking()
+            .Where(a => a.SchemeKey == schemeKey && a.Year == year && a.Status != "draft")
+            .ToListAsync(cancellationToken);
+        var funded = applications.Where(a => Funded.Contains(a.Status)).ToList();
+        var fundedIds = funded.Select(a => a.Id).ToList();
+        var evaluations = await db.Set<EvaluationRecord>().AsNoTracking().Where(e => fundedIds.Contains(e.ApplicationId)).ToListAsync(cancellationToken);
+        var evaluated = funded.Where(a => evaluations.Any(e => e.ApplicationId == a.Id)).ToList();
+        var evaluatedIds = evaluated.Select(a => a.Id).ToList();
+        // What was actually invested, as the passed acceptance found it.
+        var invested = await db.Set<AcceptanceRecord>().AsNoTracking()
+            .Where(x => evaluatedIds.Contains(x.ApplicationId) && x.Outcome == "pass")
+            .SumAsync(x => x.ActualEquipmentFen + x.ActualSoftwareFen + x.ActualConstructionFen + x.ActualOtherFen, cancellationToken);
+
+        return new SchemeResultsView(schemeKey, year,
+            Submitted: applications.Count,
+            Funded: funded.Count,
+            Closed: applications.Count(a => a.Status == ApplicationStatusText.Of(ApplicationStatus.Closed)),
+            Recovered: applications.Count(a => a.Status == ApplicationStatusText.Of(ApplicationStatus.Recovered)),
+            ApprovedAmountFen: funded.Sum(a => a.ApprovedAmountFen ?? 0),
+            Planned: Planned(funded),
+            Evaluated: evaluated.Count,
+            PlannedByEvaluated: Planned(evaluated),
+            Delivered: new Indicators(invested, evaluations.Sum(e => e.EnergySavedTce), evaluations.Sum(e => e.OutputFen),
+                evaluations.Sum(e => e.ValueAddedFen), evaluations.Sum(e => e.Robots), Headcount: null));
+    }
+
+    private static Indicators Planned(IReadOnlyCollection<ApplicationRecord> projects) => new(
+        projects.Sum(a => a.EquipmentFen + a.SoftwareFen + a.ConstructionFen + a.OtherFen),
+        projects.Sum(a => Math.Max(0, a.EnergyBeforeTce - a.EnergyAfterTce)),
+        projects.Sum(a => a.OutputFen), projects.Sum(a => a.ValueAddedFen), projects.Sum(a => a.Robots), projects.Sum(a => a.Headcount));
+}

@@ -6,6 +6,7 @@ using ProjectWorkflow.Application.Validation;
 using ProjectWorkflow.Application.Workflows;
 using ProjectWorkflow.Engine.Runtime;
 using ProjectWorkflow.Funding.Applications;
+using ProjectWorkflow.Funding.Calendar;
 using ProjectWorkflow.Funding.Enterprises;
 
 namespace ProjectWorkflow.Application.Applications;
@@ -48,7 +49,7 @@ public sealed class ApplicationDraft(ProjectWorkflowDbContext db, ApplicationAcc
         var enterprise = await db.Set<EnterpriseRecord>().AsNoTracking().FirstOrDefaultAsync(e => e.Members.Any(m => m.UserName == actor.Id), cancellationToken)
             ?? throw WorkflowException.Conflict("Register your enterprise (POST /api/enterprises) before you apply.");
         var now = time.GetUtcNow();
-        var year = request.Year ?? now.ToOffset(TimeSpan.FromHours(8)).Year;
+        var year = request.Year ?? ShanghaiDate.Of(now).Year;
         await ruleSets.ForAsync(scheme.Key, year, cancellationToken);
 
         for (var attempt = 0; ; attempt++)

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Applications;
 using ProjectWorkflow.Application.Applications.Steps;
@@ -79,7 +78,7 @@ public abstract class PaymentOrderStep(ProjectWorkflowDbContext db, TimeProvider
 
     public async ValueTask ExecuteAsync(ServiceTaskContext context, CancellationToken cancellationToken)
     {
-        var id = context.GetVariable("paymentOrderId") is JsonValue v && v.TryGetValue<string>(out var text) && Guid.TryParse(text, out var parsed)
+        var id = Guid.TryParse(context.GetText("paymentOrderId"), out var parsed)
             ? parsed
             : throw new InvalidOperationException("The process carries no paymentOrderId: installment.order makes the order first.");
         var order = db.Set<PaymentOrderRecord>().Local.FirstOrDefault(o => o.Id == id)
@@ -121,17 +120,17 @@ public sealed class SettlePayment(ProjectWorkflowDbContext db, TimeProvider time
 {
     protected override async Task RunAsync(PaymentOrderRecord order, ServiceTaskContext context, CancellationToken cancellationToken)
     {
-        var key = Text(context, "paymentKey");
+        var key = context.GetText("paymentKey");
         if (key != order.PaymentKey || order.Status != PaymentOrderStatusText.Of(PaymentOrderStatus.Sent))
         {
             context.SetVariable("settlement", "stale");
             return;
         }
-        if (Text(context, "paymentStatus") == "confirmed")
+        if (context.GetText("paymentStatus") == "confirmed")
         {
             order.Move(o => o.Confirm());
             order.PaidAt = Now;
-            order.BankReference = Text(context, "bankReference");
+            order.BankReference = context.GetText("bankReference");
             order.RejectionReason = null;
             var budget = await ledger.BudgetForAsync(order.SchemeKey, order.Year, cancellationToken);
             await ledger.PostAsync(budget, LedgerEntryKinds.Pay, $"pay:{order.Id:N}", order.ApplicationId,
@@ -142,12 +141,9 @@ public sealed class SettlePayment(ProjectWorkflowDbContext db, TimeProvider time
         else
         {
             order.Move(o => o.Reject());
-            order.RejectionReason = Text(context, "reason") ?? "The bank gave no reason.";
+            order.RejectionReason = context.GetText("reason") ?? "The bank gave no reason.";
             context.SetVariable("settlement", "rejected");
             context.SetVariable("rejectionReason", order.RejectionReason);
         }
     }
-
-    private static string? Text(ServiceTaskContext context, string name) =>
-        context.GetVariable(name) is JsonValue v && v.TryGetValue<string>(out var s) && !string.IsNullOrWhiteSpace(s) ? s.Trim() : null;
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Funding.Calendar;
 using ProjectWorkflow.Funding.Ledger;
 
 namespace ProjectWorkflow.Application.Ledger;
@@ -11,8 +12,6 @@ namespace ProjectWorkflow.Application.Ledger;
 /// </summary>
 public sealed class LedgerViews(ProjectWorkflowDbContext db, TimeProvider time)
 {
-    private static readonly TimeSpan Shanghai = TimeSpan.FromHours(8);
-
     public async Task<IReadOnlyList<PaymentOrderView>> PaymentsDueThisWeekAsync(CancellationToken cancellationToken)
     {
         var endOfWeek = EndOfWeek(time.GetUtcNow());
@@ -37,9 +36,9 @@ public sealed class LedgerViews(ProjectWorkflowDbContext db, TimeProvider time)
     /// <summary>The next Monday 00:00 in Shanghai: "this week" as the office reads a calendar.</summary>
     public static DateTimeOffset EndOfWeek(DateTimeOffset now)
     {
-        var local = now.ToOffset(Shanghai);
-        var daysToMonday = ((int)DayOfWeek.Monday - (int)local.DayOfWeek + 7) % 7;
+        var today = ShanghaiDate.Of(now);
+        var daysToMonday = ((int)DayOfWeek.Monday - (int)today.DayOfWeek + 7) % 7;
         if (daysToMonday == 0) daysToMonday = 7;
-        return new DateTimeOffset(local.Date.AddDays(daysToMonday), Shanghai);
+        return ShanghaiDate.EndOf(today.AddDays(daysToMonday - 1));   // the end of Sunday is Monday 00:00
     }
 }

@@ -16,7 +16,7 @@ public sealed class OpenRecovery(ProjectWorkflowDbContext db, TimeProvider time,
 {
     protected override async Task RunAsync(ApplicationRecord application, ServiceTaskContext context, CancellationToken cancellationToken)
     {
-        var reason = Text(context, "recoveryReason") ?? $"{application.Number} {application.Status}";
+        var reason = context.GetText("recoveryReason") ?? $"{application.Number} {application.Status}";
         await ReleaseUnpaid.RunAsync(Db, ledger, application, $"{reason}: unpaid reservation released", Now, cancellationToken);
 
         var entitled = application.Status is "recovered" or "terminated" ? Money.Zero
@@ -42,7 +42,4 @@ public sealed class OpenRecovery(ProjectWorkflowDbContext db, TimeProvider time,
             Postings.OpenRecovery(application.Id, owed), "system", reason, cancellationToken);
         context.SetVariable("recoveryId", recovery.Id.ToString());
     }
-
-    private static string? Text(ServiceTaskContext context, string name) =>
-        context.GetVariable(name) is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<string>(out var s) && !string.IsNullOrWhiteSpace(s) ? s.Trim() : null;
 }

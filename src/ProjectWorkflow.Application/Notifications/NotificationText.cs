@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ProjectWorkflow.Engine.Runtime;
+using ProjectWorkflow.Funding.Calendar;
 
 namespace ProjectWorkflow.Application.Notifications;
 
@@ -23,8 +24,6 @@ public sealed record NotificationFacts(
 /// </summary>
 public static class NotificationText
 {
-    /// <summary>Dates are shown in Beijing time, as the people using the portal read them.</summary>
-    private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
 
     public const int MaxMessageLength = 1000;
 
@@ -43,7 +42,7 @@ public static class NotificationText
             body.Append("任务 / Task: ").Append(facts.TaskName).Append('\n');
         if (facts.DueAt is { } due)
             body.Append("办理期限 / Due: ")
-                .Append(due.ToOffset(Beijing).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)).Append(" (北京时间 / UTC+8)\n");
+                .Append(due.ToOffset(ShanghaiDate.Offset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)).Append(" (北京时间 / UTC+8)\n");
         if (facts.Kind is NotificationKinds.InstanceEnded && facts.TaskName is not null)
             body.Append("最后一步 / Last step: ").Append(facts.TaskName).Append('\n');
         if (facts.Outcome is not null)

@@ -25,11 +25,11 @@ public sealed class RequestPaymentTask(Outbox outbox, TimeProvider time) : IServ
             throw new InvalidOperationException(
                 "A payment needs the process's business key: the treasury's answer is matched to the process by it.");
         var amount = AmountFen(context.GetVariable("amountFen"));
-        var payee = Text(context.GetVariable("payee"))
+        var payee = context.GetText("payee")
             ?? throw new InvalidOperationException("Set the variable 'payee' (who receives the money) before the payment step.");
-        var account = Text(context.GetVariable("payeeAccount"));
+        var account = context.GetText("payeeAccount");
         // Stable across a retry of the step, so the treasury recognises the same order and never pays twice.
-        var key = Text(context.GetVariable("paymentKey")) ?? $"{context.InstanceId:N}-{context.ElementId}";
+        var key = context.GetText("paymentKey") ?? $"{context.InstanceId:N}-{context.ElementId}";
         var now = time.GetUtcNow();
 
         context.SetVariable("paymentKey", key);
@@ -48,7 +48,4 @@ public sealed class RequestPaymentTask(Outbox outbox, TimeProvider time) : IServ
         throw new InvalidOperationException(
             $"Set the variable 'amountFen' to the amount in whole 分 (a positive integer) before the payment step; it is {node?.ToJsonString() ?? "missing"}.");
     }
-
-    private static string? Text(JsonNode? node) =>
-        node is JsonValue value && value.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
 }

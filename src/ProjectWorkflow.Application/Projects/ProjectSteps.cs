@@ -7,6 +7,7 @@ using ProjectWorkflow.Application.Schemes;
 using ProjectWorkflow.Engine.ServiceTasks;
 using ProjectWorkflow.Funding;
 using ProjectWorkflow.Funding.Applications;
+using ProjectWorkflow.Funding.Calendar;
 using ProjectWorkflow.Funding.Projects;
 using ProjectWorkflow.Funding.Schemes;
 
@@ -120,7 +121,7 @@ public sealed class RecoverFunds(ProjectWorkflowDbContext db, TimeProvider time,
     protected override async Task RunAsync(ApplicationRecord application, ServiceTaskContext context, CancellationToken cancellationToken)
     {
         var rules = await ruleSets.ForAsync(application.SchemeKey, application.Year, cancellationToken);
-        var reason = context.GetVariable<string>("recoveryReason") is { Length: > 0 } given ? given : "追回 Recovery ordered";
+        var reason = context.GetText("recoveryReason") ?? "追回 Recovery ordered";
         ApplicationStatusText.Move(application, ApplicationStatus.Recovered, "recovered");
         application.RecoveryReason = reason;
         application.ClosedAt = Now;

@@ -8,6 +8,7 @@ using ProjectWorkflow.Application.Workflows;
 using ProjectWorkflow.Engine.Runtime;
 using ProjectWorkflow.Funding;
 using ProjectWorkflow.Funding.Applications;
+using ProjectWorkflow.Funding.Calendar;
 using ProjectWorkflow.Funding.Projects;
 
 namespace ProjectWorkflow.Application.Projects;

@@ -8,6 +8,7 @@ using ProjectWorkflow.Application.Workflows;
 using ProjectWorkflow.Application.Workflows.Instances;
 using ProjectWorkflow.Engine.Runtime;
 using ProjectWorkflow.Funding.Applications;
+using ProjectWorkflow.Funding.Calendar;
 using ProjectWorkflow.Funding.Projects;
 using ProjectWorkflow.Funding.Rules;
 

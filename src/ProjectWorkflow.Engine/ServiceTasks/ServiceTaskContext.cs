@@ -31,5 +31,9 @@ public sealed class ServiceTaskContext
 
     public T? GetVariable<T>(string name) => _variables[name] is { } node ? node.GetValue<T>() : default;
 
+    /// <summary>The variable as trimmed text; null when it is missing, blank or not a string.</summary>
+    public string? GetText(string name) =>
+        _variables[name] is JsonValue value && value.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
+
     public void SetVariable(string name, JsonNode? value) => _variables[name] = value?.DeepClone();
 }

@@ -1,3 +1,4 @@
+using ProjectWorkflow.Funding.Calendar;
 using ProjectWorkflow.Funding.Rules;
 using ProjectWorkflow.Funding.Schemes;
 

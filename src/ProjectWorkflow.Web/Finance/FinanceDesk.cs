@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Antiforgery;
@@ -7,6 +8,7 @@ using ProjectWorkflow.Application.Ledger;
 using ProjectWorkflow.Engine.Runtime;
 using ProjectWorkflow.Funding;
 using ProjectWorkflow.Funding.Applications;
+using ProjectWorkflow.Funding.Calendar;
 using ProjectWorkflow.Funding.Rules;
 using ProjectWorkflow.Web.Account;
 using ProjectWorkflow.Web.Workflows;
@@ -134,5 +136,5 @@ public static class FinanceDesk
 
     private static string Fen(long fen) => $"""<td class="money">{Encode(new Money(fen).ToString())}</td>""";
 
-    private static string Day(DateTimeOffset at) => Encode(at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd"));
+    private static string Day(DateTimeOffset at) => Encode(ShanghaiDate.Of(at).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 }

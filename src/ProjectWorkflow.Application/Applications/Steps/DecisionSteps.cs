@@ -35,16 +35,13 @@ public sealed class CalculateSubsidy(ProjectWorkflowDbContext db, TimeProvider t
 /// <summary>notice.publish: the approved project is published for the rule set's number of working days.</summary>
 public sealed class PublishNotice(ProjectWorkflowDbContext db, TimeProvider time, RuleSets ruleSets, WorkingDayCalendar calendar) : ApplicationStep(db, time)
 {
-    private static readonly TimeSpan Shanghai = TimeSpan.FromHours(8);
-
     protected override async Task RunAsync(ApplicationRecord application, ServiceTaskContext context, CancellationToken cancellationToken)
     {
         var rules = await ruleSets.ForAsync(application.SchemeKey, application.Year, cancellationToken);
         ApplicationStatusText.Move(application, ApplicationStatus.InPublicNotice, "published for public notice");
-        var today = DateOnly.FromDateTime(Now.ToOffset(Shanghai).DateTime);
-        var lastDay = calendar.AddWorkingDays(today, rules.NoticeWorkingDays);
+        var lastDay = calendar.AddWorkingDays(ShanghaiDate.Of(Now), rules.NoticeWorkingDays);
         // The notice runs to the end of its last working day, Shanghai time.
-        var endsAt = new DateTimeOffset(lastDay.AddDays(1).ToDateTime(TimeOnly.MinValue), Shanghai);
+        var endsAt = ShanghaiDate.EndOf(lastDay);
         context.SetVariable("noticeEndsAt", endsAt.ToString("O", CultureInfo.InvariantCulture));
     }
 }

@@ -1,4 +1,4 @@
-namespace ProjectWorkflow.Funding.Projects;
+namespace ProjectWorkflow.Funding.Calendar;
 
 /// <summary>Deadlines of the fund are Shanghai calendar days (UTC+8, no daylight saving).</summary>
 public static class ShanghaiDate

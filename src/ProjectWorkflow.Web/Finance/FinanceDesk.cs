@@ -7,9 +7,7 @@ using ProjectWorkflow.Application.Identity;
 using ProjectWorkflow.Application.Ledger;
 using ProjectWorkflow.Engine.Runtime;
 using ProjectWorkflow.Funding;
-using ProjectWorkflow.Funding.Applications;
 using ProjectWorkflow.Funding.Calendar;
-using ProjectWorkflow.Funding.Rules;
 using ProjectWorkflow.Web.Account;
 using ProjectWorkflow.Web.Workflows;
 using static ProjectWorkflow.Web.Account.PortalPage;
@@ -61,29 +59,13 @@ public static class FinanceDesk
         {
             done = await act(ActorOf.User(user));
         }
-        catch (Exception refusal) when (Refusal(refusal) is { } message)
+        catch (Exception refusal) when (WorkflowProblems.Describe(refusal) is { } problem)
         {
-            return await PageAsync(http, antiforgery, user, budgets, views, null, (message, StatusOf(refusal)), ct);
+            return await PageAsync(http, antiforgery, user, budgets, views, null, (problem.Detail ?? problem.Title ?? "", problem.Status!.Value), ct);
         }
         // Post/redirect/get: a reload does not press the button again (and the use cases refuse a second press anyway).
         return Results.LocalRedirect($"/finance?done={Uri.EscapeDataString(done)}");
     }
-
-    private static string? Refusal(Exception e) => e switch
-    {
-        FundingRuleBrokenException rule => rule.Rule.Message.ToString(),
-        WorkflowException workflow => workflow.Message,
-        IllegalTransitionException illegal => illegal.Message,
-        _ => null,
-    };
-
-    private static int StatusOf(Exception e) => e switch
-    {
-        FundingRuleBrokenException => StatusCodes.Status422UnprocessableEntity,
-        WorkflowException { Kind: WorkflowErrorKind.NotFound } => StatusCodes.Status404NotFound,
-        WorkflowException { Kind: WorkflowErrorKind.Forbidden } => StatusCodes.Status403Forbidden,
-        _ => StatusCodes.Status409Conflict,
-    };
 
     private static async Task<IResult> PageAsync(HttpContext http, IAntiforgery antiforgery, ClaimsPrincipal user, ListBudgets budgets,
         LedgerViews views, string? done, (string Message, int Status)? refused, CancellationToken ct)

@@ -17,7 +17,18 @@ internal sealed class WorkflowProblems(IProblemDetailsService problemDetails) : 
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
-        var problem = exception switch
+        var problem = Describe(exception);
+        if (problem is null) return false;
+
+        http.Response.StatusCode = problem.Status!.Value;
+        if (!await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception }))
+            await Results.Problem(problem).ExecuteAsync(http);
+        return true;
+    }
+
+    /// <summary>The problem a refusal answers with, or null for an exception that is not a refusal (a fault).</summary>
+    public static ProblemDetails? Describe(Exception exception) =>
+        exception switch
         {
             WorkflowException e => new ProblemDetails
             {
@@ -62,13 +73,6 @@ internal sealed class WorkflowProblems(IProblemDetailsService problemDetails) : 
             },
             _ => null,
         };
-        if (problem is null) return false;
-
-        http.Response.StatusCode = problem.Status!.Value;
-        if (!await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception }))
-            await Results.Problem(problem).ExecuteAsync(http);
-        return true;
-    }
 
     private static ProblemDetails Invalid(string detail, object errors) => new()
     {

@@ -26,6 +26,8 @@ public sealed class ApprovePaymentOrder(ProjectWorkflowDbContext db, WorkflowCom
         var order = await db.Set<PaymentOrderRecord>().FirstOrDefaultAsync(o => o.Id == orderId, cancellationToken)
             ?? throw WorkflowException.NotFound($"There is no payment order {orderId}.");
         var status = PaymentOrderStatusText.Parse(order.Status);
+        if (status == PaymentOrderStatus.Cancelled)
+            throw WorkflowException.Conflict($"This payment order is {PaymentOrderTransitionException.Describe(status)} ({order.CancelReason}): it will not be paid.");
         if (status is not (PaymentOrderStatus.AwaitingApproval or PaymentOrderStatus.Rejected))
             throw WorkflowException.Conflict(
                 $"This payment order is {PaymentOrderTransitionException.Describe(status)}: {order.ApprovedBy} approved it at {order.ApprovedAt:u}. It is paid once; nothing was sent again.");

@@ -61,12 +61,10 @@ public class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task<HttpClient> CreateSignedInClientAsync(string userName)
     {
         var client = CreateAnonymousClient();
-        var form = await client.GetStringAsync("/account/login");
-        var antiforgery = AntiforgeryField.Match(form);
-        Assert.True(antiforgery.Success, "the login form carries an antiforgery token");
+        var (tokenName, token) = AntiforgeryTokenOf(await client.GetStringAsync("/account/login"));
         var signIn = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            [antiforgery.Groups["name"].Value] = antiforgery.Groups["value"].Value,
+            [tokenName] = token,
             ["username"] = userName,
             ["password"] = DemoUsers.Password,
             ["returnUrl"] = "/",
@@ -76,6 +74,14 @@ public class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     private static readonly Regex AntiforgeryField = new("""name="(?<name>__RequestVerificationToken[^"]*)" value="(?<value>[^"]+)""");
+
+    /// <summary>The antiforgery field a portal form carries (its name and value), to post the form as a browser would.</summary>
+    public static (string Name, string Value) AntiforgeryTokenOf(string html)
+    {
+        var field = AntiforgeryField.Match(html);
+        Assert.True(field.Success, "the form carries an antiforgery token");
+        return (field.Groups["name"].Value, field.Groups["value"].Value);
+    }
 
     public async Task<string> TokenForAsync(string userName, string password = DemoUsers.Password)
     {

@@ -202,6 +202,14 @@ public sealed class RecoveryWithAPendingInstallmentTests(FundingApp app) : IClas
         Assert.Contains("claimed under another scheme", cancelled.GetProperty("cancelReason").GetString());
         Assert.DoesNotContain((await finance.GetFromJsonAsync<JsonElement[]>("/api/ledger/views/payments-due"))!, o => o.GetProperty("id").GetGuid() == finalId);
         await ProblemAssert.IsProblemAsync(await PostAsync(finance, $"/api/ledger/payment-orders/{finalId}/approve"), HttpStatusCode.Conflict);
+        // The finance desk says the same in words (a page, not an error) when a stale tab presses its button.
+        using var desk = await app.CreateSignedInClientAsync("finance1");
+        var (tokenName, token) = PortalApp.AntiforgeryTokenOf(await desk.GetStringAsync("/finance"));
+        var pressed = await desk.PostAsync($"/finance/payment-orders/{finalId}/approve", new FormUrlEncodedContent(new Dictionary<string, string> { [tokenName] = token }));
+        Assert.Equal(HttpStatusCode.Conflict, pressed.StatusCode);
+        Assert.Equal("text/html", pressed.Content.Headers.ContentType?.MediaType);
+        var page = await pressed.Content.ReadAsStringAsync();
+        Assert.True(page.Contains("role=\"alert\">This payment order is cancelled because the project ended (Savings also claimed under another scheme."), page);
 
         // Only what left the treasury is claimed back; the rest of the reservation is back in the budget.
         var claim = Assert.Single((await finance.GetFromJsonAsync<JsonElement[]>("/api/ledger/recoveries"))!, r => r.GetProperty("applicationNumber").GetString() == number);

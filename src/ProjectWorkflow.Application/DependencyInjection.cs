@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using ProjectWorkflow.Application.Audit;
 using ProjectWorkflow.Application.Identity;
 using ProjectWorkflow.Application.Notifications;
 using ProjectWorkflow.Application.Messaging;
@@ -51,6 +52,7 @@ public static class DependencyInjection
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<ProjectWorkflowDbContext>();
 
+        services.AddScoped<AuditTrail>();
         services.AddScoped<RoleSeeder>();
         services.AddScoped<DemoDataSeeder>();
         services.AddSingleton<DatabaseReady>();

@@ -52,7 +52,7 @@ public static class DependencyInjection
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<ProjectWorkflowDbContext>();
 
-        services.AddScoped<AuditTrail>();
+        services.AddAuditLog();
         services.AddScoped<RoleSeeder>();
         services.AddScoped<DemoDataSeeder>();
         services.AddSingleton<DatabaseReady>();

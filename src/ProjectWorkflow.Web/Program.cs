@@ -1,5 +1,6 @@
 using ProjectWorkflow.Application;
 using ProjectWorkflow.Web.Account;
+using ProjectWorkflow.Web.Audit;
 using ProjectWorkflow.Web.Auth;
 using ProjectWorkflow.Web.Errors;
 using ProjectWorkflow.Web.Finance;
@@ -27,8 +28,15 @@ builder.Services.AddHangfireJobs();
 
 var app = builder.Build();
 
+if (AuditCommandLine.Requested(args))
+{
+    Environment.ExitCode = await AuditCommandLine.RunAsync(app.Services, Console.Out);
+    return;
+}
+
 app.UseErrorHandling();
 app.UseAuthentication();
+app.UseAuditActor();
 app.UseAuthorization();
 app.UseAntiforgery();
 app.UseIdempotency();
@@ -53,5 +61,6 @@ api.MapReviews();
 api.MapProjects();
 api.MapLedger();
 api.MapNotifications();
+api.MapAudit();
 
 app.Run();

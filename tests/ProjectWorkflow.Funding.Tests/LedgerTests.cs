@@ -68,12 +68,26 @@ public class LedgerTests
     public void TheChecksum_ChangesWithAnyPartOfTheEntry()
     {
         var reserve = Postings.Reserve(Project, new Money(400));
-        var checksum = LedgerChecksum.Of(1, LedgerEntryKinds.Reserve, "reserve:x", Project, reserve);
+        var checksum = LedgerChecksum.Of(Key, 1, LedgerEntryKinds.Reserve, "reserve:x", Project, reserve);
 
-        Assert.Equal(checksum, LedgerChecksum.Of(1, LedgerEntryKinds.Reserve, "reserve:x", Project, reserve.Reverse().ToList()));
-        Assert.NotEqual(checksum, LedgerChecksum.Of(1, LedgerEntryKinds.Reserve, "reserve:x", Project, Postings.Reserve(Project, new Money(401))));
-        Assert.NotEqual(checksum, LedgerChecksum.Of(2, LedgerEntryKinds.Reserve, "reserve:x", Project, reserve));
-        Assert.NotEqual(checksum, LedgerChecksum.Of(1, LedgerEntryKinds.Release, "reserve:x", Project, reserve));
+        Assert.Equal(checksum, LedgerChecksum.Of(Key, 1, LedgerEntryKinds.Reserve, "reserve:x", Project, reserve.Reverse().ToList()));
+        Assert.NotEqual(checksum, LedgerChecksum.Of(Key, 1, LedgerEntryKinds.Reserve, "reserve:x", Project, Postings.Reserve(Project, new Money(401))));
+        Assert.NotEqual(checksum, LedgerChecksum.Of(Key, 2, LedgerEntryKinds.Reserve, "reserve:x", Project, reserve));
+        Assert.NotEqual(checksum, LedgerChecksum.Of(Key, 1, LedgerEntryKinds.Release, "reserve:x", Project, reserve));
+    }
+
+    private static readonly byte[] Key = Enumerable.Range(1, 32).Select(i => (byte)i).ToArray();
+
+    [Fact]
+    public void TheChecksum_CannotBeRecomputedWithoutTheKey()
+    {
+        var reserve = Postings.Reserve(Project, new Money(400));
+        var checksum = LedgerChecksum.Of(Key, 1, LedgerEntryKinds.Reserve, "reserve:x", Project, reserve);
+
+        Assert.NotEqual(checksum, LedgerChecksum.Of(Key.Reverse().ToArray(), 1, LedgerEntryKinds.Reserve, "reserve:x", Project, reserve));
+        var unkeyed = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
+            $"1|{LedgerEntryKinds.Reserve}|reserve:x|{Project:N}|Available:-:-400|Reserved:{Project:N}:400")));
+        Assert.NotEqual(unkeyed, checksum);
     }
 
     [Fact]

@@ -63,6 +63,9 @@ public sealed class LedgerEntryRecord
     public DateTimeOffset At { get; set; }
     public long? ReversesEntryId { get; set; }
     public string Checksum { get; set; } = "";
+
+    /// <summary>The audit key (<c>Audit:Keys:&lt;id&gt;</c>) the checksum was keyed with.</summary>
+    public string ChecksumKeyId { get; set; } = "";
     public List<LedgerPostingRecord> Postings { get; set; } = [];
 }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ProjectWorkflow.Application.Audit;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Funding;
 using ProjectWorkflow.Funding.Ledger;
@@ -10,7 +11,7 @@ namespace ProjectWorkflow.Application.Ledger;
 /// budget's cached balances move with it (refused if an invariant would break), and the budget row's
 /// version changes so that a concurrent entry against the same budget loses its save instead of over-committing.
 /// </summary>
-public sealed class FundLedger(ProjectWorkflowDbContext db, TimeProvider time)
+public sealed class FundLedger(ProjectWorkflowDbContext db, TimeProvider time, AuditKeys keys, AuditTrail audit)
 {
     public async Task<BudgetRecord?> FindBudgetAsync(string kind, string ownerKey, int year, CancellationToken cancellationToken) =>
         db.Set<BudgetRecord>().Local.FirstOrDefault(b => b.Kind == kind && b.OwnerKey == ownerKey && b.Year == year)
@@ -75,8 +76,15 @@ public sealed class FundLedger(ProjectWorkflowDbContext db, TimeProvider time)
             }).ToList(),
         };
         foreach (var posting in entry.Postings) posting.BudgetId = budget.Id;
-        entry.Checksum = LedgerChecksum.Of(budget.Id, kind, reference, applicationId, postings);
+        entry.Checksum = LedgerChecksum.Of(keys.CurrentLedgerKey, budget.Id, kind, reference, applicationId, postings);
+        entry.ChecksumKeyId = keys.CurrentKeyId;
         db.Add(entry);
+        var moved = new Money(postings.Where(p => p.Amount.Fen > 0).Sum(p => p.Amount.Fen));
+        audit.Record($"ledger.{kind}", "ledger-entry", reference, reason,
+            detail: $"budget {budget.Kind}:{budget.OwnerKey}:{budget.Year}; {moved} ({moved.Fen} fen)"
+                    + (applicationId is { } projectId ? $"; application {projectId}" : "")
+                    + (reverses is { } reversed ? $"; reverses entry {reversed}" : "")
+                    + $"; booked by {actor}");
         return entry;
     }
 }

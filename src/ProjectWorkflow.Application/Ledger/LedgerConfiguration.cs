@@ -29,6 +29,7 @@ internal sealed class LedgerEntryRecordConfiguration : IEntityTypeConfiguration<
         builder.Property(e => e.Reason).HasMaxLength(1000).IsRequired();
         builder.Property(e => e.Actor).HasMaxLength(256).IsRequired();
         builder.Property(e => e.Checksum).HasMaxLength(64).IsRequired();
+        builder.Property(e => e.ChecksumKeyId).HasMaxLength(64).IsRequired();
         builder.HasIndex(e => new { e.BudgetId, e.Id });
         builder.HasIndex(e => e.ApplicationId);
         builder.HasOne<BudgetRecord>().WithMany().HasForeignKey(e => e.BudgetId).OnDelete(DeleteBehavior.Restrict);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using ProjectWorkflow.Application.Applications;
+using ProjectWorkflow.Application.Audit;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.ScheduledChecks;
 using ProjectWorkflow.Funding;
@@ -19,7 +20,7 @@ public sealed record ReconciliationReport(Guid Id, DateTimeOffset At, int Budget
 /// beyond a budget; no project is paid beyond its reservation, nor ordered or paid beyond its approved amount.
 /// Each run is recorded; findings are logged as errors. It reads and reports, it never "fixes" an entry.
 /// </summary>
-public sealed class ReconcileLedger(ProjectWorkflowDbContext db, TimeProvider time, ILogger<ReconcileLedger> logger) : IScheduledCheck
+public sealed class ReconcileLedger(ProjectWorkflowDbContext db, TimeProvider time, AuditKeys keys, ILogger<ReconcileLedger> logger) : IScheduledCheck
 {
     public const string Id = "ledger-reconciliation";
 
@@ -37,7 +38,10 @@ public sealed class ReconcileLedger(ProjectWorkflowDbContext db, TimeProvider ti
             if (!Postings.Balanced(postings))
                 findings.Add(new("unbalanced-entry", entry.BudgetId, entry.Id, entry.ApplicationId,
                     $"Entry {entry.Id} ({entry.Kind}, {entry.Reference}) does not balance: its postings add up to {new Money(postings.Sum(p => p.Amount.Fen))}."));
-            if (LedgerChecksum.Of(entry.BudgetId, entry.Kind, entry.Reference, entry.ApplicationId, postings) != entry.Checksum)
+            if (!keys.TryGetLedgerKey(entry.ChecksumKeyId, out var key))
+                findings.Add(new("unknown-checksum-key", entry.BudgetId, entry.Id, entry.ApplicationId,
+                    $"Entry {entry.Id} ({entry.Kind}, {entry.Reference}) is keyed with '{entry.ChecksumKeyId}', which is not configured (Audit:Keys): it cannot be proven."));
+            else if (LedgerChecksum.Of(key, entry.BudgetId, entry.Kind, entry.Reference, entry.ApplicationId, postings) != entry.Checksum)
                 findings.Add(new("altered-entry", entry.BudgetId, entry.Id, entry.ApplicationId,
                     $"Entry {entry.Id} ({entry.Kind}, {entry.Reference}) was changed after it was booked: its content no longer matches its checksum."));
         }

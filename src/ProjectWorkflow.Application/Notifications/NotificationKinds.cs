@@ -22,4 +22,7 @@ public static class NotificationKinds
 
     /// <summary>An application window opened or closed (a scheduled check, not a process).</summary>
     public const string ApplicationWindow = "applicationWindow";
+
+    /// <summary>The daily audit verification found the log broken (to administrators).</summary>
+    public const string AuditLogBroken = "auditLogBroken";
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using ProjectWorkflow.Application.Audit;
 using ProjectWorkflow.Application.Idempotency;
 using ProjectWorkflow.Application.Identity;
 
@@ -11,9 +12,28 @@ namespace ProjectWorkflow.Application.Persistence;
 /// command and its effects commit in one transaction. Provider-agnostic: the provider and
 /// its migrations assembly are chosen in <see cref="DatabaseProvider"/>.
 /// </summary>
-public class ProjectWorkflowDbContext(DbContextOptions<ProjectWorkflowDbContext> options)
-    : IdentityDbContext<PortalUser>(options)
+public class ProjectWorkflowDbContext : IdentityDbContext<PortalUser>
 {
+    private readonly AuditChain? audit;
+
+    /// <summary>Without the audit chain: migrations tooling and tests that set up or tamper with rows directly.</summary>
+    public ProjectWorkflowDbContext(DbContextOptions<ProjectWorkflowDbContext> options) : base(options)
+    {
+    }
+
+    /// <summary>The app's context: every save appends the scope's audit entries in its own transaction.</summary>
+    public ProjectWorkflowDbContext(DbContextOptions<ProjectWorkflowDbContext> options, AuditChain audit) : base(options) => this.audit = audit;
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
+        audit is null
+            ? base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken)
+            : audit.SaveAsync(this, ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken);
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        audit is null
+            ? base.SaveChanges(acceptAllChangesOnSuccess)
+            : audit.SaveAsync(this, _ => Task.FromResult(base.SaveChanges(acceptAllChangesOnSuccess)), CancellationToken.None).GetAwaiter().GetResult();
+
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

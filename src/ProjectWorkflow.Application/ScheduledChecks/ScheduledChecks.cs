@@ -1,5 +1,6 @@
 using Hangfire.Common;
 using Microsoft.Extensions.DependencyInjection;
+using ProjectWorkflow.Application.Audit;
 using ProjectWorkflow.Application.Ledger;
 using ProjectWorkflow.Application.Schemes.Windows;
 using ProjectWorkflow.Application.Workflows.Reminders;
@@ -27,6 +28,8 @@ public static class ScheduledChecks
             "Announces each scheme-year's application window when it opens (to enterprises) and closes (to district reviewers).");
         services.AddScheduledCheck<ReconcileLedger>(ReconcileLedger.Id, "17 * * * *",
             "Proves the fund ledger: entries balance and are unaltered, cached balances equal the entries, no budget or project over-committed.");
+        services.AddScheduledCheck<VerifyAuditLog>(VerifyAuditLog.Id, "41 2 * * *",
+            "Proves the audit log's HMAC chain and the rows it vouches for (ledger entries, journal lines, payment orders); alerts administrators when broken.");
         // Later issues add theirs here, one line each, when their feature exists: overdue progress
         // reports (issue 5); voucher expiry and quarterly voucher settlement (the vouchers issue).
         services.AddScoped<RegisterRecurringChecks>();

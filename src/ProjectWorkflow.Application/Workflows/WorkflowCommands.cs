@@ -1,4 +1,7 @@
+using System.Runtime.CompilerServices;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
+using ProjectWorkflow.Application.Audit;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Engine;
 using ProjectWorkflow.Engine.Runtime;
@@ -13,14 +16,17 @@ namespace ProjectWorkflow.Application.Workflows;
 /// </summary>
 public sealed class WorkflowCommands(
     ProjectWorkflowDbContext db, WorkflowEngine engine, DefinitionCatalog catalog, IEnumerable<IWorkflowSessionObserver> observers,
-    IEnumerable<IWorkflowCommitObserver> commitObservers, IServiceProvider services)
+    IEnumerable<IWorkflowCommitObserver> commitObservers, IServiceProvider services, AuditTrail audit)
 {
-    public async Task<T> RunAsync<T>(Actor actor, Func<WorkflowSession, Task<T>> command, CancellationToken cancellationToken)
+    /// <param name="operation">The caller's method and <paramref name="file"/> its file: together they name the command in the audit log.</param>
+    public async Task<T> RunAsync<T>(Actor actor, Func<WorkflowSession, Task<T>> command, CancellationToken cancellationToken,
+        [CallerMemberName] string operation = "", [CallerFilePath] string file = "")
     {
         var store = new WorkflowStore(db, catalog);
         var session = engine.OpenSession(store, actor, services);
         var result = await command(session);
         await store.StageAsync(session, cancellationToken);
+        RecordCommand(session, WorkflowCommandName.Of(operation, file));
         foreach (var observer in observers) await observer.OnStagedAsync(session, cancellationToken);
         try
         {
@@ -39,12 +45,60 @@ public sealed class WorkflowCommands(
         return result;
     }
 
-    public Task RunAsync(Actor actor, Func<WorkflowSession, Task> command, CancellationToken cancellationToken) =>
+    public Task RunAsync(Actor actor, Func<WorkflowSession, Task> command, CancellationToken cancellationToken,
+        [CallerMemberName] string operation = "", [CallerFilePath] string file = "") =>
         RunAsync(actor, async session =>
         {
             await command(session);
             return true;
-        }, cancellationToken);
+        }, cancellationToken, operation, file);
+
+    /// <summary>One entry per command: what was done, to which instance (others it touched in the detail), and what the journal says happened.</summary>
+    private void RecordCommand(WorkflowSession session, string action)
+    {
+        var touched = session.Touched.ToList();
+        if (touched.Count == 0) return;
+        var first = touched[0];
+        var detail = new StringBuilder($"{first.DefinitionKey} v{first.Version}");
+        if (first.BusinessKey is { } businessKey) detail.Append("; business key ").Append(businessKey);
+        detail.Append("; ").Append(first.Status.ToString().ToLowerInvariant());
+        if (touched.Count > 1) detail.Append("; also ").AppendJoin(", ", touched.Skip(1).Select(i => $"{i.DefinitionKey} {i.Id}"));
+        var events = session.Journal.Select(j => $"{j.ElementId} {j.Event}").Take(20).ToList();
+        if (events.Count > 0) detail.Append("; journal: ").AppendJoin(", ", events);
+        if (session.Journal.Count > events.Count) detail.Append($" (+{session.Journal.Count - events.Count})");
+        audit.Record(action, "process-instance", first.Id.ToString("D"), detail: detail.ToString());
+    }
+}
+
+/// <summary>Names a workflow command for the audit log from the use case that ran it: <c>workflow.submit-application</c>, <c>workflow.task.claim</c>.</summary>
+public static class WorkflowCommandName
+{
+    private static readonly HashSet<string> Generic = ["RunAsync", "HandleAsync", "ExecuteAsync", "Invoke", ""];
+
+    public static string Of(string operation, string file)
+    {
+        var type = Path.GetFileNameWithoutExtension(file.Replace('\\', '/').Split('/')[^1]);
+        var prefix = type switch
+        {
+            "TaskOperations" or "TaskCommand" => "task",
+            "" => "command",
+            _ => Kebab(type),
+        };
+        return Generic.Contains(operation) || operation.StartsWith('<') || operation.StartsWith('.')
+            ? $"workflow.{prefix}"
+            : $"workflow.{prefix}.{Kebab(operation.EndsWith("Async", StringComparison.Ordinal) ? operation[..^5] : operation)}";
+    }
+
+    private static string Kebab(string name)
+    {
+        var text = new StringBuilder();
+        foreach (var c in name)
+        {
+            if (char.IsUpper(c) && text.Length > 0) text.Append('-');
+            text.Append(char.ToLowerInvariant(c));
+        }
+        return text.ToString();
+    }
 }
 
 /// <summary>Stages its own rows (outbox messages, notifications) in the command's transaction.</summary>

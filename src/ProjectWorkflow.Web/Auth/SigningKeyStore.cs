@@ -1,8 +1,7 @@
-using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
-using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Secrets;
 
 namespace ProjectWorkflow.Web.Auth;
 
@@ -30,15 +29,11 @@ public sealed class SigningKeyStore(
             return Encoding.UTF8.GetByteCount(settings.SigningKey) >= MinimumKeyBytes
                 ? null
                 : $"Auth:SigningKey must be at least {MinimumKeyBytes} bytes long.";
-        return MayGenerate(environment, configuration)
+        return GeneratedKeyFile.MayGenerate(environment, configuration)
             ? null
             : "Auth:SigningKey is not set. Set it (at least 32 characters, the same on every node), "
               + "or set Auth:Authority and Auth:Audience to use an external OpenID Connect provider.";
     }
-
-    private static bool MayGenerate(IHostEnvironment environment, IConfiguration configuration) =>
-        environment.IsDevelopment()
-        || DatabaseProvider.Normalise(configuration["Database:Provider"]) == DatabaseProvider.Sqlite;
 
     private static SymmetricSecurityKey Load(
         AuthSettings settings, IHostEnvironment environment, IConfiguration configuration, ILogger logger)
@@ -49,25 +44,6 @@ public sealed class SigningKeyStore(
         if (Problem(settings, environment, configuration) is { } problem)
             throw new InvalidOperationException(problem);
 
-        var folder = Path.Combine(DataDirectory.Resolve(configuration), "keys");
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, KeyFileName);
-        if (!File.Exists(path))
-        {
-            try
-            {
-                var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-                if (!OperatingSystem.IsWindows())
-                    options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-                using var writer = new StreamWriter(path, Encoding.ASCII, options);
-                writer.Write(Convert.ToBase64String(RandomNumberGenerator.GetBytes(64)));
-                logger.LogInformation("Generated a token signing key in {Path} (set Auth:SigningKey outside development)", path);
-            }
-            catch (IOException) when (File.Exists(path))
-            {
-                // Another process created it first: use theirs.
-            }
-        }
-        return new SymmetricSecurityKey(Convert.FromBase64String(File.ReadAllText(path).Trim()));
+        return new SymmetricSecurityKey(GeneratedKeyFile.LoadOrCreate(configuration, KeyFileName, 64, logger, "Auth:SigningKey"));
     }
 }

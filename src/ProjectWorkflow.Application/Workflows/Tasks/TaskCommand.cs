@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.Workflows.Storage;
@@ -11,7 +12,8 @@ namespace ProjectWorkflow.Application.Workflows.Tasks;
 /// </summary>
 public sealed class TaskCommand(ProjectWorkflowDbContext db, WorkflowCommands commands)
 {
-    public async Task RunAsync(Guid taskId, Actor actor, Func<WorkflowSession, Guid, Task> operation, CancellationToken cancellationToken)
+    public async Task RunAsync(Guid taskId, Actor actor, Func<WorkflowSession, Guid, Task> operation, CancellationToken cancellationToken,
+        [CallerMemberName] string name = "", [CallerFilePath] string file = "")
     {
         var task = await db.Set<TaskRecord>().AsNoTracking()
             .Where(t => t.Id == taskId).Select(t => new { t.InstanceId, t.Status, t.CompletedBy })
@@ -21,6 +23,6 @@ public sealed class TaskCommand(ProjectWorkflowDbContext db, WorkflowCommands co
             throw WorkflowException.Conflict($"The task was already completed{(task.CompletedBy is null ? "" : $" by {task.CompletedBy}")}.");
         if (task.Status == TaskStatuses.Cancelled)
             throw WorkflowException.Conflict("The task was cancelled: the process moved on without it.");
-        await commands.RunAsync(actor, session => operation(session, task.InstanceId), cancellationToken);
+        await commands.RunAsync(actor, session => operation(session, task.InstanceId), cancellationToken, name, file);
     }
 }

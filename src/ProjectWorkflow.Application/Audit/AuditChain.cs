@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using ProjectWorkflow.Application.Idempotency;
+using ProjectWorkflow.Application.Ledger;
+using ProjectWorkflow.Application.Messaging;
+using ProjectWorkflow.Application.Notifications;
+using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Schemes.Windows;
+
+namespace ProjectWorkflow.Application.Audit;
+
+/// <summary>
+/// Appends the scope's staged entries (<see cref="AuditTrail"/>) to the log inside the transaction of the save that
+/// makes the change they record: both commit, or neither. Appends are serialized by updating the
+/// <see cref="AuditHead"/> row first, so entries are numbered without gaps in commit order even with several writers
+/// and nodes. A save that changes domain or engine rows with nothing staged still gets an entry
+/// (<see cref="UnrecordedChange"/>) naming what changed: a state change that forgot its entry is visible, never silent.
+/// </summary>
+public sealed class AuditChain(AuditTrail trail, AuditKeys keys, TimeProvider time)
+{
+    /// <summary>The action of the entry written for a change whose use case staged none (tests look for it).</summary>
+    public const string UnrecordedChange = "change.unrecorded";
+
+    // Bookkeeping that is not itself a decision: requests' replays, the message boxes, notices, the checks' own records.
+    private static readonly HashSet<Type> Bookkeeping =
+    [
+        typeof(AuditEntry), typeof(AuditHead), typeof(IdempotencyRecord), typeof(OutboxMessage), typeof(InboxMessage),
+        typeof(Notification), typeof(NotificationReadMark), typeof(QueuedMail), typeof(ReconciliationRecord), typeof(WindowAnnouncementRecord),
+    ];
+
+    public async Task<int> SaveAsync(DbContext db, Func<CancellationToken, Task<int>> save, CancellationToken cancellationToken)
+    {
+        var staged = trail.TakePending().ToList();
+        var changed = db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
+        var recorded = changed.Where(e => !Bookkeeping.Contains(e.Entity.GetType())).ToList();
+        if (staged.Count == 0 && recorded.Count == 0)
+            return await save(cancellationToken);
+        var unrecorded = staged.Count == 0 ? Summary(recorded) : null;
+        var covered = changed.Where(e => AuditCovers.IsCovered(e.Entity)).Select(e => (e.Entity, Deleted: e.State == EntityState.Deleted)).ToList();
+        var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            await db.Set<AuditHead>().Where(h => h.Id == AuditHead.TheOnlyId)
+                .ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSequence, h => h.LastSequence), cancellationToken);
+            var head = await db.Set<AuditHead>().AsNoTracking().SingleAsync(h => h.Id == AuditHead.TheOnlyId, cancellationToken);
+
+            var result = await save(cancellationToken); // the change itself: keys of new rows are known from here on
+            if (unrecorded is not null)
+                staged.Add(Unrecorded(recorded[0], unrecorded));
+
+            var key = keys.Current;
+            var covers = covered.Select(c => AuditCovers.Of(c.Entity, key, c.Deleted)).ToList();
+            var (sequence, previous) = (head.LastSequence, head.LastHash);
+            var at = Milliseconds(time.GetUtcNow());
+            for (var i = 0; i < staged.Count; i++)
+            {
+                var pending = staged[i];
+                var entry = new AuditEntry
+                {
+                    Sequence = ++sequence,
+                    At = at,
+                    Actor = Fit(pending.Actor.Name, 256)!,
+                    Roles = Fit(string.Join(',', pending.Actor.Roles), 1000)!,
+                    Action = Fit(pending.Action, 100)!,
+                    ObjectType = Fit(pending.ObjectType, 64)!,
+                    ObjectId = Fit(pending.ObjectId, 200)!,
+                    Outcome = Fit(pending.Outcome, 16)!,
+                    Reason = Fit(pending.Reason, 2000),
+                    Detail = pending.Detail,
+                    TraceId = Fit(pending.Actor.TraceId ?? Activity.Current?.TraceId.ToString(), 64),
+                    Covers = i == staged.Count - 1 ? AuditCovers.Serialize(covers) : null,
+                    KeyId = keys.CurrentKeyId,
+                    PreviousHash = previous,
+                };
+                entry.Hash = AuditHash.Of(entry, key);
+                previous = entry.Hash;
+                db.Add(entry);
+            }
+            await save(cancellationToken);
+            await db.Set<AuditHead>().Where(h => h.Id == AuditHead.TheOnlyId)
+                .ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSequence, sequence).SetProperty(h => h.LastHash, previous), cancellationToken);
+            if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
+            return result;
+        }
+        catch
+        {
+            // Nothing was written: the entries wait for the caller's next attempt, as its changes do.
+            foreach (var pending in staged.Where(p => p.Action != UnrecordedChange))
+                trail.Restage(pending);
+            throw;
+        }
+        finally
+        {
+            if (ownTransaction is not null) await ownTransaction.DisposeAsync();
+        }
+    }
+
+    private static string Summary(IReadOnlyList<EntityEntry> changes) =>
+        string.Join("; ", changes.GroupBy(c => (Table: c.Metadata.GetTableName() ?? c.Metadata.ClrType.Name, c.State))
+            .Select(g => $"{g.Key.Table} {g.Key.State.ToString().ToLowerInvariant()} ×{g.Count()}"));
+
+    private PendingAuditEntry Unrecorded(EntityEntry first, string summary)
+    {
+        var key = first.Metadata.FindPrimaryKey()?.Properties.Select(p => first.Property(p.Name).CurrentValue?.ToString()).FirstOrDefault() ?? "";
+        return new PendingAuditEntry(trail.Actor, UnrecordedChange, first.Metadata.GetTableName() ?? first.Metadata.ClrType.Name, key,
+            AuditOutcomes.Succeeded, "The change was saved without naming itself in the audit log.", summary);
+    }
+
+    private static DateTimeOffset Milliseconds(DateTimeOffset at) =>
+        new(at.UtcTicks - at.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
+
+    private static string? Fit(string? value, int length) => value is null || value.Length <= length ? value : value[..length];
+}

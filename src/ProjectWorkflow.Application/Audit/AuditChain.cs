@@ -38,6 +38,7 @@ public sealed class AuditChain(AuditTrail trail, AuditKeys keys, TimeProvider ti
             return await save(cancellationToken);
         var unrecorded = staged.Count == 0 ? Summary(recorded) : null;
         var covered = changed.Where(e => AuditCovers.IsCovered(e.Entity)).Select(e => (e.Entity, Deleted: e.State == EntityState.Deleted)).ToList();
+        foreach (var (entity, _) in covered) AuditCovers.Normalise(entity);
         var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
@@ -83,13 +84,6 @@ public sealed class AuditChain(AuditTrail trail, AuditKeys keys, TimeProvider ti
             if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
             return result;
         }
-        catch
-        {
-            // Nothing was written: the entries wait for the caller's next attempt, as its changes do.
-            foreach (var pending in staged.Where(p => p.Action != UnrecordedChange))
-                trail.Restage(pending);
-            throw;
-        }
         finally
         {
             if (ownTransaction is not null) await ownTransaction.DisposeAsync();
@@ -107,7 +101,7 @@ public sealed class AuditChain(AuditTrail trail, AuditKeys keys, TimeProvider ti
             AuditOutcomes.Succeeded, "The change was saved without naming itself in the audit log.", summary);
     }
 
-    private static DateTimeOffset Milliseconds(DateTimeOffset at) =>
+    internal static DateTimeOffset Milliseconds(DateTimeOffset at) =>
         new(at.UtcTicks - at.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
 
     private static string? Fit(string? value, int length) => value is null || value.Length <= length ? value : value[..length];

@@ -35,6 +35,19 @@ public static class AuditCovers
         _ => throw new ArgumentException($"{entity.GetType().Name} is not a covered row.", nameof(entity)),
     };
 
+    /// <summary>
+    /// Stores moments to the millisecond: PostgreSQL keeps microseconds (rounded) and SQLite's stored form a tenth of a
+    /// millisecond, so a digest over finer ticks would not survive the round trip.
+    /// </summary>
+    public static void Normalise(object entity)
+    {
+        switch (entity)
+        {
+            case LedgerEntryRecord e: e.At = AuditChain.Milliseconds(e.At); break;
+            case JournalRecord j: j.At = AuditChain.Milliseconds(j.At); break;
+        }
+    }
+
     public static string? Serialize(IReadOnlyCollection<AuditCover> covers) => covers.Count == 0 ? null : JsonSerializer.Serialize(covers, Json);
 
     public static IReadOnlyList<AuditCover> Parse(string? covers) =>
@@ -48,7 +61,7 @@ public static class AuditCovers
         var text = new StringBuilder("ledger-entry/1");
         foreach (var field in new[]
                  {
-                     Text(e.Id), Text(e.BudgetId), e.ApplicationId?.ToString("N"), e.Kind, e.Reference, e.Reason, e.Actor, Micros(e.At),
+                     Text(e.Id), Text(e.BudgetId), e.ApplicationId?.ToString("N"), e.Kind, e.Reference, e.Reason, e.Actor, Millis(e.At),
                      e.ReversesEntryId is { } r ? Text(r) : null, e.Checksum,
                  })
             AuditHash.Field(text, field);
@@ -64,7 +77,7 @@ public static class AuditCovers
     public static string Canonical(JournalRecord j)
     {
         var text = new StringBuilder("journal-line/1");
-        foreach (var field in new[] { Text(j.Id), j.InstanceId.ToString("N"), Text(j.Sequence), Micros(j.At), j.ElementId, j.Kind, j.Event, j.Actor, j.Detail })
+        foreach (var field in new[] { Text(j.Id), j.InstanceId.ToString("N"), Text(j.Sequence), Millis(j.At), j.ElementId, j.Kind, j.Event, j.Actor, j.Detail })
             AuditHash.Field(text, field);
         return text.ToString();
     }
@@ -84,6 +97,6 @@ public static class AuditCovers
 
     private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    // PostgreSQL keeps microseconds: a digest over finer ticks would not survive the round trip.
-    private static string Micros(DateTimeOffset at) => (at.UtcTicks / 10).ToString(CultureInfo.InvariantCulture);
+    // See Normalise: moments are compared to the millisecond.
+    private static string Millis(DateTimeOffset at) => (at.UtcTicks / TimeSpan.TicksPerMillisecond).ToString(CultureInfo.InvariantCulture);
 }

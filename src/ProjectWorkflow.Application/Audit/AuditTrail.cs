@@ -20,9 +20,6 @@ public sealed class AuditTrail
         string outcome = AuditOutcomes.Succeeded, string? detail = null) =>
         pending.Add(new PendingAuditEntry(Actor, action, objectType, objectId, outcome, reason, detail));
 
-    /// <summary>Puts back an entry whose save failed, so the caller's next save still writes it.</summary>
-    internal void Restage(PendingAuditEntry entry) => pending.Add(entry);
-
     /// <summary>Hands the staged entries to the writer and forgets them (called while saving).</summary>
     public IReadOnlyList<PendingAuditEntry> TakePending()
     {

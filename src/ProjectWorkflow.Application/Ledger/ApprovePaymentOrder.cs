@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Applications;
+using ProjectWorkflow.Application.Audit;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.Workflows;
 using ProjectWorkflow.Application.Workflows.Storage;
@@ -16,7 +17,7 @@ namespace ProjectWorkflow.Application.Ledger;
 /// concurrent approval finds the order no longer awaiting approval (or loses the optimistic save) and answers
 /// a conflict: an order is sent once per approval, and approved again only after the bank rejected it.
 /// </summary>
-public sealed class ApprovePaymentOrder(ProjectWorkflowDbContext db, WorkflowCommands commands, ProjectRoles roles, TimeProvider time)
+public sealed class ApprovePaymentOrder(ProjectWorkflowDbContext db, WorkflowCommands commands, ProjectRoles roles, TimeProvider time, AuditTrail audit)
 {
     /// <summary>The user task of workflows/installment-payment.bpmn this approval completes.</summary>
     public const string ReleaseTask = "releaseInstallment";
@@ -45,6 +46,7 @@ public sealed class ApprovePaymentOrder(ProjectWorkflowDbContext db, WorkflowCom
             order.Move(o => o.Approve());
             order.ApprovedBy = actor.Id;
             order.ApprovedAt = time.GetUtcNow();
+            audit.RecordOrder("payment-order.approved", order);
             await session.CompleteAsync(order.InstanceId, taskId, new JsonObject { ["approvedBy"] = actor.Id }, cancellationToken);
         }, cancellationToken);
         return PaymentOrderView.Of(order);

@@ -26,6 +26,7 @@ public sealed class FundLedger(ProjectWorkflowDbContext db, TimeProvider time, A
     {
         var budget = new BudgetRecord { Kind = kind, OwnerKey = ownerKey, Year = year, UpdatedAt = time.GetUtcNow() };
         db.Add(budget);
+        audit.Record("budget.opened", "budget", $"{ownerKey}:{year}", detail: $"{kind} budget, nothing allocated yet");
         await db.SaveChangesAsync(cancellationToken);
         return budget;
     }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Applications;
+using ProjectWorkflow.Application.Audit;
 using ProjectWorkflow.Application.Applications.Steps;
 using ProjectWorkflow.Application.Enterprises;
 using ProjectWorkflow.Application.Messaging;
@@ -19,7 +20,7 @@ namespace ProjectWorkflow.Application.Ledger;
 /// <c>installmentNumber</c>, <c>installmentAmountFen</c> and <c>paymentOrderId</c>. Run again (a retried step),
 /// it finds the order it already made for this process instead of making another.
 /// </summary>
-public sealed class OrderInstallment(ProjectWorkflowDbContext db, TimeProvider time, RuleSets ruleSets, FundLedger ledger) : ApplicationStep(db, time)
+public sealed class OrderInstallment(ProjectWorkflowDbContext db, TimeProvider time, RuleSets ruleSets, FundLedger ledger, AuditTrail audit) : ApplicationStep(db, time)
 {
     protected override async Task RunAsync(ApplicationRecord application, ServiceTaskContext context, CancellationToken cancellationToken)
     {
@@ -59,6 +60,7 @@ public sealed class OrderInstallment(ProjectWorkflowDbContext db, TimeProvider t
                 DueOn = Now,
             };
             Db.Add(order);
+            audit.RecordOrder("payment-order.created", order);
         }
         context.SetVariable("installmentNumber", order.InstallmentNumber);
         context.SetVariable("installmentAmountFen", order.AmountFen);
@@ -94,7 +96,7 @@ public abstract class PaymentOrderStep(ProjectWorkflowDbContext db, TimeProvider
 /// payment.send: the approved order goes to the treasury through the outbox, in the transaction of the approval.
 /// The payment key is the order's and the attempt's: a retried step sends the same key, which the treasury pays once.
 /// </summary>
-public sealed class SendPayment(ProjectWorkflowDbContext db, TimeProvider time, Outbox outbox) : PaymentOrderStep(db, time)
+public sealed class SendPayment(ProjectWorkflowDbContext db, TimeProvider time, Outbox outbox, AuditTrail audit) : PaymentOrderStep(db, time)
 {
     protected override Task RunAsync(PaymentOrderRecord order, ServiceTaskContext context, CancellationToken cancellationToken)
     {
@@ -107,6 +109,7 @@ public sealed class SendPayment(ProjectWorkflowDbContext db, TimeProvider time, 
         outbox.Send(new RequestPayment(order.PaymentKey, context.InstanceId, context.BusinessKey, order.AmountFen, order.Payee, order.PayeeAccount, Now),
             RequestPayment.Queue);
         outbox.Publish(new PaymentRequested(order.PaymentKey, context.InstanceId, context.BusinessKey, order.AmountFen, order.Payee, Now));
+        audit.RecordOrder("payment-order.sent", order);
         return Task.CompletedTask;
     }
 }
@@ -116,7 +119,7 @@ public sealed class SendPayment(ProjectWorkflowDbContext db, TimeProvider time, 
 /// rejected → the order goes back to the finance officer with the bank's reason. An answer for an earlier attempt
 /// is stale and changes nothing. Sets <c>settlement</c> = confirmed | rejected | stale.
 /// </summary>
-public sealed class SettlePayment(ProjectWorkflowDbContext db, TimeProvider time, FundLedger ledger) : PaymentOrderStep(db, time)
+public sealed class SettlePayment(ProjectWorkflowDbContext db, TimeProvider time, FundLedger ledger, AuditTrail audit) : PaymentOrderStep(db, time)
 {
     protected override async Task RunAsync(PaymentOrderRecord order, ServiceTaskContext context, CancellationToken cancellationToken)
     {
@@ -137,6 +140,7 @@ public sealed class SettlePayment(ProjectWorkflowDbContext db, TimeProvider time
                 Postings.Pay(order.ApplicationId, new Money(order.AmountFen)), "treasury",
                 $"{order.ApplicationNumber} installment {order.InstallmentNumber} paid, bank reference {order.BankReference}", cancellationToken);
             context.SetVariable("settlement", "confirmed");
+            audit.RecordOrder("payment-order.paid", order);
         }
         else
         {
@@ -144,6 +148,7 @@ public sealed class SettlePayment(ProjectWorkflowDbContext db, TimeProvider time
             order.RejectionReason = context.GetText("reason") ?? "The bank gave no reason.";
             context.SetVariable("settlement", "rejected");
             context.SetVariable("rejectionReason", order.RejectionReason);
+            audit.RecordOrder("payment-order.rejected-by-bank", order, order.RejectionReason);
         }
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ProjectWorkflow.Application.Audit;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.Schemes;
 using ProjectWorkflow.Application.Validation;
@@ -16,7 +17,7 @@ public sealed record SetBudgetRequest(long? AmountFen, string? Reason);
 /// An administrator sets a scheme-year's budget to a total, with a reason. The change is an entry (allocated
 /// more, or given back); a budget is never set below what is already reserved, paid or recovered from it.
 /// </summary>
-public sealed class SetBudget(ProjectWorkflowDbContext db, FundLedger ledger, ListBudgets list)
+public sealed class SetBudget(ProjectWorkflowDbContext db, FundLedger ledger, ListBudgets list, AuditTrail audit)
 {
     public async Task<BudgetView> HandleAsync(string schemeKey, int year, SetBudgetRequest request, Actor actor, CancellationToken cancellationToken)
     {
@@ -36,6 +37,8 @@ public sealed class SetBudget(ProjectWorkflowDbContext db, FundLedger ledger, Li
         var change = wanted - balances.Allocated;
         if (change.Fen != 0)
         {
+            audit.Record("budget.set", "budget", $"{schemeKey}:{year}", request.Reason!.Trim(),
+                detail: $"allocated {balances.Allocated} → {wanted} ({balances.Allocated.Fen} → {wanted.Fen} fen)");
             await ledger.PostAsync(budget, change.Fen > 0 ? LedgerEntryKinds.Allocate : LedgerEntryKinds.Lower, $"budget:{budget.Id}:{Guid.NewGuid():N}", null,
                 change.Fen > 0 ? Postings.Allocate(change) : Postings.Lower(new Money(-change.Fen)), actor.Id, request.Reason!.Trim(), cancellationToken);
             await SaveAsync(cancellationToken);

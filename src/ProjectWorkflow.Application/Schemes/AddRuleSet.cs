@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using ProjectWorkflow.Application.Audit;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.Workflows;
 using ProjectWorkflow.Engine.Runtime;
@@ -10,7 +11,7 @@ namespace ProjectWorkflow.Application.Schemes;
 /// The administrator adds next year's rules for a scheme, without code. A year's rules are immutable once
 /// added (applications were judged by them); a second set for the same year is refused.
 /// </summary>
-public sealed class AddRuleSet(ProjectWorkflowDbContext db, TimeProvider time)
+public sealed class AddRuleSet(ProjectWorkflowDbContext db, TimeProvider time, AuditTrail audit)
 {
     public async Task<RuleSetView> HandleAsync(string schemeKey, RuleSetDocument document, Actor actor, CancellationToken cancellationToken)
     {
@@ -30,6 +31,8 @@ public sealed class AddRuleSet(ProjectWorkflowDbContext db, TimeProvider time)
             AddedBy = actor.Id,
         };
         db.Add(record);
+        audit.Record("rule-set.added", "rule-set", $"{schemeKey}:{record.Year}",
+            detail: $"document SHA-256 {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(record.Document)))}");
         try
         {
             await db.SaveChangesAsync(cancellationToken);

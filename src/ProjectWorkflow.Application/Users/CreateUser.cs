@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Identity;
+using ProjectWorkflow.Application.Audit;
 using ProjectWorkflow.Application.Identity;
+using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.Validation;
 
 namespace ProjectWorkflow.Application.Users;
@@ -8,7 +10,7 @@ public sealed record CreateUserRequest(
     string? UserName, string? DisplayName, string? Organisation, string? Password, IReadOnlyList<string>? Roles, string? Email = null);
 
 /// <summary>The administrator adds a person who signs in with a local password.</summary>
-public sealed class CreateUser(UserManager<PortalUser> users)
+public sealed class CreateUser(UserManager<PortalUser> users, ProjectWorkflowDbContext db, AuditTrail audit)
 {
     public abstract record Outcome;
     public sealed record Created(UserSummary User) : Outcome;
@@ -32,16 +34,23 @@ public sealed class CreateUser(UserManager<PortalUser> users)
             // Where notifications are mailed; without one the person gets them in the portal only.
             Email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim(),
         };
+        var roles = request.Roles!.Distinct().Order(StringComparer.Ordinal).ToList();
+        // The person and their roles are one change: both saved, with their audit entries, or neither.
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        audit.Record("user.created", "user", user.UserName,
+            detail: $"display name {user.DisplayName}; organisation {user.Organisation ?? "-"}; e-mail {user.Email ?? "-"}");
         var created = await users.CreateAsync(user, request.Password!);
         if (!created.Succeeded)
         {
+            audit.TakePending(); // nothing was created: the staged entry describes nothing
             return created.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.DuplicateUserName))
                 ? new UserNameTaken(user.UserName)
                 : new Invalid(created.Errors.Select(ToFieldError).ToList());
         }
 
-        var roles = request.Roles!.Distinct().Order(StringComparer.Ordinal).ToList();
+        audit.Record("user.roles-granted", "user", user.UserName, detail: $"roles {string.Join(", ", roles)}");
         (await users.AddToRolesAsync(user, roles)).ThrowIfFailed($"give '{user.UserName}' its roles");
+        await transaction.CommitAsync();
         return new Created(new UserSummary(user.Id, user.UserName, user.DisplayName, user.Organisation, roles, user.Email));
     }
 

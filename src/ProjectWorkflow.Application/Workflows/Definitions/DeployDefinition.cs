@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ProjectWorkflow.Application.Audit;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.Workflows.Storage;
 using ProjectWorkflow.Application.Workflows.Timers;
@@ -13,7 +14,7 @@ namespace ProjectWorkflow.Application.Workflows.Definitions;
 /// version's timer start events replace the older versions' in the same transaction.
 /// </summary>
 public sealed class DeployDefinition(
-    ProjectWorkflowDbContext db, WorkflowEngine engine, DefinitionCatalog catalog, ReplaceStartTimers startTimers, TimeProvider time)
+    ProjectWorkflowDbContext db, WorkflowEngine engine, DefinitionCatalog catalog, ReplaceStartTimers startTimers, TimeProvider time, AuditTrail audit)
 {
     public const int MaxBytes = 5 * 1024 * 1024;
 
@@ -48,6 +49,8 @@ public sealed class DeployDefinition(
         };
         db.Add(record);
         var armed = await startTimers.StageAsync(definition, record.Id, record.Version, cancellationToken);
+        audit.Record("definition.deployed", "definition", record.Id,
+            detail: $"{record.Name ?? record.Key} version {record.Version}; content hash {record.ContentHash}; {content.Length} bytes");
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -16,6 +16,7 @@ public sealed class ClusterNode : IAsyncDisposable
 {
     /// <summary>Every node of a test signs and accepts the same tokens, like nodes behind one load balancer.</summary>
     public const string SigningKey = "cluster-tests-signing-key-that-is-long-enough-for-hs256";
+    public const string AuditKey = "Y2x1c3Rlci10ZXN0cy1hdWRpdC1rZXktb2YtMzItYnl0ZXMhIQ==";
 
     private static readonly TimeSpan ReadyDeadline = TimeSpan.FromSeconds(120);
 
@@ -61,6 +62,9 @@ public sealed class ClusterNode : IAsyncDisposable
             ["Seed__DemoData"] = "true",
             ["DataDirectory"] = _dataDirectory,
             ["Auth__SigningKey"] = SigningKey,
+            // Both nodes sign the one audit chain with the same key, as a real deployment's nodes do.
+            ["Audit__CurrentKeyId"] = "cluster",
+            ["Audit__Keys__cluster"] = AuditKey,
             ["DOTNET_NOLOGO"] = "1",
         };
         foreach (var (key, value) in _settings) environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;

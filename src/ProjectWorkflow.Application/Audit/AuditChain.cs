@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using ProjectWorkflow.Application.Applications;
 using ProjectWorkflow.Application.Idempotency;
 using ProjectWorkflow.Application.Ledger;
 using ProjectWorkflow.Application.Messaging;
@@ -37,6 +38,7 @@ public sealed class AuditChain(AuditTrail trail, AuditKeys keys, TimeProvider ti
         if (staged.Count == 0 && recorded.Count == 0)
             return await save(cancellationToken);
         var unrecorded = staged.Count == 0 ? Summary(recorded) : null;
+        var decisions = Decisions(changed);
         var covered = changed.Where(e => AuditCovers.IsCovered(e.Entity)).Select(e => (e.Entity, Deleted: e.State == EntityState.Deleted)).ToList();
         foreach (var (entity, _) in covered) AuditCovers.Normalise(entity);
         var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
@@ -47,8 +49,9 @@ public sealed class AuditChain(AuditTrail trail, AuditKeys keys, TimeProvider ti
             var head = await db.Set<AuditHead>().AsNoTracking().SingleAsync(h => h.Id == AuditHead.TheOnlyId, cancellationToken);
 
             var result = await save(cancellationToken); // the change itself: keys of new rows are known from here on
-            if (unrecorded is not null)
+            if (unrecorded is not null && decisions.Count == 0)
                 staged.Add(Unrecorded(recorded[0], unrecorded));
+            staged.AddRange(decisions);
 
             var key = keys.Current;
             var covers = covered.Select(c => AuditCovers.Of(c.Entity, key, c.Deleted)).ToList();
@@ -89,6 +92,16 @@ public sealed class AuditChain(AuditTrail trail, AuditKeys keys, TimeProvider ti
             if (ownTransaction is not null) await ownTransaction.DisposeAsync();
         }
     }
+
+    /// <summary>An application whose status the save moves (submitted, approved, rejected …) is a decision of its own: one entry each.</summary>
+    private List<PendingAuditEntry> Decisions(IEnumerable<EntityEntry> changes) =>
+        changes.Where(c => c.Entity is ApplicationRecord && c.State is EntityState.Added or EntityState.Modified)
+            .Select(c => (Application: (ApplicationRecord)c.Entity, From: c.State == EntityState.Added ? null : c.Property(nameof(ApplicationRecord.Status)).OriginalValue as string))
+            .Where(d => d.From != d.Application.Status)
+            .Select(d => new PendingAuditEntry(trail.Actor, $"application.{d.Application.Status}", "application", d.Application.Number, AuditOutcomes.Succeeded, null,
+                $"status {d.From ?? "-"} → {d.Application.Status}; scheme {d.Application.SchemeKey} {d.Application.Year}"
+                + (d.Application.ApprovedAmountFen is { } approved ? $"; approved {new Funding.Money(approved)}" : "")))
+            .ToList();
 
     private static string Summary(IReadOnlyList<EntityEntry> changes) =>
         string.Join("; ", changes.GroupBy(c => (Table: c.Metadata.GetTableName() ?? c.Metadata.ClrType.Name, c.State))

@@ -364,6 +364,28 @@ public sealed class AuditLogTests(AuditApp app)
         Assert.Contains("1,000,000.00", order.Detail);
     }
 
+    [Fact]
+    public async Task AnInstallmentPaidFromApprovalToTheBank_NamesEveryStepInTheLog()
+    {
+        var before = await app.LastSequenceAsync();
+        var (order, instance) = await PaidInstallmentAsync();
+        var entries = await app.QueryAsync(db => db.Set<AuditEntry>().Where(e => e.Sequence > before).OrderBy(e => e.Sequence).ToListAsync());
+        var actions = entries.Select(e => e.Action).ToList();
+        Assert.Contains("workflow.start-instance", actions);
+        Assert.Contains("workflow.task.complete", actions);
+        Assert.Contains("workflow.approve-payment-order", actions);
+        Assert.Contains("ledger.reserve", actions);
+        Assert.Contains("ledger.pay", actions);
+        foreach (var step in new[] { "payment-order.created", "payment-order.approved", "payment-order.sent", "payment-order.paid" })
+            Assert.Contains(entries, e => e.Action == step && e.ObjectId == order.ToString() && e.Detail!.Contains("上海精密机械制造有限公司"));
+        Assert.Contains(entries, e => e.Action == "payment-order.approved" && e.Actor == "finance1" && e.Roles.Contains("finance"));
+        Assert.Contains(entries, e => e.Action == "payment-order.paid" && e.Actor == "system");
+        Assert.Contains(entries, e => e.ObjectType == "process-instance" && e.ObjectId == instance.ToString());
+        // Only the test's own shortcut (the approved project written straight into the database) names no entry.
+        Assert.All(entries.Where(e => e.Action == AuditChain.UnrecordedChange), e => Assert.Equal("FundingApplications", e.ObjectType));
+        await AssertVerifiedAsync();
+    }
+
     /// <summary>An installment approved by finance1 and confirmed by the bank: (order id, parent instance id).</summary>
     private async Task<(Guid Order, Guid Instance)> PaidInstallmentAsync()
     {

@@ -26,6 +26,10 @@ builder.Services.AddApiDocumentation();
 builder.Services.AddOutgoingMail();
 builder.Services.AddHangfireJobs();
 
+// The verb prints its verdict; the database commands it runs are not news.
+if (AuditCommandLine.Requested(args))
+    builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+
 var app = builder.Build();
 
 if (AuditCommandLine.Requested(args))

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using ProjectWorkflow.Application.Audit;
 using ProjectWorkflow.Application.Ledger;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Funding;
@@ -11,7 +12,7 @@ namespace ProjectWorkflow.Application.Schemes;
 /// Seeds the three project schemes and their default rule sets (Seed/schemes.json) into a database that
 /// has none. Only missing schemes and years are added: an administrator's rule set is never overwritten.
 /// </summary>
-public sealed class SchemeSeed(ProjectWorkflowDbContext db, TimeProvider time, FundLedger ledger)
+public sealed class SchemeSeed(ProjectWorkflowDbContext db, TimeProvider time, FundLedger ledger, AuditTrail audit)
 {
     private sealed record SeedFile(List<SeedScheme> Schemes);
     private sealed record SeedScheme(string Key, string Name, string NameZh, string ProcessKey, List<JsonElement> RuleSets, List<SeedBudget>? Budgets);
@@ -31,6 +32,7 @@ public sealed class SchemeSeed(ProjectWorkflowDbContext db, TimeProvider time, F
             {
                 scheme = new SchemeRecord { Key = seed.Key, Name = seed.Name, NameZh = seed.NameZh, ProcessKey = seed.ProcessKey };
                 db.Add(scheme);
+                audit.Record("scheme.seeded", "scheme", seed.Key, detail: $"{seed.Name} ({seed.NameZh}); process {seed.ProcessKey}");
             }
             foreach (var element in seed.RuleSets)
             {
@@ -47,6 +49,7 @@ public sealed class SchemeSeed(ProjectWorkflowDbContext db, TimeProvider time, F
                     AddedAt = time.GetUtcNow(),
                     AddedBy = "seed",
                 });
+                audit.Record("rule-set.added", "rule-set", $"{seed.Key}:{ruleSet.Year}", "seeded");
             }
         }
         await db.SaveChangesAsync(cancellationToken);

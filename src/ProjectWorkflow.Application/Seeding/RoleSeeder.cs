@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Identity;
+using ProjectWorkflow.Application.Audit;
 using ProjectWorkflow.Application.Identity;
 
 namespace ProjectWorkflow.Application.Seeding;
 
 /// <summary>The roles are part of the public contract, so every database has them, demo or not.</summary>
-public sealed class RoleSeeder(RoleManager<IdentityRole> roles)
+public sealed class RoleSeeder(RoleManager<IdentityRole> roles, AuditTrail audit)
 {
     public async Task SeedAsync()
     {
@@ -12,6 +13,7 @@ public sealed class RoleSeeder(RoleManager<IdentityRole> roles)
         {
             if (await roles.RoleExistsAsync(name))
                 continue;
+            audit.Record("role.created", "role", name);
             var result = await roles.CreateAsync(new IdentityRole(name));
             result.ThrowIfFailed($"create role '{name}'");
         }

@@ -43,6 +43,7 @@ public sealed class LedgerClusterTests(LedgerCluster cluster)
         var project = await ApprovedProjectAsync(8_000_000_00L);
         var deployed = await adminA.PostAsync("/api/definitions", new StringContent(ParentXml, System.Text.Encoding.UTF8, "application/xml"));
         Assert.True(deployed.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, await deployed.Content.ReadAsStringAsync());
+        await SecondAdmin.ApproveIfPendingAsync(adminA, deployed);
         var started = await adminA.PostAsJsonAsync("/api/instances", new { definitionKey = Parent, businessKey = project.Number, variables = new { applicationId = project.Id.ToString() } });
         Assert.Equal(HttpStatusCode.Created, started.StatusCode);
         var parent = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();

@@ -57,7 +57,7 @@ internal static class LedgerStory
 
     public static async Task DeployAsync(HttpClient admin, string xml)
     {
-        var deployed = await WorkflowApi.DeployAsync(admin, xml);
+        var deployed = await WorkflowApi.DeployApprovedAsync(admin, xml);
         Assert.True(deployed.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, await deployed.Content.ReadAsStringAsync());
     }
 

@@ -72,6 +72,21 @@ public sealed class FourEyesDeploymentTests(FundingApp app) : IClassFixture<Fund
         var plain = await DeployAsync(admin1, BareTechUpgrade.Replace("\"tech-upgrade\"", $"\"{key}\""));
         Assert.Equal("active", (await plain.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
 
+        // A brand-new process no scheme runs, but whose step pays the treasury directly: a side door, so it waits too.
+        var sideDoor = await DeployAsync(admin1, $"""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="t">
+              <process id="side-door-{Guid.NewGuid():N}" isExecutable="true">
+                <startEvent id="start" />
+                <serviceTask id="pay" camunda:type="external" camunda:topic="payment.request" />
+                <endEvent id="end" />
+                <sequenceFlow id="f1" sourceRef="start" targetRef="pay" />
+                <sequenceFlow id="f2" sourceRef="pay" targetRef="end" />
+              </process>
+            </definitions>
+            """);
+        Assert.Equal("pending-approval", (await sideDoor.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+
         var payment = await DeployAsync(admin1, BareTechUpgrade.Replace("\"tech-upgrade\"", "\"installment-payment\""));
         var version = (await payment.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt32();
         await ProblemAssert.IsProblemAsync(await PostAsync(admin2, $"/api/definitions/installment-payment/versions/{version}/reject", new { reason = "" }), HttpStatusCode.BadRequest);

@@ -39,7 +39,7 @@ public sealed class DeployDefinition(
             .FirstOrDefaultAsync(d => d.Key == definition.Key && d.ContentHash == definition.ContentHash, cancellationToken);
         if (existing is not null) return new Deployed(existing.Key, existing.Version, existing.Id, existing.Name, false, existing.Status);
 
-        var needsSecondAdmin = !shipped && await money.IncludesAsync(definition.Key, cancellationToken);
+        var needsSecondAdmin = !shipped && (money.MovesMoney(definition) || await money.IncludesAsync(definition.Key, cancellationToken));
         var latest = await db.Set<DefinitionRecord>().Where(d => d.Key == definition.Key).MaxAsync(d => (int?)d.Version, cancellationToken) ?? 0;
         var record = new DefinitionRecord
         {

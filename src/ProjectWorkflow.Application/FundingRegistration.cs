@@ -23,6 +23,9 @@ public static class FundingRegistration
         services.AddScoped<RuleSets>();
         services.AddScoped<EnterpriseDirectory>();
         services.AddScoped<DemoEnterpriseSeed>();
+        services.AddScoped<RequestBankAccount>();
+        services.AddScoped<DecideBankAccount>();
+        services.AddScoped<ListBankAccounts>();
         services.AddScoped<ApplicationAccess>();
         services.AddScoped<ApplicationDraft>();
         services.AddScoped<Attachments>();

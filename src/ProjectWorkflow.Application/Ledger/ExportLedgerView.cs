@@ -12,7 +12,7 @@ public sealed class ExportLedgerView(ListBudgets budgets, LedgerViews views)
 {
     public static readonly IReadOnlyList<string> Views = ["budgets", "payments-due", "payments-in-flight", "recoveries-outstanding"];
 
-    public async Task<byte[]> HandleAsync(string view, CancellationToken cancellationToken)
+    public async Task<byte[]> HandleAsync(string view, Engine.Runtime.Actor viewer, CancellationToken cancellationToken)
     {
         IEnumerable<Dictionary<string, object?>> rows = view switch
         {
@@ -23,8 +23,8 @@ public sealed class ExportLedgerView(ListBudgets budgets, LedgerViews views)
                 ["Recovery due (fen) 待追回"] = b.RecoveryDueFen, ["Returned to treasury (fen) 已缴库"] = b.ReturnedToTreasuryFen,
                 ["Available (fen) 可用"] = b.AvailableFen, ["Available (yuan) 可用(元)"] = new Money(b.AvailableFen).Yuan, ["Used % 使用率"] = b.UsedPercent,
             }),
-            "payments-due" => Orders(await views.PaymentsDueThisWeekAsync(cancellationToken)),
-            "payments-in-flight" => Orders(await views.PaymentsInFlightAsync(cancellationToken)),
+            "payments-due" => Orders(await views.PaymentsDueThisWeekAsync(viewer, cancellationToken)),
+            "payments-in-flight" => Orders(await views.PaymentsInFlightAsync(viewer, cancellationToken)),
             "recoveries-outstanding" => (await views.RecoveriesOutstandingAsync(cancellationToken)).Select(r => new Dictionary<string, object?>
             {
                 ["Application 项目编号"] = r.ApplicationNumber, ["Amount (fen) 金额(分)"] = r.AmountFen, ["Amount (yuan) 金额(元)"] = new Money(r.AmountFen).Yuan,

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Applications;
-using ProjectWorkflow.Application.Audit;
 using ProjectWorkflow.Application.Applications.Steps;
+using ProjectWorkflow.Application.Audit;
 using ProjectWorkflow.Application.Enterprises;
 using ProjectWorkflow.Application.Messaging;
 using ProjectWorkflow.Application.Payments;
@@ -9,6 +9,7 @@ using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.Schemes;
 using ProjectWorkflow.Engine.ServiceTasks;
 using ProjectWorkflow.Funding;
+using ProjectWorkflow.Funding.Enterprises;
 using ProjectWorkflow.Funding.Ledger;
 using ProjectWorkflow.Funding.Rules;
 
@@ -94,25 +95,72 @@ public abstract class PaymentOrderStep(ProjectWorkflowDbContext db, TimeProvider
 
 /// <summary>
 /// payment.send: the approved order goes to the treasury through the outbox, in the transaction of the approval.
-/// The payment key is the order's and the attempt's: a retried step sends the same key, which the treasury pays once.
+/// The payment key is the order's and the attempt's: a retried step sends the same key. The request also names the
+/// order, which the treasury pays at most once whatever the attempt.
+/// The payee and amount are fixed from approval to settlement: the request is built from the enterprise's registered
+/// name and account and the amount the process ordered, and checked against the order and what the ledger reserves.
+/// An order that no longer matches (a row edited behind the fund's back) is held with the reason, not paid.
 /// </summary>
-public sealed class SendPayment(ProjectWorkflowDbContext db, TimeProvider time, Outbox outbox, AuditTrail audit) : PaymentOrderStep(db, time)
+public sealed class SendPayment(ProjectWorkflowDbContext db, TimeProvider time, Outbox outbox, FundLedger ledger, AuditTrail audit) : PaymentOrderStep(db, time)
 {
-    protected override Task RunAsync(PaymentOrderRecord order, ServiceTaskContext context, CancellationToken cancellationToken)
+    /// <summary>The key the treasury pays once: the payment order's id.</summary>
+    public static string TreasuryOrderKey(Guid orderId) => $"{orderId:N}";
+
+    protected override async Task RunAsync(PaymentOrderRecord order, ServiceTaskContext context, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(context.BusinessKey))
             throw new InvalidOperationException("A payment needs the process's business key: the treasury's answer is matched to the process by it.");
+
+        var application = await Db.Set<ApplicationRecord>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == order.ApplicationId, cancellationToken);
+        var enterprise = application is null ? null
+            : await Db.Set<EnterpriseRecord>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == application.EnterpriseId, cancellationToken);
+        if (enterprise is null)
+        {
+            Hold(order, "the project's enterprise is not registered, so there is nobody it may be paid to");
+            return;
+        }
+        var registered = await AccountNumbers.RegisteredAsync(Db, enterprise.Id, cancellationToken);
+        var ordered = ProcessAmount(context);
+        var project = await ledger.ProjectAsync(order.ApplicationId, cancellationToken);
+        var broken = Check.Broken(
+            new PayeeNotTheEnterpriseRule(order.Payee, enterprise.Name),
+            new AccountNotRegisteredRule(order.PayeeAccount ?? "", registered),
+            new PaymentOrderAlteredRule(new Money(order.AmountFen), new Money(ordered)),
+            new PaymentExceedsReservationRule(project.Reserved, new Money(ordered)));
+        if (broken.Count > 0)
+        {
+            Hold(order, string.Join(" ", broken.Select(r => r.Message.English)));
+            return;
+        }
+
         order.Move(o => o.Send());
         order.PaymentKey = PaymentOrder.PaymentKey(order.Id, order.Attempt);
         order.SentAt = Now;
+        order.HoldReason = null;
         context.SetVariable("paymentKey", order.PaymentKey);
-        outbox.Send(new RequestPayment(order.PaymentKey, context.InstanceId, context.BusinessKey, order.AmountFen, order.Payee, order.PayeeAccount, Now),
+        outbox.Send(new RequestPayment(order.PaymentKey, context.InstanceId, context.BusinessKey, ordered, enterprise.Name, registered, Now,
+                OrderKey: TreasuryOrderKey(order.Id)),
             RequestPayment.Queue);
-        outbox.Publish(new PaymentRequested(order.PaymentKey, context.InstanceId, context.BusinessKey, order.AmountFen, order.Payee, Now));
+        outbox.Publish(new PaymentRequested(order.PaymentKey, context.InstanceId, context.BusinessKey, ordered, enterprise.Name, Now));
         audit.RecordOrder("payment-order.sent", order);
-        return Task.CompletedTask;
+    }
+
+    /// <summary>What the process ordered when it made the order (its own state, not the order row).</summary>
+    private static long ProcessAmount(ServiceTaskContext context) =>
+        context.GetVariable("installmentAmountFen") is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<long>(out var fen) ? fen : -1;
+
+    /// <summary>The order stays approved and unsent; the step becomes an incident carrying the reason, for finance and the administrators.</summary>
+    private void Hold(PaymentOrderRecord order, string reason)
+    {
+        order.HoldReason = $"Held, not paid: {reason}";
+        order.Version++;
+        audit.RecordOrder("payment-order.held", order, reason, AuditOutcomes.Refused);
+        throw new PaymentOrderHeldException(order.HoldReason);
     }
 }
+
+/// <summary>The treasury request of an order did not match what was approved; the order is held with this reason.</summary>
+public sealed class PaymentOrderHeldException(string reason) : InvalidOperationException(reason);
 
 /// <summary>
 /// payment.settle: the treasury's answer. Confirmed → the order is paid and the ledger books it (reserved → paid);

@@ -62,6 +62,7 @@ internal sealed class PaymentOrderRecordConfiguration : IEntityTypeConfiguration
         builder.Property(o => o.SchemeKey).HasMaxLength(64).IsRequired();
         builder.Property(o => o.Payee).HasMaxLength(300).IsRequired();
         builder.Property(o => o.PayeeAccount).HasMaxLength(64);
+        builder.Property(o => o.HoldReason).HasMaxLength(2000);
         builder.Property(o => o.Status).HasMaxLength(32).IsRequired();
         builder.Property(o => o.PaymentKey).HasMaxLength(80);
         builder.Property(o => o.ApprovedBy).HasMaxLength(256);

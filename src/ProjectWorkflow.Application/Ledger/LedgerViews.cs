@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Engine.Runtime;
 using ProjectWorkflow.Funding.Calendar;
 using ProjectWorkflow.Funding.Ledger;
 
@@ -12,19 +13,19 @@ namespace ProjectWorkflow.Application.Ledger;
 /// </summary>
 public sealed class LedgerViews(ProjectWorkflowDbContext db, TimeProvider time)
 {
-    public async Task<IReadOnlyList<PaymentOrderView>> PaymentsDueThisWeekAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PaymentOrderView>> PaymentsDueThisWeekAsync(Actor viewer, CancellationToken cancellationToken)
     {
         var endOfWeek = EndOfWeek(time.GetUtcNow());
         string[] waiting = [PaymentOrderStatusText.Of(PaymentOrderStatus.AwaitingApproval), PaymentOrderStatusText.Of(PaymentOrderStatus.Rejected)];
         var orders = await db.Set<PaymentOrderRecord>().AsNoTracking().Where(o => waiting.Contains(o.Status)).ToListAsync(cancellationToken);
-        return orders.Where(o => (o.DueOn ?? o.CreatedAt) < endOfWeek).OrderBy(o => o.DueOn ?? o.CreatedAt).Select(PaymentOrderView.Of).ToList();
+        return orders.Where(o => (o.DueOn ?? o.CreatedAt) < endOfWeek).OrderBy(o => o.DueOn ?? o.CreatedAt).Select(o => PaymentOrderView.For(o, viewer)).ToList();
     }
 
-    public async Task<IReadOnlyList<PaymentOrderView>> PaymentsInFlightAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PaymentOrderView>> PaymentsInFlightAsync(Actor viewer, CancellationToken cancellationToken)
     {
         string[] inFlight = [PaymentOrderStatusText.Of(PaymentOrderStatus.Approved), PaymentOrderStatusText.Of(PaymentOrderStatus.Sent)];
         var orders = await db.Set<PaymentOrderRecord>().AsNoTracking().Where(o => inFlight.Contains(o.Status)).ToListAsync(cancellationToken);
-        return orders.OrderBy(o => o.SentAt ?? o.ApprovedAt).Select(PaymentOrderView.Of).ToList();
+        return orders.OrderBy(o => o.SentAt ?? o.ApprovedAt).Select(o => PaymentOrderView.For(o, viewer)).ToList();
     }
 
     public async Task<IReadOnlyList<RecoveryView>> RecoveriesOutstandingAsync(CancellationToken cancellationToken)

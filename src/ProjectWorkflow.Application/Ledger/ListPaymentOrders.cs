@@ -6,12 +6,13 @@ namespace ProjectWorkflow.Application.Ledger;
 
 public sealed record ListPaymentOrdersRequest(string? Status, Guid? ApplicationId, int? Skip, int? Take);
 
-/// <summary>Payment orders, newest first, by status (awaiting-approval, approved, sent, paid, rejected) and application.</summary>
+/// <summary>Payment orders, newest first, by status (awaiting-approval, approved, sent, paid, rejected) and application;
+/// account numbers in full only for finance officers (masked for administrators and auditors).</summary>
 public sealed class ListPaymentOrders(ProjectWorkflowDbContext db)
 {
     private static readonly string[] Statuses = ["awaiting-approval", "approved", "sent", "paid", "rejected"];
 
-    public async Task<IReadOnlyList<PaymentOrderView>> HandleAsync(ListPaymentOrdersRequest request, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PaymentOrderView>> HandleAsync(ListPaymentOrdersRequest request, Engine.Runtime.Actor viewer, CancellationToken cancellationToken)
     {
         if (request.Status is { } s && !Statuses.Contains(s))
             throw WorkflowRequestException.For("status", $"The status is one of {string.Join(", ", Statuses)}.");
@@ -21,10 +22,10 @@ public sealed class ListPaymentOrders(ProjectWorkflowDbContext db)
         if (request.Status is { } status) query = query.Where(o => o.Status == status);
         if (request.ApplicationId is { } id) query = query.Where(o => o.ApplicationId == id);
         var orders = await query.OrderByDescending(o => o.CreatedAt).ThenBy(o => o.Id).Skip(Math.Max(0, request.Skip ?? 0)).Take(take).ToListAsync(cancellationToken);
-        return orders.Select(PaymentOrderView.Of).ToList();
+        return orders.Select(o => PaymentOrderView.For(o, viewer)).ToList();
     }
 
-    public async Task<PaymentOrderView> GetAsync(Guid id, CancellationToken cancellationToken) =>
-        PaymentOrderView.Of(await db.Set<PaymentOrderRecord>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken)
-            ?? throw Engine.Runtime.WorkflowException.NotFound($"There is no payment order {id}."));
+    public async Task<PaymentOrderView> GetAsync(Guid id, Engine.Runtime.Actor viewer, CancellationToken cancellationToken) =>
+        PaymentOrderView.For(await db.Set<PaymentOrderRecord>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken)
+            ?? throw Engine.Runtime.WorkflowException.NotFound($"There is no payment order {id}."), viewer);
 }

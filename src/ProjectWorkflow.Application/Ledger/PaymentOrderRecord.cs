@@ -34,6 +34,9 @@ public sealed class PaymentOrderRecord
     public DateTimeOffset? CancelledAt { get; set; }
     public string? CancelReason { get; set; }
     public DateTimeOffset? DueOn { get; set; }
+
+    /// <summary>Why the order was held instead of sent: it no longer matched what was approved (payee, account, amount).</summary>
+    public string? HoldReason { get; set; }
     public long Version { get; set; }
 
     /// <summary>Moves the order through the domain's guarded transition, or throws its refusal.</summary>

@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using ProjectWorkflow.Application.Applications;
 using ProjectWorkflow.Application.Audit;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.ScheduledChecks;
+using ProjectWorkflow.Application.Treasury;
 using ProjectWorkflow.Funding;
 using ProjectWorkflow.Funding.Ledger;
 
@@ -17,10 +19,14 @@ public sealed record ReconciliationReport(Guid Id, DateTimeOffset At, int Budget
 /// <summary>
 /// The ledger's scheduled self-check (<c>ledger-reconciliation</c>): every entry balances and still matches the
 /// checksum written with it; each budget's cached balances equal the sum of its postings; nothing is reserved
-/// beyond a budget; no project is paid beyond its reservation, nor ordered or paid beyond its approved amount.
+/// beyond a budget; no project is paid beyond its reservation, nor ordered or paid beyond its approved amount; and
+/// every payment order the treasury paid is booked once with the amount paid (and, where the treasury's record is
+/// kept here, every booked payment was paid by the treasury).
 /// Each run is recorded; findings are logged as errors. It reads and reports, it never "fixes" an entry.
 /// </summary>
-public sealed class ReconcileLedger(ProjectWorkflowDbContext db, TimeProvider time, AuditKeys keys, ILogger<ReconcileLedger> logger) : IScheduledCheck
+public sealed class ReconcileLedger(
+    ProjectWorkflowDbContext db, TimeProvider time, AuditKeys keys, IOptionsMonitor<TreasurySimulatorOptions> treasury, ILogger<ReconcileLedger> logger)
+    : IScheduledCheck
 {
     public const string Id = "ledger-reconciliation";
 
@@ -84,6 +90,8 @@ public sealed class ReconcileLedger(ProjectWorkflowDbContext db, TimeProvider ti
                     $"{application.Number}: {new Money(paidGross[application.Id])} was paid against an approved {new Money(application.Approved)}."));
         }
 
+        await CompareWithTreasuryAsync(entries, findings, cancellationToken);
+
         var report = new ReconciliationReport(Guid.NewGuid(), time.GetUtcNow(), budgets.Count, entries.Count, findings.Count == 0, findings);
         db.Add(new ReconciliationRecord
         {
@@ -99,6 +107,42 @@ public sealed class ReconcileLedger(ProjectWorkflowDbContext db, TimeProvider ti
             logger.LogError("Ledger reconciliation: {Kind} {Message}", finding.Kind, finding.Message);
         return report;
     }
+
+    /// <summary>The treasury's payments of payment orders against the ledger's pay entries (<c>pay:{order}</c>), order by order.</summary>
+    private async Task CompareWithTreasuryAsync(List<LedgerEntryRecord> entries, List<LedgerFinding> findings, CancellationToken cancellationToken)
+    {
+        var orders = (await db.Set<PaymentOrderRecord>().AsNoTracking()
+                .Select(o => new { o.Id, o.ApplicationId, o.ApplicationNumber, o.InstallmentNumber }).ToListAsync(cancellationToken))
+            .ToDictionary(o => SendPayment.TreasuryOrderKey(o.Id), StringComparer.Ordinal);
+        var paidByTreasury = (await db.Set<TreasuryPayment>().AsNoTracking()
+                .Where(p => p.Status == TreasuryPayment.Confirmed)
+                .Select(p => new { p.OrderKey, p.AmountFen, p.BankReference }).ToListAsync(cancellationToken))
+            .Where(p => orders.ContainsKey(p.OrderKey))
+            .ToDictionary(p => p.OrderKey, StringComparer.Ordinal);
+        var booked = entries.Where(e => e.Kind == LedgerEntryKinds.Pay && e.Reference.StartsWith(PayReferencePrefix, StringComparison.Ordinal))
+            .ToDictionary(e => e.Reference[PayReferencePrefix.Length..],
+                e => e.Postings.Where(p => p.Account == nameof(LedgerAccount.Paid)).Sum(p => p.AmountFen), StringComparer.Ordinal);
+
+        foreach (var (key, paid) in paidByTreasury)
+        {
+            var order = orders[key];
+            if (!booked.TryGetValue(key, out var bookedFen))
+                findings.Add(new("paid-not-booked", null, null, order.ApplicationId,
+                    $"{order.ApplicationNumber} installment {order.InstallmentNumber}: the treasury paid {new Money(paid.AmountFen)} (bank reference {paid.BankReference}) but the ledger has no pay entry for it."));
+            else if (bookedFen != paid.AmountFen)
+                findings.Add(new("paid-differs-from-booked", null, null, order.ApplicationId,
+                    $"{order.ApplicationNumber} installment {order.InstallmentNumber}: the treasury paid {new Money(paid.AmountFen)} but the ledger booked {new Money(bookedFen)}."));
+        }
+
+        // Only the simulator's record is the treasury's statement here; a real treasury's statement is compared where it is kept.
+        if (!treasury.CurrentValue.Enabled) return;
+        foreach (var (key, bookedFen) in booked)
+            if (orders.TryGetValue(key, out var order) && !paidByTreasury.ContainsKey(key))
+                findings.Add(new("booked-not-paid", null, null, order.ApplicationId,
+                    $"{order.ApplicationNumber} installment {order.InstallmentNumber}: the ledger booked {new Money(bookedFen)} as paid but the treasury has no payment of it."));
+    }
+
+    private const string PayReferencePrefix = "pay:";
 
     private static string Describe(BudgetBalances b) =>
         $"(allocated {b.Allocated}, available {b.Available}, reserved {b.Reserved}, paid {b.Paid}, recovery due {b.RecoveryDue}, returned {b.ReturnedToTreasury})";

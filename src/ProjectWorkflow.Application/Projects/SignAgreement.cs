@@ -1,11 +1,14 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Applications;
+using ProjectWorkflow.Application.Enterprises;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.Validation;
 using ProjectWorkflow.Application.Workflows;
 using ProjectWorkflow.Engine.Runtime;
 using ProjectWorkflow.Funding.Applications;
+using ProjectWorkflow.Funding.Rules;
 
 namespace ProjectWorkflow.Application.Projects;
 
@@ -13,7 +16,9 @@ public sealed record SignAgreementRequest(string? PayeeName, string? PayeeAccoun
 
 /// <summary>
 /// The enterprise signs the funding agreement (项目协议) of its approved project and names the account the
-/// installments are paid to; the agreement task of the process completes in the same transaction.
+/// installments are paid to: the payee is the enterprise's registered name and the account one registered and
+/// approved for it (<see cref="PayeeNotTheEnterpriseRule"/>, <see cref="AccountNotRegisteredRule"/>). The agreement
+/// task of the process completes in the same transaction.
 /// </summary>
 public sealed partial class SignAgreement(ProjectWorkflowDbContext db, ApplicationAccess access, WorkflowCommands commands, TimeProvider time)
 {
@@ -27,6 +32,13 @@ public sealed partial class SignAgreement(ProjectWorkflowDbContext db, Applicati
         if (name.Length is 0 or > 300) errors.Add(new FieldError("payeeName", "Give the account holder's name as the bank knows it (at most 300 characters). 请填写收款单位名称。"));
         if (!Account().IsMatch(account)) errors.Add(new FieldError("payeeAccount", "Give the bank account number: 8 to 34 digits (spaces and dashes are ignored). 请填写收款账号。"));
         if (errors.Count > 0) throw new WorkflowRequestException(errors);
+
+        // Installments pay the enterprise itself, to an account registered (and approved) for it: nobody else.
+        var enterprise = await db.Set<EnterpriseRecord>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == application.EnterpriseId, cancellationToken)
+            ?? throw WorkflowException.Conflict("The application's enterprise is not registered, so there is nobody the installments could be paid to.");
+        Check.Rules(
+            new PayeeNotTheEnterpriseRule(name, enterprise.Name),
+            new AccountNotRegisteredRule(account, await AccountNumbers.RegisteredAsync(db, enterprise.Id, cancellationToken)));
 
         var task = await ProjectFile.OpenTaskAsync(db, application, "signAgreement", "The agreement is not waiting for a signature (it is signed already, or the process is elsewhere).", cancellationToken);
         application.PayeeName = name;

@@ -31,6 +31,8 @@ public static class DemoUsers
         new("finance1", Roles.Finance, "Demo Finance Officer", "Municipal Finance Bureau"),
         new("provider1", Roles.Provider, "Demo Service Provider", "Demo Testing & Certification Services"),
         new("admin1", Roles.Admin, "Demo Administrator", "ProjectWorkflow Operations"),
+        // A second administrator: a new version of a process money depends on needs another admin's approval.
+        new("admin2", Roles.Admin, "Demo Administrator Two", "ProjectWorkflow Operations"),
         new("auditor1", Roles.Auditor, "Demo Auditor", "Municipal Audit Office"),
     ];
 }

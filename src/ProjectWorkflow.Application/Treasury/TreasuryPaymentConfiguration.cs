@@ -8,9 +8,12 @@ internal sealed class TreasuryPaymentConfiguration : IEntityTypeConfiguration<Tr
     public void Configure(EntityTypeBuilder<TreasuryPayment> builder)
     {
         builder.ToTable("TreasuryPayments");
-        // The key is what makes "never pays twice" hold across nodes: a second insert for the same key fails.
-        builder.HasKey(p => p.PaymentKey);
-        builder.Property(p => p.PaymentKey).HasMaxLength(200);
+        // The order is the key: that is what makes "an order is paid once" hold across nodes and attempts,
+        // a second insert for the same order fails.
+        builder.HasKey(p => p.OrderKey);
+        builder.Property(p => p.OrderKey).HasMaxLength(200);
+        builder.Property(p => p.PaymentKey).HasMaxLength(200).IsRequired();
+        builder.Property(p => p.Version).IsConcurrencyToken();
         builder.Property(p => p.BusinessKey).HasMaxLength(255).IsRequired();
         builder.Property(p => p.Payee).HasMaxLength(500).IsRequired();
         builder.Property(p => p.PayeeAccount).HasMaxLength(100);
@@ -18,5 +21,6 @@ internal sealed class TreasuryPaymentConfiguration : IEntityTypeConfiguration<Tr
         builder.Property(p => p.BankReference).HasMaxLength(100);
         builder.Property(p => p.Reason).HasMaxLength(1000);
         builder.HasIndex(p => p.BusinessKey);
+        builder.HasIndex(p => p.PaymentKey);
     }
 }

@@ -12,7 +12,7 @@ namespace ProjectWorkflow.Application.Treasury;
 /// The treasury adapter shipped here: it simulates the bank. A new order is answered after
 /// <c>Treasury:Simulator:DelayMs</c>, rejected with probability <c>FailureRate</c>, else confirmed with a
 /// bank reference. The answer goes through the outbox in the transaction that records the payment, so it
-/// is sent exactly when the payment is recorded. A second order with the same key gets the first answer again.
+/// is sent exactly when the payment is recorded. An order is paid at most once: a second attempt for an order it paid (or the same attempt again) gets the first answer again.
 /// </summary>
 public sealed class TreasurySimulator(
     ProjectWorkflowDbContext db,
@@ -31,24 +31,43 @@ public sealed class TreasurySimulator(
         var receipt = InboxReceipt.Of(context, Name);
         if (await inbox.HasProcessedAsync(receipt, cancellationToken)) return;
 
-        var payment = await db.Set<TreasuryPayment>().FirstOrDefaultAsync(p => p.PaymentKey == order.PaymentKey, cancellationToken);
+        var payment = await db.Set<TreasuryPayment>().FirstOrDefaultAsync(p => p.OrderKey == order.PaidOnceKey, cancellationToken);
         if (payment is null)
         {
             payment = await PayAsync(order, cancellationToken);
             db.Add(payment);
         }
+        else if (payment.Status == TreasuryPayment.Rejected && payment.PaymentKey != order.PaymentKey)
+        {
+            // A new attempt after the bank returned the order: nothing was paid yet, so the bank tries this one.
+            var attempt = await PayAsync(order, cancellationToken);
+            payment.PaymentKey = attempt.PaymentKey;
+            payment.AmountFen = attempt.AmountFen;
+            payment.Payee = attempt.Payee;
+            payment.PayeeAccount = attempt.PayeeAccount;
+            payment.Status = attempt.Status;
+            payment.BankReference = attempt.BankReference;
+            payment.Reason = attempt.Reason;
+            payment.RequestedAt = attempt.RequestedAt;
+            payment.SettledAt = attempt.SettledAt;
+            payment.Attempts++;
+            payment.Version++;
+        }
         else
         {
-            logger.LogInformation("Payment {PaymentKey} was already {Status}; answering the same again", payment.PaymentKey, payment.Status);
+            // The same attempt again, or any attempt of an order already paid: the first answer stands, never a second payment.
+            logger.LogInformation("Payment order {OrderKey} was already {Status} (attempt {PaymentKey}); answering {Requested} with the same",
+                payment.OrderKey, payment.Status, payment.PaymentKey, order.PaymentKey);
             if (payment.AmountFen != order.AmountFen)
-                logger.LogWarning("Payment {PaymentKey} was ordered again with {Amount} 分 instead of {First} 分; the first order stands",
-                    order.PaymentKey, order.AmountFen, payment.AmountFen);
+                logger.LogWarning("Payment order {OrderKey} was ordered again with {Amount} 分 instead of {First} 分; the first order stands",
+                    payment.OrderKey, order.AmountFen, payment.AmountFen);
         }
 
+        // The answer carries the attempt it answers, so the process that waits for that attempt takes it.
         if (payment.Status == TreasuryPayment.Confirmed)
-            outbox.Publish(new PaymentConfirmed(payment.PaymentKey, payment.BusinessKey, payment.AmountFen, payment.BankReference!, payment.SettledAt));
+            outbox.Publish(new PaymentConfirmed(order.PaymentKey, payment.BusinessKey, payment.AmountFen, payment.BankReference!, payment.SettledAt));
         else
-            outbox.Publish(new PaymentRejected(payment.PaymentKey, payment.BusinessKey, payment.AmountFen, payment.Reason!, payment.SettledAt));
+            outbox.Publish(new PaymentRejected(order.PaymentKey, payment.BusinessKey, payment.AmountFen, payment.Reason!, payment.SettledAt));
         inbox.Record(receipt);
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -64,7 +83,9 @@ public sealed class TreasurySimulator(
             : null;
         return new TreasuryPayment
         {
+            OrderKey = order.PaidOnceKey,
             PaymentKey = order.PaymentKey,
+            Attempts = 1,
             InstanceId = order.InstanceId,
             BusinessKey = order.BusinessKey,
             AmountFen = order.AmountFen,

@@ -22,15 +22,21 @@ public sealed class DefinitionCatalog(WorkflowEngine engine)
         return record is null ? null : Remember(record);
     }
 
+    /// <summary>The newest ACTIVE version: what a new instance, application or call activity starts (a version waiting for approval is not).</summary>
     public async ValueTask<ProcessDefinition?> FindLatestAsync(ProjectWorkflowDbContext db, string key, CancellationToken cancellationToken)
     {
         var record = await db.Set<DefinitionRecord>().AsNoTracking()
-            .Where(d => d.Key == key).OrderByDescending(d => d.Version).FirstOrDefaultAsync(cancellationToken);
+            .Where(d => d.Key == key && d.Status == DefinitionStatuses.Active).OrderByDescending(d => d.Version).FirstOrDefaultAsync(cancellationToken);
         return record is null ? null : Remember(record);
     }
 
-    public async ValueTask<ProcessDefinition?> FindVersionAsync(ProjectWorkflowDbContext db, string key, int version, CancellationToken cancellationToken) =>
-        await FindAsync(db, $"{key}:{version}", cancellationToken);
+    /// <summary>A version asked for by number (start at, migrate to): only an active one, so no pending version runs before its approval.</summary>
+    public async ValueTask<ProcessDefinition?> FindVersionAsync(ProjectWorkflowDbContext db, string key, int version, CancellationToken cancellationToken)
+    {
+        var id = $"{key}:{version}";
+        var active = await db.Set<DefinitionRecord>().AsNoTracking().AnyAsync(d => d.Id == id && d.Status == DefinitionStatuses.Active, cancellationToken);
+        return active ? await FindAsync(db, id, cancellationToken) : null;
+    }
 
     internal ProcessDefinition Remember(DefinitionRecord record) => _compiled.GetOrAdd(record.Id, _ =>
     {

@@ -5,7 +5,8 @@ namespace ProjectWorkflow.Application.Workflows;
 
 /// <summary>
 /// At start-up, deploys every <c>*.bpmn</c> of the workflows folder. Unchanged files keep their
-/// version; a file with problems stops start-up, listing every problem of every file.
+/// version; a file with problems stops start-up, listing every problem of every file. The shipped files are
+/// the reviewed source of the processes, so they are active at once (no second administrator is asked).
 /// </summary>
 public sealed class DeployWorkflowFiles(DeployDefinition deploy, ILogger<DeployWorkflowFiles> logger)
 {
@@ -22,7 +23,7 @@ public sealed class DeployWorkflowFiles(DeployDefinition deploy, ILogger<DeployW
         {
             try
             {
-                var deployed = await deploy.HandleAsync(await File.ReadAllBytesAsync(file, cancellationToken), "system", cancellationToken);
+                var deployed = await deploy.HandleAsync(await File.ReadAllBytesAsync(file, cancellationToken), "system", cancellationToken, shipped: true);
                 logger.LogInformation("{File}: {Key} version {Version}{New}", Path.GetFileName(file), deployed.Key, deployed.Version,
                     deployed.IsNew ? " (new)" : " (unchanged)");
             }

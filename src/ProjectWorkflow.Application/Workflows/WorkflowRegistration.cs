@@ -28,6 +28,8 @@ public static class WorkflowRegistration
         services.AddScoped<WorkflowCommands>();
 
         services.AddScoped<DeployDefinition>();
+        services.AddScoped<MoneyProcesses>();
+        services.AddScoped<ReviewDefinition>();
         services.AddScoped<DeployWorkflowFiles>();
         services.AddScoped<ListDefinitions>();
         services.AddScoped<GetDefinitionContent>();
@@ -39,6 +41,9 @@ public static class WorkflowRegistration
         services.AddScoped<MigrateInstance>();
         services.AddScoped<WithdrawCompletion>();
         services.AddScoped<DeliverMessage>();
+        services.AddOptions<MessageSendersOptions>().BindConfiguration(MessageSendersOptions.Section);
+        services.AddSingleton<MessageSenders>();
+        services.AddScoped<DeliverMessageFromOutside>();
         services.AddScoped<ListTasks>();
         services.AddScoped<TaskCommand>();
         services.AddScoped<TaskOperations>();

@@ -424,108 +424,58 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                     b.ToTable("CreditSanctions", (string)null);
                 });
 
-            modelBuilder.Entity("ProjectWorkflow.Application.Audit.AuditEntry", b =>
+            modelBuilder.Entity("ProjectWorkflow.Application.Enterprises.EnterpriseBankAccountRecord", b =>
                 {
-                    b.Property<long>("Sequence")
-                        .HasColumnType("bigint");
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
 
-                    b.Property<string>("Action")
+                    b.Property<string>("AccountNumber")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasMaxLength(34)
+                        .HasColumnType("character varying(34)");
 
-                    b.Property<string>("Actor")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Covers")
-                        .HasColumnType("text");
-
-                    b.Property<string>("Detail")
-                        .HasColumnType("text");
-
-                    b.Property<string>("Hash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("KeyId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("ObjectId")
+                    b.Property<string>("BankName")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<string>("ObjectType")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("Outcome")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
-                    b.Property<string>("PreviousHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<string>("Roles")
-                        .IsRequired()
+                    b.Property<string>("DecisionReason")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
-                    b.Property<string>("TraceId")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid");
 
-                    b.HasKey("Sequence");
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
 
-                    b.HasIndex("Actor");
-
-                    b.HasIndex("At");
-
-                    b.HasIndex("ObjectType", "ObjectId");
-
-                    b.ToTable("AuditEntries", (string)null);
-                });
-
-            modelBuilder.Entity("ProjectWorkflow.Application.Audit.AuditHead", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("LastHash")
+                    b.Property<string>("RequestedBy")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
-                    b.Property<long>("LastSequence")
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
-                    b.ToTable("AuditHead", (string)null);
+                    b.HasIndex("EnterpriseId", "Status");
 
-                    b.HasData(
-                        new
-                        {
-                            Id = 1,
-                            LastHash = "",
-                            LastSequence = 0L
-                        });
+                    b.ToTable("EnterpriseBankAccounts", (string)null);
                 });
 
             modelBuilder.Entity("ProjectWorkflow.Application.Enterprises.EnterpriseMemberRecord", b =>
@@ -802,11 +752,6 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.Property<string>("ChecksumKeyId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -916,6 +861,10 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
 
                     b.Property<DateTimeOffset?>("DueOn")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HoldReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<int>("InstallmentNumber")
                         .HasColumnType("integer");
@@ -1676,12 +1625,15 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("ProjectWorkflow.Application.Treasury.TreasuryPayment", b =>
                 {
-                    b.Property<string>("PaymentKey")
+                    b.Property<string>("OrderKey")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
                     b.Property<long>("AmountFen")
                         .HasColumnType("bigint");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
 
                     b.Property<string>("BankReference")
                         .HasMaxLength(100)
@@ -1704,6 +1656,11 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("PaymentKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -1719,9 +1676,15 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
-                    b.HasKey("PaymentKey");
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("OrderKey");
 
                     b.HasIndex("BusinessKey");
+
+                    b.HasIndex("PaymentKey");
 
                     b.ToTable("TreasuryPayments", (string)null);
                 });
@@ -1797,6 +1760,24 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                     b.Property<string>("Name")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<string>("ReviewReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("active");
 
                     b.Property<int>("Version")
                         .HasColumnType("integer");
@@ -2168,6 +2149,15 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                     b.HasOne("ProjectWorkflow.Application.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ProjectWorkflow.Application.Enterprises.EnterpriseBankAccountRecord", b =>
+                {
+                    b.HasOne("ProjectWorkflow.Application.Enterprises.EnterpriseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -415,108 +415,58 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                     b.ToTable("CreditSanctions", (string)null);
                 });
 
-            modelBuilder.Entity("ProjectWorkflow.Application.Audit.AuditEntry", b =>
+            modelBuilder.Entity("ProjectWorkflow.Application.Enterprises.EnterpriseBankAccountRecord", b =>
                 {
-                    b.Property<long>("Sequence")
-                        .HasColumnType("INTEGER");
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
 
-                    b.Property<string>("Action")
+                    b.Property<string>("AccountNumber")
                         .IsRequired()
-                        .HasMaxLength(100)
+                        .HasMaxLength(34)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Actor")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Covers")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Detail")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Hash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("KeyId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ObjectId")
+                    b.Property<string>("BankName")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ObjectType")
-                        .IsRequired()
-                        .HasMaxLength(64)
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Outcome")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PreviousHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Roles")
-                        .IsRequired()
+                    b.Property<string>("DecisionReason")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("TraceId")
-                        .HasMaxLength(64)
+                    b.Property<Guid>("EnterpriseId")
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Sequence");
-
-                    b.HasIndex("Actor");
-
-                    b.HasIndex("At");
-
-                    b.HasIndex("ObjectType", "ObjectId");
-
-                    b.ToTable("AuditEntries", (string)null);
-                });
-
-            modelBuilder.Entity("ProjectWorkflow.Application.Audit.AuditHead", b =>
-                {
-                    b.Property<int>("Id")
+                    b.Property<long>("RequestedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("LastHash")
+                    b.Property<string>("RequestedBy")
                         .IsRequired()
-                        .HasMaxLength(64)
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("LastSequence")
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.ToTable("AuditHead", (string)null);
+                    b.HasIndex("EnterpriseId", "Status");
 
-                    b.HasData(
-                        new
-                        {
-                            Id = 1,
-                            LastHash = "",
-                            LastSequence = 0L
-                        });
+                    b.ToTable("EnterpriseBankAccounts", (string)null);
                 });
 
             modelBuilder.Entity("ProjectWorkflow.Application.Enterprises.EnterpriseMemberRecord", b =>
@@ -785,11 +735,6 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ChecksumKeyId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -897,6 +842,10 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
 
                     b.Property<long?>("DueOn")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("HoldReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("InstallmentNumber")
                         .HasColumnType("INTEGER");
@@ -1651,11 +1600,14 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("ProjectWorkflow.Application.Treasury.TreasuryPayment", b =>
                 {
-                    b.Property<string>("PaymentKey")
+                    b.Property<string>("OrderKey")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("BankReference")
@@ -1679,6 +1631,11 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PaymentKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -1694,9 +1651,15 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("PaymentKey");
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrderKey");
 
                     b.HasIndex("BusinessKey");
+
+                    b.HasIndex("PaymentKey");
 
                     b.ToTable("TreasuryPayments", (string)null);
                 });
@@ -1772,6 +1735,24 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                     b.Property<string>("Name")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("active");
 
                     b.Property<int>("Version")
                         .HasColumnType("INTEGER");
@@ -2139,6 +2120,15 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                     b.HasOne("ProjectWorkflow.Application.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ProjectWorkflow.Application.Enterprises.EnterpriseBankAccountRecord", b =>
+                {
+                    b.HasOne("ProjectWorkflow.Application.Enterprises.EnterpriseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -34,6 +34,29 @@ public static class EnterpriseEndpoints
                 TypedResults.Ok(await directory.ListAsync(ActorOf.User(user), ct)))
             .WithSummary("Every registered enterprise (the fund's staff)");
 
+        enterprises.MapPost("/mine/bank-accounts", async (RequestBankAccountRequest request, ClaimsPrincipal user, RequestBankAccount ask, CancellationToken ct) =>
+            {
+                var asked = await ask.HandleAsync(request, ActorOf.User(user), ct);
+                return TypedResults.Created($"/api/enterprises/{asked.EnterpriseId}/bank-accounts", asked);
+            })
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Enterprise))
+            .WithSummary("Ask to register (or change) the bank account your enterprise is paid to; finance or an administrator approves it (enterprise users)");
+
+        enterprises.MapGet("/bank-accounts/pending", async (ClaimsPrincipal user, ListBankAccounts list, CancellationToken ct) =>
+                TypedResults.Ok(await list.PendingAsync(ActorOf.User(user), ct)))
+            .RequireAuthorization(policy => policy.RequireRole(DecideBankAccount.Deciders))
+            .WithSummary("Bank account requests waiting for a decision (finance, admin; numbers masked for admins)");
+
+        enterprises.MapGet("/{id:guid}/bank-accounts", async (Guid id, ClaimsPrincipal user, ListBankAccounts list, CancellationToken ct) =>
+                TypedResults.Ok(await list.OfEnterpriseAsync(id, ActorOf.User(user), ct)))
+            .WithSummary("An enterprise's bank accounts: registered, asked for, rejected, replaced (its own users, and the fund's staff, masked except for finance)");
+
+        enterprises.MapPost("/{id:guid}/bank-accounts/{accountId:guid}/decision",
+                async (Guid id, Guid accountId, DecideBankAccountRequest request, ClaimsPrincipal user, DecideBankAccount decide, CancellationToken ct) =>
+                    TypedResults.Ok(await decide.HandleAsync(id, accountId, request, ActorOf.User(user), ct)))
+            .RequireAuthorization(policy => policy.RequireRole(DecideBankAccount.Deciders))
+            .WithSummary("Approve ({ approve: true }) or reject ({ approve: false, reason }) a bank account request (finance, admin; never the one who asked)");
+
         return api;
     }
 }

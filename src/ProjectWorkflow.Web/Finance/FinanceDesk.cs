@@ -35,6 +35,7 @@ public static class FinanceDesk
             ActAsync(http, antiforgery, user, budgets, views, ct, async actor =>
             {
                 var order = await approve.HandleAsync(id, actor, ct);
+                if (order.HoldReason is { } held) return $"已批准 {order.ApplicationNumber} 第{order.InstallmentNumber}期，但已暂停支付。 Approved, but held: {held}";
                 return $"已批准 {order.ApplicationNumber} 第{order.InstallmentNumber}期 {new Money(order.AmountFen)}，已发送国库。 Approved: sent to the treasury.";
             })).WithMetadata(new RequireAntiforgeryTokenAttribute());
 
@@ -74,6 +75,8 @@ public static class FinanceDesk
             return Render("财务工作台 Finance desk", """<p class="error" role="alert">本页面仅对财务、管理员和审计人员开放。 This page is for finance officers, administrators and auditors.</p>""", StatusCodes.Status403Forbidden);
 
         var canAct = user.IsInRole(Roles.Finance);
+        // Account numbers in full only for finance officers, who act on the orders; administrators and auditors read them masked.
+        var viewer = ActorOf.User(user);
         var token = antiforgery.GetAndStoreTokens(http);
         var html = new StringBuilder();
         if (refused is { } r) html.Append($"""<p class="error" role="alert">{Encode(r.Message)}</p>""");
@@ -86,12 +89,12 @@ public static class FinanceDesk
         html.Append("</table>");
 
         html.Append(Section("本周应付 Payments due this week", "payments-due"));
-        html.Append(Orders("Payments due this week", await views.PaymentsDueThisWeekAsync(ct), order => canAct
+        html.Append(Orders("Payments due this week", await views.PaymentsDueThisWeekAsync(viewer, ct), order => canAct
             ? Button($"/finance/payment-orders/{order.Id}/approve", token, $"批准拨付 Approve {order.ApplicationNumber} #{order.InstallmentNumber}")
             : ""));
 
         html.Append(Section("在途支付 Payments in flight", "payments-in-flight"));
-        html.Append(Orders("Payments in flight", await views.PaymentsInFlightAsync(ct), _ => ""));
+        html.Append(Orders("Payments in flight", await views.PaymentsInFlightAsync(viewer, ct), _ => ""));
 
         html.Append(Section("待追回 Recoveries outstanding", "recoveries-outstanding"));
         html.Append("<table aria-label=\"Recoveries outstanding\"><tr><th>项目 Application</th><th>金额 Amount</th><th>原因 Reason</th><th>立案 Opened</th><th></th></tr>");

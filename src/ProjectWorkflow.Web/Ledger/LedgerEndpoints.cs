@@ -18,12 +18,12 @@ public static class LedgerEndpoints
         var ledger = api.MapGroup("/ledger").WithTags("Ledger")
             .RequireAuthorization(policy => policy.RequireRole(Readers));
 
-        ledger.MapGet("/payment-orders", async (string? status, Guid? applicationId, int? skip, int? take, ListPaymentOrders list, CancellationToken ct) =>
-                TypedResults.Ok(await list.HandleAsync(new ListPaymentOrdersRequest(status, applicationId, skip, take), ct)))
+        ledger.MapGet("/payment-orders", async (string? status, Guid? applicationId, int? skip, int? take, ClaimsPrincipal user, ListPaymentOrders list, CancellationToken ct) =>
+                TypedResults.Ok(await list.HandleAsync(new ListPaymentOrdersRequest(status, applicationId, skip, take), ActorOf.User(user), ct)))
             .WithSummary("Payment orders, newest first; status = awaiting-approval | approved | sent | paid | rejected");
 
-        ledger.MapGet("/payment-orders/{id:guid}", async (Guid id, ListPaymentOrders list, CancellationToken ct) =>
-                TypedResults.Ok(await list.GetAsync(id, ct)))
+        ledger.MapGet("/payment-orders/{id:guid}", async (Guid id, ClaimsPrincipal user, ListPaymentOrders list, CancellationToken ct) =>
+                TypedResults.Ok(await list.GetAsync(id, ActorOf.User(user), ct)))
             .WithSummary("One payment order, with the bank's reason if it was rejected");
 
         ledger.MapPost("/payment-orders/{id:guid}/approve", async (Guid id, ClaimsPrincipal user, ApprovePaymentOrder approve, CancellationToken ct) =>
@@ -48,9 +48,9 @@ public static class LedgerEndpoints
             .RequireAuthorization(policy => policy.RequireRole(Roles.Admin))
             .WithSummary("Raise a scheme-year's budget by an amount, with a reason (admin)");
 
-        ledger.MapGet("/views/payments-due", async (LedgerViews views, CancellationToken ct) => TypedResults.Ok(await views.PaymentsDueThisWeekAsync(ct)))
+        ledger.MapGet("/views/payments-due", async (ClaimsPrincipal user, LedgerViews views, CancellationToken ct) => TypedResults.Ok(await views.PaymentsDueThisWeekAsync(ActorOf.User(user), ct)))
             .WithSummary("Payments due this week: orders waiting for approval (or re-approval after a rejection)");
-        ledger.MapGet("/views/payments-in-flight", async (LedgerViews views, CancellationToken ct) => TypedResults.Ok(await views.PaymentsInFlightAsync(ct)))
+        ledger.MapGet("/views/payments-in-flight", async (ClaimsPrincipal user, LedgerViews views, CancellationToken ct) => TypedResults.Ok(await views.PaymentsInFlightAsync(ActorOf.User(user), ct)))
             .WithSummary("Payments in flight: approved or at the treasury, no answer from the bank yet");
         ledger.MapGet("/recoveries", async (LedgerViews views, CancellationToken ct) => TypedResults.Ok(await views.RecoveriesOutstandingAsync(ct)))
             .WithSummary("Recoveries outstanding: claimed back, not yet received");
@@ -60,8 +60,8 @@ public static class LedgerEndpoints
             .RequireAuthorization(policy => policy.RequireRole(Roles.Finance))
             .WithSummary("Record a recovery's money as received (finance); it returns to the budget or the treasury per the rule set");
 
-        ledger.MapGet("/exports/{view}.xlsx", async (string view, ExportLedgerView export, CancellationToken ct) =>
-                TypedResults.File(await export.HandleAsync(view, ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{view}.xlsx"))
+        ledger.MapGet("/exports/{view}.xlsx", async (string view, ClaimsPrincipal user, ExportLedgerView export, CancellationToken ct) =>
+                TypedResults.File(await export.HandleAsync(view, ActorOf.User(user), ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{view}.xlsx"))
             .WithSummary("One view as an Excel workbook: budgets, payments-due, payments-in-flight or recoveries-outstanding");
 
         ledger.MapGet("/entries", async (long? budgetId, Guid? applicationId, int? skip, int? take, ListLedgerEntries list, CancellationToken ct) =>

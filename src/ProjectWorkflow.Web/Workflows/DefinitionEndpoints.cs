@@ -13,10 +13,24 @@ public static class DefinitionEndpoints
         definitions.MapPost("/", Deploy)
             .RequireAuthorization(policy => policy.RequireRole(Roles.Admin))
             .Accepts<string>("application/xml", "text/xml", "application/octet-stream")
-            .WithSummary("Deploy a BPMN 2.0 file (admin). Same bytes again: 200 with the existing version.");
+            .WithSummary("Deploy a BPMN 2.0 file (admin). Same bytes again: 200 with the existing version. A new version of a process money depends on answers status pending-approval and runs only once a second administrator approves it.");
 
         definitions.MapGet("/", async (ListDefinitions list, CancellationToken ct) => TypedResults.Ok(await list.HandleAsync(ct)))
             .WithSummary("Deployed processes with their latest version");
+
+        definitions.MapGet("/pending", async (ReviewDefinition review, CancellationToken ct) => TypedResults.Ok(await review.PendingAsync(ct)))
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Admin, Roles.Auditor))
+            .WithSummary("Versions of processes money depends on, waiting for a second administrator (admin, auditor)");
+
+        definitions.MapPost("/{key}/versions/{version:int}/approve", async (string key, int version, ClaimsPrincipal user, ReviewDefinition review, CancellationToken ct) =>
+                TypedResults.Ok(await review.ApproveAsync(key, version, ActorOf.User(user), ct)))
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Admin))
+            .WithSummary("Approve a pending version: it becomes the active one (admin, not the one who deployed it)");
+
+        definitions.MapPost("/{key}/versions/{version:int}/reject", async (string key, int version, RejectDefinitionRequest request, ClaimsPrincipal user, ReviewDefinition review, CancellationToken ct) =>
+                TypedResults.Ok(await review.RejectAsync(key, version, request, ActorOf.User(user), ct)))
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Admin))
+            .WithSummary("Reject a pending version with a reason: it never runs (admin, not the one who deployed it)");
 
         definitions.MapGet("/{key}/versions/{version:int}", async (string key, int version, GetDefinitionContent get, CancellationToken ct) =>
                 await get.HandleAsync(key, version, ct) is { } content
@@ -39,7 +53,7 @@ public static class DefinitionEndpoints
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, ct);
         var deployed = await deploy.HandleAsync(buffer.ToArray(), user.Identity?.Name, ct);
-        var body = new { deployed.Key, deployed.Version, deployed.Id };
+        var body = new { deployed.Key, deployed.Version, deployed.Id, deployed.Status };
         return deployed.IsNew
             ? Results.Created($"/api/definitions/{Uri.EscapeDataString(deployed.Key)}/versions/{deployed.Version}", body)
             : Results.Ok(body);

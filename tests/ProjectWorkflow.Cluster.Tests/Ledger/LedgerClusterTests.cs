@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Applications;
+using ProjectWorkflow.Application.Enterprises;
 using ProjectWorkflow.Application.Ledger;
 using ProjectWorkflow.Application.Treasury;
 using ProjectWorkflow.Cluster.Tests.Messaging;
@@ -42,6 +43,7 @@ public sealed class LedgerClusterTests(LedgerCluster cluster)
         var project = await ApprovedProjectAsync(8_000_000_00L);
         var deployed = await adminA.PostAsync("/api/definitions", new StringContent(ParentXml, System.Text.Encoding.UTF8, "application/xml"));
         Assert.True(deployed.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, await deployed.Content.ReadAsStringAsync());
+        await SecondAdmin.ApproveIfPendingAsync(adminA, deployed);
         var started = await adminA.PostAsJsonAsync("/api/instances", new { definitionKey = Parent, businessKey = project.Number, variables = new { applicationId = project.Id.ToString() } });
         Assert.Equal(HttpStatusCode.Created, started.StatusCode);
         var parent = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
@@ -71,13 +73,18 @@ public sealed class LedgerClusterTests(LedgerCluster cluster)
 
     private async Task<ApplicationRecord> ApprovedProjectAsync(long approvedFen)
     {
+        var enterprise = new EnterpriseRecord
+        {
+            Id = Guid.NewGuid(), Uscc = $"{Guid.NewGuid():N}"[..18].ToUpperInvariant(), Name = "上海精密机械制造有限公司", Address = "上海",
+            RegisteredAt = DateTimeOffset.UtcNow, RegisteredBy = "seed",
+        };
         var application = new ApplicationRecord
         {
             Id = Guid.NewGuid(),
             Number = $"TU-2026-K{Guid.NewGuid():N}"[..20],
             SchemeKey = "tech-upgrade",
             Year = 2026,
-            EnterpriseId = Guid.NewGuid(),
+            EnterpriseId = enterprise.Id,
             CreatedBy = "enterprise1",
             ProjectName = "智能产线改造",
             Status = "approved",
@@ -89,6 +96,14 @@ public sealed class LedgerClusterTests(LedgerCluster cluster)
         };
         await cluster.QueryAsync(async db =>
         {
+            // The payee is the enterprise itself, paid to the account registered (and approved) for it.
+            db.Add(enterprise);
+            db.Add(new EnterpriseBankAccountRecord
+            {
+                Id = Guid.NewGuid(), EnterpriseId = enterprise.Id, BankName = "上海银行", AccountNumber = application.PayeeAccount!,
+                Status = EnterpriseBankAccountRecord.Approved, RequestedBy = "enterprise-user", RequestedAt = DateTimeOffset.UtcNow,
+                DecidedBy = "finance-staff", DecidedAt = DateTimeOffset.UtcNow,
+            });
             db.Add(application);
             return await db.SaveChangesAsync();
         });

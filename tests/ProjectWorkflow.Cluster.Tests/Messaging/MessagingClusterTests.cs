@@ -97,6 +97,7 @@ public sealed class MessagingClusterTests(MessagingCluster cluster)
         var xml = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Messaging", "payment-request.bpmn"));
         var response = await admin.PostAsync("/api/definitions", new StringContent(xml, System.Text.Encoding.UTF8, "application/xml"));
         Assert.True(response.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, $"deploy answered {(int)response.StatusCode}");
+        await SecondAdmin.ApproveIfPendingAsync(admin, response);
     }
 
     private static async Task<Guid> StartPaymentAsync(HttpClient admin, string businessKey, long amountFen)

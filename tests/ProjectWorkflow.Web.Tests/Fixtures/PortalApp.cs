@@ -27,6 +27,9 @@ public class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string DatabaseProvider => _database.Provider;
 
+    /// <summary>A message name that admins and finance officers may deliver through <c>POST /api/messages</c> in the tests.</summary>
+    public const string TestMessage = "test.confirmed";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -42,6 +45,9 @@ public class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
             // test has then been fired by its delayed job, not rescued by the sweep.
             ["ScheduledChecks:timer-sweep:Cron"] = "0 0 1 1 *",
             ["Timers:SweepGrace"] = "00:00:01",
+            // A message of the tests' own processes, declared as an operator declares an integration's message.
+            [$"Messages:Senders:{TestMessage}:0"] = "admin",
+            [$"Messages:Senders:{TestMessage}:1"] = "finance",
         }));
     }
 

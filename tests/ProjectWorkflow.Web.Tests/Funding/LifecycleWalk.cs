@@ -1,4 +1,5 @@
 using System.Net;
+using ProjectWorkflow.Application.Enterprises;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,7 +41,7 @@ internal sealed class LifecycleWalk(FundingApp app)
     }
 
     public static async Task SignAsync(HttpClient applicant, Guid application) =>
-        await OkAsync(applicant, $"/api/applications/{application}/agreement", new { payeeName = "Shanghai Demo Manufacturing Co., Ltd.", payeeAccount = "6222 0210 0100 1234 567" });
+        await OkAsync(applicant, $"/api/applications/{application}/agreement", new { payeeName = DemoEnterpriseSeed.Name, payeeAccount = "6222 0210 0100 1234 567" });
 
     /// <summary>
     /// The finance officer approves the payment order the process made for the next installment, and the simulated

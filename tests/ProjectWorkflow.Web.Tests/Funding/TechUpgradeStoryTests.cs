@@ -1,4 +1,5 @@
 using System.Net;
+using ProjectWorkflow.Application.Enterprises;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -107,7 +108,7 @@ public sealed class TechUpgradeStoryTests(FundingApp app) : IClassFixture<Fundin
         await ProblemAssert.IsProblemAsync(await PostAsync(reviewer, $"/api/applications/{id}/agreement", new { payeeName = "Demo Co.", payeeAccount = "6222021001001234567" }), HttpStatusCode.Forbidden);
         await LifecycleWalk.SignAsync(applicant, id);
         Assert.NotEqual(Guid.Empty, agreement);
-        Assert.Equal("Shanghai Demo Manufacturing Co., Ltd.", (await ApplicationAsync(applicant, id)).GetProperty("project").GetProperty("payeeName").GetString());
+        Assert.Equal(DemoEnterpriseSeed.Name, (await ApplicationAsync(applicant, id)).GetProperty("project").GetProperty("payeeName").GetString());
         Assert.Equal("6222021001001234567", await PayeeAccountAsync(id));
 
         // Nothing is paid yet, so there is nothing to recover.

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Applications;
+using ProjectWorkflow.Application.Enterprises;
 using ProjectWorkflow.Application.Ledger;
 using ProjectWorkflow.Web.Tests.Messaging;
 using ProjectWorkflow.Web.Tests.Workflows;
@@ -56,20 +57,25 @@ internal static class LedgerStory
 
     public static async Task DeployAsync(HttpClient admin, string xml)
     {
-        var deployed = await WorkflowApi.DeployAsync(admin, xml);
+        var deployed = await WorkflowApi.DeployApprovedAsync(admin, xml);
         Assert.True(deployed.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, await deployed.Content.ReadAsStringAsync());
     }
 
     /// <summary>An approved tech-upgrade project of 2026 (straight into the database: the review is not what these tests are about).</summary>
     public static async Task<ApplicationRecord> ApprovedProjectAsync(MessagingApp app, long approvedFen, string createdBy = "enterprise1", int year = 2026)
     {
+        var enterprise = new EnterpriseRecord
+        {
+            Id = Guid.NewGuid(), Uscc = $"{Guid.NewGuid():N}"[..18].ToUpperInvariant(), Name = "上海精密机械制造有限公司", Address = "上海",
+            RegisteredAt = DateTimeOffset.UtcNow, RegisteredBy = "seed",
+        };
         var application = new ApplicationRecord
         {
             Id = Guid.NewGuid(),
             Number = $"TU-{year}-L{Guid.NewGuid():N}"[..20],
             SchemeKey = "tech-upgrade",
             Year = year,
-            EnterpriseId = Guid.NewGuid(),
+            EnterpriseId = enterprise.Id,
             CreatedBy = createdBy,
             ProjectName = "数控机床智能化改造",
             Status = "approved",
@@ -81,6 +87,14 @@ internal static class LedgerStory
         };
         await app.QueryAsync(async db =>
         {
+            // The payee is the enterprise itself, paid to the account registered (and approved) for it.
+            db.Add(enterprise);
+            db.Add(new EnterpriseBankAccountRecord
+            {
+                Id = Guid.NewGuid(), EnterpriseId = enterprise.Id, BankName = "上海银行", AccountNumber = application.PayeeAccount!,
+                Status = EnterpriseBankAccountRecord.Approved, RequestedBy = "enterprise-user", RequestedAt = DateTimeOffset.UtcNow,
+                DecidedBy = "finance-staff", DecidedAt = DateTimeOffset.UtcNow,
+            });
             db.Add(application);
             return await db.SaveChangesAsync();
         });

@@ -92,3 +92,26 @@ public sealed class PaymentTests(MessagingApp app)
         Assert.Equal(1, await app.QueryAsync(db => db.Set<InboxMessage>().CountAsync(m => m.MessageId == messageId)));
     }
 }
+
+/// <summary>The treasury pays an order once, whatever attempt keys reach it (retries, a second approval after a forged or real rejection).</summary>
+[Collection(MessagingAppCollection.Name)]
+public sealed class TreasuryPaysAnOrderOnceTests(MessagingApp app)
+{
+    [Fact]
+    public async Task TwoAttemptsOfOneOrder_ArePaidOnce_AndTheSecondIsAnsweredWithTheFirstPayment()
+    {
+        var order = $"{Guid.NewGuid():N}";
+        var first = new RequestPayment($"{order}-1", Guid.NewGuid(), $"BK-{order}", 500_000L, "某公司", "31050161393600000001", DateTimeOffset.UtcNow, OrderKey: order);
+
+        await app.SendAsync(first, RequestPayment.Queue);
+        await Eventually.TrueAsync(() => Task.FromResult(app.Bus.Published<PaymentConfirmed>(m => m.PaymentKey == first.PaymentKey).Count == 1), "the first answer");
+        await app.SendAsync(first with { PaymentKey = $"{order}-2" }, RequestPayment.Queue);
+        await Eventually.TrueAsync(() => Task.FromResult(app.Bus.Published<PaymentConfirmed>(m => m.PaymentKey == $"{order}-2").Count == 1), "the second answer");
+
+        var payment = Assert.Single(await app.QueryAsync(db => db.Set<TreasuryPayment>().Where(p => p.BusinessKey == $"BK-{order}").ToListAsync()));
+        Assert.Equal(TreasuryPayment.Confirmed, payment.Status);
+        Assert.Equal(1, payment.Attempts);
+        var answers = app.Bus.Published<PaymentConfirmed>(m => m.BusinessKey == $"BK-{order}").Select(a => a.Message.BankReference).Distinct();
+        Assert.Equal(payment.BankReference, Assert.Single(answers));
+    }
+}

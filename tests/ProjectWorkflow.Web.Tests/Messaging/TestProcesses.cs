@@ -51,7 +51,7 @@ internal static class TestProcesses
 
     public static async Task DeployAsync(HttpClient admin, string key)
     {
-        var response = await WorkflowApi.DeployAsync(admin, Xml[key]);
+        var response = await WorkflowApi.DeployApprovedAsync(admin, Xml[key]);
         Assert.True(response.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK,
             $"Deploying {key} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }

@@ -177,7 +177,7 @@ public sealed class ApprovalOperationTests(PortalApp app) : IAsyncLifetime
         var deployed = await DeployAsync(_admin, $"""
             <?xml version="1.0" encoding="UTF-8"?>
             <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">
-              <message id="m" name="{key}.confirmed" />
+              <message id="m" name="{PortalApp.TestMessage}" />
               <process id="{key}" isExecutable="true">
                 <startEvent id="start" />
                 <intermediateCatchEvent id="wait"><messageEventDefinition messageRef="m" /></intermediateCatchEvent>
@@ -188,12 +188,12 @@ public sealed class ApprovalOperationTests(PortalApp app) : IAsyncLifetime
             </definitions>
             """);
         Assert.Equal(HttpStatusCode.Created, deployed.StatusCode);
-        var one = await StartAsync(_admin, key, businessKey: "PAY-1");
-        var two = await StartAsync(_admin, key, businessKey: "PAY-2");
+        var one = await StartAsync(_admin, key, businessKey: $"PAY-1-{key}");
+        var two = await StartAsync(_admin, key, businessKey: $"PAY-2-{key}");
         Assert.Equal(["wait"], Strings((await InstanceAsync(_admin, one)).GetProperty("activeElementIds")));
 
-        var nobody = await _admin.PostAsJsonAsync("/api/messages", new { name = $"{key}.confirmed", correlationKey = "PAY-9", variables = new { } });
-        var someone = await _admin.PostAsJsonAsync("/api/messages", new { name = $"{key}.confirmed", correlationKey = "PAY-2", variables = new { bankReference = "B-1" } });
+        var nobody = await _admin.PostAsJsonAsync("/api/messages", new { name = PortalApp.TestMessage, correlationKey = $"PAY-9-{key}", variables = new { } });
+        var someone = await _admin.PostAsJsonAsync("/api/messages", new { name = PortalApp.TestMessage, correlationKey = $"PAY-2-{key}", variables = new { bankReference = "B-1" } });
 
         Assert.Equal(HttpStatusCode.Accepted, nobody.StatusCode);
         Assert.Equal(0, (await nobody.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("delivered").GetInt32());
@@ -203,6 +203,9 @@ public sealed class ApprovalOperationTests(PortalApp app) : IAsyncLifetime
         Assert.Equal("completed", paid.GetProperty("status").GetString());
         Assert.Equal("B-1", paid.GetProperty("variables").GetProperty("bankReference").GetString());
         await ProblemAssert.IsProblemAsync(await _reviewer.PostAsJsonAsync("/api/messages", new { name = "x" }), HttpStatusCode.Forbidden);
+        // Declared for admin and finance only, and a name nobody declared is nobody's to send.
+        await ProblemAssert.IsProblemAsync(await _applicant.PostAsJsonAsync("/api/messages", new { name = PortalApp.TestMessage, correlationKey = $"PAY-1-{key}" }), HttpStatusCode.Forbidden);
+        await ProblemAssert.IsProblemAsync(await _admin.PostAsJsonAsync("/api/messages", new { name = $"{key}.undeclared", correlationKey = $"PAY-1-{key}" }), HttpStatusCode.Forbidden);
     }
 
     [Fact]

@@ -11,6 +11,26 @@ internal static class WorkflowApi
     public static async Task<HttpResponseMessage> DeployAsync(HttpClient client, string xml) =>
         await client.PostAsync("/api/definitions", new StringContent(xml, Encoding.UTF8, "application/xml"));
 
+    /// <summary>
+    /// Deploys as <paramref name="admin"/>; a version that waits for a second administrator (it moves money) is
+    /// approved by the demo user admin2, signed in through the same server.
+    /// </summary>
+    public static async Task<HttpResponseMessage> DeployApprovedAsync(HttpClient admin, string xml)
+    {
+        var deployed = await DeployAsync(admin, xml);
+        if (!deployed.IsSuccessStatusCode) return deployed;
+        var body = await deployed.Content.ReadFromJsonAsync<JsonElement>();
+        if (body.GetProperty("status").GetString() != "pending-approval") return deployed;
+        var token = await admin.PostAsJsonAsync("/api/auth/token", new { username = "admin2", password = ProjectWorkflow.Application.Seeding.DemoUsers.Password });
+        var accessToken = (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        var approve = new HttpRequestMessage(HttpMethod.Post,
+            $"/api/definitions/{Uri.EscapeDataString(body.GetProperty("key").GetString()!)}/versions/{body.GetProperty("version").GetInt32()}/approve");
+        approve.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", accessToken);
+        var approved = await admin.SendAsync(approve);
+        Assert.True(approved.StatusCode == HttpStatusCode.OK, $"admin2 approving the deployment answered {(int)approved.StatusCode}: {await approved.Content.ReadAsStringAsync()}");
+        return deployed;
+    }
+
     public static async Task<Guid> StartAsync(HttpClient admin, string key, object? variables = null, string? businessKey = null)
     {
         var response = await admin.PostAsJsonAsync("/api/instances", new { definitionKey = key, businessKey, variables = variables ?? new { } });

@@ -12,15 +12,19 @@ namespace ProjectWorkflow.Application.Workflows.Definitions;
 /// The administrator deploys a BPMN file. Identical bytes return the version already deployed;
 /// new bytes become the next version; a file with problems is refused with all of them. The new
 /// version's timer start events replace the older versions' in the same transaction.
+/// A new version of a process money depends on (<see cref="MoneyProcesses"/>) deployed by a person waits for a
+/// second administrator (<see cref="ReviewDefinition"/>): until then new instances keep the active version. The
+/// workflows folder shipped with the app (<paramref name="shipped"/>) is the reviewed source and is active at once.
 /// </summary>
 public sealed class DeployDefinition(
-    ProjectWorkflowDbContext db, WorkflowEngine engine, DefinitionCatalog catalog, ReplaceStartTimers startTimers, TimeProvider time, AuditTrail audit)
+    ProjectWorkflowDbContext db, WorkflowEngine engine, DefinitionCatalog catalog, ReplaceStartTimers startTimers, MoneyProcesses money,
+    AuditTrail audit, TimeProvider time)
 {
     public const int MaxBytes = 5 * 1024 * 1024;
 
-    public sealed record Deployed(string Key, int Version, string Id, string? Name, bool IsNew);
+    public sealed record Deployed(string Key, int Version, string Id, string? Name, bool IsNew, string Status = DefinitionStatuses.Active);
 
-    public async Task<Deployed> HandleAsync(byte[] content, string? deployedBy, CancellationToken cancellationToken)
+    public async Task<Deployed> HandleAsync(byte[] content, string? deployedBy, CancellationToken cancellationToken, bool shipped = false)
     {
         if (content.Length == 0)
             throw new DefinitionRejectedException([new DefinitionProblem(null, "definitions", 0, "The body is empty: send the BPMN 2.0 XML file as the request body.")]);
@@ -33,8 +37,9 @@ public sealed class DeployDefinition(
 
         var existing = await db.Set<DefinitionRecord>().AsNoTracking()
             .FirstOrDefaultAsync(d => d.Key == definition.Key && d.ContentHash == definition.ContentHash, cancellationToken);
-        if (existing is not null) return new Deployed(existing.Key, existing.Version, existing.Id, existing.Name, false);
+        if (existing is not null) return new Deployed(existing.Key, existing.Version, existing.Id, existing.Name, false, existing.Status);
 
+        var needsSecondAdmin = !shipped && (money.MovesMoney(definition) || await money.IncludesAsync(definition.Key, cancellationToken));
         var latest = await db.Set<DefinitionRecord>().Where(d => d.Key == definition.Key).MaxAsync(d => (int?)d.Version, cancellationToken) ?? 0;
         var record = new DefinitionRecord
         {
@@ -46,11 +51,14 @@ public sealed class DeployDefinition(
             Content = content,
             DeployedAt = time.GetUtcNow(),
             DeployedBy = deployedBy,
+            Status = needsSecondAdmin ? DefinitionStatuses.PendingApproval : DefinitionStatuses.Active,
         };
         db.Add(record);
-        var armed = await startTimers.StageAsync(definition, record.Id, record.Version, cancellationToken);
+        // A pending version arms no start timer: its timers replace the active ones when it is approved.
+        IReadOnlyList<StartTimerRecord> armed = needsSecondAdmin ? [] : await startTimers.StageAsync(definition, record.Id, record.Version, cancellationToken);
         audit.Record("definition.deployed", "definition", record.Id,
-            detail: $"{record.Name ?? record.Key} version {record.Version}; content hash {record.ContentHash}; {content.Length} bytes");
+            detail: $"{record.Name ?? record.Key} version {record.Version}; content hash {record.ContentHash}; {content.Length} bytes; "
+                + (needsSecondAdmin ? "waits for a second administrator's approval (a process money depends on)" : "active"));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -61,11 +69,11 @@ public sealed class DeployDefinition(
             db.ChangeTracker.Clear();
             var winner = await db.Set<DefinitionRecord>().AsNoTracking()
                 .FirstOrDefaultAsync(d => d.Key == definition.Key && d.ContentHash == definition.ContentHash, cancellationToken);
-            if (winner is not null) return new Deployed(winner.Key, winner.Version, winner.Id, winner.Name, false);
+            if (winner is not null) return new Deployed(winner.Key, winner.Version, winner.Id, winner.Name, false, winner.Status);
             throw;
         }
         catalog.Remember(record);
         startTimers.ScheduleJobs(armed);
-        return new Deployed(record.Key, record.Version, record.Id, record.Name, true);
+        return new Deployed(record.Key, record.Version, record.Id, record.Name, true, record.Status);
     }
 }

@@ -14,6 +14,9 @@ internal sealed class DefinitionRecordConfiguration : IEntityTypeConfiguration<D
         builder.Property(d => d.Name).HasMaxLength(500);
         builder.Property(d => d.ContentHash).HasMaxLength(64).IsRequired();
         builder.Property(d => d.DeployedBy).HasMaxLength(256);
+        builder.Property(d => d.Status).HasMaxLength(20).IsRequired().HasDefaultValue(DefinitionStatuses.Active);
+        builder.Property(d => d.ReviewedBy).HasMaxLength(256);
+        builder.Property(d => d.ReviewReason).HasMaxLength(1000);
         builder.HasIndex(d => new { d.Key, d.Version }).IsUnique();
         builder.HasIndex(d => new { d.Key, d.ContentHash });
     }

@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using ProjectWorkflow.Application.Audit;
+using ProjectWorkflow.Application.Identity;
+using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Workflows;
+using ProjectWorkflow.Engine.Runtime;
+using ProjectWorkflow.Funding.Enterprises;
+using ProjectWorkflow.Funding.Rules;
+
+namespace ProjectWorkflow.Application.Enterprises;
+
+public sealed record DecideBankAccountRequest(bool? Approve, string? Reason);
+
+/// <summary>
+/// Finance or an administrator, never the one who asked, approves an enterprise's bank account request (it becomes
+/// the registered account, replacing the previous one) or rejects it with a reason. Audited either way.
+/// </summary>
+public sealed class DecideBankAccount(ProjectWorkflowDbContext db, AuditTrail audit, TimeProvider time)
+{
+    public async Task<BankAccountView> HandleAsync(Guid enterpriseId, Guid accountId, DecideBankAccountRequest request, Actor actor, CancellationToken cancellationToken)
+    {
+        if (request.Approve is not { } approve)
+            throw WorkflowRequestException.For("approve", "Say whether the account is approved (true) or rejected (false).");
+        var reason = request.Reason?.Trim();
+        if (!approve && string.IsNullOrEmpty(reason))
+            throw WorkflowRequestException.For("reason", "Say why the account is rejected; the enterprise reads it. 请说明驳回理由。");
+        if (reason is { Length: > 1000 }) throw WorkflowRequestException.For("reason", "At most 1,000 characters.");
+
+        var account = await db.Set<EnterpriseBankAccountRecord>().FirstOrDefaultAsync(a => a.Id == accountId && a.EnterpriseId == enterpriseId, cancellationToken)
+            ?? throw WorkflowException.NotFound($"Enterprise {enterpriseId} has no bank account request {accountId}.");
+        var enterprise = await db.Set<EnterpriseRecord>().AsNoTracking().Include(e => e.Members).FirstAsync(e => e.Id == enterpriseId, cancellationToken);
+        if (account.Status != EnterpriseBankAccountRecord.Pending)
+            throw WorkflowException.Conflict($"This bank account request is already {account.Status} ({account.DecidedBy}, {account.DecidedAt:u}).");
+        // Someone who acts for the enterprise never decides its account, whatever other role they hold.
+        var ownRequest = new OwnRequestApprovalRule(account.RequestedBy, actor.Id, enterprise.Members.Any(m => m.UserName == actor.Id));
+        if (ownRequest.IsBroken())
+        {
+            audit.Record(approve ? "bank-account.change-approved" : "bank-account.change-rejected", "enterprise-bank-account", account.Id.ToString(),
+                outcome: AuditOutcomes.Refused, reason: "the requester (or a user of the enterprise) cannot decide the request");
+            await db.SaveChangesAsync(cancellationToken);
+            throw new FundingRuleBrokenException(ownRequest);
+        }
+
+        var now = time.GetUtcNow();
+        if (approve)
+        {
+            var previous = await db.Set<EnterpriseBankAccountRecord>()
+                .Where(a => a.EnterpriseId == enterpriseId && a.Status == EnterpriseBankAccountRecord.Approved).ToListAsync(cancellationToken);
+            foreach (var old in previous)
+            {
+                old.Status = EnterpriseBankAccountRecord.Replaced;
+                old.Version++;
+            }
+        }
+        account.Status = approve ? EnterpriseBankAccountRecord.Approved : EnterpriseBankAccountRecord.Rejected;
+        account.DecidedBy = actor.Id;
+        account.DecidedAt = now;
+        account.DecisionReason = reason;
+        account.Version++;
+        audit.Record(approve ? "bank-account.change-approved" : "bank-account.change-rejected", "enterprise-bank-account", account.Id.ToString(),
+            reason: reason, detail: $"{enterprise.Name}: {account.BankName} {BankAccountNumber.Mask(account.AccountNumber)}, requested by {account.RequestedBy}");
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw WorkflowException.Conflict("Someone decided this enterprise's bank account at the same moment; reload it.");
+        }
+        return BankAccountView.Of(account, enterprise.Name, AccountNumbers.ShownInFullTo(actor));
+    }
+
+    public static readonly string[] Deciders = [Roles.Finance, Roles.Admin];
+}

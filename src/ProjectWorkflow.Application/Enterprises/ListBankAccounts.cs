@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Engine.Runtime;
+
+namespace ProjectWorkflow.Application.Enterprises;
+
+/// <summary>
+/// An enterprise's bank accounts (registered, asked for, rejected, replaced), for its own users and the fund's staff,
+/// and the requests waiting for a decision. Numbers are masked except for the enterprise's own users and finance officers.
+/// </summary>
+public sealed class ListBankAccounts(ProjectWorkflowDbContext db)
+{
+    public async Task<IReadOnlyList<BankAccountView>> OfEnterpriseAsync(Guid enterpriseId, Actor actor, CancellationToken cancellationToken)
+    {
+        var enterprise = await db.Set<EnterpriseRecord>().AsNoTracking().Include(e => e.Members).FirstOrDefaultAsync(e => e.Id == enterpriseId, cancellationToken)
+            ?? throw WorkflowException.NotFound($"There is no enterprise {enterpriseId}.");
+        var own = enterprise.Members.Any(m => m.UserName == actor.Id);
+        if (!own && !EnterpriseDirectory.IsStaff(actor))
+            throw WorkflowException.Forbidden("An enterprise's bank accounts are visible to its own users and to the fund's staff only.");
+        var accounts = await db.Set<EnterpriseBankAccountRecord>().AsNoTracking().Where(a => a.EnterpriseId == enterpriseId)
+            .OrderByDescending(a => a.RequestedAt).ToListAsync(cancellationToken);
+        return accounts.Select(a => BankAccountView.Of(a, enterprise.Name, own || AccountNumbers.ShownInFullTo(actor))).ToList();
+    }
+
+    public async Task<IReadOnlyList<BankAccountView>> PendingAsync(Actor actor, CancellationToken cancellationToken)
+    {
+        var pending = await db.Set<EnterpriseBankAccountRecord>().AsNoTracking().Where(a => a.Status == EnterpriseBankAccountRecord.Pending)
+            .OrderBy(a => a.RequestedAt).ToListAsync(cancellationToken);
+        var ids = pending.Select(a => a.EnterpriseId).Distinct().ToList();
+        var names = await db.Set<EnterpriseRecord>().AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Name, cancellationToken);
+        return pending.Select(a => BankAccountView.Of(a, names.GetValueOrDefault(a.EnterpriseId, ""), AccountNumbers.ShownInFullTo(actor))).ToList();
+    }
+}

@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using ProjectWorkflow.Application.Audit;
+using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Validation;
+using ProjectWorkflow.Application.Workflows;
+using ProjectWorkflow.Engine.Runtime;
+using ProjectWorkflow.Funding.Enterprises;
+
+namespace ProjectWorkflow.Application.Enterprises;
+
+public sealed record RequestBankAccountRequest(string? BankName, string? AccountNumber);
+
+/// <summary>
+/// The enterprise asks to register (or change) the bank account its installments are paid to. The account holder
+/// is the enterprise itself; the request waits for finance or an administrator (<see cref="DecideBankAccount"/>),
+/// and until then the registered account, if any, stays the one paid.
+/// </summary>
+public sealed class RequestBankAccount(ProjectWorkflowDbContext db, AuditTrail audit, TimeProvider time)
+{
+    public async Task<BankAccountView> HandleAsync(RequestBankAccountRequest request, Actor actor, CancellationToken cancellationToken)
+    {
+        var enterprise = await db.Set<EnterpriseRecord>().AsNoTracking()
+            .FirstOrDefaultAsync(e => e.Members.Any(m => m.UserName == actor.Id), cancellationToken)
+            ?? throw WorkflowException.Forbidden("You do not act for a registered enterprise: register it with POST /api/enterprises first.");
+        var errors = new List<FieldError>();
+        var bank = request.BankName?.Trim() ?? "";
+        if (bank.Length is 0 or > 200) errors.Add(new FieldError("bankName", "Name the bank and branch (at most 200 characters). 请填写开户银行。"));
+        if (!BankAccountNumber.IsValid(request.AccountNumber))
+            errors.Add(new FieldError("accountNumber", "Give the bank account number: 8 to 34 digits (spaces and dashes are ignored). 请填写银行账号。"));
+        if (errors.Count > 0) throw new WorkflowRequestException(errors);
+        if (await db.Set<EnterpriseBankAccountRecord>().AnyAsync(a => a.EnterpriseId == enterprise.Id && a.Status == EnterpriseBankAccountRecord.Pending, cancellationToken))
+            throw WorkflowException.Conflict("A bank account request of your enterprise already waits for the fund's staff; wait for their decision before asking again.");
+
+        var account = new EnterpriseBankAccountRecord
+        {
+            Id = Guid.NewGuid(),
+            EnterpriseId = enterprise.Id,
+            BankName = bank,
+            AccountNumber = BankAccountNumber.Normalize(request.AccountNumber),
+            RequestedBy = actor.Id,
+            RequestedAt = time.GetUtcNow(),
+        };
+        db.Add(account);
+        audit.Record("bank-account.change-requested", "enterprise-bank-account", account.Id.ToString(),
+            detail: $"{enterprise.Name}: {bank} {BankAccountNumber.Mask(account.AccountNumber)}");
+        await db.SaveChangesAsync(cancellationToken);
+        return BankAccountView.Of(account, enterprise.Name, showNumber: true);
+    }
+}

@@ -1,0 +1,32 @@
+using ProjectWorkflow.Application.Audit;
+using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Engine.Runtime;
+
+namespace ProjectWorkflow.Application.Workflows.Instances;
+
+/// <summary>
+/// <c>POST /api/messages</c>: a person or an integration delivers a message, if <see cref="MessageSenders"/>
+/// declares the caller's role a sender of that name. The names the system drives itself are refused here
+/// with the reason (and the attempt is audited); they reach their processes only through the use case or
+/// consumer that owns them.
+/// </summary>
+public sealed class DeliverMessageFromOutside(DeliverMessage deliver, MessageSenders senders, ProjectWorkflowDbContext db, AuditTrail audit)
+{
+    public async Task<int> HandleAsync(DeliverMessageRequest request, Actor actor, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.Name))
+            throw WorkflowRequestException.For("name", "Name the message (as the BPMN message element names it).");
+        try
+        {
+            senders.RefuseUnlessAllowed(request.Name, actor);
+        }
+        catch (WorkflowException refused)
+        {
+            audit.Record("message.delivered", "message", request.Name, reason: refused.Message, outcome: AuditOutcomes.Refused,
+                detail: $"correlation key {request.CorrelationKey}");
+            await db.SaveChangesAsync(cancellationToken);
+            throw;
+        }
+        return await deliver.HandleAsync(request, actor, cancellationToken);
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.Extensions.Options;
+using ProjectWorkflow.Application.Payments;
+using ProjectWorkflow.Application.Projects;
+using ProjectWorkflow.Engine.Runtime;
+
+namespace ProjectWorkflow.Application.Workflows.Instances;
+
+/// <summary>
+/// <c>Messages:Senders</c>: for a message name that no use case drives, the roles that may deliver it through
+/// <c>POST /api/messages</c> (e.g. <c>Messages:Senders:supplier.delivered:0 = admin</c>).
+/// </summary>
+public sealed class MessageSendersOptions
+{
+    public const string Section = "Messages";
+
+    public Dictionary<string, string[]> Senders { get; set; } = new(StringComparer.Ordinal);
+}
+
+/// <summary>
+/// Who may deliver which message from outside, declared in one place. The names the system drives itself
+/// (the bank's answer, a recovery order, a change request) are the system's alone: each comes only from
+/// the consumer or use case that owns it, which checks its own rules, never from the generic route or the
+/// generic bus queue. Any other name is delivered only by the roles configured for it; an undeclared name
+/// is refused, so a new process's message is never open to everyone by accident.
+/// </summary>
+public sealed class MessageSenders(IOptionsMonitor<MessageSendersOptions> options)
+{
+    /// <summary>Message name → where it really comes from (said in the refusal).</summary>
+    public static readonly IReadOnlyDictionary<string, string> SystemOnly = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [PaymentSettledConsumer.MessageName] =
+            "it is the bank's answer to a payment order and comes only from the treasury adapter",
+        [OrderRecovery.Message] =
+            "a recovery is ordered with POST /api/applications/{id}/recovery, which checks who may order it and what was paid",
+        [RequestChange.Message] =
+            "the enterprise requests a change with POST /api/applications/{id}/change-requests, which checks its rules",
+    };
+
+    /// <summary>The roles that may deliver <paramref name="name"/> through the public route (none for a system name).</summary>
+    public IReadOnlyCollection<string> RolesFor(string name) =>
+        SystemOnly.ContainsKey(name) ? [] : options.CurrentValue.Senders.GetValueOrDefault(name) ?? [];
+
+    /// <summary>Whether <paramref name="name"/> has a declaration at all (system-only or configured roles).</summary>
+    public bool IsDeclared(string name) => SystemOnly.ContainsKey(name) || options.CurrentValue.Senders.ContainsKey(name);
+
+    /// <summary>Refuses, with the reason, a delivery through the public route that the caller's roles do not allow.</summary>
+    public void RefuseUnlessAllowed(string name, Actor actor)
+    {
+        if (SystemOnly.TryGetValue(name, out var source))
+            throw WorkflowException.Forbidden($"The message '{name}' cannot be delivered through this route: {source}.");
+        var roles = RolesFor(name);
+        if (roles.Count == 0)
+            throw WorkflowException.Forbidden(
+                $"No role is declared to deliver the message '{name}' through this route; an administrator declares its senders under Messages:Senders.");
+        if (!roles.Any(role => actor.Groups.Contains(role, StringComparer.Ordinal)))
+            throw WorkflowException.Forbidden(
+                $"The message '{name}' may be delivered only by {string.Join(", ", roles)}; you are not in any of those roles.");
+    }
+}

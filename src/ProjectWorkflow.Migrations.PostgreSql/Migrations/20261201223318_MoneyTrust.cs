@@ -1,0 +1,173 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
+{
+    /// <inheritdoc />
+    public partial class MoneyTrust : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropPrimaryKey(
+                name: "PK_TreasuryPayments",
+                table: "TreasuryPayments");
+
+            migrationBuilder.AddColumn<string>(
+                name: "ReviewReason",
+                table: "WorkflowDefinitions",
+                type: "character varying(1000)",
+                maxLength: 1000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "ReviewedAt",
+                table: "WorkflowDefinitions",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ReviewedBy",
+                table: "WorkflowDefinitions",
+                type: "character varying(256)",
+                maxLength: 256,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Status",
+                table: "WorkflowDefinitions",
+                type: "character varying(20)",
+                maxLength: 20,
+                nullable: false,
+                defaultValue: "active");
+
+            migrationBuilder.AddColumn<string>(
+                name: "OrderKey",
+                table: "TreasuryPayments",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<int>(
+                name: "Attempts",
+                table: "TreasuryPayments",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "TreasuryPayments",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "HoldReason",
+                table: "PaymentOrders",
+                type: "character varying(2000)",
+                maxLength: 2000,
+                nullable: true);
+
+            // Payments recorded before the treasury was keyed on the order keep their own key: each stays one row.
+            migrationBuilder.Sql("UPDATE \"TreasuryPayments\" SET \"OrderKey\" = \"PaymentKey\", \"Attempts\" = 1;");
+
+            migrationBuilder.AddPrimaryKey(
+                name: "PK_TreasuryPayments",
+                table: "TreasuryPayments",
+                column: "OrderKey");
+
+            migrationBuilder.CreateTable(
+                name: "EnterpriseBankAccounts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    EnterpriseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    BankName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AccountNumber = table.Column<string>(type: "character varying(34)", maxLength: 34, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    RequestedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DecidedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DecisionReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EnterpriseBankAccounts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EnterpriseBankAccounts_Enterprises_EnterpriseId",
+                        column: x => x.EnterpriseId,
+                        principalTable: "Enterprises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TreasuryPayments_PaymentKey",
+                table: "TreasuryPayments",
+                column: "PaymentKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EnterpriseBankAccounts_EnterpriseId_Status",
+                table: "EnterpriseBankAccounts",
+                columns: new[] { "EnterpriseId", "Status" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "EnterpriseBankAccounts");
+
+            migrationBuilder.DropPrimaryKey(
+                name: "PK_TreasuryPayments",
+                table: "TreasuryPayments");
+
+            migrationBuilder.DropIndex(
+                name: "IX_TreasuryPayments_PaymentKey",
+                table: "TreasuryPayments");
+
+            migrationBuilder.DropColumn(
+                name: "ReviewReason",
+                table: "WorkflowDefinitions");
+
+            migrationBuilder.DropColumn(
+                name: "ReviewedAt",
+                table: "WorkflowDefinitions");
+
+            migrationBuilder.DropColumn(
+                name: "ReviewedBy",
+                table: "WorkflowDefinitions");
+
+            migrationBuilder.DropColumn(
+                name: "Status",
+                table: "WorkflowDefinitions");
+
+            migrationBuilder.DropColumn(
+                name: "OrderKey",
+                table: "TreasuryPayments");
+
+            migrationBuilder.DropColumn(
+                name: "Attempts",
+                table: "TreasuryPayments");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "TreasuryPayments");
+
+            migrationBuilder.DropColumn(
+                name: "HoldReason",
+                table: "PaymentOrders");
+
+            migrationBuilder.AddPrimaryKey(
+                name: "PK_TreasuryPayments",
+                table: "TreasuryPayments",
+                column: "PaymentKey");
+        }
+    }
+}

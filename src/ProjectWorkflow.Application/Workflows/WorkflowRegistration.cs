@@ -42,6 +42,7 @@ public static class WorkflowRegistration
         services.AddScoped<ListTasks>();
         services.AddScoped<TaskCommand>();
         services.AddScoped<TaskOperations>();
+        services.AddScoped<TaskPermissions>();
         return services;
     }
 

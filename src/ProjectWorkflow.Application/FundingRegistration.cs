@@ -24,6 +24,7 @@ public static class FundingRegistration
         services.AddScoped<EnterpriseDirectory>();
         services.AddScoped<DemoEnterpriseSeed>();
         services.AddScoped<ApplicationAccess>();
+        services.AddScoped<ApplicationTimeline>();
         services.AddScoped<ApplicationDraft>();
         services.AddScoped<Attachments>();
         services.AddScoped<SubmitApplication>();

@@ -33,6 +33,8 @@ public sealed class ProjectHistory(ProjectWorkflowDbContext db, ApplicationAcces
             reports.Select(SubmitProgressReport.View).ToList(),
             changes.Select(RequestChange.View).Select(c => staff ? c : c with { DecidedBy = null }).ToList(),
             acceptances.Select(RequestAcceptance.View).Select(a => staff ? a : a with { ReviewedBy = null }).ToList(),
-            evaluation is null ? null : EvaluatePerformance.View(evaluation) is var e && staff ? e : e with { EvaluatedBy = null, Comment = null });
+            evaluation is null ? null : Evaluation(EvaluatePerformance.View(evaluation), staff));
     }
+
+    private static EvaluationView Evaluation(EvaluationView view, bool staff) => staff ? view : view with { EvaluatedBy = null, Comment = null };
 }

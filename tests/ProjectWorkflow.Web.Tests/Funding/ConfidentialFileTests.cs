@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ProjectWorkflow.Application.Enterprises;
+using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Web.Tests.Fixtures;
 using static ProjectWorkflow.Web.Tests.Funding.FundingApi;
 using static ProjectWorkflow.Web.Tests.Workflows.WorkflowApi;
@@ -108,6 +112,39 @@ public sealed class ConfidentialFileTests(FundingApp app) : IClassFixture<Fundin
         await ProblemAssert.IsProblemAsync(await expert.GetAsync($"/api/applications/{id}"), HttpStatusCode.Forbidden);
         await ProblemAssert.IsProblemAsync(await expert.GetAsync($"/api/instances/{instance}"), HttpStatusCode.Forbidden);
         await ProblemAssert.IsProblemAsync(await expert.GetAsync($"/api/instances/{instance}/journal"), HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task ASiteCheck_CannotBeHandedToAnApproverWhoActsForTheApplicant_NorTheExpertsReviewToAColleague()
+    {
+        using var applicant = await app.CreateClientForAsync("enterprise1");
+        using var admin = await app.CreateClientForAsync("admin1");
+        using var approver = await app.CreateClientForAsync("approver1");
+        var (id, instance) = await _walk.SubmitAsync(applicant, "green-park", Project(Unique("Insider check")));
+        await _walk.DistrictAsync(instance, new { districtOutcome = "recommend" });
+
+        // An expert tries to pass the drawn review to another expert.
+        using var expert = await app.CreateClientForAsync("expert1");
+        var review = await OnlyTaskAsync(expert, "mine", instance, "expertReview");
+        await ProblemAssert.IsProblemAsync(await PostAsync(expert, $"/api/tasks/{review}/transfer", new { user = "expert4" }), HttpStatusCode.BadRequest);
+        await _walk.PanelAsync(id, instance, ReviewWalk.GreenScores(80, 80, 80));
+
+        // A department approver who also acts for the applying enterprise.
+        var insider = await PersonAsync(admin, "approver-insider", "dept-approver");
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ProjectWorkflowDbContext>();
+            var enterpriseId = (await ApplicationAsync(applicant, id)).GetProperty("enterpriseId").GetGuid();
+            if (!await db.Set<EnterpriseMemberRecord>().AnyAsync(m => m.UserName == insider))
+                db.Add(new EnterpriseMemberRecord { EnterpriseId = enterpriseId, UserName = insider });
+            await db.SaveChangesAsync();
+        }
+        var site = await OnlyTaskAsync(approver, "candidate", instance, "siteCheck");
+        await OkAsync(approver, $"/api/tasks/{site}/claim");
+
+        var handed = await PostAsync(approver, $"/api/tasks/{site}/transfer", new { user = insider });
+        Assert.Equal("RoleConflict", (await ProblemAssert.IsProblemAsync(handed, HttpStatusCode.UnprocessableEntity)).GetProperty("rule").GetString());
+        Assert.Equal("approver1", (await TasksAsync(approver, "mine", instance)).Single().GetProperty("assignee").GetString());
     }
 
     [Fact]

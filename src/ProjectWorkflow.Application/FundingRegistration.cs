@@ -27,6 +27,7 @@ public static class FundingRegistration
         services.AddScoped<DecideBankAccount>();
         services.AddScoped<ListBankAccounts>();
         services.AddScoped<ApplicationAccess>();
+        services.AddScoped<ApplicationTimeline>();
         services.AddScoped<ApplicationDraft>();
         services.AddScoped<Attachments>();
         services.AddScoped<SubmitApplication>();

@@ -3,6 +3,7 @@ using ProjectWorkflow.Application.Enterprises;
 using ProjectWorkflow.Application.Identity;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.Reviews;
+using ProjectWorkflow.Application.Workflows.Storage;
 using ProjectWorkflow.Engine.Runtime;
 
 namespace ProjectWorkflow.Application.Applications;
@@ -17,11 +18,25 @@ public sealed class ApplicationAccess(ProjectWorkflowDbContext db)
     {
         var application = await Find(id, track, cancellationToken);
         if (await IsMemberAsync(application, actor, cancellationToken) || EnterpriseDirectory.IsStaff(actor)) return application;
-        // An expert sees the file only on its panel, and only after declaring no conflict of interest.
+        // An expert sees the file only on its panel, only after declaring no conflict of interest, never once recused,
+        // and only while the panel sits (some expert's review is still open).
         if (actor.Groups.Contains(Roles.Expert) &&
-            await db.Set<PanelMemberRecord>().AnyAsync(p => p.ApplicationId == application.Id && p.Expert == actor.Id && p.DeclaredAt != null && !p.Recused, cancellationToken))
+            await db.Set<PanelMemberRecord>().AnyAsync(p => p.ApplicationId == application.Id && p.Expert == actor.Id && p.DeclaredAt != null && !p.Recused, cancellationToken) &&
+            await PanelSitsAsync(application, cancellationToken))
             return application;
         throw WorkflowException.Forbidden("This application is visible to its enterprise, the fund's staff and the experts assigned to it.");
+    }
+
+    /// <summary>The panel sits while one of its experts' reviews is open; after it concludes, the file closes to the experts.</summary>
+    public Task<bool> PanelSitsAsync(ApplicationRecord application, CancellationToken cancellationToken) =>
+        db.Set<TaskRecord>().AnyAsync(t => t.InstanceId == application.InstanceId && t.ElementId == PanelReview.ReviewElementId && t.Status == TaskStatuses.Open, cancellationToken);
+
+    /// <summary>The applicant's own view (its timeline): the enterprise's users and the fund's staff, not experts.</summary>
+    public async Task<ApplicationRecord> ApplicantOrStaffAsync(Guid id, Actor actor, CancellationToken cancellationToken)
+    {
+        var application = await Find(id, track: false, cancellationToken);
+        if (EnterpriseDirectory.IsStaff(actor) || await IsMemberAsync(application, actor, cancellationToken)) return application;
+        throw WorkflowException.Forbidden("An application's timeline is visible to its enterprise and the fund's staff.");
     }
 
     public async Task<ApplicationRecord> OwnedAsync(Guid id, Actor actor, CancellationToken cancellationToken)

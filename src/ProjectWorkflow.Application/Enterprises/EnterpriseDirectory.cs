@@ -14,7 +14,8 @@ namespace ProjectWorkflow.Application.Enterprises;
 /// </summary>
 public sealed class EnterpriseDirectory(ProjectWorkflowDbContext db, TimeProvider time)
 {
-    private static readonly string[] StaffRoles = [Roles.DistrictReviewer, Roles.DeptApprover, Roles.Finance, Roles.Admin, Roles.Auditor];
+    /// <summary>The roles of the fund's staff: reviewers, approvers, finance, administrators, auditors.</summary>
+    public static readonly string[] StaffRoles = [Roles.DistrictReviewer, Roles.DeptApprover, Roles.Finance, Roles.Admin, Roles.Auditor];
 
     public static bool IsStaff(Actor actor) => StaffRoles.Any(actor.Groups.Contains);
 

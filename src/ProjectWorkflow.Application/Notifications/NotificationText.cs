@@ -11,7 +11,7 @@ public sealed record NotificationFacts(
     string Process,
     string Reference,
     string? TaskName,
-    string Actor,
+    string? Actor,
     DateTimeOffset? DueAt = null,
     string? Message = null,
     IReadOnlyList<string>? NextSteps = null,
@@ -51,7 +51,9 @@ public static class NotificationText
             body.Append("留言 / Message: ").Append(Shorten(facts.Message.Trim())).Append('\n');
         if (facts.NextSteps is { Count: > 0 } next)
             body.Append("下一步 / Next: ").Append(string.Join("、", next)).Append('\n');
-        body.Append("操作人 / By: ").Append(facts.Actor == Actor.System.Id ? "系统 / system" : facts.Actor).Append('\n');
+        // No actor: the reader is outside the fund's staff, who are not named to them.
+        if (facts.Actor is not null)
+            body.Append("操作人 / By: ").Append(facts.Actor == Actor.System.Id ? "系统 / system" : facts.Actor).Append('\n');
         return (title, body.ToString());
     }
 

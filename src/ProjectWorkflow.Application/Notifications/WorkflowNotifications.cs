@@ -18,7 +18,8 @@ namespace ProjectWorkflow.Application.Notifications;
 /// <item>a task completed (a decision) → the instance's starter and applicant, and whoever was copied on the task;</item>
 /// <item>an instance ended → its starter and applicant.</item>
 /// </list>
-/// Nobody is told about their own action.
+/// Nobody is told about their own action. A reader outside the fund's staff (an applicant, an expert, a provider)
+/// is never told which staff member acted: the notice says what happened, not who on the staff did it.
 /// </summary>
 public sealed class WorkflowNotifications(
     ProjectWorkflowDbContext db, DefinitionCatalog catalog, MailRecipients mailRecipients, MailQueueSignal signal,
@@ -42,6 +43,7 @@ public sealed class WorkflowNotifications(
         var instances = session.Touched.ToDictionary(i => i.Id);
         var endedHere = session.Effects.OfType<InstanceEnded>().Select(e => e.InstanceId).ToHashSet();
         var toMail = new List<ToMail>();
+        var plans = new List<Plan>();
 
         foreach (var effect in session.Effects)
         {
@@ -55,8 +57,10 @@ public sealed class WorkflowNotifications(
                 InstanceEnded end => ForEnd(session, instance, definition, end),
                 _ => null,
             };
-            if (plan is not null) toMail.AddRange(Stage(session, plan));
+            if (plan is not null) plans.Add(plan);
         }
+        var staff = await StaffAmongAsync(session, plans, cancellationToken);
+        foreach (var plan in plans) toMail.AddRange(Stage(session, plan, staff));
 
         if (await QueueMailAsync(session, toMail, cancellationToken) > 0) WakeSenderAfterCommit();
     }
@@ -163,12 +167,32 @@ public sealed class WorkflowNotifications(
         return stored.Concat(stagedNow).Select(Recipient.User);
     }
 
+    /// <summary>
+    /// The recipients who are on the fund's staff (by their roles, or a staff role's group), when the actor is staff
+    /// and so must not be named to the others; null when nobody needs hiding.
+    /// </summary>
+    private async Task<HashSet<string>?> StaffAmongAsync(WorkflowSession session, List<Plan> plans, CancellationToken cancellationToken)
+    {
+        if (!Enterprises.EnterpriseDirectory.IsStaff(session.Actor)) return null;
+        var users = plans.SelectMany(p => p.Recipients).Where(r => !r.IsGroup && !string.IsNullOrWhiteSpace(r.Name))
+            .Select(r => r.Name.Trim()).Distinct().ToList();
+        var staff = await (from user in db.Users
+                           join link in db.UserRoles on user.Id equals link.UserId
+                           join role in db.Roles on link.RoleId equals role.Id
+                           where users.Contains(user.UserName!) && Enterprises.EnterpriseDirectory.StaffRoles.Contains(role.Name!)
+                           select user.UserName!).Distinct().ToListAsync(cancellationToken);
+        return staff.ToHashSet(StringComparer.Ordinal);
+    }
+
+    private static bool IsStaffGroup(string group) => Enterprises.EnterpriseDirectory.StaffRoles.Contains(group.Split(':')[0]);
+
     /// <summary>Adds one notification per recipient (never the actor themselves).</summary>
-    private List<ToMail> Stage(WorkflowSession session, Plan plan)
+    private List<ToMail> Stage(WorkflowSession session, Plan plan, HashSet<string>? staff)
     {
         var actor = session.Actor;
         var now = session.Engine.Time.GetUtcNow();
         var (title, body) = NotificationText.Write(plan.Facts);
+        var (_, unnamedBody) = NotificationText.Write(plan.Facts with { Actor = null });
         var staged = new List<ToMail>();
         foreach (var recipient in plan.Recipients
                      .Where(r => !string.IsNullOrWhiteSpace(r.Name))
@@ -176,6 +200,7 @@ public sealed class WorkflowNotifications(
                      .Where(r => r.IsGroup || r.Name != actor.Id)
                      .Distinct())
         {
+            var named = staff is null || (recipient.IsGroup ? IsStaffGroup(recipient.Name) : staff.Contains(recipient.Name));
             var notification = new Notification
             {
                 Id = Guid.CreateVersion7(now),
@@ -183,11 +208,11 @@ public sealed class WorkflowNotifications(
                 RecipientIsGroup = recipient.IsGroup,
                 Kind = plan.Facts.Kind,
                 Title = title,
-                Body = body,
+                Body = named ? body : unnamedBody,
                 InstanceId = plan.Instance.Id,
                 TaskId = plan.TaskId,
                 BusinessKey = plan.Instance.BusinessKey,
-                Actor = actor.Id,
+                Actor = named ? actor.Id : "",
                 CreatedAt = now,
             };
             db.Add(notification);
@@ -195,7 +220,7 @@ public sealed class WorkflowNotifications(
             if (recipient.IsGroup && actor.Groups.Contains(recipient.Name))
                 db.Add(new NotificationReadMark { NotificationId = notification.Id, UserName = actor.Id, ReadAt = now });
             staged.Add(new ToMail(notification, recipient,
-                NotificationText.MailBody(title, body, settings.Value.PortalUrl, ListNotifications.LinkOf(notification))));
+                NotificationText.MailBody(title, notification.Body, settings.Value.PortalUrl, ListNotifications.LinkOf(notification))));
         }
         return staged;
     }

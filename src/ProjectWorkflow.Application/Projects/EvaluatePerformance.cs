@@ -14,7 +14,7 @@ namespace ProjectWorkflow.Application.Projects;
 
 public sealed record EvaluatePerformanceRequest(decimal? EnergySavedTce, long? OutputFen, long? ValueAddedFen, int? Robots, string? Comment);
 
-public sealed record EvaluationView(Guid Id, DateTimeOffset EvaluatedAt, string EvaluatedBy, decimal Score, string Grade, string GradeZh,
+public sealed record EvaluationView(Guid Id, DateTimeOffset EvaluatedAt, string? EvaluatedBy, decimal Score, string Grade, string GradeZh,
     IReadOnlyList<IndicatorResult> Indicators, string? Comment);
 
 /// <summary>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Applications;
+using ProjectWorkflow.Application.Enterprises;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Engine.Runtime;
 
@@ -12,7 +13,11 @@ public sealed record ProjectHistoryView(
     IReadOnlyList<AcceptanceView> Acceptances,
     EvaluationView? Evaluation);
 
-/// <summary>A funded project's file after approval: the reports, change requests, acceptance and evaluation, for whoever may read the application.</summary>
+/// <summary>
+/// A funded project's file after approval: the reports, change requests, acceptance and evaluation, for whoever may
+/// read the application. The decisions' reasons are addressed to the applicant; who on the staff decided, and the
+/// evaluator's internal comment, are shown to the fund's staff only.
+/// </summary>
 public sealed class ProjectHistory(ProjectWorkflowDbContext db, ApplicationAccess access)
 {
     public async Task<ProjectHistoryView> HandleAsync(Guid id, Actor actor, CancellationToken cancellationToken)
@@ -22,11 +27,14 @@ public sealed class ProjectHistory(ProjectWorkflowDbContext db, ApplicationAcces
         var changes = await db.Set<ChangeRequestRecord>().AsNoTracking().Where(c => c.ApplicationId == id).OrderBy(c => c.RequestedAt).ToListAsync(cancellationToken);
         var acceptances = await db.Set<AcceptanceRecord>().AsNoTracking().Where(a => a.ApplicationId == id).OrderBy(a => a.RequestedAt).ToListAsync(cancellationToken);
         var evaluation = await db.Set<EvaluationRecord>().AsNoTracking().FirstOrDefaultAsync(e => e.ApplicationId == id, cancellationToken);
+        var staff = EnterpriseDirectory.IsStaff(actor);
         return new ProjectHistoryView(
             ApplicationViews.Of(application, []).Project,
             reports.Select(SubmitProgressReport.View).ToList(),
-            changes.Select(RequestChange.View).ToList(),
-            acceptances.Select(RequestAcceptance.View).ToList(),
-            evaluation is null ? null : EvaluatePerformance.View(evaluation));
+            changes.Select(RequestChange.View).Select(c => staff ? c : c with { DecidedBy = null }).ToList(),
+            acceptances.Select(RequestAcceptance.View).Select(a => staff ? a : a with { ReviewedBy = null }).ToList(),
+            evaluation is null ? null : Evaluation(EvaluatePerformance.View(evaluation), staff));
     }
+
+    private static EvaluationView Evaluation(EvaluationView view, bool staff) => staff ? view : view with { EvaluatedBy = null, Comment = null };
 }

@@ -22,6 +22,9 @@ public sealed record PanelSeatView(string Expert, bool Declared, bool Recused, d
 /// </summary>
 public sealed class PanelReview(ProjectWorkflowDbContext db, RuleSets ruleSets, WorkflowCommands commands, TimeProvider time)
 {
+    /// <summary>The expert's review task of the funding processes (one per seated expert).</summary>
+    public const string ReviewElementId = "expertReview";
+
     public async Task<PanelSeatView> DeclareAsync(Guid applicationId, DeclarationRequest request, Actor actor, CancellationToken cancellationToken)
     {
         var (application, seat, taskId) = await SeatAsync(applicationId, actor, cancellationToken);
@@ -69,7 +72,7 @@ public sealed class PanelReview(ProjectWorkflowDbContext db, RuleSets ruleSets, 
         var seat = await db.Set<PanelMemberRecord>().FirstOrDefaultAsync(p => p.ApplicationId == applicationId && p.Expert == actor.Id, cancellationToken)
             ?? throw WorkflowException.Forbidden("You are not on this application's expert panel.");
         var taskId = await db.Set<TaskRecord>()
-            .Where(t => t.InstanceId == application.InstanceId && t.ElementId == "expertReview" && t.Assignee == actor.Id && t.Status == TaskStatuses.Open)
+            .Where(t => t.InstanceId == application.InstanceId && t.ElementId == ReviewElementId && t.Assignee == actor.Id && t.Status == TaskStatuses.Open)
             .Select(t => (Guid?)t.Id).FirstOrDefaultAsync(cancellationToken)
             ?? throw WorkflowException.Conflict("Your review of this application is already done.");
         return (application, seat, taskId);

@@ -47,6 +47,7 @@ public static class WorkflowRegistration
         services.AddScoped<ListTasks>();
         services.AddScoped<TaskCommand>();
         services.AddScoped<TaskOperations>();
+        services.AddScoped<TaskPermissions>();
         return services;
     }
 

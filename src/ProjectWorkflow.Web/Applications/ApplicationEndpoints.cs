@@ -28,6 +28,10 @@ public static class ApplicationEndpoints
                 TypedResults.Ok(await ApplicationViews.OfAsync(db, await access.ReadableAsync(id, ActorOf.User(user), ct), ct)))
             .WithSummary("One application (its enterprise, the fund's staff, its assigned experts)");
 
+        applications.MapGet("/{id:guid}/timeline", async (Guid id, ClaimsPrincipal user, ApplicationTimeline timeline, CancellationToken ct) =>
+                TypedResults.Ok(await timeline.HandleAsync(id, ActorOf.User(user), ct)))
+            .WithSummary("The application's way through the process as its applicant reads it: stages and dates, outcome, the reasons addressed to it (its enterprise, the fund's staff)");
+
         applications.MapPut("/{id:guid}", async (Guid id, SaveDraftRequest request, ClaimsPrincipal user, ApplicationDraft drafts, CancellationToken ct) =>
                 TypedResults.Ok(await drafts.SaveAsync(id, request, ActorOf.User(user), ct)))
             .WithSummary("Autosave the draft: send any fields typed so far (amounts in integer fen); optional revision guards against overwriting another tab");

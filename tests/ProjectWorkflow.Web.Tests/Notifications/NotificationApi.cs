@@ -24,7 +24,8 @@ internal static class NotificationApi
     /// <summary>My notifications about one instance, newest first.</summary>
     public static async Task<JsonElement[]> AboutAsync(HttpClient client, Guid instanceId, string? kind = null) =>
         (await InboxAsync(client)).GetProperty("items").EnumerateArray()
-            .Where(n => n.GetProperty("instanceId").GetGuid() == instanceId)
+            // A window announcement (every five minutes on the real clock) is about no instance.
+            .Where(n => n.GetProperty("instanceId").ValueKind == JsonValueKind.String && n.GetProperty("instanceId").GetGuid() == instanceId)
             .Where(n => kind is null || n.GetProperty("kind").GetString() == kind)
             .ToArray();
 

@@ -90,10 +90,13 @@ public sealed class NotificationStoryTests(PortalApp app) : IAsyncLifetime
         var decision = Assert.Single(await AboutAsync(_applicant, id, "decision"));
         Assert.Equal($"已办理：District review — {businessKey}", decision.GetProperty("title").GetString());
         var body = decision.GetProperty("body").GetString()!;
-        Assert.Contains("reviewer1", body);
+        // The applicant hears what was decided and what comes next, not which reviewer decided it (issue 10).
+        Assert.DoesNotContain("reviewer1", body);
+        Assert.Equal("", decision.GetProperty("actor").GetString());
         Assert.Contains("Department approval", body);
         Assert.Equal($"/api/instances/{id}", decision.GetProperty("link").GetString());
-        Assert.Single(await AboutAsync(_admin, id, "decision"), n => n.GetProperty("title").GetString()!.StartsWith("已办理：District review"));
+        var toStarter = Assert.Single(await AboutAsync(_admin, id, "decision"), n => n.GetProperty("title").GetString()!.StartsWith("已办理：District review"));
+        Assert.Contains("reviewer1", toStarter.GetProperty("body").GetString());
         Assert.Empty(await AboutAsync(_reviewer, id, "decision"));
         Assert.Single(await AboutAsync(_approver, id, "taskAssigned"));
     }
@@ -121,7 +124,7 @@ public sealed class NotificationStoryTests(PortalApp app) : IAsyncLifetime
     {
         var (id, review, businessKey) = await ClaimedByReviewer();
 
-        await OkAsync(_applicant, $"/api/tasks/{review}/remind", new { message = "the window closes on Friday" });
+        await OkAsync(_admin, $"/api/tasks/{review}/remind", new { message = "the window closes on Friday" });
         Assert.Equal(HttpStatusCode.Forbidden, (await _approver.GetAsync($"/api/instances/{id}")).StatusCode);
         await OkAsync(_reviewer, $"/api/tasks/{review}/copy-to", new { users = new[] { "approver1" } });
         // Whoever is copied may open the file they now follow.
@@ -130,7 +133,7 @@ public sealed class NotificationStoryTests(PortalApp app) : IAsyncLifetime
         var reminder = Assert.Single(await AboutAsync(_reviewer, id, "reminded"));
         Assert.Equal($"催办：District review — {businessKey}", reminder.GetProperty("title").GetString());
         Assert.Contains("the window closes on Friday", reminder.GetProperty("body").GetString());
-        Assert.Equal("enterprise1", reminder.GetProperty("actor").GetString());
+        Assert.Equal("admin1", reminder.GetProperty("actor").GetString());
         Assert.Equal(JsonValueKind.Null, reminder.GetProperty("group").ValueKind);
 
         var copy = Assert.Single(await AboutAsync(_approver, id, "copied"));
@@ -147,19 +150,21 @@ public sealed class NotificationStoryTests(PortalApp app) : IAsyncLifetime
     public async Task HandOvers_TellThePersonWhoNowHoldsTheTask()
     {
         var (id, review, _) = await ClaimedByReviewer();
+        // A district review is handed only to someone who could hold it: another district reviewer.
+        using var colleague = await app.CreateClientForAsync(await PersonAsync(_admin, "reviewer2", "district-reviewer"));
 
-        await OkAsync(_reviewer, $"/api/tasks/{review}/delegate", new { user = "expert1", reason = "check the equipment list" });
-        var delegated = Assert.Single(await AboutAsync(_expert, id, "taskDelegated"));
+        await OkAsync(_reviewer, $"/api/tasks/{review}/delegate", new { user = "reviewer2", reason = "check the equipment list" });
+        var delegated = Assert.Single(await AboutAsync(colleague, id, "taskDelegated"));
         Assert.Contains("check the equipment list", delegated.GetProperty("body").GetString());
 
-        await OkAsync(_expert, $"/api/tasks/{review}/resolve");
+        await OkAsync(colleague, $"/api/tasks/{review}/resolve");
         Assert.Single(await AboutAsync(_reviewer, id, "taskResolved"));
 
-        await OkAsync(_reviewer, $"/api/tasks/{review}/add-signers", new { users = new[] { "approver1" }, position = "after" });
-        Assert.Single(await AboutAsync(_approver, id, "signerAdded"));
+        await OkAsync(_reviewer, $"/api/tasks/{review}/add-signers", new { users = new[] { "reviewer2" }, position = "after" });
+        Assert.Single(await AboutAsync(colleague, id, "signerAdded"));
 
-        await OkAsync(_reviewer, $"/api/tasks/{review}/transfer", new { user = "expert1", reason = "conflict of interest" });
-        Assert.Single(await AboutAsync(_expert, id, "taskTransferred"));
+        await OkAsync(_reviewer, $"/api/tasks/{review}/transfer", new { user = "reviewer2", reason = "conflict of interest" });
+        Assert.Single(await AboutAsync(colleague, id, "taskTransferred"));
     }
 
     [Fact]

@@ -15,6 +15,7 @@ public sealed class ApprovalOperationTests(PortalApp app) : IAsyncLifetime
     private HttpClient _reviewer = null!;
     private HttpClient _approver = null!;
     private HttpClient _expert = null!;
+    private HttpClient _colleague = null!;
 
     public async Task InitializeAsync()
     {
@@ -23,11 +24,13 @@ public sealed class ApprovalOperationTests(PortalApp app) : IAsyncLifetime
         _reviewer = await app.CreateClientForAsync("reviewer1");
         _approver = await app.CreateClientForAsync("approver1");
         _expert = await app.CreateClientForAsync("expert1");
+        // A second district reviewer: a district review is handed only to someone who could hold it.
+        _colleague = await app.CreateClientForAsync(await PersonAsync(_admin, "reviewer2", "district-reviewer"));
     }
 
     public Task DisposeAsync()
     {
-        foreach (var client in new[] { _admin, _applicant, _reviewer, _approver, _expert }) client.Dispose();
+        foreach (var client in new[] { _admin, _applicant, _reviewer, _approver, _expert, _colleague }) client.Dispose();
         return Task.CompletedTask;
     }
 
@@ -62,17 +65,17 @@ public sealed class ApprovalOperationTests(PortalApp app) : IAsyncLifetime
     {
         var (id, review) = await ClaimedByReviewer();
 
-        await OkAsync(_reviewer, $"/api/tasks/{review}/delegate", new { user = "expert1", reason = "check the equipment list" });
-        var delegated = Assert.Single(await TasksAsync(_expert, "mine", id));
+        await OkAsync(_reviewer, $"/api/tasks/{review}/delegate", new { user = "reviewer2", reason = "check the equipment list" });
+        var delegated = Assert.Single(await TasksAsync(_colleague, "mine", id));
         Assert.Equal("reviewer1", delegated.GetProperty("owner").GetString());
-        await ProblemAssert.IsProblemAsync(await PostAsync(_expert, $"/api/tasks/{review}/complete"), HttpStatusCode.Conflict);
+        await ProblemAssert.IsProblemAsync(await PostAsync(_colleague, $"/api/tasks/{review}/complete"), HttpStatusCode.Conflict);
 
-        await OkAsync(_expert, $"/api/tasks/{review}/resolve", new { variables = new { equipmentChecked = true } });
+        await OkAsync(_colleague, $"/api/tasks/{review}/resolve", new { variables = new { equipmentChecked = true } });
         await OkAsync(_reviewer, $"/api/tasks/{review}/complete", new { variables = new { districtOutcome = "recommend" } });
 
         Assert.Single(await TasksAsync(_approver, "candidate", id));
         Assert.Equal("reviewer1", await LastActor(id, "delegated"));
-        Assert.Equal("expert1", await LastActor(id, "resolved"));
+        Assert.Equal("reviewer2", await LastActor(id, "resolved"));
     }
 
     [Fact]
@@ -80,12 +83,12 @@ public sealed class ApprovalOperationTests(PortalApp app) : IAsyncLifetime
     {
         var (id, review) = await ClaimedByReviewer();
 
-        await OkAsync(_reviewer, $"/api/tasks/{review}/transfer", new { user = "approver1", reason = "conflict of interest" });
+        await OkAsync(_reviewer, $"/api/tasks/{review}/transfer", new { user = "reviewer2", reason = "conflict of interest" });
 
         Assert.Empty(await TasksAsync(_reviewer, "mine", id));
-        Assert.Single(await TasksAsync(_approver, "mine", id));
+        Assert.Single(await TasksAsync(_colleague, "mine", id));
         await ProblemAssert.IsProblemAsync(await PostAsync(_reviewer, $"/api/tasks/{review}/complete"), HttpStatusCode.Forbidden);
-        var empty = await PostAsync(_approver, $"/api/tasks/{review}/transfer", new { reason = "nobody named" });
+        var empty = await PostAsync(_colleague, $"/api/tasks/{review}/transfer", new { reason = "nobody named" });
         Assert.Equal("user", (await ProblemAssert.IsProblemAsync(empty, HttpStatusCode.BadRequest)).GetProperty("errors")[0].GetProperty("field").GetString());
     }
 
@@ -94,15 +97,15 @@ public sealed class ApprovalOperationTests(PortalApp app) : IAsyncLifetime
     {
         var (id, review) = await ClaimedByReviewer();
 
-        await OkAsync(_reviewer, $"/api/tasks/{review}/add-signers", new { users = new[] { "expert1" }, position = "before" });
-        Assert.Single(await TasksAsync(_expert, "mine", id));
-        await OkAsync(_expert, $"/api/tasks/{review}/complete");
+        await OkAsync(_reviewer, $"/api/tasks/{review}/add-signers", new { users = new[] { "reviewer2" }, position = "before" });
+        Assert.Single(await TasksAsync(_colleague, "mine", id));
+        await OkAsync(_colleague, $"/api/tasks/{review}/complete");
         Assert.Single(await TasksAsync(_reviewer, "mine", id));
 
-        await OkAsync(_reviewer, $"/api/tasks/{review}/add-signers", new { users = new[] { "approver1" }, position = "after" });
+        await OkAsync(_reviewer, $"/api/tasks/{review}/add-signers", new { users = new[] { "reviewer2" }, position = "after" });
         await OkAsync(_reviewer, $"/api/tasks/{review}/complete", new { variables = new { districtOutcome = "recommend" } });
-        await OnlyTaskAsync(_approver, "mine", id, "districtReview");
-        await OkAsync(_approver, $"/api/tasks/{review}/complete");
+        await OnlyTaskAsync(_colleague, "mine", id, "districtReview");
+        await OkAsync(_colleague, $"/api/tasks/{review}/complete");
 
         Assert.Single(await TasksAsync(_approver, "candidate", id));
         var bad = await PostAsync(_approver, $"/api/tasks/{review}/add-signers", new { users = new[] { "x" }, position = "sideways" });
@@ -146,10 +149,10 @@ public sealed class ApprovalOperationTests(PortalApp app) : IAsyncLifetime
     {
         var (id, review) = await ClaimedByReviewer();
 
-        await OkAsync(_applicant, $"/api/tasks/{review}/remind", new { message = "the window closes on Friday" });
+        await OkAsync(_colleague, $"/api/tasks/{review}/remind", new { message = "the window closes on Friday" });
         await OkAsync(_reviewer, $"/api/tasks/{review}/copy-to", new { users = new[] { "approver1" } });
 
-        Assert.Equal("enterprise1", await LastActor(id, "reminded"));
+        Assert.Equal("reviewer2", await LastActor(id, "reminded"));
         Assert.Equal("reviewer1", await LastActor(id, "copied"));
     }
 

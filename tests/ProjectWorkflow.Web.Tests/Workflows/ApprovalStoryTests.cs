@@ -67,7 +67,9 @@ public sealed class ApprovalStoryTests(PortalApp app)
         using var provider = await app.CreateClientForAsync("provider1");
         var id = await StartAsync(admin, "general-approval", new { applicant = "enterprise1" });
 
-        Assert.Equal(HttpStatusCode.OK, (await applicant.GetAsync($"/api/instances/{id}")).StatusCode);
+        // The raw record is the fund's: the applicant it names does not read it (issue 10).
+        await ProblemAssert.IsProblemAsync(await applicant.GetAsync($"/api/instances/{id}"), HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync($"/api/instances/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync($"/api/instances/{id}/journal")).StatusCode);
         await ProblemAssert.IsProblemAsync(await provider.GetAsync($"/api/instances/{id}"), HttpStatusCode.Forbidden);
         await ProblemAssert.IsProblemAsync(await provider.GetAsync($"/api/instances/{id}/journal"), HttpStatusCode.Forbidden);

@@ -69,5 +69,16 @@ internal static class WorkflowApi
     public static async Task<JsonElement[]> JournalAsync(HttpClient client, Guid id) =>
         (await client.GetFromJsonAsync<JsonElement[]>($"/api/instances/{id}/journal"))!;
 
+    /// <summary>Another person with a role (the demo has one of most), created by the administrator once per app.</summary>
+    public static async Task<string> PersonAsync(HttpClient admin, string userName, string role)
+    {
+        var created = await admin.PostAsJsonAsync("/api/users", new
+        {
+            userName, displayName = userName, password = ProjectWorkflow.Application.Seeding.DemoUsers.Password, roles = new[] { role },
+        });
+        Assert.True(created.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, await created.Content.ReadAsStringAsync());
+        return userName;
+    }
+
     public static string[] Strings(JsonElement array) => array.EnumerateArray().Select(e => e.GetString()!).ToArray();
 }

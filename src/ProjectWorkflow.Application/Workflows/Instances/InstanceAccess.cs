@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ProjectWorkflow.Application.Enterprises;
 using ProjectWorkflow.Application.Identity;
 using ProjectWorkflow.Application.Notifications;
 using ProjectWorkflow.Application.Persistence;
@@ -9,8 +10,12 @@ using ProjectWorkflow.Engine.Runtime;
 namespace ProjectWorkflow.Application.Workflows.Instances;
 
 /// <summary>
-/// Who may read an instance: administrators and auditors all of them; anyone else only the ones they
-/// started or hold, held, or may claim a task in, or were copied on (抄送: they follow the file).
+/// Who may read an instance's raw record (variables, journal): it is the fund's internal file, naming reviewers
+/// and experts and holding their comments and scores, so only the fund's staff read it. Administrators and
+/// auditors read all of them; other staff only the ones they started or hold, held, or may claim a task in, or
+/// were copied on (抄送: they follow the file). Applicants follow their application's timeline instead
+/// (<c>GET /api/applications/{id}/timeline</c>); experts read the application file they are seated on; providers
+/// their own orders.
 /// </summary>
 public sealed class InstanceAccess(ProjectWorkflowDbContext db)
 {
@@ -20,7 +25,10 @@ public sealed class InstanceAccess(ProjectWorkflowDbContext db)
     {
         var record = await db.Set<InstanceRecord>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken)
             ?? throw WorkflowException.NotFound($"There is no process instance {instanceId}.");
-        if (SeesEverything(actor) || record.StartedBy == actor.Id) return record;
+        if (SeesEverything(actor)) return record;
+        if (!EnterpriseDirectory.IsStaff(actor))
+            throw WorkflowException.Forbidden("A process's variables and journal are the fund's internal record, read by its staff only. An applicant follows its application on GET /api/applications/{id}/timeline.");
+        if (record.StartedBy == actor.Id) return record;
         var me = actor.Id;
         var namesMe = TaskCandidates.Naming(actor);
         var involved = await db.Set<TaskRecord>().AsNoTracking().AnyAsync(t => t.InstanceId == instanceId &&

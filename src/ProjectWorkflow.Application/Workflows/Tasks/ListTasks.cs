@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ProjectWorkflow.Application.Enterprises;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.Workflows.Instances;
 using ProjectWorkflow.Application.Workflows.Storage;
@@ -46,7 +47,14 @@ public sealed class ListTasks(ProjectWorkflowDbContext db)
             .Skip(skip).Take(take)
             .Include(t => t.Candidates)
             .ToListAsync(cancellationToken);
-        return rows.Select(ToView).ToList();
+        var views = rows.Select(ToView);
+        // Outside the fund's staff (an applicant's or an expert's own tasks) the inbox names nobody else.
+        return EnterpriseDirectory.IsStaff(actor) ? views.ToList()
+            : views.Select(v => v with
+            {
+                Owner = v.Owner == me ? v.Owner : null,
+                CandidateUsers = v.CandidateUsers.Where(u => u == me).ToList(),
+            }).ToList();
     }
 
     public static TaskView ToView(TaskRecord t) => new(

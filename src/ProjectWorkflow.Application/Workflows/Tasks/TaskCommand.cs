@@ -8,21 +8,26 @@ namespace ProjectWorkflow.Application.Workflows.Tasks;
 
 /// <summary>
 /// Finds the instance a task belongs to and runs one operation on it. A task that is gone answers
-/// 404; one that was completed or cancelled answers a conflict that says so.
+/// 404; one that was completed or cancelled answers a conflict that says so. The caller's and the
+/// recipients' checks (<see cref="TaskPermissions"/>) run on the open task first: a refusal changes nothing.
 /// </summary>
 public sealed class TaskCommand(ProjectWorkflowDbContext db, WorkflowCommands commands)
 {
-    public async Task RunAsync(Guid taskId, Actor actor, Func<WorkflowSession, Guid, Task> operation, CancellationToken cancellationToken,
-        [CallerMemberName] string name = "", [CallerFilePath] string file = "")
+    public async Task RunAsync(Guid taskId, Actor actor, Func<TaskRecord, Task> check, Func<WorkflowSession, Guid, Task> operation,
+        CancellationToken cancellationToken, [CallerMemberName] string name = "", [CallerFilePath] string file = "")
     {
-        var task = await db.Set<TaskRecord>().AsNoTracking()
-            .Where(t => t.Id == taskId).Select(t => new { t.InstanceId, t.Status, t.CompletedBy })
-            .FirstOrDefaultAsync(cancellationToken)
+        var task = await db.Set<TaskRecord>().AsNoTracking().Include(t => t.Candidates)
+            .FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken)
             ?? throw WorkflowException.NotFound($"There is no task {taskId}.");
         if (task.Status == TaskStatuses.Completed)
             throw WorkflowException.Conflict($"The task was already completed{(task.CompletedBy is null ? "" : $" by {task.CompletedBy}")}.");
         if (task.Status == TaskStatuses.Cancelled)
             throw WorkflowException.Conflict("The task was cancelled: the process moved on without it.");
+        await check(task);
         await commands.RunAsync(actor, session => operation(session, task.InstanceId), cancellationToken, name, file);
     }
+
+    public Task RunAsync(Guid taskId, Actor actor, Func<WorkflowSession, Guid, Task> operation, CancellationToken cancellationToken,
+        [CallerMemberName] string name = "", [CallerFilePath] string file = "") =>
+        RunAsync(taskId, actor, _ => Task.CompletedTask, operation, cancellationToken, name, file);
 }

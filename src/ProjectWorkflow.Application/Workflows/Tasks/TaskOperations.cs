@@ -12,27 +12,46 @@ public sealed record CopyToRequest(IReadOnlyList<string>? Users);
 
 /// <summary>
 /// The buttons on a task: claim, release, complete, delegate (委派), hand back, transfer (转办),
-/// add signers (加签), send back (退回), remind (催办), copy to (抄送). Each is one engine command in one transaction.
+/// add signers (加签), send back (退回), remind (催办), copy to (抄送). Each is one engine command in one transaction,
+/// after <see cref="TaskPermissions"/> has checked who presses the button and who the task goes to.
 /// </summary>
-public sealed class TaskOperations(TaskCommand command)
+public sealed class TaskOperations(TaskCommand command, TaskPermissions permissions)
 {
     public Task ClaimAsync(Guid taskId, Actor actor, CancellationToken ct) =>
-        command.RunAsync(taskId, actor, (s, instanceId) => s.ClaimAsync(instanceId, taskId, ct), ct);
+        command.RunAsync(taskId, actor, task => permissions.RequireMayClaimAsync(task, actor, ct), (s, instanceId) => s.ClaimAsync(instanceId, taskId, ct), ct);
 
     public Task UnclaimAsync(Guid taskId, Actor actor, CancellationToken ct) =>
         command.RunAsync(taskId, actor, (s, instanceId) => s.UnclaimAsync(instanceId, taskId, ct), ct);
 
     public Task CompleteAsync(Guid taskId, CompleteTaskRequest request, Actor actor, CancellationToken ct) =>
-        command.RunAsync(taskId, actor, (s, instanceId) => s.CompleteAsync(instanceId, taskId, request.Variables, ct), ct);
+        command.RunAsync(taskId, actor, task => permissions.RequireMayClaimAsync(task, actor, ct), (s, instanceId) => s.CompleteAsync(instanceId, taskId, request.Variables, ct), ct);
 
-    public Task DelegateAsync(Guid taskId, HandOverRequest request, Actor actor, CancellationToken ct) =>
-        command.RunAsync(taskId, actor, (s, instanceId) => s.DelegateAsync(instanceId, taskId, RequireUser(request.User), request.Reason, ct), ct);
+    public Task DelegateAsync(Guid taskId, HandOverRequest request, Actor actor, CancellationToken ct)
+    {
+        var user = RequireUser(request.User);
+        return command.RunAsync(taskId, actor,
+            async task =>
+            {
+                TaskPermissions.RequireHolder(task, actor, "delegate it");
+                user = (await permissions.RequireCanHoldAsync(task, [user], "user", actor, ct))[0];
+            },
+            (s, instanceId) => s.DelegateAsync(instanceId, taskId, user, request.Reason, ct), ct);
+    }
 
     public Task ResolveAsync(Guid taskId, CompleteTaskRequest request, Actor actor, CancellationToken ct) =>
         command.RunAsync(taskId, actor, (s, instanceId) => s.ResolveAsync(instanceId, taskId, request.Variables, ct), ct);
 
-    public Task TransferAsync(Guid taskId, HandOverRequest request, Actor actor, CancellationToken ct) =>
-        command.RunAsync(taskId, actor, (s, instanceId) => s.TransferAsync(instanceId, taskId, RequireUser(request.User), request.Reason, ct), ct);
+    public Task TransferAsync(Guid taskId, HandOverRequest request, Actor actor, CancellationToken ct)
+    {
+        var user = RequireUser(request.User);
+        return command.RunAsync(taskId, actor,
+            async task =>
+            {
+                TaskPermissions.RequireHolder(task, actor, "transfer it");
+                user = (await permissions.RequireCanHoldAsync(task, [user], "user", actor, ct))[0];
+            },
+            (s, instanceId) => s.TransferAsync(instanceId, taskId, user, request.Reason, ct), ct);
+    }
 
     public Task AddSignersAsync(Guid taskId, AddSignersRequest request, Actor actor, CancellationToken ct)
     {
@@ -44,7 +63,14 @@ public sealed class TaskOperations(TaskCommand command)
             "after" => SignerPosition.After,
             _ => throw WorkflowRequestException.For("position", "The position is 'before' (they sign first) or 'after' (they sign after you)."),
         };
-        return command.RunAsync(taskId, actor, (s, instanceId) => s.AddSignersAsync(instanceId, taskId, users, position, ct), ct);
+        IReadOnlyList<string> signers = users;
+        return command.RunAsync(taskId, actor,
+            async task =>
+            {
+                TaskPermissions.RequireHolder(task, actor, "add signers to it");
+                signers = await permissions.RequireCanHoldAsync(task, users, "users", actor, ct);
+            },
+            (s, instanceId) => s.AddSignersAsync(instanceId, taskId, signers, position, ct), ct);
     }
 
     public Task SendBackAsync(Guid taskId, SendBackRequest request, Actor actor, CancellationToken ct)
@@ -57,13 +83,21 @@ public sealed class TaskOperations(TaskCommand command)
     }
 
     public Task RemindAsync(Guid taskId, RemindRequest request, Actor actor, CancellationToken ct) =>
-        command.RunAsync(taskId, actor, (s, instanceId) => s.RemindAsync(instanceId, taskId, request.Message, ct), ct);
+        command.RunAsync(taskId, actor, task => permissions.RequireMayRemindAsync(task, actor, ct),
+            (s, instanceId) => s.RemindAsync(instanceId, taskId, request.Message, ct), ct);
 
     public Task CopyToAsync(Guid taskId, CopyToRequest request, Actor actor, CancellationToken ct)
     {
         if (request.Users is not { Count: > 0 } users || users.Any(string.IsNullOrWhiteSpace))
             throw WorkflowRequestException.For("users", "Name at least one person to copy, by user name.");
-        return command.RunAsync(taskId, actor, (s, instanceId) => s.CopyToAsync(instanceId, taskId, users, ct), ct);
+        IReadOnlyList<string> followers = users;
+        return command.RunAsync(taskId, actor,
+            async task =>
+            {
+                TaskPermissions.RequireHolder(task, actor, "copy it to others");
+                followers = await permissions.RequireMayFollowAsync(task, users, ct);
+            },
+            (s, instanceId) => s.CopyToAsync(instanceId, taskId, followers, ct), ct);
     }
 
     private static string RequireUser(string? user) =>

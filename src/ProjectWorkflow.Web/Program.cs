@@ -30,6 +30,7 @@ var app = builder.Build();
 app.UseErrorHandling();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRequestBodyLimit();
 app.UseAntiforgery();
 app.UseIdempotency();
 
@@ -39,7 +40,7 @@ app.MapPortalAccount();
 app.MapFinanceDesk();
 app.MapJobsDashboard();
 
-var api = app.MapGroup("/api").RequireAuthorization().WithIdempotency();
+var api = app.MapGroup("/api").RequireAuthorization().WithIdempotency().WithRequestBodyCheck();
 api.MapTokenEndpoint();
 api.MapMe();
 api.MapUsers();

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Engine;
 using ProjectWorkflow.Engine.Runtime;
@@ -13,13 +14,14 @@ namespace ProjectWorkflow.Application.Workflows;
 /// </summary>
 public sealed class WorkflowCommands(
     ProjectWorkflowDbContext db, WorkflowEngine engine, DefinitionCatalog catalog, IEnumerable<IWorkflowSessionObserver> observers,
-    IEnumerable<IWorkflowCommitObserver> commitObservers, IServiceProvider services)
+    IEnumerable<IWorkflowCommitObserver> commitObservers, IServiceProvider services, IOptions<VariableLimits> variableLimits)
 {
     public async Task<T> RunAsync<T>(Actor actor, Func<WorkflowSession, Task<T>> command, CancellationToken cancellationToken)
     {
         var store = new WorkflowStore(db, catalog);
         var session = engine.OpenSession(store, actor, services);
         var result = await command(session);
+        foreach (var instance in session.Touched) variableLimits.Value.Check(instance);
         await store.StageAsync(session, cancellationToken);
         foreach (var observer in observers) await observer.OnStagedAsync(session, cancellationToken);
         try

@@ -22,9 +22,8 @@ public static class RequestBodyCheck
     {
         builder.AddEndpointFilterFactory((context, next) =>
         {
-            var bodyType = context.EndpointMetadata.OfType<IAcceptsMetadata>().FirstOrDefault()?.RequestType;
-            if (bodyType is null) return next;
-            var parameter = context.MethodInfo.GetParameters().FirstOrDefault(p => p.ParameterType == bodyType);
+            var services = context.ApplicationServices.GetService<IServiceProviderIsService>();
+            var parameter = context.MethodInfo.GetParameters().FirstOrDefault(p => IsJsonBody(p, services));
             if (parameter is null) return next;
             var index = parameter.Position;
             return async invocation =>
@@ -39,6 +38,18 @@ public static class RequestBodyCheck
             };
         });
         return builder;
+    }
+
+    /// <summary>The parameter minimal APIs bind from a JSON body: a class that is not a service, a framework type or a form/route/query value.</summary>
+    private static bool IsJsonBody(ParameterInfo parameter, IServiceProviderIsService? services)
+    {
+        var type = parameter.ParameterType;
+        if (parameter.GetCustomAttributes().Any(a => a is IFromBodyMetadata)) return true;
+        if (parameter.GetCustomAttributes().Any(a => a is IFromRouteMetadata or IFromQueryMetadata or IFromFormMetadata or IFromHeaderMetadata or IFromServiceMetadata))
+            return false;
+        if (!type.IsClass || type == typeof(string) || type.Namespace?.StartsWith("Microsoft.", StringComparison.Ordinal) == true
+            || type.Namespace?.StartsWith("System", StringComparison.Ordinal) == true) return false;
+        return services?.IsService(type) != true;
     }
 
     private const int MaxDepth = 32;

@@ -43,6 +43,7 @@ public static class ApplicationEndpoints
                 return Results.Created($"/api/applications/{id}/attachments/{added.Id}", added);
             })
             .DisableAntiforgery()
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Enterprise))
             .WithBodyLimit("Uploads:MaxBytes", Attachments.DefaultMaxBytes, overheadBytes: 64 * 1024)
             .WithSummary("Attach a file (PDF, PNG, JPEG, DOCX, XLSX; at most Uploads:MaxBytes) with its kind");
 

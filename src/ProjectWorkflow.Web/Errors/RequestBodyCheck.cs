@@ -11,10 +11,11 @@ namespace ProjectWorkflow.Web.Errors;
 /// <summary>
 /// One check for every JSON body an endpoint binds, before the endpoint runs: the body is there (not
 /// <c>null</c>), no list holds a <c>null</c> item, no text holds a NUL character, and every amount in fen
-/// (a number property whose name ends in <c>Fen</c>) is within <see cref="Money.MaxFen"/>. A refusal is a 400
+/// (a number property whose name ends in <c>Fen</c>) is within <see cref="Money.MaxFen"/>, and no text is longer
+/// than <see cref="MaxTextLength"/> (names and keys: <see cref="MaxNameLength"/>). A refusal is a 400
 /// problem naming each field (<c>invoiceNumbers[0]</c>, <c>support.capFen</c>), so use cases never meet a
 /// null request or an amount that overflows. Lengths are checked against the columns when saving
-/// (<see cref="Application.Persistence.StoredTextCheck"/>).
+/// (<see cref="Application.Persistence.ColumnLimits"/>).
 /// </summary>
 public static class RequestBodyCheck
 {
@@ -60,7 +61,7 @@ public static class RequestBodyCheck
         switch (value)
         {
             case string text:
-                if (text.Contains('\0')) errors.Add(new FieldError(Name(path), "Text cannot contain the NUL character (\\u0000); remove it."));
+                CheckText(text, path, errors);
                 return;
             case JsonNode node:
                 VisitJson(node, path, errors, depth);
@@ -73,7 +74,8 @@ public static class RequestBodyCheck
                 {
                     var key = entry.Key?.ToString() ?? "";
                     var at = $"{path}.{key}";
-                    if (key.Contains('\0')) errors.Add(new FieldError(Name(path), "A key cannot contain the NUL character (\\u0000)."));
+                    if (key.Contains('\0') || key.Length > MaxNameLength)
+                        errors.Add(new FieldError(Name(path), $"A key has at most {MaxNameLength} characters and no NUL character (\\u0000)."));
                     if (entry.Value is null && !IsNullableValue(dictionary.GetType()))
                         errors.Add(new FieldError(Name(at), "This entry is empty (null): give it a value or leave it out."));
                     else if (IsAmount(path) && entry.Value is long fen) CheckAmount(fen, at, errors);
@@ -111,7 +113,8 @@ public static class RequestBodyCheck
             case JsonObject obj:
                 foreach (var (key, child) in obj)
                 {
-                    if (key.Contains('\0')) errors.Add(new FieldError(Name(path), "A name cannot contain the NUL character (\\u0000)."));
+                    if (key.Contains('\0') || key.Length > MaxNameLength)
+                        errors.Add(new FieldError(Name(path), $"A name has at most {MaxNameLength} characters and no NUL character (\\u0000)."));
                     VisitJson(child, path.Length == 0 ? key : $"{path}.{key}", errors, depth + 1);
                 }
                 break;
@@ -119,10 +122,25 @@ public static class RequestBodyCheck
                 for (var i = 0; i < array.Count; i++) VisitJson(array[i], $"{path}[{i}]", errors, depth + 1);
                 break;
             case JsonValue leaf when leaf.GetValueKind() == JsonValueKind.String:
-                if (leaf.GetValue<string>().Contains('\0'))
-                    errors.Add(new FieldError(Name(path), "Text cannot contain the NUL character (\\u0000); remove it."));
+                CheckText(leaf.GetValue<string>(), path, errors);
                 break;
         }
+    }
+
+    /// <summary>
+    /// No text in a request is longer than this, whatever the field (the longest free texts, summaries, take 8,000);
+    /// a stored field is also held to its column's length when saved.
+    /// </summary>
+    public const int MaxTextLength = 10_000;
+
+    /// <summary>Names and keys (variable names, dictionary keys) are at most this long.</summary>
+    public const int MaxNameLength = 255;
+
+    private static void CheckText(string text, string path, List<FieldError> errors)
+    {
+        if (text.Contains('\0')) errors.Add(new FieldError(Name(path), "Text cannot contain the NUL character (\\u0000); remove it."));
+        else if (text.Length > MaxTextLength)
+            errors.Add(new FieldError(Name(path), $"A text in a request is at most {MaxTextLength:N0} characters long; {text.Length:N0} were sent."));
     }
 
     private static void CheckAmount(long fen, string path, List<FieldError> errors)

@@ -54,7 +54,12 @@ public sealed class SecurityApp : FundingApp
 
         await SubmitOneAsync(Clients["enterprise1"], Own, "Press line A");
         await SubmitOneAsync(other, Others, "Press line B");
+        var draft = await DraftAsync(Clients["enterprise1"], "tech-upgrade", Project("Press line C, still a draft"));
+        Drafts = new Dictionary<string, string>(Own) { ["application"] = draft.GetProperty("id").GetString()! };
     }
+
+    /// <summary>Enterprise1's objects with a draft as the application: routes that change an application reach their checks.</summary>
+    public Dictionary<string, string> Drafts { get; private set; } = [];
 
     private async Task SubmitOneAsync(HttpClient applicant, Dictionary<string, string> objects, string name)
     {

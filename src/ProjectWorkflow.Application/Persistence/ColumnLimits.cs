@@ -8,15 +8,16 @@ using ProjectWorkflow.Application.Workflows;
 namespace ProjectWorkflow.Application.Persistence;
 
 /// <summary>
-/// Before anything is written, every text about to be stored is checked against its column as the model
-/// declares it: no longer than its maximum length, and no NUL character. SQLite would store either silently;
+/// Before anything is written, every text and decimal about to be stored is checked against its column as the
+/// model declares it: a text no longer than its maximum length and without a NUL character, a decimal with no more
+/// digits before the point than its precision leaves (18,3: below 10^15). SQLite would store any of these silently;
 /// PostgreSQL refuses NUL and SQL Server and PostgreSQL refuse a too-long value with an error that would be a
 /// 500. Here it is a 400 naming the field (the property's camelCase name, which is the request field's name
 /// wherever a request field is stored as such), and nothing is written.
 /// </summary>
-public sealed class StoredTextCheck : SaveChangesInterceptor
+public sealed class ColumnLimits : SaveChangesInterceptor
 {
-    public static readonly StoredTextCheck Instance = new();
+    public static readonly ColumnLimits Instance = new();
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -40,16 +41,27 @@ public sealed class StoredTextCheck : SaveChangesInterceptor
             if (entry.State is not (EntityState.Added or EntityState.Modified)) continue;
             foreach (var property in entry.Properties)
             {
-                if (property.Metadata.ClrType != typeof(string)) continue;
                 if (entry.State == EntityState.Modified && !property.IsModified) continue;
-                if (property.CurrentValue is not string text) continue;
-                var problem = Problem(property, text);
+                var problem = property.CurrentValue switch
+                {
+                    string text => Problem(property, text),
+                    decimal number => Problem(property, number),
+                    _ => null,
+                };
                 if (problem is null) continue;
                 (errors ??= []).Add(new FieldError(JsonNamingPolicy.CamelCase.ConvertName(property.Metadata.Name), problem));
             }
         }
         if (errors is not null)
             throw new WorkflowRequestException(errors.DistinctBy(e => e.Field).ToList());
+    }
+
+    private static string? Problem(PropertyEntry property, decimal number)
+    {
+        if (property.Metadata.GetPrecision() is not { } precision) return null;
+        var whole = precision - (property.Metadata.GetScale() ?? 0);
+        var limit = whole >= 28 ? decimal.MaxValue : (decimal)Math.Pow(10, whole);
+        return Math.Abs(number) >= limit ? $"This number is below {limit:N0} (at most {whole} digits before the decimal point); {number} was sent." : null;
     }
 
     private static string? Problem(PropertyEntry property, string text)

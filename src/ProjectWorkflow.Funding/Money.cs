@@ -10,6 +10,16 @@ public readonly record struct Money(long Fen) : IComparable<Money>
 {
     public static Money Zero => new(0);
 
+    /// <summary>
+    /// The largest amount the fund handles: 10^15 fen (10 trillion yuan), far above any budget and far below
+    /// <see cref="long.MaxValue"/>, so sums of thousands of amounts stay exact. Every amount a request brings in
+    /// is checked against it (<see cref="IsWithinLimit"/>); arithmetic on amounts is checked as well.
+    /// </summary>
+    public const long MaxFen = 1_000_000_000_000_000;
+
+    /// <summary>Whether a number of fen is an amount the fund accepts: from -<see cref="MaxFen"/> to <see cref="MaxFen"/>.</summary>
+    public static bool IsWithinLimit(long fen) => fen is >= -MaxFen and <= MaxFen;
+
     public static Money FromYuan(decimal yuan)
     {
         var fen = yuan * 100m;

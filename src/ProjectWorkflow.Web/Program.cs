@@ -42,6 +42,7 @@ app.UseErrorHandling();
 app.UseAuthentication();
 app.UseAuditActor();
 app.UseAuthorization();
+app.UseRequestBodyLimit();
 app.UseAntiforgery();
 app.UseIdempotency();
 
@@ -51,7 +52,7 @@ app.MapPortalAccount();
 app.MapFinanceDesk();
 app.MapJobsDashboard();
 
-var api = app.MapGroup("/api").RequireAuthorization().WithIdempotency();
+var api = app.MapGroup("/api").RequireAuthorization().WithIdempotency().WithRequestBodyCheck();
 api.MapTokenEndpoint();
 api.MapMe();
 api.MapUsers();

@@ -29,4 +29,14 @@ public class MoneyTests
     {
         Assert.Throws<OverflowException>(() => new Money(long.MaxValue) + new Money(1));
     }
+
+    [Fact]
+    public void The_largest_amount_the_fund_takes_is_10_to_the_15_fen_and_thousands_of_them_still_add_up_exactly()
+    {
+        Assert.True(Money.IsWithinLimit(Money.MaxFen));
+        Assert.True(Money.IsWithinLimit(-Money.MaxFen));
+        Assert.False(Money.IsWithinLimit(Money.MaxFen + 1));
+        Assert.False(Money.IsWithinLimit(long.MaxValue));
+        Assert.Equal(9_000 * Money.MaxFen, (new Money(Money.MaxFen) * 9_000).Fen);
+    }
 }

@@ -26,7 +26,9 @@ public sealed class Attachments(ProjectWorkflowDbContext db, ApplicationAccess a
         [".xlsx"] = ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", [0x50, 0x4B, 0x03, 0x04]),
     };
 
-    public long MaxBytes => configuration.GetValue("Uploads:MaxBytes", 20L * 1024 * 1024);
+    public const long DefaultMaxBytes = 20L * 1024 * 1024;
+
+    public long MaxBytes => configuration.GetValue("Uploads:MaxBytes", DefaultMaxBytes);
 
     public async Task<AttachmentView> UploadAsync(Guid applicationId, string? kind, string? fileName, Stream content, long? length, Actor actor, CancellationToken cancellationToken)
     {

@@ -47,6 +47,8 @@ public static class DatabaseProvider
         options.ConfigureWarnings(warnings => warnings.Log(
             (RelationalEventId.CommandError, LogLevel.Debug),
             (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
+        // Every text and decimal is checked against its column before it is written, whatever the provider.
+        options.AddInterceptors(ColumnLimits.Instance);
         switch (name)
         {
             case Sqlite:

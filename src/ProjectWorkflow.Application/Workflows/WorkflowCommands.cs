@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using ProjectWorkflow.Application.Audit;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Engine;
@@ -16,7 +17,7 @@ namespace ProjectWorkflow.Application.Workflows;
 /// </summary>
 public sealed class WorkflowCommands(
     ProjectWorkflowDbContext db, WorkflowEngine engine, DefinitionCatalog catalog, IEnumerable<IWorkflowSessionObserver> observers,
-    IEnumerable<IWorkflowCommitObserver> commitObservers, IServiceProvider services, AuditTrail audit)
+    IEnumerable<IWorkflowCommitObserver> commitObservers, IServiceProvider services, AuditTrail audit, IOptions<VariableLimits> variableLimits)
 {
     /// <param name="operation">The caller's method and <paramref name="file"/> its file: together they name the command in the audit log.</param>
     public async Task<T> RunAsync<T>(Actor actor, Func<WorkflowSession, Task<T>> command, CancellationToken cancellationToken,
@@ -25,6 +26,7 @@ public sealed class WorkflowCommands(
         var store = new WorkflowStore(db, catalog);
         var session = engine.OpenSession(store, actor, services);
         var result = await command(session);
+        foreach (var instance in session.Touched) variableLimits.Value.Check(instance);
         await store.StageAsync(session, cancellationToken);
         RecordCommand(session, WorkflowCommandName.Of(operation, file));
         foreach (var observer in observers) await observer.OnStagedAsync(session, cancellationToken);

@@ -26,6 +26,7 @@ public static class WorkflowRegistration
         });
         services.AddSingleton<DefinitionCatalog>();
         services.AddScoped<WorkflowCommands>();
+        services.AddOptions<VariableLimits>().BindConfiguration(VariableLimits.Section);
 
         services.AddScoped<DeployDefinition>();
         services.AddScoped<MoneyProcesses>();

@@ -15,6 +15,15 @@ public static class BpmnReader
     /// <summary>Larger files are refused rather than read, so one upload cannot exhaust memory.</summary>
     public const int MaxCharacters = 20_000_000;
 
+    /// <summary>
+    /// How deeply elements may nest. Real models nest a few levels of sub-processes inside
+    /// definitions/process/extensionElements; a file nested thousands deep is an attack on the reader.
+    /// </summary>
+    public const int MaxDepth = 64;
+
+    /// <summary>How many elements a file may have (diagram shapes included): generous for any real model.</summary>
+    public const int MaxElements = 100_000;
+
     static BpmnReader()
     {
         // Files from Chinese tools often declare GBK or GB2312; .NET only knows them once the
@@ -83,6 +92,8 @@ public static class BpmnReader
         XDocument xml;
         try
         {
+            // A streaming pass first: depth and element count are refused before any tree is built.
+            if (MeasureShape(open) is { } tooComplex) return BpmnReadResult.Unreadable(tooComplex);
             using var reader = open();
             xml = XDocument.Load(reader, LoadOptions.SetLineInfo);
         }
@@ -112,6 +123,25 @@ public static class BpmnReader
         }
         declaredEncoding = xml.Declaration?.Encoding;
         return new BpmnReadResult(document, problems, null);
+    }
+
+    /// <returns>A problem when the file nests deeper than <see cref="MaxDepth"/> or has more than <see cref="MaxElements"/> elements; else null.</returns>
+    private static DefinitionProblem? MeasureShape(Func<XmlReader> open)
+    {
+        using var reader = open();
+        var elements = 0;
+        while (reader.Read())
+        {
+            if (reader.NodeType != XmlNodeType.Element) continue;
+            var line = (reader as IXmlLineInfo)?.LineNumber ?? 0;
+            if (reader.Depth >= MaxDepth)
+                return new DefinitionProblem(null, reader.LocalName, line,
+                    $"Elements are nested more than {MaxDepth} levels deep here; a BPMN model never needs that many. Flatten the model.");
+            if (++elements > MaxElements)
+                return new DefinitionProblem(null, "file", line,
+                    $"The file has more than {MaxElements:N0} elements; a BPMN definition may have at most that many. Split the model.");
+        }
+        return null;
     }
 
     private static DefinitionProblem Describe(XmlException ex, string opening)

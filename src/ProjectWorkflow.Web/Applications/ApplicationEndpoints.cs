@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using ProjectWorkflow.Application.Applications;
 using ProjectWorkflow.Application.Identity;
+using ProjectWorkflow.Web.Errors;
 using ProjectWorkflow.Web.Workflows;
 
 namespace ProjectWorkflow.Web.Applications;
@@ -46,6 +47,8 @@ public static class ApplicationEndpoints
                 return Results.Created($"/api/applications/{id}/attachments/{added.Id}", added);
             })
             .DisableAntiforgery()
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Enterprise))
+            .WithBodyLimit("Uploads:MaxBytes", Attachments.DefaultMaxBytes, overheadBytes: 64 * 1024)
             .WithSummary("Attach a file (PDF, PNG, JPEG, DOCX, XLSX; at most Uploads:MaxBytes) with its kind");
 
         applications.MapGet("/{id:guid}/attachments/{attachmentId:guid}", async (Guid id, Guid attachmentId, ClaimsPrincipal user, Attachments attachments, CancellationToken ct) =>

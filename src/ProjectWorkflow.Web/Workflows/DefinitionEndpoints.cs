@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using ProjectWorkflow.Application.Identity;
 using ProjectWorkflow.Application.Workflows.Definitions;
+using ProjectWorkflow.Web.Errors;
 
 namespace ProjectWorkflow.Web.Workflows;
 
@@ -13,6 +14,7 @@ public static class DefinitionEndpoints
         definitions.MapPost("/", Deploy)
             .RequireAuthorization(policy => policy.RequireRole(Roles.Admin))
             .Accepts<string>("application/xml", "text/xml", "application/octet-stream")
+            .WithBodyLimit(null, DeployDefinition.MaxBytes)
             .WithSummary("Deploy a BPMN 2.0 file (admin). Same bytes again: 200 with the existing version. A new version of a process money depends on answers status pending-approval and runs only once a second administrator approves it.");
 
         definitions.MapGet("/", async (ListDefinitions list, CancellationToken ct) => TypedResults.Ok(await list.HandleAsync(ct)))

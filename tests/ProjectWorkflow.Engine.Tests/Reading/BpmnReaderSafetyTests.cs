@@ -151,4 +151,33 @@ public class BpmnReaderSafetyTests
         Assert.Null(result.Document);
         Assert.Contains("million characters", Assert.Single(result.Problems).Message);
     }
+
+    [Fact]
+    public void A_file_nested_100000_deep_is_refused_naming_the_depth_without_building_it()
+    {
+        // The attack measured on the old reader: 3.3 MB of nested sub-processes took 24 s of CPU.
+        var xml = new StringBuilder("<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" id=\"deep\"><process id=\"p\">");
+        for (var i = 0; i < 100_000; i++) xml.Append("<subProcess>");
+        for (var i = 0; i < 100_000; i++) xml.Append("</subProcess>");
+        xml.Append("</process></definitions>");
+
+        var result = BpmnReader.Read(Encoding.UTF8.GetBytes(xml.ToString()));
+
+        Assert.Null(result.Document);
+        var problem = Assert.Single(result.Problems);
+        Assert.Contains($"nested more than {BpmnReader.MaxDepth} levels deep", problem.Message);
+    }
+
+    [Fact]
+    public void A_file_with_more_elements_than_the_limit_is_refused_naming_the_limit()
+    {
+        var xml = new StringBuilder("<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" id=\"wide\"><process id=\"p\">");
+        for (var i = 0; i <= BpmnReader.MaxElements; i++) xml.Append("<documentation/>");
+        xml.Append("</process></definitions>");
+
+        var result = BpmnReader.Read(xml.ToString());
+
+        Assert.Null(result.Document);
+        Assert.Contains($"more than {BpmnReader.MaxElements:N0} elements", Assert.Single(result.Problems).Message);
+    }
 }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace ProjectWorkflow.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class MoneyTrust : Migration
+    public partial class Trust : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -72,13 +72,56 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                 maxLength: 2000,
                 nullable: true);
 
-            // Payments recorded before the treasury was keyed on the order keep their own key: each stays one row.
-            migrationBuilder.Sql("UPDATE \"TreasuryPayments\" SET \"OrderKey\" = \"PaymentKey\", \"Attempts\" = 1;");
+            migrationBuilder.AddColumn<string>(
+                name: "ChecksumKeyId",
+                table: "LedgerEntries",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: false,
+                defaultValue: "");
 
             migrationBuilder.AddPrimaryKey(
                 name: "PK_TreasuryPayments",
                 table: "TreasuryPayments",
                 column: "OrderKey");
+
+            migrationBuilder.CreateTable(
+                name: "AuditEntries",
+                columns: table => new
+                {
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Roles = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ObjectType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ObjectId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Detail = table.Column<string>(type: "TEXT", nullable: true),
+                    TraceId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Covers = table.Column<string>(type: "TEXT", nullable: true),
+                    KeyId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntries", x => x.Sequence);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AuditHead",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastSequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditHead", x => x.Id);
+                });
 
             migrationBuilder.CreateTable(
                 name: "EnterpriseBankAccounts",
@@ -107,10 +150,30 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.InsertData(
+                table: "AuditHead",
+                columns: new[] { "Id", "LastHash", "LastSequence" },
+                values: new object[] { 1, "", 0L });
+
             migrationBuilder.CreateIndex(
                 name: "IX_TreasuryPayments_PaymentKey",
                 table: "TreasuryPayments",
                 column: "PaymentKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_Actor",
+                table: "AuditEntries",
+                column: "Actor");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_At",
+                table: "AuditEntries",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_ObjectType_ObjectId",
+                table: "AuditEntries",
+                columns: new[] { "ObjectType", "ObjectId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_EnterpriseBankAccounts_EnterpriseId_Status",
@@ -121,6 +184,12 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "AuditHead");
+
             migrationBuilder.DropTable(
                 name: "EnterpriseBankAccounts");
 
@@ -163,6 +232,10 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "HoldReason",
                 table: "PaymentOrders");
+
+            migrationBuilder.DropColumn(
+                name: "ChecksumKeyId",
+                table: "LedgerEntries");
 
             migrationBuilder.AddPrimaryKey(
                 name: "PK_TreasuryPayments",

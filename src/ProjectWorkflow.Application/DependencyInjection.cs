@@ -50,6 +50,7 @@ public static class DependencyInjection
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
             })
             .AddRoles<IdentityRole>()
+            .AddUserManager<PortalUserManager>()
             .AddEntityFrameworkStores<ProjectWorkflowDbContext>();
 
         services.AddScoped<AuditTrail>();

@@ -14,6 +14,7 @@ using ProjectWorkflow.Web.Schemes;
 using ProjectWorkflow.Web.Enterprises;
 using ProjectWorkflow.Web.Applications;
 using ProjectWorkflow.Web.Ledger;
+using ProjectWorkflow.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -24,12 +25,16 @@ builder.Services.AddStartupAndHealth();
 builder.Services.AddApiDocumentation();
 builder.Services.AddOutgoingMail();
 builder.Services.AddHangfireJobs();
+builder.Services.AddSecurityHeaders();
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
 app.UseErrorHandling();
 app.UseAuthentication();
+app.UseRateLimiter();
 app.UseAuthorization();
+app.UseMiddleware<ForgedRequestCheck>();
 app.UseAntiforgery();
 app.UseIdempotency();
 

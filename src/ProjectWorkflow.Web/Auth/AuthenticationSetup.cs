@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -33,6 +34,13 @@ public static class AuthenticationSetup
         services.AddSingleton<TokenIssuer>();
 
         new IdentityBuilder(typeof(PortalUser), typeof(IdentityRole), services).AddSignInManager();
+        services.TryAddScoped<ISecurityStampValidator, SecurityStampValidator<PortalUser>>();
+        services.AddOptions<SecurityStampValidatorOptions>()
+            .Configure<IOptions<AuthSettings>>((options, settings) =>
+                options.ValidationInterval = TimeSpan.FromSeconds(Math.Max(0, settings.Value.SessionCheckSeconds)));
+        services.AddMemoryCache();
+        services.AddScoped<PasswordCheck>();
+        services.AddSignInLimits();
 
         services.AddAuthentication(options =>
             {
@@ -48,6 +56,9 @@ public static class AuthenticationSetup
         services.AddOptions<JwtBearerOptions>(AuthSchemes.Bearer)
             .Configure<IOptions<AuthSettings>, SigningKeyStore>((options, settings, keys) =>
                 ConfigureBearer(options, settings.Value, keys));
+        services.AddOptions<CookieAuthenticationOptions>(AuthSchemes.Cookie)
+            .Configure<IOptions<AuthSettings>, IHostEnvironment>((options, settings, environment) =>
+                options.Cookie.SecurePolicy = CookieSecurity(settings.Value, environment));
 
         services.AddDataProtection()
             .SetApplicationName("ProjectWorkflow");
@@ -60,8 +71,22 @@ public static class AuthenticationSetup
 
         services.AddAuthorization();
         services.AddAntiforgery();
+        services.AddOptions<AntiforgeryOptions>()
+            .Configure<IOptions<AuthSettings>, IHostEnvironment>((options, settings, environment) =>
+            {
+                options.Cookie.SecurePolicy = CookieSecurity(settings.Value, environment);
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Strict;
+            });
         return services;
     }
+
+    /// <summary>
+    /// Cookies are <c>Secure</c> except on a developer's local run (the Development environment, plain
+    /// http://127.0.0.1), unless <c>Auth:SecureCookies</c> says otherwise.
+    /// </summary>
+    internal static CookieSecurePolicy CookieSecurity(AuthSettings settings, IHostEnvironment environment) =>
+        (settings.SecureCookies ?? !environment.IsDevelopment()) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
 
     private static void ConfigureBearer(JwtBearerOptions options, AuthSettings settings, SigningKeyStore keys)
     {
@@ -76,6 +101,7 @@ public static class AuthenticationSetup
             RoleClaimType = settings.RoleClaimType,
             ClockSkew = TimeSpan.FromSeconds(30),
         };
+        options.Events = new JwtBearerEvents { OnTokenValidated = SessionCheck.OnTokenValidatedAsync };
 
         if (settings.UsesExternalProvider)
         {
@@ -100,6 +126,8 @@ public static class AuthenticationSetup
         options.LogoutPath = "/account/logout";
         options.ExpireTimeSpan = TimeSpan.FromHours(8);
         options.SlidingExpiration = true;
+        // The security stamp (roles, password, lockout) is checked every Auth:SessionCheckSeconds.
+        options.Events.OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync;
         options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
         options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
     }

@@ -56,6 +56,7 @@ public static class DependencyInjection
         services.AddScoped<AuditTrail>();
         services.AddScoped<RoleSeeder>();
         services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<DemoDataRule>();
         services.AddSingleton<DatabaseReady>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<ListUsers>();

@@ -53,6 +53,7 @@ public static class DatabaseProvider
                 connectionString = string.IsNullOrWhiteSpace(connectionString)
                     ? $"Data Source={Path.Combine(dataDirectory ?? DataDirectory.Default, SqliteFileName)}"
                     : connectionString;
+                SqliteFile.Prepare(connectionString);
                 options.UseSqlite(connectionString, o => o.MigrationsAssembly(migrations))
                     .AddInterceptors(SqliteWalInterceptor.Instance);
                 break;

@@ -66,8 +66,9 @@ public static class AuthenticationSetup
             .Configure<IConfiguration, ILoggerFactory>((options, config, loggers) =>
                 // Keeps portal cookies valid across restarts of the embedded run; nodes of a
                 // cluster need a shared key ring instead (a later issue).
+                // The key ring signs and encrypts portal cookies: its folder is the app user's only (0700).
                 options.XmlRepository ??= new FileSystemXmlRepository(
-                    new DirectoryInfo(Path.Combine(DataDirectory.Resolve(config), "keys", "data-protection")), loggers));
+                    new DirectoryInfo(DataDirectory.CreatePrivate(Path.Combine(DataDirectory.Resolve(config), "keys", "data-protection"))), loggers));
 
         services.AddAuthorization();
         services.AddAntiforgery();

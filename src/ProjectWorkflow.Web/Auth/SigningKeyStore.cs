@@ -50,7 +50,7 @@ public sealed class SigningKeyStore(
             throw new InvalidOperationException(problem);
 
         var folder = Path.Combine(DataDirectory.Resolve(configuration), "keys");
-        Directory.CreateDirectory(folder);
+        DataDirectory.CreatePrivate(folder);
         var path = Path.Combine(folder, KeyFileName);
         if (!File.Exists(path))
         {

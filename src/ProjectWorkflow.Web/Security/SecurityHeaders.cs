@@ -14,6 +14,8 @@ public static class SecurityHeaders
     public const string ReferrerPolicy = "same-origin";
     public const string PermissionsPolicy = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), interest-cohort=()";
 
+    public const string DownloadPolicy = "default-src 'none'; sandbox";
+
     public static string ContentSecurityPolicy(string? scriptNonce) =>
         "default-src 'self'; "
         + (scriptNonce is null ? "script-src 'self'; " : $"script-src 'self' 'nonce-{scriptNonce}'; ")
@@ -39,7 +41,10 @@ public static class SecurityHeaders
             {
                 var headers = http.Response.Headers;
                 var nonce = http.Items.TryGetValue(ScalarOptions.NonceHttpContextItemKey, out var value) ? value as string : null;
-                headers.ContentSecurityPolicy = ContentSecurityPolicy(nonce);
+                // A download (an attachment, an Excel export) is never a page: nothing in it may run, even if opened inline.
+                headers.ContentSecurityPolicy = headers.ContentDisposition.ToString().StartsWith("attachment", StringComparison.OrdinalIgnoreCase)
+                    ? DownloadPolicy
+                    : ContentSecurityPolicy(nonce);
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = ReferrerPolicy;
                 headers["Permissions-Policy"] = PermissionsPolicy;

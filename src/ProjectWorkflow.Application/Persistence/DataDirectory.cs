@@ -26,12 +26,18 @@ public static class DataDirectory
     /// <summary>Creates <paramref name="path"/> (and missing parents) for the app's user only; an existing folder is left as it is.</summary>
     public static string CreatePrivate(string path)
     {
+        path = Path.GetFullPath(path);
         if (Directory.Exists(path))
             return path;
         if (OperatingSystem.IsWindows())
+        {
             Directory.CreateDirectory(path);
-        else
-            Directory.CreateDirectory(path, PrivateFolder);
+            return path;
+        }
+        // Parent by parent: the mode given to CreateDirectory applies to the last folder only.
+        if (Path.GetDirectoryName(path) is { } parent && !Directory.Exists(parent))
+            CreatePrivate(parent);
+        Directory.CreateDirectory(path, PrivateFolder);
         return path;
     }
 }

@@ -28,10 +28,19 @@ public static class SqliteFile
         {
             try
             {
-                using var created = new FileStream(path, new FileStreamOptions
+                using (new FileStream(path, new FileStreamOptions
                 {
                     Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = DataDirectory.PrivateFile,
-                });
+                }))
+                {
+                }
+                // An empty file is a database with no header yet; EF opens it read-only to look for tables, where
+                // switching to WAL would fail. Written once here, WAL is the file's mode from the start.
+                using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+                connection.Open();
+                using var command = connection.CreateCommand();
+                command.CommandText = "PRAGMA journal_mode=WAL;";
+                command.ExecuteNonQuery();
             }
             catch (IOException) when (File.Exists(path))
             {

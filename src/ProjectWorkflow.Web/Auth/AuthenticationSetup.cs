@@ -51,7 +51,10 @@ public static class AuthenticationSetup
                 options.ForwardDefaultSelector = context =>
                     context.Request.Headers.Authorization.Count > 0 ? AuthSchemes.Bearer : AuthSchemes.Cookie)
             .AddJwtBearer(AuthSchemes.Bearer)
-            .AddCookie(AuthSchemes.Cookie, ConfigureCookie);
+            .AddCookie(AuthSchemes.Cookie, ConfigureCookie)
+            // Identity's SecurityStampValidator signs a rejected session out of this scheme too (as AddIdentity registers
+            // it); we have no two-factor sign-in, so it never holds anything.
+            .AddCookie(IdentityConstants.TwoFactorRememberMeScheme, options => options.Cookie.Name = "pw.2fa");
 
         services.AddOptions<JwtBearerOptions>(AuthSchemes.Bearer)
             .Configure<IOptions<AuthSettings>, SigningKeyStore>((options, settings, keys) =>

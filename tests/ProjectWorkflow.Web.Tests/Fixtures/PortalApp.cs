@@ -25,7 +25,13 @@ public class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>One job server per test process is enough; a second app in the collection runs none.</summary>
     protected virtual bool RunsJobServer => true;
 
+    protected virtual int SignInLimitPerAddress => 100_000;
+
+    protected virtual int SignInLimitPerUserName => 100_000;
+
     public string DatabaseProvider => _database.Provider;
+
+    public string DataDirectory => _database.DataDirectory;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -42,6 +48,11 @@ public class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
             // test has then been fired by its delayed job, not rescued by the sweep.
             ["ScheduledChecks:timer-sweep:Cron"] = "0 0 1 1 *",
             ["Timers:SweepGrace"] = "00:00:01",
+            // The stories sign in far more often than a person would; the sign-in limit tests set their own limits.
+            ["Auth:SignInLimits:PerAddress"] = SignInLimitPerAddress.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Auth:SignInLimits:PerUserName"] = SignInLimitPerUserName.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            // A token or cookie is checked against its user on every request, so a lockout or role change shows at once.
+            ["Auth:SessionCheckSeconds"] = "0",
         }));
     }
 

@@ -29,6 +29,13 @@ builder.Services.AddSecurityHeaders();
 
 var app = builder.Build();
 
+// Demo users with the published password never start outside the local demo run (see DemoDataRule).
+if (ProjectWorkflow.Application.Seeding.DemoDataRule.SettingsProblem(app.Environment, app.Configuration) is { } refusal)
+{
+    app.Logger.LogCritical("Refusing to start: {Reason}", refusal);
+    return 1;
+}
+
 app.UseSecurityHeaders();
 app.UseErrorHandling();
 app.UseAuthentication();
@@ -60,3 +67,4 @@ api.MapLedger();
 api.MapNotifications();
 
 app.Run();
+return Environment.ExitCode;

@@ -19,11 +19,16 @@ public sealed class DemoDataRule(IHostEnvironment environment, IConfiguration co
     /// <summary>Before anything is migrated: demo data switched on outside Development.</summary>
     public void EnsureSettingsAllowed()
     {
-        if (SeedsDemoData && !environment.IsDevelopment())
-            throw new DemoDataRefusedException(
-                $"Seed:DemoData is true in the {environment.EnvironmentName} environment. Demo users with the published password are for the "
-                + "local demo run only (ASPNETCORE_ENVIRONMENT=Development, as `dotnet run` sets it): set Seed:DemoData=false.");
+        if (SettingsProblem(environment, configuration) is { } problem)
+            throw new DemoDataRefusedException(problem);
     }
+
+    /// <summary>Why these settings may not start the app (demo data on outside Development), or null.</summary>
+    public static string? SettingsProblem(IHostEnvironment environment, IConfiguration configuration) =>
+        configuration.GetValue("Seed:DemoData", false) && !environment.IsDevelopment()
+            ? $"Seed:DemoData is true in the {environment.EnvironmentName} environment. Demo users with the published password are for the "
+              + "local demo run only (ASPNETCORE_ENVIRONMENT=Development, as `dotnet run` sets it): set Seed:DemoData=false."
+            : null;
 
     /// <summary>Once the database is there: no account may sign in with the demo password outside Development.</summary>
     public async Task EnsureNoDemoPasswordAsync()

@@ -50,11 +50,13 @@ public static class DependencyInjection
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
             })
             .AddRoles<IdentityRole>()
+            .AddUserManager<PortalUserManager>()
             .AddEntityFrameworkStores<ProjectWorkflowDbContext>();
 
         services.AddAuditLog();
         services.AddScoped<RoleSeeder>();
         services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<DemoDataRule>();
         services.AddSingleton<DatabaseReady>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<ListUsers>();

@@ -15,6 +15,7 @@ using ProjectWorkflow.Web.Schemes;
 using ProjectWorkflow.Web.Enterprises;
 using ProjectWorkflow.Web.Applications;
 using ProjectWorkflow.Web.Ledger;
+using ProjectWorkflow.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -25,6 +26,7 @@ builder.Services.AddStartupAndHealth();
 builder.Services.AddApiDocumentation();
 builder.Services.AddOutgoingMail();
 builder.Services.AddHangfireJobs();
+builder.Services.AddSecurityHeaders();
 
 // The verb prints its verdict; the database commands it runs are not news.
 if (AuditCommandLine.Requested(args))
@@ -33,15 +35,22 @@ if (AuditCommandLine.Requested(args))
 var app = builder.Build();
 
 if (AuditCommandLine.Requested(args))
+    return await AuditCommandLine.RunAsync(app.Services, Console.Out);
+
+// Demo users with the published password never start outside the local demo run (see DemoDataRule).
+if (ProjectWorkflow.Application.Seeding.DemoDataRule.SettingsProblem(app.Environment, app.Configuration) is { } refusal)
 {
-    Environment.ExitCode = await AuditCommandLine.RunAsync(app.Services, Console.Out);
-    return;
+    app.Logger.LogCritical("Refusing to start: {Reason}", refusal);
+    return 1;
 }
 
+app.UseSecurityHeaders();
 app.UseErrorHandling();
 app.UseAuthentication();
 app.UseAuditActor();
+app.UseRateLimiter();
 app.UseAuthorization();
+app.UseMiddleware<ForgedRequestCheck>();
 app.UseRequestBodyLimit();
 app.UseAntiforgery();
 app.UseIdempotency();
@@ -69,3 +78,4 @@ api.MapNotifications();
 api.MapAudit();
 
 app.Run();
+return Environment.ExitCode;

@@ -16,7 +16,7 @@ public sealed class SignInTests(BrowserPortal portal)
         await page.GetByLabel("User name").FillAsync("enterprise1");
         await page.GetByLabel("Password").FillAsync("not-the-password");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        Assert.Equal("The user name or password is not correct.", (await page.GetByRole(AriaRole.Alert).TextContentAsync())?.Trim());
+        Assert.Equal(ProjectWorkflow.Web.Auth.PasswordCheck.RefusalDetail, (await page.GetByRole(AriaRole.Alert).TextContentAsync())?.Trim());
 
         await page.GetByLabel("User name").FillAsync("enterprise1");
         await page.GetByLabel("Password").FillAsync(ProjectWorkflow.Application.Seeding.DemoUsers.Password);

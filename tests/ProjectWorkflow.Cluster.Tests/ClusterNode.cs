@@ -59,6 +59,8 @@ public sealed class ClusterNode : IAsyncDisposable
         {
             ["Database__Provider"] = "PostgreSql",
             ["ConnectionStrings__ProjectWorkflow"] = _database.ConnectionString,
+            // Demo users are seeded only in the Development environment (the app refuses demo data anywhere else).
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["Seed__DemoData"] = "true",
             ["DataDirectory"] = _dataDirectory,
             ["Auth__SigningKey"] = SigningKey,

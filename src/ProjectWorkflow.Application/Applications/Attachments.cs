@@ -9,22 +9,29 @@ using ProjectWorkflow.Engine.Runtime;
 namespace ProjectWorkflow.Application.Applications;
 
 /// <summary>
-/// Files attached to an application: checked by kind, size and content (the bytes must be what the
-/// name says: PDF, PNG, JPEG, or an Office document), stored under the data directory.
+/// Files attached to an application: checked by kind, size and structure (<see cref="AttachmentContent"/>: the file must
+/// be what its name says — PDF, PNG, JPEG, or an Office document), stored under the data directory and handed back as
+/// inert downloads (<see cref="DownloadContentType"/>).
 /// </summary>
 public sealed class Attachments(ProjectWorkflowDbContext db, ApplicationAccess access, IConfiguration configuration, TimeProvider time)
 {
     public static readonly IReadOnlyList<string> Kinds = ["feasibility-report", "business-licence", "audit-report", "investment-proof", "invoice", "acceptance-report", "progress-report", "other"];
 
-    private static readonly Dictionary<string, (string ContentType, byte[] Magic)> Types = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly Dictionary<string, string> Types = new(StringComparer.OrdinalIgnoreCase)
     {
-        [".pdf"] = ("application/pdf", "%PDF-"u8.ToArray()),
-        [".png"] = ("image/png", [0x89, 0x50, 0x4E, 0x47]),
-        [".jpg"] = ("image/jpeg", [0xFF, 0xD8, 0xFF]),
-        [".jpeg"] = ("image/jpeg", [0xFF, 0xD8, 0xFF]),
-        [".docx"] = ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", [0x50, 0x4B, 0x03, 0x04]),
-        [".xlsx"] = ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", [0x50, 0x4B, 0x03, 0x04]),
+        [".pdf"] = "application/pdf",
+        [".png"] = "image/png",
+        [".jpg"] = "image/jpeg",
+        [".jpeg"] = "image/jpeg",
+        [".docx"] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        [".xlsx"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     };
+
+    /// <summary>
+    /// What a download is served as, whatever the file: never rendered by the browser (with <c>Content-Disposition:
+    /// attachment</c> and <c>nosniff</c>), opened by the person's own program for its extension.
+    /// </summary>
+    public const string DownloadContentType = "application/octet-stream";
 
     public const long DefaultMaxBytes = 20L * 1024 * 1024;
 
@@ -44,7 +51,7 @@ public sealed class Attachments(ProjectWorkflowDbContext db, ApplicationAccess a
 
         var id = Guid.NewGuid();
         var folder = Path.Combine(DataDirectory.Resolve(configuration), "uploads", application.Id.ToString("N"));
-        Directory.CreateDirectory(folder);
+        DataDirectory.CreatePrivate(folder);
         var path = Path.Combine(folder, id.ToString("N") + extension.ToLowerInvariant());
         long size;
         string hash;
@@ -52,8 +59,10 @@ public sealed class Attachments(ProjectWorkflowDbContext db, ApplicationAccess a
         {
             await using (var file = File.Create(path))
             {
-                (size, hash) = await CopyCheckedAsync(content, file, type.Magic, cancellationToken);
+                (size, hash) = await CopyCheckedAsync(content, file, cancellationToken);
             }
+            if (AttachmentContent.Problem(extension, path) is { } problem)
+                throw WorkflowRequestException.For("file", $"{problem} Upload the original PDF, image or Office document.");
         }
         catch
         {
@@ -67,7 +76,7 @@ public sealed class Attachments(ProjectWorkflowDbContext db, ApplicationAccess a
             ApplicationId = application.Id,
             Kind = kind!,
             FileName = Path.GetFileName(fileName!),
-            ContentType = type.ContentType,
+            ContentType = type!,
             SizeBytes = size,
             Sha256 = hash,
             StoragePath = Path.GetRelativePath(DataDirectory.Resolve(configuration), path),
@@ -80,16 +89,14 @@ public sealed class Attachments(ProjectWorkflowDbContext db, ApplicationAccess a
     }
 
     /// <summary>Copies while counting and hashing, and stops as soon as the size limit or the content check fails.</summary>
-    private async Task<(long Size, string Hash)> CopyCheckedAsync(Stream source, Stream target, byte[] magic, CancellationToken cancellationToken)
+    private async Task<(long Size, string Hash)> CopyCheckedAsync(Stream source, Stream target, CancellationToken cancellationToken)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var buffer = new byte[81920];
         long total = 0;
         int read;
-        var head = new List<byte>(magic.Length);
         while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
         {
-            if (head.Count < magic.Length) head.AddRange(buffer.Take(Math.Min(read, magic.Length - head.Count)));
             total += read;
             if (total > MaxBytes)
                 throw WorkflowRequestException.For("file", $"The file is larger than the limit of {MaxBytes / 1024 / 1024} MB.");
@@ -97,8 +104,6 @@ public sealed class Attachments(ProjectWorkflowDbContext db, ApplicationAccess a
             await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
         }
         if (total == 0) throw WorkflowRequestException.For("file", "The file is empty.");
-        if (!head.SequenceEqual(magic))
-            throw WorkflowRequestException.For("file", "The file's content does not match its extension (is it renamed?). Upload the original PDF, image or Office document.");
         return (total, Convert.ToHexStringLower(sha.GetHashAndReset()));
     }
 

@@ -37,6 +37,8 @@ public static class MessagingRegistration
         var simulateTreasury = configuration.GetValue($"{TreasurySimulatorOptions.Section}:Enabled", true);
         services.AddMassTransit(bus =>
         {
+            // MassTransit 8 reports usage to an internet host at start unless told not to: a public fund's server calls nobody.
+            bus.DisableUsageTelemetry();
             bus.AddConsumer<DeliverWorkflowMessageConsumer>().Endpoint(e => e.Name = DeliverWorkflowMessage.Queue);
             bus.AddConsumer<PaymentSettledConsumer>().Endpoint(e => e.Name = PaymentSettledConsumer.Queue);
             if (simulateTreasury)

@@ -8,11 +8,15 @@ using ProjectWorkflow.Application.Enterprises;
 
 namespace ProjectWorkflow.Application.Persistence;
 
-/// <summary>What has to happen before the application may serve: schema, roles, demo data, workflow definitions.</summary>
+/// <summary>
+/// What has to happen before the application may serve: schema, roles, demo data, workflow definitions. Outside the
+/// Development environment demo data or the demo password stop the start (<see cref="DemoDataRule"/>).
+/// </summary>
 public sealed class DatabaseInitializer(
     ProjectWorkflowDbContext db,
     RoleSeeder roles,
     DemoDataSeeder demoData,
+    DemoDataRule demoDataRule,
     DeployWorkflowFiles workflows,
     SchemeSeed schemes,
     DemoEnterpriseSeed demoEnterprise,
@@ -22,18 +26,21 @@ public sealed class DatabaseInitializer(
 {
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
+        demoDataRule.EnsureSettingsAllowed();
         logger.LogInformation("Migrating the {Provider} database", db.Database.ProviderName);
         await db.Database.MigrateAsync(cancellationToken);
 
         await roles.SeedAsync();
         await schemes.SeedAsync(cancellationToken);
 
-        if (configuration.GetValue("Seed:DemoData", false))
+        if (demoDataRule.SeedsDemoData)
         {
             logger.LogInformation("Seeding demo data (Seed:DemoData is true)");
             await demoData.SeedAsync();
             await demoEnterprise.SeedAsync(cancellationToken);
         }
+
+        await demoDataRule.EnsureNoDemoPasswordAsync();
 
         await workflows.HandleAsync(WorkflowFiles.Directory(configuration), cancellationToken);
         ready.Signal();

@@ -55,6 +55,7 @@ public static class DatabaseProvider
                 connectionString = string.IsNullOrWhiteSpace(connectionString)
                     ? $"Data Source={Path.Combine(dataDirectory ?? DataDirectory.Default, SqliteFileName)}"
                     : connectionString;
+                SqliteFile.Prepare(connectionString);
                 options.UseSqlite(connectionString, o => o.MigrationsAssembly(migrations))
                     .AddInterceptors(SqliteWalInterceptor.Instance);
                 break;

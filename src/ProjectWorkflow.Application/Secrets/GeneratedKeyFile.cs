@@ -26,7 +26,7 @@ public static class GeneratedKeyFile
     public static byte[] LoadOrCreate(IConfiguration configuration, string fileName, int bytes, ILogger logger, string settingToUseInstead)
     {
         var path = PathOf(configuration, fileName);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        DataDirectory.CreatePrivate(Path.GetDirectoryName(path)!);
         if (!File.Exists(path))
         {
             try

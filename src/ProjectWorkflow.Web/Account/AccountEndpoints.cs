@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using ProjectWorkflow.Application.Identity;
+using ProjectWorkflow.Web.Auth;
 
 namespace ProjectWorkflow.Web.Account;
 
@@ -17,12 +18,13 @@ public static class AccountEndpoints
         var account = app.MapGroup("/account").ExcludeFromDescription();
         account.MapGet("/login", (HttpContext http, IAntiforgery antiforgery, string? returnUrl) =>
             LoginForm(http, antiforgery, returnUrl, error: null));
-        account.MapPost("/login", SignIn);
+        account.MapPost("/login", SignIn).RequireRateLimiting(SignInLimits.Policy);
+        // Like every state-changing portal request, checked for its antiforgery token and origin by ForgedRequestCheck.
         account.MapPost("/logout", async (SignInManager<PortalUser> signIn) =>
         {
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/account/login");
-        }).WithMetadata(new RequireAntiforgeryTokenAttribute());
+        });
 
         app.MapGet("/", Home).ExcludeFromDescription();
         return app;
@@ -32,19 +34,24 @@ public static class AccountEndpoints
         HttpContext http,
         IAntiforgery antiforgery,
         SignInManager<PortalUser> signIn,
+        PasswordCheck check,
         [FromForm] string? username,
         [FromForm] string? password,
         [FromForm] string? returnUrl)
     {
         if (!string.IsNullOrWhiteSpace(username) && !string.IsNullOrEmpty(password))
         {
-            var result = await signIn.PasswordSignInAsync(username, password, isPersistent: false, lockoutOnFailure: true);
-            if (result.Succeeded)
-                return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
-            if (result.IsLockedOut)
-                return LoginForm(http, antiforgery, returnUrl, "Too many wrong passwords: this account is locked for a few minutes.");
+            switch (await check.CheckAsync(username, password, "portal", http))
+            {
+                case PasswordCheck.SignedIn(var user):
+                    await signIn.SignInAsync(user, isPersistent: false);
+                    return Results.LocalRedirect(ReturnPath(returnUrl));
+                case PasswordCheck.TooManyAttempts(var lease):
+                    await SignInLimits.RefuseAsync(http, lease);
+                    return Results.Empty;
+            }
         }
-        return LoginForm(http, antiforgery, returnUrl, "The user name or password is not correct.");
+        return LoginForm(http, antiforgery, returnUrl, PasswordCheck.RefusalDetail);
     }
 
     private static IResult LoginForm(HttpContext http, IAntiforgery antiforgery, string? returnUrl, string? error)
@@ -55,7 +62,7 @@ public static class AccountEndpoints
             {message}
             <form method="post" action="/account/login">
               <input type="hidden" name="{PortalPage.Encode(tokens.FormFieldName)}" value="{PortalPage.Encode(tokens.RequestToken)}">
-              <input type="hidden" name="returnUrl" value="{PortalPage.Encode(IsLocal(returnUrl) ? returnUrl : "/")}">
+              <input type="hidden" name="returnUrl" value="{PortalPage.Encode(ReturnPath(returnUrl))}">
               <label>User name <input name="username" autocomplete="username" required autofocus></label>
               <label>Password <input name="password" type="password" autocomplete="current-password" required></label>
               <button type="submit">Sign in</button>
@@ -83,7 +90,15 @@ public static class AccountEndpoints
             """);
     }
 
-    /// <summary>Only same-site paths, so the login form cannot be used as an open redirect.</summary>
-    private static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+    /// <summary>
+    /// Where to go after signing in: a path on this site, else <c>/</c>, so the login form is no open redirect. A
+    /// browser drops tabs and newlines and reads <c>\</c> as <c>/</c> (<c>/%09/evil.example</c> would become
+    /// <c>//evil.example</c>), so a path holding any of them, or starting <c>//</c>, is not taken.
+    /// </summary>
+    internal static string ReturnPath(string? url) =>
+        string.IsNullOrEmpty(url) || url.Length > 2048 || url[0] != '/'
+        || (url.Length > 1 && url[1] is '/' or '\\')
+        || url.Any(c => char.IsControl(c) || char.IsWhiteSpace(c) || c == '\\')
+            ? "/"
+            : url;
 }

@@ -54,9 +54,10 @@ public static class ApplicationEndpoints
         applications.MapGet("/{id:guid}/attachments/{attachmentId:guid}", async (Guid id, Guid attachmentId, ClaimsPrincipal user, Attachments attachments, CancellationToken ct) =>
             {
                 var (record, path) = await attachments.OpenAsync(id, attachmentId, ActorOf.User(user), ct);
-                return Results.File(path, record.ContentType, record.FileName);
+                // Inert: a download (Content-Disposition: attachment) of bytes, never a page the browser renders (see Attachments).
+                return Results.File(path, Attachments.DownloadContentType, record.FileName);
             })
-            .WithSummary("Download an attachment");
+            .WithSummary("Download an attachment (served as application/octet-stream, as an attachment)");
 
         applications.MapPost("/{id:guid}/submit", async (Guid id, ClaimsPrincipal user, SubmitApplication submit, CancellationToken ct) =>
                 TypedResults.Ok(await submit.HandleAsync(id, ActorOf.User(user), ct)))

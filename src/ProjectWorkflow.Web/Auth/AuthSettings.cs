@@ -25,5 +25,30 @@ public sealed class AuthSettings
     /// <summary>Only for a local test provider served over plain HTTP.</summary>
     public bool RequireHttpsMetadata { get; set; } = true;
 
+    /// <summary>
+    /// How long (seconds) the check that a token's or cookie's user still exists, is not locked out and has the same
+    /// security stamp (roles, password) is remembered; 0 checks on every request.
+    /// </summary>
+    public int SessionCheckSeconds { get; set; } = 10;
+
+    /// <summary>
+    /// Whether the portal's cookies carry <c>Secure</c>. Unset: always, except in the Development environment (the
+    /// local run over plain http://127.0.0.1).
+    /// </summary>
+    public bool? SecureCookies { get; set; }
+
+    public SignInLimitSettings SignInLimits { get; set; } = new();
+
     public bool UsesExternalProvider => !string.IsNullOrWhiteSpace(Authority);
+}
+
+/// <summary>
+/// <c>Auth:SignInLimits</c>: how many sign-in attempts (token and portal form together) are allowed per client address
+/// and per user name within <see cref="WindowSeconds"/>; beyond that the answer is 429 with <c>Retry-After</c>.
+/// </summary>
+public sealed class SignInLimitSettings
+{
+    public int PerAddress { get; set; } = 20;
+    public int PerUserName { get; set; } = 10;
+    public int WindowSeconds { get; set; } = 60;
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -33,6 +34,13 @@ public static class AuthenticationSetup
         services.AddSingleton<TokenIssuer>();
 
         new IdentityBuilder(typeof(PortalUser), typeof(IdentityRole), services).AddSignInManager();
+        services.TryAddScoped<ISecurityStampValidator, SecurityStampValidator<PortalUser>>();
+        services.AddOptions<SecurityStampValidatorOptions>()
+            .Configure<IOptions<AuthSettings>>((options, settings) =>
+                options.ValidationInterval = TimeSpan.FromSeconds(Math.Max(0, settings.Value.SessionCheckSeconds)));
+        services.AddMemoryCache();
+        services.AddScoped<PasswordCheck>();
+        services.AddSignInLimits();
 
         services.AddAuthentication(options =>
             {
@@ -43,11 +51,17 @@ public static class AuthenticationSetup
                 options.ForwardDefaultSelector = context =>
                     context.Request.Headers.Authorization.Count > 0 ? AuthSchemes.Bearer : AuthSchemes.Cookie)
             .AddJwtBearer(AuthSchemes.Bearer)
-            .AddCookie(AuthSchemes.Cookie, ConfigureCookie);
+            .AddCookie(AuthSchemes.Cookie, ConfigureCookie)
+            // Identity's SecurityStampValidator signs a rejected session out of this scheme too (as AddIdentity registers
+            // it); we have no two-factor sign-in, so it never holds anything.
+            .AddCookie(IdentityConstants.TwoFactorRememberMeScheme, options => options.Cookie.Name = "pw.2fa");
 
         services.AddOptions<JwtBearerOptions>(AuthSchemes.Bearer)
             .Configure<IOptions<AuthSettings>, SigningKeyStore>((options, settings, keys) =>
                 ConfigureBearer(options, settings.Value, keys));
+        services.AddOptions<CookieAuthenticationOptions>(AuthSchemes.Cookie)
+            .Configure<IOptions<AuthSettings>, IHostEnvironment>((options, settings, environment) =>
+                options.Cookie.SecurePolicy = CookieSecurity(settings.Value, environment));
 
         services.AddDataProtection()
             .SetApplicationName("ProjectWorkflow");
@@ -55,13 +69,28 @@ public static class AuthenticationSetup
             .Configure<IConfiguration, ILoggerFactory>((options, config, loggers) =>
                 // Keeps portal cookies valid across restarts of the embedded run; nodes of a
                 // cluster need a shared key ring instead (a later issue).
+                // The key ring signs and encrypts portal cookies: its folder is the app user's only (0700).
                 options.XmlRepository ??= new FileSystemXmlRepository(
-                    new DirectoryInfo(Path.Combine(DataDirectory.Resolve(config), "keys", "data-protection")), loggers));
+                    new DirectoryInfo(DataDirectory.CreatePrivate(Path.Combine(DataDirectory.Resolve(config), "keys", "data-protection"))), loggers));
 
         services.AddAuthorization();
         services.AddAntiforgery();
+        services.AddOptions<AntiforgeryOptions>()
+            .Configure<IOptions<AuthSettings>, IHostEnvironment>((options, settings, environment) =>
+            {
+                options.Cookie.SecurePolicy = CookieSecurity(settings.Value, environment);
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Strict;
+            });
         return services;
     }
+
+    /// <summary>
+    /// Cookies are <c>Secure</c> except on a developer's local run (the Development environment, plain
+    /// http://127.0.0.1), unless <c>Auth:SecureCookies</c> says otherwise.
+    /// </summary>
+    internal static CookieSecurePolicy CookieSecurity(AuthSettings settings, IHostEnvironment environment) =>
+        (settings.SecureCookies ?? !environment.IsDevelopment()) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
 
     private static void ConfigureBearer(JwtBearerOptions options, AuthSettings settings, SigningKeyStore keys)
     {
@@ -76,6 +105,7 @@ public static class AuthenticationSetup
             RoleClaimType = settings.RoleClaimType,
             ClockSkew = TimeSpan.FromSeconds(30),
         };
+        options.Events = new JwtBearerEvents { OnTokenValidated = SessionCheck.OnTokenValidatedAsync };
 
         if (settings.UsesExternalProvider)
         {
@@ -100,6 +130,8 @@ public static class AuthenticationSetup
         options.LogoutPath = "/account/logout";
         options.ExpireTimeSpan = TimeSpan.FromHours(8);
         options.SlidingExpiration = true;
+        // The security stamp (roles, password, lockout) is checked every Auth:SessionCheckSeconds.
+        options.Events.OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync;
         options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
         options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
     }

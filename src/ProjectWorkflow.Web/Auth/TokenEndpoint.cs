@@ -20,15 +20,20 @@ public static class TokenEndpoint
             .AllowAnonymous()
             // A token response must not be stored and replayed.
             .WithoutIdempotency()
+            .RequireRateLimiting(SignInLimits.Policy)
+            .Produces<TokenResponse>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithTags("Auth")
             .WithSummary("Exchange a user name and password for a bearer token");
         return api;
     }
 
-    private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> IssueToken(
+    private static async Task<IResult> IssueToken(
         TokenRequest? request,
+        HttpContext http,
         UserManager<PortalUser> users,
-        SignInManager<PortalUser> signIn,
+        PasswordCheck check,
         TokenIssuer issuer,
         IOptions<AuthSettings> settings)
     {
@@ -48,27 +53,27 @@ public static class TokenEndpoint
         if (errors.Count > 0)
             return ValidationErrors.Problem(errors);
 
-        var user = await users.FindByNameAsync(request!.Username!);
-        if (user is null)
-            return InvalidCredentials();
-
-        var check = await signIn.CheckPasswordSignInAsync(user, request.Password!, lockoutOnFailure: true);
-        if (check.IsLockedOut)
+        switch (await check.CheckAsync(request!.Username!, request.Password!, "token", http))
         {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status401Unauthorized,
-                title: "Account locked",
-                detail: "Too many wrong passwords: this account is locked for a few minutes. Try again later.");
+            case PasswordCheck.SignedIn(var user):
+                var token = issuer.Issue(user, await users.GetRolesAsync(user));
+                return TypedResults.Ok(new TokenResponse(token.Token, "Bearer", token.ExpiresInSeconds));
+            case PasswordCheck.TooManyAttempts(var lease):
+                await SignInLimits.RefuseAsync(http, lease);
+                return new Empty();
+            default:
+                return InvalidCredentials();
         }
-        if (!check.Succeeded)
-            return InvalidCredentials();
-
-        var token = issuer.Issue(user, await users.GetRolesAsync(user));
-        return TypedResults.Ok(new TokenResponse(token.Token, "Bearer", token.ExpiresInSeconds));
     }
 
     private static ProblemHttpResult InvalidCredentials() => TypedResults.Problem(
         statusCode: StatusCodes.Status401Unauthorized,
-        title: "Invalid credentials",
-        detail: "The user name or password is not correct.");
+        title: PasswordCheck.RefusalTitle,
+        detail: PasswordCheck.RefusalDetail);
+
+    /// <summary>The answer was already written (the 429 of the per-user-name limit).</summary>
+    private sealed class Empty : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext) => Task.CompletedTask;
+    }
 }

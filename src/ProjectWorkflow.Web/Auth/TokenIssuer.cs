@@ -24,6 +24,7 @@ public sealed class TokenIssuer(IOptions<AuthSettings> settings, SigningKeyStore
             new(JwtRegisteredClaimNames.Sub, user.Id),
             new(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")),
             new(s.NameClaimType, user.UserName ?? user.Id),
+            new(SessionCheck.StampClaim, SessionCheck.StampOf(user)),
         };
         claims.AddRange(roles.Select(role => new Claim(s.RoleClaimType, role)));
 

@@ -26,13 +26,20 @@ public static class HangfireStorage
                 SchemaName = settings.Schema,
                 PrepareSchemaIfNecessary = true,
             }),
-            _ => new SQLiteStorage(Path.Combine(DataDirectory.Resolve(configuration), SqliteFileName), new SQLiteStorageOptions
+            _ => new SQLiteStorage(PrivateSqliteFile(Path.Combine(DataDirectory.Resolve(configuration), SqliteFileName)), new SQLiteStorageOptions
             {
                 QueuePollInterval = settings.QueuePollInterval,
                 // Workers, the scheduler and the web requests all write: WAL lets them read while one writes.
                 JournalMode = SQLiteStorageOptions.JournalModes.WAL,
             }),
         };
+
+    /// <summary>Hangfire's file is created 0600 like ours (its jobs carry application ids and messages).</summary>
+    private static string PrivateSqliteFile(string path)
+    {
+        SqliteFile.Prepare($"Data Source={path}");
+        return path;
+    }
 
     private static PostgreSqlStorage PostgreSql(string connectionString, HangfireSettings settings)
     {

@@ -1,4 +1,5 @@
 using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Seeding;
 
 namespace ProjectWorkflow.Web.Health;
 
@@ -22,6 +23,12 @@ internal sealed class DatabaseStartup(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+        }
+        catch (DemoDataRefusedException refused)
+        {
+            logger.LogCritical("Refusing to start: {Reason}", refused.Message);
+            Environment.ExitCode = 1;
+            lifetime.StopApplication();
         }
         catch (Exception exception)
         {

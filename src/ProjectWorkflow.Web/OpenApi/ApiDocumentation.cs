@@ -18,7 +18,9 @@ public static class ApiDocumentation
     public static WebApplication MapApiDocumentation(this WebApplication app)
     {
         app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference(options => options.WithTitle("ProjectWorkflow API")).AllowAnonymous();
+        // A fresh nonce per request for Scalar's inline start-up script, which the content security policy names
+        // (Security/SecurityHeaders); its fonts come from this site, not Scalar's CDN.
+        app.MapScalarApiReference(options => options.WithTitle("ProjectWorkflow API").WithNonce().DisableDefaultFonts()).AllowAnonymous();
         return app;
     }
 }

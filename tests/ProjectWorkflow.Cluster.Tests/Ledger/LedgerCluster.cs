@@ -51,7 +51,8 @@ public sealed class LedgerCluster : IAsyncLifetime
 
     private Dictionary<string, string> Settings(string node) => new()
     {
-        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        // Demo users are seeded only in the Development environment (the app refuses demo data anywhere else).
+        ["ASPNETCORE_ENVIRONMENT"] = "Development",
         ["Database__Provider"] = _provider,
         ["ConnectionStrings__ProjectWorkflow"] = _database,
         ["DataDirectory"] = Path.Combine(_directory, $"data-{node}"),

@@ -25,10 +25,16 @@ public class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>One job server per test process is enough; a second app in the collection runs none.</summary>
     protected virtual bool RunsJobServer => true;
 
+    protected virtual int SignInLimitPerAddress => 100_000;
+
+    protected virtual int SignInLimitPerUserName => 100_000;
+
     public string DatabaseProvider => _database.Provider;
 
     /// <summary>A message name that admins and finance officers may deliver through <c>POST /api/messages</c> in the tests.</summary>
     public const string TestMessage = "test.confirmed";
+
+    public string DataDirectory => _database.DataDirectory;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -48,6 +54,11 @@ public class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
             // A message of the tests' own processes, declared as an operator declares an integration's message.
             [$"Messages:Senders:{TestMessage}:0"] = "admin",
             [$"Messages:Senders:{TestMessage}:1"] = "finance",
+            // The stories sign in far more often than a person would; the sign-in limit tests set their own limits.
+            ["Auth:SignInLimits:PerAddress"] = SignInLimitPerAddress.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Auth:SignInLimits:PerUserName"] = SignInLimitPerUserName.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            // A token or cookie is checked against its user on every request, so a lockout or role change shows at once.
+            ["Auth:SessionCheckSeconds"] = "0",
         }));
     }
 

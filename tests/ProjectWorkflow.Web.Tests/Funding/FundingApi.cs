@@ -8,7 +8,7 @@ namespace ProjectWorkflow.Web.Tests.Funding;
 /// <summary>The steps an applicant takes, shared by the funding stories.</summary>
 internal static class FundingApi
 {
-    public static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"u8.ToArray();
+    public static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\nxref\n0 1\n0000000000 65535 f \ntrailer << /Root 1 0 R /Size 1 >>\nstartxref\n45\n%%EOF\n"u8.ToArray();
 
     public static async Task<JsonElement> DraftAsync(HttpClient applicant, string scheme, object fields, int year = 2026)
     {

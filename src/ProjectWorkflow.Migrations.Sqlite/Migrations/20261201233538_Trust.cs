@@ -80,6 +80,9 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                 nullable: false,
                 defaultValue: "");
 
+            // Payments recorded before the treasury was keyed on the order keep their own key: each stays one row.
+            migrationBuilder.Sql("UPDATE \"TreasuryPayments\" SET \"OrderKey\" = \"PaymentKey\", \"Attempts\" = 1;");
+
             migrationBuilder.AddPrimaryKey(
                 name: "PK_TreasuryPayments",
                 table: "TreasuryPayments",

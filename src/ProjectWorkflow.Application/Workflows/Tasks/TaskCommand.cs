@@ -13,12 +13,17 @@ namespace ProjectWorkflow.Application.Workflows.Tasks;
 /// </summary>
 public sealed class TaskCommand(ProjectWorkflowDbContext db, WorkflowCommands commands)
 {
-    public async Task RunAsync(Guid taskId, Actor actor, Func<TaskRecord, Task> check, Func<WorkflowSession, Guid, Task> operation,
-        CancellationToken cancellationToken, [CallerMemberName] string name = "", [CallerFilePath] string file = "")
+    /// <param name="mayPress">Who may press this button on this task, whatever its state: an outsider learns nothing (403) before
+    /// the request is read or the task's state (409) is told.</param>
+    /// <param name="check">The request and its recipients, on the open task.</param>
+    public async Task RunAsync(Guid taskId, Actor actor, Func<TaskRecord, Task> mayPress, Func<TaskRecord, Task> check,
+        Func<WorkflowSession, Guid, Task> operation, CancellationToken cancellationToken,
+        [CallerMemberName] string name = "", [CallerFilePath] string file = "")
     {
         var task = await db.Set<TaskRecord>().AsNoTracking().Include(t => t.Candidates)
             .FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken)
             ?? throw WorkflowException.NotFound($"There is no task {taskId}.");
+        await mayPress(task);
         if (task.Status == TaskStatuses.Completed)
             throw WorkflowException.Conflict($"The task was already completed{(task.CompletedBy is null ? "" : $" by {task.CompletedBy}")}.");
         if (task.Status == TaskStatuses.Cancelled)
@@ -26,8 +31,4 @@ public sealed class TaskCommand(ProjectWorkflowDbContext db, WorkflowCommands co
         await check(task);
         await commands.RunAsync(actor, session => operation(session, task.InstanceId), cancellationToken, name, file);
     }
-
-    public Task RunAsync(Guid taskId, Actor actor, Func<WorkflowSession, Guid, Task> operation, CancellationToken cancellationToken,
-        [CallerMemberName] string name = "", [CallerFilePath] string file = "") =>
-        RunAsync(taskId, actor, _ => Task.CompletedTask, operation, cancellationToken, name, file);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ProjectWorkflow.Application.Workflows.Storage;
 using ProjectWorkflow.Engine.Runtime;
 
 namespace ProjectWorkflow.Application.Workflows.Tasks;
@@ -17,87 +18,93 @@ public sealed record CopyToRequest(IReadOnlyList<string>? Users);
 /// </summary>
 public sealed class TaskOperations(TaskCommand command, TaskPermissions permissions)
 {
+    private static readonly Func<TaskRecord, Task> NothingMore = _ => Task.CompletedTask;
+
     public Task ClaimAsync(Guid taskId, Actor actor, CancellationToken ct) =>
-        command.RunAsync(taskId, actor, task => permissions.RequireMayClaimAsync(task, actor, ct), (s, instanceId) => s.ClaimAsync(instanceId, taskId, ct), ct);
+        command.RunAsync(taskId, actor, task => permissions.RequireMayClaimAsync(task, actor, ct), NothingMore,
+            (s, instanceId) => s.ClaimAsync(instanceId, taskId, ct), ct);
 
     public Task UnclaimAsync(Guid taskId, Actor actor, CancellationToken ct) =>
-        command.RunAsync(taskId, actor, (s, instanceId) => s.UnclaimAsync(instanceId, taskId, ct), ct);
+        command.RunAsync(taskId, actor, task => Holder(task, actor, "release it"), NothingMore,
+            (s, instanceId) => s.UnclaimAsync(instanceId, taskId, ct), ct);
 
     public Task CompleteAsync(Guid taskId, CompleteTaskRequest request, Actor actor, CancellationToken ct) =>
-        command.RunAsync(taskId, actor, task => permissions.RequireMayClaimAsync(task, actor, ct), (s, instanceId) => s.CompleteAsync(instanceId, taskId, request.Variables, ct), ct);
+        command.RunAsync(taskId, actor, task => permissions.RequireMayClaimAsync(task, actor, ct), NothingMore,
+            (s, instanceId) => s.CompleteAsync(instanceId, taskId, request.Variables, ct), ct);
 
     public Task DelegateAsync(Guid taskId, HandOverRequest request, Actor actor, CancellationToken ct)
     {
-        var user = RequireUser(request.User);
-        return command.RunAsync(taskId, actor,
-            async task =>
-            {
-                TaskPermissions.RequireHolder(task, actor, "delegate it");
-                user = (await permissions.RequireCanHoldAsync(task, [user], "user", actor, ct))[0];
-            },
+        var user = "";
+        return command.RunAsync(taskId, actor, task => Holder(task, actor, "delegate it"),
+            async task => user = (await permissions.RequireCanHoldAsync(task, [RequireUser(request.User)], "user", actor, ct))[0],
             (s, instanceId) => s.DelegateAsync(instanceId, taskId, user, request.Reason, ct), ct);
     }
 
     public Task ResolveAsync(Guid taskId, CompleteTaskRequest request, Actor actor, CancellationToken ct) =>
-        command.RunAsync(taskId, actor, (s, instanceId) => s.ResolveAsync(instanceId, taskId, request.Variables, ct), ct);
+        command.RunAsync(taskId, actor, task => Holder(task, actor, "hand it back"), NothingMore,
+            (s, instanceId) => s.ResolveAsync(instanceId, taskId, request.Variables, ct), ct);
 
     public Task TransferAsync(Guid taskId, HandOverRequest request, Actor actor, CancellationToken ct)
     {
-        var user = RequireUser(request.User);
-        return command.RunAsync(taskId, actor,
-            async task =>
-            {
-                TaskPermissions.RequireHolder(task, actor, "transfer it");
-                user = (await permissions.RequireCanHoldAsync(task, [user], "user", actor, ct))[0];
-            },
+        var user = "";
+        return command.RunAsync(taskId, actor, task => Holder(task, actor, "transfer it"),
+            async task => user = (await permissions.RequireCanHoldAsync(task, [RequireUser(request.User)], "user", actor, ct))[0],
             (s, instanceId) => s.TransferAsync(instanceId, taskId, user, request.Reason, ct), ct);
     }
 
     public Task AddSignersAsync(Guid taskId, AddSignersRequest request, Actor actor, CancellationToken ct)
     {
-        if (request.Users is not { Count: > 0 } users || users.Any(string.IsNullOrWhiteSpace))
-            throw WorkflowRequestException.For("users", "Name at least one signer, by user name.");
-        var position = request.Position?.Trim().ToLowerInvariant() switch
-        {
-            "before" => SignerPosition.Before,
-            "after" => SignerPosition.After,
-            _ => throw WorkflowRequestException.For("position", "The position is 'before' (they sign first) or 'after' (they sign after you)."),
-        };
-        IReadOnlyList<string> signers = users;
-        return command.RunAsync(taskId, actor,
+        IReadOnlyList<string> signers = [];
+        var position = SignerPosition.After;
+        return command.RunAsync(taskId, actor, task => Holder(task, actor, "add signers to it"),
             async task =>
             {
-                TaskPermissions.RequireHolder(task, actor, "add signers to it");
+                if (request.Users is not { Count: > 0 } users || users.Any(string.IsNullOrWhiteSpace))
+                    throw WorkflowRequestException.For("users", "Name at least one signer, by user name.");
+                position = request.Position?.Trim().ToLowerInvariant() switch
+                {
+                    "before" => SignerPosition.Before,
+                    "after" => SignerPosition.After,
+                    _ => throw WorkflowRequestException.For("position", "The position is 'before' (they sign first) or 'after' (they sign after you)."),
+                };
                 signers = await permissions.RequireCanHoldAsync(task, users, "users", actor, ct);
             },
             (s, instanceId) => s.AddSignersAsync(instanceId, taskId, signers, position, ct), ct);
     }
 
-    public Task SendBackAsync(Guid taskId, SendBackRequest request, Actor actor, CancellationToken ct)
-    {
-        if (string.IsNullOrWhiteSpace(request.TargetElementId))
-            throw WorkflowRequestException.For("targetElementId", "Name the earlier task (its element id) to send the file back to.");
-        if (string.IsNullOrWhiteSpace(request.Reason))
-            throw WorkflowRequestException.For("reason", "Say why: the person receiving the file reads this.");
-        return command.RunAsync(taskId, actor, (s, instanceId) => s.SendBackAsync(instanceId, taskId, request.TargetElementId, request.Reason, ct), ct);
-    }
+    public Task SendBackAsync(Guid taskId, SendBackRequest request, Actor actor, CancellationToken ct) =>
+        command.RunAsync(taskId, actor, task => Holder(task, actor, "send it back"),
+            _ =>
+            {
+                if (string.IsNullOrWhiteSpace(request.TargetElementId))
+                    throw WorkflowRequestException.For("targetElementId", "Name the earlier task (its element id) to send the file back to.");
+                if (string.IsNullOrWhiteSpace(request.Reason))
+                    throw WorkflowRequestException.For("reason", "Say why: the person receiving the file reads this.");
+                return Task.CompletedTask;
+            },
+            (s, instanceId) => s.SendBackAsync(instanceId, taskId, request.TargetElementId!, request.Reason!, ct), ct);
 
     public Task RemindAsync(Guid taskId, RemindRequest request, Actor actor, CancellationToken ct) =>
-        command.RunAsync(taskId, actor, task => permissions.RequireMayRemindAsync(task, actor, ct),
+        command.RunAsync(taskId, actor, task => permissions.RequireMayRemindAsync(task, actor, ct), NothingMore,
             (s, instanceId) => s.RemindAsync(instanceId, taskId, request.Message, ct), ct);
 
     public Task CopyToAsync(Guid taskId, CopyToRequest request, Actor actor, CancellationToken ct)
     {
-        if (request.Users is not { Count: > 0 } users || users.Any(string.IsNullOrWhiteSpace))
-            throw WorkflowRequestException.For("users", "Name at least one person to copy, by user name.");
-        IReadOnlyList<string> followers = users;
-        return command.RunAsync(taskId, actor,
+        IReadOnlyList<string> followers = [];
+        return command.RunAsync(taskId, actor, task => Holder(task, actor, "copy it to others"),
             async task =>
             {
-                TaskPermissions.RequireHolder(task, actor, "copy it to others");
+                if (request.Users is not { Count: > 0 } users || users.Any(string.IsNullOrWhiteSpace))
+                    throw WorkflowRequestException.For("users", "Name at least one person to copy, by user name.");
                 followers = await permissions.RequireMayFollowAsync(task, users, ct);
             },
             (s, instanceId) => s.CopyToAsync(instanceId, taskId, followers, ct), ct);
+    }
+
+    private static Task Holder(TaskRecord task, Actor actor, string what)
+    {
+        TaskPermissions.RequireHolder(task, actor, what);
+        return Task.CompletedTask;
     }
 
     private static string RequireUser(string? user) =>

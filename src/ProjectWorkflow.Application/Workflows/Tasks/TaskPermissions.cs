@@ -35,9 +35,14 @@ public sealed class TaskPermissions(ProjectWorkflowDbContext db, ProjectRoles pr
     /// <summary>Staff who act on files: auditors read, they do not push work along.</summary>
     private static readonly string[] ActingStaff = [Roles.DistrictReviewer, Roles.DeptApprover, Roles.Finance, Roles.Admin];
 
+    /// <summary>Claim or complete: the person holding the task, or one of its candidates, whatever the task's state.</summary>
     public async Task RequireMayClaimAsync(TaskRecord task, Actor actor, CancellationToken cancellationToken)
     {
-        if (task.Assignee is not null || task.Candidates.Count > 0) return;   // the engine checks candidates and holder
+        if (task.Assignee == actor.Id || task.Owner == actor.Id) return;
+        var candidateGroups = task.Candidates.Where(c => c.IsGroup).Select(c => c.Value).ToList();
+        if (task.Candidates.Any(c => !c.IsGroup && c.Value == actor.Id) || actor.InAnyGroup(candidateGroups)) return;
+        if (task.Assignee is not null || task.Candidates.Count > 0)
+            throw WorkflowException.Forbidden("You are not among the task's candidate users or groups, nor the person holding it.");
         await instances.RequireReadableAsync(task.InstanceId, actor, cancellationToken);
     }
 

@@ -107,9 +107,13 @@ public sealed class ApprovalOperationTests(PortalApp app) : IAsyncLifetime
         await OnlyTaskAsync(_colleague, "mine", id, "districtReview");
         await OkAsync(_colleague, $"/api/tasks/{review}/complete");
 
-        Assert.Single(await TasksAsync(_approver, "candidate", id));
-        var bad = await PostAsync(_approver, $"/api/tasks/{review}/add-signers", new { users = new[] { "x" }, position = "sideways" });
-        await ProblemAssert.IsProblemAsync(bad, HttpStatusCode.BadRequest);
+        var approval = await OnlyTaskAsync(_approver, "candidate", id, "departmentApproval");
+        // A candidate who has not claimed the task holds nothing to add signers to; once it is theirs, a bad position is named.
+        await ProblemAssert.IsProblemAsync(
+            await PostAsync(_approver, $"/api/tasks/{approval}/add-signers", new { users = new[] { "reviewer2" }, position = "before" }), HttpStatusCode.Forbidden);
+        await OkAsync(_approver, $"/api/tasks/{approval}/claim");
+        var bad = await PostAsync(_approver, $"/api/tasks/{approval}/add-signers", new { users = new[] { "x" }, position = "sideways" });
+        Assert.Equal("position", (await ProblemAssert.IsProblemAsync(bad, HttpStatusCode.BadRequest)).GetProperty("errors")[0].GetProperty("field").GetString());
     }
 
     [Fact]

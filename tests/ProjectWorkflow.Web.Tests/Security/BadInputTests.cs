@@ -154,6 +154,13 @@ public sealed class BadInputTests(SecurityApp app, ITestOutputHelper output)
 
     private static StringContent Json(string text) => new(text, Encoding.UTF8, "application/json");
 
+    /// <summary>
+    /// Tables a background worker updates on its own clock (the mail sender marks rows sent, failed or due again):
+    /// only which rows exist is compared there, not their delivery state, so a retry that falls due mid-test is not
+    /// taken for a change made by bad input (a request that queued mail would still add a row).
+    /// </summary>
+    private static readonly HashSet<string> UpdatedByWorkers = ["QueuedMail"];
+
     /// <summary>Each table the model maps: its row count and a hash of its rows (order-free), read with plain SQL.</summary>
     private async Task<Dictionary<string, string>> SnapshotAsync()
     {
@@ -168,7 +175,10 @@ public sealed class BadInputTests(SecurityApp app, ITestOutputHelper output)
         foreach (var (schema, name) in tables)
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT * FROM {(schema is null ? "" : $"\"{schema}\".")}\"{name}\"";
+            var columns = UpdatedByWorkers.Contains(name)
+                ? string.Join(", ", db.Model.GetEntityTypes().First(e => e.GetTableName() == name).FindPrimaryKey()!.Properties.Select(p => $"\"{p.GetColumnName()}\""))
+                : "*";
+            command.CommandText = $"SELECT {columns} FROM {(schema is null ? "" : $"\"{schema}\".")}\"{name}\"";
             var rows = new List<string>();
             await using (var reader = await command.ExecuteReaderAsync())
             {

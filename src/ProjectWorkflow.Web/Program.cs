@@ -1,21 +1,23 @@
 using ProjectWorkflow.Application;
 using ProjectWorkflow.Web.Account;
+using ProjectWorkflow.Web.Applications;
 using ProjectWorkflow.Web.Audit;
 using ProjectWorkflow.Web.Auth;
+using ProjectWorkflow.Web.Enterprises;
 using ProjectWorkflow.Web.Errors;
 using ProjectWorkflow.Web.Finance;
 using ProjectWorkflow.Web.Hangfire;
 using ProjectWorkflow.Web.Health;
 using ProjectWorkflow.Web.Idempotency;
+using ProjectWorkflow.Web.Ledger;
 using ProjectWorkflow.Web.Notifications;
 using ProjectWorkflow.Web.OpenApi;
+using ProjectWorkflow.Web.Projects;
+using ProjectWorkflow.Web.Reviews;
+using ProjectWorkflow.Web.Schemes;
+using ProjectWorkflow.Web.Security;
 using ProjectWorkflow.Web.Users;
 using ProjectWorkflow.Web.Workflows;
-using ProjectWorkflow.Web.Schemes;
-using ProjectWorkflow.Web.Enterprises;
-using ProjectWorkflow.Web.Applications;
-using ProjectWorkflow.Web.Ledger;
-using ProjectWorkflow.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 

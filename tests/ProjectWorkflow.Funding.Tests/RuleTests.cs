@@ -85,12 +85,12 @@ public class RuleTests
     [Fact]
     public void Application_RefusesMovesItsStatusDoesNotAllow()
     {
-        var application = new FundingApplication();
+        var application = new ApplicationLifecycle();
         application.Move(ApplicationStatus.Submitted, "submitted");
         var ex = Assert.Throws<IllegalTransitionException>(() => application.Move(ApplicationStatus.Accepted, "accepted"));
         Assert.Contains("submitted", ex.Message);
         Assert.Equal(ApplicationStatus.Submitted, application.Status);
-        Assert.False(FundingApplication.CanMove(ApplicationStatus.Closed, ApplicationStatus.Building));
-        Assert.True(FundingApplication.CanMove(ApplicationStatus.Closed, ApplicationStatus.Recovered));
+        Assert.False(ApplicationLifecycle.CanMove(ApplicationStatus.Closed, ApplicationStatus.Building));
+        Assert.True(ApplicationLifecycle.CanMove(ApplicationStatus.Closed, ApplicationStatus.Recovered));
     }
 }

@@ -2,9 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Enterprises;
 using ProjectWorkflow.Application.Identity;
 using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Refusals;
 using ProjectWorkflow.Application.Reviews;
 using ProjectWorkflow.Application.Workflows.Storage;
 using ProjectWorkflow.Engine.Runtime;
+using ProjectWorkflow.Funding.Applications;
 
 namespace ProjectWorkflow.Application.Applications;
 
@@ -14,7 +16,7 @@ namespace ProjectWorkflow.Application.Applications;
 /// </summary>
 public sealed class ApplicationAccess(ProjectWorkflowDbContext db)
 {
-    public async Task<ApplicationRecord> ReadableAsync(Guid id, Actor actor, CancellationToken cancellationToken, bool track = false)
+    public async Task<FundingApplication> ReadableAsync(Guid id, Actor actor, CancellationToken cancellationToken, bool track = false)
     {
         var application = await Find(id, track, cancellationToken);
         if (await IsMemberAsync(application, actor, cancellationToken) || EnterpriseDirectory.IsStaff(actor)) return application;
@@ -24,39 +26,39 @@ public sealed class ApplicationAccess(ProjectWorkflowDbContext db)
             await db.Set<PanelMemberRecord>().AnyAsync(p => p.ApplicationId == application.Id && p.Expert == actor.Id && p.DeclaredAt != null && !p.Recused, cancellationToken) &&
             await PanelSitsAsync(application, cancellationToken))
             return application;
-        throw WorkflowException.Forbidden("This application is visible to its enterprise, the fund's staff and the experts assigned to it.");
+        throw new ForbiddenException("This application is visible to its enterprise, the fund's staff and the experts assigned to it.");
     }
 
     /// <summary>The panel sits while one of its experts' reviews is open; after it concludes, the file closes to the experts.</summary>
-    public Task<bool> PanelSitsAsync(ApplicationRecord application, CancellationToken cancellationToken) =>
+    public Task<bool> PanelSitsAsync(FundingApplication application, CancellationToken cancellationToken) =>
         db.Set<TaskRecord>().AnyAsync(t => t.InstanceId == application.InstanceId && t.ElementId == PanelReview.ReviewElementId && t.Status == TaskStatuses.Open, cancellationToken);
 
     /// <summary>The applicant's own view (its timeline): the enterprise's users and the fund's staff, not experts.</summary>
-    public async Task<ApplicationRecord> ApplicantOrStaffAsync(Guid id, Actor actor, CancellationToken cancellationToken)
+    public async Task<FundingApplication> ApplicantOrStaffAsync(Guid id, Actor actor, CancellationToken cancellationToken)
     {
         var application = await Find(id, track: false, cancellationToken);
         if (EnterpriseDirectory.IsStaff(actor) || await IsMemberAsync(application, actor, cancellationToken)) return application;
-        throw WorkflowException.Forbidden("An application's timeline is visible to its enterprise and the fund's staff.");
+        throw new ForbiddenException("An application's timeline is visible to its enterprise and the fund's staff.");
     }
 
-    public async Task<ApplicationRecord> OwnedAsync(Guid id, Actor actor, CancellationToken cancellationToken)
+    public async Task<FundingApplication> OwnedAsync(Guid id, Actor actor, CancellationToken cancellationToken)
     {
         var application = await Find(id, track: true, cancellationToken);
         if (!await IsMemberAsync(application, actor, cancellationToken))
-            throw WorkflowException.Forbidden("Only the users of the applying enterprise can change its application.");
+            throw new ForbiddenException("Only the users of the applying enterprise can change its application.");
         return application;
     }
 
-    private Task<ApplicationRecord> Find(Guid id, bool track, CancellationToken cancellationToken) => FindAsync(db, id, track, cancellationToken);
+    private Task<FundingApplication> Find(Guid id, bool track, CancellationToken cancellationToken) => FindAsync(db, id, track, cancellationToken);
 
     /// <summary>The application, or a not-found refusal; for the staff's use cases, whose role the route checks.</summary>
-    public static async Task<ApplicationRecord> FindAsync(ProjectWorkflowDbContext db, Guid id, bool track, CancellationToken cancellationToken)
+    public static async Task<FundingApplication> FindAsync(ProjectWorkflowDbContext db, Guid id, bool track, CancellationToken cancellationToken)
     {
-        var query = track ? db.Set<ApplicationRecord>() : db.Set<ApplicationRecord>().AsNoTracking();
+        var query = track ? db.Set<FundingApplication>() : db.Set<FundingApplication>().AsNoTracking();
         return await query.FirstOrDefaultAsync(a => a.Id == id, cancellationToken)
-            ?? throw WorkflowException.NotFound($"There is no application {id}.");
+            ?? throw new NotFoundException($"There is no application {id}.");
     }
 
-    private Task<bool> IsMemberAsync(ApplicationRecord application, Actor actor, CancellationToken cancellationToken) =>
+    private Task<bool> IsMemberAsync(FundingApplication application, Actor actor, CancellationToken cancellationToken) =>
         db.Set<EnterpriseMemberRecord>().AnyAsync(m => m.EnterpriseId == application.EnterpriseId && m.UserName == actor.Id, cancellationToken);
 }

@@ -1,11 +1,12 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
+using ProjectWorkflow.Funding.Applications;
 
 namespace ProjectWorkflow.Application.Applications;
 
-internal sealed class ApplicationRecordConfiguration : IEntityTypeConfiguration<ApplicationRecord>
+internal sealed class FundingApplicationConfiguration : IEntityTypeConfiguration<FundingApplication>
 {
-    public void Configure(EntityTypeBuilder<ApplicationRecord> builder)
+    public void Configure(EntityTypeBuilder<FundingApplication> builder)
     {
         builder.ToTable("FundingApplications");
         builder.HasKey(a => a.Id);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Enterprises;
 using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Refusals;
 using ProjectWorkflow.Application.Schemes;
 using ProjectWorkflow.Application.Validation;
 using ProjectWorkflow.Application.Workflows;
@@ -43,11 +44,11 @@ public sealed class ApplicationDraft(ProjectWorkflowDbContext db, ApplicationAcc
     public async Task<ApplicationView> StartAsync(StartDraftRequest request, Actor actor, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.SchemeKey))
-            throw WorkflowRequestException.For("schemeKey", "Choose the scheme: tech-upgrade, smart-factory or green-park.");
+            throw InvalidRequestException.For("schemeKey", "Choose the scheme: tech-upgrade, smart-factory or green-park.");
         var scheme = await db.Set<SchemeRecord>().AsNoTracking().FirstOrDefaultAsync(s => s.Key == request.SchemeKey, cancellationToken)
-            ?? throw WorkflowRequestException.For("schemeKey", $"There is no scheme '{request.SchemeKey}'; choose tech-upgrade, smart-factory or green-park.");
+            ?? throw InvalidRequestException.For("schemeKey", $"There is no scheme '{request.SchemeKey}'; choose tech-upgrade, smart-factory or green-park.");
         var enterprise = await db.Set<EnterpriseRecord>().AsNoTracking().FirstOrDefaultAsync(e => e.Members.Any(m => m.UserName == actor.Id), cancellationToken)
-            ?? throw WorkflowException.Conflict("Register your enterprise (POST /api/enterprises) before you apply.");
+            ?? throw new ConflictException("Register your enterprise (POST /api/enterprises) before you apply.");
         var now = time.GetUtcNow();
         var year = request.Year ?? ShanghaiDate.Of(now).Year;
         await ruleSets.ForAsync(scheme.Key, year, cancellationToken);
@@ -55,9 +56,9 @@ public sealed class ApplicationDraft(ProjectWorkflowDbContext db, ApplicationAcc
         for (var attempt = 0; ; attempt++)
         {
             var prefix = $"{Prefixes.GetValueOrDefault(scheme.Key, "AP")}-{year}-";
-            var taken = await db.Set<ApplicationRecord>().Where(a => a.Number.StartsWith(prefix)).Select(a => a.Number).ToListAsync(cancellationToken);
+            var taken = await db.Set<FundingApplication>().Where(a => a.Number.StartsWith(prefix)).Select(a => a.Number).ToListAsync(cancellationToken);
             var next = taken.Select(n => int.TryParse(n[prefix.Length..], out var k) ? k : 0).DefaultIfEmpty(0).Max() + 1;
-            var application = new ApplicationRecord
+            var application = new FundingApplication
             {
                 Id = Guid.NewGuid(),
                 Number = $"{prefix}{next:D4}",
@@ -87,9 +88,9 @@ public sealed class ApplicationDraft(ProjectWorkflowDbContext db, ApplicationAcc
     {
         var application = await access.OwnedAsync(id, actor, cancellationToken);
         if (application.Status is not ("draft" or "returned-for-supplement"))
-            throw WorkflowException.Conflict($"The application is {application.Status.Replace('-', ' ')}; only a draft or a file returned for supplement can be edited.");
+            throw new ConflictException($"The application is {application.Status.Replace('-', ' ')}; only a draft or a file returned for supplement can be edited.");
         if (request.Revision is { } revision && revision != application.Revision)
-            throw WorkflowException.Conflict("The draft was saved elsewhere (another tab or colleague) since you opened it; reload it to see their changes.");
+            throw new ConflictException("The draft was saved elsewhere (another tab or colleague) since you opened it; reload it to see their changes.");
 
         var errors = new List<FieldError>();
         string Text(string? value, string field, int max, string current)
@@ -130,7 +131,7 @@ public sealed class ApplicationDraft(ProjectWorkflowDbContext db, ApplicationAcc
                 errors.Add(new FieldError("invoiceNumbers", "Each invoice number is 1 to 40 characters, without commas."));
             application.InvoiceNumbers = string.Join(",", invoices.Select(i => i.Trim().ToUpperInvariant()).Distinct());
         }
-        if (errors.Count > 0) throw new WorkflowRequestException(errors);
+        if (errors.Count > 0) throw new InvalidRequestException(errors);
 
         if (application.ProjectName.Length > 0 && application.Site.Length > 0)
             application.Fingerprint = ProjectFingerprint.Of(Uscc.Parse(application.Uscc), application.ProjectName, application.Site);
@@ -142,7 +143,7 @@ public sealed class ApplicationDraft(ProjectWorkflowDbContext db, ApplicationAcc
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw WorkflowException.Conflict("The draft was saved elsewhere at the same moment; reload it and try again.");
+            throw new ConflictException("The draft was saved elsewhere at the same moment; reload it and try again.");
         }
         return await ApplicationViews.OfAsync(db, application, cancellationToken);
     }

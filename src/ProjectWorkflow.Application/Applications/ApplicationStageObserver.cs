@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.Workflows;
 using ProjectWorkflow.Engine.Runtime;
+using ProjectWorkflow.Funding.Applications;
 
 namespace ProjectWorkflow.Application.Applications;
 
@@ -16,8 +17,8 @@ public sealed class ApplicationStageObserver(ProjectWorkflowDbContext db) : IWor
     {
         foreach (var process in session.Touched.Where(i => i.BusinessKey is not null).GroupBy(i => i.BusinessKey!))
         {
-            var application = db.Set<ApplicationRecord>().Local.FirstOrDefault(a => a.Number == process.Key)
-                ?? await db.Set<ApplicationRecord>().FirstOrDefaultAsync(a => a.Number == process.Key, cancellationToken);
+            var application = db.Set<FundingApplication>().Local.FirstOrDefault(a => a.Number == process.Key)
+                ?? await db.Set<FundingApplication>().FirstOrDefaultAsync(a => a.Number == process.Key, cancellationToken);
             if (application is null || !process.Any(i => i.Id == application.InstanceId || i.ParentInstanceId is not null)) continue;
             var stage = string.Join(", ", process.Where(i => !i.IsEnded).SelectMany(i => i.Tasks).Select(t => t.Name ?? t.ElementId).Distinct());
             application.Stage = string.IsNullOrEmpty(stage) ? null : stage;

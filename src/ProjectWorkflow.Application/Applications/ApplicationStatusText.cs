@@ -12,9 +12,9 @@ public static partial class ApplicationStatusText
         Enum.Parse<ApplicationStatus>(text.Replace("-", "", StringComparison.Ordinal), ignoreCase: true);
 
     /// <summary>Moves the record through the domain's guarded transition, or throws its refusal.</summary>
-    public static void Move(ApplicationRecord application, ApplicationStatus to, string action)
+    public static void Move(FundingApplication application, ApplicationStatus to, string action)
     {
-        var domain = FundingApplication.At(Parse(application.Status));
+        var domain = ApplicationLifecycle.At(Parse(application.Status));
         domain.Move(to, action);
         application.Status = Of(domain.Status);
     }

@@ -1,18 +1,19 @@
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Funding.Applications;
 
 namespace ProjectWorkflow.Application.Applications;
 
 /// <summary>Builds the API's view of applications.</summary>
 public static class ApplicationViews
 {
-    public static async Task<ApplicationView> OfAsync(ProjectWorkflowDbContext db, ApplicationRecord a, CancellationToken cancellationToken)
+    public static async Task<ApplicationView> OfAsync(ProjectWorkflowDbContext db, FundingApplication a, CancellationToken cancellationToken)
     {
         var attachments = await db.Set<AttachmentRecord>().AsNoTracking().Where(x => x.ApplicationId == a.Id).OrderBy(x => x.UploadedAt).ToListAsync(cancellationToken);
         return Of(a, attachments);
     }
 
-    public static ApplicationView Of(ApplicationRecord a, IReadOnlyList<AttachmentRecord> attachments) => new(
+    public static ApplicationView Of(FundingApplication a, IReadOnlyList<AttachmentRecord> attachments) => new(
         a.Id, a.Number, a.SchemeKey, a.Year, a.EnterpriseId, a.Uscc, a.ProjectName, a.Site, a.Description, a.ProjectLeaderName,
         a.InProjectPool, a.TitleSought,
         new InvestmentView(a.EquipmentFen, a.SoftwareFen, a.ConstructionFen, a.OtherFen, a.EquipmentFen + a.SoftwareFen + a.ConstructionFen + a.OtherFen),

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Refusals;
 using ProjectWorkflow.Application.Validation;
 using ProjectWorkflow.Application.Workflows;
 using ProjectWorkflow.Engine.Runtime;
@@ -47,7 +48,7 @@ public sealed class Attachments(ProjectWorkflowDbContext db, ApplicationAccess a
             errors.Add(new FieldError("file", $"'{fileName}' is not an accepted type: upload PDF, PNG, JPEG, DOCX or XLSX."));
         if (length is { } declared && declared > MaxBytes)
             errors.Add(new FieldError("file", $"The file is {declared / 1024 / 1024.0:0.#} MB; the limit is {MaxBytes / 1024 / 1024} MB."));
-        if (errors.Count > 0) throw new WorkflowRequestException(errors);
+        if (errors.Count > 0) throw new InvalidRequestException(errors);
 
         var id = Guid.NewGuid();
         var folder = Path.Combine(DataDirectory.Resolve(configuration), "uploads", application.Id.ToString("N"));
@@ -62,7 +63,7 @@ public sealed class Attachments(ProjectWorkflowDbContext db, ApplicationAccess a
                 (size, hash) = await CopyCheckedAsync(content, file, cancellationToken);
             }
             if (AttachmentContent.Problem(extension, path) is { } problem)
-                throw WorkflowRequestException.For("file", $"{problem} Upload the original PDF, image or Office document.");
+                throw InvalidRequestException.For("file", $"{problem} Upload the original PDF, image or Office document.");
         }
         catch
         {
@@ -99,11 +100,11 @@ public sealed class Attachments(ProjectWorkflowDbContext db, ApplicationAccess a
         {
             total += read;
             if (total > MaxBytes)
-                throw WorkflowRequestException.For("file", $"The file is larger than the limit of {MaxBytes / 1024 / 1024} MB.");
+                throw InvalidRequestException.For("file", $"The file is larger than the limit of {MaxBytes / 1024 / 1024} MB.");
             sha.AppendData(buffer, 0, read);
             await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
         }
-        if (total == 0) throw WorkflowRequestException.For("file", "The file is empty.");
+        if (total == 0) throw InvalidRequestException.For("file", "The file is empty.");
         return (total, Convert.ToHexStringLower(sha.GetHashAndReset()));
     }
 
@@ -111,7 +112,7 @@ public sealed class Attachments(ProjectWorkflowDbContext db, ApplicationAccess a
     {
         await access.ReadableAsync(applicationId, actor, cancellationToken);
         var record = await db.Set<AttachmentRecord>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == attachmentId && a.ApplicationId == applicationId, cancellationToken)
-            ?? throw WorkflowException.NotFound($"The application has no attachment {attachmentId}.");
+            ?? throw new NotFoundException($"The application has no attachment {attachmentId}.");
         return (record, Path.Combine(DataDirectory.Resolve(configuration), record.StoragePath));
     }
 }

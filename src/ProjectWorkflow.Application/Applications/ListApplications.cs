@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Enterprises;
 using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Validation;
 using ProjectWorkflow.Application.Workflows;
 using ProjectWorkflow.Engine.Runtime;
+using ProjectWorkflow.Funding.Applications;
 
 namespace ProjectWorkflow.Application.Applications;
 
@@ -14,8 +16,8 @@ public sealed class ListApplications(ProjectWorkflowDbContext db)
     public async Task<IReadOnlyList<ApplicationSummary>> HandleAsync(string? schemeKey, string? status, int? skip, int? take, Actor actor, CancellationToken cancellationToken)
     {
         var size = take ?? 100;
-        if (size is < 1 or > 500) throw WorkflowRequestException.For("take", "Take between 1 and 500 at a time.");
-        var query = db.Set<ApplicationRecord>().AsNoTracking();
+        if (size is < 1 or > 500) throw InvalidRequestException.For("take", "Take between 1 and 500 at a time.");
+        var query = db.Set<FundingApplication>().AsNoTracking();
         if (!EnterpriseDirectory.IsStaff(actor))
         {
             var mine = await db.Set<EnterpriseMemberRecord>().Where(m => m.UserName == actor.Id).Select(m => (Guid?)m.EnterpriseId).FirstOrDefaultAsync(cancellationToken);

@@ -1,13 +1,14 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Refusals;
 using ProjectWorkflow.Application.Schemes;
 using ProjectWorkflow.Application.Validation;
 using ProjectWorkflow.Application.Workflows;
 using ProjectWorkflow.Engine.Runtime;
-using ProjectWorkflow.Funding;
 using ProjectWorkflow.Funding.Applications;
 using ProjectWorkflow.Funding.Rules;
+using ProjectWorkflow.Funding;
 
 namespace ProjectWorkflow.Application.Applications;
 
@@ -25,9 +26,9 @@ public sealed class SubmitApplication(
     {
         var application = await access.OwnedAsync(id, actor, cancellationToken);
         if (application.Status != "draft")
-            throw WorkflowException.Conflict($"The application was already submitted (it is {application.Status.Replace('-', ' ')}).");
+            throw new ConflictException($"The application was already submitted (it is {application.Status.Replace('-', ' ')}).");
         var problems = await CompletenessAsync(application, cancellationToken);
-        if (problems.Count > 0) throw new WorkflowRequestException(problems);
+        if (problems.Count > 0) throw new InvalidRequestException(problems);
 
         var rules = await ruleSets.ForAsync(application.SchemeKey, application.Year, cancellationToken);
         var now = time.GetUtcNow();
@@ -39,7 +40,7 @@ public sealed class SubmitApplication(
 
         var processKey = await db.Set<SchemeRecord>().Where(s => s.Key == application.SchemeKey).Select(s => s.ProcessKey).FirstAsync(cancellationToken);
         var definition = await catalog.FindLatestAsync(db, processKey, cancellationToken)
-            ?? throw WorkflowException.Conflict($"The process '{processKey}' is not deployed; an administrator must deploy it before applications can be submitted.");
+            ?? throw new ConflictException($"The process '{processKey}' is not deployed; an administrator must deploy it before applications can be submitted.");
 
         ApplicationStatusText.Move(application, ApplicationStatus.Submitted, "submitted");
         application.SubmittedAt = now;
@@ -63,7 +64,7 @@ public sealed class SubmitApplication(
         return await ApplicationViews.OfAsync(db, application, cancellationToken);
     }
 
-    private async Task<List<FieldError>> CompletenessAsync(ApplicationRecord a, CancellationToken cancellationToken)
+    private async Task<List<FieldError>> CompletenessAsync(FundingApplication a, CancellationToken cancellationToken)
     {
         var problems = new List<FieldError>();
         void Need(bool ok, string field, string message)
@@ -81,21 +82,21 @@ public sealed class SubmitApplication(
         return problems;
     }
 
-    private async Task<List<CreditSanction>> SanctionsAsync(ApplicationRecord a, CancellationToken cancellationToken) =>
+    private async Task<List<CreditSanction>> SanctionsAsync(FundingApplication a, CancellationToken cancellationToken) =>
         (await db.Set<CreditSanctionRecord>().AsNoTracking()
             .Where(s => s.Subject == a.Uscc || s.Subject == a.ProjectLeaderIdentity).ToListAsync(cancellationToken))
         .Select(s => new CreditSanction(s.Subject, s.SubjectKind, s.Until, s.Reason)).ToList();
 
     /// <summary>Other live applications for the same project (USCC + fingerprint) or claiming one of the same invoices.</summary>
-    private async Task<List<FundedProject>> EarlierSupportAsync(ApplicationRecord a, CancellationToken cancellationToken)
+    private async Task<List<FundedProject>> EarlierSupportAsync(FundingApplication a, CancellationToken cancellationToken)
     {
-        var matches = await db.Set<ApplicationRecord>().AsNoTracking()
+        var matches = await db.Set<FundingApplication>().AsNoTracking()
             .Where(o => o.Id != a.Id && o.Fingerprint == a.Fingerprint && !Inactive.Contains(o.Status))
             .Select(o => new FundedProject(o.Number, o.SchemeKey, "same enterprise, project and site"))
             .ToListAsync(cancellationToken);
         foreach (var invoice in a.InvoiceNumbers.Split(',', StringSplitOptions.RemoveEmptyEntries))
         {
-            var claims = await db.Set<ApplicationRecord>().AsNoTracking()
+            var claims = await db.Set<FundingApplication>().AsNoTracking()
                 .Where(o => o.Id != a.Id && !Inactive.Contains(o.Status) && o.InvoiceNumbers.Contains(invoice))
                 .Select(o => new { o.Number, o.SchemeKey, o.InvoiceNumbers }).ToListAsync(cancellationToken);
             matches.AddRange(claims.Where(c => c.InvoiceNumbers.Split(',').Contains(invoice))

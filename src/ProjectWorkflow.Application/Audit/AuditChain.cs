@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Applications;
 using ProjectWorkflow.Application.Idempotency;
 using ProjectWorkflow.Application.Ledger;
@@ -8,6 +8,7 @@ using ProjectWorkflow.Application.Messaging;
 using ProjectWorkflow.Application.Notifications;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.Schemes.Windows;
+using ProjectWorkflow.Funding.Applications;
 
 namespace ProjectWorkflow.Application.Audit;
 
@@ -95,8 +96,8 @@ public sealed class AuditChain(AuditTrail trail, AuditKeys keys, TimeProvider ti
 
     /// <summary>An application whose status the save moves (submitted, approved, rejected …) is a decision of its own: one entry each.</summary>
     private List<PendingAuditEntry> Decisions(IEnumerable<EntityEntry> changes) =>
-        changes.Where(c => c.Entity is ApplicationRecord && c.State is EntityState.Added or EntityState.Modified)
-            .Select(c => (Application: (ApplicationRecord)c.Entity, From: c.State == EntityState.Added ? null : c.Property(nameof(ApplicationRecord.Status)).OriginalValue as string))
+        changes.Where(c => c.Entity is FundingApplication && c.State is EntityState.Added or EntityState.Modified)
+            .Select(c => (Application: (FundingApplication)c.Entity, From: c.State == EntityState.Added ? null : c.Property(nameof(FundingApplication.Status)).OriginalValue as string))
             .Where(d => d.From != d.Application.Status)
             .Select(d => new PendingAuditEntry(trail.Actor, $"application.{d.Application.Status}", "application", d.Application.Number, AuditOutcomes.Succeeded, null,
                 $"status {d.From ?? "-"} → {d.Application.Status}; scheme {d.Application.SchemeKey} {d.Application.Year}"

@@ -35,7 +35,7 @@ public sealed class ListAuditEntries(ProjectWorkflowDbContext db)
             errors.Add(new FieldError("to", "'to' is before 'from'."));
         var after = Number(query.After, "after", 0, long.MaxValue, 0, errors);
         var take = (int)Number(query.Take, "take", 1, MaximumTake, DefaultTake, errors);
-        if (errors.Count > 0) throw new WorkflowRequestException(errors);
+        if (errors.Count > 0) throw new InvalidRequestException(errors);
 
         var entries = db.Set<AuditEntry>().AsNoTracking().Where(e => e.Sequence > after);
         if (objectType is not null) entries = entries.Where(e => e.ObjectType == objectType);

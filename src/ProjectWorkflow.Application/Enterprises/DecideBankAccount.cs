@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Audit;
 using ProjectWorkflow.Application.Identity;
 using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Refusals;
+using ProjectWorkflow.Application.Validation;
 using ProjectWorkflow.Application.Workflows;
 using ProjectWorkflow.Engine.Runtime;
 using ProjectWorkflow.Funding.Enterprises;
@@ -20,17 +22,17 @@ public sealed class DecideBankAccount(ProjectWorkflowDbContext db, AuditTrail au
     public async Task<BankAccountView> HandleAsync(Guid enterpriseId, Guid accountId, DecideBankAccountRequest request, Actor actor, CancellationToken cancellationToken)
     {
         if (request.Approve is not { } approve)
-            throw WorkflowRequestException.For("approve", "Say whether the account is approved (true) or rejected (false).");
+            throw InvalidRequestException.For("approve", "Say whether the account is approved (true) or rejected (false).");
         var reason = request.Reason?.Trim();
         if (!approve && string.IsNullOrEmpty(reason))
-            throw WorkflowRequestException.For("reason", "Say why the account is rejected; the enterprise reads it. 请说明驳回理由。");
-        if (reason is { Length: > 1000 }) throw WorkflowRequestException.For("reason", "At most 1,000 characters.");
+            throw InvalidRequestException.For("reason", "Say why the account is rejected; the enterprise reads it. 请说明驳回理由。");
+        if (reason is { Length: > 1000 }) throw InvalidRequestException.For("reason", "At most 1,000 characters.");
 
         var account = await db.Set<EnterpriseBankAccountRecord>().FirstOrDefaultAsync(a => a.Id == accountId && a.EnterpriseId == enterpriseId, cancellationToken)
-            ?? throw WorkflowException.NotFound($"Enterprise {enterpriseId} has no bank account request {accountId}.");
+            ?? throw new NotFoundException($"Enterprise {enterpriseId} has no bank account request {accountId}.");
         var enterprise = await db.Set<EnterpriseRecord>().AsNoTracking().Include(e => e.Members).FirstAsync(e => e.Id == enterpriseId, cancellationToken);
         if (account.Status != EnterpriseBankAccountRecord.Pending)
-            throw WorkflowException.Conflict($"This bank account request is already {account.Status} ({account.DecidedBy}, {account.DecidedAt:u}).");
+            throw new ConflictException($"This bank account request is already {account.Status} ({account.DecidedBy}, {account.DecidedAt:u}).");
         // Someone who acts for the enterprise never decides its account, whatever other role they hold.
         var ownRequest = new OwnRequestApprovalRule(account.RequestedBy, actor.Id, enterprise.Members.Any(m => m.UserName == actor.Id));
         if (ownRequest.IsBroken())
@@ -65,7 +67,7 @@ public sealed class DecideBankAccount(ProjectWorkflowDbContext db, AuditTrail au
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw WorkflowException.Conflict("Someone decided this enterprise's bank account at the same moment; reload it.");
+            throw new ConflictException("Someone decided this enterprise's bank account at the same moment; reload it.");
         }
         return BankAccountView.Of(account, enterprise.Name, AccountNumbers.ShownInFullTo(actor));
     }

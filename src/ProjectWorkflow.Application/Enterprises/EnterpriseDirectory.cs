@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Identity;
 using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Refusals;
 using ProjectWorkflow.Application.Validation;
 using ProjectWorkflow.Application.Workflows;
 using ProjectWorkflow.Engine.Runtime;
@@ -26,12 +27,12 @@ public sealed class EnterpriseDirectory(ProjectWorkflowDbContext db, TimeProvide
         if (!Uscc.TryParse(request.Uscc, out var uscc, out var problem)) errors.Add(new FieldError("uscc", problem!));
         if (string.IsNullOrWhiteSpace(request.Name)) errors.Add(new FieldError("name", "Enter the enterprise's registered name. 请填写企业名称。"));
         if (string.IsNullOrWhiteSpace(request.Address)) errors.Add(new FieldError("address", "Enter the registered address. 请填写注册地址。"));
-        if (errors.Count > 0) throw new WorkflowRequestException(errors);
+        if (errors.Count > 0) throw new InvalidRequestException(errors);
 
         if (await db.Set<EnterpriseMemberRecord>().AnyAsync(m => m.UserName == actor.Id, cancellationToken))
-            throw WorkflowException.Conflict("You already act for a registered enterprise; one account acts for one enterprise.");
+            throw new ConflictException("You already act for a registered enterprise; one account acts for one enterprise.");
         if (await db.Set<EnterpriseRecord>().AnyAsync(e => e.Uscc == uscc.Value, cancellationToken))
-            throw WorkflowException.Conflict($"The enterprise {uscc} is already registered: ask its registered user to add you, instead of registering it twice.");
+            throw new ConflictException($"The enterprise {uscc} is already registered: ask its registered user to add you, instead of registering it twice.");
 
         var enterprise = new EnterpriseRecord
         {
@@ -50,7 +51,7 @@ public sealed class EnterpriseDirectory(ProjectWorkflowDbContext db, TimeProvide
         }
         catch (DbUpdateException)
         {
-            throw WorkflowException.Conflict($"The enterprise {uscc} was registered at the same moment by someone else.");
+            throw new ConflictException($"The enterprise {uscc} was registered at the same moment by someone else.");
         }
         return View(enterprise);
     }
@@ -65,15 +66,15 @@ public sealed class EnterpriseDirectory(ProjectWorkflowDbContext db, TimeProvide
     public async Task<EnterpriseView> GetAsync(Guid id, Actor actor, CancellationToken cancellationToken)
     {
         var enterprise = await db.Set<EnterpriseRecord>().AsNoTracking().Include(e => e.Members).FirstOrDefaultAsync(e => e.Id == id, cancellationToken)
-            ?? throw WorkflowException.NotFound($"There is no enterprise {id}.");
+            ?? throw new NotFoundException($"There is no enterprise {id}.");
         if (!IsStaff(actor) && enterprise.Members.All(m => m.UserName != actor.Id))
-            throw WorkflowException.Forbidden("An enterprise's record is visible to its own users and to the fund's staff only.");
+            throw new ForbiddenException("An enterprise's record is visible to its own users and to the fund's staff only.");
         return View(enterprise);
     }
 
     public async Task<IReadOnlyList<EnterpriseView>> ListAsync(Actor actor, CancellationToken cancellationToken)
     {
-        if (!IsStaff(actor)) throw WorkflowException.Forbidden("Only the fund's staff list enterprises; use GET /api/enterprises/mine for your own.");
+        if (!IsStaff(actor)) throw new ForbiddenException("Only the fund's staff list enterprises; use GET /api/enterprises/mine for your own.");
         var all = await db.Set<EnterpriseRecord>().AsNoTracking().Include(e => e.Members).OrderBy(e => e.Name).ToListAsync(cancellationToken);
         return all.Select(View).ToList();
     }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Refusals;
 using ProjectWorkflow.Engine.Runtime;
 
 namespace ProjectWorkflow.Application.Enterprises;
@@ -13,10 +14,10 @@ public sealed class ListBankAccounts(ProjectWorkflowDbContext db)
     public async Task<IReadOnlyList<BankAccountView>> OfEnterpriseAsync(Guid enterpriseId, Actor actor, CancellationToken cancellationToken)
     {
         var enterprise = await db.Set<EnterpriseRecord>().AsNoTracking().Include(e => e.Members).FirstOrDefaultAsync(e => e.Id == enterpriseId, cancellationToken)
-            ?? throw WorkflowException.NotFound($"There is no enterprise {enterpriseId}.");
+            ?? throw new NotFoundException($"There is no enterprise {enterpriseId}.");
         var own = enterprise.Members.Any(m => m.UserName == actor.Id);
         if (!own && !EnterpriseDirectory.IsStaff(actor))
-            throw WorkflowException.Forbidden("An enterprise's bank accounts are visible to its own users and to the fund's staff only.");
+            throw new ForbiddenException("An enterprise's bank accounts are visible to its own users and to the fund's staff only.");
         var accounts = await db.Set<EnterpriseBankAccountRecord>().AsNoTracking().Where(a => a.EnterpriseId == enterpriseId)
             .OrderByDescending(a => a.RequestedAt).ToListAsync(cancellationToken);
         return accounts.Select(a => BankAccountView.Of(a, enterprise.Name, own || AccountNumbers.ShownInFullTo(actor))).ToList();

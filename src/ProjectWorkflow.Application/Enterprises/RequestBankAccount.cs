@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Audit;
 using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Refusals;
 using ProjectWorkflow.Application.Validation;
 using ProjectWorkflow.Application.Workflows;
 using ProjectWorkflow.Engine.Runtime;
@@ -21,15 +22,15 @@ public sealed class RequestBankAccount(ProjectWorkflowDbContext db, AuditTrail a
     {
         var enterprise = await db.Set<EnterpriseRecord>().AsNoTracking()
             .FirstOrDefaultAsync(e => e.Members.Any(m => m.UserName == actor.Id), cancellationToken)
-            ?? throw WorkflowException.Forbidden("You do not act for a registered enterprise: register it with POST /api/enterprises first.");
+            ?? throw new ForbiddenException("You do not act for a registered enterprise: register it with POST /api/enterprises first.");
         var errors = new List<FieldError>();
         var bank = request.BankName?.Trim() ?? "";
         if (bank.Length is 0 or > 200) errors.Add(new FieldError("bankName", "Name the bank and branch (at most 200 characters). 请填写开户银行。"));
         if (!BankAccountNumber.IsValid(request.AccountNumber))
             errors.Add(new FieldError("accountNumber", "Give the bank account number: 8 to 34 digits (spaces and dashes are ignored). 请填写银行账号。"));
-        if (errors.Count > 0) throw new WorkflowRequestException(errors);
+        if (errors.Count > 0) throw new InvalidRequestException(errors);
         if (await db.Set<EnterpriseBankAccountRecord>().AnyAsync(a => a.EnterpriseId == enterprise.Id && a.Status == EnterpriseBankAccountRecord.Pending, cancellationToken))
-            throw WorkflowException.Conflict("A bank account request of your enterprise already waits for the fund's staff; wait for their decision before asking again.");
+            throw new ConflictException("A bank account request of your enterprise already waits for the fund's staff; wait for their decision before asking again.");
 
         var account = new EnterpriseBankAccountRecord
         {

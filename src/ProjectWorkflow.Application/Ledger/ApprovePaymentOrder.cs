@@ -3,9 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Applications;
 using ProjectWorkflow.Application.Audit;
 using ProjectWorkflow.Application.Persistence;
-using ProjectWorkflow.Application.Workflows;
+using ProjectWorkflow.Application.Refusals;
 using ProjectWorkflow.Application.Workflows.Storage;
+using ProjectWorkflow.Application.Workflows;
 using ProjectWorkflow.Engine.Runtime;
+using ProjectWorkflow.Funding.Applications;
 using ProjectWorkflow.Funding.Ledger;
 using ProjectWorkflow.Funding.Rules;
 
@@ -25,21 +27,21 @@ public sealed class ApprovePaymentOrder(ProjectWorkflowDbContext db, WorkflowCom
     public async Task<PaymentOrderView> HandleAsync(Guid orderId, Actor actor, CancellationToken cancellationToken)
     {
         var order = await db.Set<PaymentOrderRecord>().FirstOrDefaultAsync(o => o.Id == orderId, cancellationToken)
-            ?? throw WorkflowException.NotFound($"There is no payment order {orderId}.");
+            ?? throw new NotFoundException($"There is no payment order {orderId}.");
         var status = PaymentOrderStatusText.Parse(order.Status);
         if (status == PaymentOrderStatus.Cancelled)
-            throw WorkflowException.Conflict($"This payment order is {PaymentOrderTransitionException.Describe(status)} ({order.CancelReason}): it will not be paid.");
+            throw new ConflictException($"This payment order is {PaymentOrderTransitionException.Describe(status)} ({order.CancelReason}): it will not be paid.");
         if (status is not (PaymentOrderStatus.AwaitingApproval or PaymentOrderStatus.Rejected))
-            throw WorkflowException.Conflict(
+            throw new ConflictException(
                 $"This payment order is {PaymentOrderTransitionException.Describe(status)}: {order.ApprovedBy} approved it at {order.ApprovedAt:u}. It is paid once; nothing was sent again.");
-        var application = await db.Set<ApplicationRecord>().FirstOrDefaultAsync(a => a.Id == order.ApplicationId, cancellationToken)
-            ?? throw WorkflowException.NotFound($"The application of payment order {orderId} does not exist.");
+        var application = await db.Set<FundingApplication>().FirstOrDefaultAsync(a => a.Id == order.ApplicationId, cancellationToken)
+            ?? throw new NotFoundException($"The application of payment order {orderId} does not exist.");
         await roles.RefuseConflictAsync(application, actor.Id, ProjectRole.Payer, cancellationToken);
 
         var taskId = await db.Set<TaskRecord>().AsNoTracking()
             .Where(t => t.InstanceId == order.InstanceId && t.ElementId == ReleaseTask && t.Status == TaskStatuses.Open)
             .Select(t => (Guid?)t.Id).FirstOrDefaultAsync(cancellationToken)
-            ?? throw WorkflowException.Conflict("This payment order's process is not waiting for a release (it may have been approved a moment ago). Reload the order.");
+            ?? throw new ConflictException("This payment order's process is not waiting for a release (it may have been approved a moment ago). Reload the order.");
 
         await commands.RunAsync(actor, async session =>
         {

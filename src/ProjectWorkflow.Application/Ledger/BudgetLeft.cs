@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Applications;
 using ProjectWorkflow.Application.Persistence;
-using ProjectWorkflow.Funding;
+using ProjectWorkflow.Funding.Applications;
 using ProjectWorkflow.Funding.Ledger;
+using ProjectWorkflow.Funding;
 
 namespace ProjectWorkflow.Application.Ledger;
 
@@ -19,7 +20,7 @@ public sealed class BudgetLeft(ProjectWorkflowDbContext db, FundLedger ledger)
     {
         var budget = await ledger.FindBudgetAsync(BudgetKinds.Scheme, schemeKey, year, cancellationToken);
         if (budget is null) return Money.Zero;
-        var pending = await db.Set<ApplicationRecord>()
+        var pending = await db.Set<FundingApplication>()
             .Where(a => a.SchemeKey == schemeKey && a.Year == year && a.Id != except && Committing.Contains(a.Status) && a.ApprovedAmountFen != null)
             .Where(a => !db.Set<LedgerEntryRecord>().Any(e => e.ApplicationId == a.Id && e.Kind == LedgerEntryKinds.Reserve))
             .SumAsync(a => a.ApprovedAmountFen!.Value, cancellationToken);

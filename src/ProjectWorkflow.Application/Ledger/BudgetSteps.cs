@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
-using ProjectWorkflow.Application.Applications;
 using ProjectWorkflow.Application.Applications.Steps;
+using ProjectWorkflow.Application.Applications;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Engine.ServiceTasks;
-using ProjectWorkflow.Funding;
+using ProjectWorkflow.Funding.Applications;
 using ProjectWorkflow.Funding.Ledger;
+using ProjectWorkflow.Funding;
 
 namespace ProjectWorkflow.Application.Ledger;
 
@@ -15,7 +16,7 @@ namespace ProjectWorkflow.Application.Ledger;
 /// </summary>
 public sealed class ReserveBudget(ProjectWorkflowDbContext db, TimeProvider time, FundLedger ledger) : ApplicationStep(db, time)
 {
-    protected override async Task RunAsync(ApplicationRecord application, ServiceTaskContext context, CancellationToken cancellationToken)
+    protected override async Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
     {
         var reference = $"reserve:{application.Id:N}";
         var amount = new Money(application.ApprovedAmountFen ?? 0);
@@ -33,7 +34,7 @@ public sealed class ReserveBudget(ProjectWorkflowDbContext db, TimeProvider time
 /// </summary>
 public sealed class ReleaseBudget(ProjectWorkflowDbContext db, TimeProvider time, FundLedger ledger) : ApplicationStep(db, time)
 {
-    protected override async Task RunAsync(ApplicationRecord application, ServiceTaskContext context, CancellationToken cancellationToken)
+    protected override async Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
     {
         var released = await ReleaseUnpaid.RunAsync(Db, ledger, application, $"{application.Number} {application.Status}: unpaid reservation released", Now, cancellationToken);
         context.SetVariable("releasedFen", released.Fen);
@@ -50,7 +51,7 @@ internal static class ReleaseUnpaid
     private static readonly string[] InFlight = [PaymentOrderStatusText.Of(PaymentOrderStatus.Approved), PaymentOrderStatusText.Of(PaymentOrderStatus.Sent)];
     private static readonly string[] NotLeft = [PaymentOrderStatusText.Of(PaymentOrderStatus.AwaitingApproval), PaymentOrderStatusText.Of(PaymentOrderStatus.Rejected)];
 
-    public static async Task<Money> RunAsync(ProjectWorkflowDbContext db, FundLedger ledger, ApplicationRecord application, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<Money> RunAsync(ProjectWorkflowDbContext db, FundLedger ledger, FundingApplication application, string reason, DateTimeOffset now, CancellationToken cancellationToken)
     {
         foreach (var order in await db.Set<PaymentOrderRecord>().Where(o => o.ApplicationId == application.Id && NotLeft.Contains(o.Status)).ToListAsync(cancellationToken))
         {

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using ProjectWorkflow.Application.Applications;
 using ProjectWorkflow.Application.Applications.Steps;
+using ProjectWorkflow.Application.Applications;
 using ProjectWorkflow.Application.Audit;
 using ProjectWorkflow.Application.Enterprises;
 using ProjectWorkflow.Application.Messaging;
@@ -8,10 +8,11 @@ using ProjectWorkflow.Application.Payments;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.Schemes;
 using ProjectWorkflow.Engine.ServiceTasks;
-using ProjectWorkflow.Funding;
+using ProjectWorkflow.Funding.Applications;
 using ProjectWorkflow.Funding.Enterprises;
 using ProjectWorkflow.Funding.Ledger;
 using ProjectWorkflow.Funding.Rules;
+using ProjectWorkflow.Funding;
 
 namespace ProjectWorkflow.Application.Ledger;
 
@@ -23,7 +24,7 @@ namespace ProjectWorkflow.Application.Ledger;
 /// </summary>
 public sealed class OrderInstallment(ProjectWorkflowDbContext db, TimeProvider time, RuleSets ruleSets, FundLedger ledger, AuditTrail audit) : ApplicationStep(db, time)
 {
-    protected override async Task RunAsync(ApplicationRecord application, ServiceTaskContext context, CancellationToken cancellationToken)
+    protected override async Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
     {
         var orders = await Db.Set<PaymentOrderRecord>().Where(o => o.ApplicationId == application.Id).ToListAsync(cancellationToken);
         var order = orders.FirstOrDefault(o => o.InstanceId == context.InstanceId);
@@ -68,7 +69,7 @@ public sealed class OrderInstallment(ProjectWorkflowDbContext db, TimeProvider t
         context.SetVariable("paymentOrderId", order.Id.ToString());
     }
 
-    private async Task<string> EnterpriseNameAsync(ApplicationRecord application, CancellationToken cancellationToken) =>
+    private async Task<string> EnterpriseNameAsync(FundingApplication application, CancellationToken cancellationToken) =>
         await Db.Set<EnterpriseRecord>().Where(e => e.Id == application.EnterpriseId).Select(e => e.Name).FirstOrDefaultAsync(cancellationToken)
         ?? throw new InvalidOperationException($"{application.Number} names no payee and its enterprise is unknown; record the agreement's payee first.");
 }
@@ -111,7 +112,7 @@ public sealed class SendPayment(ProjectWorkflowDbContext db, TimeProvider time, 
         if (string.IsNullOrWhiteSpace(context.BusinessKey))
             throw new InvalidOperationException("A payment needs the process's business key: the treasury's answer is matched to the process by it.");
 
-        var application = await Db.Set<ApplicationRecord>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == order.ApplicationId, cancellationToken);
+        var application = await Db.Set<FundingApplication>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == order.ApplicationId, cancellationToken);
         var enterprise = application is null ? null
             : await Db.Set<EnterpriseRecord>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == application.EnterpriseId, cancellationToken);
         if (enterprise is null)

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Refusals;
 using ProjectWorkflow.Engine.Runtime;
 
 namespace ProjectWorkflow.Application.Ledger;
@@ -31,5 +32,5 @@ public sealed class ListBudgets(ProjectWorkflowDbContext db)
     public async Task<BudgetView> GetAsync(string schemeKey, int year, CancellationToken cancellationToken) =>
         BudgetView.Of(await db.Set<BudgetRecord>().AsNoTracking()
             .FirstOrDefaultAsync(b => b.Kind == BudgetKinds.Scheme && b.OwnerKey == schemeKey && b.Year == year, cancellationToken)
-            ?? throw WorkflowException.NotFound($"{schemeKey} has no budget for {year}."));
+            ?? throw new NotFoundException($"{schemeKey} has no budget for {year}."));
 }

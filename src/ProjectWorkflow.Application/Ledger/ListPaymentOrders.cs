@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Refusals;
+using ProjectWorkflow.Application.Validation;
 using ProjectWorkflow.Application.Workflows;
 
 namespace ProjectWorkflow.Application.Ledger;
@@ -15,9 +17,9 @@ public sealed class ListPaymentOrders(ProjectWorkflowDbContext db)
     public async Task<IReadOnlyList<PaymentOrderView>> HandleAsync(ListPaymentOrdersRequest request, Engine.Runtime.Actor viewer, CancellationToken cancellationToken)
     {
         if (request.Status is { } s && !Statuses.Contains(s))
-            throw WorkflowRequestException.For("status", $"The status is one of {string.Join(", ", Statuses)}.");
+            throw InvalidRequestException.For("status", $"The status is one of {string.Join(", ", Statuses)}.");
         var take = request.Take ?? 100;
-        if (take is < 1 or > 500) throw WorkflowRequestException.For("take", "Take 1 to 500 orders at a time.");
+        if (take is < 1 or > 500) throw InvalidRequestException.For("take", "Take 1 to 500 orders at a time.");
         var query = db.Set<PaymentOrderRecord>().AsNoTracking();
         if (request.Status is { } status) query = query.Where(o => o.Status == status);
         if (request.ApplicationId is { } id) query = query.Where(o => o.ApplicationId == id);
@@ -27,5 +29,5 @@ public sealed class ListPaymentOrders(ProjectWorkflowDbContext db)
 
     public async Task<PaymentOrderView> GetAsync(Guid id, Engine.Runtime.Actor viewer, CancellationToken cancellationToken) =>
         PaymentOrderView.For(await db.Set<PaymentOrderRecord>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken)
-            ?? throw Engine.Runtime.WorkflowException.NotFound($"There is no payment order {id}."), viewer);
+            ?? throw new NotFoundException($"There is no payment order {id}."), viewer);
 }

@@ -1,9 +1,10 @@
-using ProjectWorkflow.Application.Applications;
 using ProjectWorkflow.Application.Applications.Steps;
+using ProjectWorkflow.Application.Applications;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Engine.ServiceTasks;
-using ProjectWorkflow.Funding;
+using ProjectWorkflow.Funding.Applications;
 using ProjectWorkflow.Funding.Ledger;
+using ProjectWorkflow.Funding;
 
 namespace ProjectWorkflow.Application.Ledger;
 
@@ -14,7 +15,7 @@ namespace ProjectWorkflow.Application.Ledger;
 /// </summary>
 public sealed class OpenRecovery(ProjectWorkflowDbContext db, TimeProvider time, FundLedger ledger) : ApplicationStep(db, time)
 {
-    protected override async Task RunAsync(ApplicationRecord application, ServiceTaskContext context, CancellationToken cancellationToken)
+    protected override async Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
     {
         var reason = context.GetText("recoveryReason") ?? $"{application.Number} {application.Status}";
         await ReleaseUnpaid.RunAsync(Db, ledger, application, $"{reason}: unpaid reservation released", Now, cancellationToken);

@@ -5,6 +5,7 @@ using ProjectWorkflow.Application.Identity;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.Reviews;
 using ProjectWorkflow.Application.Workflows.Storage;
+using ProjectWorkflow.Funding.Applications;
 using ProjectWorkflow.Funding.Ledger;
 using ProjectWorkflow.Funding.Rules;
 
@@ -31,7 +32,7 @@ public sealed class ProjectRoles(ProjectWorkflowDbContext db)
         return null;
     }
 
-    public async Task<IReadOnlyCollection<ProjectRole>> PlayedAsync(ApplicationRecord application, string person, CancellationToken cancellationToken)
+    public async Task<IReadOnlyCollection<ProjectRole>> PlayedAsync(FundingApplication application, string person, CancellationToken cancellationToken)
     {
         var played = new HashSet<ProjectRole>();
         if (application.CreatedBy == person
@@ -51,6 +52,6 @@ public sealed class ProjectRoles(ProjectWorkflowDbContext db)
     }
 
     /// <summary>Refuses with the RoleConflict rule when the person already played another part on the project.</summary>
-    public async Task RefuseConflictAsync(ApplicationRecord application, string person, ProjectRole wanted, CancellationToken cancellationToken) =>
+    public async Task RefuseConflictAsync(FundingApplication application, string person, ProjectRole wanted, CancellationToken cancellationToken) =>
         Check.Rules(new RoleConflictRule(person, wanted, await PlayedAsync(application, person, cancellationToken)));
 }

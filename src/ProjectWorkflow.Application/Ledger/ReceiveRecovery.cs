@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Applications;
 using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Refusals;
 using ProjectWorkflow.Application.Schemes;
 using ProjectWorkflow.Engine.Runtime;
-using ProjectWorkflow.Funding;
+using ProjectWorkflow.Funding.Applications;
 using ProjectWorkflow.Funding.Ledger;
+using ProjectWorkflow.Funding;
 
 namespace ProjectWorkflow.Application.Ledger;
 
@@ -25,10 +27,10 @@ public sealed class ReceiveRecovery(ProjectWorkflowDbContext db, FundLedger ledg
     public async Task<RecoveryView> HandleAsync(Guid recoveryId, Actor actor, CancellationToken cancellationToken)
     {
         var recovery = await db.Set<RecoveryRecord>().FirstOrDefaultAsync(r => r.Id == recoveryId, cancellationToken)
-            ?? throw WorkflowException.NotFound($"There is no recovery {recoveryId}.");
+            ?? throw new NotFoundException($"There is no recovery {recoveryId}.");
         if (recovery.Status != RecoveryRecord.Outstanding)
-            throw WorkflowException.Conflict($"This recovery was already received by {recovery.ReceivedBy} at {recovery.ReceivedAt:u}; it is booked once.");
-        var application = await db.Set<ApplicationRecord>().AsNoTracking().FirstAsync(a => a.Id == recovery.ApplicationId, cancellationToken);
+            throw new ConflictException($"This recovery was already received by {recovery.ReceivedBy} at {recovery.ReceivedAt:u}; it is booked once.");
+        var application = await db.Set<FundingApplication>().AsNoTracking().FirstAsync(a => a.Id == recovery.ApplicationId, cancellationToken);
         var destination = (await ruleSets.ForAsync(application.SchemeKey, application.Year, cancellationToken)).RecoveryReturnsTo;
         var budget = await db.Set<BudgetRecord>().FirstAsync(b => b.Id == recovery.BudgetId, cancellationToken);
 
@@ -47,7 +49,7 @@ public sealed class ReceiveRecovery(ProjectWorkflowDbContext db, FundLedger ledg
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
-            throw WorkflowException.Conflict("Someone recorded this recovery or booked against its budget at the same moment. Reload it and try again.");
+            throw new ConflictException("Someone recorded this recovery or booked against its budget at the same moment. Reload it and try again.");
         }
         return RecoveryView.Of(recovery);
     }

@@ -6,8 +6,9 @@ using ProjectWorkflow.Application.Audit;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.ScheduledChecks;
 using ProjectWorkflow.Application.Treasury;
-using ProjectWorkflow.Funding;
+using ProjectWorkflow.Funding.Applications;
 using ProjectWorkflow.Funding.Ledger;
+using ProjectWorkflow.Funding;
 
 namespace ProjectWorkflow.Application.Ledger;
 
@@ -71,7 +72,7 @@ public sealed class ReconcileLedger(
             }
         }
 
-        var approved = await db.Set<ApplicationRecord>().AsNoTracking()
+        var approved = await db.Set<FundingApplication>().AsNoTracking()
             .Where(a => a.ApprovedAmountFen != null && db.Set<PaymentOrderRecord>().Any(o => o.ApplicationId == a.Id))
             .Select(a => new { a.Id, a.Number, Approved = a.ApprovedAmountFen!.Value })
             .ToListAsync(cancellationToken);

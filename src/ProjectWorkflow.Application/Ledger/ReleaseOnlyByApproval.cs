@@ -1,3 +1,4 @@
+using ProjectWorkflow.Application.Refusals;
 using ProjectWorkflow.Application.Workflows;
 using ProjectWorkflow.Engine.Runtime;
 using ProjectWorkflow.Funding.Ledger;
@@ -18,7 +19,7 @@ public sealed class ReleaseOnlyByApproval(Persistence.ProjectWorkflowDbContext d
                 && o.ApprovedBy == completion.Actor
                 && (o.Status == PaymentOrderStatusText.Of(PaymentOrderStatus.Approved) || o.Status == PaymentOrderStatusText.Of(PaymentOrderStatus.Sent)));
             if (!approvedNow)
-                throw WorkflowException.Conflict(
+                throw new ConflictException(
                     "Release an installment with POST /api/ledger/payment-orders/{id}/approve (see GET /api/ledger/payment-orders): it checks who may pay and sends the order once.");
         }
         return Task.CompletedTask;

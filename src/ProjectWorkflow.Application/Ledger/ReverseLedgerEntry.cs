@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Refusals;
+using ProjectWorkflow.Application.Validation;
 using ProjectWorkflow.Application.Workflows;
 using ProjectWorkflow.Engine.Runtime;
 using ProjectWorkflow.Funding.Ledger;
@@ -26,12 +28,12 @@ public sealed class ReverseLedgerEntry(ProjectWorkflowDbContext db, FundLedger l
 {
     public async Task<LedgerEntryView> HandleAsync(long entryId, ReverseEntryRequest request, Actor actor, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(request.Reason)) throw WorkflowRequestException.For("reason", "Say why the entry is reversed: auditors read it.");
+        if (string.IsNullOrWhiteSpace(request.Reason)) throw InvalidRequestException.For("reason", "Say why the entry is reversed: auditors read it.");
         var entry = await db.Set<LedgerEntryRecord>().AsNoTracking().Include(e => e.Postings).FirstOrDefaultAsync(e => e.Id == entryId, cancellationToken)
-            ?? throw WorkflowException.NotFound($"There is no ledger entry {entryId}.");
-        if (entry.Kind == LedgerEntryKinds.Reversal) throw WorkflowException.Conflict("A reversal is not reversed; book the correct entry instead.");
+            ?? throw new NotFoundException($"There is no ledger entry {entryId}.");
+        if (entry.Kind == LedgerEntryKinds.Reversal) throw new ConflictException("A reversal is not reversed; book the correct entry instead.");
         var reference = $"reverse:{entry.Id}";
-        if (await ledger.HasEntryAsync(reference, cancellationToken)) throw WorkflowException.Conflict($"Entry {entry.Id} was already reversed.");
+        if (await ledger.HasEntryAsync(reference, cancellationToken)) throw new ConflictException($"Entry {entry.Id} was already reversed.");
         var budget = await db.Set<BudgetRecord>().FirstAsync(b => b.Id == entry.BudgetId, cancellationToken);
         var reversal = await ledger.PostAsync(budget, LedgerEntryKinds.Reversal, reference, entry.ApplicationId,
             Postings.Reverse(entry.Postings.Select(p => p.ToPosting())), actor.Id, request.Reason.Trim(), cancellationToken, reverses: entry.Id);
@@ -42,7 +44,7 @@ public sealed class ReverseLedgerEntry(ProjectWorkflowDbContext db, FundLedger l
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
-            throw WorkflowException.Conflict("The budget changed at the same moment, or the entry was just reversed. Reload and try again.");
+            throw new ConflictException("The budget changed at the same moment, or the entry was just reversed. Reload and try again.");
         }
         return LedgerEntryView.Of(reversal);
     }
@@ -54,7 +56,7 @@ public sealed class ListLedgerEntries(ProjectWorkflowDbContext db)
     public async Task<IReadOnlyList<LedgerEntryView>> HandleAsync(long? budgetId, Guid? applicationId, int? skip, int? take, CancellationToken cancellationToken)
     {
         var count = take ?? 100;
-        if (count is < 1 or > 500) throw WorkflowRequestException.For("take", "Take 1 to 500 entries at a time.");
+        if (count is < 1 or > 500) throw InvalidRequestException.For("take", "Take 1 to 500 entries at a time.");
         var query = db.Set<LedgerEntryRecord>().AsNoTracking().Include(e => e.Postings).AsQueryable();
         if (budgetId is { } b) query = query.Where(e => e.BudgetId == b);
         if (applicationId is { } a) query = query.Where(e => e.ApplicationId == a);

@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Applications;
 using ProjectWorkflow.Application.Persistence;
-using ProjectWorkflow.Application.Workflows;
 using ProjectWorkflow.Application.Workflows.Storage;
+using ProjectWorkflow.Application.Workflows;
 using ProjectWorkflow.Engine.Runtime;
+using ProjectWorkflow.Funding.Applications;
 using ProjectWorkflow.Funding.Rules;
 
 namespace ProjectWorkflow.Application.Ledger;
@@ -24,8 +25,8 @@ public sealed class SegregationOfDuties(ProjectWorkflowDbContext db, ProjectRole
         {
             var instance = session.Touched.FirstOrDefault(i => i.Id == completion.InstanceId);
             if (instance?.BusinessKey is not { } businessKey) continue;
-            var application = db.Set<ApplicationRecord>().Local.FirstOrDefault(a => a.Number == businessKey)
-                ?? await db.Set<ApplicationRecord>().FirstOrDefaultAsync(a => a.Number == businessKey, cancellationToken);
+            var application = db.Set<FundingApplication>().Local.FirstOrDefault(a => a.Number == businessKey)
+                ?? await db.Set<FundingApplication>().FirstOrDefaultAsync(a => a.Number == businessKey, cancellationToken);
             if (application is null) continue;
             var task = db.ChangeTracker.Entries<TaskRecord>().Select(e => e.Entity)
                 .FirstOrDefault(t => t.InstanceId == completion.InstanceId && t.ElementId == completion.ElementId && t.CompletedBy == person);

@@ -1,13 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Audit;
 using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Refusals;
 using ProjectWorkflow.Application.Schemes;
 using ProjectWorkflow.Application.Validation;
 using ProjectWorkflow.Application.Workflows;
 using ProjectWorkflow.Engine.Runtime;
-using ProjectWorkflow.Funding;
 using ProjectWorkflow.Funding.Ledger;
 using ProjectWorkflow.Funding.Rules;
+using ProjectWorkflow.Funding;
 
 namespace ProjectWorkflow.Application.Ledger;
 
@@ -25,9 +26,9 @@ public sealed class SetBudget(ProjectWorkflowDbContext db, FundLedger ledger, Li
         if (request.AmountFen is not >= 0) errors.Add(new FieldError("amountFen", "Give the budget's total in integer fen (0 or more)."));
         if (string.IsNullOrWhiteSpace(request.Reason)) errors.Add(new FieldError("reason", "Say why the budget is set (e.g. the appropriation document's number)."));
         if (year is < 2000 or > 2100) errors.Add(new FieldError("year", "The year is between 2000 and 2100."));
-        if (errors.Count > 0) throw new WorkflowRequestException(errors);
+        if (errors.Count > 0) throw new InvalidRequestException(errors);
         if (!await db.Set<SchemeRecord>().AnyAsync(s => s.Key == schemeKey, cancellationToken))
-            throw WorkflowException.NotFound($"There is no scheme '{schemeKey}'.");
+            throw new NotFoundException($"There is no scheme '{schemeKey}'.");
 
         var budget = await ledger.FindBudgetAsync(BudgetKinds.Scheme, schemeKey, year, cancellationToken)
             ?? await ledger.OpenBudgetAsync(BudgetKinds.Scheme, schemeKey, year, cancellationToken);
@@ -55,7 +56,7 @@ public sealed class SetBudget(ProjectWorkflowDbContext db, FundLedger ledger, Li
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            throw WorkflowException.Conflict("The budget changed at the same moment (a reservation or payment was booked). Reload it and try again.");
+            throw new ConflictException("The budget changed at the same moment (a reservation or payment was booked). Reload it and try again.");
         }
     }
 }
@@ -67,7 +68,7 @@ public sealed class RaiseBudget(FundLedger ledger, SetBudget set)
 {
     public async Task<BudgetView> HandleAsync(string schemeKey, int year, RaiseBudgetRequest request, Actor actor, CancellationToken cancellationToken)
     {
-        if (request.ByFen is not > 0) throw WorkflowRequestException.For("byFen", "Raise the budget by a positive amount in integer fen.");
+        if (request.ByFen is not > 0) throw InvalidRequestException.For("byFen", "Raise the budget by a positive amount in integer fen.");
         var budget = await ledger.FindBudgetAsync(BudgetKinds.Scheme, schemeKey, year, cancellationToken);
         var current = budget?.AllocatedFen ?? 0;
         return await set.HandleAsync(schemeKey, year, new SetBudgetRequest(checked(current + request.ByFen.Value), request.Reason), actor, cancellationToken);

@@ -3,9 +3,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ProjectWorkflow.Application.Payments;
 using ProjectWorkflow.Application.Treasury;
-using ProjectWorkflow.Application.Workflows;
+using ProjectWorkflow.Application.Validation;
 using ProjectWorkflow.Application.Workflows.Events;
 using ProjectWorkflow.Application.Workflows.Instances;
+using ProjectWorkflow.Application.Workflows;
 
 namespace ProjectWorkflow.Application.Messaging;
 
@@ -49,7 +50,7 @@ public static class MessagingRegistration
             // never succeed (no message name) is not retried.
             bus.AddConfigureEndpointsCallback((_, _, endpoint) => endpoint.UseMessageRetry(retry =>
             {
-                retry.Ignore<WorkflowRequestException>();
+                retry.Ignore<InvalidRequestException>();
                 retry.Intervals(200, 1000, 5000, 15000);
             }));
             bus.ConfigureHealthCheckOptions(health =>

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Validation;
 using ProjectWorkflow.Application.Workflows;
 
@@ -53,7 +53,7 @@ public sealed class ColumnLimits : SaveChangesInterceptor
             }
         }
         if (errors is not null)
-            throw new WorkflowRequestException(errors.DistinctBy(e => e.Field).ToList());
+            throw new InvalidRequestException(errors.DistinctBy(e => e.Field).ToList());
     }
 
     private static string? Problem(PropertyEntry property, decimal number)

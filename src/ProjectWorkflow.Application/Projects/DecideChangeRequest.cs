@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Applications;
 using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Refusals;
 using ProjectWorkflow.Application.Validation;
 using ProjectWorkflow.Application.Workflows;
 using ProjectWorkflow.Engine.Runtime;
@@ -20,13 +21,13 @@ public sealed class DecideChangeRequest(ProjectWorkflowDbContext db, WorkflowCom
     {
         var application = await ApplicationAccess.FindAsync(db, applicationId, track: true, cancellationToken);
         var change = await db.Set<ChangeRequestRecord>().FirstOrDefaultAsync(c => c.Id == changeRequestId && c.ApplicationId == applicationId, cancellationToken)
-            ?? throw WorkflowException.NotFound($"The application has no change request {changeRequestId}.");
+            ?? throw new NotFoundException($"The application has no change request {changeRequestId}.");
         if (change.Status != ChangeRequestStatuses.Pending)
-            throw WorkflowException.Conflict($"The change request was already {change.Status} by {change.DecidedBy}.");
+            throw new ConflictException($"The change request was already {change.Status} by {change.DecidedBy}.");
         var errors = new List<FieldError>();
         if (request.Approved is null) errors.Add(new FieldError("approved", "Say whether the change is approved (true) or refused (false)."));
         if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 4000) errors.Add(new FieldError("reason", "Give the reason for the decision (at most 4,000 characters); the enterprise reads it. 请填写审核意见。"));
-        if (errors.Count > 0) throw new WorkflowRequestException(errors);
+        if (errors.Count > 0) throw new InvalidRequestException(errors);
 
         var task = await ProjectFile.OpenTaskAsync(db, application, "reviewChange", "The process is not waiting for a decision on a change request.", cancellationToken);
         change.Status = request.Approved!.Value ? ChangeRequestStatuses.Approved : ChangeRequestStatuses.Refused;

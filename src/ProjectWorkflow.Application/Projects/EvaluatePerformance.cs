@@ -1,14 +1,14 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Applications;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.Validation;
 using ProjectWorkflow.Application.Workflows;
 using ProjectWorkflow.Engine.Runtime;
-using ProjectWorkflow.Funding;
 using ProjectWorkflow.Funding.Applications;
 using ProjectWorkflow.Funding.Projects;
+using ProjectWorkflow.Funding;
 
 namespace ProjectWorkflow.Application.Projects;
 
@@ -34,7 +34,7 @@ public sealed class EvaluatePerformance(ProjectWorkflowDbContext db, WorkflowCom
         if (request.ValueAddedFen is null or < 0) errors.Add(new FieldError("valueAddedFen", "Give the value added reached, in fen (0 or more). 请填写实际增加值。"));
         if (request.Robots is null or < 0) errors.Add(new FieldError("robots", "Give the number of robots in use (0 or more). 请填写机器人数量。"));
         if (request.Comment?.Length > 8000) errors.Add(new FieldError("comment", "The comment takes at most 8,000 characters."));
-        if (errors.Count > 0) throw new WorkflowRequestException(errors);
+        if (errors.Count > 0) throw new InvalidRequestException(errors);
 
         var task = await ProjectFile.OpenTaskAsync(db, application, "evaluation", "The process is not waiting for a performance evaluation.", cancellationToken);
         var planned = new ProjectIndicators(Math.Max(0, application.EnergyBeforeTce - application.EnergyAfterTce), new Money(application.OutputFen), new Money(application.ValueAddedFen), application.Robots);

@@ -2,8 +2,10 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Applications;
 using ProjectWorkflow.Application.Persistence;
-using ProjectWorkflow.Application.Workflows;
+using ProjectWorkflow.Application.Refusals;
+using ProjectWorkflow.Application.Validation;
 using ProjectWorkflow.Application.Workflows.Instances;
+using ProjectWorkflow.Application.Workflows;
 using ProjectWorkflow.Engine.Runtime;
 using ProjectWorkflow.Funding.Applications;
 using ProjectWorkflow.Funding.Rules;
@@ -30,10 +32,10 @@ public sealed class OrderRecovery(ProjectWorkflowDbContext db, DeliverMessage de
     {
         var application = await ApplicationAccess.FindAsync(db, applicationId, track: false, cancellationToken);
         if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 1000)
-            throw WorkflowRequestException.For("reason", "Give the grounds of the recovery (at most 1,000 characters): they are recorded with the sanction. 请填写追回理由。");
+            throw InvalidRequestException.For("reason", "Give the grounds of the recovery (at most 1,000 characters): they are recorded with the sanction. 请填写追回理由。");
         var status = ProjectFile.Status(application);
         if (status is ApplicationStatus.Recovered or ApplicationStatus.Terminated)
-            throw WorkflowException.Conflict($"The project is {application.Status}: there is nothing more to recover.");
+            throw new ConflictException($"The project is {application.Status}: there is nothing more to recover.");
         Check.Rules(new NothingPaidToRecoverRule(Paid.Contains(status) || status == ApplicationStatus.Closed));
 
         var order = new JsonObject
@@ -52,9 +54,9 @@ public sealed class OrderRecovery(ProjectWorkflowDbContext db, DeliverMessage de
         {
             order.Remove("applicationId");
             var delivered = await deliver.HandleAsync(new DeliverMessageRequest(Message, application.Number, order), actor, cancellationToken);
-            if (delivered == 0) throw WorkflowException.Conflict("The project's process is not at a stage that takes a recovery order.");
+            if (delivered == 0) throw new ConflictException("The project's process is not at a stage that takes a recovery order.");
         }
-        var recovered = await db.Set<ApplicationRecord>().AsNoTracking().FirstAsync(a => a.Id == applicationId, cancellationToken);
+        var recovered = await db.Set<FundingApplication>().AsNoTracking().FirstAsync(a => a.Id == applicationId, cancellationToken);
         return await ApplicationViews.OfAsync(db, recovered, cancellationToken);
     }
 }

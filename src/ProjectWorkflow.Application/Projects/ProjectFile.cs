@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Applications;
 using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Refusals;
 using ProjectWorkflow.Application.Workflows.Storage;
 using ProjectWorkflow.Engine.Runtime;
 using ProjectWorkflow.Funding.Applications;
@@ -12,25 +13,25 @@ namespace ProjectWorkflow.Application.Projects;
 /// <summary>What the lifecycle's use cases share: the project's schedule, its status, and the process task waiting for a person.</summary>
 internal static class ProjectFile
 {
-    public static ProjectSchedule Schedule(ApplicationRecord application, RuleSet rules) =>
+    public static ProjectSchedule Schedule(FundingApplication application, RuleSet rules) =>
         application is { BuildStartedOn: { } started, BuildEndsOn: { } ends }
             ? new ProjectSchedule(started, ends, application.ExtensionsGranted, rules.AcceptanceWindowMonths)
-            : throw WorkflowException.Conflict("The project has not started building yet (the first installment is not paid).");
+            : throw new ConflictException("The project has not started building yet (the first installment is not paid).");
 
-    public static ApplicationStatus Status(ApplicationRecord application) => ApplicationStatusText.Parse(application.Status);
+    public static ApplicationStatus Status(FundingApplication application) => ApplicationStatusText.Parse(application.Status);
 
     /// <summary>Refuses with a sentence when the project is not at the stage an action belongs to.</summary>
-    public static void RequireStatus(ApplicationRecord application, ApplicationStatus expected, string action)
+    public static void RequireStatus(FundingApplication application, ApplicationStatus expected, string action)
     {
         if (Status(application) != expected)
-            throw WorkflowException.Conflict($"{action} is possible while the project is {ApplicationStatusText.Of(expected).Replace('-', ' ')}; it is {application.Status.Replace('-', ' ')}.");
+            throw new ConflictException($"{action} is possible while the project is {ApplicationStatusText.Of(expected).Replace('-', ' ')}; it is {application.Status.Replace('-', ' ')}.");
     }
 
     /// <summary>The open task of the application's process at <paramref name="elementId"/>, or a conflict saying why there is none.</summary>
-    public static async Task<Guid> OpenTaskAsync(ProjectWorkflowDbContext db, ApplicationRecord application, string elementId, string whenNone, CancellationToken cancellationToken) =>
+    public static async Task<Guid> OpenTaskAsync(ProjectWorkflowDbContext db, FundingApplication application, string elementId, string whenNone, CancellationToken cancellationToken) =>
         await db.Set<TaskRecord>()
             .Where(t => t.InstanceId == application.InstanceId && t.ElementId == elementId && t.Status == TaskStatuses.Open)
             .OrderBy(t => t.CreatedAt)
             .Select(t => (Guid?)t.Id).FirstOrDefaultAsync(cancellationToken)
-        ?? throw WorkflowException.Conflict(whenNone);
+        ?? throw new ConflictException(whenNone);
 }

@@ -1,15 +1,15 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using ProjectWorkflow.Application.Applications;
 using ProjectWorkflow.Application.Applications.Steps;
+using ProjectWorkflow.Application.Applications;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.Schemes;
 using ProjectWorkflow.Engine.ServiceTasks;
-using ProjectWorkflow.Funding;
 using ProjectWorkflow.Funding.Applications;
 using ProjectWorkflow.Funding.Calendar;
 using ProjectWorkflow.Funding.Projects;
 using ProjectWorkflow.Funding.Schemes;
+using ProjectWorkflow.Funding;
 
 namespace ProjectWorkflow.Application.Projects;
 
@@ -19,7 +19,7 @@ namespace ProjectWorkflow.Application.Projects;
 /// </summary>
 public sealed class StartBuilding(ProjectWorkflowDbContext db, TimeProvider time, RuleSets ruleSets) : ApplicationStep(db, time)
 {
-    protected override async Task RunAsync(ApplicationRecord application, ServiceTaskContext context, CancellationToken cancellationToken)
+    protected override async Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
     {
         var rules = await ruleSets.ForAsync(application.SchemeKey, application.Year, cancellationToken);
         ApplicationStatusText.Move(application, ApplicationStatus.Building, "started building");
@@ -35,7 +35,7 @@ public sealed class StartBuilding(ProjectWorkflowDbContext db, TimeProvider time
 /// <summary>change.apply: an approved extension moves the end of the build period and the acceptance deadline (once, as the rules allow).</summary>
 public sealed class ApplyChange(ProjectWorkflowDbContext db, TimeProvider time, RuleSets ruleSets) : ApplicationStep(db, time)
 {
-    protected override async Task RunAsync(ApplicationRecord application, ServiceTaskContext context, CancellationToken cancellationToken)
+    protected override async Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
     {
         var id = Guid.Parse(context.GetVariable<string>("changeRequestId") ?? throw new InvalidOperationException("The process carries no changeRequestId."));
         var change = Db.Set<ChangeRequestRecord>().Local.FirstOrDefault(c => c.Id == id)
@@ -55,7 +55,7 @@ public sealed class ApplyChange(ProjectWorkflowDbContext db, TimeProvider time, 
 /// </summary>
 public sealed class CheckAcceptanceDeadline(ProjectWorkflowDbContext db, TimeProvider time) : ApplicationStep(db, time)
 {
-    protected override Task RunAsync(ApplicationRecord application, ServiceTaskContext context, CancellationToken cancellationToken)
+    protected override Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
     {
         var extended = application.AcceptanceDueAt > Now;
         context.SetVariable("acceptanceExtended", extended);
@@ -69,7 +69,7 @@ public sealed class CheckAcceptanceDeadline(ProjectWorkflowDbContext db, TimePro
 /// <summary>acceptance.requested: building is over; the project waits for the department's acceptance review.</summary>
 public sealed class AcceptanceRequested(ProjectWorkflowDbContext db, TimeProvider time) : ApplicationStep(db, time)
 {
-    protected override Task RunAsync(ApplicationRecord application, ServiceTaskContext context, CancellationToken cancellationToken)
+    protected override Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
     {
         ApplicationStatusText.Move(application, ApplicationStatus.AcceptanceRequested, "put up for acceptance");
         return Task.CompletedTask;
@@ -82,7 +82,7 @@ public sealed class AcceptanceRequested(ProjectWorkflowDbContext db, TimeProvide
 /// </summary>
 public sealed class SettleAcceptance(ProjectWorkflowDbContext db, TimeProvider time, RuleSets ruleSets) : ApplicationStep(db, time)
 {
-    protected override async Task RunAsync(ApplicationRecord application, ServiceTaskContext context, CancellationToken cancellationToken)
+    protected override async Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
     {
         var rules = await ruleSets.ForAsync(application.SchemeKey, application.Year, cancellationToken);
         var acceptance = (await Db.Set<AcceptanceRecord>().Where(a => a.ApplicationId == application.Id).ToListAsync(cancellationToken))
@@ -102,7 +102,7 @@ public sealed class SettleAcceptance(ProjectWorkflowDbContext db, TimeProvider t
 /// <summary>project.close: evaluated and paid in full, the project is closed.</summary>
 public sealed class CloseProject(ProjectWorkflowDbContext db, TimeProvider time) : ApplicationStep(db, time)
 {
-    protected override Task RunAsync(ApplicationRecord application, ServiceTaskContext context, CancellationToken cancellationToken)
+    protected override Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
     {
         ApplicationStatusText.Move(application, ApplicationStatus.Closed, "closed");
         application.ClosedAt = Now;
@@ -118,7 +118,7 @@ public sealed class CloseProject(ProjectWorkflowDbContext db, TimeProvider time)
 /// </summary>
 public sealed class RecoverFunds(ProjectWorkflowDbContext db, TimeProvider time, RuleSets ruleSets) : ApplicationStep(db, time)
 {
-    protected override async Task RunAsync(ApplicationRecord application, ServiceTaskContext context, CancellationToken cancellationToken)
+    protected override async Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
     {
         var rules = await ruleSets.ForAsync(application.SchemeKey, application.Year, cancellationToken);
         var reason = context.GetText("recoveryReason") ?? "追回 Recovery ordered";
@@ -143,7 +143,7 @@ public sealed class RecoverFunds(ProjectWorkflowDbContext db, TimeProvider time,
 
 internal static class ProjectSteps
 {
-    public static void SetAcceptanceDue(ApplicationRecord application, ProjectSchedule schedule, ServiceTaskContext context)
+    public static void SetAcceptanceDue(FundingApplication application, ProjectSchedule schedule, ServiceTaskContext context)
     {
         application.AcceptanceDueAt = schedule.AcceptanceDueAt;
         context.SetVariable("buildEndsOn", schedule.BuildEndsOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));

@@ -21,9 +21,9 @@ public sealed class ProjectTermination(ProjectWorkflowDbContext db, FundLedger l
     {
         foreach (var ended in session.Effects.OfType<InstanceEnded>().Where(e => e.Status is InstanceStatus.Terminated or InstanceStatus.Cancelled))
         {
-            var application = db.Set<ApplicationRecord>().Local.FirstOrDefault(a => a.InstanceId == ended.InstanceId)
-                ?? await db.Set<ApplicationRecord>().FirstOrDefaultAsync(a => a.InstanceId == ended.InstanceId, cancellationToken);
-            if (application is null || !FundingApplication.CanMove(ProjectFile.Status(application), ApplicationStatus.Terminated)) continue;
+            var application = db.Set<FundingApplication>().Local.FirstOrDefault(a => a.InstanceId == ended.InstanceId)
+                ?? await db.Set<FundingApplication>().FirstOrDefaultAsync(a => a.InstanceId == ended.InstanceId, cancellationToken);
+            if (application is null || !ApplicationLifecycle.CanMove(ProjectFile.Status(application), ApplicationStatus.Terminated)) continue;
 
             var now = time.GetUtcNow();
             ApplicationStatusText.Move(application, ApplicationStatus.Terminated, "terminated");

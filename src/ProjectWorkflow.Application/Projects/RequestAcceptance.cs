@@ -6,10 +6,10 @@ using ProjectWorkflow.Application.Schemes;
 using ProjectWorkflow.Application.Validation;
 using ProjectWorkflow.Application.Workflows;
 using ProjectWorkflow.Engine.Runtime;
-using ProjectWorkflow.Funding;
 using ProjectWorkflow.Funding.Applications;
 using ProjectWorkflow.Funding.Calendar;
 using ProjectWorkflow.Funding.Projects;
+using ProjectWorkflow.Funding;
 
 namespace ProjectWorkflow.Application.Projects;
 
@@ -37,7 +37,7 @@ public sealed class RequestAcceptance(ProjectWorkflowDbContext db, ApplicationAc
         if (request.AuditReportId is not { } reportId
             || !await db.Set<AttachmentRecord>().AnyAsync(a => a.Id == reportId && a.ApplicationId == application.Id && a.Kind == "audit-report", cancellationToken))
             errors.Add(new FieldError("auditReportId", "Attach the audit report first (POST …/attachments with kind audit-report) and give its id. 请上传专项审计报告。"));
-        if (errors.Count > 0) throw new WorkflowRequestException(errors);
+        if (errors.Count > 0) throw new InvalidRequestException(errors);
 
         var rules = await ruleSets.ForAsync(application.SchemeKey, application.Year, cancellationToken);
         var now = time.GetUtcNow();

@@ -2,10 +2,11 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Applications;
 using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Refusals;
 using ProjectWorkflow.Application.Schemes;
 using ProjectWorkflow.Application.Validation;
-using ProjectWorkflow.Application.Workflows;
 using ProjectWorkflow.Application.Workflows.Instances;
+using ProjectWorkflow.Application.Workflows;
 using ProjectWorkflow.Engine.Runtime;
 using ProjectWorkflow.Funding.Applications;
 using ProjectWorkflow.Funding.Calendar;
@@ -40,7 +41,7 @@ public sealed class RequestChange(ProjectWorkflowDbContext db, ApplicationAccess
             errors.Add(new FieldError("extensionMonths", "Say by how many months the build period should be extended. 请填写延期月数。"));
         if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 8000)
             errors.Add(new FieldError("reason", "Explain why the change is needed (at most 8,000 characters). 请说明变更理由。"));
-        if (errors.Count > 0) throw new WorkflowRequestException(errors);
+        if (errors.Count > 0) throw new InvalidRequestException(errors);
 
         var rules = await ruleSets.ForAsync(application.SchemeKey, application.Year, cancellationToken);
         var now = time.GetUtcNow();
@@ -67,7 +68,7 @@ public sealed class RequestChange(ProjectWorkflowDbContext db, ApplicationAccess
             ["extensionMonths"] = change.ExtensionMonths,
         }), actor, cancellationToken);
         if (delivered == 0)
-            throw WorkflowException.Conflict("The project's process does not take change requests now (acceptance may already be requested).");
+            throw new ConflictException("The project's process does not take change requests now (acceptance may already be requested).");
         return View(change);
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Applications;
 using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Refusals;
 using ProjectWorkflow.Application.Validation;
 using ProjectWorkflow.Application.Workflows;
 using ProjectWorkflow.Engine.Runtime;
@@ -25,11 +26,11 @@ public sealed class ReviewAcceptance(ProjectWorkflowDbContext db, WorkflowComman
         var errors = new List<FieldError>();
         if (request.Outcome is not ("pass" or "fail")) errors.Add(new FieldError("outcome", "Say whether the project passes acceptance: pass or fail. 请选择验收结论。"));
         if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 4000) errors.Add(new FieldError("reason", "Give the grounds of the verdict (at most 4,000 characters); it is recorded and the enterprise reads it. 请填写验收意见。"));
-        if (errors.Count > 0) throw new WorkflowRequestException(errors);
+        if (errors.Count > 0) throw new InvalidRequestException(errors);
 
         var acceptance = await db.Set<AcceptanceRecord>().Where(a => a.ApplicationId == applicationId && a.Outcome == null)
             .OrderByDescending(a => a.RequestedAt).FirstOrDefaultAsync(cancellationToken)
-            ?? throw WorkflowException.Conflict("There is no acceptance request waiting for review.");
+            ?? throw new ConflictException("There is no acceptance request waiting for review.");
         var task = await ProjectFile.OpenTaskAsync(db, application, "acceptanceReview", "The process is not waiting for an acceptance review.", cancellationToken);
         acceptance.Outcome = request.Outcome;
         acceptance.ReviewedAt = time.GetUtcNow();

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Applications;
 using ProjectWorkflow.Application.Enterprises;
 using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Refusals;
 using ProjectWorkflow.Application.Validation;
 using ProjectWorkflow.Application.Workflows;
 using ProjectWorkflow.Engine.Runtime;
@@ -31,11 +32,11 @@ public sealed partial class SignAgreement(ProjectWorkflowDbContext db, Applicati
         var account = Regex.Replace(request.PayeeAccount ?? "", "[\\s-]", "");
         if (name.Length is 0 or > 300) errors.Add(new FieldError("payeeName", "Give the account holder's name as the bank knows it (at most 300 characters). 请填写收款单位名称。"));
         if (!Account().IsMatch(account)) errors.Add(new FieldError("payeeAccount", "Give the bank account number: 8 to 34 digits (spaces and dashes are ignored). 请填写收款账号。"));
-        if (errors.Count > 0) throw new WorkflowRequestException(errors);
+        if (errors.Count > 0) throw new InvalidRequestException(errors);
 
         // Installments pay the enterprise itself, to an account registered (and approved) for it: nobody else.
         var enterprise = await db.Set<EnterpriseRecord>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == application.EnterpriseId, cancellationToken)
-            ?? throw WorkflowException.Conflict("The application's enterprise is not registered, so there is nobody the installments could be paid to.");
+            ?? throw new ConflictException("The application's enterprise is not registered, so there is nobody the installments could be paid to.");
         Check.Rules(
             new PayeeNotTheEnterpriseRule(name, enterprise.Name),
             new AccountNotRegisteredRule(account, await AccountNumbers.RegisteredAsync(db, enterprise.Id, cancellationToken)));

@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Applications;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.Validation;
-using ProjectWorkflow.Application.Workflows;
 using ProjectWorkflow.Application.Workflows.Storage;
+using ProjectWorkflow.Application.Workflows;
 using ProjectWorkflow.Engine.Runtime;
 using ProjectWorkflow.Funding.Applications;
 
@@ -31,7 +31,7 @@ public sealed class SubmitProgressReport(ProjectWorkflowDbContext db, Applicatio
         if (request.PercentComplete is null or < 0 or > 100) errors.Add(new FieldError("percentComplete", "Give how far the project is, 0 to 100 percent. 请填写形象进度（0–100%）。"));
         if (string.IsNullOrWhiteSpace(request.Summary) || request.Summary.Length > 8000) errors.Add(new FieldError("summary", "Say what was done this quarter (at most 8,000 characters). 请填写本季度进展。"));
         if (request.Problems?.Length > 8000) errors.Add(new FieldError("problems", "Problems take at most 8,000 characters."));
-        if (errors.Count > 0) throw new WorkflowRequestException(errors);
+        if (errors.Count > 0) throw new InvalidRequestException(errors);
 
         var taskId = await ProjectFile.OpenTaskAsync(db, application, "progressReport", "No progress report is due now; the next one is asked for at the end of the quarter.", cancellationToken);
         var task = await db.Set<TaskRecord>().AsNoTracking().FirstAsync(t => t.Id == taskId, cancellationToken);

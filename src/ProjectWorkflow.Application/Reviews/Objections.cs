@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Applications;
 using ProjectWorkflow.Application.Enterprises;
 using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Refusals;
+using ProjectWorkflow.Application.Validation;
 using ProjectWorkflow.Application.Workflows;
 using ProjectWorkflow.Engine.Runtime;
 using ProjectWorkflow.Funding.Rules;
@@ -20,10 +22,10 @@ public sealed class Objections(ProjectWorkflowDbContext db, ApplicationAccess ac
     {
         var application = await ApplicationAccess.FindAsync(db, applicationId, track: false, cancellationToken);
         if (application.Status != "in-public-notice")
-            throw WorkflowException.Conflict("Objections are taken only while the project is in public notice.");
+            throw new ConflictException("Objections are taken only while the project is in public notice.");
         Check.Rules(new ObjectionNotSignedRule(request.ObjectorName, request.Signed ?? false));
         if (string.IsNullOrWhiteSpace(request.Content) || request.Content.Length > 8000)
-            throw WorkflowRequestException.For("content", "Write the objection and its grounds (at most 8,000 characters).");
+            throw InvalidRequestException.For("content", "Write the objection and its grounds (at most 8,000 characters).");
         var objection = new ObjectionRecord
         {
             Id = Guid.NewGuid(),

@@ -2,10 +2,13 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Applications;
 using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Refusals;
 using ProjectWorkflow.Application.Schemes;
-using ProjectWorkflow.Application.Workflows;
+using ProjectWorkflow.Application.Validation;
 using ProjectWorkflow.Application.Workflows.Storage;
+using ProjectWorkflow.Application.Workflows;
 using ProjectWorkflow.Engine.Runtime;
+using ProjectWorkflow.Funding.Applications;
 using ProjectWorkflow.Funding.Reviews;
 
 namespace ProjectWorkflow.Application.Reviews;
@@ -28,10 +31,10 @@ public sealed class PanelReview(ProjectWorkflowDbContext db, RuleSets ruleSets, 
     public async Task<PanelSeatView> DeclareAsync(Guid applicationId, DeclarationRequest request, Actor actor, CancellationToken cancellationToken)
     {
         var (application, seat, taskId) = await SeatAsync(applicationId, actor, cancellationToken);
-        if (seat.DeclaredAt is not null) throw WorkflowException.Conflict("You have already declared for this application.");
+        if (seat.DeclaredAt is not null) throw new ConflictException("You have already declared for this application.");
         if (request.WorkedForOrAdvisedApplicant is null || request.LegalDisputeWithApplicant is null || request.DraftedTheCall is null
             || request.ControlOrInvestmentTies is null || request.CloseRelativeInvolved is null)
-            throw WorkflowRequestException.For("declaration", "Answer every question of the declaration (true or false) before the file opens. 请逐项填写回避声明。");
+            throw InvalidRequestException.For("declaration", "Answer every question of the declaration (true or false) before the file opens. 请逐项填写回避声明。");
         var declaration = new ConflictOfInterestDeclaration(actor.Id, request.WorkedForOrAdvisedApplicant.Value, request.LegalDisputeWithApplicant.Value,
             request.DraftedTheCall.Value, request.ControlOrInvestmentTies.Value, request.CloseRelativeInvolved.Value, time.GetUtcNow());
         seat.DeclaredAt = declaration.DeclaredAt;
@@ -48,11 +51,11 @@ public sealed class PanelReview(ProjectWorkflowDbContext db, RuleSets ruleSets, 
     public async Task<PanelSeatView> ScoreAsync(Guid applicationId, ScoresRequest request, Actor actor, CancellationToken cancellationToken)
     {
         var (application, seat, taskId) = await SeatAsync(applicationId, actor, cancellationToken);
-        if (seat.DeclaredAt is null) throw WorkflowException.Conflict("Declare your conflicts of interest first (POST …/panel/declaration); the file opens after that.");
+        if (seat.DeclaredAt is null) throw new ConflictException("Declare your conflicts of interest first (POST …/panel/declaration); the file opens after that.");
         var rules = await ruleSets.ForAsync(application.SchemeKey, application.Year, cancellationToken);
         var sheet = new ScoreSheet(actor.Id, request.Points ?? []);
         var problems = sheet.Problems(rules.Panel.Rubric);
-        if (problems.Count > 0) throw new WorkflowRequestException(problems.Select(p => new Validation.FieldError("points", p)).ToList());
+        if (problems.Count > 0) throw new InvalidRequestException(problems.Select(p => new Validation.FieldError("points", p)).ToList());
 
         seat.Points = JsonSerializer.Serialize(sheet.Points);
         seat.Total = sheet.Total;
@@ -66,15 +69,15 @@ public sealed class PanelReview(ProjectWorkflowDbContext db, RuleSets ruleSets, 
         (await db.Set<PanelMemberRecord>().AsNoTracking().Where(p => p.ApplicationId == applicationId).OrderBy(p => p.Expert).ToListAsync(cancellationToken))
         .Select(View).ToList();
 
-    private async Task<(ApplicationRecord Application, PanelMemberRecord Seat, Guid TaskId)> SeatAsync(Guid applicationId, Actor actor, CancellationToken cancellationToken)
+    private async Task<(FundingApplication Application, PanelMemberRecord Seat, Guid TaskId)> SeatAsync(Guid applicationId, Actor actor, CancellationToken cancellationToken)
     {
         var application = await ApplicationAccess.FindAsync(db, applicationId, track: true, cancellationToken);
         var seat = await db.Set<PanelMemberRecord>().FirstOrDefaultAsync(p => p.ApplicationId == applicationId && p.Expert == actor.Id, cancellationToken)
-            ?? throw WorkflowException.Forbidden("You are not on this application's expert panel.");
+            ?? throw new ForbiddenException("You are not on this application's expert panel.");
         var taskId = await db.Set<TaskRecord>()
             .Where(t => t.InstanceId == application.InstanceId && t.ElementId == ReviewElementId && t.Assignee == actor.Id && t.Status == TaskStatuses.Open)
             .Select(t => (Guid?)t.Id).FirstOrDefaultAsync(cancellationToken)
-            ?? throw WorkflowException.Conflict("Your review of this application is already done.");
+            ?? throw new ConflictException("Your review of this application is already done.");
         return (application, seat, taskId);
     }
 

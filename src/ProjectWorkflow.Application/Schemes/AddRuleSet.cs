@@ -2,6 +2,8 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Audit;
 using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Refusals;
+using ProjectWorkflow.Application.Validation;
 using ProjectWorkflow.Application.Workflows;
 using ProjectWorkflow.Engine.Runtime;
 
@@ -16,11 +18,11 @@ public sealed class AddRuleSet(ProjectWorkflowDbContext db, TimeProvider time, A
     public async Task<RuleSetView> HandleAsync(string schemeKey, RuleSetDocument document, Actor actor, CancellationToken cancellationToken)
     {
         if (!await db.Set<SchemeRecord>().AnyAsync(s => s.Key == schemeKey, cancellationToken))
-            throw WorkflowException.NotFound($"There is no scheme '{schemeKey}'.");
+            throw new NotFoundException($"There is no scheme '{schemeKey}'.");
         var (ruleSet, errors) = document.ToRuleSet(schemeKey);
-        if (ruleSet is null) throw new WorkflowRequestException(errors);
+        if (ruleSet is null) throw new InvalidRequestException(errors);
         if (await db.Set<RuleSetRecord>().AnyAsync(r => r.SchemeKey == schemeKey && r.Year == ruleSet.Year, cancellationToken))
-            throw WorkflowException.Conflict($"{schemeKey} already has rules for {ruleSet.Year}; rules that applications were judged by are never changed.");
+            throw new ConflictException($"{schemeKey} already has rules for {ruleSet.Year}; rules that applications were judged by are never changed.");
 
         var record = new RuleSetRecord
         {
@@ -39,7 +41,7 @@ public sealed class AddRuleSet(ProjectWorkflowDbContext db, TimeProvider time, A
         }
         catch (DbUpdateException)
         {
-            throw WorkflowException.Conflict($"{schemeKey} already has rules for {ruleSet.Year}.");
+            throw new ConflictException($"{schemeKey} already has rules for {ruleSet.Year}.");
         }
         return new RuleSetView(record.Year, RuleSetDocument.From(ruleSet), record.AddedAt, record.AddedBy);
     }

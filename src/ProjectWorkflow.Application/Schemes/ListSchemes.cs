@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Refusals;
 using ProjectWorkflow.Engine.Runtime;
 
 namespace ProjectWorkflow.Application.Schemes;
@@ -17,7 +18,7 @@ public sealed class ListSchemes(ProjectWorkflowDbContext db)
     public async Task<SchemeDetail> GetAsync(string key, CancellationToken cancellationToken)
     {
         var scheme = await db.Set<SchemeRecord>().AsNoTracking().Include(s => s.RuleSets).FirstOrDefaultAsync(s => s.Key == key, cancellationToken)
-            ?? throw WorkflowException.NotFound($"There is no scheme '{key}'. Schemes: tech-upgrade, smart-factory, green-park.");
+            ?? throw new NotFoundException($"There is no scheme '{key}'. Schemes: tech-upgrade, smart-factory, green-park.");
         return new SchemeDetail(scheme.Key, scheme.Name, scheme.NameZh, scheme.ProcessKey,
             scheme.RuleSets.OrderBy(r => r.Year).Select(r => new RuleSetView(r.Year, JsonSerializer.Deserialize<RuleSetDocument>(r.Document, SchemeJson.Options)!, r.AddedAt, r.AddedBy)).ToList());
     }

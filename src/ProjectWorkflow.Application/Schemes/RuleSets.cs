@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Refusals;
 using ProjectWorkflow.Engine.Runtime;
 using ProjectWorkflow.Funding.Schemes;
 
@@ -12,7 +13,7 @@ public sealed class RuleSets(ProjectWorkflowDbContext db)
     public async Task<RuleSet> ForAsync(string schemeKey, int year, CancellationToken cancellationToken)
     {
         var record = await db.Set<RuleSetRecord>().AsNoTracking().FirstOrDefaultAsync(r => r.SchemeKey == schemeKey && r.Year == year, cancellationToken)
-            ?? throw WorkflowException.Conflict($"{schemeKey} has no rules for {year} yet; the administrator adds them before applications open.");
+            ?? throw new ConflictException($"{schemeKey} has no rules for {year} yet; the administrator adds them before applications open.");
         var (ruleSet, _) = JsonSerializer.Deserialize<RuleSetDocument>(record.Document, SchemeJson.Options)!.ToRuleSet(schemeKey);
         return ruleSet!;
     }

@@ -3,6 +3,7 @@ using ProjectWorkflow.Application.Applications;
 using ProjectWorkflow.Application.Enterprises;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.Projects;
+using ProjectWorkflow.Application.Refusals;
 using ProjectWorkflow.Engine.Runtime;
 using ProjectWorkflow.Funding.Applications;
 
@@ -31,11 +32,11 @@ public sealed class SchemeResults(ProjectWorkflowDbContext db)
     public async Task<SchemeResultsView> HandleAsync(string schemeKey, int year, Actor actor, CancellationToken cancellationToken)
     {
         if (!EnterpriseDirectory.IsStaff(actor))
-            throw WorkflowException.Forbidden("A scheme's results are for the fund's staff.");
+            throw new ForbiddenException("A scheme's results are for the fund's staff.");
         if (!await db.Set<SchemeRecord>().AnyAsync(s => s.Key == schemeKey, cancellationToken))
-            throw WorkflowException.NotFound($"There is no scheme '{schemeKey}'.");
+            throw new NotFoundException($"There is no scheme '{schemeKey}'.");
 
-        var applications = await db.Set<ApplicationRecord>().AsNoTracking()
+        var applications = await db.Set<FundingApplication>().AsNoTracking()
             .Where(a => a.SchemeKey == schemeKey && a.Year == year && a.Status != "draft")
             .ToListAsync(cancellationToken);
         var funded = applications.Where(a => Funded.Contains(a.Status)).ToList();
@@ -61,7 +62,7 @@ public sealed class SchemeResults(ProjectWorkflowDbContext db)
                 evaluations.Sum(e => e.ValueAddedFen), evaluations.Sum(e => e.Robots), Headcount: null));
     }
 
-    private static Indicators Planned(IReadOnlyCollection<ApplicationRecord> projects) => new(
+    private static Indicators Planned(IReadOnlyCollection<FundingApplication> projects) => new(
         projects.Sum(a => a.EquipmentFen + a.SoftwareFen + a.ConstructionFen + a.OtherFen),
         projects.Sum(a => Math.Max(0, a.EnergyBeforeTce - a.EnergyAfterTce)),
         projects.Sum(a => a.OutputFen), projects.Sum(a => a.ValueAddedFen), projects.Sum(a => a.Robots), projects.Sum(a => a.Headcount));

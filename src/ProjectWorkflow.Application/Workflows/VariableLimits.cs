@@ -1,4 +1,5 @@
 using System.Text;
+using ProjectWorkflow.Application.Validation;
 using ProjectWorkflow.Engine.Runtime;
 
 namespace ProjectWorkflow.Application.Workflows;
@@ -22,11 +23,11 @@ public sealed class VariableLimits
     public void Check(ProcessInstance instance)
     {
         if (instance.Variables.Count > MaxCount)
-            throw WorkflowRequestException.For("variables",
+            throw InvalidRequestException.For("variables",
                 $"A process instance holds at most {MaxCount:N0} variables; this would make {instance.Variables.Count:N0}.");
         var bytes = Encoding.UTF8.GetByteCount(instance.Variables.ToJsonString());
         if (bytes > MaxJsonBytes)
-            throw WorkflowRequestException.For("variables",
+            throw InvalidRequestException.For("variables",
                 $"A process instance's variables take at most {MaxJsonBytes:N0} bytes of JSON; this would make {bytes:N0}.");
     }
 }

@@ -1,36 +1,73 @@
 namespace ProjectWorkflow.Funding.Applications;
 
 /// <summary>
-/// A funding application's life, with guarded moves: each refuses, with a reason, a move its status does
-/// not allow. The process decides when to move; this decides whether the move is legal.
+/// A funding application: the draft an enterprise fills in (autosaved), then the file the process
+/// carries from submission to the final installment. Amounts in integer fen.
 /// </summary>
 public sealed class FundingApplication
 {
-    private static readonly Dictionary<ApplicationStatus, ApplicationStatus[]> Allowed = new()
-    {
-        [ApplicationStatus.Draft] = [ApplicationStatus.Submitted, ApplicationStatus.Withdrawn],
-        [ApplicationStatus.Submitted] = [ApplicationStatus.UnderReview, ApplicationStatus.ReturnedForSupplement, ApplicationStatus.Rejected, ApplicationStatus.Withdrawn, ApplicationStatus.Terminated],
-        [ApplicationStatus.ReturnedForSupplement] = [ApplicationStatus.Submitted, ApplicationStatus.Withdrawn, ApplicationStatus.Rejected, ApplicationStatus.Terminated],
-        [ApplicationStatus.UnderReview] = [ApplicationStatus.ReturnedForSupplement, ApplicationStatus.InPublicNotice, ApplicationStatus.Rejected, ApplicationStatus.Withdrawn, ApplicationStatus.Terminated],
-        [ApplicationStatus.InPublicNotice] = [ApplicationStatus.Approved, ApplicationStatus.Rejected, ApplicationStatus.Terminated],
-        [ApplicationStatus.Approved] = [ApplicationStatus.Building, ApplicationStatus.Terminated, ApplicationStatus.Recovered],
-        [ApplicationStatus.Building] = [ApplicationStatus.AcceptanceRequested, ApplicationStatus.Terminated, ApplicationStatus.Recovered],
-        [ApplicationStatus.AcceptanceRequested] = [ApplicationStatus.Accepted, ApplicationStatus.Building, ApplicationStatus.Terminated, ApplicationStatus.Recovered],
-        [ApplicationStatus.Accepted] = [ApplicationStatus.Closed, ApplicationStatus.Recovered],
-        [ApplicationStatus.Closed] = [ApplicationStatus.Recovered],
-    };
+    public Guid Id { get; set; }
 
-    public ApplicationStatus Status { get; private set; } = ApplicationStatus.Draft;
+    /// <summary>Human-readable number, also the process's business key, e.g. TU-2026-0007.</summary>
+    public string Number { get; set; } = "";
+    public string SchemeKey { get; set; } = "";
+    public int Year { get; set; }
+    public Guid EnterpriseId { get; set; }
+    public string Uscc { get; set; } = "";
+    public string CreatedBy { get; set; } = "";
 
-    public static bool CanMove(ApplicationStatus from, ApplicationStatus to) =>
-        Allowed.TryGetValue(from, out var targets) && targets.Contains(to);
+    public string ProjectName { get; set; } = "";
+    public string Site { get; set; } = "";
+    public string Description { get; set; } = "";
+    public string ProjectLeaderName { get; set; } = "";
 
-    /// <summary>Moves to <paramref name="to"/> or refuses; <paramref name="action"/> names the move in the refusal.</summary>
-    public void Move(ApplicationStatus to, string action)
-    {
-        if (!CanMove(Status, to)) throw new IllegalTransitionException(Status, action);
-        Status = to;
-    }
+    /// <summary>The leader's identity (e.g. ID card number): sanctions bar the person, not only the company.</summary>
+    public string ProjectLeaderIdentity { get; set; } = "";
+    public bool InProjectPool { get; set; }
+    public string? TitleSought { get; set; }
 
-    public static FundingApplication At(ApplicationStatus status) => new() { Status = status };
+    public long EquipmentFen { get; set; }
+    public long SoftwareFen { get; set; }
+    public long ConstructionFen { get; set; }
+    public long OtherFen { get; set; }
+
+    // Plan indicators, so results roll up to the plan's targets.
+    public decimal EnergyBeforeTce { get; set; }
+    public decimal EnergyAfterTce { get; set; }
+    public long OutputFen { get; set; }
+    public long ValueAddedFen { get; set; }
+    public int Headcount { get; set; }
+    public int Robots { get; set; }
+
+    public string InvoiceNumbers { get; set; } = "";
+    public string Fingerprint { get; set; } = "";
+
+    public string Status { get; set; } = "draft";
+    public string? Stage { get; set; }
+    public Guid? InstanceId { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset? SubmittedAt { get; set; }
+    public long? ApprovedAmountFen { get; set; }
+
+    /// <summary>What the project is entitled to after acceptance (the approved amount, cut pro rata on a shortfall).</summary>
+    public long? AcceptedAmountFen { get; set; }
+
+    /// <summary>Who the installments are paid to and the account, as signed in the agreement.</summary>
+    public string? PayeeName { get; set; }
+    public string? PayeeAccount { get; set; }
+    public DateTimeOffset? AgreementSignedAt { get; set; }
+
+    // The build period (Shanghai dates), set when the first installment is paid; an approved extension moves its end.
+    public DateOnly? BuildStartedOn { get; set; }
+    public DateOnly? BuildEndsOn { get; set; }
+    public int ExtensionsGranted { get; set; }
+
+    /// <summary>When the acceptance window closes (the end of its last day, Shanghai time).</summary>
+    public DateTimeOffset? AcceptanceDueAt { get; set; }
+    public DateTimeOffset? ClosedAt { get; set; }
+
+    /// <summary>Why the funds were recovered (追回), when they were.</summary>
+    public string? RecoveryReason { get; set; }
+    public long Revision { get; set; }
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using ProjectWorkflow.Application.Applications;
 using ProjectWorkflow.Application.Identity;
+using ProjectWorkflow.Web.Auth;
 using ProjectWorkflow.Web.Errors;
 using ProjectWorkflow.Web.Workflows;
 

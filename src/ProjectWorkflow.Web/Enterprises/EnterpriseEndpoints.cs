@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using ProjectWorkflow.Application.Enterprises;
 using ProjectWorkflow.Application.Identity;
+using ProjectWorkflow.Web.Auth;
 using ProjectWorkflow.Web.Workflows;
 
 namespace ProjectWorkflow.Web.Enterprises;

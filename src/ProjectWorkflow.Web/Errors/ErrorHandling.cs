@@ -24,8 +24,8 @@ public static class ErrorHandling
                 context.ProblemDetails.Detail = detail;
             }
         });
-        // Order matters: the engine's refusals become 4xx before anything left is treated as a bug.
-        services.AddExceptionHandler<Workflows.WorkflowProblems>();
+        // Order matters: refusals become 4xx before anything left is treated as a bug.
+        services.AddExceptionHandler<RefusalProblems>();
         services.AddExceptionHandler<UnhandledExceptionHandler>();
 
         // Malformed JSON, wrong content type, missing body: let them reach the exception

@@ -6,9 +6,11 @@ using Microsoft.AspNetCore.Mvc;
 using ProjectWorkflow.Application.Identity;
 using ProjectWorkflow.Application.Ledger;
 using ProjectWorkflow.Engine.Runtime;
-using ProjectWorkflow.Funding;
 using ProjectWorkflow.Funding.Calendar;
+using ProjectWorkflow.Funding;
 using ProjectWorkflow.Web.Account;
+using ProjectWorkflow.Web.Auth;
+using ProjectWorkflow.Web.Errors;
 using ProjectWorkflow.Web.Workflows;
 using static ProjectWorkflow.Web.Account.PortalPage;
 
@@ -61,7 +63,7 @@ public static class FinanceDesk
         {
             done = await act(ActorOf.User(user));
         }
-        catch (Exception refusal) when (WorkflowProblems.Describe(refusal) is { } problem)
+        catch (Exception refusal) when (RefusalProblems.Describe(refusal) is { } problem)
         {
             return await PageAsync(http, antiforgery, user, budgets, views, null, (problem.Detail ?? problem.Title ?? "", problem.Status!.Value), ct);
         }

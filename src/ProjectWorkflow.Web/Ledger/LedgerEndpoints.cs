@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using ProjectWorkflow.Application.Identity;
 using ProjectWorkflow.Application.Ledger;
+using ProjectWorkflow.Web.Auth;
 using ProjectWorkflow.Web.Workflows;
 
 namespace ProjectWorkflow.Web.Ledger;

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProjectWorkflow.Application.Notifications;
+using ProjectWorkflow.Web.Auth;
 using ProjectWorkflow.Web.Errors;
 using ProjectWorkflow.Web.Workflows;
 

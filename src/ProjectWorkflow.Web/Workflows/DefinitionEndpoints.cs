@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using ProjectWorkflow.Application.Identity;
 using ProjectWorkflow.Application.Workflows.Definitions;
+using ProjectWorkflow.Web.Auth;
 using ProjectWorkflow.Web.Errors;
 
 namespace ProjectWorkflow.Web.Workflows;

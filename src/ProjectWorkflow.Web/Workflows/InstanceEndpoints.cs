@@ -2,6 +2,7 @@ using System.Security.Claims;
 using ProjectWorkflow.Application.Identity;
 using ProjectWorkflow.Application.Workflows.Instances;
 using ProjectWorkflow.Engine.Runtime;
+using ProjectWorkflow.Web.Auth;
 
 namespace ProjectWorkflow.Web.Workflows;
 

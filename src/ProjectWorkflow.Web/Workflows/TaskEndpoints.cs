@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using ProjectWorkflow.Application.Workflows.Tasks;
+using ProjectWorkflow.Web.Auth;
 
 namespace ProjectWorkflow.Web.Workflows;
 

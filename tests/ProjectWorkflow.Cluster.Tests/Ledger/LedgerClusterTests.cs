@@ -1,5 +1,5 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Applications;
@@ -7,6 +7,7 @@ using ProjectWorkflow.Application.Enterprises;
 using ProjectWorkflow.Application.Ledger;
 using ProjectWorkflow.Application.Treasury;
 using ProjectWorkflow.Cluster.Tests.Messaging;
+using ProjectWorkflow.Funding.Applications;
 
 namespace ProjectWorkflow.Cluster.Tests.Ledger;
 
@@ -71,14 +72,14 @@ public sealed class LedgerClusterTests(LedgerCluster cluster)
         Assert.Equal(1, await cluster.QueryAsync(db => db.Set<LedgerEntryRecord>().CountAsync(e => e.ApplicationId == project.Id && e.Kind == "pay")));
     }
 
-    private async Task<ApplicationRecord> ApprovedProjectAsync(long approvedFen)
+    private async Task<FundingApplication> ApprovedProjectAsync(long approvedFen)
     {
         var enterprise = new EnterpriseRecord
         {
             Id = Guid.NewGuid(), Uscc = $"{Guid.NewGuid():N}"[..18].ToUpperInvariant(), Name = "上海精密机械制造有限公司", Address = "上海",
             RegisteredAt = DateTimeOffset.UtcNow, RegisteredBy = "seed",
         };
-        var application = new ApplicationRecord
+        var application = new FundingApplication
         {
             Id = Guid.NewGuid(),
             Number = $"TU-2026-K{Guid.NewGuid():N}"[..20],

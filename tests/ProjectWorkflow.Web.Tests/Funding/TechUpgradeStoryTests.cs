@@ -1,10 +1,11 @@
-using System.Net;
-using ProjectWorkflow.Application.Enterprises;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using ProjectWorkflow.Application.Applications;
+using ProjectWorkflow.Application.Enterprises;
 using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Funding.Applications;
 using ProjectWorkflow.Web.Tests.Fixtures;
 using static ProjectWorkflow.Web.Tests.Funding.FundingApi;
 using static ProjectWorkflow.Web.Tests.Workflows.WorkflowApi;
@@ -218,6 +219,6 @@ public sealed class TechUpgradeStoryTests(FundingApp app) : IClassFixture<Fundin
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ProjectWorkflowDbContext>();
-        return (await db.Set<ApplicationRecord>().FindAsync(id))!.PayeeAccount;
+        return (await db.Set<FundingApplication>().FindAsync(id))!.PayeeAccount;
     }
 }

@@ -1,10 +1,11 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using ProjectWorkflow.Application.Ledger;
 using ProjectWorkflow.Application.Payments;
+using ProjectWorkflow.Funding.Applications;
 using ProjectWorkflow.Web.Tests.Messaging;
 using static ProjectWorkflow.Web.Tests.Workflows.WorkflowApi;
 
@@ -170,7 +171,7 @@ public sealed class LedgerInvariantTests(LedgerApp app)
         await Eventually.TrueAsync(async () => (await InstanceAsync(admin, parent)).GetProperty("status").GetString() == "completed", "the first installment to be paid");
         var before = await BudgetAsync(admin, 2026);
 
-        await app.QueryAsync(db => db.Set<Application.Applications.ApplicationRecord>().Where(a => a.Id == project.Id)
+        await app.QueryAsync(db => db.Set<FundingApplication>().Where(a => a.Id == project.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, "terminated")));
         await LedgerStory.DeployAsync(admin, LedgerStory.ApproveThen("ledger-test-recovery", "recovery.open"));
         var recoveryProcess = await StartAsync(admin, "ledger-test-recovery", new { applicationId = project.Id.ToString() }, project.Number + "-R");

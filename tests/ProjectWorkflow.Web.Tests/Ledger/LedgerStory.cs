@@ -1,10 +1,11 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Applications;
 using ProjectWorkflow.Application.Enterprises;
 using ProjectWorkflow.Application.Ledger;
+using ProjectWorkflow.Funding.Applications;
 using ProjectWorkflow.Web.Tests.Messaging;
 using ProjectWorkflow.Web.Tests.Workflows;
 
@@ -62,14 +63,14 @@ internal static class LedgerStory
     }
 
     /// <summary>An approved tech-upgrade project of 2026 (straight into the database: the review is not what these tests are about).</summary>
-    public static async Task<ApplicationRecord> ApprovedProjectAsync(MessagingApp app, long approvedFen, string createdBy = "enterprise1", int year = 2026)
+    public static async Task<FundingApplication> ApprovedProjectAsync(MessagingApp app, long approvedFen, string createdBy = "enterprise1", int year = 2026)
     {
         var enterprise = new EnterpriseRecord
         {
             Id = Guid.NewGuid(), Uscc = $"{Guid.NewGuid():N}"[..18].ToUpperInvariant(), Name = "上海精密机械制造有限公司", Address = "上海",
             RegisteredAt = DateTimeOffset.UtcNow, RegisteredBy = "seed",
         };
-        var application = new ApplicationRecord
+        var application = new FundingApplication
         {
             Id = Guid.NewGuid(),
             Number = $"TU-{year}-L{Guid.NewGuid():N}"[..20],
@@ -102,7 +103,7 @@ internal static class LedgerStory
     }
 
     /// <summary>Starts the parent process; <paramref name="approver"/> approves the project, which reserves and orders the first installment.</summary>
-    public static async Task<Guid> StartAsync(HttpClient admin, HttpClient approver, ApplicationRecord application)
+    public static async Task<Guid> StartAsync(HttpClient admin, HttpClient approver, FundingApplication application)
     {
         await DeployAsync(admin, ParentXml);
         var id = await WorkflowApi.StartAsync(admin, ParentKey, new { applicationId = application.Id.ToString() }, application.Number);

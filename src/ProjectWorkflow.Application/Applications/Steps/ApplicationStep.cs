@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Engine.ServiceTasks;
+using ProjectWorkflow.Funding.Applications;
 
 namespace ProjectWorkflow.Application.Applications.Steps;
 
@@ -17,12 +18,12 @@ public abstract class ApplicationStep(ProjectWorkflowDbContext db, TimeProvider 
     {
         var id = Guid.Parse(context.GetVariable<string>("applicationId")
             ?? throw new InvalidOperationException("The process carries no applicationId variable."));
-        var application = db.Set<ApplicationRecord>().Local.FirstOrDefault(a => a.Id == id)
-            ?? await db.Set<ApplicationRecord>().FirstOrDefaultAsync(a => a.Id == id, cancellationToken)
+        var application = db.Set<FundingApplication>().Local.FirstOrDefault(a => a.Id == id)
+            ?? await db.Set<FundingApplication>().FirstOrDefaultAsync(a => a.Id == id, cancellationToken)
             ?? throw new InvalidOperationException($"The application {id} of this process does not exist.");
         await RunAsync(application, context, cancellationToken);
         application.UpdatedAt = Now;
     }
 
-    protected abstract Task RunAsync(ApplicationRecord application, ServiceTaskContext context, CancellationToken cancellationToken);
+    protected abstract Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken);
 }

@@ -5,10 +5,10 @@ using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.Reviews;
 using ProjectWorkflow.Application.Schemes;
 using ProjectWorkflow.Engine.ServiceTasks;
-using ProjectWorkflow.Funding;
 using ProjectWorkflow.Funding.Applications;
 using ProjectWorkflow.Funding.Calendar;
 using ProjectWorkflow.Funding.Schemes;
+using ProjectWorkflow.Funding;
 
 namespace ProjectWorkflow.Application.Applications.Steps;
 
@@ -18,7 +18,7 @@ namespace ProjectWorkflow.Application.Applications.Steps;
 /// </summary>
 public sealed class CalculateSubsidy(ProjectWorkflowDbContext db, TimeProvider time, RuleSets ruleSets, BudgetLeft budgetLeft) : ApplicationStep(db, time)
 {
-    protected override async Task RunAsync(ApplicationRecord application, ServiceTaskContext context, CancellationToken cancellationToken)
+    protected override async Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
     {
         var rules = await ruleSets.ForAsync(application.SchemeKey, application.Year, cancellationToken);
         var breakdown = new InvestmentBreakdown(new Money(application.EquipmentFen), new Money(application.SoftwareFen), new Money(application.ConstructionFen), new Money(application.OtherFen));
@@ -35,7 +35,7 @@ public sealed class CalculateSubsidy(ProjectWorkflowDbContext db, TimeProvider t
 /// <summary>notice.publish: the approved project is published for the rule set's number of working days.</summary>
 public sealed class PublishNotice(ProjectWorkflowDbContext db, TimeProvider time, RuleSets ruleSets, WorkingDayCalendar calendar) : ApplicationStep(db, time)
 {
-    protected override async Task RunAsync(ApplicationRecord application, ServiceTaskContext context, CancellationToken cancellationToken)
+    protected override async Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
     {
         var rules = await ruleSets.ForAsync(application.SchemeKey, application.Year, cancellationToken);
         ApplicationStatusText.Move(application, ApplicationStatus.InPublicNotice, "published for public notice");
@@ -49,14 +49,14 @@ public sealed class PublishNotice(ProjectWorkflowDbContext db, TimeProvider time
 /// <summary>notice.close: were signed objections filed during the notice?</summary>
 public sealed class CloseNotice(ProjectWorkflowDbContext db, TimeProvider time) : ApplicationStep(db, time)
 {
-    protected override async Task RunAsync(ApplicationRecord application, ServiceTaskContext context, CancellationToken cancellationToken) =>
+    protected override async Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken) =>
         context.SetVariable("hasObjections", await Db.Set<ObjectionRecord>().AnyAsync(o => o.ApplicationId == application.Id, cancellationToken));
 }
 
 /// <summary>application.approve: the project is approved at its calculated amount.</summary>
 public sealed class Approve(ProjectWorkflowDbContext db, TimeProvider time) : ApplicationStep(db, time)
 {
-    protected override Task RunAsync(ApplicationRecord application, ServiceTaskContext context, CancellationToken cancellationToken)
+    protected override Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
     {
         ApplicationStatusText.Move(application, ApplicationStatus.Approved, "approved");
         return Task.CompletedTask;

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Identity;
 using ProjectWorkflow.Application.Persistence;
@@ -7,6 +7,7 @@ using ProjectWorkflow.Application.Reviews;
 using ProjectWorkflow.Application.Schemes;
 using ProjectWorkflow.Application.Workflows.Storage;
 using ProjectWorkflow.Engine.ServiceTasks;
+using ProjectWorkflow.Funding.Applications;
 using ProjectWorkflow.Funding.Reviews;
 
 namespace ProjectWorkflow.Application.Applications.Steps;
@@ -17,7 +18,7 @@ namespace ProjectWorkflow.Application.Applications.Steps;
 /// </summary>
 public sealed class AssignPanel(ProjectWorkflowDbContext db, TimeProvider time, RuleSets ruleSets) : ApplicationStep(db, time)
 {
-    protected override async Task RunAsync(ApplicationRecord application, ServiceTaskContext context, CancellationToken cancellationToken)
+    protected override async Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
     {
         var rules = await ruleSets.ForAsync(application.SchemeKey, application.Year, cancellationToken);
         var actedOnProject = await Db.Set<TaskRecord>().Where(t => t.InstanceId == context.InstanceId && t.CompletedBy != null)
@@ -42,7 +43,7 @@ public sealed class AssignPanel(ProjectWorkflowDbContext db, TimeProvider time, 
 /// <summary>panel.conclude: the trimmed mean of the scores of the experts who did not recuse, against the pass score and quorum.</summary>
 public sealed class ConcludePanel(ProjectWorkflowDbContext db, TimeProvider time, RuleSets ruleSets) : ApplicationStep(db, time)
 {
-    protected override async Task RunAsync(ApplicationRecord application, ServiceTaskContext context, CancellationToken cancellationToken)
+    protected override async Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
     {
         var rules = await ruleSets.ForAsync(application.SchemeKey, application.Year, cancellationToken);
         // Filtered in memory: the last expert's scores are tracked in this very transaction, not yet in the database.

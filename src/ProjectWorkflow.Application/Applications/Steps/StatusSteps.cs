@@ -7,7 +7,7 @@ namespace ProjectWorkflow.Application.Applications.Steps;
 /// <summary>application.formal-check: the file is complete (checked at submission); review begins.</summary>
 public sealed class FormalCheck(ProjectWorkflowDbContext db, TimeProvider time) : ApplicationStep(db, time)
 {
-    protected override Task RunAsync(ApplicationRecord application, ServiceTaskContext context, CancellationToken cancellationToken)
+    protected override Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
     {
         ApplicationStatusText.Move(application, ApplicationStatus.UnderReview, "put under review");
         return Task.CompletedTask;
@@ -17,7 +17,7 @@ public sealed class FormalCheck(ProjectWorkflowDbContext db, TimeProvider time) 
 /// <summary>application.return: back to the enterprise for supplement, with a deadline (supplementDays, default 10, at most 30).</summary>
 public sealed class ReturnForSupplement(ProjectWorkflowDbContext db, TimeProvider time) : ApplicationStep(db, time)
 {
-    protected override Task RunAsync(ApplicationRecord application, ServiceTaskContext context, CancellationToken cancellationToken)
+    protected override Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
     {
         var days = context.GetVariable("supplementDays") is { } d && d.GetValueKind() == System.Text.Json.JsonValueKind.Number ? d.GetValue<int>() : 10;
         if (days is < 1 or > 30) throw new InvalidOperationException($"A supplement deadline is 1 to 30 days; {days} was given.");
@@ -30,7 +30,7 @@ public sealed class ReturnForSupplement(ProjectWorkflowDbContext db, TimeProvide
 /// <summary>application.resubmit: the enterprise supplemented the file; it goes back to review.</summary>
 public sealed class Resubmit(ProjectWorkflowDbContext db, TimeProvider time) : ApplicationStep(db, time)
 {
-    protected override Task RunAsync(ApplicationRecord application, ServiceTaskContext context, CancellationToken cancellationToken)
+    protected override Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
     {
         ApplicationStatusText.Move(application, ApplicationStatus.Submitted, "resubmitted");
         ApplicationStatusText.Move(application, ApplicationStatus.UnderReview, "put under review");
@@ -41,7 +41,7 @@ public sealed class Resubmit(ProjectWorkflowDbContext db, TimeProvider time) : A
 /// <summary>application.lapse: the supplement deadline passed without a supplement.</summary>
 public sealed class Lapse(ProjectWorkflowDbContext db, TimeProvider time) : ApplicationStep(db, time)
 {
-    protected override Task RunAsync(ApplicationRecord application, ServiceTaskContext context, CancellationToken cancellationToken)
+    protected override Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
     {
         ApplicationStatusText.Move(application, ApplicationStatus.Rejected, "closed as lapsed");
         context.SetVariable("rejectionReason", "逾期未补正材料 The file was not supplemented by the deadline.");
@@ -52,7 +52,7 @@ public sealed class Lapse(ProjectWorkflowDbContext db, TimeProvider time) : Appl
 /// <summary>application.reject: a review stage said no.</summary>
 public sealed class Reject(ProjectWorkflowDbContext db, TimeProvider time) : ApplicationStep(db, time)
 {
-    protected override Task RunAsync(ApplicationRecord application, ServiceTaskContext context, CancellationToken cancellationToken)
+    protected override Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
     {
         ApplicationStatusText.Move(application, ApplicationStatus.Rejected, "rejected");
         return Task.CompletedTask;

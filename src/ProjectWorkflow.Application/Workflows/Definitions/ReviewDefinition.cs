@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Audit;
 using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Validation;
 using ProjectWorkflow.Application.Workflows.Storage;
 using ProjectWorkflow.Application.Workflows.Timers;
 using ProjectWorkflow.Engine.Runtime;
@@ -54,7 +55,7 @@ public sealed class ReviewDefinition(ProjectWorkflowDbContext db, DefinitionCata
     {
         var reason = request.Reason?.Trim();
         if (string.IsNullOrEmpty(reason) || reason.Length > 1000)
-            throw WorkflowRequestException.For("reason", "Say why the version is rejected (at most 1,000 characters); the deploying administrator reads it.");
+            throw InvalidRequestException.For("reason", "Say why the version is rejected (at most 1,000 characters); the deploying administrator reads it.");
         var record = await PendingAsync(key, version, actor, "reject", cancellationToken);
         record.Status = DefinitionStatuses.Rejected;
         record.ReviewedBy = actor.Id;

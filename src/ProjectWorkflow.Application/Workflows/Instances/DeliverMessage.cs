@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Messaging;
 using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Validation;
 using ProjectWorkflow.Application.Workflows.Storage;
 using ProjectWorkflow.Engine.Runtime;
 
@@ -23,7 +24,7 @@ public sealed class DeliverMessage(ProjectWorkflowDbContext db, WorkflowCommands
     public async Task<int> HandleAsync(DeliverMessageRequest request, Actor actor, CancellationToken cancellationToken, InboxReceipt? receipt = null)
     {
         if (string.IsNullOrWhiteSpace(request.Name))
-            throw WorkflowRequestException.For("name", "Name the message (as the BPMN message element names it).");
+            throw InvalidRequestException.For("name", "Name the message (as the BPMN message element names it).");
         if (receipt is not null && await inbox.HasProcessedAsync(receipt, cancellationToken)) return 0;
 
         var waiting = await db.Set<BookmarkRecord>().AsNoTracking()

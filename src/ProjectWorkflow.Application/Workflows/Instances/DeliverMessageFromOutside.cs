@@ -1,5 +1,6 @@
 using ProjectWorkflow.Application.Audit;
 using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Validation;
 using ProjectWorkflow.Engine.Runtime;
 
 namespace ProjectWorkflow.Application.Workflows.Instances;
@@ -15,7 +16,7 @@ public sealed class DeliverMessageFromOutside(DeliverMessage deliver, MessageSen
     public async Task<int> HandleAsync(DeliverMessageRequest request, Actor actor, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Name))
-            throw WorkflowRequestException.For("name", "Name the message (as the BPMN message element names it).");
+            throw InvalidRequestException.For("name", "Name the message (as the BPMN message element names it).");
         try
         {
             senders.RefuseUnlessAllowed(request.Name, actor);

@@ -1,3 +1,4 @@
+using ProjectWorkflow.Application.Validation;
 using ProjectWorkflow.Engine.Runtime;
 
 namespace ProjectWorkflow.Application.Workflows.Instances;
@@ -8,7 +9,7 @@ public sealed class EndInstance(WorkflowCommands commands)
     public async Task HandleAsync(Guid instanceId, InstanceStatus status, string? reason, Actor actor, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(reason))
-            throw WorkflowRequestException.For("reason", "Give a reason: it is kept in the journal and shown to the people involved.");
+            throw InvalidRequestException.For("reason", "Give a reason: it is kept in the journal and shown to the people involved.");
         await commands.RunAsync(actor, session => session.EndAsync(instanceId, status, reason.Trim(), cancellationToken), cancellationToken);
     }
 }

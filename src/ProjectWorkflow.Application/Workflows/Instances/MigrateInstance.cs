@@ -1,4 +1,5 @@
 using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Validation;
 using ProjectWorkflow.Engine.Runtime;
 
 namespace ProjectWorkflow.Application.Workflows.Instances;
@@ -11,7 +12,7 @@ public sealed class MigrateInstance(ProjectWorkflowDbContext db, DefinitionCatal
     public async Task HandleAsync(Guid instanceId, MigrateInstanceRequest request, Actor actor, CancellationToken cancellationToken)
     {
         if (request.ToVersion is not > 0)
-            throw WorkflowRequestException.For("toVersion", "Name the version to move to (a whole number from 1).");
+            throw InvalidRequestException.For("toVersion", "Name the version to move to (a whole number from 1).");
         await commands.RunAsync(actor, async session =>
         {
             var instance = await session.GetInstanceAsync(instanceId, cancellationToken);

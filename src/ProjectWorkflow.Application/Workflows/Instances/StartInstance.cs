@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Validation;
 using ProjectWorkflow.Engine.Runtime;
 
 namespace ProjectWorkflow.Application.Workflows.Instances;
@@ -14,11 +15,11 @@ public sealed class StartInstance(ProjectWorkflowDbContext db, DefinitionCatalog
     public async Task<StartedInstance> HandleAsync(StartInstanceRequest request, Actor actor, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.DefinitionKey))
-            throw WorkflowRequestException.For("definitionKey", "Name the process to start (its definition key).");
+            throw InvalidRequestException.For("definitionKey", "Name the process to start (its definition key).");
         if (request.Version is <= 0)
-            throw WorkflowRequestException.For("version", "A version is a whole number from 1; leave it out for the latest.");
+            throw InvalidRequestException.For("version", "A version is a whole number from 1; leave it out for the latest.");
         if (request.BusinessKey is { Length: > 255 })
-            throw WorkflowRequestException.For("businessKey", "The business key is at most 255 characters.");
+            throw InvalidRequestException.For("businessKey", "The business key is at most 255 characters.");
 
         var definition = request.Version is { } version
             ? await catalog.FindVersionAsync(db, request.DefinitionKey, version, cancellationToken)

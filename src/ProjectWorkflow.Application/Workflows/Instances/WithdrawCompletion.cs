@@ -1,3 +1,4 @@
+using ProjectWorkflow.Application.Validation;
 using ProjectWorkflow.Engine.Runtime;
 
 namespace ProjectWorkflow.Application.Workflows.Instances;
@@ -8,7 +9,7 @@ public sealed class WithdrawCompletion(WorkflowCommands commands)
     public async Task HandleAsync(Guid instanceId, string? reason, Actor actor, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(reason))
-            throw WorkflowRequestException.For("reason", "Say why you withdraw: the journal keeps it.");
+            throw InvalidRequestException.For("reason", "Say why you withdraw: the journal keeps it.");
         await commands.RunAsync(actor, session => session.WithdrawAsync(instanceId, reason.Trim(), cancellationToken), cancellationToken);
     }
 }

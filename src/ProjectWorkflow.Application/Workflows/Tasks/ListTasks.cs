@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Enterprises;
 using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Validation;
 using ProjectWorkflow.Application.Workflows.Instances;
 using ProjectWorkflow.Application.Workflows.Storage;
 using ProjectWorkflow.Engine.Runtime;
@@ -21,11 +22,11 @@ public sealed class ListTasks(ProjectWorkflowDbContext db)
     {
         var scope = (request.Scope ?? "all").Trim().ToLowerInvariant();
         if (scope is not ("mine" or "candidate" or "all"))
-            throw WorkflowRequestException.For("scope", "The scope is one of: mine, candidate, all.");
+            throw InvalidRequestException.For("scope", "The scope is one of: mine, candidate, all.");
         var take = request.Take ?? 100;
-        if (take is < 1 or > MaxTake) throw WorkflowRequestException.For("take", $"Take between 1 and {MaxTake} tasks at a time.");
+        if (take is < 1 or > MaxTake) throw InvalidRequestException.For("take", $"Take between 1 and {MaxTake} tasks at a time.");
         var skip = request.Skip ?? 0;
-        if (skip < 0) throw WorkflowRequestException.For("skip", "Skip cannot be negative.");
+        if (skip < 0) throw InvalidRequestException.For("skip", "Skip cannot be negative.");
 
         var me = actor.Id;
         var namesMe = TaskCandidates.Naming(actor);

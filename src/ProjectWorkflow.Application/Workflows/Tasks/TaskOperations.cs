@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ProjectWorkflow.Application.Validation;
 using ProjectWorkflow.Application.Workflows.Storage;
 using ProjectWorkflow.Engine.Runtime;
 
@@ -60,12 +61,12 @@ public sealed class TaskOperations(TaskCommand command, TaskPermissions permissi
             async task =>
             {
                 if (request.Users is not { Count: > 0 } users || users.Any(string.IsNullOrWhiteSpace))
-                    throw WorkflowRequestException.For("users", "Name at least one signer, by user name.");
+                    throw InvalidRequestException.For("users", "Name at least one signer, by user name.");
                 position = request.Position?.Trim().ToLowerInvariant() switch
                 {
                     "before" => SignerPosition.Before,
                     "after" => SignerPosition.After,
-                    _ => throw WorkflowRequestException.For("position", "The position is 'before' (they sign first) or 'after' (they sign after you)."),
+                    _ => throw InvalidRequestException.For("position", "The position is 'before' (they sign first) or 'after' (they sign after you)."),
                 };
                 signers = await permissions.RequireCanHoldAsync(task, users, "users", actor, ct);
             },
@@ -77,9 +78,9 @@ public sealed class TaskOperations(TaskCommand command, TaskPermissions permissi
             _ =>
             {
                 if (string.IsNullOrWhiteSpace(request.TargetElementId))
-                    throw WorkflowRequestException.For("targetElementId", "Name the earlier task (its element id) to send the file back to.");
+                    throw InvalidRequestException.For("targetElementId", "Name the earlier task (its element id) to send the file back to.");
                 if (string.IsNullOrWhiteSpace(request.Reason))
-                    throw WorkflowRequestException.For("reason", "Say why: the person receiving the file reads this.");
+                    throw InvalidRequestException.For("reason", "Say why: the person receiving the file reads this.");
                 return Task.CompletedTask;
             },
             (s, instanceId) => s.SendBackAsync(instanceId, taskId, request.TargetElementId!, request.Reason!, ct), ct);
@@ -95,7 +96,7 @@ public sealed class TaskOperations(TaskCommand command, TaskPermissions permissi
             async task =>
             {
                 if (request.Users is not { Count: > 0 } users || users.Any(string.IsNullOrWhiteSpace))
-                    throw WorkflowRequestException.For("users", "Name at least one person to copy, by user name.");
+                    throw InvalidRequestException.For("users", "Name at least one person to copy, by user name.");
                 followers = await permissions.RequireMayFollowAsync(task, users, ct);
             },
             (s, instanceId) => s.CopyToAsync(instanceId, taskId, followers, ct), ct);
@@ -108,5 +109,5 @@ public sealed class TaskOperations(TaskCommand command, TaskPermissions permissi
     }
 
     private static string RequireUser(string? user) =>
-        string.IsNullOrWhiteSpace(user) ? throw WorkflowRequestException.For("user", "Name the user to hand the task to.") : user.Trim();
+        string.IsNullOrWhiteSpace(user) ? throw InvalidRequestException.For("user", "Name the user to hand the task to.") : user.Trim();
 }

@@ -4,9 +4,11 @@ using ProjectWorkflow.Application.Enterprises;
 using ProjectWorkflow.Application.Identity;
 using ProjectWorkflow.Application.Ledger;
 using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Validation;
 using ProjectWorkflow.Application.Workflows.Instances;
 using ProjectWorkflow.Application.Workflows.Storage;
 using ProjectWorkflow.Engine.Runtime;
+using ProjectWorkflow.Funding.Applications;
 using ProjectWorkflow.Funding.Rules;
 
 namespace ProjectWorkflow.Application.Workflows.Tasks;
@@ -81,7 +83,7 @@ public sealed class TaskPermissions(ProjectWorkflowDbContext db, ProjectRoles pr
                 ? person.Roles.Any(actor.Groups.Contains)
                 : users.Contains(person.UserName, StringComparer.Ordinal) || person.Roles.Any(groups.Contains);
             if (!couldHold)
-                throw WorkflowRequestException.For(field, groups.Count + users.Count == 0
+                throw InvalidRequestException.For(field, groups.Count + users.Count == 0
                     ? $"{person.UserName} cannot take this task: they have none of the roles of the person holding it."
                     : $"{person.UserName} cannot take this task: it is for {string.Join(", ", groups.Concat(users))}.");
             if (application is null) continue;
@@ -89,9 +91,9 @@ public sealed class TaskPermissions(ProjectWorkflowDbContext db, ProjectRoles pr
             if (part is null) continue;
             var played = await projectRoles.PlayedAsync(application, person.UserName, cancellationToken);
             if (part == ProjectRole.Expert)
-                throw WorkflowRequestException.For(field, "An expert's review is drawn for that expert and cannot be handed on; declare a conflict to recuse instead.");
+                throw InvalidRequestException.For(field, "An expert's review is drawn for that expert and cannot be handed on; declare a conflict to recuse instead.");
             if (part == ProjectRole.Applicant && !played.Contains(ProjectRole.Applicant))
-                throw WorkflowRequestException.For(field, $"{person.UserName} does not act for the applying enterprise, so cannot take its task.");
+                throw InvalidRequestException.For(field, $"{person.UserName} does not act for the applying enterprise, so cannot take its task.");
             Check.Rules(new RoleConflictRule(person.UserName, part.Value, played));
         }
         return people.Select(p => p.UserName).ToList();
@@ -105,11 +107,11 @@ public sealed class TaskPermissions(ProjectWorkflowDbContext db, ProjectRoles pr
         foreach (var person in people)
         {
             if (!EnterpriseDirectory.IsStaff(new Actor(person.UserName, person.Roles)))
-                throw WorkflowRequestException.For("users", $"{person.UserName} is not on the fund's staff: a file is copied only to staff, who may read it.");
+                throw InvalidRequestException.For("users", $"{person.UserName} is not on the fund's staff: a file is copied only to staff, who may read it.");
             if (application is null) continue;
             var played = await projectRoles.PlayedAsync(application, person.UserName, cancellationToken);
             if (played.Contains(ProjectRole.Applicant) || played.Contains(ProjectRole.Expert))
-                throw WorkflowRequestException.For("users", $"{person.UserName} is the applicant or an expert on this project and cannot follow its internal file.");
+                throw InvalidRequestException.For("users", $"{person.UserName} is the applicant or an expert on this project and cannot follow its internal file.");
         }
         return people.Select(p => p.UserName).ToList();
     }
@@ -123,13 +125,13 @@ public sealed class TaskPermissions(ProjectWorkflowDbContext db, ProjectRoles pr
         {
             var name = raw.Trim();
             if (name.Length > MaxUserNameLength || name.Any(char.IsControl))
-                throw WorkflowRequestException.For(field, $"A user name has at most {MaxUserNameLength} characters and no control characters.");
+                throw InvalidRequestException.For(field, $"A user name has at most {MaxUserNameLength} characters and no control characters.");
             var normalized = name.ToUpperInvariant();
             var user = await db.Users.AsNoTracking().Where(u => u.NormalizedUserName == normalized)
                 .Select(u => new { u.Id, u.UserName, u.LockoutEnd }).FirstOrDefaultAsync(cancellationToken)
-                ?? throw WorkflowRequestException.For(field, $"There is no user named '{name}'.");
+                ?? throw InvalidRequestException.For(field, $"There is no user named '{name}'.");
             if (user.LockoutEnd is { } lockedUntil && lockedUntil > time.GetUtcNow())
-                throw WorkflowRequestException.For(field, $"{user.UserName}'s account is locked or disabled, so they cannot take work.");
+                throw InvalidRequestException.For(field, $"{user.UserName}'s account is locked or disabled, so they cannot take work.");
             var roles = await (from link in db.UserRoles
                                join role in db.Roles on link.RoleId equals role.Id
                                where link.UserId == user.Id
@@ -139,7 +141,7 @@ public sealed class TaskPermissions(ProjectWorkflowDbContext db, ProjectRoles pr
         return people;
     }
 
-    private async Task<ApplicationRecord?> ApplicationOfAsync(TaskRecord task, CancellationToken cancellationToken) =>
+    private async Task<FundingApplication?> ApplicationOfAsync(TaskRecord task, CancellationToken cancellationToken) =>
         task.BusinessKey is null ? null
-            : await db.Set<ApplicationRecord>().AsNoTracking().FirstOrDefaultAsync(a => a.Number == task.BusinessKey, cancellationToken);
+            : await db.Set<FundingApplication>().AsNoTracking().FirstOrDefaultAsync(a => a.Number == task.BusinessKey, cancellationToken);
 }

@@ -3,9 +3,10 @@ using ProjectWorkflow.Application.Enterprises;
 using ProjectWorkflow.Application.Identity;
 using ProjectWorkflow.Application.Reviews;
 using ProjectWorkflow.Engine.Runtime;
+using ProjectWorkflow.Web.Auth;
 using ProjectWorkflow.Web.Workflows;
 
-namespace ProjectWorkflow.Web.Applications;
+namespace ProjectWorkflow.Web.Reviews;
 
 public static class ReviewEndpoints
 {

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using ProjectWorkflow.Engine.Runtime;
 
-namespace ProjectWorkflow.Web.Workflows;
+namespace ProjectWorkflow.Web.Auth;
 
 /// <summary>The engine's view of the signed-in person: user name, and roles plus group claims as groups.</summary>
 internal static class ActorOf

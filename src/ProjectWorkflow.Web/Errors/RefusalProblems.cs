@@ -1,19 +1,22 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using ProjectWorkflow.Application.Workflows;
+using ProjectWorkflow.Application.Refusals;
+using ProjectWorkflow.Application.Validation;
 using ProjectWorkflow.Application.Workflows.Definitions;
 using ProjectWorkflow.Engine.Runtime;
-using ProjectWorkflow.Funding.Rules;
 using ProjectWorkflow.Funding.Applications;
 using ProjectWorkflow.Funding.Ledger;
+using ProjectWorkflow.Funding.Rules;
 
-namespace ProjectWorkflow.Web.Workflows;
+namespace ProjectWorkflow.Web.Errors;
 
 /// <summary>
-/// The engine refuses commands with a kind and a sentence; this turns them into problem+json:
-/// not found 404, conflict 409, forbidden 403, invalid 400 (with an errors list).
+/// Refusals become problem+json: a use case's (<see cref="RefusalException"/>) and the engine's
+/// (<see cref="WorkflowException"/>) by kind — not found 404, conflict 409, forbidden 403, invalid 400 —, a wrong
+/// field 400 with an errors list, a broken funding rule 422 with the rule's name and sentences, a move the
+/// status does not allow 409. Anything else is a fault, left to the unhandled-exception handler.
 /// </summary>
-internal sealed class WorkflowProblems(IProblemDetailsService problemDetails) : IExceptionHandler
+internal sealed class RefusalProblems(IProblemDetailsService problemDetails) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
@@ -30,6 +33,9 @@ internal sealed class WorkflowProblems(IProblemDetailsService problemDetails) : 
     public static ProblemDetails? Describe(Exception exception) =>
         exception switch
         {
+            NotFoundException e => Refused(StatusCodes.Status404NotFound, "Not found", e.Message),
+            ConflictException e => Refused(StatusCodes.Status409Conflict, "Conflict", e.Message),
+            ForbiddenException e => Refused(StatusCodes.Status403Forbidden, "Forbidden", e.Message),
             WorkflowException e => new ProblemDetails
             {
                 Status = e.Kind switch
@@ -48,7 +54,7 @@ internal sealed class WorkflowProblems(IProblemDetailsService problemDetails) : 
                 },
                 Detail = e.Message,
             },
-            WorkflowRequestException e => Invalid(e.Message, e.Errors),
+            InvalidRequestException e => Invalid(e.Message, e.Errors),
             DefinitionRejectedException e => Invalid(
                 e.Problems.Count == 1 ? "The BPMN file has 1 problem; see 'errors'." : $"The BPMN file has {e.Problems.Count} problems; see 'errors'.",
                 e.Problems.Select(p => new { p.ElementId, p.Kind, p.Line, p.Message }).ToList()),
@@ -73,6 +79,8 @@ internal sealed class WorkflowProblems(IProblemDetailsService problemDetails) : 
             },
             _ => null,
         };
+
+    private static ProblemDetails Refused(int status, string title, string detail) => new() { Status = status, Title = title, Detail = detail };
 
     private static ProblemDetails Invalid(string detail, object errors) => new()
     {

@@ -1,9 +1,10 @@
 using System.Security.Claims;
 using ProjectWorkflow.Application.Identity;
 using ProjectWorkflow.Application.Projects;
+using ProjectWorkflow.Web.Auth;
 using ProjectWorkflow.Web.Workflows;
 
-namespace ProjectWorkflow.Web.Applications;
+namespace ProjectWorkflow.Web.Projects;
 
 /// <summary>A funded project after approval: agreement, progress reports, change requests, acceptance, evaluation, recovery.</summary>
 public static class ProjectEndpoints

@@ -24,7 +24,7 @@ internal sealed class FundingApplicationConfiguration : IEntityTypeConfiguration
         builder.Property(a => a.EnergyAfterTce).HasPrecision(18, 3);
         builder.Property(a => a.InvoiceNumbers).HasMaxLength(4000).IsRequired();
         builder.Property(a => a.Fingerprint).HasMaxLength(64).IsRequired();
-        builder.Property(a => a.Status).HasMaxLength(32).IsRequired();
+        builder.Property(a => a.Status).HasConversion(s => ApplicationStatusText.Of(s), t => ApplicationStatusText.Parse(t)).HasMaxLength(32).IsRequired();
         builder.Property(a => a.Stage).HasMaxLength(255);
         builder.Property(a => a.PayeeName).HasMaxLength(300);
         builder.Property(a => a.PayeeAccount).HasMaxLength(64);

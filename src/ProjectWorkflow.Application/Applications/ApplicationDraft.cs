@@ -87,8 +87,8 @@ public sealed class ApplicationDraft(ProjectWorkflowDbContext db, ApplicationAcc
     public async Task<ApplicationView> SaveAsync(Guid id, SaveDraftRequest request, Actor actor, CancellationToken cancellationToken)
     {
         var application = await access.OwnedAsync(id, actor, cancellationToken);
-        if (application.Status is not ("draft" or "returned-for-supplement"))
-            throw new ConflictException($"The application is {application.Status.Replace('-', ' ')}; only a draft or a file returned for supplement can be edited.");
+        if (application.Status is not (ApplicationStatus.Draft or ApplicationStatus.ReturnedForSupplement))
+            throw new ConflictException($"The application is {ApplicationStatusText.InWords(application.Status)}; only a draft or a file returned for supplement can be edited.");
         if (request.Revision is { } revision && revision != application.Revision)
             throw new ConflictException("The draft was saved elsewhere (another tab or colleague) since you opened it; reload it to see their changes.");
 

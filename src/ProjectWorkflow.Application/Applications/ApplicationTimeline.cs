@@ -1,13 +1,14 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Ledger;
 using ProjectWorkflow.Application.Persistence;
-using ProjectWorkflow.Application.Workflows;
 using ProjectWorkflow.Application.Workflows.Storage;
+using ProjectWorkflow.Application.Workflows;
 using ProjectWorkflow.Engine.Model;
 using ProjectWorkflow.Engine.Runtime;
+using ProjectWorkflow.Funding.Applications;
 
 namespace ProjectWorkflow.Application.Applications;
 
@@ -98,7 +99,7 @@ public sealed class ApplicationTimeline(ProjectWorkflowDbContext db, Application
             .Where(o => o.ApplicationId == application.Id && o.PaidAt != null).ToListAsync(cancellationToken);
         entries.AddRange(paid.Select(o => new TimelineEntry(o.PaidAt!.Value, "installment-paid", Installment: o.InstallmentNumber, AmountFen: o.AmountFen)));
 
-        return new ApplicationTimelineView(application.Id, application.Number, application.Status, application.Stage, outcome,
+        return new ApplicationTimelineView(application.Id, application.Number, ApplicationStatusText.Of(application.Status), application.Stage, outcome,
             entries.OrderBy(e => e.At).ToList());
     }
 

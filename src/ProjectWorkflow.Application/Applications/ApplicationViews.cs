@@ -19,7 +19,7 @@ public static class ApplicationViews
         new InvestmentView(a.EquipmentFen, a.SoftwareFen, a.ConstructionFen, a.OtherFen, a.EquipmentFen + a.SoftwareFen + a.ConstructionFen + a.OtherFen),
         new IndicatorsView(a.EnergyBeforeTce, a.EnergyAfterTce, a.OutputFen, a.ValueAddedFen, a.Headcount, a.Robots),
         a.InvoiceNumbers.Length == 0 ? [] : a.InvoiceNumbers.Split(','),
-        a.Status, a.Stage, a.InstanceId, a.ApprovedAmountFen,
+        ApplicationStatusText.Of(a.Status), a.Stage, a.InstanceId, a.ApprovedAmountFen,
         attachments.Select(x => new AttachmentView(x.Id, x.Kind, x.FileName, x.ContentType, x.SizeBytes, x.Sha256, x.UploadedAt, x.UploadedBy)).ToList(),
         a.CreatedAt, a.UpdatedAt, a.SubmittedAt, a.Revision,
         a.ApprovedAmountFen is null || a.AgreementSignedAt is null && a.RecoveryReason is null ? null

@@ -25,9 +25,13 @@ public sealed class ListApplications(ProjectWorkflowDbContext db)
             query = query.Where(a => a.EnterpriseId == mine);
         }
         if (!string.IsNullOrWhiteSpace(schemeKey)) query = query.Where(a => a.SchemeKey == schemeKey);
-        if (!string.IsNullOrWhiteSpace(status)) query = query.Where(a => a.Status == status);
+        if (!string.IsNullOrWhiteSpace(status))
+        {
+            if (!ApplicationStatusText.TryParse(status, out var wanted)) return [];
+            query = query.Where(a => a.Status == wanted);
+        }
         return await query.OrderByDescending(a => a.Number).Skip(Math.Max(0, skip ?? 0)).Take(size)
-            .Select(a => new ApplicationSummary(a.Id, a.Number, a.SchemeKey, a.Year, a.Uscc, a.ProjectName, a.Status, a.Stage,
+            .Select(a => new ApplicationSummary(a.Id, a.Number, a.SchemeKey, a.Year, a.Uscc, a.ProjectName, ApplicationStatusText.Of(a.Status), a.Stage,
                 a.EquipmentFen + a.SoftwareFen + a.ConstructionFen + a.OtherFen, a.ApprovedAmountFen, a.UpdatedAt))
             .ToListAsync(cancellationToken);
     }

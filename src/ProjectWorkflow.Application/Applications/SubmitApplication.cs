@@ -20,13 +20,13 @@ namespace ProjectWorkflow.Application.Applications;
 public sealed class SubmitApplication(
     ProjectWorkflowDbContext db, ApplicationAccess access, RuleSets ruleSets, DefinitionCatalog catalog, WorkflowCommands commands, TimeProvider time)
 {
-    private static readonly string[] Inactive = ["draft", "withdrawn", "rejected"];
+    private static readonly ApplicationStatus[] Inactive = [ApplicationStatus.Draft, ApplicationStatus.Withdrawn, ApplicationStatus.Rejected];
 
     public async Task<ApplicationView> HandleAsync(Guid id, Actor actor, CancellationToken cancellationToken)
     {
         var application = await access.OwnedAsync(id, actor, cancellationToken);
-        if (application.Status != "draft")
-            throw new ConflictException($"The application was already submitted (it is {application.Status.Replace('-', ' ')}).");
+        if (application.Status != ApplicationStatus.Draft)
+            throw new ConflictException($"The application was already submitted (it is {ApplicationStatusText.InWords(application.Status)}).");
         var problems = await CompletenessAsync(application, cancellationToken);
         if (problems.Count > 0) throw new InvalidRequestException(problems);
 
@@ -42,7 +42,7 @@ public sealed class SubmitApplication(
         var definition = await catalog.FindLatestAsync(db, processKey, cancellationToken)
             ?? throw new ConflictException($"The process '{processKey}' is not deployed; an administrator must deploy it before applications can be submitted.");
 
-        ApplicationStatusText.Move(application, ApplicationStatus.Submitted, "submitted");
+        application.Move(ApplicationStatus.Submitted, "submitted");
         application.SubmittedAt = now;
         application.UpdatedAt = now;
         application.Revision++;

@@ -97,10 +97,10 @@ public sealed class AuditChain(AuditTrail trail, AuditKeys keys, TimeProvider ti
     /// <summary>An application whose status the save moves (submitted, approved, rejected …) is a decision of its own: one entry each.</summary>
     private List<PendingAuditEntry> Decisions(IEnumerable<EntityEntry> changes) =>
         changes.Where(c => c.Entity is FundingApplication && c.State is EntityState.Added or EntityState.Modified)
-            .Select(c => (Application: (FundingApplication)c.Entity, From: c.State == EntityState.Added ? null : c.Property(nameof(FundingApplication.Status)).OriginalValue as string))
+            .Select(c => (Application: (FundingApplication)c.Entity, From: c.State == EntityState.Added ? null : (ApplicationStatus?)c.Property(nameof(FundingApplication.Status)).OriginalValue))
             .Where(d => d.From != d.Application.Status)
-            .Select(d => new PendingAuditEntry(trail.Actor, $"application.{d.Application.Status}", "application", d.Application.Number, AuditOutcomes.Succeeded, null,
-                $"status {d.From ?? "-"} → {d.Application.Status}; scheme {d.Application.SchemeKey} {d.Application.Year}"
+            .Select(d => new PendingAuditEntry(trail.Actor, $"application.{ApplicationStatusText.Of(d.Application.Status)}", "application", d.Application.Number, AuditOutcomes.Succeeded, null,
+                $"status {(d.From is { } from ? ApplicationStatusText.Of(from) : "-")} → {ApplicationStatusText.Of(d.Application.Status)}; scheme {d.Application.SchemeKey} {d.Application.Year}"
                 + (d.Application.ApprovedAmountFen is { } approved ? $"; approved {new Funding.Money(approved)}" : "")))
             .ToList();
 

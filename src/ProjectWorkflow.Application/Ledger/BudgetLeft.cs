@@ -14,7 +14,7 @@ namespace ProjectWorkflow.Application.Ledger;
 /// </summary>
 public sealed class BudgetLeft(ProjectWorkflowDbContext db, FundLedger ledger)
 {
-    private static readonly string[] Committing = ["in-public-notice", "approved", "building", "acceptance-requested", "accepted", "closed"];
+    private static readonly ApplicationStatus[] Committing = [ApplicationStatus.InPublicNotice, ApplicationStatus.Approved, ApplicationStatus.Building, ApplicationStatus.AcceptanceRequested, ApplicationStatus.Accepted, ApplicationStatus.Closed];
 
     public async Task<Money> ForAsync(string schemeKey, int year, Guid? except, CancellationToken cancellationToken)
     {

@@ -36,7 +36,7 @@ public sealed class ReleaseBudget(ProjectWorkflowDbContext db, TimeProvider time
 {
     protected override async Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
     {
-        var released = await ReleaseUnpaid.RunAsync(Db, ledger, application, $"{application.Number} {application.Status}: unpaid reservation released", Now, cancellationToken);
+        var released = await ReleaseUnpaid.RunAsync(Db, ledger, application, $"{application.Number} {ApplicationStatusText.Of(application.Status)}: unpaid reservation released", Now, cancellationToken);
         context.SetVariable("releasedFen", released.Fen);
     }
 }

@@ -17,10 +17,10 @@ public sealed class OpenRecovery(ProjectWorkflowDbContext db, TimeProvider time,
 {
     protected override async Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
     {
-        var reason = context.GetText("recoveryReason") ?? $"{application.Number} {application.Status}";
+        var reason = context.GetText("recoveryReason") ?? $"{application.Number} {ApplicationStatusText.Of(application.Status)}";
         await ReleaseUnpaid.RunAsync(Db, ledger, application, $"{reason}: unpaid reservation released", Now, cancellationToken);
 
-        var entitled = application.Status is "recovered" or "terminated" ? Money.Zero
+        var entitled = application.Status is ApplicationStatus.Recovered or ApplicationStatus.Terminated ? Money.Zero
             : new Money(application.AcceptedAmountFen ?? application.ApprovedAmountFen ?? 0);
         var project = await ledger.ProjectAsync(application.Id, cancellationToken);
         var owed = project.Paid - entitled;

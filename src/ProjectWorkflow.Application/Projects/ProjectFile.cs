@@ -18,13 +18,11 @@ internal static class ProjectFile
             ? new ProjectSchedule(started, ends, application.ExtensionsGranted, rules.AcceptanceWindowMonths)
             : throw new ConflictException("The project has not started building yet (the first installment is not paid).");
 
-    public static ApplicationStatus Status(FundingApplication application) => ApplicationStatusText.Parse(application.Status);
-
     /// <summary>Refuses with a sentence when the project is not at the stage an action belongs to.</summary>
     public static void RequireStatus(FundingApplication application, ApplicationStatus expected, string action)
     {
-        if (Status(application) != expected)
-            throw new ConflictException($"{action} is possible while the project is {ApplicationStatusText.Of(expected).Replace('-', ' ')}; it is {application.Status.Replace('-', ' ')}.");
+        if (application.Status != expected)
+            throw new ConflictException($"{action} is possible while the project is {ApplicationStatusText.InWords(expected)}; it is {ApplicationStatusText.InWords(application.Status)}.");
     }
 
     /// <summary>The open task of the application's process at <paramref name="elementId"/>, or a conflict saying why there is none.</summary>

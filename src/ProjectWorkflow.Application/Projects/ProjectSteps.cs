@@ -22,7 +22,7 @@ public sealed class StartBuilding(ProjectWorkflowDbContext db, TimeProvider time
     protected override async Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
     {
         var rules = await ruleSets.ForAsync(application.SchemeKey, application.Year, cancellationToken);
-        ApplicationStatusText.Move(application, ApplicationStatus.Building, "started building");
+        application.Move(ApplicationStatus.Building, "started building");
         var schedule = ProjectSchedule.Start(ShanghaiDate.Of(Now), rules);
         application.BuildStartedOn = schedule.BuildStartedOn;
         application.BuildEndsOn = schedule.BuildEndsOn;
@@ -71,7 +71,7 @@ public sealed class AcceptanceRequested(ProjectWorkflowDbContext db, TimeProvide
 {
     protected override Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
     {
-        ApplicationStatusText.Move(application, ApplicationStatus.AcceptanceRequested, "put up for acceptance");
+        application.Move(ApplicationStatus.AcceptanceRequested, "put up for acceptance");
         return Task.CompletedTask;
     }
 }
@@ -91,7 +91,7 @@ public sealed class SettleAcceptance(ProjectWorkflowDbContext db, TimeProvider t
         var approvedInvestment = new InvestmentBreakdown(new Money(application.EquipmentFen), new Money(application.SoftwareFen), new Money(application.ConstructionFen), new Money(application.OtherFen))
             .Eligible(rules.EligibleCostCategories);
         var settled = SubsidyCalculation.AfterAcceptance(new Money(application.ApprovedAmountFen ?? 0), approvedInvestment, new Money(acceptance.ActualEligibleFen));
-        ApplicationStatusText.Move(application, ApplicationStatus.Accepted, "accepted");
+        application.Move(ApplicationStatus.Accepted, "accepted");
         application.AcceptedAmountFen = settled.Amount.Fen;
         acceptance.Calculation = string.Join("; ", settled.Steps);
         context.SetVariable("acceptedAmountFen", settled.Amount.Fen);
@@ -104,7 +104,7 @@ public sealed class CloseProject(ProjectWorkflowDbContext db, TimeProvider time)
 {
     protected override Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
     {
-        ApplicationStatusText.Move(application, ApplicationStatus.Closed, "closed");
+        application.Move(ApplicationStatus.Closed, "closed");
         application.ClosedAt = Now;
         context.SetVariable("projectClosed", true);
         return Task.CompletedTask;
@@ -122,7 +122,7 @@ public sealed class RecoverFunds(ProjectWorkflowDbContext db, TimeProvider time,
     {
         var rules = await ruleSets.ForAsync(application.SchemeKey, application.Year, cancellationToken);
         var reason = context.GetText("recoveryReason") ?? "追回 Recovery ordered";
-        ApplicationStatusText.Move(application, ApplicationStatus.Recovered, "recovered");
+        application.Move(ApplicationStatus.Recovered, "recovered");
         application.RecoveryReason = reason;
         application.ClosedAt = Now;
         foreach (var sanction in CreditSanctions.AfterRecovery(application.Uscc, application.ProjectLeaderIdentity, application.Number, reason, Now, rules.SanctionYears))

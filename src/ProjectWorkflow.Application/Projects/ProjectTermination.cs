@@ -23,10 +23,10 @@ public sealed class ProjectTermination(ProjectWorkflowDbContext db, FundLedger l
         {
             var application = db.Set<FundingApplication>().Local.FirstOrDefault(a => a.InstanceId == ended.InstanceId)
                 ?? await db.Set<FundingApplication>().FirstOrDefaultAsync(a => a.InstanceId == ended.InstanceId, cancellationToken);
-            if (application is null || !ApplicationLifecycle.CanMove(ProjectFile.Status(application), ApplicationStatus.Terminated)) continue;
+            if (application is null || !ApplicationLifecycle.CanMove(application.Status, ApplicationStatus.Terminated)) continue;
 
             var now = time.GetUtcNow();
-            ApplicationStatusText.Move(application, ApplicationStatus.Terminated, "terminated");
+            application.Move(ApplicationStatus.Terminated, "terminated");
             application.ClosedAt = now;
             application.UpdatedAt = now;
             if ((await ledger.ProjectAsync(application.Id, cancellationToken)).Reserved.Fen > 0)

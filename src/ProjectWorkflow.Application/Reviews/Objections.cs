@@ -6,6 +6,7 @@ using ProjectWorkflow.Application.Refusals;
 using ProjectWorkflow.Application.Validation;
 using ProjectWorkflow.Application.Workflows;
 using ProjectWorkflow.Engine.Runtime;
+using ProjectWorkflow.Funding.Applications;
 using ProjectWorkflow.Funding.Rules;
 
 namespace ProjectWorkflow.Application.Reviews;
@@ -21,7 +22,7 @@ public sealed class Objections(ProjectWorkflowDbContext db, ApplicationAccess ac
     public async Task<ObjectionView> FileAsync(Guid applicationId, FileObjectionRequest request, Actor actor, CancellationToken cancellationToken)
     {
         var application = await ApplicationAccess.FindAsync(db, applicationId, track: false, cancellationToken);
-        if (application.Status != "in-public-notice")
+        if (application.Status != ApplicationStatus.InPublicNotice)
             throw new ConflictException("Objections are taken only while the project is in public notice.");
         Check.Rules(new ObjectionNotSignedRule(request.ObjectorName, request.Signed ?? false));
         if (string.IsNullOrWhiteSpace(request.Content) || request.Content.Length > 8000)

@@ -26,8 +26,8 @@ public sealed record SchemeResultsView(
 /// <summary>The results of a scheme-year, for the department's staff (the figures that roll up to the plan's targets).</summary>
 public sealed class SchemeResults(ProjectWorkflowDbContext db)
 {
-    private static readonly string[] Funded = new[] { ApplicationStatus.Approved, ApplicationStatus.Building, ApplicationStatus.AcceptanceRequested,
-        ApplicationStatus.Accepted, ApplicationStatus.Closed }.Select(ApplicationStatusText.Of).ToArray();
+    private static readonly ApplicationStatus[] Funded = [ ApplicationStatus.Approved, ApplicationStatus.Building, ApplicationStatus.AcceptanceRequested,
+        ApplicationStatus.Accepted, ApplicationStatus.Closed];
 
     public async Task<SchemeResultsView> HandleAsync(string schemeKey, int year, Actor actor, CancellationToken cancellationToken)
     {
@@ -37,7 +37,7 @@ public sealed class SchemeResults(ProjectWorkflowDbContext db)
             throw new NotFoundException($"There is no scheme '{schemeKey}'.");
 
         var applications = await db.Set<FundingApplication>().AsNoTracking()
-            .Where(a => a.SchemeKey == schemeKey && a.Year == year && a.Status != "draft")
+            .Where(a => a.SchemeKey == schemeKey && a.Year == year && a.Status != ApplicationStatus.Draft)
             .ToListAsync(cancellationToken);
         var funded = applications.Where(a => Funded.Contains(a.Status)).ToList();
         var fundedIds = funded.Select(a => a.Id).ToList();
@@ -52,8 +52,8 @@ public sealed class SchemeResults(ProjectWorkflowDbContext db)
         return new SchemeResultsView(schemeKey, year,
             Submitted: applications.Count,
             Funded: funded.Count,
-            Closed: applications.Count(a => a.Status == ApplicationStatusText.Of(ApplicationStatus.Closed)),
-            Recovered: applications.Count(a => a.Status == ApplicationStatusText.Of(ApplicationStatus.Recovered)),
+            Closed: applications.Count(a => a.Status == ApplicationStatus.Closed),
+            Recovered: applications.Count(a => a.Status == ApplicationStatus.Recovered),
             ApprovedAmountFen: funded.Sum(a => a.ApprovedAmountFen ?? 0),
             Planned: Planned(funded),
             Evaluated: evaluated.Count,

@@ -42,7 +42,7 @@ public sealed class FundingApplication
     public string InvoiceNumbers { get; set; } = "";
     public string Fingerprint { get; set; } = "";
 
-    public string Status { get; set; } = "draft";
+    public ApplicationStatus Status { get; set; } = ApplicationStatus.Draft;
     public string? Stage { get; set; }
     public Guid? InstanceId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
@@ -70,4 +70,12 @@ public sealed class FundingApplication
     /// <summary>Why the funds were recovered (追回), when they were.</summary>
     public string? RecoveryReason { get; set; }
     public long Revision { get; set; }
+
+    /// <summary>Moves to <paramref name="to"/> through the lifecycle's guarded transition, or refuses; <paramref name="action"/> names the move in the refusal.</summary>
+    public void Move(ApplicationStatus to, string action)
+    {
+        var lifecycle = ApplicationLifecycle.At(Status);
+        lifecycle.Move(to, action);
+        Status = lifecycle.Status;
+    }
 }

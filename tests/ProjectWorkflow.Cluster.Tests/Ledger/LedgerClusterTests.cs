@@ -88,7 +88,7 @@ public sealed class LedgerClusterTests(LedgerCluster cluster)
             EnterpriseId = enterprise.Id,
             CreatedBy = "enterprise1",
             ProjectName = "智能产线改造",
-            Status = "approved",
+            Status = ApplicationStatus.Approved,
             ApprovedAmountFen = approvedFen,
             PayeeName = "上海精密机械制造有限公司",
             PayeeAccount = "31050161393600000001",

@@ -79,7 +79,7 @@ internal static class LedgerStory
             EnterpriseId = enterprise.Id,
             CreatedBy = createdBy,
             ProjectName = "数控机床智能化改造",
-            Status = "approved",
+            Status = ApplicationStatus.Approved,
             ApprovedAmountFen = approvedFen,
             PayeeName = "上海精密机械制造有限公司",
             PayeeAccount = "31050161393600000001",

@@ -38,7 +38,7 @@ public sealed class PublishNotice(ProjectWorkflowDbContext db, TimeProvider time
     protected override async Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
     {
         var rules = await ruleSets.ForAsync(application.SchemeKey, application.Year, cancellationToken);
-        ApplicationStatusText.Move(application, ApplicationStatus.InPublicNotice, "published for public notice");
+        application.Move(ApplicationStatus.InPublicNotice, "published for public notice");
         var lastDay = calendar.AddWorkingDays(ShanghaiDate.Of(Now), rules.NoticeWorkingDays);
         // The notice runs to the end of its last working day, Shanghai time.
         var endsAt = ShanghaiDate.EndOf(lastDay);
@@ -58,7 +58,7 @@ public sealed class Approve(ProjectWorkflowDbContext db, TimeProvider time) : Ap
 {
     protected override Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
     {
-        ApplicationStatusText.Move(application, ApplicationStatus.Approved, "approved");
+        application.Move(ApplicationStatus.Approved, "approved");
         return Task.CompletedTask;
     }
 }

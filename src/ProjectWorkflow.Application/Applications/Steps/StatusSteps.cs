@@ -9,7 +9,7 @@ public sealed class FormalCheck(ProjectWorkflowDbContext db, TimeProvider time) 
 {
     protected override Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
     {
-        ApplicationStatusText.Move(application, ApplicationStatus.UnderReview, "put under review");
+        application.Move(ApplicationStatus.UnderReview, "put under review");
         return Task.CompletedTask;
     }
 }
@@ -21,7 +21,7 @@ public sealed class ReturnForSupplement(ProjectWorkflowDbContext db, TimeProvide
     {
         var days = context.GetVariable("supplementDays") is { } d && d.GetValueKind() == System.Text.Json.JsonValueKind.Number ? d.GetValue<int>() : 10;
         if (days is < 1 or > 30) throw new InvalidOperationException($"A supplement deadline is 1 to 30 days; {days} was given.");
-        ApplicationStatusText.Move(application, ApplicationStatus.ReturnedForSupplement, "returned for supplement");
+        application.Move(ApplicationStatus.ReturnedForSupplement, "returned for supplement");
         context.SetVariable("supplementDueAt", Now.AddDays(days).ToString("O"));
         return Task.CompletedTask;
     }
@@ -32,8 +32,8 @@ public sealed class Resubmit(ProjectWorkflowDbContext db, TimeProvider time) : A
 {
     protected override Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
     {
-        ApplicationStatusText.Move(application, ApplicationStatus.Submitted, "resubmitted");
-        ApplicationStatusText.Move(application, ApplicationStatus.UnderReview, "put under review");
+        application.Move(ApplicationStatus.Submitted, "resubmitted");
+        application.Move(ApplicationStatus.UnderReview, "put under review");
         return Task.CompletedTask;
     }
 }
@@ -43,7 +43,7 @@ public sealed class Lapse(ProjectWorkflowDbContext db, TimeProvider time) : Appl
 {
     protected override Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
     {
-        ApplicationStatusText.Move(application, ApplicationStatus.Rejected, "closed as lapsed");
+        application.Move(ApplicationStatus.Rejected, "closed as lapsed");
         context.SetVariable("rejectionReason", "逾期未补正材料 The file was not supplemented by the deadline.");
         return Task.CompletedTask;
     }
@@ -54,7 +54,7 @@ public sealed class Reject(ProjectWorkflowDbContext db, TimeProvider time) : App
 {
     protected override Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
     {
-        ApplicationStatusText.Move(application, ApplicationStatus.Rejected, "rejected");
+        application.Move(ApplicationStatus.Rejected, "rejected");
         return Task.CompletedTask;
     }
 }

@@ -32,7 +32,7 @@ public sealed class AnnounceApplicationWindows(ProjectWorkflowDbContext db, Time
                     $"Applications for {ruleSet.SchemeKey} {ruleSet.Year} are open until {rules.WindowCloses:yyyy-MM-dd HH:mm zzz}.", cancellationToken);
             if (rules.WindowCloses is { } closes && now >= closes)
             {
-                var waiting = await db.Set<FundingApplication>().CountAsync(a => a.SchemeKey == ruleSet.SchemeKey && a.Year == ruleSet.Year && a.Status == "under-review", cancellationToken);
+                var waiting = await db.Set<FundingApplication>().CountAsync(a => a.SchemeKey == ruleSet.SchemeKey && a.Year == ruleSet.Year && a.Status == ApplicationStatus.UnderReview, cancellationToken);
                 await AnnounceAsync(ruleSet, "closed", Roles.DistrictReviewer,
                     $"申报窗口已关闭：{ruleSet.SchemeKey} {ruleSet.Year}，{waiting}份待初审",
                     $"Applications for {ruleSet.SchemeKey} {ruleSet.Year} closed at {closes:yyyy-MM-dd HH:mm zzz}; {waiting} wait for district review.", cancellationToken);

@@ -4,7 +4,7 @@ namespace ProjectWorkflow.Funding.Applications;
 /// A funding application: the draft an enterprise fills in (autosaved), then the file the process
 /// carries from submission to the final installment. Amounts in integer fen.
 /// </summary>
-public sealed class FundingApplication
+public sealed partial class FundingApplication
 {
     public Guid Id { get; set; }
 
@@ -50,25 +50,6 @@ public sealed class FundingApplication
     public DateTimeOffset? SubmittedAt { get; set; }
     public long? ApprovedAmountFen { get; set; }
 
-    /// <summary>What the project is entitled to after acceptance (the approved amount, cut pro rata on a shortfall).</summary>
-    public long? AcceptedAmountFen { get; set; }
-
-    /// <summary>Who the installments are paid to and the account, as signed in the agreement.</summary>
-    public string? PayeeName { get; set; }
-    public string? PayeeAccount { get; set; }
-    public DateTimeOffset? AgreementSignedAt { get; set; }
-
-    // The build period (Shanghai dates), set when the first installment is paid; an approved extension moves its end.
-    public DateOnly? BuildStartedOn { get; set; }
-    public DateOnly? BuildEndsOn { get; set; }
-    public int ExtensionsGranted { get; set; }
-
-    /// <summary>When the acceptance window closes (the end of its last day, Shanghai time).</summary>
-    public DateTimeOffset? AcceptanceDueAt { get; set; }
-    public DateTimeOffset? ClosedAt { get; set; }
-
-    /// <summary>Why the funds were recovered (追回), when they were.</summary>
-    public string? RecoveryReason { get; set; }
     public long Revision { get; set; }
 
     /// <summary>Moves to <paramref name="to"/> through the lifecycle's guarded transition, or refuses; <paramref name="action"/> names the move in the refusal.</summary>

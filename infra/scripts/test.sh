@@ -27,6 +27,8 @@ required_packages=(
   "compgen -G '/usr/lib/postgresql/*/bin/initdb'|postgresql"
   "command -v rabbitmq-server|rabbitmq-server"
   "command -v chromium|chromium"
+  # Chinese text in Chromium's screenshots needs a CJK font (STACK-NOTES).
+  "test -e /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc|fonts-wqy-zenhei"
 )
 
 install_missing_packages() {

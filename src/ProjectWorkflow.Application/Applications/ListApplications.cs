@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Enterprises;
+using ProjectWorkflow.Application.Identity;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.Workflows;
 using ProjectWorkflow.Engine.Runtime;
@@ -16,7 +17,7 @@ public sealed class ListApplications(ProjectWorkflowDbContext db)
         var size = take ?? 100;
         if (size is < 1 or > 500) throw WorkflowRequestException.For("take", "Take between 1 and 500 at a time.");
         var query = db.Set<ApplicationRecord>().AsNoTracking();
-        if (!EnterpriseDirectory.IsStaff(actor))
+        if (!Roles.IsStaff(actor))
         {
             var mine = await db.Set<EnterpriseMemberRecord>().Where(m => m.UserName == actor.Id).Select(m => (Guid?)m.EnterpriseId).FirstOrDefaultAsync(cancellationToken);
             if (mine is null) return [];

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Applications;
 using ProjectWorkflow.Application.Enterprises;
+using ProjectWorkflow.Application.Identity;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.Projects;
 using ProjectWorkflow.Engine.Runtime;
@@ -30,7 +31,7 @@ public sealed class SchemeResults(ProjectWorkflowDbContext db)
 
     public async Task<SchemeResultsView> HandleAsync(string schemeKey, int year, Actor actor, CancellationToken cancellationToken)
     {
-        if (!EnterpriseDirectory.IsStaff(actor))
+        if (!Roles.IsStaff(actor))
             throw WorkflowException.Forbidden("A scheme's results are for the fund's staff.");
         if (!await db.Set<SchemeRecord>().AnyAsync(s => s.Key == schemeKey, cancellationToken))
             throw WorkflowException.NotFound($"There is no scheme '{schemeKey}'.");

@@ -1,11 +1,10 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Persistence;
-using ProjectWorkflow.Application.Workflows.Storage;
 using ProjectWorkflow.Engine.Definitions;
 using ProjectWorkflow.Engine.Runtime;
 
-namespace ProjectWorkflow.Application.Workflows;
+namespace ProjectWorkflow.Application.Workflows.Storage;
 
 /// <summary>The engine's store on the application database; tracks the records it loaded so they can be saved.</summary>
 internal sealed class WorkflowStore(ProjectWorkflowDbContext db, DefinitionCatalog catalog) : IWorkflowStore

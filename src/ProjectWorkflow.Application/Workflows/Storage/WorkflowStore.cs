@@ -27,6 +27,9 @@ internal sealed class WorkflowStore(ProjectWorkflowDbContext db, DefinitionCatal
         return JsonSerializer.Deserialize<ProcessInstance>(record.State, RuntimeJson.Options);
     }
 
+    public async ValueTask<Guid?> FindInstanceOfTaskAsync(Guid taskId, CancellationToken cancellationToken) =>
+        await db.Set<TaskRecord>().AsNoTracking().Where(t => t.Id == taskId).Select(t => (Guid?)t.InstanceId).FirstOrDefaultAsync(cancellationToken);
+
     /// <summary>Writes every instance the session touched, with its inbox rows, bookmarks, incidents and journal.</summary>
     public async Task StageAsync(WorkflowSession session, CancellationToken cancellationToken)
     {

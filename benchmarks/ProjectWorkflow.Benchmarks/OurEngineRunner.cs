@@ -83,7 +83,7 @@ public sealed class OurEngineRunner
                 var taskId = instance.Tasks[0].Id;
                 var started = Stopwatch.GetTimestamp();
                 session = _engine.OpenSession(_store, Approver);
-                await session.CompleteAsync(instance.Id, taskId, null);
+                await session.CompleteAsync(taskId, null);
                 _store.Save(session);
                 var ready = Stopwatch.GetTimestamp();
                 latencies?.Add(ready - started);

@@ -34,8 +34,8 @@ public sealed partial class SignInTests(PortalApp app)
         Assert.Equal("Bearer", token!.TokenType);
         Assert.True(token.ExpiresIn > 0);
 
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
-        var me = await client.GetFromJsonAsync<Me>("/api/me");
+        using var signedIn = app.CreateClientWithToken(token.AccessToken);
+        var me = await signedIn.GetFromJsonAsync<Me>("/api/me");
         Assert.Equal(userName, me!.UserName);
         Assert.Equal([role], me.Roles);
     }
@@ -75,8 +75,7 @@ public sealed partial class SignInTests(PortalApp app)
     [Fact]
     public async Task ForgedToken_Gets401Problem()
     {
-        using var client = app.CreateAnonymousClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+        using var client = app.CreateClientWithToken(
             "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJuYW1lIjoiYWRtaW4xIiwicm9sZSI6ImFkbWluIn0.c2lnbmF0dXJl");
 
         await ProblemAssert.IsProblemAsync(await client.GetAsync("/api/me"), HttpStatusCode.Unauthorized);

@@ -96,7 +96,7 @@ internal sealed class PersistedApp : IAsyncDisposable
         var taskId = await sp.GetRequiredService<ProjectWorkflowDbContext>().Set<TaskRecord>().AsNoTracking()
             .Where(t => t.InstanceId == instanceId && t.Status == TaskStatuses.Open).Select(t => t.Id).SingleAsync();
         await sp.GetRequiredService<WorkflowCommands>().RunAsync(approver,
-            session => session.CompleteAsync(instanceId, taskId, (JsonObject?)null, CancellationToken.None), CancellationToken.None);
+            session => session.CompleteAsync(taskId, (JsonObject?)null, CancellationToken.None), CancellationToken.None);
     }
 
     public async Task<int> CountAsync(string status)

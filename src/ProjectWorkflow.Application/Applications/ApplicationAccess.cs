@@ -19,7 +19,7 @@ public sealed class ApplicationAccess(ProjectWorkflowDbContext db)
     public async Task<FundingApplication> ReadableAsync(Guid id, Actor actor, CancellationToken cancellationToken, bool track = false)
     {
         var application = await Find(id, track, cancellationToken);
-        if (await IsMemberAsync(application, actor, cancellationToken) || EnterpriseDirectory.IsStaff(actor)) return application;
+        if (await IsMemberAsync(application, actor, cancellationToken) || Roles.IsStaff(actor)) return application;
         // An expert sees the file only on its panel, only after declaring no conflict of interest, never once recused,
         // and only while the panel sits (some expert's review is still open).
         if (actor.Groups.Contains(Roles.Expert) &&
@@ -37,7 +37,7 @@ public sealed class ApplicationAccess(ProjectWorkflowDbContext db)
     public async Task<FundingApplication> ApplicantOrStaffAsync(Guid id, Actor actor, CancellationToken cancellationToken)
     {
         var application = await Find(id, track: false, cancellationToken);
-        if (EnterpriseDirectory.IsStaff(actor) || await IsMemberAsync(application, actor, cancellationToken)) return application;
+        if (Roles.IsStaff(actor) || await IsMemberAsync(application, actor, cancellationToken)) return application;
         throw new ForbiddenException("An application's timeline is visible to its enterprise and the fund's staff.");
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Enterprises;
+using ProjectWorkflow.Application.Identity;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.Validation;
 using ProjectWorkflow.Application.Workflows;
@@ -18,7 +19,7 @@ public sealed class ListApplications(ProjectWorkflowDbContext db)
         var size = take ?? 100;
         if (size is < 1 or > 500) throw InvalidRequestException.For("take", "Take between 1 and 500 at a time.");
         var query = db.Set<FundingApplication>().AsNoTracking();
-        if (!EnterpriseDirectory.IsStaff(actor))
+        if (!Roles.IsStaff(actor))
         {
             var mine = await db.Set<EnterpriseMemberRecord>().Where(m => m.UserName == actor.Id).Select(m => (Guid?)m.EnterpriseId).FirstOrDefaultAsync(cancellationToken);
             if (mine is null) return [];

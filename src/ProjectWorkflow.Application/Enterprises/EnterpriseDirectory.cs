@@ -15,11 +15,6 @@ namespace ProjectWorkflow.Application.Enterprises;
 /// </summary>
 public sealed class EnterpriseDirectory(ProjectWorkflowDbContext db, TimeProvider time)
 {
-    /// <summary>The roles of the fund's staff: reviewers, approvers, finance, administrators, auditors.</summary>
-    public static readonly string[] StaffRoles = [Roles.DistrictReviewer, Roles.DeptApprover, Roles.Finance, Roles.Admin, Roles.Auditor];
-
-    public static bool IsStaff(Actor actor) => StaffRoles.Any(actor.Groups.Contains);
-
     /// <summary>The enterprise user registers the enterprise they act for, by its USCC.</summary>
     public async Task<EnterpriseView> RegisterAsync(RegisterEnterpriseRequest request, Actor actor, CancellationToken cancellationToken)
     {
@@ -67,14 +62,14 @@ public sealed class EnterpriseDirectory(ProjectWorkflowDbContext db, TimeProvide
     {
         var enterprise = await db.Set<EnterpriseRecord>().AsNoTracking().Include(e => e.Members).FirstOrDefaultAsync(e => e.Id == id, cancellationToken)
             ?? throw new NotFoundException($"There is no enterprise {id}.");
-        if (!IsStaff(actor) && enterprise.Members.All(m => m.UserName != actor.Id))
+        if (!Roles.IsStaff(actor) && enterprise.Members.All(m => m.UserName != actor.Id))
             throw new ForbiddenException("An enterprise's record is visible to its own users and to the fund's staff only.");
         return View(enterprise);
     }
 
     public async Task<IReadOnlyList<EnterpriseView>> ListAsync(Actor actor, CancellationToken cancellationToken)
     {
-        if (!IsStaff(actor)) throw new ForbiddenException("Only the fund's staff list enterprises; use GET /api/enterprises/mine for your own.");
+        if (!Roles.IsStaff(actor)) throw new ForbiddenException("Only the fund's staff list enterprises; use GET /api/enterprises/mine for your own.");
         var all = await db.Set<EnterpriseRecord>().AsNoTracking().Include(e => e.Members).OrderBy(e => e.Name).ToListAsync(cancellationToken);
         return all.Select(View).ToList();
     }

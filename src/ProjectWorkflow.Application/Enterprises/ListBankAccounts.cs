@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ProjectWorkflow.Application.Identity;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.Refusals;
 using ProjectWorkflow.Engine.Runtime;
@@ -16,7 +17,7 @@ public sealed class ListBankAccounts(ProjectWorkflowDbContext db)
         var enterprise = await db.Set<EnterpriseRecord>().AsNoTracking().Include(e => e.Members).FirstOrDefaultAsync(e => e.Id == enterpriseId, cancellationToken)
             ?? throw new NotFoundException($"There is no enterprise {enterpriseId}.");
         var own = enterprise.Members.Any(m => m.UserName == actor.Id);
-        if (!own && !EnterpriseDirectory.IsStaff(actor))
+        if (!own && !Roles.IsStaff(actor))
             throw new ForbiddenException("An enterprise's bank accounts are visible to its own users and to the fund's staff only.");
         var accounts = await db.Set<EnterpriseBankAccountRecord>().AsNoTracking().Where(a => a.EnterpriseId == enterpriseId)
             .OrderByDescending(a => a.RequestedAt).ToListAsync(cancellationToken);

@@ -1,3 +1,5 @@
+using ProjectWorkflow.Engine.Runtime;
+
 namespace ProjectWorkflow.Application.Identity;
 
 /// <summary>
@@ -19,4 +21,12 @@ public static class Roles
     [
         Enterprise, DistrictReviewer, Expert, DeptApprover, Finance, Provider, Admin, Auditor,
     ];
+
+    /// <summary>The fund's staff: reviewers, approvers, finance, administrators, auditors (not enterprises, experts or providers).</summary>
+    public static readonly IReadOnlyList<string> Staff = [DistrictReviewer, DeptApprover, Finance, Admin, Auditor];
+
+    /// <summary>Staff who act on files: auditors read, they do not push work along.</summary>
+    public static readonly IReadOnlyList<string> ActingStaff = [DistrictReviewer, DeptApprover, Finance, Admin];
+
+    public static bool IsStaff(Actor actor) => Staff.Any(actor.Groups.Contains);
 }

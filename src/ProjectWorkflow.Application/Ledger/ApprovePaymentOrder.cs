@@ -49,7 +49,7 @@ public sealed class ApprovePaymentOrder(ProjectWorkflowDbContext db, WorkflowCom
             order.ApprovedBy = actor.Id;
             order.ApprovedAt = time.GetUtcNow();
             audit.RecordOrder("payment-order.approved", order);
-            await session.CompleteAsync(order.InstanceId, taskId, new JsonObject { ["approvedBy"] = actor.Id }, cancellationToken);
+            await session.CompleteAsync(taskId, new JsonObject { ["approvedBy"] = actor.Id }, cancellationToken);
         }, cancellationToken);
         return PaymentOrderView.Of(order);
     }

@@ -9,6 +9,7 @@ public static class LedgerRegistration
     public static IServiceCollection AddLedger(this IServiceCollection services)
     {
         services.AddScoped<FundLedger>();
+        services.AddScoped<BudgetLeft>();
         services.AddScoped<ProjectRoles>();
         services.AddScoped<IWorkflowSessionObserver, SegregationOfDuties>();
         services.AddScoped<IWorkflowSessionObserver, ReleaseOnlyByApproval>();

@@ -14,7 +14,7 @@ public static class MessagingRegistration
 {
     /// <summary>
     /// MassTransit on the transport <c>Messaging:Transport</c> names, our outbox and inbox, the consumers,
-    /// the <c>payment.request</c> service task and the treasury simulator.
+    /// the workflow events observer and the treasury simulator.
     /// </summary>
     /// <remarks>
     /// The transport is read now, from the configuration the host has at registration (appsettings,
@@ -32,7 +32,6 @@ public static class MessagingRegistration
         services.AddScoped<OutboxClaims>();
         services.AddScoped<Inbox>();
         services.AddScoped<IWorkflowSessionObserver, WorkflowEventsObserver>();
-        services.AddServiceTask<RequestPaymentTask>(RequestPaymentTask.Topic);
 
         var transport = MessagingTransport.Of(configuration);
         var simulateTreasury = configuration.GetValue($"{TreasurySimulatorOptions.Section}:Enabled", true);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using ProjectWorkflow.Application.Identity;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.Workflows;
 using ProjectWorkflow.Engine.Definitions;
@@ -173,18 +174,18 @@ public sealed class WorkflowNotifications(
     /// </summary>
     private async Task<HashSet<string>?> StaffAmongAsync(WorkflowSession session, List<Plan> plans, CancellationToken cancellationToken)
     {
-        if (!Enterprises.EnterpriseDirectory.IsStaff(session.Actor)) return null;
+        if (!Roles.IsStaff(session.Actor)) return null;
         var users = plans.SelectMany(p => p.Recipients).Where(r => !r.IsGroup && !string.IsNullOrWhiteSpace(r.Name))
             .Select(r => r.Name.Trim()).Distinct().ToList();
         var staff = await (from user in db.Users
                            join link in db.UserRoles on user.Id equals link.UserId
                            join role in db.Roles on link.RoleId equals role.Id
-                           where users.Contains(user.UserName!) && Enterprises.EnterpriseDirectory.StaffRoles.Contains(role.Name!)
+                           where users.Contains(user.UserName!) && Roles.Staff.Contains(role.Name!)
                            select user.UserName!).Distinct().ToListAsync(cancellationToken);
         return staff.ToHashSet(StringComparer.Ordinal);
     }
 
-    private static bool IsStaffGroup(string group) => Enterprises.EnterpriseDirectory.StaffRoles.Contains(group.Split(':')[0]);
+    private static bool IsStaffGroup(string group) => Roles.Staff.Contains(group.Split(':')[0]);
 
     /// <summary>Adds one notification per recipient (never the actor themselves).</summary>
     private List<ToMail> Stage(WorkflowSession session, Plan plan, HashSet<string>? staff)

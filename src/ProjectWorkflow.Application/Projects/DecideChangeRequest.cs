@@ -34,7 +34,7 @@ public sealed class DecideChangeRequest(ProjectWorkflowDbContext db, WorkflowCom
         change.DecidedAt = time.GetUtcNow();
         change.DecidedBy = actor.Id;
         change.DecisionReason = request.Reason!.Trim();
-        await commands.RunAsync(actor, s => s.CompleteAsync(application.InstanceId!.Value, task, new JsonObject
+        await commands.RunAsync(actor, s => s.CompleteAsync(task, new JsonObject
         {
             ["changeRequestId"] = change.Id.ToString(),
             ["changeApproved"] = request.Approved.Value,

@@ -56,7 +56,7 @@ public sealed class EvaluatePerformance(ProjectWorkflowDbContext db, WorkflowCom
             Comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim(),
         };
         db.Add(evaluation);
-        await commands.RunAsync(actor, s => s.CompleteAsync(application.InstanceId!.Value, task, new JsonObject
+        await commands.RunAsync(actor, s => s.CompleteAsync(task, new JsonObject
         {
             ["evaluationScore"] = result.Score,
             ["evaluationGrade"] = result.Grade,

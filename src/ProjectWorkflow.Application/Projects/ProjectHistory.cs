@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Applications;
 using ProjectWorkflow.Application.Enterprises;
+using ProjectWorkflow.Application.Identity;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Engine.Runtime;
 
@@ -27,7 +28,7 @@ public sealed class ProjectHistory(ProjectWorkflowDbContext db, ApplicationAcces
         var changes = await db.Set<ChangeRequestRecord>().AsNoTracking().Where(c => c.ApplicationId == id).OrderBy(c => c.RequestedAt).ToListAsync(cancellationToken);
         var acceptances = await db.Set<AcceptanceRecord>().AsNoTracking().Where(a => a.ApplicationId == id).OrderBy(a => a.RequestedAt).ToListAsync(cancellationToken);
         var evaluation = await db.Set<EvaluationRecord>().AsNoTracking().FirstOrDefaultAsync(e => e.ApplicationId == id, cancellationToken);
-        var staff = EnterpriseDirectory.IsStaff(actor);
+        var staff = Roles.IsStaff(actor);
         return new ProjectHistoryView(
             ApplicationViews.Of(application, []).Project,
             reports.Select(SubmitProgressReport.View).ToList(),

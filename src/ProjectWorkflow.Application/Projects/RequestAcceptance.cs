@@ -59,7 +59,7 @@ public sealed class RequestAcceptance(ProjectWorkflowDbContext db, ApplicationAc
             Summary = request.Summary!.Trim(),
         };
         db.Add(acceptance);
-        await commands.RunAsync(actor, s => s.CompleteAsync(application.InstanceId!.Value, task, new JsonObject
+        await commands.RunAsync(actor, s => s.CompleteAsync(task, new JsonObject
         {
             ["acceptanceId"] = acceptance.Id.ToString(),
             ["actualEligibleInvestmentFen"] = acceptance.ActualEligibleFen,

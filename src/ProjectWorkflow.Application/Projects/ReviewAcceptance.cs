@@ -38,7 +38,7 @@ public sealed class ReviewAcceptance(ProjectWorkflowDbContext db, WorkflowComman
         acceptance.ReviewReason = request.Reason!.Trim();
         var variables = new JsonObject { ["acceptanceOutcome"] = acceptance.Outcome, ["acceptanceReason"] = acceptance.ReviewReason };
         if (acceptance.Outcome == "fail") variables["recoveryReason"] = $"验收不合格 Acceptance failed: {acceptance.ReviewReason}";
-        await commands.RunAsync(actor, s => s.CompleteAsync(application.InstanceId!.Value, task, variables, cancellationToken), cancellationToken);
+        await commands.RunAsync(actor, s => s.CompleteAsync(task, variables, cancellationToken), cancellationToken);
         return RequestAcceptance.View(acceptance);
     }
 }

@@ -47,7 +47,7 @@ public sealed partial class SignAgreement(ProjectWorkflowDbContext db, Applicati
         application.AgreementSignedAt = time.GetUtcNow();
         application.UpdatedAt = application.AgreementSignedAt.Value;
         application.Revision++;
-        await commands.RunAsync(actor, s => s.CompleteAsync(application.InstanceId!.Value, task, new JsonObject { ["payeeName"] = name }, cancellationToken), cancellationToken);
+        await commands.RunAsync(actor, s => s.CompleteAsync(task, new JsonObject { ["payeeName"] = name }, cancellationToken), cancellationToken);
         return await ApplicationViews.OfAsync(db, application, cancellationToken);
     }
 

@@ -51,7 +51,7 @@ public sealed class SubmitProgressReport(ProjectWorkflowDbContext db, Applicatio
             Problems = string.IsNullOrWhiteSpace(request.Problems) ? null : request.Problems.Trim(),
         };
         db.Add(report);
-        await commands.RunAsync(actor, s => s.CompleteAsync(application.InstanceId!.Value, taskId,
+        await commands.RunAsync(actor, s => s.CompleteAsync(taskId,
             new JsonObject { ["progressReportId"] = report.Id.ToString(), ["percentComplete"] = report.PercentComplete, ["reportLate"] = report.Late }, cancellationToken), cancellationToken);
         return View(report);
     }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Applications;
 using ProjectWorkflow.Application.Enterprises;
+using ProjectWorkflow.Application.Identity;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.Refusals;
 using ProjectWorkflow.Application.Validation;
@@ -45,7 +46,7 @@ public sealed class Objections(ProjectWorkflowDbContext db, ApplicationAccess ac
     public async Task<IReadOnlyList<ObjectionView>> ListAsync(Guid applicationId, Actor actor, CancellationToken cancellationToken)
     {
         await access.ReadableAsync(applicationId, actor, cancellationToken);
-        var staff = EnterpriseDirectory.IsStaff(actor);
+        var staff = Roles.IsStaff(actor);
         var rows = await db.Set<ObjectionRecord>().AsNoTracking().Where(o => o.ApplicationId == applicationId).OrderBy(o => o.FiledAt).ToListAsync(cancellationToken);
         return rows.Select(o => new ObjectionView(o.Id, o.Content, o.FiledAt, staff ? o.ObjectorName : null, staff ? o.ObjectorOrganisation : null)).ToList();
     }

@@ -43,7 +43,7 @@ public sealed class PanelReview(ProjectWorkflowDbContext db, RuleSets ruleSets, 
         {
             seat.Recused = true;
             seat.RecusalReason = "declared a conflict of interest";
-            await commands.RunAsync(actor, s => s.CompleteAsync(application.InstanceId!.Value, taskId, new() { ["recused"] = true }, cancellationToken), cancellationToken);
+            await commands.RunAsync(actor, s => s.CompleteAsync(taskId, new() { ["recused"] = true }, cancellationToken), cancellationToken);
         }
         return View(seat);
     }
@@ -61,7 +61,7 @@ public sealed class PanelReview(ProjectWorkflowDbContext db, RuleSets ruleSets, 
         seat.Total = sheet.Total;
         seat.Comment = request.Comment?.Trim();
         seat.ScoredAt = time.GetUtcNow();
-        await commands.RunAsync(actor, s => s.CompleteAsync(application.InstanceId!.Value, taskId, new() { ["scored"] = true }, cancellationToken), cancellationToken);
+        await commands.RunAsync(actor, s => s.CompleteAsync(taskId, new() { ["scored"] = true }, cancellationToken), cancellationToken);
         return View(seat);
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Applications;
 using ProjectWorkflow.Application.Enterprises;
+using ProjectWorkflow.Application.Identity;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.Projects;
 using ProjectWorkflow.Application.Refusals;
@@ -31,7 +32,7 @@ public sealed class SchemeResults(ProjectWorkflowDbContext db)
 
     public async Task<SchemeResultsView> HandleAsync(string schemeKey, int year, Actor actor, CancellationToken cancellationToken)
     {
-        if (!EnterpriseDirectory.IsStaff(actor))
+        if (!Roles.IsStaff(actor))
             throw new ForbiddenException("A scheme's results are for the fund's staff.");
         if (!await db.Set<SchemeRecord>().AnyAsync(s => s.Key == schemeKey, cancellationToken))
             throw new NotFoundException($"There is no scheme '{schemeKey}'.");

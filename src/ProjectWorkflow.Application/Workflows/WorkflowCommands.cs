@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ProjectWorkflow.Application.Audit;
 using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Workflows.Storage;
 using ProjectWorkflow.Engine;
 using ProjectWorkflow.Engine.Runtime;
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ProjectWorkflow.Application.Workflows.Definitions;
 using ProjectWorkflow.Application.Workflows.Instances;
+using ProjectWorkflow.Application.Workflows.Reminders;
 using ProjectWorkflow.Application.Workflows.Tasks;
 using ProjectWorkflow.Engine;
 using ProjectWorkflow.Engine.ServiceTasks;
@@ -13,7 +14,7 @@ public sealed record ServiceTaskBinding(string Topic, Type HandlerType);
 
 public static class WorkflowRegistration
 {
-    /// <summary>The engine (one per process: it holds no instance state), its catalog, and the workflow use cases.</summary>
+    /// <summary>The engine (one per process: it holds no instance state), its catalog, the workflow use cases and the reminder settings.</summary>
     public static IServiceCollection AddWorkflows(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
@@ -49,6 +50,7 @@ public static class WorkflowRegistration
         services.AddScoped<TaskCommand>();
         services.AddScoped<TaskOperations>();
         services.AddScoped<TaskPermissions>();
+        services.AddOptions<ReminderSettings>().BindConfiguration(ReminderSettings.Section);
         return services;
     }
 

@@ -13,6 +13,8 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
     private readonly ConcurrentDictionary<string, ProcessDefinition> _definitions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _latest = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Guid, ProcessInstance> _instances = new();
+    private readonly ConcurrentDictionary<Guid, Guid> _instanceOfTask = new();
+    private readonly ConcurrentDictionary<Guid, ConcurrentBag<Guid>> _tasksOf = new();
     private readonly object _deployLock = new();
 
     /// <summary>Deploys a compiled definition: identical content returns the existing version.</summary>
@@ -40,16 +42,32 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
     public ValueTask<ProcessInstance?> FindInstanceAsync(Guid id, CancellationToken cancellationToken) =>
         ValueTask.FromResult(_instances.GetValueOrDefault(id));
 
-    /// <summary>Keeps what a session started; changes to loaded instances are already in place.</summary>
+    /// <summary>An open task is found on its live instance; a finished one by the index <see cref="Save"/> keeps.</summary>
+    public ValueTask<Guid?> FindInstanceOfTaskAsync(Guid taskId, CancellationToken cancellationToken)
+    {
+        if (_instanceOfTask.TryGetValue(taskId, out var indexed)) return ValueTask.FromResult<Guid?>(indexed);
+        var open = _instances.Values.FirstOrDefault(i => i.FindTask(taskId) is not null);
+        return ValueTask.FromResult(open?.Id);
+    }
+
+    /// <summary>Keeps what a session started, and which instance each task it created belongs to; changes to loaded instances are already in place.</summary>
     public void Save(WorkflowSession session)
     {
         foreach (var id in session.Created)
             _instances[id] = session.Touched.First(i => i.Id == id);
+        foreach (var created in session.Effects.OfType<TaskCreated>())
+            if (_instanceOfTask.TryAdd(created.Task.Id, created.InstanceId))
+                _tasksOf.GetOrAdd(created.InstanceId, _ => []).Add(created.Task.Id);
     }
 
     public ProcessInstance? Instance(Guid id) => _instances.GetValueOrDefault(id);
 
     public IEnumerable<ProcessInstance> Instances => _instances.Values;
 
-    public void Forget(Guid id) => _instances.TryRemove(id, out _);
+    public void Forget(Guid id)
+    {
+        _instances.TryRemove(id, out _);
+        if (_tasksOf.TryRemove(id, out var tasks))
+            foreach (var task in tasks) _instanceOfTask.TryRemove(task, out _);
+    }
 }

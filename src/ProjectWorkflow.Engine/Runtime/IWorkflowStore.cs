@@ -11,4 +11,7 @@ public interface IWorkflowStore
 
     /// <summary>Loads an instance for change; the caller saves every instance the session touched.</summary>
     ValueTask<ProcessInstance?> FindInstanceAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>The instance a user task belongs to, whether the task is open or finished; null when there never was such a task.</summary>
+    ValueTask<Guid?> FindInstanceOfTaskAsync(Guid taskId, CancellationToken cancellationToken);
 }

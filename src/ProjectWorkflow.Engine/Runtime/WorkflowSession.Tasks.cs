@@ -13,13 +13,23 @@ public enum SignerPosition
 /// <summary>Human work on user tasks: claim, complete, delegate, transfer, add signers, send back, withdraw, remind, copy.</summary>
 public sealed partial class WorkflowSession
 {
+    /// <summary>Opens a run on the instance the task belongs to: callers name the task, the engine finds its instance.</summary>
     private async ValueTask<(ProcessInstance Instance, InstanceRun Run, UserTaskItem Task)> OpenTaskAsync(
-        Guid instanceId, Guid taskId, CancellationToken cancellationToken, bool keepWithdrawPoint = false)
+        Guid taskId, CancellationToken cancellationToken, bool keepWithdrawPoint = false)
     {
+        var instanceId = await InstanceOfTaskAsync(taskId, cancellationToken);
         var (instance, run) = await OpenRunAsync(instanceId, cancellationToken, keepWithdrawPoint);
         var task = instance.FindTask(taskId)
             ?? throw WorkflowException.Conflict($"The task {taskId} is no longer open: it was completed or cancelled.");
         return (instance, run, task);
+    }
+
+    private async ValueTask<Guid> InstanceOfTaskAsync(Guid taskId, CancellationToken cancellationToken)
+    {
+        foreach (var loaded in _touched.Values)
+            if (loaded.FindTask(taskId) is not null) return loaded.Id;
+        return await _store.FindInstanceOfTaskAsync(taskId, cancellationToken)
+            ?? throw WorkflowException.NotFound($"There is no task {taskId}.");
     }
 
     /// <summary>A task that names no candidates is open to anyone allowed to see the instance (BPMN leaves it to the host).</summary>
@@ -39,9 +49,9 @@ public sealed partial class WorkflowSession
     private static void Notify(WorkflowSession session, ProcessInstance instance, UserTaskItem task, string @event, string? message, params string[] users) =>
         session.AddEffect(new TaskNotification(instance.Id, task.Id, @event, users, [], message));
 
-    public async Task ClaimAsync(Guid instanceId, Guid taskId, CancellationToken cancellationToken = default)
+    public async Task ClaimAsync(Guid taskId, CancellationToken cancellationToken = default)
     {
-        var (instance, run, task) = await OpenTaskAsync(instanceId, taskId, cancellationToken);
+        var (instance, run, task) = await OpenTaskAsync(taskId, cancellationToken);
         if (task.Assignee == Actor.Id) return;
         if (task.Assignee is not null) throw WorkflowException.Conflict($"The task is already claimed by {task.Assignee}.");
         if (!IsCandidate(task)) throw WorkflowException.Forbidden("You are not among the task's candidate users or groups.");
@@ -51,9 +61,9 @@ public sealed partial class WorkflowSession
         _ = instance;
     }
 
-    public async Task UnclaimAsync(Guid instanceId, Guid taskId, CancellationToken cancellationToken = default)
+    public async Task UnclaimAsync(Guid taskId, CancellationToken cancellationToken = default)
     {
-        var (_, run, task) = await OpenTaskAsync(instanceId, taskId, cancellationToken);
+        var (_, run, task) = await OpenTaskAsync(taskId, cancellationToken);
         RequireAssignee(task, "release");
         if (task.Delegation == DelegationState.Pending)
             throw WorkflowException.Conflict("A delegated task cannot be released: hand it back to its owner instead.");
@@ -66,9 +76,9 @@ public sealed partial class WorkflowSession
     /// Completes the caller's part of the task. With signers still to sign, the task passes to the next
     /// signer; otherwise the activity completes and the process moves on.
     /// </summary>
-    public async Task CompleteAsync(Guid instanceId, Guid taskId, JsonObject? variables, CancellationToken cancellationToken = default)
+    public async Task CompleteAsync(Guid taskId, JsonObject? variables, CancellationToken cancellationToken = default)
     {
-        var (instance, run, task) = await OpenTaskAsync(instanceId, taskId, cancellationToken);
+        var (instance, run, task) = await OpenTaskAsync(taskId, cancellationToken);
         if (task.Assignee is null && IsCandidate(task)) task.Assignee = Actor.Id;
         RequireAssignee(task, "complete");
         if (task.Delegation == DelegationState.Pending)
@@ -119,10 +129,10 @@ public sealed partial class WorkflowSession
     }
 
     /// <summary>委派: the delegate works on the task and hands it back; the owner completes it.</summary>
-    public async Task DelegateAsync(Guid instanceId, Guid taskId, string toUser, string? reason, CancellationToken cancellationToken = default)
+    public async Task DelegateAsync(Guid taskId, string toUser, string? reason, CancellationToken cancellationToken = default)
     {
         RequireUser(toUser);
-        var (instance, run, task) = await OpenTaskAsync(instanceId, taskId, cancellationToken);
+        var (instance, run, task) = await OpenTaskAsync(taskId, cancellationToken);
         RequireAssignee(task, "delegate");
         if (toUser == Actor.Id) throw WorkflowException.Invalid("You cannot delegate a task to yourself.");
         task.Owner ??= task.Assignee;
@@ -134,9 +144,9 @@ public sealed partial class WorkflowSession
     }
 
     /// <summary>Hands a delegated task back to its owner, with the delegate's variables.</summary>
-    public async Task ResolveAsync(Guid instanceId, Guid taskId, JsonObject? variables, CancellationToken cancellationToken = default)
+    public async Task ResolveAsync(Guid taskId, JsonObject? variables, CancellationToken cancellationToken = default)
     {
-        var (instance, run, task) = await OpenTaskAsync(instanceId, taskId, cancellationToken);
+        var (instance, run, task) = await OpenTaskAsync(taskId, cancellationToken);
         RequireAssignee(task, "hand back");
         if (task.Delegation != DelegationState.Pending || task.Owner is null)
             throw WorkflowException.Conflict("The task is not delegated, so there is nobody to hand it back to.");
@@ -149,10 +159,10 @@ public sealed partial class WorkflowSession
     }
 
     /// <summary>转办: the task now belongs to someone else for good.</summary>
-    public async Task TransferAsync(Guid instanceId, Guid taskId, string toUser, string? reason, CancellationToken cancellationToken = default)
+    public async Task TransferAsync(Guid taskId, string toUser, string? reason, CancellationToken cancellationToken = default)
     {
         RequireUser(toUser);
-        var (instance, run, task) = await OpenTaskAsync(instanceId, taskId, cancellationToken);
+        var (instance, run, task) = await OpenTaskAsync(taskId, cancellationToken);
         RequireAssignee(task, "transfer");
         if (task.Delegation == DelegationState.Pending)
             throw WorkflowException.Conflict("A delegated task cannot be transferred: hand it back to its owner first.");
@@ -165,11 +175,11 @@ public sealed partial class WorkflowSession
     }
 
     /// <summary>加签: more people sign, before the assignee (who gets the task back) or after (before it completes).</summary>
-    public async Task AddSignersAsync(Guid instanceId, Guid taskId, IReadOnlyList<string> users, SignerPosition position, CancellationToken cancellationToken = default)
+    public async Task AddSignersAsync(Guid taskId, IReadOnlyList<string> users, SignerPosition position, CancellationToken cancellationToken = default)
     {
         if (users.Count == 0) throw WorkflowException.Invalid("Name at least one signer.");
         foreach (var user in users) RequireUser(user);
-        var (instance, run, task) = await OpenTaskAsync(instanceId, taskId, cancellationToken);
+        var (instance, run, task) = await OpenTaskAsync(taskId, cancellationToken);
         RequireAssignee(task, "add signers to");
         if (position == SignerPosition.Before)
         {
@@ -187,9 +197,9 @@ public sealed partial class WorkflowSession
     }
 
     /// <summary>催办: reminds whoever holds (or may claim) the task. Does not count as touching it.</summary>
-    public async Task RemindAsync(Guid instanceId, Guid taskId, string? message, CancellationToken cancellationToken = default)
+    public async Task RemindAsync(Guid taskId, string? message, CancellationToken cancellationToken = default)
     {
-        var (instance, run, task) = await OpenTaskAsync(instanceId, taskId, cancellationToken, keepWithdrawPoint: true);
+        var (instance, run, task) = await OpenTaskAsync(taskId, cancellationToken, keepWithdrawPoint: true);
         task.Reminders++;
         run.Journal(task.ElementId, "userTask", "reminded", message);
         AddEffect(new TaskNotification(instance.Id, task.Id, "reminded", task.Assignee is { } a ? [a] : task.CandidateUsers,
@@ -197,11 +207,11 @@ public sealed partial class WorkflowSession
     }
 
     /// <summary>抄送: lets others follow the task; they can read it but not act on it.</summary>
-    public async Task CopyToAsync(Guid instanceId, Guid taskId, IReadOnlyList<string> users, CancellationToken cancellationToken = default)
+    public async Task CopyToAsync(Guid taskId, IReadOnlyList<string> users, CancellationToken cancellationToken = default)
     {
         if (users.Count == 0) throw WorkflowException.Invalid("Name at least one person to copy.");
         foreach (var user in users) RequireUser(user);
-        var (instance, run, task) = await OpenTaskAsync(instanceId, taskId, cancellationToken, keepWithdrawPoint: true);
+        var (instance, run, task) = await OpenTaskAsync(taskId, cancellationToken, keepWithdrawPoint: true);
         foreach (var user in users)
             if (!task.CopiedTo.Contains(user)) task.CopiedTo.Add(user);
         run.Journal(task.ElementId, "userTask", "copied", string.Join(", ", users));
@@ -209,10 +219,10 @@ public sealed partial class WorkflowSession
     }
 
     /// <summary>退回: the task goes back to an earlier user task on the path taken, to whoever did it then.</summary>
-    public async Task SendBackAsync(Guid instanceId, Guid taskId, string targetElementId, string reason, CancellationToken cancellationToken = default)
+    public async Task SendBackAsync(Guid taskId, string targetElementId, string reason, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(reason)) throw WorkflowException.Invalid("Say why the task is sent back: the person receiving it reads this.");
-        var (instance, run, task) = await OpenTaskAsync(instanceId, taskId, cancellationToken);
+        var (instance, run, task) = await OpenTaskAsync(taskId, cancellationToken);
         RequireAssignee(task, "send back");
         var definition = await DefinitionOfAsync(instance, cancellationToken);
         var current = definition.Process.Node(task.ElementId);

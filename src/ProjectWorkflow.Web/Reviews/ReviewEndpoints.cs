@@ -27,7 +27,7 @@ public static class ReviewEndpoints
         application.MapGet("/panel", async (Guid id, ClaimsPrincipal user, PanelReview panel, CancellationToken ct) =>
             {
                 var actor = ActorOf.User(user);
-                if (!EnterpriseDirectory.IsStaff(actor)) throw WorkflowException.Forbidden("The panel's make-up is visible to the fund's staff only.");
+                if (!Roles.IsStaff(actor)) throw WorkflowException.Forbidden("The panel's make-up is visible to the fund's staff only.");
                 return TypedResults.Ok(await panel.ListAsync(id, ct));
             })
             .WithSummary("The panel: who declared, who recused, totals (the fund's staff)");

@@ -19,35 +19,37 @@ public sealed class MessagingClusterTests(MessagingCluster cluster)
     public async Task APaymentRequestedOnOneNode_IsConfirmedOverRabbitMq_AndTheOtherNodeSeesTheProcessComplete()
     {
         using var adminA = await cluster.A.CreateClientForAsync("admin1");
+        using var financeA = await cluster.A.CreateClientForAsync("finance1");
         using var adminB = await cluster.B.CreateClientForAsync("admin1");
-        await DeployPaymentAsync(adminA);
-        var businessKey = $"PAY-{Guid.NewGuid():N}";
+        using var financeB = await cluster.B.CreateClientForAsync("finance1");
+        await ApprovedProjects.DeployParentAsync(adminA);
 
-        var id = await StartPaymentAsync(adminA, businessKey, 2_500_000_00L);
-        var instance = await WaitUntilFinishedAsync(adminB, id, businessKey);
+        var (parent, businessKey, projectId) = await RequestPaymentAsync(adminA, financeA, 2_500_000_00L);
+        var instance = await WaitUntilFinishedAsync(adminB, parent, businessKey);
 
         Assert.Equal("completed", instance.GetProperty("status").GetString());
-        var variables = instance.GetProperty("variables");
-        Assert.Equal("confirmed", variables.GetProperty("paymentStatus").GetString());
-        Assert.False(string.IsNullOrEmpty(variables.GetProperty("bankReference").GetString()));
-        await UntilAsync(() => cluster.Witness.Received<ProcessCompleted>(m => m.BusinessKey == businessKey).Count > 0, "ProcessCompleted at the witness");
+        var order = await ApprovedProjects.OnlyOrderAsync(financeB, projectId);
+        Assert.Equal("paid", order.GetProperty("status").GetString());
+        Assert.False(string.IsNullOrEmpty(order.GetProperty("bankReference").GetString()));
+        await UntilAsync(() => cluster.Witness.Received<ProcessCompleted>(m => m.InstanceId == parent).Count > 0, "ProcessCompleted at the witness");
         var (_, confirmed) = Assert.Single(cluster.Witness.Received<PaymentConfirmed>(m => m.BusinessKey == businessKey));
-        Assert.Equal(2_500_000_00L, confirmed.AmountFen);
+        Assert.Equal(order.GetProperty("amountFen").GetInt64(), confirmed.AmountFen);
     }
 
     [RabbitMqFact]
     public async Task ABrokerRestartInTheMiddleOfTheWork_LosesNothing_AndDuplicatesNothing()
     {
         using var adminA = await cluster.A.CreateClientForAsync("admin1");
+        using var financeA = await cluster.A.CreateClientForAsync("finance1");
         using var adminB = await cluster.B.CreateClientForAsync("admin1");
-        await DeployPaymentAsync(adminA);
-        var run = Guid.NewGuid().ToString("N")[..8];
-        var payments = new List<(Guid Id, string BusinessKey, HttpClient Via)>();
+        using var financeB = await cluster.B.CreateClientForAsync("finance1");
+        await ApprovedProjects.DeployParentAsync(adminA);
+        var payments = new List<(Guid Id, string BusinessKey, Guid ProjectId, HttpClient Via, HttpClient Finance)>();
         async Task StartAsync(int i)
         {
-            var via = i % 2 == 0 ? adminA : adminB;
-            var key = $"RESTART-{run}-{i:00}";
-            payments.Add((await StartPaymentAsync(via, key, 10_000_00L + i), key, via));
+            var (via, finance) = i % 2 == 0 ? (adminA, financeA) : (adminB, financeB);
+            var (parent, key, projectId) = await RequestPaymentAsync(via, finance, 10_000_00L + 2 * i);
+            payments.Add((parent, key, projectId, via, finance));
         }
 
         for (var i = 0; i < 6; i++) await StartAsync(i);
@@ -63,53 +65,46 @@ public sealed class MessagingClusterTests(MessagingCluster cluster)
             await cluster.StartBrokerAsync();
         }
 
-        foreach (var (id, key, via) in payments)
+        foreach (var (id, key, projectId, via, finance) in payments)
         {
             var instance = await WaitUntilFinishedAsync(via, id, key);
             Assert.Equal("completed", instance.GetProperty("status").GetString());
-            Assert.Equal("confirmed", instance.GetProperty("variables").GetProperty("paymentStatus").GetString());
+            Assert.Equal("paid", (await ApprovedProjects.OnlyOrderAsync(finance, projectId)).GetProperty("status").GetString());
         }
-        var keys = payments.Select(p => p.BusinessKey).ToList();
-        await UntilAsync(() => keys.All(k => cluster.Witness.Received<ProcessCompleted>(m => m.BusinessKey == k).Count > 0),
+        var parents = payments.Select(p => p.Id).ToList();
+        await UntilAsync(() => parents.All(id => cluster.Witness.Received<ProcessCompleted>(m => m.InstanceId == id).Count > 0),
             "every ProcessCompleted at the witness");
 
-        foreach (var key in keys)
+        foreach (var (id, key, _, _, _) in payments)
         {
             // Paid once, resumed once, and each event one message (a transport-level copy would carry the same id).
             Assert.Equal(1, await cluster.QueryAsync(db => db.Set<TreasuryPayment>().CountAsync(p => p.BusinessKey == key)));
-            Assert.Single(cluster.Witness.Received<ProcessCompleted>(m => m.BusinessKey == key).Select(r => r.MessageId).Distinct());
+            Assert.Single(cluster.Witness.Received<ProcessCompleted>(m => m.InstanceId == id).Select(r => r.MessageId).Distinct());
             Assert.Single(cluster.Witness.Received<PaymentConfirmed>(m => m.BusinessKey == key).Select(r => r.MessageId).Distinct());
             Assert.Single(cluster.Witness.Received<PaymentRequested>(m => m.BusinessKey == key).Select(r => r.MessageId).Distinct());
         }
-        foreach (var (id, key, via) in payments)
+        foreach (var (_, _, projectId, via, finance) in payments)
         {
-            var journal = await via.GetFromJsonAsync<JsonElement[]>($"/api/instances/{id}/journal");
+            var installment = (await ApprovedProjects.OnlyOrderAsync(finance, projectId)).GetProperty("instanceId").GetGuid();
+            var journal = await via.GetFromJsonAsync<JsonElement[]>($"/api/instances/{installment}/journal");
             Assert.Single(journal!, j => j.GetProperty("elementId").GetString() == "awaitSettlement" && j.GetProperty("event").GetString() == "messageReceived");
         }
         // The outage was real: some messages failed to leave at first and went out on a later attempt.
         Assert.True(await cluster.QueryAsync(db => db.Set<OutboxMessage>().AnyAsync(m => m.Attempts > 0 && m.DispatchedAt != null)),
             "No outbox row needed a second attempt: the broker was not down while messages were produced.");
-        Assert.False(await cluster.QueryAsync(db => db.Set<OutboxMessage>().AnyAsync(m => m.DispatchedAt == null && m.Body.Contains(run))));
+        var waiting = await cluster.QueryAsync(db => db.Set<OutboxMessage>().Where(m => m.DispatchedAt == null).Select(m => m.Body).ToListAsync());
+        Assert.DoesNotContain(waiting, body => payments.Any(p => body.Contains(p.BusinessKey)));
     }
 
-    private static async Task DeployPaymentAsync(HttpClient admin)
+    /// <summary>An approved project's first installment, its order approved by a finance officer: payment.send orders the treasury to pay.</summary>
+    private async Task<(Guid Parent, string BusinessKey, Guid ProjectId)> RequestPaymentAsync(HttpClient admin, HttpClient finance, long approvedFen)
     {
-        var xml = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Messaging", "payment-request.bpmn"));
-        var response = await admin.PostAsync("/api/definitions", new StringContent(xml, System.Text.Encoding.UTF8, "application/xml"));
-        Assert.True(response.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, $"deploy answered {(int)response.StatusCode}");
-        await SecondAdmin.ApproveIfPendingAsync(admin, response);
-    }
-
-    private static async Task<Guid> StartPaymentAsync(HttpClient admin, string businessKey, long amountFen)
-    {
-        var response = await admin.PostAsJsonAsync("/api/instances", new
-        {
-            definitionKey = "payment-request",
-            businessKey,
-            variables = new { amountFen, payee = "上海精密机械制造有限公司", payeeAccount = "31050161393600000001" },
-        });
-        Assert.True(response.StatusCode == HttpStatusCode.Created, $"start answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var project = await ApprovedProjects.CreateAsync(cluster.QueryAsync, approvedFen);
+        var parent = await ApprovedProjects.StartParentAsync(admin, project);
+        var order = await ApprovedProjects.OnlyOrderAsync(finance, project.Id);
+        var approved = await finance.PostAsync($"/api/ledger/payment-orders/{order.GetProperty("id").GetGuid()}/approve", JsonContent.Create(new { }));
+        Assert.True(approved.StatusCode == HttpStatusCode.OK, $"approval answered {(int)approved.StatusCode}: {await approved.Content.ReadAsStringAsync()}");
+        return (parent, project.Number, project.Id);
     }
 
     private async Task<JsonElement> WaitUntilFinishedAsync(HttpClient client, Guid id, string businessKey)

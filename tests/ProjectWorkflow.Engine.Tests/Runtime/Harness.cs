@@ -57,7 +57,7 @@ internal sealed class Harness
         Assert.Single(instance.Tasks, t => t.ElementId == elementId);
 
     public Task Complete(ProcessInstance instance, string elementId, Actor actor, object? variables = null) =>
-        Act(actor, s => s.CompleteAsync(instance.Id, Task(instance, elementId).Id, ToJson(variables)));
+        Act(actor, s => s.CompleteAsync(Task(instance, elementId).Id, ToJson(variables)));
 
     /// <summary>Moves the clock and fires what fell due, as the host's timer jobs and sweep do.</summary>
     public async Task Advance(TimeSpan by)

@@ -32,17 +32,17 @@ public class HumanTaskTests
         var (h, instance) = await AtDistrictReview();
         var task = TaskId(instance);
 
-        await h.Act(Harness.Alice, s => s.ClaimAsync(instance.Id, task));
-        var refused = await Assert.ThrowsAsync<WorkflowException>(() => h.Act(Harness.Bob, s => s.ClaimAsync(instance.Id, task)));
-        var outsider = await Assert.ThrowsAsync<WorkflowException>(() => h.Act(Harness.Carol, s => s.CompleteAsync(instance.Id, task, null)));
+        await h.Act(Harness.Alice, s => s.ClaimAsync(task));
+        var refused = await Assert.ThrowsAsync<WorkflowException>(() => h.Act(Harness.Bob, s => s.ClaimAsync(task)));
+        var outsider = await Assert.ThrowsAsync<WorkflowException>(() => h.Act(Harness.Carol, s => s.CompleteAsync(task, null)));
 
         Assert.Equal(WorkflowErrorKind.Conflict, refused.Kind);
         Assert.Contains("alice", refused.Message);
         Assert.Equal(WorkflowErrorKind.Forbidden, outsider.Kind);
         Assert.Equal("alice", instance.Tasks[0].Assignee);
 
-        await h.Act(Harness.Alice, s => s.UnclaimAsync(instance.Id, task));
-        await h.Act(Harness.Bob, s => s.ClaimAsync(instance.Id, task));
+        await h.Act(Harness.Alice, s => s.UnclaimAsync(task));
+        await h.Act(Harness.Bob, s => s.ClaimAsync(task));
         Assert.Equal("bob", instance.Tasks[0].Assignee);
         Assert.Equal(["alice", "alice", "bob"], h.Journal.Where(j => j.Event is "claimed" or "unclaimed").Select(j => j.Actor));
     }
@@ -51,7 +51,7 @@ public class HumanTaskTests
     public async Task Completion_CarriesTheDecision_InItsEffect()
     {
         var (h, instance) = await AtDistrictReview();
-        await h.Act(Harness.Alice, s => s.ClaimAsync(instance.Id, TaskId(instance)));
+        await h.Act(Harness.Alice, s => s.ClaimAsync(TaskId(instance)));
 
         await h.Complete(instance, "districtReview", Harness.Alice, new { districtOutcome = "recommend" });
 
@@ -65,9 +65,9 @@ public class HumanTaskTests
     {
         var (h, instance) = await AtDistrictReview();
         var task = TaskId(instance);
-        await h.Act(Harness.Alice, s => s.CompleteAsync(instance.Id, task, null));
+        await h.Act(Harness.Alice, s => s.CompleteAsync(task, null));
 
-        var again = await Assert.ThrowsAsync<WorkflowException>(() => h.Act(Harness.Alice, s => s.CompleteAsync(instance.Id, task, null)));
+        var again = await Assert.ThrowsAsync<WorkflowException>(() => h.Act(Harness.Alice, s => s.CompleteAsync(task, null)));
         Assert.Equal(WorkflowErrorKind.Conflict, again.Kind);
     }
 
@@ -76,18 +76,18 @@ public class HumanTaskTests
     {
         var (h, instance) = await AtDistrictReview();
         var task = TaskId(instance);
-        await h.Act(Harness.Alice, s => s.ClaimAsync(instance.Id, task));
+        await h.Act(Harness.Alice, s => s.ClaimAsync(task));
 
-        await h.Act(Harness.Alice, s => s.DelegateAsync(instance.Id, task, "bob", "check the invoices"));
+        await h.Act(Harness.Alice, s => s.DelegateAsync(task, "bob", "check the invoices"));
         Assert.Equal("bob", instance.Tasks[0].Assignee);
         Assert.Equal("alice", instance.Tasks[0].Owner);
-        var early = await Assert.ThrowsAsync<WorkflowException>(() => h.Act(Harness.Bob, s => s.CompleteAsync(instance.Id, task, null)));
+        var early = await Assert.ThrowsAsync<WorkflowException>(() => h.Act(Harness.Bob, s => s.CompleteAsync(task, null)));
         Assert.Contains("hand it back", early.Message);
 
-        await h.Act(Harness.Bob, s => s.ResolveAsync(instance.Id, task, Harness.ToJson(new { invoicesChecked = true })));
+        await h.Act(Harness.Bob, s => s.ResolveAsync(task, Harness.ToJson(new { invoicesChecked = true })));
         Assert.Equal("alice", instance.Tasks[0].Assignee);
 
-        await h.Act(Harness.Alice, s => s.CompleteAsync(instance.Id, task, null));
+        await h.Act(Harness.Alice, s => s.CompleteAsync(task, null));
         Assert.Equal(["approve"], Harness.Active(instance));
         Assert.True(instance.Variables["invoicesChecked"]!.GetValue<bool>());
         Assert.Contains(h.Effects, e => e is TaskNotification { Event: "delegated" } n && n.Users.Contains("bob"));
@@ -98,13 +98,13 @@ public class HumanTaskTests
     {
         var (h, instance) = await AtDistrictReview();
         var task = TaskId(instance);
-        await h.Act(Harness.Alice, s => s.ClaimAsync(instance.Id, task));
+        await h.Act(Harness.Alice, s => s.ClaimAsync(task));
 
-        await h.Act(Harness.Alice, s => s.TransferAsync(instance.Id, task, "bob", "on leave"));
-        var notMine = await Assert.ThrowsAsync<WorkflowException>(() => h.Act(Harness.Alice, s => s.CompleteAsync(instance.Id, task, null)));
+        await h.Act(Harness.Alice, s => s.TransferAsync(task, "bob", "on leave"));
+        var notMine = await Assert.ThrowsAsync<WorkflowException>(() => h.Act(Harness.Alice, s => s.CompleteAsync(task, null)));
 
         Assert.Equal(WorkflowErrorKind.Forbidden, notMine.Kind);
-        await h.Act(Harness.Bob, s => s.CompleteAsync(instance.Id, task, null));
+        await h.Act(Harness.Bob, s => s.CompleteAsync(task, null));
         Assert.Contains(h.Journal, j => j.Event == "transferred" && j.Actor == "alice" && j.Detail!.Contains("on leave"));
     }
 
@@ -113,17 +113,17 @@ public class HumanTaskTests
     {
         var (h, instance) = await AtDistrictReview();
         var task = TaskId(instance);
-        await h.Act(Harness.Alice, s => s.ClaimAsync(instance.Id, task));
+        await h.Act(Harness.Alice, s => s.ClaimAsync(task));
 
-        await h.Act(Harness.Alice, s => s.AddSignersAsync(instance.Id, task, ["bob", "dave"], SignerPosition.Before));
+        await h.Act(Harness.Alice, s => s.AddSignersAsync(task, ["bob", "dave"], SignerPosition.Before));
         Assert.Equal("bob", instance.Tasks[0].Assignee);
-        await h.Act(Harness.Bob, s => s.CompleteAsync(instance.Id, task, null));
+        await h.Act(Harness.Bob, s => s.CompleteAsync(task, null));
         Assert.Equal("dave", instance.Tasks[0].Assignee);
-        await h.Act(Harness.Dave, s => s.CompleteAsync(instance.Id, task, null));
+        await h.Act(Harness.Dave, s => s.CompleteAsync(task, null));
         Assert.Equal("alice", instance.Tasks[0].Assignee);
         Assert.Equal(["districtReview"], Harness.Active(instance));
 
-        await h.Act(Harness.Alice, s => s.CompleteAsync(instance.Id, task, null));
+        await h.Act(Harness.Alice, s => s.CompleteAsync(task, null));
         Assert.Equal(["approve"], Harness.Active(instance));
     }
 
@@ -132,14 +132,14 @@ public class HumanTaskTests
     {
         var (h, instance) = await AtDistrictReview();
         var task = TaskId(instance);
-        await h.Act(Harness.Alice, s => s.ClaimAsync(instance.Id, task));
+        await h.Act(Harness.Alice, s => s.ClaimAsync(task));
 
-        await h.Act(Harness.Alice, s => s.AddSignersAsync(instance.Id, task, ["carol"], SignerPosition.After));
-        await h.Act(Harness.Alice, s => s.CompleteAsync(instance.Id, task, null));
+        await h.Act(Harness.Alice, s => s.AddSignersAsync(task, ["carol"], SignerPosition.After));
+        await h.Act(Harness.Alice, s => s.CompleteAsync(task, null));
         Assert.Equal("carol", instance.Tasks[0].Assignee);
         Assert.Equal(["districtReview"], Harness.Active(instance));
 
-        await h.Act(Harness.Carol, s => s.CompleteAsync(instance.Id, task, null));
+        await h.Act(Harness.Carol, s => s.CompleteAsync(task, null));
         Assert.Equal(["approve"], Harness.Active(instance));
     }
 
@@ -148,16 +148,16 @@ public class HumanTaskTests
     {
         var (h, instance) = await AtDistrictReview();
         var task = TaskId(instance);
-        await h.Act(Harness.Alice, s => s.ClaimAsync(instance.Id, task));
+        await h.Act(Harness.Alice, s => s.ClaimAsync(task));
 
-        await h.Act(Harness.Alice, s => s.SendBackAsync(instance.Id, task, "apply", "the audit report is missing"));
+        await h.Act(Harness.Alice, s => s.SendBackAsync(task, "apply", "the audit report is missing"));
 
         var back = Assert.Single(instance.Tasks);
         Assert.Equal("apply", back.ElementId);
         Assert.Equal("acme-clerk", back.Assignee);
         Assert.Contains(h.Journal, j => j.Event == "sentBack" && j.Detail!.Contains("audit report"));
 
-        var notEarlier = await Assert.ThrowsAsync<WorkflowException>(() => h.Act(Applicant, s => s.SendBackAsync(instance.Id, back.Id, "approve", "x")));
+        var notEarlier = await Assert.ThrowsAsync<WorkflowException>(() => h.Act(Applicant, s => s.SendBackAsync(back.Id, "approve", "x")));
         Assert.Equal(WorkflowErrorKind.Invalid, notEarlier.Kind);
     }
 
@@ -184,7 +184,7 @@ public class HumanTaskTests
         var stranger = await Assert.ThrowsAsync<WorkflowException>(() => h.Act(Harness.Bob, s => s.WithdrawAsync(instance.Id, "mine")));
         Assert.Equal(WorkflowErrorKind.Forbidden, stranger.Kind);
 
-        await h.Act(Harness.Alice, s => s.ClaimAsync(instance.Id, TaskId(instance)));
+        await h.Act(Harness.Alice, s => s.ClaimAsync(TaskId(instance)));
         var late = await Assert.ThrowsAsync<WorkflowException>(() => h.Act(Applicant, s => s.WithdrawAsync(instance.Id, "too late")));
         Assert.Equal(WorkflowErrorKind.Conflict, late.Kind);
     }
@@ -195,8 +195,8 @@ public class HumanTaskTests
         var (h, instance) = await AtDistrictReview();
         var task = TaskId(instance);
 
-        await h.Act(Applicant, s => s.RemindAsync(instance.Id, task, "the window closes Friday"));
-        await h.Act(Applicant, s => s.CopyToAsync(instance.Id, task, ["carol"]));
+        await h.Act(Applicant, s => s.RemindAsync(task, "the window closes Friday"));
+        await h.Act(Applicant, s => s.CopyToAsync(task, ["carol"]));
 
         Assert.Equal(1, instance.Tasks[0].Reminders);
         Assert.Equal(["carol"], instance.Tasks[0].CopiedTo);
@@ -209,13 +209,29 @@ public class HumanTaskTests
     public async Task Terminate_EndsTheInstanceWithAReason()
     {
         var (h, instance) = await AtDistrictReview();
+        var task = TaskId(instance);
 
         await h.Act(Harness.Carol, s => s.EndAsync(instance.Id, InstanceStatus.Terminated, "duplicate application"));
 
         Assert.Equal(InstanceStatus.Terminated, instance.Status);
         Assert.Empty(instance.Tasks);
         Assert.Contains(h.Journal, j => j.Event == "terminated" && j.Actor == "carol" && j.Detail == "duplicate application");
-        var after = await Assert.ThrowsAsync<WorkflowException>(() => h.Act(Harness.Alice, s => s.ClaimAsync(instance.Id, Guid.NewGuid())));
+        var after = await Assert.ThrowsAsync<WorkflowException>(() => h.Act(Harness.Alice, s => s.ClaimAsync(task)));
         Assert.Equal(WorkflowErrorKind.Conflict, after.Kind);
+    }
+
+    [Fact]
+    public async Task ATaskIsNamedByItsIdAlone_TheEngineFindsItsInstance()
+    {
+        var (h, first) = await AtDistrictReview();
+        var second = await h.Start(h.Deploy(Approval), new { applicant = "acme-clerk" });
+        await h.Complete(second, "apply", Applicant);
+
+        await h.Act(Harness.Alice, s => s.CompleteAsync(TaskId(second), null));
+
+        Assert.Equal("approve", Assert.Single(second.Tasks).ElementId);
+        Assert.Equal("districtReview", Assert.Single(first.Tasks).ElementId);
+        var unknown = await Assert.ThrowsAsync<WorkflowException>(() => h.Act(Harness.Alice, s => s.CompleteAsync(Guid.NewGuid(), null)));
+        Assert.Equal(WorkflowErrorKind.NotFound, unknown.Kind);
     }
 }

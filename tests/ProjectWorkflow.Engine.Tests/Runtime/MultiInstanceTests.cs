@@ -28,11 +28,11 @@ public class MultiInstanceTests
         Assert.Equal(["alice", "bob", "dave"], instance.Tasks.Select(t => t.Assignee).Order());
         Assert.Equal([0, 1, 2], instance.Tasks.Select(t => t.LoopCounter!.Value).Order());
 
-        await h.Act(Harness.Alice, s => s.CompleteAsync(instance.Id, instance.Tasks.Single(t => t.Assignee == "alice").Id, null));
-        await h.Act(Harness.Bob, s => s.CompleteAsync(instance.Id, instance.Tasks.Single(t => t.Assignee == "bob").Id, null));
+        await h.Act(Harness.Alice, s => s.CompleteAsync(instance.Tasks.Single(t => t.Assignee == "alice").Id, null));
+        await h.Act(Harness.Bob, s => s.CompleteAsync(instance.Tasks.Single(t => t.Assignee == "bob").Id, null));
         Assert.Single(instance.Tasks, t => t.ElementId == "score");
 
-        await h.Act(Harness.Dave, s => s.CompleteAsync(instance.Id, instance.Tasks.Single(t => t.Assignee == "dave").Id, null));
+        await h.Act(Harness.Dave, s => s.CompleteAsync(instance.Tasks.Single(t => t.Assignee == "dave").Id, null));
         Assert.Equal(["decide"], Harness.Active(instance));
     }
 
@@ -44,8 +44,8 @@ public class MultiInstanceTests
         var h = new Harness();
         var instance = await h.Start(h.Deploy(Panel(sequential: false, condition)), Experts);
 
-        await h.Act(Harness.Alice, s => s.CompleteAsync(instance.Id, instance.Tasks.Single(t => t.Assignee == "alice").Id, null));
-        await h.Act(Harness.Bob, s => s.CompleteAsync(instance.Id, instance.Tasks.Single(t => t.Assignee == "bob").Id, null));
+        await h.Act(Harness.Alice, s => s.CompleteAsync(instance.Tasks.Single(t => t.Assignee == "alice").Id, null));
+        await h.Act(Harness.Bob, s => s.CompleteAsync(instance.Tasks.Single(t => t.Assignee == "bob").Id, null));
 
         Assert.Equal(["decide"], Harness.Active(instance));
         Assert.Contains(h.Effects, e => e is TaskCancelled { ElementId: "score" });
@@ -61,7 +61,7 @@ public class MultiInstanceTests
         {
             var task = Assert.Single(instance.Tasks);
             Assert.Equal(expert, task.Assignee);
-            await h.Act(Actor.User(expert), s => s.CompleteAsync(instance.Id, task.Id, null));
+            await h.Act(Actor.User(expert), s => s.CompleteAsync(task.Id, null));
         }
         Assert.Equal(["decide"], Harness.Active(instance));
     }

@@ -67,12 +67,18 @@ public class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async Task<HttpClient> CreateClientForAsync(string userName) => await CreateClientForAsync(userName, DemoUsers.Password);
 
-    public async Task<HttpClient> CreateClientForAsync(string userName, string password)
+    public async Task<HttpClient> CreateClientForAsync(string userName, string password) =>
+        CreateClientWithToken(await TokenForAsync(userName, password));
+
+    /// <summary>A client that sends <paramref name="accessToken"/> as its bearer token (the one place a token becomes a client).</summary>
+    public HttpClient CreateClientWithToken(string accessToken)
     {
         var client = CreateAnonymousClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenForAsync(userName, password));
+        client.DefaultRequestHeaders.Authorization = Bearer(accessToken);
         return client;
     }
+
+    public static AuthenticationHeaderValue Bearer(string accessToken) => new("Bearer", accessToken);
 
     /// <summary>A client signed in through the portal's login form: it carries the portal cookie, not a token.</summary>
     public async Task<HttpClient> CreateSignedInClientAsync(string userName)

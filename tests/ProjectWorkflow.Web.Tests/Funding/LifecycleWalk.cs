@@ -14,14 +14,10 @@ namespace ProjectWorkflow.Web.Tests.Funding;
 internal sealed class LifecycleWalk(FundingApp app)
 {
     private readonly ReviewWalk _review = new(app);
-    private readonly Dictionary<string, HttpClient> _clients = [];
+    private readonly UserClients _clients = new(app);
 
-    /// <summary>
-    /// A signed-in client, made once: tokens are issued on the story's clock and checked on the machine's, so a
-    /// token issued after the story moved years ahead would not be valid yet. Make the clients before moving time.
-    /// </summary>
-    public async Task<HttpClient> ClientAsync(string user) =>
-        _clients.TryGetValue(user, out var client) ? client : _clients[user] = await app.CreateClientForAsync(user);
+    /// <summary>A signed-in client, made once (see <see cref="UserClients"/>): make the clients before moving time.</summary>
+    public Task<HttpClient> ClientAsync(string user) => _clients.ForAsync(user);
 
     /// <summary>A green-park project (year-round intake) reviewed and approved: ¥900,000 for 2,000 tce saved on a ¥3,000,000 investment.</summary>
     public async Task<(Guid Application, Guid Instance)> ApprovedGreenParkAsync(HttpClient applicant, string name, string leader)

@@ -9,18 +9,19 @@ public sealed class RejectedPaymentTests(RejectingTreasuryApp app)
     [Fact]
     public async Task APaymentTheBankRejects_ResumesTheProcess_WithTheReason()
     {
-        using var admin = await app.CreateClientForAsync("admin1");
-        var businessKey = $"PAY-{Guid.NewGuid():N}";
+        using var finance = await app.CreateClientForAsync("finance1");
 
-        var instance = await PaymentStory.PayAsync(admin, businessKey, 88_000_00L);
+        var (project, _, order) = await PaymentStory.PayAsync(app, 176_000_00L);
+        var businessKey = project.Number;
 
-        Assert.Equal("completed", instance.GetProperty("status").GetString());
-        Assert.Contains("notPaid", Strings(instance.GetProperty("completedElementIds")));
-        var variables = instance.GetProperty("variables");
-        Assert.Equal("rejected", variables.GetProperty("paymentStatus").GetString());
-        Assert.False(string.IsNullOrWhiteSpace(variables.GetProperty("reason").GetString()));
+        // Back to the finance officer, with the bank's reason, to release again.
+        Assert.Equal("rejected", order.GetProperty("status").GetString());
+        var reason = order.GetProperty("rejectionReason").GetString();
+        Assert.False(string.IsNullOrWhiteSpace(reason));
+        await Eventually.TrueAsync(async () => (await TasksAsync(finance, "candidate", order.GetProperty("instanceId").GetGuid()))
+            .Any(t => t.GetProperty("elementId").GetString() == "releaseInstallment"), "the release task to be open again");
         var (_, rejected) = Assert.Single(app.Bus.Published<PaymentRejected>(m => m.BusinessKey == businessKey));
-        Assert.Equal(variables.GetProperty("reason").GetString(), rejected.Reason);
+        Assert.Equal(reason, rejected.Reason);
         Assert.Empty(app.Bus.Published<PaymentConfirmed>(m => m.BusinessKey == businessKey));
     }
 }

@@ -9,7 +9,6 @@ internal static class TestProcesses
     public const string Instant = "messaging-instant";
     public const string OneDecision = "messaging-one-decision";
     public const string NudgedTwice = "messaging-nudged-twice";
-    public const string Payment = "payment-request";
 
     private static string Definitions(string id, string body, string messages = "") => $"""
         <?xml version="1.0" encoding="UTF-8"?>
@@ -46,7 +45,6 @@ internal static class TestProcesses
             <bpmn:sequenceFlow id="f2" sourceRef="firstNudge" targetRef="secondNudge" />
             <bpmn:sequenceFlow id="f3" sourceRef="secondNudge" targetRef="end" />
             """, """<bpmn:message id="nudge" name="test.nudge" />"""),
-        [Payment] = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Messaging", "payment-request.bpmn")),
     };
 
     public static async Task DeployAsync(HttpClient admin, string key)

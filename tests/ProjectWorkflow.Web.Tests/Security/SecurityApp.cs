@@ -24,7 +24,9 @@ public sealed class SecurityApp : FundingApp
 
     protected override bool RunsJobServer => false;
 
-    public Dictionary<string, HttpClient> Clients { get; } = [];
+    public SecurityApp() => Clients = new UserClients(this);
+
+    public UserClients Clients { get; }
 
     /// <summary>Enterprise1's objects, by the name a route's id stands for.</summary>
     public Dictionary<string, string> Own { get; } = [];
@@ -36,7 +38,7 @@ public sealed class SecurityApp : FundingApp
     {
         await base.InitializeAsync();
         foreach (var identity in Identities)
-            Clients[identity] = identity == "anonymous" ? CreateAnonymousClient() : await CreateClientForAsync(identity);
+            await Clients.ForAsync(identity);
 
         var admin = Clients["admin1"];
         var created = await admin.PostAsJsonAsync("/api/users", new
@@ -44,8 +46,7 @@ public sealed class SecurityApp : FundingApp
             userName = OtherEnterpriseUser, displayName = "Other Clerk", password = OtherEnterprisePassword, roles = new[] { "enterprise" },
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var other = await CreateClientForAsync(OtherEnterpriseUser, OtherEnterprisePassword);
-        Clients[OtherEnterpriseUser] = other;
+        var other = await Clients.ForAsync(OtherEnterpriseUser, OtherEnterprisePassword);
         const string alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
         var first = "9131" + new string(Enumerable.Range(0, 13).Select(_ => alphabet[Random.Shared.Next(alphabet.Length)]).ToArray());
         var registered = await other.PostAsJsonAsync("/api/enterprises",

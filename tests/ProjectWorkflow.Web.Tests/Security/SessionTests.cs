@@ -78,8 +78,7 @@ public sealed class SessionTests(PortalApp app)
     {
         var ghost = new PortalUser { Id = Guid.NewGuid().ToString(), UserName = "ghost", SecurityStamp = Guid.NewGuid().ToString() };
         var token = app.Services.GetRequiredService<TokenIssuer>().Issue(ghost, [Roles.Admin]);
-        using var client = app.CreateAnonymousClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
+        using var client = app.CreateClientWithToken(token.Token);
 
         await ProblemAssert.IsProblemAsync(await client.GetAsync("/api/users"), HttpStatusCode.Unauthorized);
     }

@@ -55,8 +55,7 @@ public sealed class SignInTestApp : PortalApp
             return true;
         // Once the audit log writes staged entries away, they are read back from it.
         var (_, _, token) = await TokenFromAsync(NextAddress(), "auditor1", ProjectWorkflow.Application.Seeding.DemoUsers.Password);
-        using var auditor = CreateAnonymousClient();
-        auditor.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token.GetProperty("accessToken").GetString());
+        using var auditor = CreateClientWithToken(token.GetProperty("accessToken").GetString()!);
         var listed = await auditor.GetAsync($"/api/audit?action={Uri.EscapeDataString(action)}&objectId={Uri.EscapeDataString(userName)}");
         return listed.StatusCode == HttpStatusCode.OK && (await listed.Content.ReadAsStringAsync()).Contains(userName, StringComparison.Ordinal);
     }

@@ -78,7 +78,7 @@ public sealed class FourEyesDeploymentTests(FundingApp app) : IClassFixture<Fund
             <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="t">
               <process id="side-door-{Guid.NewGuid():N}" isExecutable="true">
                 <startEvent id="start" />
-                <serviceTask id="pay" camunda:type="external" camunda:topic="payment.request" />
+                <serviceTask id="pay" camunda:type="external" camunda:topic="payment.send" />
                 <endEvent id="end" />
                 <sequenceFlow id="f1" sourceRef="start" targetRef="pay" />
                 <sequenceFlow id="f2" sourceRef="pay" targetRef="end" />

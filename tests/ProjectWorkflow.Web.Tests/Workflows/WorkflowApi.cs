@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using ProjectWorkflow.Web.Tests.Fixtures;
 
 namespace ProjectWorkflow.Web.Tests.Workflows;
 
@@ -25,7 +26,7 @@ internal static class WorkflowApi
         var accessToken = (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
         var approve = new HttpRequestMessage(HttpMethod.Post,
             $"/api/definitions/{Uri.EscapeDataString(body.GetProperty("key").GetString()!)}/versions/{body.GetProperty("version").GetInt32()}/approve");
-        approve.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", accessToken);
+        approve.Headers.Authorization = PortalApp.Bearer(accessToken!);
         var approved = await admin.SendAsync(approve);
         Assert.True(approved.StatusCode == HttpStatusCode.OK, $"admin2 approving the deployment answered {(int)approved.StatusCode}: {await approved.Content.ReadAsStringAsync()}");
         return deployed;

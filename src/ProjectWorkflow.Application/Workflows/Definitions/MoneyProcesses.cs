@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Ledger;
-using ProjectWorkflow.Application.Payments;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.Projects;
 using ProjectWorkflow.Application.Schemes;
@@ -21,7 +20,7 @@ public sealed class MoneyProcesses(ProjectWorkflowDbContext db, DefinitionCatalo
     /// <summary>The service task handlers that pay, or move money in the ledger; their topics come from their registration.</summary>
     private static readonly Type[] MoneyHandlers =
     [
-        typeof(RequestPaymentTask), typeof(OrderInstallment), typeof(SendPayment), typeof(SettlePayment),
+        typeof(OrderInstallment), typeof(SendPayment), typeof(SettlePayment),
         typeof(ReserveBudget), typeof(ReleaseBudget), typeof(OpenRecovery), typeof(RecoverFunds),
     ];
 

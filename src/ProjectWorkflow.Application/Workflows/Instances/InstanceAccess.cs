@@ -26,7 +26,7 @@ public sealed class InstanceAccess(ProjectWorkflowDbContext db)
         var record = await db.Set<InstanceRecord>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken)
             ?? throw WorkflowException.NotFound($"There is no process instance {instanceId}.");
         if (SeesEverything(actor)) return record;
-        if (!EnterpriseDirectory.IsStaff(actor))
+        if (!Roles.IsStaff(actor))
             throw WorkflowException.Forbidden("A process's variables and journal are the fund's internal record, read by its staff only. An applicant follows its application on GET /api/applications/{id}/timeline.");
         if (record.StartedBy == actor.Id) return record;
         var me = actor.Id;

@@ -57,7 +57,7 @@ public sealed class SendTaskReminders(
                 var row = await db.Set<TaskRecord>().FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken);
                 if (row is null || row.Status != TaskStatuses.Open || (atDue ? row.DueReminderSentAt : row.BeforeDueReminderSentAt) is not null)
                     return false;
-                await session.RemindAsync(instanceId, taskId, message, cancellationToken);
+                await session.RemindAsync(taskId, message, cancellationToken);
                 if (atDue) row.DueReminderSentAt = now;
                 else row.BeforeDueReminderSentAt = now;
                 return true;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Enterprises;
+using ProjectWorkflow.Application.Identity;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.Validation;
 using ProjectWorkflow.Application.Workflows.Instances;
@@ -50,7 +51,7 @@ public sealed class ListTasks(ProjectWorkflowDbContext db)
             .ToListAsync(cancellationToken);
         var views = rows.Select(ToView);
         // Outside the fund's staff (an applicant's or an expert's own tasks) the inbox names nobody else.
-        return EnterpriseDirectory.IsStaff(actor) ? views.ToList()
+        return Roles.IsStaff(actor) ? views.ToList()
             : views.Select(v => v with
             {
                 Owner = v.Owner == me ? v.Owner : null,

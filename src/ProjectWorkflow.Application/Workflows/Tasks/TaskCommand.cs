@@ -7,7 +7,7 @@ using ProjectWorkflow.Engine.Runtime;
 namespace ProjectWorkflow.Application.Workflows.Tasks;
 
 /// <summary>
-/// Finds the instance a task belongs to and runs one operation on it. A task that is gone answers
+/// Checks a task and runs one operation on it (the engine finds the task's instance). A task that is gone answers
 /// 404; one that was completed or cancelled answers a conflict that says so. The caller's and the
 /// recipients' checks (<see cref="TaskPermissions"/>) run on the open task first: a refusal changes nothing.
 /// </summary>
@@ -17,7 +17,7 @@ public sealed class TaskCommand(ProjectWorkflowDbContext db, WorkflowCommands co
     /// the request is read or the task's state (409) is told.</param>
     /// <param name="check">The request and its recipients, on the open task.</param>
     public async Task RunAsync(Guid taskId, Actor actor, Func<TaskRecord, Task> mayPress, Func<TaskRecord, Task> check,
-        Func<WorkflowSession, Guid, Task> operation, CancellationToken cancellationToken,
+        Func<WorkflowSession, Task> operation, CancellationToken cancellationToken,
         [CallerMemberName] string name = "", [CallerFilePath] string file = "")
     {
         var task = await db.Set<TaskRecord>().AsNoTracking().Include(t => t.Candidates)
@@ -29,6 +29,6 @@ public sealed class TaskCommand(ProjectWorkflowDbContext db, WorkflowCommands co
         if (task.Status == TaskStatuses.Cancelled)
             throw WorkflowException.Conflict("The task was cancelled: the process moved on without it.");
         await check(task);
-        await commands.RunAsync(actor, session => operation(session, task.InstanceId), cancellationToken, name, file);
+        await commands.RunAsync(actor, operation, cancellationToken, name, file);
     }
 }

@@ -23,34 +23,34 @@ public sealed class TaskOperations(TaskCommand command, TaskPermissions permissi
 
     public Task ClaimAsync(Guid taskId, Actor actor, CancellationToken ct) =>
         command.RunAsync(taskId, actor, task => permissions.RequireMayClaimAsync(task, actor, ct), NothingMore,
-            (s, instanceId) => s.ClaimAsync(instanceId, taskId, ct), ct);
+            s => s.ClaimAsync(taskId, ct), ct);
 
     public Task UnclaimAsync(Guid taskId, Actor actor, CancellationToken ct) =>
         command.RunAsync(taskId, actor, task => Holder(task, actor, "release it"), NothingMore,
-            (s, instanceId) => s.UnclaimAsync(instanceId, taskId, ct), ct);
+            s => s.UnclaimAsync(taskId, ct), ct);
 
     public Task CompleteAsync(Guid taskId, CompleteTaskRequest request, Actor actor, CancellationToken ct) =>
         command.RunAsync(taskId, actor, task => permissions.RequireMayClaimAsync(task, actor, ct), NothingMore,
-            (s, instanceId) => s.CompleteAsync(instanceId, taskId, request.Variables, ct), ct);
+            s => s.CompleteAsync(taskId, request.Variables, ct), ct);
 
     public Task DelegateAsync(Guid taskId, HandOverRequest request, Actor actor, CancellationToken ct)
     {
         var user = "";
         return command.RunAsync(taskId, actor, task => Holder(task, actor, "delegate it"),
             async task => user = (await permissions.RequireCanHoldAsync(task, [RequireUser(request.User)], "user", actor, ct))[0],
-            (s, instanceId) => s.DelegateAsync(instanceId, taskId, user, request.Reason, ct), ct);
+            s => s.DelegateAsync(taskId, user, request.Reason, ct), ct);
     }
 
     public Task ResolveAsync(Guid taskId, CompleteTaskRequest request, Actor actor, CancellationToken ct) =>
         command.RunAsync(taskId, actor, task => Holder(task, actor, "hand it back"), NothingMore,
-            (s, instanceId) => s.ResolveAsync(instanceId, taskId, request.Variables, ct), ct);
+            s => s.ResolveAsync(taskId, request.Variables, ct), ct);
 
     public Task TransferAsync(Guid taskId, HandOverRequest request, Actor actor, CancellationToken ct)
     {
         var user = "";
         return command.RunAsync(taskId, actor, task => Holder(task, actor, "transfer it"),
             async task => user = (await permissions.RequireCanHoldAsync(task, [RequireUser(request.User)], "user", actor, ct))[0],
-            (s, instanceId) => s.TransferAsync(instanceId, taskId, user, request.Reason, ct), ct);
+            s => s.TransferAsync(taskId, user, request.Reason, ct), ct);
     }
 
     public Task AddSignersAsync(Guid taskId, AddSignersRequest request, Actor actor, CancellationToken ct)
@@ -70,7 +70,7 @@ public sealed class TaskOperations(TaskCommand command, TaskPermissions permissi
                 };
                 signers = await permissions.RequireCanHoldAsync(task, users, "users", actor, ct);
             },
-            (s, instanceId) => s.AddSignersAsync(instanceId, taskId, signers, position, ct), ct);
+            s => s.AddSignersAsync(taskId, signers, position, ct), ct);
     }
 
     public Task SendBackAsync(Guid taskId, SendBackRequest request, Actor actor, CancellationToken ct) =>
@@ -83,11 +83,11 @@ public sealed class TaskOperations(TaskCommand command, TaskPermissions permissi
                     throw InvalidRequestException.For("reason", "Say why: the person receiving the file reads this.");
                 return Task.CompletedTask;
             },
-            (s, instanceId) => s.SendBackAsync(instanceId, taskId, request.TargetElementId!, request.Reason!, ct), ct);
+            s => s.SendBackAsync(taskId, request.TargetElementId!, request.Reason!, ct), ct);
 
     public Task RemindAsync(Guid taskId, RemindRequest request, Actor actor, CancellationToken ct) =>
         command.RunAsync(taskId, actor, task => permissions.RequireMayRemindAsync(task, actor, ct), NothingMore,
-            (s, instanceId) => s.RemindAsync(instanceId, taskId, request.Message, ct), ct);
+            s => s.RemindAsync(taskId, request.Message, ct), ct);
 
     public Task CopyToAsync(Guid taskId, CopyToRequest request, Actor actor, CancellationToken ct)
     {
@@ -99,7 +99,7 @@ public sealed class TaskOperations(TaskCommand command, TaskPermissions permissi
                     throw InvalidRequestException.For("users", "Name at least one person to copy, by user name.");
                 followers = await permissions.RequireMayFollowAsync(task, users, ct);
             },
-            (s, instanceId) => s.CopyToAsync(instanceId, taskId, followers, ct), ct);
+            s => s.CopyToAsync(taskId, followers, ct), ct);
     }
 
     private static Task Holder(TaskRecord task, Actor actor, string what)

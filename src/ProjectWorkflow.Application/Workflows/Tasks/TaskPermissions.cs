@@ -34,9 +34,6 @@ public sealed class TaskPermissions(ProjectWorkflowDbContext db, ProjectRoles pr
     /// <summary>Identity's user name column; no name longer than it can belong to anyone.</summary>
     public const int MaxUserNameLength = 256;
 
-    /// <summary>Staff who act on files: auditors read, they do not push work along.</summary>
-    private static readonly string[] ActingStaff = [Roles.DistrictReviewer, Roles.DeptApprover, Roles.Finance, Roles.Admin];
-
     /// <summary>Claim or complete: the person holding the task, or one of its candidates, whatever the task's state.</summary>
     public async Task RequireMayClaimAsync(TaskRecord task, Actor actor, CancellationToken cancellationToken)
     {
@@ -51,7 +48,7 @@ public sealed class TaskPermissions(ProjectWorkflowDbContext db, ProjectRoles pr
     public async Task RequireMayRemindAsync(TaskRecord task, Actor actor, CancellationToken cancellationToken)
     {
         if (actor.Groups.Contains(Roles.Admin)) return;
-        if (!ActingStaff.Any(actor.Groups.Contains))
+        if (!Roles.ActingStaff.Any(actor.Groups.Contains))
             throw WorkflowException.Forbidden("Reminders (催办) are sent by the fund's staff working on the file, not by applicants, experts, providers or auditors.");
         var me = actor.Id;
         if (task.Assignee == me || task.Owner == me || task.Candidates.Any(c => c.IsGroup ? actor.Groups.Contains(c.Value) : c.Value == me)) return;
@@ -106,7 +103,7 @@ public sealed class TaskPermissions(ProjectWorkflowDbContext db, ProjectRoles pr
         var application = await ApplicationOfAsync(task, cancellationToken);
         foreach (var person in people)
         {
-            if (!EnterpriseDirectory.IsStaff(new Actor(person.UserName, person.Roles)))
+            if (!Roles.IsStaff(new Actor(person.UserName, person.Roles)))
                 throw InvalidRequestException.For("users", $"{person.UserName} is not on the fund's staff: a file is copied only to staff, who may read it.");
             if (application is null) continue;
             var played = await projectRoles.PlayedAsync(application, person.UserName, cancellationToken);

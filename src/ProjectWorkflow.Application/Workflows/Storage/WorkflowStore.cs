@@ -1,11 +1,10 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Persistence;
-using ProjectWorkflow.Application.Workflows.Storage;
 using ProjectWorkflow.Engine.Definitions;
 using ProjectWorkflow.Engine.Runtime;
 
-namespace ProjectWorkflow.Application.Workflows;
+namespace ProjectWorkflow.Application.Workflows.Storage;
 
 /// <summary>The engine's store on the application database; tracks the records it loaded so they can be saved.</summary>
 internal sealed class WorkflowStore(ProjectWorkflowDbContext db, DefinitionCatalog catalog) : IWorkflowStore
@@ -27,6 +26,9 @@ internal sealed class WorkflowStore(ProjectWorkflowDbContext db, DefinitionCatal
         _loadedRevisions[id] = record.Revision;
         return JsonSerializer.Deserialize<ProcessInstance>(record.State, RuntimeJson.Options);
     }
+
+    public async ValueTask<Guid?> FindInstanceOfTaskAsync(Guid taskId, CancellationToken cancellationToken) =>
+        await db.Set<TaskRecord>().AsNoTracking().Where(t => t.Id == taskId).Select(t => (Guid?)t.InstanceId).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>Writes every instance the session touched, with its inbox rows, bookmarks, incidents and journal.</summary>
     public async Task StageAsync(WorkflowSession session, CancellationToken cancellationToken)

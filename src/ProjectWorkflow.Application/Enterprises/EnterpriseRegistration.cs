@@ -1,0 +1,17 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ProjectWorkflow.Application.Enterprises;
+
+public static class EnterpriseRegistration
+{
+    /// <summary>Enterprises and their members, their bank accounts (requested, decided) and the demo enterprise.</summary>
+    public static IServiceCollection AddEnterprises(this IServiceCollection services)
+    {
+        services.AddScoped<EnterpriseDirectory>();
+        services.AddScoped<DemoEnterpriseSeed>();
+        services.AddScoped<RequestBankAccount>();
+        services.AddScoped<DecideBankAccount>();
+        services.AddScoped<ListBankAccounts>();
+        return services;
+    }
+}

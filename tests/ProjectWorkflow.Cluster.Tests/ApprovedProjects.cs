@@ -1,0 +1,92 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ProjectWorkflow.Application.Applications;
+using ProjectWorkflow.Application.Enterprises;
+using ProjectWorkflow.Application.Persistence;
+
+namespace ProjectWorkflow.Cluster.Tests;
+
+/// <summary>
+/// An approved project straight in the database (the review is not what the cluster tests are about), and a small
+/// parent process that reserves its budget and calls installment-payment, as the scheme processes do after approval.
+/// </summary>
+internal static class ApprovedProjects
+{
+    public const string Parent = "cluster-first-installment";
+
+    private const string ParentXml = $"""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                          xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+                          id="{Parent}-definitions" targetNamespace="https://projectworkflow.example/tests">
+          <bpmn:process id="{Parent}" isExecutable="true">
+            <bpmn:startEvent id="start" />
+            <bpmn:serviceTask id="reserve" camunda:type="external" camunda:topic="budget.reserve" />
+            <bpmn:callActivity id="firstInstallment" calledElement="installment-payment" />
+            <bpmn:endEvent id="end" />
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="reserve" />
+            <bpmn:sequenceFlow id="f2" sourceRef="reserve" targetRef="firstInstallment" />
+            <bpmn:sequenceFlow id="f3" sourceRef="firstInstallment" targetRef="end" />
+          </bpmn:process>
+        </bpmn:definitions>
+        """;
+
+    public static async Task DeployParentAsync(HttpClient admin)
+    {
+        var deployed = await admin.PostAsync("/api/definitions", new StringContent(ParentXml, System.Text.Encoding.UTF8, "application/xml"));
+        Assert.True(deployed.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, await deployed.Content.ReadAsStringAsync());
+        await SecondAdmin.ApproveIfPendingAsync(admin, deployed);
+    }
+
+    /// <summary>Starts the parent process for the project: its budget is reserved and the first installment's order made.</summary>
+    public static async Task<Guid> StartParentAsync(HttpClient admin, ApplicationRecord project)
+    {
+        var started = await admin.PostAsJsonAsync("/api/instances", new { definitionKey = Parent, businessKey = project.Number, variables = new { applicationId = project.Id.ToString() } });
+        Assert.True(started.StatusCode == HttpStatusCode.Created, $"start answered {(int)started.StatusCode}: {await started.Content.ReadAsStringAsync()}");
+        return (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    public static async Task<JsonElement> OnlyOrderAsync(HttpClient finance, Guid projectId) =>
+        Assert.Single((await finance.GetFromJsonAsync<JsonElement[]>($"/api/ledger/payment-orders?applicationId={projectId}"))!);
+
+    /// <summary>A tech-upgrade project of 2026, approved for <paramref name="approvedFen"/>, paying the enterprise's registered account.</summary>
+    public static async Task<ApplicationRecord> CreateAsync(Func<Func<ProjectWorkflowDbContext, Task<int>>, Task<int>> query, long approvedFen)
+    {
+        var enterprise = new EnterpriseRecord
+        {
+            Id = Guid.NewGuid(), Uscc = $"{Guid.NewGuid():N}"[..18].ToUpperInvariant(), Name = "上海精密机械制造有限公司", Address = "上海",
+            RegisteredAt = DateTimeOffset.UtcNow, RegisteredBy = "seed",
+        };
+        var application = new ApplicationRecord
+        {
+            Id = Guid.NewGuid(),
+            Number = $"TU-2026-K{Guid.NewGuid():N}"[..20],
+            SchemeKey = "tech-upgrade",
+            Year = 2026,
+            EnterpriseId = enterprise.Id,
+            CreatedBy = "enterprise1",
+            ProjectName = "智能产线改造",
+            Status = "approved",
+            ApprovedAmountFen = approvedFen,
+            PayeeName = "上海精密机械制造有限公司",
+            PayeeAccount = "31050161393600000001",
+            CreatedAt = DateTimeOffset.UtcNow,
+            UpdatedAt = DateTimeOffset.UtcNow,
+        };
+        await query(async db =>
+        {
+            // The payee is the enterprise itself, paid to the account registered (and approved) for it.
+            db.Add(enterprise);
+            db.Add(new EnterpriseBankAccountRecord
+            {
+                Id = Guid.NewGuid(), EnterpriseId = enterprise.Id, BankName = "上海银行", AccountNumber = application.PayeeAccount!,
+                Status = EnterpriseBankAccountRecord.Approved, RequestedBy = "enterprise-user", RequestedAt = DateTimeOffset.UtcNow,
+                DecidedBy = "finance-staff", DecidedAt = DateTimeOffset.UtcNow,
+            });
+            db.Add(application);
+            return await db.SaveChangesAsync();
+        });
+        return application;
+    }
+}

@@ -45,8 +45,7 @@ public sealed partial class SignAgreement(ProjectWorkflowDbContext db, Applicati
         application.PayeeName = name;
         application.PayeeAccount = account;
         application.AgreementSignedAt = time.GetUtcNow();
-        application.UpdatedAt = application.AgreementSignedAt.Value;
-        application.Revision++;
+        application.MarkRevised(application.AgreementSignedAt.Value);
         await commands.RunAsync(actor, s => s.CompleteAsync(application.InstanceId!.Value, task, new JsonObject { ["payeeName"] = name }, cancellationToken), cancellationToken);
         return await ApplicationViews.OfAsync(db, application, cancellationToken);
     }

@@ -70,22 +70,11 @@ internal static class LedgerStory
             Id = Guid.NewGuid(), Uscc = $"{Guid.NewGuid():N}"[..18].ToUpperInvariant(), Name = "上海精密机械制造有限公司", Address = "上海",
             RegisteredAt = DateTimeOffset.UtcNow, RegisteredBy = "seed",
         };
-        var application = new FundingApplication
-        {
-            Id = Guid.NewGuid(),
-            Number = $"TU-{year}-L{Guid.NewGuid():N}"[..20],
-            SchemeKey = "tech-upgrade",
-            Year = year,
-            EnterpriseId = enterprise.Id,
-            CreatedBy = createdBy,
-            ProjectName = "数控机床智能化改造",
-            Status = ApplicationStatus.Approved,
-            ApprovedAmountFen = approvedFen,
-            PayeeName = "上海精密机械制造有限公司",
-            PayeeAccount = "31050161393600000001",
-            CreatedAt = DateTimeOffset.UtcNow,
-            UpdatedAt = DateTimeOffset.UtcNow,
-        };
+        var now = DateTimeOffset.UtcNow;
+        var application = FundingApplication.Draft($"TU-{year}-L{Guid.NewGuid():N}"[..20], "tech-upgrade", year, enterprise.Id, enterprise.Uscc, createdBy, now);
+        application.Revise(new DraftChanges { ProjectName = "数控机床智能化改造" }, now);
+        application.PayeeName = "上海精密机械制造有限公司";
+        application.PayeeAccount = "31050161393600000001";
         await app.QueryAsync(async db =>
         {
             // The payee is the enterprise itself, paid to the account registered (and approved) for it.
@@ -97,6 +86,9 @@ internal static class LedgerStory
                 DecidedBy = "finance-staff", DecidedAt = DateTimeOffset.UtcNow,
             });
             db.Add(application);
+            // Approved without its review (set straight on the row, as the review would have left it).
+            db.Entry(application).Property(a => a.Status).CurrentValue = ApplicationStatus.Approved;
+            db.Entry(application).Property(a => a.ApprovedAmountFen).CurrentValue = approvedFen;
             return await db.SaveChangesAsync();
         });
         return application;

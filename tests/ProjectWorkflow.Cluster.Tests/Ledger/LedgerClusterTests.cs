@@ -79,22 +79,11 @@ public sealed class LedgerClusterTests(LedgerCluster cluster)
             Id = Guid.NewGuid(), Uscc = $"{Guid.NewGuid():N}"[..18].ToUpperInvariant(), Name = "上海精密机械制造有限公司", Address = "上海",
             RegisteredAt = DateTimeOffset.UtcNow, RegisteredBy = "seed",
         };
-        var application = new FundingApplication
-        {
-            Id = Guid.NewGuid(),
-            Number = $"TU-2026-K{Guid.NewGuid():N}"[..20],
-            SchemeKey = "tech-upgrade",
-            Year = 2026,
-            EnterpriseId = enterprise.Id,
-            CreatedBy = "enterprise1",
-            ProjectName = "智能产线改造",
-            Status = ApplicationStatus.Approved,
-            ApprovedAmountFen = approvedFen,
-            PayeeName = "上海精密机械制造有限公司",
-            PayeeAccount = "31050161393600000001",
-            CreatedAt = DateTimeOffset.UtcNow,
-            UpdatedAt = DateTimeOffset.UtcNow,
-        };
+        var now = DateTimeOffset.UtcNow;
+        var application = FundingApplication.Draft($"TU-2026-K{Guid.NewGuid():N}"[..20], "tech-upgrade", 2026, enterprise.Id, enterprise.Uscc, "enterprise1", now);
+        application.Revise(new DraftChanges { ProjectName = "智能产线改造" }, now);
+        application.PayeeName = "上海精密机械制造有限公司";
+        application.PayeeAccount = "31050161393600000001";
         await cluster.QueryAsync(async db =>
         {
             // The payee is the enterprise itself, paid to the account registered (and approved) for it.
@@ -106,6 +95,9 @@ public sealed class LedgerClusterTests(LedgerCluster cluster)
                 DecidedBy = "finance-staff", DecidedAt = DateTimeOffset.UtcNow,
             });
             db.Add(application);
+            // Approved without its review (set straight on the row, as the review would have left it).
+            db.Entry(application).Property(a => a.Status).CurrentValue = ApplicationStatus.Approved;
+            db.Entry(application).Property(a => a.ApprovedAmountFen).CurrentValue = approvedFen;
             return await db.SaveChangesAsync();
         });
         return application;

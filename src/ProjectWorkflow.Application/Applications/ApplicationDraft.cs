@@ -48,7 +48,7 @@ public sealed class ApplicationDraft(ProjectWorkflowDbContext db, ApplicationAcc
             throw InvalidRequestException.For("schemeKey", "Choose the scheme: tech-upgrade, smart-factory or green-park.");
         var scheme = await db.Set<SchemeRecord>().AsNoTracking().FirstOrDefaultAsync(s => s.Key == request.SchemeKey, cancellationToken)
             ?? throw InvalidRequestException.For("schemeKey", $"There is no scheme '{request.SchemeKey}'; choose tech-upgrade, smart-factory or green-park.");
-        var enterprise = await db.Set<EnterpriseRecord>().AsNoTracking().FirstOrDefaultAsync(e => e.Members.Any(m => m.UserName == actor.Id), cancellationToken)
+        var enterprise = await db.Set<Enterprise>().AsNoTracking().FirstOrDefaultAsync(e => e.Members.Any(m => m.UserName == actor.Id), cancellationToken)
             ?? throw new ConflictException("Register your enterprise (POST /api/enterprises) before you apply.");
         var now = time.GetUtcNow();
         var year = request.Year ?? ShanghaiDate.Of(now).Year;

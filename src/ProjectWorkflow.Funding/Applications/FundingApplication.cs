@@ -200,7 +200,8 @@ public sealed partial class FundingApplication
         if (!CanMoveTo(ApplicationStatus.Approved)) throw new IllegalTransitionException(Status, "approved");
         Check.Rules(new BudgetExceededRule(budgetLeft, amount));
         MoveTo(ApplicationStatus.Approved, "approved");
-        ApprovedAmountFen = amount.Fen;
+        // A process that approves without a calculation leaves no amount (rather than a zero one).
+        if (ApprovedAmountFen is not null || amount.Fen != 0) ApprovedAmountFen = amount.Fen;
     }
 
     public void Reject() => MoveTo(ApplicationStatus.Rejected, "rejected");

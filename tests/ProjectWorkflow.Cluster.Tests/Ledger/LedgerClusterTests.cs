@@ -8,6 +8,7 @@ using ProjectWorkflow.Application.Ledger;
 using ProjectWorkflow.Application.Treasury;
 using ProjectWorkflow.Cluster.Tests.Messaging;
 using ProjectWorkflow.Funding.Applications;
+using ProjectWorkflow.Funding.Enterprises;
 
 namespace ProjectWorkflow.Cluster.Tests.Ledger;
 
@@ -74,11 +75,8 @@ public sealed class LedgerClusterTests(LedgerCluster cluster)
 
     private async Task<FundingApplication> ApprovedProjectAsync(long approvedFen)
     {
-        var enterprise = new EnterpriseRecord
-        {
-            Id = Guid.NewGuid(), Uscc = $"{Guid.NewGuid():N}"[..18].ToUpperInvariant(), Name = "上海精密机械制造有限公司", Address = "上海",
-            RegisteredAt = DateTimeOffset.UtcNow, RegisteredBy = "seed",
-        };
+        var code = "9131" + $"{Guid.NewGuid():N}"[..13].ToUpperInvariant();
+        var enterprise = Enterprise.Register(Uscc.Parse(code + Uscc.CheckCharacter(code)), "上海精密机械制造有限公司", "上海", "seed", DateTimeOffset.UtcNow, firstMember: $"member-{Guid.NewGuid():N}"[..20]);
         var now = DateTimeOffset.UtcNow;
         var application = FundingApplication.Draft($"TU-2026-K{Guid.NewGuid():N}"[..20], "tech-upgrade", 2026, enterprise.Id, enterprise.Uscc, "enterprise1", now);
         application.Revise(new DraftChanges { ProjectName = "智能产线改造" }, now);
@@ -88,12 +86,9 @@ public sealed class LedgerClusterTests(LedgerCluster cluster)
         {
             // The payee is the enterprise itself, paid to the account registered (and approved) for it.
             db.Add(enterprise);
-            db.Add(new EnterpriseBankAccountRecord
-            {
-                Id = Guid.NewGuid(), EnterpriseId = enterprise.Id, BankName = "上海银行", AccountNumber = application.PayeeAccount!,
-                Status = EnterpriseBankAccountRecord.Approved, RequestedBy = "enterprise-user", RequestedAt = DateTimeOffset.UtcNow,
-                DecidedBy = "finance-staff", DecidedAt = DateTimeOffset.UtcNow,
-            });
+            var account = enterprise.RequestBankAccount("上海银行", application.PayeeAccount!, "enterprise-user", DateTimeOffset.UtcNow);
+            account.Approve("finance-staff", actsForEnterprise: false, DateTimeOffset.UtcNow);
+            db.Add(account);
             db.Add(application);
             // Approved without its review (set straight on the row, as the review would have left it).
             db.Entry(application).Property(a => a.Status).CurrentValue = ApplicationStatus.Approved;

@@ -1,9 +1,11 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
 using ProjectWorkflow.Application.Applications;
 using ProjectWorkflow.Application.Enterprises;
 using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Funding.Applications;
+using ProjectWorkflow.Funding.Enterprises;
 
 namespace ProjectWorkflow.Cluster.Tests;
 
@@ -40,7 +42,7 @@ internal static class ApprovedProjects
     }
 
     /// <summary>Starts the parent process for the project: its budget is reserved and the first installment's order made.</summary>
-    public static async Task<Guid> StartParentAsync(HttpClient admin, ApplicationRecord project)
+    public static async Task<Guid> StartParentAsync(HttpClient admin, FundingApplication project)
     {
         var started = await admin.PostAsJsonAsync("/api/instances", new { definitionKey = Parent, businessKey = project.Number, variables = new { applicationId = project.Id.ToString() } });
         Assert.True(started.StatusCode == HttpStatusCode.Created, $"start answered {(int)started.StatusCode}: {await started.Content.ReadAsStringAsync()}");
@@ -51,40 +53,26 @@ internal static class ApprovedProjects
         Assert.Single((await finance.GetFromJsonAsync<JsonElement[]>($"/api/ledger/payment-orders?applicationId={projectId}"))!);
 
     /// <summary>A tech-upgrade project of 2026, approved for <paramref name="approvedFen"/>, paying the enterprise's registered account.</summary>
-    public static async Task<ApplicationRecord> CreateAsync(Func<Func<ProjectWorkflowDbContext, Task<int>>, Task<int>> query, long approvedFen)
+    public static async Task<FundingApplication> CreateAsync(Func<Func<ProjectWorkflowDbContext, Task<int>>, Task<int>> query, long approvedFen)
     {
-        var enterprise = new EnterpriseRecord
-        {
-            Id = Guid.NewGuid(), Uscc = $"{Guid.NewGuid():N}"[..18].ToUpperInvariant(), Name = "上海精密机械制造有限公司", Address = "上海",
-            RegisteredAt = DateTimeOffset.UtcNow, RegisteredBy = "seed",
-        };
-        var application = new ApplicationRecord
-        {
-            Id = Guid.NewGuid(),
-            Number = $"TU-2026-K{Guid.NewGuid():N}"[..20],
-            SchemeKey = "tech-upgrade",
-            Year = 2026,
-            EnterpriseId = enterprise.Id,
-            CreatedBy = "enterprise1",
-            ProjectName = "智能产线改造",
-            Status = "approved",
-            ApprovedAmountFen = approvedFen,
-            PayeeName = "上海精密机械制造有限公司",
-            PayeeAccount = "31050161393600000001",
-            CreatedAt = DateTimeOffset.UtcNow,
-            UpdatedAt = DateTimeOffset.UtcNow,
-        };
+        var code = "9131" + $"{Guid.NewGuid():N}"[..13].ToUpperInvariant();
+        var enterprise = Enterprise.Register(Uscc.Parse(code + Uscc.CheckCharacter(code)), "上海精密机械制造有限公司", "上海", "seed", DateTimeOffset.UtcNow, firstMember: $"member-{Guid.NewGuid():N}"[..20]);
+        var now = DateTimeOffset.UtcNow;
+        var application = FundingApplication.Draft($"TU-2026-K{Guid.NewGuid():N}"[..20], "tech-upgrade", 2026, enterprise.Id, enterprise.Uscc, "enterprise1", now);
+        application.Revise(new DraftChanges { ProjectName = "智能产线改造" }, now);
+        application.PayeeName = "上海精密机械制造有限公司";
+        application.PayeeAccount = "31050161393600000001";
         await query(async db =>
         {
             // The payee is the enterprise itself, paid to the account registered (and approved) for it.
             db.Add(enterprise);
-            db.Add(new EnterpriseBankAccountRecord
-            {
-                Id = Guid.NewGuid(), EnterpriseId = enterprise.Id, BankName = "上海银行", AccountNumber = application.PayeeAccount!,
-                Status = EnterpriseBankAccountRecord.Approved, RequestedBy = "enterprise-user", RequestedAt = DateTimeOffset.UtcNow,
-                DecidedBy = "finance-staff", DecidedAt = DateTimeOffset.UtcNow,
-            });
+            var account = enterprise.RequestBankAccount("上海银行", application.PayeeAccount!, "enterprise-user", DateTimeOffset.UtcNow);
+            account.Approve("finance-staff", actsForEnterprise: false, DateTimeOffset.UtcNow);
+            db.Add(account);
             db.Add(application);
+            // Approved without its review (set straight on the row, as the review would have left it).
+            db.Entry(application).Property(a => a.Status).CurrentValue = ApplicationStatus.Approved;
+            db.Entry(application).Property(a => a.ApprovedAmountFen).CurrentValue = approvedFen;
             return await db.SaveChangesAsync();
         });
         return application;

@@ -81,16 +81,4 @@ public class RuleTests
         Assert.NotEqual(a, ProjectFingerprint.Of(other, "Line 3 Retrofit", "No. 88, Jinqiao Rd"));
         Assert.NotEqual(a, ProjectFingerprint.Of(acme, "Line 4 Retrofit", "No. 88, Jinqiao Rd"));
     }
-
-    [Fact]
-    public void Application_RefusesMovesItsStatusDoesNotAllow()
-    {
-        var application = new ApplicationLifecycle();
-        application.Move(ApplicationStatus.Submitted, "submitted");
-        var ex = Assert.Throws<IllegalTransitionException>(() => application.Move(ApplicationStatus.Accepted, "accepted"));
-        Assert.Contains("submitted", ex.Message);
-        Assert.Equal(ApplicationStatus.Submitted, application.Status);
-        Assert.False(ApplicationLifecycle.CanMove(ApplicationStatus.Closed, ApplicationStatus.Building));
-        Assert.True(ApplicationLifecycle.CanMove(ApplicationStatus.Closed, ApplicationStatus.Recovered));
-    }
 }

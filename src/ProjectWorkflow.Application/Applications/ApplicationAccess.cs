@@ -6,6 +6,7 @@ using ProjectWorkflow.Application.Refusals;
 using ProjectWorkflow.Application.Reviews;
 using ProjectWorkflow.Application.Workflows.Storage;
 using ProjectWorkflow.Engine.Runtime;
+using ProjectWorkflow.Funding.Enterprises;
 using ProjectWorkflow.Funding.Applications;
 
 namespace ProjectWorkflow.Application.Applications;
@@ -60,5 +61,5 @@ public sealed class ApplicationAccess(ProjectWorkflowDbContext db)
     }
 
     private Task<bool> IsMemberAsync(FundingApplication application, Actor actor, CancellationToken cancellationToken) =>
-        db.Set<EnterpriseMemberRecord>().AnyAsync(m => m.EnterpriseId == application.EnterpriseId && m.UserName == actor.Id, cancellationToken);
+        db.Set<EnterpriseMember>().AnyAsync(m => m.EnterpriseId == application.EnterpriseId && m.UserName == actor.Id, cancellationToken);
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Funding.Applications;
+using ProjectWorkflow.Funding.Invoices;
 
 namespace ProjectWorkflow.Application.Applications;
 
@@ -34,6 +35,25 @@ internal sealed class FundingApplicationConfiguration : IEntityTypeConfiguration
         builder.HasIndex(a => a.Fingerprint);
         builder.HasIndex(a => new { a.EnterpriseId, a.Status });
         builder.HasIndex(a => new { a.SchemeKey, a.Year, a.Status });
+        builder.Ignore(a => a.Investment);
+        builder.Ignore(a => a.Invoices);
+        builder.Ignore(a => a.IsEditable);
+    }
+}
+
+internal sealed class InvoiceClaimConfiguration : IEntityTypeConfiguration<InvoiceClaim>
+{
+    public void Configure(EntityTypeBuilder<InvoiceClaim> builder)
+    {
+        builder.ToTable("InvoiceClaims");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.InvoiceNumber).HasMaxLength(InvoiceNumber.MaxLength).IsRequired();
+        builder.Property(c => c.ClaimantKind).HasMaxLength(32).IsRequired();
+        builder.Property(c => c.ClaimantNumber).HasMaxLength(32).IsRequired();
+        builder.Property(c => c.SchemeKey).HasMaxLength(64).IsRequired();
+        // Funded once: an invoice is claimed by one claimant across every scheme, even when two submissions race.
+        builder.HasIndex(c => c.InvoiceNumber).IsUnique();
+        builder.HasIndex(c => new { c.ClaimantKind, c.ClaimantId });
     }
 }
 

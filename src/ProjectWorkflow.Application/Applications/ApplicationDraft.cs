@@ -9,6 +9,7 @@ using ProjectWorkflow.Engine.Runtime;
 using ProjectWorkflow.Funding.Applications;
 using ProjectWorkflow.Funding.Calendar;
 using ProjectWorkflow.Funding.Enterprises;
+using ProjectWorkflow.Funding.Invoices;
 
 namespace ProjectWorkflow.Application.Applications;
 
@@ -47,7 +48,7 @@ public sealed class ApplicationDraft(ProjectWorkflowDbContext db, ApplicationAcc
             throw InvalidRequestException.For("schemeKey", "Choose the scheme: tech-upgrade, smart-factory or green-park.");
         var scheme = await db.Set<SchemeRecord>().AsNoTracking().FirstOrDefaultAsync(s => s.Key == request.SchemeKey, cancellationToken)
             ?? throw InvalidRequestException.For("schemeKey", $"There is no scheme '{request.SchemeKey}'; choose tech-upgrade, smart-factory or green-park.");
-        var enterprise = await db.Set<EnterpriseRecord>().AsNoTracking().FirstOrDefaultAsync(e => e.Members.Any(m => m.UserName == actor.Id), cancellationToken)
+        var enterprise = await db.Set<Enterprise>().AsNoTracking().FirstOrDefaultAsync(e => e.Members.Any(m => m.UserName == actor.Id), cancellationToken)
             ?? throw new ConflictException("Register your enterprise (POST /api/enterprises) before you apply.");
         var now = time.GetUtcNow();
         var year = request.Year ?? ShanghaiDate.Of(now).Year;
@@ -58,18 +59,7 @@ public sealed class ApplicationDraft(ProjectWorkflowDbContext db, ApplicationAcc
             var prefix = $"{Prefixes.GetValueOrDefault(scheme.Key, "AP")}-{year}-";
             var taken = await db.Set<FundingApplication>().Where(a => a.Number.StartsWith(prefix)).Select(a => a.Number).ToListAsync(cancellationToken);
             var next = taken.Select(n => int.TryParse(n[prefix.Length..], out var k) ? k : 0).DefaultIfEmpty(0).Max() + 1;
-            var application = new FundingApplication
-            {
-                Id = Guid.NewGuid(),
-                Number = $"{prefix}{next:D4}",
-                SchemeKey = scheme.Key,
-                Year = year,
-                EnterpriseId = enterprise.Id,
-                Uscc = enterprise.Uscc,
-                CreatedBy = actor.Id,
-                CreatedAt = now,
-                UpdatedAt = now,
-            };
+            var application = FundingApplication.Draft($"{prefix}{next:D4}", scheme.Key, year, enterprise.Id, enterprise.Uscc, actor.Id, now);
             db.Add(application);
             try
             {
@@ -87,56 +77,52 @@ public sealed class ApplicationDraft(ProjectWorkflowDbContext db, ApplicationAcc
     public async Task<ApplicationView> SaveAsync(Guid id, SaveDraftRequest request, Actor actor, CancellationToken cancellationToken)
     {
         var application = await access.OwnedAsync(id, actor, cancellationToken);
-        if (application.Status is not (ApplicationStatus.Draft or ApplicationStatus.ReturnedForSupplement))
-            throw new ConflictException($"The application is {ApplicationStatusText.InWords(application.Status)}; only a draft or a file returned for supplement can be edited.");
+        application.EnsureEditable();
         if (request.Revision is { } revision && revision != application.Revision)
             throw new ConflictException("The draft was saved elsewhere (another tab or colleague) since you opened it; reload it to see their changes.");
 
         var errors = new List<FieldError>();
-        string Text(string? value, string field, int max, string current)
+        string? Text(string? value, string field, int max)
         {
-            if (value is null) return current;
+            if (value is null) return null;
             if (value.Length > max) errors.Add(new FieldError(field, $"At most {max} characters."));
             return value.Trim();
         }
-        long Fen(long? value, string field, long current)
+        long? Fen(long? value, string field)
         {
-            if (value is null) return current;
             if (value < 0) errors.Add(new FieldError(field, "An amount cannot be negative; amounts are integer fen (1 yuan = 100)."));
-            return value.Value;
+            return value;
         }
 
-        application.ProjectName = Text(request.ProjectName, "projectName", 300, application.ProjectName);
-        application.Site = Text(request.Site, "site", 500, application.Site);
-        application.Description = Text(request.Description, "description", 8000, application.Description);
-        application.ProjectLeaderName = Text(request.ProjectLeaderName, "projectLeaderName", 100, application.ProjectLeaderName);
-        application.ProjectLeaderIdentity = Text(request.ProjectLeaderIdentity, "projectLeaderIdentity", 64, application.ProjectLeaderIdentity);
-        application.InProjectPool = request.InProjectPool ?? application.InProjectPool;
-        application.TitleSought = request.TitleSought is null ? application.TitleSought : request.TitleSought.Trim();
-        application.EquipmentFen = Fen(request.EquipmentFen, "equipmentFen", application.EquipmentFen);
-        application.SoftwareFen = Fen(request.SoftwareFen, "softwareFen", application.SoftwareFen);
-        application.ConstructionFen = Fen(request.ConstructionFen, "constructionFen", application.ConstructionFen);
-        application.OtherFen = Fen(request.OtherFen, "otherFen", application.OtherFen);
-        application.OutputFen = Fen(request.OutputFen, "outputFen", application.OutputFen);
-        application.ValueAddedFen = Fen(request.ValueAddedFen, "valueAddedFen", application.ValueAddedFen);
-        if (request.EnergyBeforeTce is < 0 || request.EnergyAfterTce is < 0) errors.Add(new FieldError("energy", "Energy use in tonnes of standard coal cannot be negative."));
-        application.EnergyBeforeTce = request.EnergyBeforeTce ?? application.EnergyBeforeTce;
-        application.EnergyAfterTce = request.EnergyAfterTce ?? application.EnergyAfterTce;
-        if (request.Headcount is < 0 || request.Robots is < 0) errors.Add(new FieldError("headcount", "Counts cannot be negative."));
-        application.Headcount = request.Headcount ?? application.Headcount;
-        application.Robots = request.Robots ?? application.Robots;
-        if (request.InvoiceNumbers is { } invoices)
+        var changes = new DraftChanges
         {
-            if (invoices.Any(i => string.IsNullOrWhiteSpace(i) || i.Length > 40 || i.Contains(',')))
-                errors.Add(new FieldError("invoiceNumbers", "Each invoice number is 1 to 40 characters, without commas."));
-            application.InvoiceNumbers = string.Join(",", invoices.Select(i => i.Trim().ToUpperInvariant()).Distinct());
-        }
+            ProjectName = Text(request.ProjectName, "projectName", 300),
+            Site = Text(request.Site, "site", 500),
+            Description = Text(request.Description, "description", 8000),
+            ProjectLeaderName = Text(request.ProjectLeaderName, "projectLeaderName", 100),
+            ProjectLeaderIdentity = Text(request.ProjectLeaderIdentity, "projectLeaderIdentity", 64),
+            InProjectPool = request.InProjectPool,
+            TitleSought = request.TitleSought?.Trim(),
+            EquipmentFen = Fen(request.EquipmentFen, "equipmentFen"),
+            SoftwareFen = Fen(request.SoftwareFen, "softwareFen"),
+            ConstructionFen = Fen(request.ConstructionFen, "constructionFen"),
+            OtherFen = Fen(request.OtherFen, "otherFen"),
+            OutputFen = Fen(request.OutputFen, "outputFen"),
+            ValueAddedFen = Fen(request.ValueAddedFen, "valueAddedFen"),
+            EnergyBeforeTce = request.EnergyBeforeTce,
+            EnergyAfterTce = request.EnergyAfterTce,
+            Headcount = request.Headcount,
+            Robots = request.Robots,
+            InvoiceNumbers = request.InvoiceNumbers,
+        };
+        if (request.EnergyBeforeTce is < 0 || request.EnergyAfterTce is < 0) errors.Add(new FieldError("energy", "Energy use in tonnes of standard coal cannot be negative."));
+        if (request.Headcount is < 0 || request.Robots is < 0) errors.Add(new FieldError("headcount", "Counts cannot be negative."));
+        if (request.InvoiceNumbers is { } invoices &&
+            invoices.Any(i => i is null || i.Contains(',') || InvoiceNumber.Normalise(i).Length is 0 or > InvoiceNumber.MaxLength))
+            errors.Add(new FieldError("invoiceNumbers", "Each invoice number is 1 to 40 characters, without commas."));
         if (errors.Count > 0) throw new InvalidRequestException(errors);
 
-        if (application.ProjectName.Length > 0 && application.Site.Length > 0)
-            application.Fingerprint = ProjectFingerprint.Of(Uscc.Parse(application.Uscc), application.ProjectName, application.Site);
-        application.UpdatedAt = time.GetUtcNow();
-        application.Revision++;
+        application.Revise(changes, time.GetUtcNow());
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -17,11 +17,10 @@ public sealed class ApplicationStageObserver(ProjectWorkflowDbContext db) : IWor
     {
         foreach (var process in session.Touched.Where(i => i.BusinessKey is not null).GroupBy(i => i.BusinessKey!))
         {
-            var application = db.Set<FundingApplication>().Local.FirstOrDefault(a => a.Number == process.Key)
-                ?? await db.Set<FundingApplication>().FirstOrDefaultAsync(a => a.Number == process.Key, cancellationToken);
+            var application = await ApplicationOfProcess.FindAsync(db, process.Key, cancellationToken);
             if (application is null || !process.Any(i => i.Id == application.InstanceId || i.ParentInstanceId is not null)) continue;
             var stage = string.Join(", ", process.Where(i => !i.IsEnded).SelectMany(i => i.Tasks).Select(t => t.Name ?? t.ElementId).Distinct());
-            application.Stage = string.IsNullOrEmpty(stage) ? null : stage;
+            application.ShowStage(stage);
         }
     }
 }

@@ -5,6 +5,7 @@ using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.Validation;
 using ProjectWorkflow.Application.Workflows;
 using ProjectWorkflow.Engine.Runtime;
+using ProjectWorkflow.Funding.Enterprises;
 using ProjectWorkflow.Funding.Applications;
 
 namespace ProjectWorkflow.Application.Applications;
@@ -21,7 +22,7 @@ public sealed class ListApplications(ProjectWorkflowDbContext db)
         var query = db.Set<FundingApplication>().AsNoTracking();
         if (!Roles.IsStaff(actor))
         {
-            var mine = await db.Set<EnterpriseMemberRecord>().Where(m => m.UserName == actor.Id).Select(m => (Guid?)m.EnterpriseId).FirstOrDefaultAsync(cancellationToken);
+            var mine = await db.Set<EnterpriseMember>().Where(m => m.UserName == actor.Id).Select(m => (Guid?)m.EnterpriseId).FirstOrDefaultAsync(cancellationToken);
             if (mine is null) return [];
             query = query.Where(a => a.EnterpriseId == mine);
         }

@@ -20,34 +20,23 @@ namespace ProjectWorkflow.Application.Applications;
 public sealed class SubmitApplication(
     ProjectWorkflowDbContext db, ApplicationAccess access, RuleSets ruleSets, DefinitionCatalog catalog, WorkflowCommands commands, TimeProvider time)
 {
-    private static readonly ApplicationStatus[] Inactive = [ApplicationStatus.Draft, ApplicationStatus.Withdrawn, ApplicationStatus.Rejected];
-
     public async Task<ApplicationView> HandleAsync(Guid id, Actor actor, CancellationToken cancellationToken)
     {
         var application = await access.OwnedAsync(id, actor, cancellationToken);
-        if (application.Status != ApplicationStatus.Draft)
-            throw new ConflictException($"The application was already submitted (it is {ApplicationStatusText.InWords(application.Status)}).");
+        application.EnsureSubmittable();
         var problems = await CompletenessAsync(application, cancellationToken);
         if (problems.Count > 0) throw new InvalidRequestException(problems);
 
         var rules = await ruleSets.ForAsync(application.SchemeKey, application.Year, cancellationToken);
         var now = time.GetUtcNow();
-        Check.Rules(
-            new ApplicationWindowClosedRule(rules.Window, now),
-            new EnterpriseUnderSanctionRule(await SanctionsAsync(application, cancellationToken), now),
-            new ProjectAlreadyFundedRule(await EarlierSupportAsync(application, cancellationToken)),
-            new NotInProjectPoolRule(rules.RequiresProjectPool, application.InProjectPool));
+        application.Submit(rules, await SanctionsAsync(application, cancellationToken), await EarlierSupportAsync(application, cancellationToken), Guid.NewGuid(), now);
 
         var processKey = await db.Set<SchemeRecord>().Where(s => s.Key == application.SchemeKey).Select(s => s.ProcessKey).FirstAsync(cancellationToken);
         var definition = await catalog.FindLatestAsync(db, processKey, cancellationToken)
             ?? throw new ConflictException($"The process '{processKey}' is not deployed; an administrator must deploy it before applications can be submitted.");
 
-        application.Move(ApplicationStatus.Submitted, "submitted");
-        application.SubmittedAt = now;
-        application.UpdatedAt = now;
-        application.Revision++;
-        application.InstanceId = Guid.NewGuid();
-        var breakdown = new InvestmentBreakdown(new Money(application.EquipmentFen), new Money(application.SoftwareFen), new Money(application.ConstructionFen), new Money(application.OtherFen));
+        await InvoiceClaims.ClaimAsync(db, application, now, cancellationToken);
+        var breakdown = application.Investment;
         var variables = new JsonObject
         {
             ["applicationId"] = application.Id.ToString(),
@@ -58,9 +47,21 @@ public sealed class SubmitApplication(
             ["eligibleInvestmentFen"] = breakdown.Eligible(rules.EligibleCostCategories).Fen,
             ["totalInvestmentFen"] = breakdown.Total.Fen,
         };
-        await commands.RunAsync(actor,
-            session => session.StartAsync(definition, application.InstanceId.Value, application.Number, variables, cancellationToken: cancellationToken),
-            cancellationToken);
+        try
+        {
+            await commands.RunAsync(actor,
+                session => session.StartAsync(definition, application.InstanceId!.Value, application.Number, variables, cancellationToken: cancellationToken),
+                cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another submission claimed one of these invoices at the same moment: the unique index let one through,
+            // and this one is refused by the rule it would have broken, with nothing of it saved.
+            var detached = await db.Set<FundingApplication>().AsNoTracking().FirstAsync(a => a.Id == id, cancellationToken);
+            var claimed = await InvoiceClaims.HeldByOthersAsync(db, detached, cancellationToken);
+            if (claimed.Count == 0) throw;
+            throw new FundingRuleBrokenException(new ProjectAlreadyFundedRule(claimed));
+        }
         return await ApplicationViews.OfAsync(db, application, cancellationToken);
     }
 
@@ -87,21 +88,15 @@ public sealed class SubmitApplication(
             .Where(s => s.Subject == a.Uscc || s.Subject == a.ProjectLeaderIdentity).ToListAsync(cancellationToken))
         .Select(s => new CreditSanction(s.Subject, s.SubjectKind, s.Until, s.Reason)).ToList();
 
-    /// <summary>Other live applications for the same project (USCC + fingerprint) or claiming one of the same invoices.</summary>
+    /// <summary>Other live applications for the same project (USCC + fingerprint), and the claims others hold on one of its invoices.</summary>
     private async Task<List<FundedProject>> EarlierSupportAsync(FundingApplication a, CancellationToken cancellationToken)
     {
+        var inactive = FundingApplication.Inactive.ToList();
         var matches = await db.Set<FundingApplication>().AsNoTracking()
-            .Where(o => o.Id != a.Id && o.Fingerprint == a.Fingerprint && !Inactive.Contains(o.Status))
+            .Where(o => o.Id != a.Id && o.Fingerprint == a.Fingerprint && !inactive.Contains(o.Status))
             .Select(o => new FundedProject(o.Number, o.SchemeKey, "same enterprise, project and site"))
             .ToListAsync(cancellationToken);
-        foreach (var invoice in a.InvoiceNumbers.Split(',', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var claims = await db.Set<FundingApplication>().AsNoTracking()
-                .Where(o => o.Id != a.Id && !Inactive.Contains(o.Status) && o.InvoiceNumbers.Contains(invoice))
-                .Select(o => new { o.Number, o.SchemeKey, o.InvoiceNumbers }).ToListAsync(cancellationToken);
-            matches.AddRange(claims.Where(c => c.InvoiceNumbers.Split(',').Contains(invoice))
-                .Select(c => new FundedProject(c.Number, c.SchemeKey, $"invoice {invoice} already claimed")));
-        }
+        matches.AddRange(await InvoiceClaims.HeldByOthersAsync(db, a, cancellationToken));
         return matches;
     }
 }

@@ -28,37 +28,32 @@ public sealed class DecideBankAccount(ProjectWorkflowDbContext db, AuditTrail au
             throw InvalidRequestException.For("reason", "Say why the account is rejected; the enterprise reads it. 请说明驳回理由。");
         if (reason is { Length: > 1000 }) throw InvalidRequestException.For("reason", "At most 1,000 characters.");
 
-        var account = await db.Set<EnterpriseBankAccountRecord>().FirstOrDefaultAsync(a => a.Id == accountId && a.EnterpriseId == enterpriseId, cancellationToken)
+        var account = await db.Set<EnterpriseBankAccount>().FirstOrDefaultAsync(a => a.Id == accountId && a.EnterpriseId == enterpriseId, cancellationToken)
             ?? throw new NotFoundException($"Enterprise {enterpriseId} has no bank account request {accountId}.");
-        var enterprise = await db.Set<EnterpriseRecord>().AsNoTracking().Include(e => e.Members).FirstAsync(e => e.Id == enterpriseId, cancellationToken);
-        if (account.Status != EnterpriseBankAccountRecord.Pending)
-            throw new ConflictException($"This bank account request is already {account.Status} ({account.DecidedBy}, {account.DecidedAt:u}).");
-        // Someone who acts for the enterprise never decides its account, whatever other role they hold.
-        var ownRequest = new OwnRequestApprovalRule(account.RequestedBy, actor.Id, enterprise.Members.Any(m => m.UserName == actor.Id));
-        if (ownRequest.IsBroken())
+        var enterprise = await db.Set<Enterprise>().AsNoTracking().Include(e => e.Members).FirstAsync(e => e.Id == enterpriseId, cancellationToken);
+        if (!account.IsPending)
+            throw new ConflictException($"This bank account request is already {BankAccountStatusText.Of(account.Status)} ({account.DecidedBy}, {account.DecidedAt:u}).");
+
+        var now = time.GetUtcNow();
+        try
+        {
+            // Someone who acts for the enterprise never decides its account, whatever other role they hold (the account's own rule).
+            if (approve) account.Approve(actor.Id, enterprise.HasMember(actor.Id), now, reason);
+            else account.Reject(actor.Id, enterprise.HasMember(actor.Id), reason!, now);
+        }
+        catch (FundingRuleBrokenException)
         {
             audit.Record(approve ? "bank-account.change-approved" : "bank-account.change-rejected", "enterprise-bank-account", account.Id.ToString(),
                 outcome: AuditOutcomes.Refused, reason: "the requester (or a user of the enterprise) cannot decide the request");
             await db.SaveChangesAsync(cancellationToken);
-            throw new FundingRuleBrokenException(ownRequest);
+            throw;
         }
-
-        var now = time.GetUtcNow();
         if (approve)
         {
-            var previous = await db.Set<EnterpriseBankAccountRecord>()
-                .Where(a => a.EnterpriseId == enterpriseId && a.Status == EnterpriseBankAccountRecord.Approved).ToListAsync(cancellationToken);
-            foreach (var old in previous)
-            {
-                old.Status = EnterpriseBankAccountRecord.Replaced;
-                old.Version++;
-            }
+            var previous = await db.Set<EnterpriseBankAccount>()
+                .Where(a => a.EnterpriseId == enterpriseId && a.Status == BankAccountStatus.Approved && a.Id != account.Id).ToListAsync(cancellationToken);
+            foreach (var old in previous) old.Replace();
         }
-        account.Status = approve ? EnterpriseBankAccountRecord.Approved : EnterpriseBankAccountRecord.Rejected;
-        account.DecidedBy = actor.Id;
-        account.DecidedAt = now;
-        account.DecisionReason = reason;
-        account.Version++;
         audit.Record(approve ? "bank-account.change-approved" : "bank-account.change-rejected", "enterprise-bank-account", account.Id.ToString(),
             reason: reason, detail: $"{enterprise.Name}: {account.BankName} {BankAccountNumber.Mask(account.AccountNumber)}, requested by {account.RequestedBy}");
         try

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Funding.Enterprises;
 
 namespace ProjectWorkflow.Application.Enterprises;
 
@@ -16,35 +17,18 @@ public sealed class DemoEnterpriseSeed(ProjectWorkflowDbContext db, TimeProvider
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
-        var enterprise = await db.Set<EnterpriseRecord>().FirstOrDefaultAsync(e => e.Uscc == Uscc, cancellationToken);
+        var enterprise = await db.Set<Enterprise>().FirstOrDefaultAsync(e => e.Uscc == Uscc, cancellationToken);
         if (enterprise is null)
         {
-            enterprise = new EnterpriseRecord
-            {
-                Id = Guid.NewGuid(),
-                Uscc = Uscc,
-                Name = Name,
-                Address = "No. 88 Jinqiao Road, Pudong New Area, Shanghai",
-                RegisteredAt = time.GetUtcNow(),
-                RegisteredBy = "seed",
-                Members = [new EnterpriseMemberRecord { UserName = UserName }],
-            };
+            enterprise = Enterprise.Register(Funding.Enterprises.Uscc.Parse(Uscc), Name, "No. 88 Jinqiao Road, Pudong New Area, Shanghai", "seed", time.GetUtcNow(), firstMember: UserName);
             db.Add(enterprise);
         }
-        if (!await db.Set<EnterpriseBankAccountRecord>().AnyAsync(a => a.EnterpriseId == enterprise.Id, cancellationToken))
-            db.Add(new EnterpriseBankAccountRecord
-            {
-                Id = Guid.NewGuid(),
-                EnterpriseId = enterprise.Id,
-                BankName = "Bank of Shanghai, Pudong Branch 上海银行浦东分行",
-                AccountNumber = BankAccount,
-                Status = EnterpriseBankAccountRecord.Approved,
-                RequestedBy = UserName,
-                RequestedAt = time.GetUtcNow(),
-                DecidedBy = "finance1",
-                DecidedAt = time.GetUtcNow(),
-                DecisionReason = "demo data",
-            });
+        if (!await db.Set<EnterpriseBankAccount>().AnyAsync(a => a.EnterpriseId == enterprise.Id, cancellationToken))
+        {
+            var account = enterprise.RequestBankAccount("Bank of Shanghai, Pudong Branch 上海银行浦东分行", BankAccount, UserName, time.GetUtcNow());
+            account.Approve("finance1", actsForEnterprise: false, time.GetUtcNow(), "demo data");
+            db.Add(account);
+        }
         await db.SaveChangesAsync(cancellationToken);
     }
 }

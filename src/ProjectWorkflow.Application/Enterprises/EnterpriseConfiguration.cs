@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ProjectWorkflow.Funding.Enterprises;
 
 namespace ProjectWorkflow.Application.Enterprises;
 
-internal sealed class EnterpriseRecordConfiguration : IEntityTypeConfiguration<EnterpriseRecord>
+internal sealed class EnterpriseConfiguration : IEntityTypeConfiguration<Enterprise>
 {
-    public void Configure(EntityTypeBuilder<EnterpriseRecord> builder)
+    public void Configure(EntityTypeBuilder<Enterprise> builder)
     {
         builder.ToTable("Enterprises");
         builder.HasKey(e => e.Id);
@@ -15,12 +16,13 @@ internal sealed class EnterpriseRecordConfiguration : IEntityTypeConfiguration<E
         builder.Property(e => e.RegisteredBy).HasMaxLength(256).IsRequired();
         builder.HasIndex(e => e.Uscc).IsUnique();
         builder.HasMany(e => e.Members).WithOne().HasForeignKey(m => m.EnterpriseId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(e => e.Members).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
 
-internal sealed class EnterpriseMemberRecordConfiguration : IEntityTypeConfiguration<EnterpriseMemberRecord>
+internal sealed class EnterpriseMemberConfiguration : IEntityTypeConfiguration<EnterpriseMember>
 {
-    public void Configure(EntityTypeBuilder<EnterpriseMemberRecord> builder)
+    public void Configure(EntityTypeBuilder<EnterpriseMember> builder)
     {
         builder.ToTable("EnterpriseMembers");
         builder.HasKey(m => m.Id);

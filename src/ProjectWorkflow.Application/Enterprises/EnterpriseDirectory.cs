@@ -24,21 +24,12 @@ public sealed class EnterpriseDirectory(ProjectWorkflowDbContext db, TimeProvide
         if (string.IsNullOrWhiteSpace(request.Address)) errors.Add(new FieldError("address", "Enter the registered address. 请填写注册地址。"));
         if (errors.Count > 0) throw new InvalidRequestException(errors);
 
-        if (await db.Set<EnterpriseMemberRecord>().AnyAsync(m => m.UserName == actor.Id, cancellationToken))
+        if (await db.Set<EnterpriseMember>().AnyAsync(m => m.UserName == actor.Id, cancellationToken))
             throw new ConflictException("You already act for a registered enterprise; one account acts for one enterprise.");
-        if (await db.Set<EnterpriseRecord>().AnyAsync(e => e.Uscc == uscc.Value, cancellationToken))
+        if (await db.Set<Enterprise>().AnyAsync(e => e.Uscc == uscc.Value, cancellationToken))
             throw new ConflictException($"The enterprise {uscc} is already registered: ask its registered user to add you, instead of registering it twice.");
 
-        var enterprise = new EnterpriseRecord
-        {
-            Id = Guid.NewGuid(),
-            Uscc = uscc.Value,
-            Name = request.Name!.Trim(),
-            Address = request.Address!.Trim(),
-            RegisteredAt = time.GetUtcNow(),
-            RegisteredBy = actor.Id,
-            Members = [new EnterpriseMemberRecord { UserName = actor.Id }],
-        };
+        var enterprise = Enterprise.Register(uscc, request.Name!, request.Address!, actor.Id, time.GetUtcNow());
         db.Add(enterprise);
         try
         {
@@ -53,14 +44,14 @@ public sealed class EnterpriseDirectory(ProjectWorkflowDbContext db, TimeProvide
 
     public async Task<EnterpriseView?> MineAsync(Actor actor, CancellationToken cancellationToken)
     {
-        var enterprise = await db.Set<EnterpriseRecord>().AsNoTracking().Include(e => e.Members)
+        var enterprise = await db.Set<Enterprise>().AsNoTracking().Include(e => e.Members)
             .FirstOrDefaultAsync(e => e.Members.Any(m => m.UserName == actor.Id), cancellationToken);
         return enterprise is null ? null : View(enterprise);
     }
 
     public async Task<EnterpriseView> GetAsync(Guid id, Actor actor, CancellationToken cancellationToken)
     {
-        var enterprise = await db.Set<EnterpriseRecord>().AsNoTracking().Include(e => e.Members).FirstOrDefaultAsync(e => e.Id == id, cancellationToken)
+        var enterprise = await db.Set<Enterprise>().AsNoTracking().Include(e => e.Members).FirstOrDefaultAsync(e => e.Id == id, cancellationToken)
             ?? throw new NotFoundException($"There is no enterprise {id}.");
         if (!Roles.IsStaff(actor) && enterprise.Members.All(m => m.UserName != actor.Id))
             throw new ForbiddenException("An enterprise's record is visible to its own users and to the fund's staff only.");
@@ -70,10 +61,10 @@ public sealed class EnterpriseDirectory(ProjectWorkflowDbContext db, TimeProvide
     public async Task<IReadOnlyList<EnterpriseView>> ListAsync(Actor actor, CancellationToken cancellationToken)
     {
         if (!Roles.IsStaff(actor)) throw new ForbiddenException("Only the fund's staff list enterprises; use GET /api/enterprises/mine for your own.");
-        var all = await db.Set<EnterpriseRecord>().AsNoTracking().Include(e => e.Members).OrderBy(e => e.Name).ToListAsync(cancellationToken);
+        var all = await db.Set<Enterprise>().AsNoTracking().Include(e => e.Members).OrderBy(e => e.Name).ToListAsync(cancellationToken);
         return all.Select(View).ToList();
     }
 
-    private static EnterpriseView View(EnterpriseRecord e) =>
+    private static EnterpriseView View(Enterprise e) =>
         new(e.Id, e.Uscc, e.Name, e.Address, e.Members.Select(m => m.UserName).Order(StringComparer.Ordinal).ToList(), e.RegisteredAt);
 }

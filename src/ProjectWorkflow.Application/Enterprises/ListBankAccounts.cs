@@ -3,6 +3,7 @@ using ProjectWorkflow.Application.Identity;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.Refusals;
 using ProjectWorkflow.Engine.Runtime;
+using ProjectWorkflow.Funding.Enterprises;
 
 namespace ProjectWorkflow.Application.Enterprises;
 
@@ -14,22 +15,22 @@ public sealed class ListBankAccounts(ProjectWorkflowDbContext db)
 {
     public async Task<IReadOnlyList<BankAccountView>> OfEnterpriseAsync(Guid enterpriseId, Actor actor, CancellationToken cancellationToken)
     {
-        var enterprise = await db.Set<EnterpriseRecord>().AsNoTracking().Include(e => e.Members).FirstOrDefaultAsync(e => e.Id == enterpriseId, cancellationToken)
+        var enterprise = await db.Set<Enterprise>().AsNoTracking().Include(e => e.Members).FirstOrDefaultAsync(e => e.Id == enterpriseId, cancellationToken)
             ?? throw new NotFoundException($"There is no enterprise {enterpriseId}.");
         var own = enterprise.Members.Any(m => m.UserName == actor.Id);
         if (!own && !Roles.IsStaff(actor))
             throw new ForbiddenException("An enterprise's bank accounts are visible to its own users and to the fund's staff only.");
-        var accounts = await db.Set<EnterpriseBankAccountRecord>().AsNoTracking().Where(a => a.EnterpriseId == enterpriseId)
+        var accounts = await db.Set<EnterpriseBankAccount>().AsNoTracking().Where(a => a.EnterpriseId == enterpriseId)
             .OrderByDescending(a => a.RequestedAt).ToListAsync(cancellationToken);
         return accounts.Select(a => BankAccountView.Of(a, enterprise.Name, own || AccountNumbers.ShownInFullTo(actor))).ToList();
     }
 
     public async Task<IReadOnlyList<BankAccountView>> PendingAsync(Actor actor, CancellationToken cancellationToken)
     {
-        var pending = await db.Set<EnterpriseBankAccountRecord>().AsNoTracking().Where(a => a.Status == EnterpriseBankAccountRecord.Pending)
+        var pending = await db.Set<EnterpriseBankAccount>().AsNoTracking().Where(a => a.Status == BankAccountStatus.Pending)
             .OrderBy(a => a.RequestedAt).ToListAsync(cancellationToken);
         var ids = pending.Select(a => a.EnterpriseId).Distinct().ToList();
-        var names = await db.Set<EnterpriseRecord>().AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Name, cancellationToken);
+        var names = await db.Set<Enterprise>().AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Name, cancellationToken);
         return pending.Select(a => BankAccountView.Of(a, names.GetValueOrDefault(a.EnterpriseId, ""), AccountNumbers.ShownInFullTo(actor))).ToList();
     }
 }

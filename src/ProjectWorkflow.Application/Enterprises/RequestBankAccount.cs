@@ -20,7 +20,7 @@ public sealed class RequestBankAccount(ProjectWorkflowDbContext db, AuditTrail a
 {
     public async Task<BankAccountView> HandleAsync(RequestBankAccountRequest request, Actor actor, CancellationToken cancellationToken)
     {
-        var enterprise = await db.Set<EnterpriseRecord>().AsNoTracking()
+        var enterprise = await db.Set<Enterprise>().AsNoTracking()
             .FirstOrDefaultAsync(e => e.Members.Any(m => m.UserName == actor.Id), cancellationToken)
             ?? throw new ForbiddenException("You do not act for a registered enterprise: register it with POST /api/enterprises first.");
         var errors = new List<FieldError>();
@@ -29,18 +29,10 @@ public sealed class RequestBankAccount(ProjectWorkflowDbContext db, AuditTrail a
         if (!BankAccountNumber.IsValid(request.AccountNumber))
             errors.Add(new FieldError("accountNumber", "Give the bank account number: 8 to 34 digits (spaces and dashes are ignored). 请填写银行账号。"));
         if (errors.Count > 0) throw new InvalidRequestException(errors);
-        if (await db.Set<EnterpriseBankAccountRecord>().AnyAsync(a => a.EnterpriseId == enterprise.Id && a.Status == EnterpriseBankAccountRecord.Pending, cancellationToken))
+        if (await db.Set<EnterpriseBankAccount>().AnyAsync(a => a.EnterpriseId == enterprise.Id && a.Status == BankAccountStatus.Pending, cancellationToken))
             throw new ConflictException("A bank account request of your enterprise already waits for the fund's staff; wait for their decision before asking again.");
 
-        var account = new EnterpriseBankAccountRecord
-        {
-            Id = Guid.NewGuid(),
-            EnterpriseId = enterprise.Id,
-            BankName = bank,
-            AccountNumber = BankAccountNumber.Normalize(request.AccountNumber),
-            RequestedBy = actor.Id,
-            RequestedAt = time.GetUtcNow(),
-        };
+        var account = enterprise.RequestBankAccount(bank, request.AccountNumber!, actor.Id, time.GetUtcNow());
         db.Add(account);
         audit.Record("bank-account.change-requested", "enterprise-bank-account", account.Id.ToString(),
             detail: $"{enterprise.Name}: {bank} {BankAccountNumber.Mask(account.AccountNumber)}");

@@ -70,7 +70,7 @@ public sealed class OrderInstallment(ProjectWorkflowDbContext db, TimeProvider t
     }
 
     private async Task<string> EnterpriseNameAsync(FundingApplication application, CancellationToken cancellationToken) =>
-        await Db.Set<EnterpriseRecord>().Where(e => e.Id == application.EnterpriseId).Select(e => e.Name).FirstOrDefaultAsync(cancellationToken)
+        await Db.Set<Enterprise>().Where(e => e.Id == application.EnterpriseId).Select(e => e.Name).FirstOrDefaultAsync(cancellationToken)
         ?? throw new InvalidOperationException($"{application.Number} names no payee and its enterprise is unknown; record the agreement's payee first.");
 }
 
@@ -114,7 +114,7 @@ public sealed class SendPayment(ProjectWorkflowDbContext db, TimeProvider time, 
 
         var application = await Db.Set<FundingApplication>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == order.ApplicationId, cancellationToken);
         var enterprise = application is null ? null
-            : await Db.Set<EnterpriseRecord>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == application.EnterpriseId, cancellationToken);
+            : await Db.Set<Enterprise>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == application.EnterpriseId, cancellationToken);
         if (enterprise is null)
         {
             Hold(order, "the project's enterprise is not registered, so there is nobody it may be paid to");

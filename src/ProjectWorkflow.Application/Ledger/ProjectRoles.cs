@@ -5,6 +5,7 @@ using ProjectWorkflow.Application.Identity;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.Reviews;
 using ProjectWorkflow.Application.Workflows.Storage;
+using ProjectWorkflow.Funding.Enterprises;
 using ProjectWorkflow.Funding.Applications;
 using ProjectWorkflow.Funding.Ledger;
 using ProjectWorkflow.Funding.Rules;
@@ -36,7 +37,7 @@ public sealed class ProjectRoles(ProjectWorkflowDbContext db)
     {
         var played = new HashSet<ProjectRole>();
         if (application.CreatedBy == person
-            || await db.Set<EnterpriseMemberRecord>().AnyAsync(m => m.EnterpriseId == application.EnterpriseId && m.UserName == person, cancellationToken))
+            || await db.Set<EnterpriseMember>().AnyAsync(m => m.EnterpriseId == application.EnterpriseId && m.UserName == person, cancellationToken))
             played.Add(ProjectRole.Applicant);
         if (await db.Set<PanelMemberRecord>().AnyAsync(m => m.ApplicationId == application.Id && m.Expert == person && !m.Recused, cancellationToken))
             played.Add(ProjectRole.Expert);

@@ -88,7 +88,7 @@ public sealed class SettleAcceptance(ProjectWorkflowDbContext db, TimeProvider t
         var acceptance = (await Db.Set<AcceptanceRecord>().Where(a => a.ApplicationId == application.Id).ToListAsync(cancellationToken))
             .Where(a => a.Outcome == "pass").OrderByDescending(a => a.RequestedAt).FirstOrDefault()
             ?? throw new InvalidOperationException("The project has no passed acceptance to settle.");
-        var approvedInvestment = new InvestmentBreakdown(new Money(application.EquipmentFen), new Money(application.SoftwareFen), new Money(application.ConstructionFen), new Money(application.OtherFen))
+        var approvedInvestment = application.Investment
             .Eligible(rules.EligibleCostCategories);
         var settled = SubsidyCalculation.AfterAcceptance(new Money(application.ApprovedAmountFen ?? 0), approvedInvestment, new Money(acceptance.ActualEligibleFen));
         application.Move(ApplicationStatus.Accepted, "accepted");

@@ -21,14 +21,14 @@ public sealed class ProjectTermination(ProjectWorkflowDbContext db, FundLedger l
     {
         foreach (var ended in session.Effects.OfType<InstanceEnded>().Where(e => e.Status is InstanceStatus.Terminated or InstanceStatus.Cancelled))
         {
-            var application = db.Set<FundingApplication>().Local.FirstOrDefault(a => a.InstanceId == ended.InstanceId)
-                ?? await db.Set<FundingApplication>().FirstOrDefaultAsync(a => a.InstanceId == ended.InstanceId, cancellationToken);
-            if (application is null || !ApplicationLifecycle.CanMove(application.Status, ApplicationStatus.Terminated)) continue;
+            // Only the application's own process ending takes it along, not a process it called or one started for it.
+            var application = await ApplicationOfProcess.FindAsync(db, ended.BusinessKey, cancellationToken);
+            if (application is null || application.InstanceId != ended.InstanceId || !application.CanMoveTo(ApplicationStatus.Terminated)) continue;
 
             var now = time.GetUtcNow();
             application.Move(ApplicationStatus.Terminated, "terminated");
             application.ClosedAt = now;
-            application.UpdatedAt = now;
+            application.MarkUpdated(now);
             if ((await ledger.ProjectAsync(application.Id, cancellationToken)).Reserved.Fen > 0)
                 await ReleaseUnpaid.RunAsync(db, ledger, application, $"{application.Number} terminated by {session.Actor.Id}", now, cancellationToken);
         }

@@ -8,6 +8,7 @@ using ProjectWorkflow.Application.Refusals;
 using ProjectWorkflow.Application.Validation;
 using ProjectWorkflow.Application.Workflows;
 using ProjectWorkflow.Engine.Runtime;
+using ProjectWorkflow.Funding.Enterprises;
 using ProjectWorkflow.Funding.Applications;
 using ProjectWorkflow.Funding.Rules;
 
@@ -35,7 +36,7 @@ public sealed partial class SignAgreement(ProjectWorkflowDbContext db, Applicati
         if (errors.Count > 0) throw new InvalidRequestException(errors);
 
         // Installments pay the enterprise itself, to an account registered (and approved) for it: nobody else.
-        var enterprise = await db.Set<EnterpriseRecord>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == application.EnterpriseId, cancellationToken)
+        var enterprise = await db.Set<Enterprise>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == application.EnterpriseId, cancellationToken)
             ?? throw new ConflictException("The application's enterprise is not registered, so there is nobody the installments could be paid to.");
         Check.Rules(
             new PayeeNotTheEnterpriseRule(name, enterprise.Name),
@@ -45,8 +46,7 @@ public sealed partial class SignAgreement(ProjectWorkflowDbContext db, Applicati
         application.PayeeName = name;
         application.PayeeAccount = account;
         application.AgreementSignedAt = time.GetUtcNow();
-        application.UpdatedAt = application.AgreementSignedAt.Value;
-        application.Revision++;
+        application.MarkRevised(application.AgreementSignedAt.Value);
         await commands.RunAsync(actor, s => s.CompleteAsync(task, new JsonObject { ["payeeName"] = name }, cancellationToken), cancellationToken);
         return await ApplicationViews.OfAsync(db, application, cancellationToken);
     }

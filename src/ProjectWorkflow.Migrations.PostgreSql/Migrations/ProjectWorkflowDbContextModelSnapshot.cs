@@ -154,187 +154,6 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("ProjectWorkflow.Application.Applications.ApplicationRecord", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset?>("AcceptanceDueAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<long?>("AcceptedAmountFen")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateTimeOffset?>("AgreementSignedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<long?>("ApprovedAmountFen")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateOnly?>("BuildEndsOn")
-                        .HasColumnType("date");
-
-                    b.Property<DateOnly?>("BuildStartedOn")
-                        .HasColumnType("date");
-
-                    b.Property<DateTimeOffset?>("ClosedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<long>("ConstructionFen")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
-
-                    b.Property<decimal>("EnergyAfterTce")
-                        .HasPrecision(18, 3)
-                        .HasColumnType("numeric(18,3)");
-
-                    b.Property<decimal>("EnergyBeforeTce")
-                        .HasPrecision(18, 3)
-                        .HasColumnType("numeric(18,3)");
-
-                    b.Property<Guid>("EnterpriseId")
-                        .HasColumnType("uuid");
-
-                    b.Property<long>("EquipmentFen")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("ExtensionsGranted")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Fingerprint")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<int>("Headcount")
-                        .HasColumnType("integer");
-
-                    b.Property<bool>("InProjectPool")
-                        .HasColumnType("boolean");
-
-                    b.Property<Guid?>("InstanceId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("InvoiceNumbers")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.Property<string>("Number")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<long>("OtherFen")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("OutputFen")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("PayeeAccount")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("PayeeName")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<string>("ProjectLeaderIdentity")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("ProjectLeaderName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("ProjectName")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<string>("RecoveryReason")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<long>("Revision")
-                        .IsConcurrencyToken()
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("Robots")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("SchemeKey")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("Site")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<long>("SoftwareFen")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Stage")
-                        .HasMaxLength(255)
-                        .HasColumnType("character varying(255)");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<DateTimeOffset?>("SubmittedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("TitleSought")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Uscc")
-                        .IsRequired()
-                        .HasMaxLength(18)
-                        .HasColumnType("character varying(18)");
-
-                    b.Property<long>("ValueAddedFen")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Fingerprint");
-
-                    b.HasIndex("Number")
-                        .IsUnique();
-
-                    b.HasIndex("EnterpriseId", "Status");
-
-                    b.HasIndex("SchemeKey", "Year", "Status");
-
-                    b.ToTable("FundingApplications", (string)null);
-                });
-
             modelBuilder.Entity("ProjectWorkflow.Application.Applications.AttachmentRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2209,6 +2028,229 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("WorkflowStartTimers", (string)null);
+                });
+
+            modelBuilder.Entity("ProjectWorkflow.Funding.Applications.FundingApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AcceptanceDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("AcceptedAmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("AgreementSignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("ApprovedAmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("BuildEndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("BuildStartedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("ConstructionFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<decimal>("EnergyAfterTce")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)");
+
+                    b.Property<decimal>("EnergyBeforeTce")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("EquipmentFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ExtensionsGranted")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Headcount")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("InProjectPool")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("InstanceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("InvoiceNumbers")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("OtherFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OutputFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PayeeAccount")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PayeeName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("ProjectLeaderIdentity")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ProjectLeaderName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ProjectName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("RecoveryReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Robots")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SchemeKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Site")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long>("SoftwareFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TitleSought")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Uscc")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<long>("ValueAddedFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Fingerprint");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("EnterpriseId", "Status");
+
+                    b.HasIndex("SchemeKey", "Year", "Status");
+
+                    b.ToTable("FundingApplications", (string)null);
+                });
+
+            modelBuilder.Entity("ProjectWorkflow.Funding.Invoices.InvoiceClaim", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClaimantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ClaimantKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ClaimantNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InvoiceNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("SchemeKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvoiceNumber")
+                        .IsUnique();
+
+                    b.HasIndex("ClaimantKind", "ClaimantId");
+
+                    b.ToTable("InvoiceClaims", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -145,187 +145,6 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("ProjectWorkflow.Application.Applications.ApplicationRecord", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("AcceptanceDueAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("AcceptedAmountFen")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("AgreementSignedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ApprovedAmountFen")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly?>("BuildEndsOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("BuildStartedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("ClosedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("ConstructionFen")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal>("EnergyAfterTce")
-                        .HasPrecision(18, 3)
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal>("EnergyBeforeTce")
-                        .HasPrecision(18, 3)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("EnterpriseId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("EquipmentFen")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ExtensionsGranted")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Fingerprint")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Headcount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("InProjectPool")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("InstanceId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("InvoiceNumbers")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Number")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("OtherFen")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("OutputFen")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("PayeeAccount")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PayeeName")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ProjectLeaderIdentity")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ProjectLeaderName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ProjectName")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RecoveryReason")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Revision")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Robots")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SchemeKey")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Site")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("SoftwareFen")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Stage")
-                        .HasMaxLength(255)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("SubmittedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("TitleSought")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Uscc")
-                        .IsRequired()
-                        .HasMaxLength(18)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ValueAddedFen")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Fingerprint");
-
-                    b.HasIndex("Number")
-                        .IsUnique();
-
-                    b.HasIndex("EnterpriseId", "Status");
-
-                    b.HasIndex("SchemeKey", "Year", "Status");
-
-                    b.ToTable("FundingApplications", (string)null);
-                });
-
             modelBuilder.Entity("ProjectWorkflow.Application.Applications.AttachmentRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2180,6 +1999,229 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("WorkflowStartTimers", (string)null);
+                });
+
+            modelBuilder.Entity("ProjectWorkflow.Funding.Applications.FundingApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AcceptanceDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AcceptedAmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AgreementSignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ApprovedAmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("BuildEndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("BuildStartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ConstructionFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("EnergyAfterTce")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("EnergyBeforeTce")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EquipmentFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExtensionsGranted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Headcount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("InProjectPool")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("InstanceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvoiceNumbers")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OtherFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OutputFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PayeeAccount")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PayeeName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProjectLeaderIdentity")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProjectLeaderName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProjectName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecoveryReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Robots")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SchemeKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Site")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SoftwareFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TitleSought")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Uscc")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ValueAddedFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Fingerprint");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("EnterpriseId", "Status");
+
+                    b.HasIndex("SchemeKey", "Year", "Status");
+
+                    b.ToTable("FundingApplications", (string)null);
+                });
+
+            modelBuilder.Entity("ProjectWorkflow.Funding.Invoices.InvoiceClaim", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClaimantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClaimantKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClaimantNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ClaimedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InvoiceNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SchemeKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvoiceNumber")
+                        .IsUnique();
+
+                    b.HasIndex("ClaimantKind", "ClaimantId");
+
+                    b.ToTable("InvoiceClaims", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

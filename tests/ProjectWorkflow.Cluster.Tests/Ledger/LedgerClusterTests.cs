@@ -6,6 +6,7 @@ using ProjectWorkflow.Application.Ledger;
 using ProjectWorkflow.Application.Treasury;
 using ProjectWorkflow.Cluster.Tests.Messaging;
 using ProjectWorkflow.Funding.Applications;
+using ProjectWorkflow.Funding.Enterprises;
 
 namespace ProjectWorkflow.Cluster.Tests.Ledger;
 

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ProjectWorkflow.Application.Enterprises;
 using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Funding.Enterprises;
 using ProjectWorkflow.Web.Tests.Fixtures;
 using static ProjectWorkflow.Web.Tests.Funding.FundingApi;
 using static ProjectWorkflow.Web.Tests.Workflows.WorkflowApi;
@@ -135,8 +136,8 @@ public sealed class ConfidentialFileTests(FundingApp app) : IClassFixture<Fundin
         {
             var db = scope.ServiceProvider.GetRequiredService<ProjectWorkflowDbContext>();
             var enterpriseId = (await ApplicationAsync(applicant, id)).GetProperty("enterpriseId").GetGuid();
-            if (!await db.Set<EnterpriseMemberRecord>().AnyAsync(m => m.UserName == insider))
-                db.Add(new EnterpriseMemberRecord { EnterpriseId = enterpriseId, UserName = insider });
+            if (!await db.Set<EnterpriseMember>().AnyAsync(m => m.UserName == insider))
+                (await db.Set<Enterprise>().Include(e => e.Members).SingleAsync(e => e.Id == enterpriseId)).AddMember(insider);
             await db.SaveChangesAsync();
         }
         var site = await OnlyTaskAsync(approver, "candidate", instance, "siteCheck");

@@ -174,7 +174,7 @@ public sealed class LedgerInvariantTests(LedgerApp app)
         await app.QueryAsync(db => db.Set<FundingApplication>().Where(a => a.Id == project.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ApplicationStatus.Terminated)));
         await LedgerStory.DeployAsync(admin, LedgerStory.ApproveThen("ledger-test-recovery", "recovery.open"));
-        var recoveryProcess = await StartAsync(admin, "ledger-test-recovery", new { applicationId = project.Id.ToString() }, project.Number + "-R");
+        var recoveryProcess = await StartAsync(admin, "ledger-test-recovery", new { applicationId = project.Id.ToString() }, project.Number);
         await OkAsync(approver, $"/api/tasks/{await OnlyTaskAsync(approver, "candidate", recoveryProcess, "approveProject")}/complete", new { variables = new { } });
 
         var recoveries = await finance.GetFromJsonAsync<JsonElement[]>("/api/ledger/recoveries");

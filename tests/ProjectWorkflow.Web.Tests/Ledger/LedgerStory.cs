@@ -6,6 +6,7 @@ using ProjectWorkflow.Application.Applications;
 using ProjectWorkflow.Application.Enterprises;
 using ProjectWorkflow.Application.Ledger;
 using ProjectWorkflow.Funding.Applications;
+using ProjectWorkflow.Funding.Enterprises;
 using ProjectWorkflow.Web.Tests.Messaging;
 using ProjectWorkflow.Web.Tests.Workflows;
 
@@ -65,38 +66,24 @@ internal static class LedgerStory
     /// <summary>An approved tech-upgrade project of 2026 (straight into the database: the review is not what these tests are about).</summary>
     public static async Task<FundingApplication> ApprovedProjectAsync(MessagingApp app, long approvedFen, string createdBy = "enterprise1", int year = 2026)
     {
-        var enterprise = new EnterpriseRecord
-        {
-            Id = Guid.NewGuid(), Uscc = $"{Guid.NewGuid():N}"[..18].ToUpperInvariant(), Name = "上海精密机械制造有限公司", Address = "上海",
-            RegisteredAt = DateTimeOffset.UtcNow, RegisteredBy = "seed",
-        };
-        var application = new FundingApplication
-        {
-            Id = Guid.NewGuid(),
-            Number = $"TU-{year}-L{Guid.NewGuid():N}"[..20],
-            SchemeKey = "tech-upgrade",
-            Year = year,
-            EnterpriseId = enterprise.Id,
-            CreatedBy = createdBy,
-            ProjectName = "数控机床智能化改造",
-            Status = ApplicationStatus.Approved,
-            ApprovedAmountFen = approvedFen,
-            PayeeName = "上海精密机械制造有限公司",
-            PayeeAccount = "31050161393600000001",
-            CreatedAt = DateTimeOffset.UtcNow,
-            UpdatedAt = DateTimeOffset.UtcNow,
-        };
+        var code = "9131" + $"{Guid.NewGuid():N}"[..13].ToUpperInvariant();
+        var enterprise = Enterprise.Register(Uscc.Parse(code + Uscc.CheckCharacter(code)), "上海精密机械制造有限公司", "上海", "seed", DateTimeOffset.UtcNow, firstMember: $"member-{Guid.NewGuid():N}"[..20]);
+        var now = DateTimeOffset.UtcNow;
+        var application = FundingApplication.Draft($"TU-{year}-L{Guid.NewGuid():N}"[..20], "tech-upgrade", year, enterprise.Id, enterprise.Uscc, createdBy, now);
+        application.Revise(new DraftChanges { ProjectName = "数控机床智能化改造" }, now);
+        application.PayeeName = "上海精密机械制造有限公司";
+        application.PayeeAccount = "31050161393600000001";
         await app.QueryAsync(async db =>
         {
             // The payee is the enterprise itself, paid to the account registered (and approved) for it.
             db.Add(enterprise);
-            db.Add(new EnterpriseBankAccountRecord
-            {
-                Id = Guid.NewGuid(), EnterpriseId = enterprise.Id, BankName = "上海银行", AccountNumber = application.PayeeAccount!,
-                Status = EnterpriseBankAccountRecord.Approved, RequestedBy = "enterprise-user", RequestedAt = DateTimeOffset.UtcNow,
-                DecidedBy = "finance-staff", DecidedAt = DateTimeOffset.UtcNow,
-            });
+            var account = enterprise.RequestBankAccount("上海银行", application.PayeeAccount!, "enterprise-user", DateTimeOffset.UtcNow);
+            account.Approve("finance-staff", actsForEnterprise: false, DateTimeOffset.UtcNow);
+            db.Add(account);
             db.Add(application);
+            // Approved without its review (set straight on the row, as the review would have left it).
+            db.Entry(application).Property(a => a.Status).CurrentValue = ApplicationStatus.Approved;
+            db.Entry(application).Property(a => a.ApprovedAmountFen).CurrentValue = approvedFen;
             return await db.SaveChangesAsync();
         });
         return application;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using ProjectWorkflow.Application.Applications;
+using ProjectWorkflow.Funding.Applications;
 using ProjectWorkflow.Web.Tests.Ledger;
 using static ProjectWorkflow.Web.Tests.Workflows.WorkflowApi;
 
@@ -12,7 +13,7 @@ namespace ProjectWorkflow.Web.Tests.Messaging;
 /// </summary>
 internal static class PaymentStory
 {
-    public sealed record Paid(ApplicationRecord Project, Guid Parent, JsonElement Order);
+    public sealed record Paid(FundingApplication Project, Guid Parent, JsonElement Order);
 
     /// <summary>Runs until the treasury's answer is booked on the order (paid, or rejected back to finance); answers the order as finance reads it.</summary>
     public static async Task<Paid> PayAsync(MessagingApp app, long approvedFen)

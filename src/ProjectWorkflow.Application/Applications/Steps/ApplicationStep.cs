@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Engine.ServiceTasks;
 using ProjectWorkflow.Funding.Applications;
@@ -6,8 +5,8 @@ using ProjectWorkflow.Funding.Applications;
 namespace ProjectWorkflow.Application.Applications.Steps;
 
 /// <summary>
-/// A service task of the funding processes: it finds the application the instance carries (by the
-/// <c>applicationId</c> variable) in the command's own DbContext, so its change commits with the step.
+/// A service task of the funding processes: it finds the application of the instance (<see cref="ApplicationOfProcess"/>,
+/// by the business key) in the command's own DbContext, so its change commits with the step.
 /// </summary>
 public abstract class ApplicationStep(ProjectWorkflowDbContext db, TimeProvider time) : IServiceTaskHandler
 {
@@ -16,13 +15,12 @@ public abstract class ApplicationStep(ProjectWorkflowDbContext db, TimeProvider 
 
     public async ValueTask ExecuteAsync(ServiceTaskContext context, CancellationToken cancellationToken)
     {
-        var id = Guid.Parse(context.GetVariable<string>("applicationId")
-            ?? throw new InvalidOperationException("The process carries no applicationId variable."));
-        var application = db.Set<FundingApplication>().Local.FirstOrDefault(a => a.Id == id)
-            ?? await db.Set<FundingApplication>().FirstOrDefaultAsync(a => a.Id == id, cancellationToken)
-            ?? throw new InvalidOperationException($"The application {id} of this process does not exist.");
+        var application = await ApplicationOfProcess.FindAsync(db, context.BusinessKey, cancellationToken)
+            ?? throw new InvalidOperationException(context.BusinessKey is null
+                ? "The process carries no business key, so no application: start it with the application's number."
+                : $"There is no application {context.BusinessKey} (the process's business key).");
         await RunAsync(application, context, cancellationToken);
-        application.UpdatedAt = Now;
+        application.MarkUpdated(Now);
     }
 
     protected abstract Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken);

@@ -21,12 +21,12 @@ public sealed class CalculateSubsidy(ProjectWorkflowDbContext db, TimeProvider t
     protected override async Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
     {
         var rules = await ruleSets.ForAsync(application.SchemeKey, application.Year, cancellationToken);
-        var breakdown = new InvestmentBreakdown(new Money(application.EquipmentFen), new Money(application.SoftwareFen), new Money(application.ConstructionFen), new Money(application.OtherFen));
+        var breakdown = application.Investment;
         var figures = new ProjectFigures(breakdown.Eligible(rules.EligibleCostCategories), breakdown.Total,
             Math.Max(0, application.EnergyBeforeTce - application.EnergyAfterTce), application.TitleSought);
         var left = await budgetLeft.ForAsync(application.SchemeKey, application.Year, application.Id, cancellationToken);
         var calculated = SubsidyCalculation.Approved(rules.Support, figures, left);
-        application.ApprovedAmountFen = calculated.Amount.Fen;
+        application.RecordCalculatedSubsidy(calculated.Amount);
         context.SetVariable("approvedAmountFen", calculated.Amount.Fen);
         context.SetVariable("calculation", string.Join("; ", calculated.Steps));
     }
@@ -38,7 +38,7 @@ public sealed class PublishNotice(ProjectWorkflowDbContext db, TimeProvider time
     protected override async Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
     {
         var rules = await ruleSets.ForAsync(application.SchemeKey, application.Year, cancellationToken);
-        application.Move(ApplicationStatus.InPublicNotice, "published for public notice");
+        application.PublishNotice();
         var lastDay = calendar.AddWorkingDays(ShanghaiDate.Of(Now), rules.NoticeWorkingDays);
         // The notice runs to the end of its last working day, Shanghai time.
         var endsAt = ShanghaiDate.EndOf(lastDay);
@@ -53,12 +53,12 @@ public sealed class CloseNotice(ProjectWorkflowDbContext db, TimeProvider time) 
         context.SetVariable("hasObjections", await Db.Set<ObjectionRecord>().AnyAsync(o => o.ApplicationId == application.Id, cancellationToken));
 }
 
-/// <summary>application.approve: the project is approved at its calculated amount.</summary>
-public sealed class Approve(ProjectWorkflowDbContext db, TimeProvider time) : ApplicationStep(db, time)
+/// <summary>application.approve: the project is approved at its calculated amount, if the scheme-year's budget left still covers it.</summary>
+public sealed class Approve(ProjectWorkflowDbContext db, TimeProvider time, BudgetLeft budgetLeft) : ApplicationStep(db, time)
 {
-    protected override Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
+    protected override async Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
     {
-        application.Move(ApplicationStatus.Approved, "approved");
-        return Task.CompletedTask;
+        var left = await budgetLeft.ForAsync(application.SchemeKey, application.Year, application.Id, cancellationToken);
+        application.Approve(new Money(application.ApprovedAmountFen ?? 0), left);
     }
 }

@@ -9,7 +9,7 @@ public sealed class FormalCheck(ProjectWorkflowDbContext db, TimeProvider time) 
 {
     protected override Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
     {
-        application.Move(ApplicationStatus.UnderReview, "put under review");
+        application.PutUnderReview();
         return Task.CompletedTask;
     }
 }
@@ -21,7 +21,7 @@ public sealed class ReturnForSupplement(ProjectWorkflowDbContext db, TimeProvide
     {
         var days = context.GetVariable("supplementDays") is { } d && d.GetValueKind() == System.Text.Json.JsonValueKind.Number ? d.GetValue<int>() : 10;
         if (days is < 1 or > 30) throw new InvalidOperationException($"A supplement deadline is 1 to 30 days; {days} was given.");
-        application.Move(ApplicationStatus.ReturnedForSupplement, "returned for supplement");
+        application.ReturnForSupplement();
         context.SetVariable("supplementDueAt", Now.AddDays(days).ToString("O"));
         return Task.CompletedTask;
     }
@@ -30,31 +30,31 @@ public sealed class ReturnForSupplement(ProjectWorkflowDbContext db, TimeProvide
 /// <summary>application.resubmit: the enterprise supplemented the file; it goes back to review.</summary>
 public sealed class Resubmit(ProjectWorkflowDbContext db, TimeProvider time) : ApplicationStep(db, time)
 {
-    protected override Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
+    protected override async Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
     {
-        application.Move(ApplicationStatus.Submitted, "resubmitted");
-        application.Move(ApplicationStatus.UnderReview, "put under review");
-        return Task.CompletedTask;
+        application.Resubmit();
+        // A supplement may change the invoices: the claims follow.
+        await InvoiceClaims.ClaimAsync(Db, application, Now, cancellationToken);
     }
 }
 
 /// <summary>application.lapse: the supplement deadline passed without a supplement.</summary>
 public sealed class Lapse(ProjectWorkflowDbContext db, TimeProvider time) : ApplicationStep(db, time)
 {
-    protected override Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
+    protected override async Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
     {
-        application.Move(ApplicationStatus.Rejected, "closed as lapsed");
+        application.Lapse();
+        await InvoiceClaims.ReleaseAsync(Db, application, cancellationToken);
         context.SetVariable("rejectionReason", "逾期未补正材料 The file was not supplemented by the deadline.");
-        return Task.CompletedTask;
     }
 }
 
 /// <summary>application.reject: a review stage said no.</summary>
 public sealed class Reject(ProjectWorkflowDbContext db, TimeProvider time) : ApplicationStep(db, time)
 {
-    protected override Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
+    protected override async Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
     {
-        application.Move(ApplicationStatus.Rejected, "rejected");
-        return Task.CompletedTask;
+        application.Reject();
+        await InvoiceClaims.ReleaseAsync(Db, application, cancellationToken);
     }
 }

@@ -138,7 +138,6 @@ public sealed class TaskPermissions(ProjectWorkflowDbContext db, ProjectRoles pr
         return people;
     }
 
-    private async Task<FundingApplication?> ApplicationOfAsync(TaskRecord task, CancellationToken cancellationToken) =>
-        task.BusinessKey is null ? null
-            : await db.Set<FundingApplication>().AsNoTracking().FirstOrDefaultAsync(a => a.Number == task.BusinessKey, cancellationToken);
+    private Task<FundingApplication?> ApplicationOfAsync(TaskRecord task, CancellationToken cancellationToken) =>
+        ApplicationOfProcess.FindAsync(db, task.BusinessKey, cancellationToken, track: false);
 }

@@ -7,46 +7,22 @@ using ProjectWorkflow.Funding.Enterprises;
 
 namespace ProjectWorkflow.Application.Enterprises;
 
-/// <summary>
-/// A bank account the enterprise asked to have installments paid to. The account holder is the enterprise itself
-/// (its registered name). It counts as the enterprise's registered account only once the fund's staff approved it;
-/// approving a newer one replaces it.
-/// </summary>
-public sealed class EnterpriseBankAccountRecord
+internal sealed class EnterpriseBankAccountConfiguration : IEntityTypeConfiguration<EnterpriseBankAccount>
 {
-    public const string Pending = "pending";
-    public const string Approved = "approved";
-    public const string Rejected = "rejected";
-    public const string Replaced = "replaced";
-
-    public Guid Id { get; set; }
-    public Guid EnterpriseId { get; set; }
-    public string BankName { get; set; } = "";
-    public string AccountNumber { get; set; } = "";
-    public string Status { get; set; } = Pending;
-    public string RequestedBy { get; set; } = "";
-    public DateTimeOffset RequestedAt { get; set; }
-    public string? DecidedBy { get; set; }
-    public DateTimeOffset? DecidedAt { get; set; }
-    public string? DecisionReason { get; set; }
-    public long Version { get; set; }
-}
-
-internal sealed class EnterpriseBankAccountRecordConfiguration : IEntityTypeConfiguration<EnterpriseBankAccountRecord>
-{
-    public void Configure(EntityTypeBuilder<EnterpriseBankAccountRecord> builder)
+    public void Configure(EntityTypeBuilder<EnterpriseBankAccount> builder)
     {
         builder.ToTable("EnterpriseBankAccounts");
         builder.HasKey(a => a.Id);
         builder.Property(a => a.BankName).HasMaxLength(200).IsRequired();
         builder.Property(a => a.AccountNumber).HasMaxLength(34).IsRequired();
-        builder.Property(a => a.Status).HasMaxLength(20).IsRequired();
+        builder.Property(a => a.Status).HasConversion(s => BankAccountStatusText.Of(s), t => BankAccountStatusText.Parse(t)).HasMaxLength(20).IsRequired();
         builder.Property(a => a.RequestedBy).HasMaxLength(256).IsRequired();
         builder.Property(a => a.DecidedBy).HasMaxLength(256);
         builder.Property(a => a.DecisionReason).HasMaxLength(1000);
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.HasIndex(a => new { a.EnterpriseId, a.Status });
-        builder.HasOne<EnterpriseRecord>().WithMany().HasForeignKey(a => a.EnterpriseId).OnDelete(DeleteBehavior.Cascade);
+        builder.Ignore(a => a.IsPending);
+        builder.HasOne<Enterprise>().WithMany().HasForeignKey(a => a.EnterpriseId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -55,8 +31,8 @@ public sealed record BankAccountView(
     Guid Id, Guid EnterpriseId, string AccountHolder, string BankName, string AccountNumber, string Status,
     string RequestedBy, DateTimeOffset RequestedAt, string? DecidedBy, DateTimeOffset? DecidedAt, string? DecisionReason)
 {
-    public static BankAccountView Of(EnterpriseBankAccountRecord a, string holder, bool showNumber) => new(
-        a.Id, a.EnterpriseId, holder, a.BankName, showNumber ? a.AccountNumber : BankAccountNumber.Mask(a.AccountNumber), a.Status,
+    public static BankAccountView Of(EnterpriseBankAccount a, string holder, bool showNumber) => new(
+        a.Id, a.EnterpriseId, holder, a.BankName, showNumber ? a.AccountNumber : BankAccountNumber.Mask(a.AccountNumber), BankAccountStatusText.Of(a.Status),
         a.RequestedBy, a.RequestedAt, a.DecidedBy, a.DecidedAt, a.DecisionReason);
 }
 
@@ -69,7 +45,7 @@ public static class AccountNumbers
 
     /// <summary>The enterprise's registered (approved) account number, or null when it has none.</summary>
     public static Task<string?> RegisteredAsync(ProjectWorkflowDbContext db, Guid enterpriseId, CancellationToken cancellationToken) =>
-        db.Set<EnterpriseBankAccountRecord>().AsNoTracking()
-            .Where(a => a.EnterpriseId == enterpriseId && a.Status == EnterpriseBankAccountRecord.Approved)
+        db.Set<EnterpriseBankAccount>().AsNoTracking()
+            .Where(a => a.EnterpriseId == enterpriseId && a.Status == BankAccountStatus.Approved)
             .OrderByDescending(a => a.DecidedAt).Select(a => a.AccountNumber).FirstOrDefaultAsync(cancellationToken);
 }

@@ -1,0 +1,27 @@
+namespace ProjectWorkflow.Funding.Applications;
+
+/// <summary>
+/// What an autosave changes in a draft: each field left null stays as it is. The caller has checked the fields'
+/// form (lengths, signs); the application decides whether it may be changed at all.
+/// </summary>
+public sealed record DraftChanges
+{
+    public string? ProjectName { get; init; }
+    public string? Site { get; init; }
+    public string? Description { get; init; }
+    public string? ProjectLeaderName { get; init; }
+    public string? ProjectLeaderIdentity { get; init; }
+    public bool? InProjectPool { get; init; }
+    public string? TitleSought { get; init; }
+    public long? EquipmentFen { get; init; }
+    public long? SoftwareFen { get; init; }
+    public long? ConstructionFen { get; init; }
+    public long? OtherFen { get; init; }
+    public decimal? EnergyBeforeTce { get; init; }
+    public decimal? EnergyAfterTce { get; init; }
+    public long? OutputFen { get; init; }
+    public long? ValueAddedFen { get; init; }
+    public int? Headcount { get; init; }
+    public int? Robots { get; init; }
+    public IReadOnlyList<string>? InvoiceNumbers { get; init; }
+}

@@ -1,0 +1,197 @@
+using ProjectWorkflow.Funding.Applications;
+using ProjectWorkflow.Funding.Invoices;
+using ProjectWorkflow.Funding.Rules;
+using ProjectWorkflow.Funding.Schemes;
+
+namespace ProjectWorkflow.Funding.Tests;
+
+/// <summary>The application owns its life: a draft is edited, submitted under the scheme's rules, reviewed and approved within the budget.</summary>
+public class FundingApplicationTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 3, 2, 2, 0, 0, TimeSpan.Zero);
+    private const string Acme = "91310000MA1FL4UJ5Y";
+
+    private static RuleSet Rules(ApplicationWindow? window = null, bool pool = false) => new()
+    {
+        SchemeKey = "tech-upgrade",
+        Year = 2026,
+        Source = "test",
+        Window = window ?? ApplicationWindow.YearRound,
+        EligibleCostCategories = ["equipment", "software"],
+        Support = new InvestmentSubsidy(0.1m, Money.FromWanYuan(10_000)),
+        InstallmentPercents = [50, 50],
+        NoticeWorkingDays = 5,
+        BuildPeriodMonths = 24,
+        MaxExtensions = 1,
+        MaxExtensionMonths = 12,
+        ExtensionLeadMonths = 3,
+        AcceptanceWindowMonths = 2,
+        Panel = new PanelRule(5, 5, [new RubricCriterion("t", "t", 100)], 60, true),
+        RequiresProjectPool = pool,
+        SanctionYears = 3,
+    };
+
+    private static FundingApplication ADraft(bool inPool = true)
+    {
+        var draft = FundingApplication.Draft("TU-2026-0001", "tech-upgrade", 2026, Guid.NewGuid(), Acme, "enterprise1", Now.AddDays(-1));
+        draft.Revise(new DraftChanges
+        {
+            ProjectName = "Line 3 retrofit", Site = "No. 88 Jinqiao Rd", Description = "CNC", ProjectLeaderName = "Li", ProjectLeaderIdentity = "310101198001010011",
+            EquipmentFen = 800_000_00, SoftwareFen = 200_000_00, OtherFen = 50_000_00, InProjectPool = inPool, InvoiceNumbers = ["0441 2300", "ｆｐ-7"],
+        }, Now.AddDays(-1));
+        return draft;
+    }
+
+    private static FundingApplication Submitted()
+    {
+        var application = ADraft();
+        application.Submit(Rules(), [], [], Guid.NewGuid(), Now);
+        return application;
+    }
+
+    private static string RuleOf(Action move) => Assert.Throws<FundingRuleBrokenException>(move).RuleName;
+
+    [Fact]
+    public void ADraft_IsRevisedByTheEnterprise_EachSaveBumpingTheRevision()
+    {
+        var draft = ADraft();
+        Assert.Equal(ApplicationStatus.Draft, draft.Status);
+        Assert.Equal(1, draft.Revision);
+        Assert.Equal(ProjectFingerprint.Of(Enterprises.Uscc.Parse(Acme), "Line 3 retrofit", "No. 88 Jinqiao Rd"), draft.Fingerprint);
+
+        draft.Revise(new DraftChanges { Site = "No. 90 Jinqiao Rd" }, Now);
+        Assert.Equal(2, draft.Revision);
+        Assert.Equal("Line 3 retrofit", draft.ProjectName);
+        Assert.Equal("No. 90 Jinqiao Rd", draft.Site);
+        Assert.Equal(Now, draft.UpdatedAt);
+    }
+
+    [Fact]
+    public void TheInvestment_IsTheDraftsFourCategories()
+    {
+        var investment = ADraft().Investment;
+        Assert.Equal(new Money(1_050_000_00), investment.Total);
+        Assert.Equal(new Money(1_000_000_00), investment.Eligible(Rules().EligibleCostCategories));
+    }
+
+    [Fact]
+    public void InvoiceNumbers_AreClaimedNormalised_SoSpacingWidthAndCaseDoNotMakeANewInvoice()
+    {
+        Assert.Equal("04412300", InvoiceNumber.Normalise(" 0441 2300 "));
+        Assert.Equal("FP-7", InvoiceNumber.Normalise("ｆｐ－７"));
+        Assert.Equal(["04412300", "FP-7"], ADraft().Invoices);
+        Assert.Equal(["A1"], InvoiceNumber.NormaliseAll(["a1", "A 1", "Ａ１"]));
+
+        var claims = Submitted().InvoiceClaims(Now);
+        Assert.All(claims, c => Assert.Equal(ClaimantKinds.Application, c.ClaimantKind));
+        Assert.Equal(["04412300", "FP-7"], claims.Select(c => c.InvoiceNumber));
+    }
+
+    [Fact]
+    public void Submit_MovesTheDraftToSubmitted_UnderItsProcess()
+    {
+        var application = ADraft();
+        var process = Guid.NewGuid();
+        application.Submit(Rules(), [], [], process, Now);
+        Assert.Equal(ApplicationStatus.Submitted, application.Status);
+        Assert.Equal(process, application.InstanceId);
+        Assert.Equal(Now, application.SubmittedAt);
+        Assert.Equal(2, application.Revision);
+    }
+
+    [Fact]
+    public void Submit_OutsideTheWindow_IsRefusedByTheWindowRule()
+    {
+        var closed = new ApplicationWindow(Now.AddDays(-30), Now.AddDays(-1));
+        var application = ADraft();
+        Assert.Equal("ApplicationWindowClosed", RuleOf(() => application.Submit(Rules(closed), [], [], Guid.NewGuid(), Now)));
+        Assert.Equal(ApplicationStatus.Draft, application.Status);
+        Assert.Null(application.InstanceId);
+    }
+
+    [Fact]
+    public void Submit_WhileTheLeaderIsUnderSanction_IsRefusedBySanctionRule()
+    {
+        var sanction = new CreditSanction("310101198001010011", "leader", Now.AddYears(1), "false invoices");
+        Assert.Equal("EnterpriseUnderSanction", RuleOf(() => ADraft().Submit(Rules(), [sanction], [], Guid.NewGuid(), Now)));
+    }
+
+    [Fact]
+    public void Submit_OfAProjectSupportedAlready_IsRefusedByTheFundedOnceRule()
+    {
+        var earlier = new FundedProject("SF-2026-0003", "smart-factory", "invoice 04412300 already claimed");
+        Assert.Equal("ProjectAlreadyFunded", RuleOf(() => ADraft().Submit(Rules(), [], [earlier], Guid.NewGuid(), Now)));
+    }
+
+    [Fact]
+    public void Submit_OutsideTheProjectPool_WhereTheRulesAskForIt_IsRefusedByThePoolRule()
+    {
+        Assert.Equal("NotInProjectPool", RuleOf(() => ADraft(inPool: false).Submit(Rules(pool: true), [], [], Guid.NewGuid(), Now)));
+        ADraft(inPool: false).Submit(Rules(pool: false), [], [], Guid.NewGuid(), Now);
+    }
+
+    [Fact]
+    public void ASubmittedFile_IsNotSubmittedOrEditedAgain()
+    {
+        var application = Submitted();
+        Assert.Contains("already submitted", Assert.Throws<IllegalTransitionException>(() => application.Submit(Rules(), [], [], Guid.NewGuid(), Now)).Message);
+        Assert.Contains("only a draft or a file returned for supplement", Assert.Throws<IllegalTransitionException>(() => application.Revise(new DraftChanges { Site = "x" }, Now)).Message);
+    }
+
+    [Fact]
+    public void AFileReturnedForSupplement_IsEditedAndResubmitted_BackToReview()
+    {
+        var application = Submitted();
+        application.PutUnderReview();
+        application.ReturnForSupplement();
+        application.Revise(new DraftChanges { InvoiceNumbers = ["0441 2301"] }, Now);
+        Assert.Equal(["04412301"], application.Invoices);
+        application.Resubmit();
+        Assert.Equal(ApplicationStatus.UnderReview, application.Status);
+    }
+
+    [Fact]
+    public void Review_PublishesTheNotice_ThenApprovesWithinTheBudgetLeft()
+    {
+        var application = Submitted();
+        application.PutUnderReview();
+        application.RecordCalculatedSubsidy(new Money(100_000_00));
+        application.PublishNotice();
+        application.Approve(new Money(100_000_00), budgetLeft: new Money(100_000_00));
+        Assert.Equal(ApplicationStatus.Approved, application.Status);
+        Assert.Equal(100_000_00, application.ApprovedAmountFen);
+    }
+
+    [Fact]
+    public void Approve_BeyondTheBudgetLeft_IsRefusedByTheBudgetRule_AndStaysInNotice()
+    {
+        var application = Submitted();
+        application.PutUnderReview();
+        application.PublishNotice();
+        Assert.Equal("BudgetExceeded", RuleOf(() => application.Approve(new Money(100_000_01), budgetLeft: new Money(100_000_00))));
+        Assert.Equal(ApplicationStatus.InPublicNotice, application.Status);
+    }
+
+    [Fact]
+    public void MovesTheStatusDoesNotAllow_AreRefused_SaidAsTheUserWouldUnderstandThem()
+    {
+        Assert.Contains("cannot be approved", Assert.Throws<IllegalTransitionException>(() => Submitted().Approve(Money.Zero, Money.Zero)).Message);
+        Assert.Throws<IllegalTransitionException>(() => ADraft().PutUnderReview());
+        Assert.Throws<IllegalTransitionException>(() => ADraft().PublishNotice());
+        Assert.Throws<IllegalTransitionException>(() => Submitted().Resubmit());
+
+        var rejected = Submitted();
+        rejected.Reject();
+        Assert.Equal(ApplicationStatus.Rejected, rejected.Status);
+        Assert.Contains("rejected", Assert.Throws<IllegalTransitionException>(() => rejected.Lapse()).Message);
+        Assert.Throws<IllegalTransitionException>(() => rejected.ReturnForSupplement());
+
+        var lapsed = Submitted();
+        lapsed.ReturnForSupplement();
+        lapsed.Lapse();
+        Assert.Equal(ApplicationStatus.Rejected, lapsed.Status);
+
+        Assert.False(FundingApplication.CanMove(ApplicationStatus.Closed, ApplicationStatus.Building));
+        Assert.True(FundingApplication.CanMove(ApplicationStatus.Closed, ApplicationStatus.Recovered));
+    }
+}

@@ -23,12 +23,10 @@ public sealed class ProjectTermination(ProjectWorkflowDbContext db, FundLedger l
         {
             var application = db.Set<FundingApplication>().Local.FirstOrDefault(a => a.InstanceId == ended.InstanceId)
                 ?? await db.Set<FundingApplication>().FirstOrDefaultAsync(a => a.InstanceId == ended.InstanceId, cancellationToken);
-            if (application is null || !ApplicationLifecycle.CanMove(application.Status, ApplicationStatus.Terminated)) continue;
+            if (application is not { CanBeTerminated: true }) continue;
 
             var now = time.GetUtcNow();
-            application.Move(ApplicationStatus.Terminated, "terminated");
-            application.ClosedAt = now;
-            application.UpdatedAt = now;
+            application.Terminate(now);
             if ((await ledger.ProjectAsync(application.Id, cancellationToken)).Reserved.Fen > 0)
                 await ReleaseUnpaid.RunAsync(db, ledger, application, $"{application.Number} terminated by {session.Actor.Id}", now, cancellationToken);
         }

@@ -81,11 +81,11 @@ internal static class LedgerStory
             ProjectName = "数控机床智能化改造",
             Status = ApplicationStatus.Approved,
             ApprovedAmountFen = approvedFen,
-            PayeeName = "上海精密机械制造有限公司",
-            PayeeAccount = "31050161393600000001",
             CreatedAt = DateTimeOffset.UtcNow,
             UpdatedAt = DateTimeOffset.UtcNow,
         };
+        // The enterprise signed the agreement: installments go to itself, at its registered account.
+        application.SignAgreement("上海精密机械制造有限公司", "31050161393600000001", enterprise.Name, "31050161393600000001", DateTimeOffset.UtcNow);
         await app.QueryAsync(async db =>
         {
             // The payee is the enterprise itself, paid to the account registered (and approved) for it.

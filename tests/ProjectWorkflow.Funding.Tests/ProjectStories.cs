@@ -1,0 +1,36 @@
+using ProjectWorkflow.Funding.Applications;
+using ProjectWorkflow.Funding.Schemes;
+
+namespace ProjectWorkflow.Funding.Tests;
+
+/// <summary>Funded projects at the points of their life the project tests start from.</summary>
+internal static class ProjectStories
+{
+    public const string Enterprise = "上海精密机械制造有限公司";
+    public const string Account = "31050161393600000001";
+
+    /// <summary>An approved project: 1,000,000 yuan of equipment (eligible), 100,000 yuan approved.</summary>
+    public static FundingApplication Approved() => new()
+    {
+        Id = Guid.NewGuid(),
+        Number = "TU-2026-0001",
+        SchemeKey = "tech-upgrade",
+        Year = 2026,
+        Uscc = "91310000MA1FL4UJ5Y",
+        ProjectLeaderIdentity = "310101198001010011",
+        ProjectName = "数控机床智能化改造",
+        EquipmentFen = Money.FromWanYuan(100).Fen,
+        SoftwareFen = Money.FromWanYuan(20).Fen,
+        Status = ApplicationStatus.Approved,
+        ApprovedAmountFen = Money.FromWanYuan(10).Fen,
+    };
+
+    /// <summary>An approved project whose agreement is signed and whose first installment was paid at <paramref name="paidAt"/>.</summary>
+    public static FundingApplication Building(RuleSet rules, DateTimeOffset paidAt)
+    {
+        var project = Approved();
+        project.SignAgreement(Enterprise, Account, Enterprise, Account, paidAt.AddDays(-7));
+        project.StartBuilding(rules, paidAt);
+        return project;
+    }
+}

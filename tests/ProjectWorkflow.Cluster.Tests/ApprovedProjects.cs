@@ -60,19 +60,19 @@ internal static class ApprovedProjects
         var now = DateTimeOffset.UtcNow;
         var application = FundingApplication.Draft($"TU-2026-K{Guid.NewGuid():N}"[..20], "tech-upgrade", 2026, enterprise.Id, enterprise.Uscc, "enterprise1", now);
         application.Revise(new DraftChanges { ProjectName = "智能产线改造" }, now);
-        application.PayeeName = "上海精密机械制造有限公司";
-        application.PayeeAccount = "31050161393600000001";
         await query(async db =>
         {
             // The payee is the enterprise itself, paid to the account registered (and approved) for it.
             db.Add(enterprise);
-            var account = enterprise.RequestBankAccount("上海银行", application.PayeeAccount!, "enterprise-user", DateTimeOffset.UtcNow);
+            var account = enterprise.RequestBankAccount("上海银行", "31050161393600000001", "enterprise-user", DateTimeOffset.UtcNow);
             account.Approve("finance-staff", actsForEnterprise: false, DateTimeOffset.UtcNow);
             db.Add(account);
             db.Add(application);
             // Approved without its review (set straight on the row, as the review would have left it).
             db.Entry(application).Property(a => a.Status).CurrentValue = ApplicationStatus.Approved;
             db.Entry(application).Property(a => a.ApprovedAmountFen).CurrentValue = approvedFen;
+            // The enterprise signed the agreement: installments go to itself, at its registered account.
+            application.SignAgreement("上海精密机械制造有限公司", "31050161393600000001", enterprise.Name, "31050161393600000001", DateTimeOffset.UtcNow);
             return await db.SaveChangesAsync();
         });
         return application;

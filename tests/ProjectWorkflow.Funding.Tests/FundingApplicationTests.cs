@@ -1,5 +1,6 @@
 using ProjectWorkflow.Funding.Applications;
 using ProjectWorkflow.Funding.Invoices;
+using ProjectWorkflow.Funding.Projects;
 using ProjectWorkflow.Funding.Rules;
 using ProjectWorkflow.Funding.Schemes;
 
@@ -112,7 +113,7 @@ public class FundingApplicationTests
     [Fact]
     public void Submit_WhileTheLeaderIsUnderSanction_IsRefusedBySanctionRule()
     {
-        var sanction = new CreditSanction("310101198001010011", "leader", Now.AddYears(1), "false invoices");
+        var sanction = new CreditSanction("310101198001010011", CreditSanction.Leader, Now.AddYears(-1), Now.AddYears(1), "false invoices");
         Assert.Equal("EnterpriseUnderSanction", RuleOf(() => ADraft().Submit(Rules(), [sanction], [], Guid.NewGuid(), Now)));
     }
 

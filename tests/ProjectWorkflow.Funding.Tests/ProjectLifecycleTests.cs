@@ -1,3 +1,4 @@
+using ProjectWorkflow.Funding.Applications;
 using ProjectWorkflow.Funding.Projects;
 using ProjectWorkflow.Funding.Rules;
 using ProjectWorkflow.Funding.Schemes;
@@ -7,7 +8,7 @@ namespace ProjectWorkflow.Funding.Tests;
 /// <summary>After approval: the build period and its one extension, the acceptance window, sanctions and the evaluation.</summary>
 public class ProjectLifecycleTests
 {
-    private static readonly RuleSet Rules = new()
+    internal static readonly RuleSet Rules = new()
     {
         SchemeKey = "tech-upgrade",
         Year = 2026,
@@ -56,12 +57,16 @@ public class ProjectLifecycleTests
     public void Recovery_BarsTheEnterpriseAndTheLeader_ForTheRuleSetsYears()
     {
         var at = new DateTimeOffset(2027, 5, 1, 0, 0, 0, TimeSpan.Zero);
-        var sanctions = CreditSanctions.AfterRecovery("91310000MA1FL4UJ5Y", "310101198001010011", "TU-2026-0001", "false invoices", at, 3);
+        var project = ProjectStories.Building(Rules, at.AddMonths(-3));
+        var sanctions = project.Recover("false invoices", at, Rules.SanctionYears);
+        Assert.Equal(ApplicationStatus.Recovered, project.Status);
+        Assert.Equal("false invoices", project.RecoveryReason);
         Assert.Equal(["enterprise", "leader"], sanctions.Select(s => s.SubjectKind));
+        Assert.Equal([project.Uscc, project.ProjectLeaderIdentity], sanctions.Select(s => s.Subject));
         Assert.All(sanctions, s => Assert.Equal(at.AddYears(3), s.Until));
+        Assert.All(sanctions, s => Assert.Equal(project.Id, s.ApplicationId));
         Assert.True(new EnterpriseUnderSanctionRule(sanctions, at.AddYears(3).AddDays(-1)).IsBroken());
         Assert.False(new EnterpriseUnderSanctionRule(sanctions, at.AddYears(3)).IsBroken());
-        Assert.True(new NothingPaidToRecoverRule(false).IsBroken());
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using ProjectWorkflow.Funding.Applications;
 using ProjectWorkflow.Funding.Enterprises;
+using ProjectWorkflow.Funding.Projects;
 using ProjectWorkflow.Funding.Rules;
 using ProjectWorkflow.Funding.Schemes;
 
@@ -44,7 +45,7 @@ public class RuleTests
     [Fact]
     public void Sanction_BarsUntilItEnds_NamingWhoIsBarred()
     {
-        var sanction = new CreditSanction("Zhang San", "leader", new DateTimeOffset(2029, 5, 1, 0, 0, 0, TimeSpan.Zero), "recovered subsidy APP-2025-0007");
+        var sanction = new CreditSanction("Zhang San", CreditSanction.Leader, new DateTimeOffset(2026, 5, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2029, 5, 1, 0, 0, 0, TimeSpan.Zero), "recovered subsidy APP-2025-0007");
         var rule = new EnterpriseUnderSanctionRule([sanction], new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero));
         Assert.True(rule.IsBroken());
         Assert.Contains("project leader", rule.Message.English);

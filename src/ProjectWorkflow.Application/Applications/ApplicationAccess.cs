@@ -4,6 +4,7 @@ using ProjectWorkflow.Application.Identity;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.Refusals;
 using ProjectWorkflow.Application.Reviews;
+using ProjectWorkflow.Funding.Reviews;
 using ProjectWorkflow.Application.Workflows.Storage;
 using ProjectWorkflow.Engine.Runtime;
 using ProjectWorkflow.Funding.Enterprises;
@@ -24,7 +25,7 @@ public sealed class ApplicationAccess(ProjectWorkflowDbContext db)
         // An expert sees the file only on its panel, only after declaring no conflict of interest, never once recused,
         // and only while the panel sits (some expert's review is still open).
         if (actor.Groups.Contains(Roles.Expert) &&
-            await db.Set<PanelMemberRecord>().AnyAsync(p => p.ApplicationId == application.Id && p.Expert == actor.Id && p.DeclaredAt != null && !p.Recused, cancellationToken) &&
+            await db.Set<PanelMember>().AnyAsync(p => p.ApplicationId == application.Id && p.Expert == actor.Id && p.DeclaredAt != null && !p.Recused, cancellationToken) &&
             await PanelSitsAsync(application, cancellationToken))
             return application;
         throw new ForbiddenException("This application is visible to its enterprise, the fund's staff and the experts assigned to it.");

@@ -72,16 +72,3 @@ internal sealed class AttachmentRecordConfiguration : IEntityTypeConfiguration<A
         builder.HasIndex(a => a.ApplicationId);
     }
 }
-
-internal sealed class CreditSanctionRecordConfiguration : IEntityTypeConfiguration<CreditSanctionRecord>
-{
-    public void Configure(EntityTypeBuilder<CreditSanctionRecord> builder)
-    {
-        builder.ToTable("CreditSanctions");
-        builder.HasKey(s => s.Id);
-        builder.Property(s => s.Subject).HasMaxLength(64).IsRequired();
-        builder.Property(s => s.SubjectKind).HasMaxLength(20).IsRequired();
-        builder.Property(s => s.Reason).HasMaxLength(1000).IsRequired();
-        builder.HasIndex(s => new { s.Subject, s.Until });
-    }
-}

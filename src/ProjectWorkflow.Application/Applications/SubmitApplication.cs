@@ -7,6 +7,7 @@ using ProjectWorkflow.Application.Validation;
 using ProjectWorkflow.Application.Workflows;
 using ProjectWorkflow.Engine.Runtime;
 using ProjectWorkflow.Funding.Applications;
+using ProjectWorkflow.Funding.Projects;
 using ProjectWorkflow.Funding.Rules;
 using ProjectWorkflow.Funding;
 
@@ -84,9 +85,8 @@ public sealed class SubmitApplication(
     }
 
     private async Task<List<CreditSanction>> SanctionsAsync(FundingApplication a, CancellationToken cancellationToken) =>
-        (await db.Set<CreditSanctionRecord>().AsNoTracking()
-            .Where(s => s.Subject == a.Uscc || s.Subject == a.ProjectLeaderIdentity).ToListAsync(cancellationToken))
-        .Select(s => new CreditSanction(s.Subject, s.SubjectKind, s.Until, s.Reason)).ToList();
+        await db.Set<CreditSanction>().AsNoTracking()
+            .Where(s => s.Subject == a.Uscc || s.Subject == a.ProjectLeaderIdentity).ToListAsync(cancellationToken);
 
     /// <summary>Other live applications for the same project (USCC + fingerprint), and the claims others hold on one of its invoices.</summary>
     private async Task<List<FundedProject>> EarlierSupportAsync(FundingApplication a, CancellationToken cancellationToken)

@@ -4,6 +4,7 @@ using ProjectWorkflow.Application.Enterprises;
 using ProjectWorkflow.Application.Identity;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.Reviews;
+using ProjectWorkflow.Funding.Reviews;
 using ProjectWorkflow.Application.Workflows.Storage;
 using ProjectWorkflow.Funding.Enterprises;
 using ProjectWorkflow.Funding.Applications;
@@ -39,7 +40,7 @@ public sealed class ProjectRoles(ProjectWorkflowDbContext db)
         if (application.CreatedBy == person
             || await db.Set<EnterpriseMember>().AnyAsync(m => m.EnterpriseId == application.EnterpriseId && m.UserName == person, cancellationToken))
             played.Add(ProjectRole.Applicant);
-        if (await db.Set<PanelMemberRecord>().AnyAsync(m => m.ApplicationId == application.Id && m.Expert == person && !m.Recused, cancellationToken))
+        if (await db.Set<PanelMember>().AnyAsync(m => m.ApplicationId == application.Id && m.Expert == person && !m.Recused, cancellationToken))
             played.Add(ProjectRole.Expert);
         if (await db.Set<PaymentOrderRecord>().AnyAsync(o => o.ApplicationId == application.Id && o.ApprovedBy == person, cancellationToken))
             played.Add(ProjectRole.Payer);

@@ -6,6 +6,8 @@ using ProjectWorkflow.Application.Refusals;
 using ProjectWorkflow.Application.Validation;
 using ProjectWorkflow.Application.Workflows;
 using ProjectWorkflow.Engine.Runtime;
+using ProjectWorkflow.Funding.Projects;
+using ProjectWorkflow.Funding.Rules;
 
 namespace ProjectWorkflow.Application.Projects;
 
@@ -20,24 +22,21 @@ public sealed class DecideChangeRequest(ProjectWorkflowDbContext db, WorkflowCom
     public async Task<ChangeRequestView> HandleAsync(Guid applicationId, Guid changeRequestId, DecideChangeRequestRequest request, Actor actor, CancellationToken cancellationToken)
     {
         var application = await ApplicationAccess.FindAsync(db, applicationId, track: true, cancellationToken);
-        var change = await db.Set<ChangeRequestRecord>().FirstOrDefaultAsync(c => c.Id == changeRequestId && c.ApplicationId == applicationId, cancellationToken)
+        var change = await db.Set<ChangeRequest>().FirstOrDefaultAsync(c => c.Id == changeRequestId && c.ApplicationId == applicationId, cancellationToken)
             ?? throw new NotFoundException($"The application has no change request {changeRequestId}.");
-        if (change.Status != ChangeRequestStatuses.Pending)
-            throw new ConflictException($"The change request was already {change.Status} by {change.DecidedBy}.");
+        var decidedOnce = new ChangeAlreadyDecidedRule(change);
+        if (decidedOnce.IsBroken()) throw new ConflictException(decidedOnce.Message.English);
         var errors = new List<FieldError>();
         if (request.Approved is null) errors.Add(new FieldError("approved", "Say whether the change is approved (true) or refused (false)."));
         if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 4000) errors.Add(new FieldError("reason", "Give the reason for the decision (at most 4,000 characters); the enterprise reads it. 请填写审核意见。"));
         if (errors.Count > 0) throw new InvalidRequestException(errors);
 
         var task = await ProjectFile.OpenTaskAsync(db, application, "reviewChange", "The process is not waiting for a decision on a change request.", cancellationToken);
-        change.Status = request.Approved!.Value ? ChangeRequestStatuses.Approved : ChangeRequestStatuses.Refused;
-        change.DecidedAt = time.GetUtcNow();
-        change.DecidedBy = actor.Id;
-        change.DecisionReason = request.Reason!.Trim();
+        change.Decide(request.Approved!.Value, actor.Id, request.Reason!, time.GetUtcNow());
         await commands.RunAsync(actor, s => s.CompleteAsync(task, new JsonObject
         {
             ["changeRequestId"] = change.Id.ToString(),
-            ["changeApproved"] = request.Approved.Value,
+            ["changeApproved"] = change.Status == ChangeRequestStatus.Approved,
             ["changeDecisionReason"] = change.DecisionReason,
         }, cancellationToken), cancellationToken);
         return RequestChange.View(change);

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Applications;
 using ProjectWorkflow.Application.Persistence;
@@ -37,37 +36,20 @@ public sealed class EvaluatePerformance(ProjectWorkflowDbContext db, WorkflowCom
         if (errors.Count > 0) throw new InvalidRequestException(errors);
 
         var task = await ProjectFile.OpenTaskAsync(db, application, "evaluation", "The process is not waiting for a performance evaluation.", cancellationToken);
-        var planned = new ProjectIndicators(Math.Max(0, application.EnergyBeforeTce - application.EnergyAfterTce), new Money(application.OutputFen), new Money(application.ValueAddedFen), application.Robots);
         var reached = new ProjectIndicators(request.EnergySavedTce!.Value, new Money(request.OutputFen!.Value), new Money(request.ValueAddedFen!.Value), request.Robots!.Value);
-        var result = PerformanceEvaluation.Of(planned, reached);
-        var evaluation = new EvaluationRecord
-        {
-            Id = Guid.NewGuid(),
-            ApplicationId = application.Id,
-            EvaluatedAt = time.GetUtcNow(),
-            EvaluatedBy = actor.Id,
-            EnergySavedTce = reached.EnergySavedTce,
-            OutputFen = reached.Output.Fen,
-            ValueAddedFen = reached.ValueAdded.Fen,
-            Robots = reached.Robots,
-            Score = result.Score,
-            Grade = result.Grade,
-            Indicators = JsonSerializer.Serialize(result.Indicators, JsonSerializerOptions.Web),
-            Comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim(),
-        };
+        var evaluation = application.Evaluate(reached, actor.Id, time.GetUtcNow(), request.Comment);
         db.Add(evaluation);
         await commands.RunAsync(actor, s => s.CompleteAsync(task, new JsonObject
         {
-            ["evaluationScore"] = result.Score,
-            ["evaluationGrade"] = result.Grade,
+            ["evaluationScore"] = evaluation.Score,
+            ["evaluationGrade"] = evaluation.Grade,
         }, cancellationToken), cancellationToken);
         return View(evaluation);
     }
 
-    public static EvaluationView View(EvaluationRecord e)
+    public static EvaluationView View(Evaluation e)
     {
-        var indicators = JsonSerializer.Deserialize<List<IndicatorResult>>(e.Indicators, JsonSerializerOptions.Web) ?? [];
-        var result = new EvaluationResult(indicators, e.Score, e.Grade);
-        return new EvaluationView(e.Id, e.EvaluatedAt, e.EvaluatedBy, e.Score, e.Grade, result.GradeZh, indicators, e.Comment);
+        var result = e.Result;
+        return new EvaluationView(e.Id, e.EvaluatedAt, e.EvaluatedBy, e.Score, e.Grade, result.GradeZh, result.Indicators, e.Comment);
     }
 }

@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ProjectWorkflow.Funding.Projects;
 
 namespace ProjectWorkflow.Application.Projects;
 
-internal sealed class ProgressReportRecordConfiguration : IEntityTypeConfiguration<ProgressReportRecord>
+internal sealed class ProgressReportConfiguration : IEntityTypeConfiguration<ProgressReport>
 {
-    public void Configure(EntityTypeBuilder<ProgressReportRecord> builder)
+    public void Configure(EntityTypeBuilder<ProgressReport> builder)
     {
         builder.ToTable("ProgressReports");
         builder.HasKey(r => r.Id);
@@ -16,25 +17,25 @@ internal sealed class ProgressReportRecordConfiguration : IEntityTypeConfigurati
     }
 }
 
-internal sealed class ChangeRequestRecordConfiguration : IEntityTypeConfiguration<ChangeRequestRecord>
+internal sealed class ChangeRequestConfiguration : IEntityTypeConfiguration<ChangeRequest>
 {
-    public void Configure(EntityTypeBuilder<ChangeRequestRecord> builder)
+    public void Configure(EntityTypeBuilder<ChangeRequest> builder)
     {
         builder.ToTable("ChangeRequests");
         builder.HasKey(r => r.Id);
         builder.Property(r => r.Kind).HasMaxLength(20).IsRequired();
         builder.Property(r => r.Reason).HasMaxLength(8000).IsRequired();
         builder.Property(r => r.RequestedBy).HasMaxLength(256).IsRequired();
-        builder.Property(r => r.Status).HasMaxLength(20).IsRequired();
+        builder.Property(r => r.Status).HasConversion(s => ChangeRequestStatusText.Of(s), t => ChangeRequestStatusText.Parse(t)).HasMaxLength(20).IsRequired();
         builder.Property(r => r.DecidedBy).HasMaxLength(256);
         builder.Property(r => r.DecisionReason).HasMaxLength(4000);
         builder.HasIndex(r => new { r.ApplicationId, r.Status });
     }
 }
 
-internal sealed class AcceptanceRecordConfiguration : IEntityTypeConfiguration<AcceptanceRecord>
+internal sealed class AcceptanceConfiguration : IEntityTypeConfiguration<Acceptance>
 {
-    public void Configure(EntityTypeBuilder<AcceptanceRecord> builder)
+    public void Configure(EntityTypeBuilder<Acceptance> builder)
     {
         builder.ToTable("Acceptances");
         builder.HasKey(r => r.Id);
@@ -48,9 +49,9 @@ internal sealed class AcceptanceRecordConfiguration : IEntityTypeConfiguration<A
     }
 }
 
-internal sealed class EvaluationRecordConfiguration : IEntityTypeConfiguration<EvaluationRecord>
+internal sealed class EvaluationConfiguration : IEntityTypeConfiguration<Evaluation>
 {
-    public void Configure(EntityTypeBuilder<EvaluationRecord> builder)
+    public void Configure(EntityTypeBuilder<Evaluation> builder)
     {
         builder.ToTable("Evaluations");
         builder.HasKey(r => r.Id);
@@ -61,5 +62,18 @@ internal sealed class EvaluationRecordConfiguration : IEntityTypeConfiguration<E
         builder.Property(r => r.Indicators).HasMaxLength(4000).IsRequired();
         builder.Property(r => r.Comment).HasMaxLength(8000);
         builder.HasIndex(r => r.ApplicationId).IsUnique();
+    }
+}
+
+internal sealed class CreditSanctionConfiguration : IEntityTypeConfiguration<CreditSanction>
+{
+    public void Configure(EntityTypeBuilder<CreditSanction> builder)
+    {
+        builder.ToTable("CreditSanctions");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Subject).HasMaxLength(64).IsRequired();
+        builder.Property(s => s.SubjectKind).HasMaxLength(20).IsRequired();
+        builder.Property(s => s.Reason).HasMaxLength(CreditSanction.ReasonLength).IsRequired();
+        builder.HasIndex(s => new { s.Subject, s.Until });
     }
 }

@@ -14,9 +14,8 @@ namespace ProjectWorkflow.Application.Projects;
 internal static class ProjectFile
 {
     public static ProjectSchedule Schedule(FundingApplication application, RuleSet rules) =>
-        application is { BuildStartedOn: { } started, BuildEndsOn: { } ends }
-            ? new ProjectSchedule(started, ends, application.ExtensionsGranted, rules.AcceptanceWindowMonths)
-            : throw new ConflictException("The project has not started building yet (the first installment is not paid).");
+        application.Schedule(rules)
+            ?? throw new ConflictException("The project has not started building yet (the first installment is not paid).");
 
     /// <summary>Refuses with a sentence when the project is not at the stage an action belongs to.</summary>
     public static void RequireStatus(FundingApplication application, ApplicationStatus expected, string action)

@@ -4,6 +4,7 @@ using ProjectWorkflow.Application.Enterprises;
 using ProjectWorkflow.Application.Identity;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Engine.Runtime;
+using ProjectWorkflow.Funding.Projects;
 
 namespace ProjectWorkflow.Application.Projects;
 
@@ -24,10 +25,10 @@ public sealed class ProjectHistory(ProjectWorkflowDbContext db, ApplicationAcces
     public async Task<ProjectHistoryView> HandleAsync(Guid id, Actor actor, CancellationToken cancellationToken)
     {
         var application = await access.ReadableAsync(id, actor, cancellationToken);
-        var reports = await db.Set<ProgressReportRecord>().AsNoTracking().Where(r => r.ApplicationId == id).OrderBy(r => r.Sequence).ToListAsync(cancellationToken);
-        var changes = await db.Set<ChangeRequestRecord>().AsNoTracking().Where(c => c.ApplicationId == id).OrderBy(c => c.RequestedAt).ToListAsync(cancellationToken);
-        var acceptances = await db.Set<AcceptanceRecord>().AsNoTracking().Where(a => a.ApplicationId == id).OrderBy(a => a.RequestedAt).ToListAsync(cancellationToken);
-        var evaluation = await db.Set<EvaluationRecord>().AsNoTracking().FirstOrDefaultAsync(e => e.ApplicationId == id, cancellationToken);
+        var reports = await db.Set<ProgressReport>().AsNoTracking().Where(r => r.ApplicationId == id).OrderBy(r => r.Sequence).ToListAsync(cancellationToken);
+        var changes = await db.Set<ChangeRequest>().AsNoTracking().Where(c => c.ApplicationId == id).OrderBy(c => c.RequestedAt).ToListAsync(cancellationToken);
+        var acceptances = await db.Set<Acceptance>().AsNoTracking().Where(a => a.ApplicationId == id).OrderBy(a => a.RequestedAt).ToListAsync(cancellationToken);
+        var evaluation = await db.Set<Evaluation>().AsNoTracking().FirstOrDefaultAsync(e => e.ApplicationId == id, cancellationToken);
         var staff = Roles.IsStaff(actor);
         return new ProjectHistoryView(
             ApplicationViews.Of(application, []).Project,

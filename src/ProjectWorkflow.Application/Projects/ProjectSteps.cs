@@ -22,12 +22,8 @@ public sealed class StartBuilding(ProjectWorkflowDbContext db, TimeProvider time
     protected override async Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
     {
         var rules = await ruleSets.ForAsync(application.SchemeKey, application.Year, cancellationToken);
-        application.Move(ApplicationStatus.Building, "started building");
-        var schedule = ProjectSchedule.Start(ShanghaiDate.Of(Now), rules);
-        application.BuildStartedOn = schedule.BuildStartedOn;
-        application.BuildEndsOn = schedule.BuildEndsOn;
-        application.ExtensionsGranted = 0;
-        ProjectSteps.SetAcceptanceDue(application, schedule, context);
+        var schedule = application.StartBuilding(rules, Now);
+        ProjectSteps.SetAcceptanceDue(schedule, context);
         context.SetVariable("projectClosed", false);
     }
 }
@@ -38,14 +34,11 @@ public sealed class ApplyChange(ProjectWorkflowDbContext db, TimeProvider time, 
     protected override async Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
     {
         var id = Guid.Parse(context.GetVariable<string>("changeRequestId") ?? throw new InvalidOperationException("The process carries no changeRequestId."));
-        var change = Db.Set<ChangeRequestRecord>().Local.FirstOrDefault(c => c.Id == id)
-            ?? await Db.Set<ChangeRequestRecord>().FirstAsync(c => c.Id == id, cancellationToken);
-        if (change is not { Status: ChangeRequestStatuses.Approved, Kind: ChangeRequestKinds.Extension, ExtensionMonths: { } months }) return;
+        var change = Db.Set<ChangeRequest>().Local.FirstOrDefault(c => c.Id == id)
+            ?? await Db.Set<ChangeRequest>().FirstAsync(c => c.Id == id, cancellationToken);
         var rules = await ruleSets.ForAsync(application.SchemeKey, application.Year, cancellationToken);
-        var extended = ProjectFile.Schedule(application, rules).Extend(months);
-        application.BuildEndsOn = extended.BuildEndsOn;
-        application.ExtensionsGranted = extended.ExtensionsGranted;
-        ProjectSteps.SetAcceptanceDue(application, extended, context);
+        if (application.GrantExtension(change, rules) is { } extended)
+            ProjectSteps.SetAcceptanceDue(extended, context);
     }
 }
 
@@ -71,7 +64,7 @@ public sealed class AcceptanceRequested(ProjectWorkflowDbContext db, TimeProvide
 {
     protected override Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
     {
-        application.Move(ApplicationStatus.AcceptanceRequested, "put up for acceptance");
+        application.PutUpForAcceptance();
         return Task.CompletedTask;
     }
 }
@@ -85,15 +78,10 @@ public sealed class SettleAcceptance(ProjectWorkflowDbContext db, TimeProvider t
     protected override async Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
     {
         var rules = await ruleSets.ForAsync(application.SchemeKey, application.Year, cancellationToken);
-        var acceptance = (await Db.Set<AcceptanceRecord>().Where(a => a.ApplicationId == application.Id).ToListAsync(cancellationToken))
-            .Where(a => a.Outcome == "pass").OrderByDescending(a => a.RequestedAt).FirstOrDefault()
+        var acceptance = (await Db.Set<Acceptance>().Where(a => a.ApplicationId == application.Id).ToListAsync(cancellationToken))
+            .Where(a => a.Passed).OrderByDescending(a => a.RequestedAt).FirstOrDefault()
             ?? throw new InvalidOperationException("The project has no passed acceptance to settle.");
-        var approvedInvestment = application.Investment
-            .Eligible(rules.EligibleCostCategories);
-        var settled = SubsidyCalculation.AfterAcceptance(new Money(application.ApprovedAmountFen ?? 0), approvedInvestment, new Money(acceptance.ActualEligibleFen));
-        application.Move(ApplicationStatus.Accepted, "accepted");
-        application.AcceptedAmountFen = settled.Amount.Fen;
-        acceptance.Calculation = string.Join("; ", settled.Steps);
+        var settled = application.Accept(acceptance, rules);
         context.SetVariable("acceptedAmountFen", settled.Amount.Fen);
         context.SetVariable("acceptanceCalculation", acceptance.Calculation);
     }
@@ -104,8 +92,7 @@ public sealed class CloseProject(ProjectWorkflowDbContext db, TimeProvider time)
 {
     protected override Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
     {
-        application.Move(ApplicationStatus.Closed, "closed");
-        application.ClosedAt = Now;
+        application.Close(Now);
         context.SetVariable("projectClosed", true);
         return Task.CompletedTask;
     }
@@ -122,20 +109,7 @@ public sealed class RecoverFunds(ProjectWorkflowDbContext db, TimeProvider time,
     {
         var rules = await ruleSets.ForAsync(application.SchemeKey, application.Year, cancellationToken);
         var reason = context.GetText("recoveryReason") ?? "追回 Recovery ordered";
-        application.Move(ApplicationStatus.Recovered, "recovered");
-        application.RecoveryReason = reason;
-        application.ClosedAt = Now;
-        foreach (var sanction in CreditSanctions.AfterRecovery(application.Uscc, application.ProjectLeaderIdentity, application.Number, reason, Now, rules.SanctionYears))
-            Db.Add(new CreditSanctionRecord
-            {
-                Id = Guid.NewGuid(),
-                Subject = sanction.Subject,
-                SubjectKind = sanction.SubjectKind,
-                From = Now,
-                Until = sanction.Until,
-                Reason = sanction.Reason.Length > 1000 ? sanction.Reason[..1000] : sanction.Reason,
-                ApplicationId = application.Id,
-            });
+        Db.AddRange(application.Recover(reason, Now, rules.SanctionYears));
         context.SetVariable("projectClosed", false);
         context.SetVariable("sanctionedUntil", Now.AddYears(rules.SanctionYears).ToString("O", CultureInfo.InvariantCulture));
     }
@@ -143,9 +117,8 @@ public sealed class RecoverFunds(ProjectWorkflowDbContext db, TimeProvider time,
 
 internal static class ProjectSteps
 {
-    public static void SetAcceptanceDue(FundingApplication application, ProjectSchedule schedule, ServiceTaskContext context)
+    public static void SetAcceptanceDue(ProjectSchedule schedule, ServiceTaskContext context)
     {
-        application.AcceptanceDueAt = schedule.AcceptanceDueAt;
         context.SetVariable("buildEndsOn", schedule.BuildEndsOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         context.SetVariable("acceptanceDueAt", schedule.AcceptanceDueAt.ToString("O", CultureInfo.InvariantCulture));
     }

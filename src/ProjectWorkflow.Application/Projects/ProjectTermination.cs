@@ -23,12 +23,10 @@ public sealed class ProjectTermination(ProjectWorkflowDbContext db, FundLedger l
         {
             // Only the application's own process ending takes it along, not a process it called or one started for it.
             var application = await ApplicationOfProcess.FindAsync(db, ended.BusinessKey, cancellationToken);
-            if (application is null || application.InstanceId != ended.InstanceId || !application.CanMoveTo(ApplicationStatus.Terminated)) continue;
+            if (application is null || application.InstanceId != ended.InstanceId || !application.CanBeTerminated) continue;
 
             var now = time.GetUtcNow();
-            application.Move(ApplicationStatus.Terminated, "terminated");
-            application.ClosedAt = now;
-            application.MarkUpdated(now);
+            application.Terminate(now);
             if ((await ledger.ProjectAsync(application.Id, cancellationToken)).Reserved.Fen > 0)
                 await ReleaseUnpaid.RunAsync(db, ledger, application, $"{application.Number} terminated by {session.Actor.Id}", now, cancellationToken);
         }

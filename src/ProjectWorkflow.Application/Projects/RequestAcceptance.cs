@@ -41,23 +41,8 @@ public sealed class RequestAcceptance(ProjectWorkflowDbContext db, ApplicationAc
 
         var rules = await ruleSets.ForAsync(application.SchemeKey, application.Year, cancellationToken);
         var now = time.GetUtcNow();
-        ProjectFile.Schedule(application, rules).CheckAcceptanceRequest(ShanghaiDate.Of(now));
+        var acceptance = Acceptance.Request(application, actual, request.AuditReportId!.Value, request.Summary!, actor.Id, now, rules);
         var task = await ProjectFile.OpenTaskAsync(db, application, "requestAcceptance", "The process is not waiting for an acceptance request.", cancellationToken);
-
-        var acceptance = new AcceptanceRecord
-        {
-            Id = Guid.NewGuid(),
-            ApplicationId = application.Id,
-            RequestedAt = now,
-            RequestedBy = actor.Id,
-            ActualEquipmentFen = actual.Equipment.Fen,
-            ActualSoftwareFen = actual.Software.Fen,
-            ActualConstructionFen = actual.Construction.Fen,
-            ActualOtherFen = actual.Other.Fen,
-            ActualEligibleFen = actual.Eligible(rules.EligibleCostCategories).Fen,
-            AuditReportId = request.AuditReportId!.Value,
-            Summary = request.Summary!.Trim(),
-        };
         db.Add(acceptance);
         await commands.RunAsync(actor, s => s.CompleteAsync(task, new JsonObject
         {
@@ -67,7 +52,7 @@ public sealed class RequestAcceptance(ProjectWorkflowDbContext db, ApplicationAc
         return View(acceptance);
     }
 
-    public static AcceptanceView View(AcceptanceRecord a) => new(a.Id, a.RequestedAt, a.RequestedBy,
+    public static AcceptanceView View(Acceptance a) => new(a.Id, a.RequestedAt, a.RequestedBy,
         new InvestmentView(a.ActualEquipmentFen, a.ActualSoftwareFen, a.ActualConstructionFen, a.ActualOtherFen,
             a.ActualEquipmentFen + a.ActualSoftwareFen + a.ActualConstructionFen + a.ActualOtherFen),
         a.ActualEligibleFen, a.AuditReportId, a.Summary, a.Outcome, a.ReviewedAt, a.ReviewedBy, a.ReviewReason, a.Calculation);

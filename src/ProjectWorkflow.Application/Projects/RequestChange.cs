@@ -45,21 +45,9 @@ public sealed class RequestChange(ProjectWorkflowDbContext db, ApplicationAccess
 
         var rules = await ruleSets.ForAsync(application.SchemeKey, application.Year, cancellationToken);
         var now = time.GetUtcNow();
-        Check.Rules(new ChangeAlreadyPendingRule(await db.Set<ChangeRequestRecord>()
-            .AnyAsync(c => c.ApplicationId == application.Id && c.Status == ChangeRequestStatuses.Pending, cancellationToken)));
-        if (request.Kind == ChangeRequestKinds.Extension)
-            ProjectFile.Schedule(application, rules).CheckExtension(request.ExtensionMonths!.Value, ShanghaiDate.Of(now), rules);
-
-        var change = new ChangeRequestRecord
-        {
-            Id = Guid.NewGuid(),
-            ApplicationId = application.Id,
-            Kind = request.Kind!,
-            ExtensionMonths = request.Kind == ChangeRequestKinds.Extension ? request.ExtensionMonths : null,
-            Reason = request.Reason!.Trim(),
-            RequestedAt = now,
-            RequestedBy = actor.Id,
-        };
+        var anotherPending = await db.Set<ChangeRequest>()
+            .AnyAsync(c => c.ApplicationId == application.Id && c.Status == ChangeRequestStatus.Pending, cancellationToken);
+        var change = ChangeRequest.Ask(application, request.Kind!, request.ExtensionMonths, request.Reason!, actor.Id, now, rules, anotherPending);
         db.Add(change);
         var delivered = await deliver.HandleAsync(new DeliverMessageRequest(Message, application.Number, new JsonObject
         {
@@ -72,6 +60,6 @@ public sealed class RequestChange(ProjectWorkflowDbContext db, ApplicationAccess
         return View(change);
     }
 
-    public static ChangeRequestView View(ChangeRequestRecord c) =>
-        new(c.Id, c.Kind, c.ExtensionMonths, c.Reason, c.RequestedAt, c.RequestedBy, c.Status, c.DecidedAt, c.DecidedBy, c.DecisionReason);
+    public static ChangeRequestView View(ChangeRequest c) =>
+        new(c.Id, c.Kind, c.ExtensionMonths, c.Reason, c.RequestedAt, c.RequestedBy, ChangeRequestStatusText.Of(c.Status), c.DecidedAt, c.DecidedBy, c.DecisionReason);
 }

@@ -7,6 +7,7 @@ using ProjectWorkflow.Application.Validation;
 using ProjectWorkflow.Application.Workflows;
 using ProjectWorkflow.Engine.Runtime;
 using ProjectWorkflow.Funding.Applications;
+using ProjectWorkflow.Funding.Projects;
 
 namespace ProjectWorkflow.Application.Projects;
 
@@ -28,16 +29,13 @@ public sealed class ReviewAcceptance(ProjectWorkflowDbContext db, WorkflowComman
         if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 4000) errors.Add(new FieldError("reason", "Give the grounds of the verdict (at most 4,000 characters); it is recorded and the enterprise reads it. 请填写验收意见。"));
         if (errors.Count > 0) throw new InvalidRequestException(errors);
 
-        var acceptance = await db.Set<AcceptanceRecord>().Where(a => a.ApplicationId == applicationId && a.Outcome == null)
+        var acceptance = await db.Set<Acceptance>().Where(a => a.ApplicationId == applicationId && a.Outcome == null)
             .OrderByDescending(a => a.RequestedAt).FirstOrDefaultAsync(cancellationToken)
             ?? throw new ConflictException("There is no acceptance request waiting for review.");
         var task = await ProjectFile.OpenTaskAsync(db, application, "acceptanceReview", "The process is not waiting for an acceptance review.", cancellationToken);
-        acceptance.Outcome = request.Outcome;
-        acceptance.ReviewedAt = time.GetUtcNow();
-        acceptance.ReviewedBy = actor.Id;
-        acceptance.ReviewReason = request.Reason!.Trim();
+        acceptance.Review(request.Outcome!, actor.Id, request.Reason!, time.GetUtcNow());
         var variables = new JsonObject { ["acceptanceOutcome"] = acceptance.Outcome, ["acceptanceReason"] = acceptance.ReviewReason };
-        if (acceptance.Outcome == "fail") variables["recoveryReason"] = $"验收不合格 Acceptance failed: {acceptance.ReviewReason}";
+        if (!acceptance.Passed) variables["recoveryReason"] = $"验收不合格 Acceptance failed: {acceptance.ReviewReason}";
         await commands.RunAsync(actor, s => s.CompleteAsync(task, variables, cancellationToken), cancellationToken);
         return RequestAcceptance.View(acceptance);
     }

@@ -38,15 +38,9 @@ public sealed partial class SignAgreement(ProjectWorkflowDbContext db, Applicati
         // Installments pay the enterprise itself, to an account registered (and approved) for it: nobody else.
         var enterprise = await db.Set<Enterprise>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == application.EnterpriseId, cancellationToken)
             ?? throw new ConflictException("The application's enterprise is not registered, so there is nobody the installments could be paid to.");
-        Check.Rules(
-            new PayeeNotTheEnterpriseRule(name, enterprise.Name),
-            new AccountNotRegisteredRule(account, await AccountNumbers.RegisteredAsync(db, enterprise.Id, cancellationToken)));
-
+        var registeredAccount = await AccountNumbers.RegisteredAsync(db, enterprise.Id, cancellationToken);
+        application.SignAgreement(name, account, enterprise.Name, registeredAccount, time.GetUtcNow());
         var task = await ProjectFile.OpenTaskAsync(db, application, "signAgreement", "The agreement is not waiting for a signature (it is signed already, or the process is elsewhere).", cancellationToken);
-        application.PayeeName = name;
-        application.PayeeAccount = account;
-        application.AgreementSignedAt = time.GetUtcNow();
-        application.MarkRevised(application.AgreementSignedAt.Value);
         await commands.RunAsync(actor, s => s.CompleteAsync(task, new JsonObject { ["payeeName"] = name }, cancellationToken), cancellationToken);
         return await ApplicationViews.OfAsync(db, application, cancellationToken);
     }

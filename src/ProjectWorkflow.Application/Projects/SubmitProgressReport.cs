@@ -6,7 +6,9 @@ using ProjectWorkflow.Application.Validation;
 using ProjectWorkflow.Application.Workflows.Storage;
 using ProjectWorkflow.Application.Workflows;
 using ProjectWorkflow.Engine.Runtime;
+using ProjectWorkflow.Funding;
 using ProjectWorkflow.Funding.Applications;
+using ProjectWorkflow.Funding.Projects;
 
 namespace ProjectWorkflow.Application.Projects;
 
@@ -36,26 +38,15 @@ public sealed class SubmitProgressReport(ProjectWorkflowDbContext db, Applicatio
         var taskId = await ProjectFile.OpenTaskAsync(db, application, "progressReport", "No progress report is due now; the next one is asked for at the end of the quarter.", cancellationToken);
         var task = await db.Set<TaskRecord>().AsNoTracking().FirstAsync(t => t.Id == taskId, cancellationToken);
         var now = time.GetUtcNow();
-        var report = new ProgressReportRecord
-        {
-            Id = Guid.NewGuid(),
-            ApplicationId = application.Id,
-            Sequence = await db.Set<ProgressReportRecord>().CountAsync(r => r.ApplicationId == application.Id, cancellationToken) + 1,
-            DueAt = task.DueAt,
-            SubmittedAt = now,
-            SubmittedBy = actor.Id,
-            Late = task.DueAt < now,
-            InvestedSoFarFen = request.InvestedSoFarFen!.Value,
-            PercentComplete = request.PercentComplete!.Value,
-            Summary = request.Summary!.Trim(),
-            Problems = string.IsNullOrWhiteSpace(request.Problems) ? null : request.Problems.Trim(),
-        };
+        var sequence = await db.Set<ProgressReport>().CountAsync(r => r.ApplicationId == application.Id, cancellationToken) + 1;
+        var report = ProgressReport.File(application.Id, sequence, task.DueAt, now, actor.Id,
+            new Money(request.InvestedSoFarFen!.Value), request.PercentComplete!.Value, request.Summary!, request.Problems);
         db.Add(report);
         await commands.RunAsync(actor, s => s.CompleteAsync(taskId,
             new JsonObject { ["progressReportId"] = report.Id.ToString(), ["percentComplete"] = report.PercentComplete, ["reportLate"] = report.Late }, cancellationToken), cancellationToken);
         return View(report);
     }
 
-    public static ProgressReportView View(ProgressReportRecord r) =>
+    public static ProgressReportView View(ProgressReport r) =>
         new(r.Id, r.Sequence, r.DueAt, r.SubmittedAt, r.SubmittedBy, r.Late, r.InvestedSoFarFen, r.PercentComplete, r.Summary, r.Problems);
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Applications;
 using ProjectWorkflow.Application.Persistence;
@@ -31,18 +30,15 @@ public sealed class PanelReview(ProjectWorkflowDbContext db, RuleSets ruleSets, 
     public async Task<PanelSeatView> DeclareAsync(Guid applicationId, DeclarationRequest request, Actor actor, CancellationToken cancellationToken)
     {
         var (application, seat, taskId) = await SeatAsync(applicationId, actor, cancellationToken);
-        if (seat.DeclaredAt is not null) throw new ConflictException("You have already declared for this application.");
+        if (seat.Declared) throw new ConflictException("You have already declared for this application.");
         if (request.WorkedForOrAdvisedApplicant is null || request.LegalDisputeWithApplicant is null || request.DraftedTheCall is null
             || request.ControlOrInvestmentTies is null || request.CloseRelativeInvolved is null)
             throw InvalidRequestException.For("declaration", "Answer every question of the declaration (true or false) before the file opens. 请逐项填写回避声明。");
         var declaration = new ConflictOfInterestDeclaration(actor.Id, request.WorkedForOrAdvisedApplicant.Value, request.LegalDisputeWithApplicant.Value,
             request.DraftedTheCall.Value, request.ControlOrInvestmentTies.Value, request.CloseRelativeInvolved.Value, time.GetUtcNow());
-        seat.DeclaredAt = declaration.DeclaredAt;
-        if (!declaration.HasConflict) await db.SaveChangesAsync(cancellationToken);
+        if (!seat.Declare(declaration)) await db.SaveChangesAsync(cancellationToken);
         else
         {
-            seat.Recused = true;
-            seat.RecusalReason = "declared a conflict of interest";
             await commands.RunAsync(actor, s => s.CompleteAsync(taskId, new() { ["recused"] = true }, cancellationToken), cancellationToken);
         }
         return View(seat);
@@ -51,28 +47,25 @@ public sealed class PanelReview(ProjectWorkflowDbContext db, RuleSets ruleSets, 
     public async Task<PanelSeatView> ScoreAsync(Guid applicationId, ScoresRequest request, Actor actor, CancellationToken cancellationToken)
     {
         var (application, seat, taskId) = await SeatAsync(applicationId, actor, cancellationToken);
-        if (seat.DeclaredAt is null) throw new ConflictException("Declare your conflicts of interest first (POST …/panel/declaration); the file opens after that.");
+        if (!seat.Declared) throw new ConflictException("Declare your conflicts of interest first (POST …/panel/declaration); the file opens after that.");
         var rules = await ruleSets.ForAsync(application.SchemeKey, application.Year, cancellationToken);
         var sheet = new ScoreSheet(actor.Id, request.Points ?? []);
         var problems = sheet.Problems(rules.Panel.Rubric);
         if (problems.Count > 0) throw new InvalidRequestException(problems.Select(p => new Validation.FieldError("points", p)).ToList());
 
-        seat.Points = JsonSerializer.Serialize(sheet.Points);
-        seat.Total = sheet.Total;
-        seat.Comment = request.Comment?.Trim();
-        seat.ScoredAt = time.GetUtcNow();
+        seat.Score(sheet, rules.Panel.Rubric, request.Comment, time.GetUtcNow());
         await commands.RunAsync(actor, s => s.CompleteAsync(taskId, new() { ["scored"] = true }, cancellationToken), cancellationToken);
         return View(seat);
     }
 
     public async Task<IReadOnlyList<PanelSeatView>> ListAsync(Guid applicationId, CancellationToken cancellationToken) =>
-        (await db.Set<PanelMemberRecord>().AsNoTracking().Where(p => p.ApplicationId == applicationId).OrderBy(p => p.Expert).ToListAsync(cancellationToken))
+        (await db.Set<PanelMember>().AsNoTracking().Where(p => p.ApplicationId == applicationId).OrderBy(p => p.Expert).ToListAsync(cancellationToken))
         .Select(View).ToList();
 
-    private async Task<(FundingApplication Application, PanelMemberRecord Seat, Guid TaskId)> SeatAsync(Guid applicationId, Actor actor, CancellationToken cancellationToken)
+    private async Task<(FundingApplication Application, PanelMember Seat, Guid TaskId)> SeatAsync(Guid applicationId, Actor actor, CancellationToken cancellationToken)
     {
         var application = await ApplicationAccess.FindAsync(db, applicationId, track: true, cancellationToken);
-        var seat = await db.Set<PanelMemberRecord>().FirstOrDefaultAsync(p => p.ApplicationId == applicationId && p.Expert == actor.Id, cancellationToken)
+        var seat = await db.Set<PanelMember>().FirstOrDefaultAsync(p => p.ApplicationId == applicationId && p.Expert == actor.Id, cancellationToken)
             ?? throw new ForbiddenException("You are not on this application's expert panel.");
         var taskId = await db.Set<TaskRecord>()
             .Where(t => t.InstanceId == application.InstanceId && t.ElementId == ReviewElementId && t.Assignee == actor.Id && t.Status == TaskStatuses.Open)
@@ -81,5 +74,5 @@ public sealed class PanelReview(ProjectWorkflowDbContext db, RuleSets ruleSets, 
         return (application, seat, taskId);
     }
 
-    private static PanelSeatView View(PanelMemberRecord p) => new(p.Expert, p.DeclaredAt is not null, p.Recused, p.Total, p.ScoredAt);
+    private static PanelSeatView View(PanelMember p) => new(p.Expert, p.DeclaredAt is not null, p.Recused, p.Total, p.ScoredAt);
 }

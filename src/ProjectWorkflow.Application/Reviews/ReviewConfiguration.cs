@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ProjectWorkflow.Funding.Reviews;
 
 namespace ProjectWorkflow.Application.Reviews;
 
-internal sealed class PanelMemberRecordConfiguration : IEntityTypeConfiguration<PanelMemberRecord>
+internal sealed class PanelMemberConfiguration : IEntityTypeConfiguration<PanelMember>
 {
-    public void Configure(EntityTypeBuilder<PanelMemberRecord> builder)
+    public void Configure(EntityTypeBuilder<PanelMember> builder)
     {
         builder.ToTable("PanelMembers");
         builder.HasKey(p => p.Id);

@@ -7,6 +7,7 @@ using ProjectWorkflow.Application.Projects;
 using ProjectWorkflow.Application.Refusals;
 using ProjectWorkflow.Engine.Runtime;
 using ProjectWorkflow.Funding.Applications;
+using ProjectWorkflow.Funding.Projects;
 
 namespace ProjectWorkflow.Application.Schemes;
 
@@ -42,12 +43,12 @@ public sealed class SchemeResults(ProjectWorkflowDbContext db)
             .ToListAsync(cancellationToken);
         var funded = applications.Where(a => Funded.Contains(a.Status)).ToList();
         var fundedIds = funded.Select(a => a.Id).ToList();
-        var evaluations = await db.Set<EvaluationRecord>().AsNoTracking().Where(e => fundedIds.Contains(e.ApplicationId)).ToListAsync(cancellationToken);
+        var evaluations = await db.Set<Evaluation>().AsNoTracking().Where(e => fundedIds.Contains(e.ApplicationId)).ToListAsync(cancellationToken);
         var evaluated = funded.Where(a => evaluations.Any(e => e.ApplicationId == a.Id)).ToList();
         var evaluatedIds = evaluated.Select(a => a.Id).ToList();
         // What was actually invested, as the passed acceptance found it.
-        var invested = await db.Set<AcceptanceRecord>().AsNoTracking()
-            .Where(x => evaluatedIds.Contains(x.ApplicationId) && x.Outcome == "pass")
+        var invested = await db.Set<Acceptance>().AsNoTracking()
+            .Where(x => evaluatedIds.Contains(x.ApplicationId) && x.Outcome == Acceptance.Pass)
             .SumAsync(x => x.ActualEquipmentFen + x.ActualSoftwareFen + x.ActualConstructionFen + x.ActualOtherFen, cancellationToken);
 
         return new SchemeResultsView(schemeKey, year,

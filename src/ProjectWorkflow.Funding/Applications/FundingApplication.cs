@@ -1,4 +1,5 @@
 using ProjectWorkflow.Funding.Invoices;
+using ProjectWorkflow.Funding.Projects;
 using ProjectWorkflow.Funding.Rules;
 using ProjectWorkflow.Funding.Schemes;
 

@@ -1,8 +1,8 @@
+using ProjectWorkflow.Funding.Projects;
+
 namespace ProjectWorkflow.Funding.Rules;
 
-/// <summary>A credit sanction (after a recovery) bars the enterprise and the project leader for years.</summary>
-public sealed record CreditSanction(string Subject, string SubjectKind, DateTimeOffset Until, string Reason);
-
+/// <summary>An enterprise or project leader under a credit sanction (<see cref="CreditSanction"/>) may not apply until it ends.</summary>
 public sealed class EnterpriseUnderSanctionRule(IReadOnlyList<CreditSanction> sanctions, DateTimeOffset at) : IFundingRule
 {
     private CreditSanction? Active => sanctions.Where(s => s.Until > at).OrderByDescending(s => s.Until).FirstOrDefault();
@@ -10,7 +10,7 @@ public sealed class EnterpriseUnderSanctionRule(IReadOnlyList<CreditSanction> sa
     public bool IsBroken() => Active is not null;
 
     public RuleMessage Message => Active is { } s
-        ? new($"{(s.SubjectKind == "leader" ? "项目负责人" : "企业")}处于失信惩戒期内，至{s.Until:yyyy-MM-dd}不得申报（{s.Reason}）。",
-              $"The {(s.SubjectKind == "leader" ? "project leader" : "enterprise")} is barred from applying until {s.Until:yyyy-MM-dd} ({s.Reason}).")
+        ? new($"{(s.SubjectKind == CreditSanction.Leader ? "项目负责人" : "企业")}处于失信惩戒期内，至{s.Until:yyyy-MM-dd}不得申报（{s.Reason}）。",
+              $"The {(s.SubjectKind == CreditSanction.Leader ? "project leader" : "enterprise")} is barred from applying until {s.Until:yyyy-MM-dd} ({s.Reason}).")
         : new("", "");
 }

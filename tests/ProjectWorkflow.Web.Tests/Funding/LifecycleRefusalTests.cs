@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ProjectWorkflow.Application.Applications;
 using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Funding.Projects;
 using ProjectWorkflow.Web.Tests.Fixtures;
 using static ProjectWorkflow.Web.Tests.Funding.FundingApi;
 using static ProjectWorkflow.Web.Tests.Workflows.WorkflowApi;
@@ -109,10 +110,10 @@ public sealed class AcceptanceFailedTests(FundingApp app) : IClassFixture<Fundin
         Assert.Equal("EnterpriseUnderSanction", barred.GetProperty("rule").GetString());
     }
 
-    private async Task<List<CreditSanctionRecord>> SanctionsAsync(Guid application)
+    private async Task<List<CreditSanction>> SanctionsAsync(Guid application)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ProjectWorkflowDbContext>().Set<CreditSanctionRecord>().AsNoTracking()
+        return await scope.ServiceProvider.GetRequiredService<ProjectWorkflowDbContext>().Set<CreditSanction>().AsNoTracking()
             .Where(s => s.ApplicationId == application).ToListAsync();
     }
 }
@@ -162,7 +163,7 @@ public sealed class RecoveryTests(FundingApp app) : IClassFixture<FundingApp>
         Assert.Equal("EnterpriseUnderSanction", barred.GetProperty("rule").GetString());
         Assert.Contains("falsified", barred.GetProperty("messageEn").GetString());
         await using var scope = app.Services.CreateAsyncScope();
-        var leaderBar = await scope.ServiceProvider.GetRequiredService<ProjectWorkflowDbContext>().Set<CreditSanctionRecord>().AsNoTracking()
+        var leaderBar = await scope.ServiceProvider.GetRequiredService<ProjectWorkflowDbContext>().Set<CreditSanction>().AsNoTracking()
             .SingleAsync(s => s.Subject == leader);
         Assert.Equal("leader", leaderBar.SubjectKind);
         Assert.Equal(leaderBar.From.AddYears(3), leaderBar.Until);

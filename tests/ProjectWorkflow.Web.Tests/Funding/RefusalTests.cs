@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using ProjectWorkflow.Application.Applications;
 using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Funding.Projects;
 using ProjectWorkflow.Web.Tests.Fixtures;
 using static ProjectWorkflow.Web.Tests.Funding.FundingApi;
 using static ProjectWorkflow.Web.Tests.Workflows.WorkflowApi;
@@ -34,7 +35,7 @@ public sealed class RefusalTests(FundingApp app) : IClassFixture<FundingApp>
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<ProjectWorkflowDbContext>();
-            db.Add(new CreditSanctionRecord { Id = Guid.NewGuid(), Subject = barredLeader, SubjectKind = "leader", From = app.Clock.GetUtcNow().AddYears(-1), Until = app.Clock.GetUtcNow().AddYears(2), Reason = "recovered subsidy GP-2024-0003" });
+            db.Add(new CreditSanction(barredLeader, CreditSanction.Leader, app.Clock.GetUtcNow().AddYears(-1), app.Clock.GetUtcNow().AddYears(2), "recovered subsidy GP-2024-0003"));
             await db.SaveChangesAsync();
         }
         var sanctioned = await SubmitReadyAsync(applicant, "green-park", Project(Unique("Barred leader"), leader: barredLeader));

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Identity;
 using ProjectWorkflow.Application.Persistence;
@@ -23,7 +22,7 @@ public sealed class AssignPanel(ProjectWorkflowDbContext db, TimeProvider time, 
         var rules = await ruleSets.ForAsync(application.SchemeKey, application.Year, cancellationToken);
         var actedOnProject = await Db.Set<TaskRecord>().Where(t => t.InstanceId == context.InstanceId && t.CompletedBy != null)
             .Select(t => t.CompletedBy!).Distinct().ToListAsync(cancellationToken);
-        var seated = await Db.Set<PanelMemberRecord>().Where(p => p.ApplicationId == application.Id).Select(p => p.Expert).ToListAsync(cancellationToken);
+        var seated = await Db.Set<PanelMember>().Where(p => p.ApplicationId == application.Id).Select(p => p.Expert).ToListAsync(cancellationToken);
         var pool = await (from user in Db.Users
                           join link in Db.UserRoles on user.Id equals link.UserId
                           join role in Db.Roles on link.RoleId equals role.Id
@@ -35,7 +34,7 @@ public sealed class AssignPanel(ProjectWorkflowDbContext db, TimeProvider time, 
 
         var panel = eligible.Take(rules.Panel.Size).ToList();
         foreach (var expert in panel)
-            Db.Add(new PanelMemberRecord { ApplicationId = application.Id, Expert = expert });
+            Db.Add(PanelMember.Seat(application.Id, expert));
         context.SetVariable("experts", new JsonArray(panel.Select(e => (JsonNode?)JsonValue.Create(e)).ToArray()));
     }
 }
@@ -47,9 +46,8 @@ public sealed class ConcludePanel(ProjectWorkflowDbContext db, TimeProvider time
     {
         var rules = await ruleSets.ForAsync(application.SchemeKey, application.Year, cancellationToken);
         // Filtered in memory: the last expert's scores are tracked in this very transaction, not yet in the database.
-        var members = (await Db.Set<PanelMemberRecord>().Where(p => p.ApplicationId == application.Id).ToListAsync(cancellationToken))
-            .Where(p => !p.Recused && p.Points != null).ToList();
-        var sheets = members.Select(m => new ScoreSheet(m.Expert, JsonSerializer.Deserialize<Dictionary<string, decimal>>(m.Points!)!)).ToList();
+        var sheets = (await Db.Set<PanelMember>().Where(p => p.ApplicationId == application.Id).ToListAsync(cancellationToken))
+            .Select(p => p.Sheet).OfType<ScoreSheet>().ToList();
         if (sheets.Count < rules.Panel.Quorum)
             throw new InvalidOperationException($"Only {sheets.Count} experts scored and the quorum is {rules.Panel.Quorum}: seat more experts (retry after adding them to the panel).");
         var result = PanelResult.Of(rules.Panel, sheets);

@@ -16,8 +16,8 @@ public sealed class LedgerCluster : IAsyncLifetime
     private string _provider = DatabaseProvider.Sqlite;
     private string _database = "";
 
-    public MessagingNode A { get; private set; } = null!;
-    public MessagingNode B { get; private set; } = null!;
+    public ClusterNode A { get; private set; } = null!;
+    public ClusterNode B { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
@@ -34,8 +34,8 @@ public sealed class LedgerCluster : IAsyncLifetime
         {
             _database = $"Data Source={Path.Combine(_directory, DatabaseProvider.SqliteFileName)}";
         }
-        A = await MessagingNode.StartAsync("node-a", _directory, Settings("a"));
-        B = await MessagingNode.StartAsync("node-b", _directory, Settings("b"));
+        A = await ClusterNode.StartAsync("node-a", Settings("a"));
+        B = await ClusterNode.StartAsync("node-b", Settings("b"));
     }
 
     /// <summary>Kills node A's process at once (no graceful shutdown).</summary>

@@ -16,10 +16,10 @@ public sealed class MessagingCluster : IAsyncLifetime
     private string _provider = DatabaseProvider.Sqlite;
     private string _database = "";
 
-    public MessagingNode A { get; private set; } = null!;
-    public MessagingNode B { get; private set; } = null!;
+    public ClusterNode A { get; private set; } = null!;
+    public ClusterNode B { get; private set; } = null!;
     public BusWitness Witness { get; private set; } = null!;
-    public IReadOnlyList<MessagingNode> Nodes => [A, B];
+    public IReadOnlyList<ClusterNode> Nodes => [A, B];
 
     public async Task InitializeAsync()
     {
@@ -39,8 +39,8 @@ public sealed class MessagingCluster : IAsyncLifetime
 
         Witness = await BusWitness.StartAsync(MessagingEnvironment.RabbitMq!);
         // One after the other: the first migrates the new database, the second finds it ready.
-        A = await MessagingNode.StartAsync("node-a", _directory, Settings("a"));
-        B = await MessagingNode.StartAsync("node-b", _directory, Settings("b"));
+        A = await ClusterNode.StartAsync("node-a", Settings("a"));
+        B = await ClusterNode.StartAsync("node-b", Settings("b"));
     }
 
     /// <summary>A unit of work on the nodes' database, for what the API does not show.</summary>

@@ -44,9 +44,32 @@ internal static class ApprovedProjects
     /// <summary>Starts the parent process for the project: its budget is reserved and the first installment's order made.</summary>
     public static async Task<Guid> StartParentAsync(HttpClient admin, FundingApplication project)
     {
-        var started = await admin.PostAsJsonAsync("/api/instances", new { definitionKey = Parent, businessKey = project.Number, variables = new { applicationId = project.Id.ToString() } });
+        var started = await RetryingLostRacesAsync(() =>
+            admin.PostAsJsonAsync("/api/instances", new { definitionKey = Parent, businessKey = project.Number, variables = new { applicationId = project.Id.ToString() } }));
         Assert.True(started.StatusCode == HttpStatusCode.Created, $"start answered {(int)started.StatusCode}: {await started.Content.ReadAsStringAsync()}");
         return (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>Approves the order as <paramref name="finance"/>: payment.send orders the treasury to pay.</summary>
+    public static async Task ApproveOrderAsync(HttpClient finance, Guid orderId)
+    {
+        var approved = await RetryingLostRacesAsync(() => finance.PostAsync($"/api/ledger/payment-orders/{orderId}/approve", JsonContent.Create(new { })));
+        Assert.True(approved.StatusCode == HttpStatusCode.OK, $"approval answered {(int)approved.StatusCode}: {await approved.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>
+    /// Reserving a budget or approving an order can lose a race with another project's payment being booked on the
+    /// other node at that moment (the budget's version): the app answers 409 and changes nothing, and the client
+    /// tries again, as a person would on "Reload it and try again".
+    /// </summary>
+    private static async Task<HttpResponseMessage> RetryingLostRacesAsync(Func<Task<HttpResponseMessage>> send)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var response = await send();
+            if (response.StatusCode != HttpStatusCode.Conflict || attempt == 5) return response;
+            await Task.Delay(200 * attempt);
+        }
     }
 
     public static async Task<JsonElement> OnlyOrderAsync(HttpClient finance, Guid projectId) =>

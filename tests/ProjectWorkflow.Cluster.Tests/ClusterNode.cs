@@ -8,40 +8,56 @@ using System.Text.Json;
 namespace ProjectWorkflow.Cluster.Tests;
 
 /// <summary>
-/// One node of a cluster: the real web app as its own process (<c>dotnet ProjectWorkflow.Web.dll</c>) on
-/// PostgreSQL, as it runs in production. It can be killed without warning and started again; its console
-/// output is kept, so a test can show it and check that nothing was logged as an error.
+/// One node of a cluster: the real web app as its own process (<c>dotnet ProjectWorkflow.Web.dll</c>) on a free
+/// loopback port, with its settings as environment variables (<c>Section:Key</c> or <c>Section__Key</c>), as it runs
+/// in production. It can be killed without warning and started again; its console output is kept, so a test can
+/// quote it on failure and check that nothing was logged as an error. Every cluster test starts its nodes this way.
 /// </summary>
 public sealed class ClusterNode : IAsyncDisposable
 {
-    /// <summary>Every node of a test signs and accepts the same tokens, like nodes behind one load balancer.</summary>
-    public const string SigningKey = "cluster-tests-signing-key-that-is-long-enough-for-hs256";
-    public const string AuditKey = "Y2x1c3Rlci10ZXN0cy1hdWRpdC1rZXktb2YtMzItYnl0ZXMhIQ==";
-
     private static readonly TimeSpan ReadyDeadline = TimeSpan.FromSeconds(120);
 
-    private readonly string _name;
-    private readonly ClusterDatabase _database;
     private readonly IReadOnlyDictionary<string, string> _settings;
-    private readonly string _dataDirectory;
+    private readonly string? _ownDataDirectory;
     private readonly List<string> _output = [];
     private Process? _process;
 
-    public ClusterNode(string name, ClusterDatabase database, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="settings">The node's configuration; without a <c>DataDirectory</c> the node gets a temp folder of its own.</param>
+    public ClusterNode(string name, IReadOnlyDictionary<string, string> settings)
     {
-        _name = name;
-        _database = database;
-        _settings = settings ?? new Dictionary<string, string>();
-        _dataDirectory = Path.Combine(Path.GetTempPath(), "projectworkflow-cluster-tests", $"{name}-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(_dataDirectory);
+        Name = name;
+        _settings = settings.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value);
+        if (!_settings.ContainsKey("DataDirectory"))
+        {
+            _ownDataDirectory = Path.Combine(Path.GetTempPath(), "projectworkflow-cluster-tests", $"{name}-{Guid.NewGuid():N}");
+            Directory.CreateDirectory(_ownDataDirectory);
+        }
     }
 
+    public string Name { get; }
+
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
+
+    /// <summary>Makes a node and starts it (see <see cref="StartAsync()"/>); a node that fails to start is cleaned up.</summary>
+    public static async Task<ClusterNode> StartAsync(string name, IReadOnlyDictionary<string, string> settings)
+    {
+        var node = new ClusterNode(name, settings);
+        try
+        {
+            await node.StartAsync();
+        }
+        catch
+        {
+            await node.DisposeAsync();
+            throw;
+        }
+        return node;
+    }
 
     /// <summary>Starts the process on a free port and waits until <c>/health/ready</c> answers 200.</summary>
     public async Task StartAsync()
     {
-        if (_process is { HasExited: false }) throw new InvalidOperationException($"Node {_name} is already running.");
+        if (_process is { HasExited: false }) throw new InvalidOperationException($"Node {Name} is already running.");
         var web = WebApp.Locate();
         BaseAddress = new Uri($"http://127.0.0.1:{FreePort()}/");
         var start = new ProcessStartInfo("dotnet")
@@ -55,46 +71,34 @@ public sealed class ClusterNode : IAsyncDisposable
         start.ArgumentList.Add(web);
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(BaseAddress.ToString().TrimEnd('/'));
-        var environment = new Dictionary<string, string>
-        {
-            ["Database__Provider"] = "PostgreSql",
-            ["ConnectionStrings__ProjectWorkflow"] = _database.ConnectionString,
-            // Demo users are seeded only in the Development environment (the app refuses demo data anywhere else).
-            ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["Seed__DemoData"] = "true",
-            ["DataDirectory"] = _dataDirectory,
-            ["Auth__SigningKey"] = SigningKey,
-            // Both nodes sign the one audit chain with the same key, as a real deployment's nodes do.
-            ["Audit__CurrentKeyId"] = "cluster",
-            ["Audit__Keys__cluster"] = AuditKey,
-            ["DOTNET_NOLOGO"] = "1",
-        };
-        foreach (var (key, value) in _settings) environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        foreach (var (key, value) in environment) start.Environment[key] = value;
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        if (_ownDataDirectory is not null) start.Environment["DataDirectory"] = _ownDataDirectory;
+        foreach (var (key, value) in _settings) start.Environment[key] = value;
 
         var process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, line) => Keep(line.Data);
         process.ErrorDataReceived += (_, line) => Keep(line.Data);
-        Keep($"---- {_name} starting on {BaseAddress}");
-        process.Start();
+        Keep($"---- {Name} starting on {BaseAddress}");
+        if (!process.Start()) throw new InvalidOperationException($"Could not start node {Name}.");
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         _process = process;
         await WaitUntilReadyAsync(process);
     }
 
-    /// <summary>Ends the process at once, as a crash or a pulled plug would: no graceful shutdown.</summary>
+    /// <summary>Ends the process at once, as a crash or a pulled plug would: no graceful shutdown. A node already down stays down.</summary>
     public void Kill()
     {
         if (_process is null) return;
         if (!_process.HasExited)
         {
+            // Only the process this node started, by its handle.
             _process.Kill(entireProcessTree: true);
             _process.WaitForExit();
         }
         _process.Dispose();
         _process = null;
-        Keep($"---- {_name} killed");
+        Keep($"---- {Name} killed");
     }
 
     public async Task RestartAsync()
@@ -103,15 +107,21 @@ public sealed class ClusterNode : IAsyncDisposable
         await StartAsync();
     }
 
-    /// <summary>A client for this node, signed in as a demo user with a bearer token.</summary>
-    public async Task<HttpClient> ClientForAsync(string userName)
+    public HttpClient CreateClient(string? token = null)
     {
         var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
-        var response = await client.PostAsJsonAsync("/api/auth/token", new { username = userName, password = "Demo#2026" });
-        Assert.True(response.IsSuccessStatusCode, $"{_name}: sign-in as {userName} answered {(int)response.StatusCode}");
-        var token = await response.Content.ReadFromJsonAsync<JsonElement>();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("accessToken").GetString());
+        if (token is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
+    }
+
+    /// <summary>A client for this node, signed in as a demo user with a bearer token.</summary>
+    public async Task<HttpClient> CreateClientForAsync(string userName, string password = "Demo#2026")
+    {
+        using var anonymous = CreateClient();
+        var response = await anonymous.PostAsJsonAsync("/api/auth/token", new { username = userName, password });
+        if (response.StatusCode != HttpStatusCode.OK)
+            throw new InvalidOperationException($"{Name}: signing in {userName} answered {(int)response.StatusCode}.{Tail()}");
+        return CreateClient((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString());
     }
 
     /// <summary>
@@ -129,22 +139,27 @@ public sealed class ClusterNode : IAsyncDisposable
                 .ToList();
     }
 
-    /// <summary>The last lines of the node's console, for a failure message.</summary>
+    /// <summary>The last lines of the node's console, on a line of their own, for a failure message.</summary>
     public string Tail(int lines = 80)
     {
-        lock (_output) return $"---- console of {_name} (last {lines} lines){Environment.NewLine}{string.Join(Environment.NewLine, _output.TakeLast(lines))}";
+        lock (_output)
+            return $"{Environment.NewLine}---- console of {Name} (last {lines} lines){Environment.NewLine}{string.Join(Environment.NewLine, _output.TakeLast(lines))}";
     }
 
+    /// <summary>Kills the node (again, harmlessly, when a test killed it already) and removes its own temp folder.</summary>
     public ValueTask DisposeAsync()
     {
         Kill();
-        try
+        if (_ownDataDirectory is not null)
         {
-            Directory.Delete(_dataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Left in the temp folder: harmless.
+            try
+            {
+                Directory.Delete(_ownDataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Left in the temp folder (or gone already): harmless.
+            }
         }
         return ValueTask.CompletedTask;
     }
@@ -156,7 +171,7 @@ public sealed class ClusterNode : IAsyncDisposable
         while (true)
         {
             if (process.HasExited)
-                throw new InvalidOperationException($"Node {_name} exited with code {process.ExitCode} before it was ready.{Environment.NewLine}{Tail()}");
+                throw new InvalidOperationException($"Node {Name} exited with code {process.ExitCode} before it was ready.{Tail()}");
             try
             {
                 if ((await client.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK) return;
@@ -170,7 +185,7 @@ public sealed class ClusterNode : IAsyncDisposable
                 // Busy migrating: ask again.
             }
             if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"Node {_name} was not ready after {ReadyDeadline.TotalSeconds} s.{Environment.NewLine}{Tail()}");
+                throw new TimeoutException($"Node {Name} was not ready after {ReadyDeadline.TotalSeconds} s.{Tail()}");
             await Task.Delay(200);
         }
     }

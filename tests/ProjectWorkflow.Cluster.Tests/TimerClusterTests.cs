@@ -28,10 +28,32 @@ public sealed class TimerClusterTests : IAsyncLifetime
     private async Task<ClusterNode> NodeAsync(string name, IReadOnlyDictionary<string, string>? settings = null)
     {
         _database ??= await ClusterDatabase.CreateAsync();
-        var node = new ClusterNode(name, _database, settings);
+        var node = new ClusterNode(name, OnTheSharedDatabase(_database, settings));
         _nodes.Add(node);
         await node.StartAsync();
         return node;
+    }
+
+    /// <summary>Every node of a test signs and accepts the same tokens, like nodes behind one load balancer.</summary>
+    private const string SigningKey = "cluster-tests-signing-key-that-is-long-enough-for-hs256";
+    private const string AuditKey = "Y2x1c3Rlci10ZXN0cy1hdWRpdC1rZXktb2YtMzItYnl0ZXMhIQ==";
+
+    private static Dictionary<string, string> OnTheSharedDatabase(ClusterDatabase database, IReadOnlyDictionary<string, string>? settings)
+    {
+        var all = new Dictionary<string, string>
+        {
+            ["Database__Provider"] = "PostgreSql",
+            ["ConnectionStrings__ProjectWorkflow"] = database.ConnectionString,
+            // Demo users are seeded only in the Development environment (the app refuses demo data anywhere else).
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["Seed__DemoData"] = "true",
+            ["Auth__SigningKey"] = SigningKey,
+            // Both nodes sign the one audit chain with the same key, as a real deployment's nodes do.
+            ["Audit__CurrentKeyId"] = "cluster",
+            ["Audit__Keys__cluster"] = AuditKey,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) all[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        return all;
     }
 
     private void AssertNoErrors()
@@ -87,7 +109,7 @@ public sealed class TimerClusterTests : IAsyncLifetime
     {
         var node = await NodeAsync("node");
         var key = $"restart-{Guid.NewGuid():N}";
-        var admin = await node.ClientForAsync("admin1");
+        var admin = await node.CreateClientForAsync("admin1");
         await DeployAsync(admin, WaitProcess(key, "PT6S"));
         var id = await StartAsync(admin, key);
         var due = DateTimeOffset.Parse(Assert.Single(await EventsAsync(admin, id, "timerSet")).GetProperty("detail").GetString()!,
@@ -98,7 +120,7 @@ public sealed class TimerClusterTests : IAsyncLifetime
         await node.StartAsync();
         var readyAt = DateTimeOffset.UtcNow;
 
-        using var again = await node.ClientForAsync("admin1");
+        using var again = await node.CreateClientForAsync("admin1");
         await WaitUntilAsync(async () => (await EventsAsync(again, id, "timerFired")).Length > 0, "the timer to fire after the restart");
         var firedAt = Assert.Single(await EventsAsync(again, id, "timerFired")).GetProperty("at").GetDateTimeOffset();
 
@@ -121,8 +143,8 @@ public sealed class TimerClusterTests : IAsyncLifetime
         };
         var first = await NodeAsync("node-a", racing);
         var second = await NodeAsync("node-b", racing);
-        using var adminA = await first.ClientForAsync("admin1");
-        using var adminB = await second.ClientForAsync("admin1");
+        using var adminA = await first.CreateClientForAsync("admin1");
+        using var adminB = await second.CreateClientForAsync("admin1");
         var key = $"pair-{Guid.NewGuid():N}";
         await DeployAsync(adminA, WaitProcess(key, "PT3S"));
 

@@ -102,8 +102,7 @@ public sealed class MessagingClusterTests(MessagingCluster cluster)
         var project = await ApprovedProjects.CreateAsync(cluster.QueryAsync, approvedFen);
         var parent = await ApprovedProjects.StartParentAsync(admin, project);
         var order = await ApprovedProjects.OnlyOrderAsync(finance, project.Id);
-        var approved = await finance.PostAsync($"/api/ledger/payment-orders/{order.GetProperty("id").GetGuid()}/approve", JsonContent.Create(new { }));
-        Assert.True(approved.StatusCode == HttpStatusCode.OK, $"approval answered {(int)approved.StatusCode}: {await approved.Content.ReadAsStringAsync()}");
+        await ApprovedProjects.ApproveOrderAsync(finance, order.GetProperty("id").GetGuid());
         return (parent, project.Number, project.Id);
     }
 

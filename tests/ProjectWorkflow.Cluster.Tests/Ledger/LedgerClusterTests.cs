@@ -65,7 +65,7 @@ public sealed class LedgerClusterTests(LedgerCluster cluster)
 
         Assert.Equal(1, await cluster.QueryAsync(db => db.Set<TreasuryPayment>().CountAsync(p => p.BusinessKey == project.Number)));
         var paidOrder = await cluster.QueryAsync(db => db.Set<PaymentOrder>().SingleAsync(o => o.ApplicationId == project.Id));
-        Assert.Equal("paid", paidOrder.Status);
+        Assert.Equal(PaymentOrderStatus.Paid, paidOrder.Status);
         Assert.Equal(1, paidOrder.Attempt);
         var paid = await cluster.QueryAsync(db => db.Set<LedgerEntryPosting>()
             .Where(p => p.ApplicationId == project.Id && p.Account == "Paid").SumAsync(p => p.AmountFen));

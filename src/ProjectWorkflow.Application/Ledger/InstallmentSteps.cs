@@ -102,22 +102,12 @@ public sealed class SendPayment(ProjectWorkflowDbContext db, TimeProvider time, 
         var enterprise = application is null ? null
             : await Db.Set<EnterpriseRecord>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == application.EnterpriseId, cancellationToken);
         var ordered = new Money(ProcessAmount(context));
+        var registered = enterprise is null ? null : await AccountNumbers.RegisteredAsync(Db, enterprise.Id, cancellationToken);
+        var project = await ledger.ProjectAsync(order.ApplicationId, cancellationToken);
         try
         {
-            if (enterprise is null)
-            {
-                order.Hold("the project's enterprise is not registered, so there is nobody it may be paid to");
-                return;
-            }
-            var registered = await AccountNumbers.RegisteredAsync(Db, enterprise.Id, cancellationToken);
-            var project = await ledger.ProjectAsync(order.ApplicationId, cancellationToken);
-            order.Send(enterprise.Name, registered, ordered, project.Reserved, Now);
-            context.SetVariable("paymentKey", order.PaymentKey);
-            outbox.Send(new RequestPayment(order.PaymentKey!, context.InstanceId, context.BusinessKey, ordered.Fen, enterprise.Name, registered, Now,
-                    OrderKey: TreasuryOrderKey(order.Id)),
-                RequestPayment.Queue);
-            outbox.Publish(new PaymentRequested(order.PaymentKey!, context.InstanceId, context.BusinessKey, ordered.Fen, enterprise.Name, Now));
-            audit.RecordOrder("payment-order.sent", order);
+            if (enterprise is null) order.Hold("the project's enterprise is not registered, so there is nobody it may be paid to");
+            else order.Send(enterprise.Name, registered, ordered, project.Reserved, Now);
         }
         catch (PaymentOrderHeldException held)
         {
@@ -125,6 +115,14 @@ public sealed class SendPayment(ProjectWorkflowDbContext db, TimeProvider time, 
             audit.RecordOrder("payment-order.held", order, held.Reason, AuditOutcomes.Refused);
             throw;
         }
+
+        var paymentKey = order.PaymentKey!;
+        context.SetVariable("paymentKey", paymentKey);
+        outbox.Send(new RequestPayment(paymentKey, context.InstanceId, context.BusinessKey, ordered.Fen, enterprise!.Name, registered, Now,
+                OrderKey: TreasuryOrderKey(order.Id)),
+            RequestPayment.Queue);
+        outbox.Publish(new PaymentRequested(paymentKey, context.InstanceId, context.BusinessKey, ordered.Fen, enterprise.Name, Now));
+        audit.RecordOrder("payment-order.sent", order);
     }
 
     /// <summary>What the process ordered when it made the order (its own state, not the order row).</summary>

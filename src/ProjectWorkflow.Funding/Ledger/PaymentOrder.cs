@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using ProjectWorkflow.Funding.Rules;
 
 namespace ProjectWorkflow.Funding.Ledger;
@@ -137,8 +138,10 @@ public sealed class PaymentOrder
     }
 
     /// <summary>The order stays as it is, unsent, with the reason; always throws <see cref="PaymentOrderHeldException"/>.</summary>
+    [DoesNotReturn]
     public void Hold(string reason) => Hold(reason, []);
 
+    [DoesNotReturn]
     private void Hold(string reason, IReadOnlyList<IFundingRule> broken)
     {
         HoldReason = Fit($"Held, not paid: {reason}", 2000);

@@ -95,7 +95,7 @@ public sealed class ApplicationTimeline(ProjectWorkflowDbContext db, Application
             }
         }
 
-        var paid = await db.Set<PaymentOrderRecord>().AsNoTracking()
+        var paid = await db.Set<Funding.Ledger.PaymentOrder>().AsNoTracking()
             .Where(o => o.ApplicationId == application.Id && o.PaidAt != null).ToListAsync(cancellationToken);
         entries.AddRange(paid.Select(o => new TimelineEntry(o.PaidAt!.Value, "installment-paid", Installment: o.InstallmentNumber, AmountFen: o.AmountFen)));
 

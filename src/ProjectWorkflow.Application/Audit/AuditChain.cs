@@ -28,7 +28,7 @@ public sealed class AuditChain(AuditTrail trail, AuditKeys keys, TimeProvider ti
     private static readonly HashSet<Type> Bookkeeping =
     [
         typeof(AuditEntry), typeof(AuditHead), typeof(IdempotencyRecord), typeof(OutboxMessage), typeof(InboxMessage),
-        typeof(Notification), typeof(NotificationReadMark), typeof(QueuedMail), typeof(ReconciliationRecord), typeof(WindowAnnouncementRecord),
+        typeof(Notification), typeof(NotificationReadMark), typeof(QueuedMail), typeof(ReconciliationRun), typeof(WindowAnnouncementRecord),
     ];
 
     public async Task<int> SaveAsync(DbContext db, Func<CancellationToken, Task<int>> save, CancellationToken cancellationToken)

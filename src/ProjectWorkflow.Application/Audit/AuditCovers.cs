@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using ProjectWorkflow.Application.Ledger;
 using ProjectWorkflow.Application.Workflows.Storage;
+using ProjectWorkflow.Funding.Ledger;
 
 namespace ProjectWorkflow.Application.Audit;
 
@@ -25,13 +25,13 @@ public static class AuditCovers
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static bool IsCovered(object entity) => entity is LedgerEntryRecord or JournalRecord or PaymentOrderRecord;
+    public static bool IsCovered(object entity) => entity is Funding.Ledger.LedgerEntry or JournalRecord or Funding.Ledger.PaymentOrder;
 
     public static AuditCover Of(object entity, byte[] key, bool deleted = false) => entity switch
     {
-        LedgerEntryRecord e => new(LedgerEntry, Text(e.Id), deleted ? Deleted : Digest(key, Canonical(e))),
+        Funding.Ledger.LedgerEntry e => new(LedgerEntry, Text(e.Id), deleted ? Deleted : Digest(key, Canonical(e))),
         JournalRecord j => new(JournalLine, Text(j.Id), deleted ? Deleted : Digest(key, Canonical(j))),
-        PaymentOrderRecord o => new(PaymentOrder, o.Id.ToString("D"), deleted ? Deleted : Digest(key, Canonical(o))),
+        Funding.Ledger.PaymentOrder o => new(PaymentOrder, o.Id.ToString("D"), deleted ? Deleted : Digest(key, Canonical(o))),
         _ => throw new ArgumentException($"{entity.GetType().Name} is not a covered row.", nameof(entity)),
     };
 
@@ -43,7 +43,7 @@ public static class AuditCovers
     {
         switch (entity)
         {
-            case LedgerEntryRecord e: e.At = AuditChain.Milliseconds(e.At); break;
+            // A ledger entry is booked to the millisecond already (LedgerEntry.At), and never changes afterwards.
             case JournalRecord j: j.At = AuditChain.Milliseconds(j.At); break;
         }
     }
@@ -56,7 +56,7 @@ public static class AuditCovers
     public static string Digest(byte[] key, string canonical) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(canonical))[..16]);
 
-    public static string Canonical(LedgerEntryRecord e)
+    public static string Canonical(Funding.Ledger.LedgerEntry e)
     {
         var text = new StringBuilder("ledger-entry/1");
         foreach (var field in new[]
@@ -82,13 +82,13 @@ public static class AuditCovers
         return text.ToString();
     }
 
-    public static string Canonical(PaymentOrderRecord o)
+    public static string Canonical(Funding.Ledger.PaymentOrder o)
     {
         var text = new StringBuilder("payment-order/1");
         foreach (var field in new[]
                  {
                      o.Id.ToString("N"), o.ApplicationId.ToString("N"), o.ApplicationNumber, o.SchemeKey, Text(o.Year), Text(o.InstallmentNumber),
-                     Text(o.AmountFen), o.Payee, o.PayeeAccount, o.InstanceId.ToString("N"), o.Status, Text(o.Attempt), o.PaymentKey,
+                     Text(o.AmountFen), o.Payee, o.PayeeAccount, o.InstanceId.ToString("N"), PaymentOrderStatusText.Of(o.Status), Text(o.Attempt), o.PaymentKey,
                      o.ApprovedBy, o.BankReference,
                  })
             AuditHash.Field(text, field);

@@ -109,11 +109,11 @@ public sealed class VerifyAuditLog(ProjectWorkflowDbContext db, AuditKeys keys, 
         long count, Dictionary<(string Type, string Id), (long Sequence, string Digest, string KeyId)> vouched, CancellationToken cancellationToken)
     {
         var rows = new Dictionary<(string Type, string Id), object>();
-        foreach (var e in await db.Set<LedgerEntryRecord>().AsNoTracking().Include(e => e.Postings).ToListAsync(cancellationToken))
+        foreach (var e in await db.Set<Funding.Ledger.LedgerEntry>().AsNoTracking().Include(e => e.Postings).ToListAsync(cancellationToken))
             rows[(AuditCovers.LedgerEntry, e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))] = e;
         foreach (var j in await db.Set<JournalRecord>().AsNoTracking().ToListAsync(cancellationToken))
             rows[(AuditCovers.JournalLine, j.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))] = j;
-        foreach (var o in await db.Set<PaymentOrderRecord>().AsNoTracking().ToListAsync(cancellationToken))
+        foreach (var o in await db.Set<Funding.Ledger.PaymentOrder>().AsNoTracking().ToListAsync(cancellationToken))
             rows[(AuditCovers.PaymentOrder, o.Id.ToString("D"))] = o;
 
         (long Entry, RuleMessage Problem)? first = null;

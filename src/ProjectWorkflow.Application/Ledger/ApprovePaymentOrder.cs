@@ -9,7 +9,6 @@ using ProjectWorkflow.Application.Workflows;
 using ProjectWorkflow.Engine.Runtime;
 using ProjectWorkflow.Funding.Applications;
 using ProjectWorkflow.Funding.Ledger;
-using ProjectWorkflow.Funding.Rules;
 
 namespace ProjectWorkflow.Application.Ledger;
 
@@ -17,7 +16,8 @@ namespace ProjectWorkflow.Application.Ledger;
 /// A finance officer who played no other part on the project approves a payment order: the order's release
 /// task completes, and in the same transaction the order goes to the treasury. A second click, a retry or a
 /// concurrent approval finds the order no longer awaiting approval (or loses the optimistic save) and answers
-/// a conflict: an order is sent once per approval, and approved again only after the bank rejected it.
+/// a conflict: an order is sent once per approval, and approved again only after the bank rejected it. The order's
+/// <see cref="PaymentOrder.Approve"/> refuses a status that does not allow it and an approver who played another part.
 /// </summary>
 public sealed class ApprovePaymentOrder(ProjectWorkflowDbContext db, WorkflowCommands commands, ProjectRoles roles, TimeProvider time, AuditTrail audit)
 {
@@ -26,17 +26,11 @@ public sealed class ApprovePaymentOrder(ProjectWorkflowDbContext db, WorkflowCom
 
     public async Task<PaymentOrderView> HandleAsync(Guid orderId, Actor actor, CancellationToken cancellationToken)
     {
-        var order = await db.Set<PaymentOrderRecord>().FirstOrDefaultAsync(o => o.Id == orderId, cancellationToken)
+        var order = await db.Set<PaymentOrder>().FirstOrDefaultAsync(o => o.Id == orderId, cancellationToken)
             ?? throw new NotFoundException($"There is no payment order {orderId}.");
-        var status = PaymentOrderStatusText.Parse(order.Status);
-        if (status == PaymentOrderStatus.Cancelled)
-            throw new ConflictException($"This payment order is {PaymentOrderTransitionException.Describe(status)} ({order.CancelReason}): it will not be paid.");
-        if (status is not (PaymentOrderStatus.AwaitingApproval or PaymentOrderStatus.Rejected))
-            throw new ConflictException(
-                $"This payment order is {PaymentOrderTransitionException.Describe(status)}: {order.ApprovedBy} approved it at {order.ApprovedAt:u}. It is paid once; nothing was sent again.");
         var application = await db.Set<FundingApplication>().FirstOrDefaultAsync(a => a.Id == order.ApplicationId, cancellationToken)
             ?? throw new NotFoundException($"The application of payment order {orderId} does not exist.");
-        await roles.RefuseConflictAsync(application, actor.Id, ProjectRole.Payer, cancellationToken);
+        order.Approve(actor.Id, await roles.PlayedAsync(application, actor.Id, cancellationToken), time.GetUtcNow());
 
         var taskId = await db.Set<TaskRecord>().AsNoTracking()
             .Where(t => t.InstanceId == order.InstanceId && t.ElementId == ReleaseTask && t.Status == TaskStatuses.Open)
@@ -45,9 +39,6 @@ public sealed class ApprovePaymentOrder(ProjectWorkflowDbContext db, WorkflowCom
 
         await commands.RunAsync(actor, async session =>
         {
-            order.Move(o => o.Approve());
-            order.ApprovedBy = actor.Id;
-            order.ApprovedAt = time.GetUtcNow();
             audit.RecordOrder("payment-order.approved", order);
             await session.CompleteAsync(taskId, new JsonObject { ["approvedBy"] = actor.Id }, cancellationToken);
         }, cancellationToken);

@@ -22,7 +22,7 @@ public sealed class BudgetLeft(ProjectWorkflowDbContext db, FundLedger ledger)
         if (budget is null) return Money.Zero;
         var pending = await db.Set<FundingApplication>()
             .Where(a => a.SchemeKey == schemeKey && a.Year == year && a.Id != except && Committing.Contains(a.Status) && a.ApprovedAmountFen != null)
-            .Where(a => !db.Set<LedgerEntryRecord>().Any(e => e.ApplicationId == a.Id && e.Kind == LedgerEntryKinds.Reserve))
+            .Where(a => !db.Set<LedgerEntry>().Any(e => e.ApplicationId == a.Id && e.Kind == LedgerEntryKinds.Reserve))
             .SumAsync(a => a.ApprovedAmountFen!.Value, cancellationToken);
         return new Money(budget.AvailableFen - pending);
     }

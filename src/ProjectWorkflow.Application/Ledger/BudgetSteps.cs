@@ -22,8 +22,8 @@ public sealed class ReserveBudget(ProjectWorkflowDbContext db, TimeProvider time
         var amount = new Money(application.ApprovedAmountFen ?? 0);
         if (amount.Fen <= 0 || await ledger.HasEntryAsync(reference, cancellationToken)) return;
         var budget = await ledger.BudgetForAsync(application.SchemeKey, application.Year, cancellationToken);
-        await ledger.PostAsync(budget, LedgerEntryKinds.Reserve, reference, application.Id, Postings.Reserve(application.Id, amount),
-            "system", $"{application.Number} approved at {amount}", cancellationToken);
+        var project = await ledger.ProjectAsync(application.Id, cancellationToken);
+        ledger.Add(budget, budget.Reserve(application.Id, amount, project, ledger.Booking(reference, "system", $"{application.Number} approved at {amount}")));
         context.SetVariable("reservedFen", amount.Fen);
     }
 }
@@ -48,26 +48,21 @@ public sealed class ReleaseBudget(ProjectWorkflowDbContext db, TimeProvider time
 /// </summary>
 internal static class ReleaseUnpaid
 {
-    private static readonly string[] InFlight = [PaymentOrderStatusText.Of(PaymentOrderStatus.Approved), PaymentOrderStatusText.Of(PaymentOrderStatus.Sent)];
-    private static readonly string[] NotLeft = [PaymentOrderStatusText.Of(PaymentOrderStatus.AwaitingApproval), PaymentOrderStatusText.Of(PaymentOrderStatus.Rejected)];
+    private static readonly PaymentOrderStatus[] InFlight = [PaymentOrderStatus.Approved, PaymentOrderStatus.Sent];
+    private static readonly PaymentOrderStatus[] NotLeft = [PaymentOrderStatus.AwaitingApproval, PaymentOrderStatus.Rejected];
 
     public static async Task<Money> RunAsync(ProjectWorkflowDbContext db, FundLedger ledger, FundingApplication application, string reason, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        foreach (var order in await db.Set<PaymentOrderRecord>().Where(o => o.ApplicationId == application.Id && NotLeft.Contains(o.Status)).ToListAsync(cancellationToken))
-        {
-            order.Move(o => o.Cancel());
-            order.CancelledAt = now;
-            order.CancelReason = reason.Length > 1000 ? reason[..1000] : reason;
-        }
+        foreach (var order in await db.Set<PaymentOrder>().Where(o => o.ApplicationId == application.Id && NotLeft.Contains(o.Status)).ToListAsync(cancellationToken))
+            order.Cancel(reason, now);
         var project = await ledger.ProjectAsync(application.Id, cancellationToken);
-        var inFlight = await db.Set<PaymentOrderRecord>()
+        var inFlight = await db.Set<PaymentOrder>()
             .Where(o => o.ApplicationId == application.Id && InFlight.Contains(o.Status))
             .SumAsync(o => o.AmountFen, cancellationToken);
         var release = project.Reserved - new Money(inFlight);
         if (release.Fen <= 0) return Money.Zero;
         var budget = await ledger.BudgetForAsync(application.SchemeKey, application.Year, cancellationToken);
-        await ledger.PostAsync(budget, LedgerEntryKinds.Release, $"release:{application.Id:N}:{Guid.NewGuid():N}", application.Id,
-            Postings.Release(application.Id, release), "system", reason, cancellationToken);
+        ledger.Add(budget, budget.Release(application.Id, release, project, ledger.Booking($"release:{application.Id:N}:{Guid.NewGuid():N}", "system", reason)));
         return release;
     }
 }

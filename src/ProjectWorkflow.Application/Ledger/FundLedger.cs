@@ -7,24 +7,25 @@ using ProjectWorkflow.Funding.Ledger;
 namespace ProjectWorkflow.Application.Ledger;
 
 /// <summary>
-/// The only writer of the ledger. An entry is added with its postings in the caller's unit of work, the
-/// budget's cached balances move with it (refused if an invariant would break), and the budget row's
-/// version changes so that a concurrent entry against the same budget loses its save instead of over-committing.
+/// What the use cases need around a <see cref="Budget"/>'s bookings: the budget found (this unit of work's first),
+/// a project's balances from the ledger (including entries not yet saved), the booking with the current checksum key,
+/// and <see cref="Add"/>, which adds the entry the budget booked to the caller's unit of work and audits it. The budget
+/// row's version changes with every entry, so a concurrent entry against the same budget loses its save.
 /// </summary>
 public sealed class FundLedger(ProjectWorkflowDbContext db, TimeProvider time, AuditKeys keys, AuditTrail audit)
 {
-    public async Task<BudgetRecord?> FindBudgetAsync(string kind, string ownerKey, int year, CancellationToken cancellationToken) =>
-        db.Set<BudgetRecord>().Local.FirstOrDefault(b => b.Kind == kind && b.OwnerKey == ownerKey && b.Year == year)
-        ?? await db.Set<BudgetRecord>().FirstOrDefaultAsync(b => b.Kind == kind && b.OwnerKey == ownerKey && b.Year == year, cancellationToken);
+    public async Task<Budget?> FindBudgetAsync(string kind, string ownerKey, int year, CancellationToken cancellationToken) =>
+        db.Set<Budget>().Local.FirstOrDefault(b => b.Kind == kind && b.OwnerKey == ownerKey && b.Year == year)
+        ?? await db.Set<Budget>().FirstOrDefaultAsync(b => b.Kind == kind && b.OwnerKey == ownerKey && b.Year == year, cancellationToken);
 
-    public async Task<BudgetRecord> BudgetForAsync(string schemeKey, int year, CancellationToken cancellationToken) =>
+    public async Task<Budget> BudgetForAsync(string schemeKey, int year, CancellationToken cancellationToken) =>
         await FindBudgetAsync(BudgetKinds.Scheme, schemeKey, year, cancellationToken)
         ?? throw new InvalidOperationException($"{schemeKey} has no budget for {year}; an administrator sets it (PUT /api/ledger/budgets/{schemeKey}/{year}) first.");
 
     /// <summary>A budget row with nothing allocated yet (the allocation is an entry like any other).</summary>
-    public async Task<BudgetRecord> OpenBudgetAsync(string kind, string ownerKey, int year, CancellationToken cancellationToken)
+    public async Task<Budget> OpenBudgetAsync(string kind, string ownerKey, int year, CancellationToken cancellationToken)
     {
-        var budget = new BudgetRecord { Kind = kind, OwnerKey = ownerKey, Year = year, UpdatedAt = time.GetUtcNow() };
+        var budget = Budget.Open(kind, ownerKey, year, time.GetUtcNow());
         db.Add(budget);
         audit.Record("budget.opened", "budget", $"{ownerKey}:{year}", detail: $"{kind} budget, nothing allocated yet");
         await db.SaveChangesAsync(cancellationToken);
@@ -34,12 +35,12 @@ public sealed class FundLedger(ProjectWorkflowDbContext db, TimeProvider time, A
     /// <summary>One project's balances, including entries added in this unit of work and not yet saved.</summary>
     public async Task<ProjectBalances> ProjectAsync(Guid applicationId, CancellationToken cancellationToken)
     {
-        var saved = await db.Set<LedgerPostingRecord>().AsNoTracking()
+        var saved = await db.Set<LedgerEntryPosting>().AsNoTracking()
             .Where(p => p.ApplicationId == applicationId)
             .GroupBy(p => p.Account)
             .Select(g => new { Account = g.Key, Fen = g.Sum(p => p.AmountFen) })
             .ToListAsync(cancellationToken);
-        var pending = db.ChangeTracker.Entries<LedgerPostingRecord>()
+        var pending = db.ChangeTracker.Entries<LedgerEntryPosting>()
             .Where(e => e.State == EntityState.Added && e.Entity.ApplicationId == applicationId)
             .Select(e => e.Entity.ToPosting());
         return ProjectBalances.Of(applicationId,
@@ -47,45 +48,23 @@ public sealed class FundLedger(ProjectWorkflowDbContext db, TimeProvider time, A
     }
 
     public async Task<bool> HasEntryAsync(string reference, CancellationToken cancellationToken) =>
-        db.Set<LedgerEntryRecord>().Local.Any(e => e.Reference == reference)
-        || await db.Set<LedgerEntryRecord>().AnyAsync(e => e.Reference == reference, cancellationToken);
+        db.Set<LedgerEntry>().Local.Any(e => e.Reference == reference)
+        || await db.Set<LedgerEntry>().AnyAsync(e => e.Reference == reference, cancellationToken);
 
-    public async Task<LedgerEntryRecord> PostAsync(
-        BudgetRecord budget, string kind, string reference, Guid? applicationId, IReadOnlyList<LedgerPosting> postings,
-        string actor, string reason, CancellationToken cancellationToken, long? reverses = null)
+    /// <summary>The booking of an entry now, by <paramref name="actor"/>, keyed with the current audit key.</summary>
+    public LedgerBooking Booking(string reference, string actor, string reason) =>
+        new(reference, actor, reason, time.GetUtcNow(), new LedgerKey(keys.CurrentKeyId, keys.CurrentLedgerKey));
+
+    /// <summary>Adds the entry <paramref name="budget"/> just booked to the unit of work, with its audit record.</summary>
+    public LedgerEntry Add(Budget budget, LedgerEntry entry)
     {
-        var project = applicationId is { } id ? await ProjectAsync(id, cancellationToken) : null;
-        budget.Balances = budget.Balances.Apply(postings, project);
-        budget.Version++;
-        budget.UpdatedAt = time.GetUtcNow();
-
-        var entry = new LedgerEntryRecord
-        {
-            BudgetId = budget.Id,
-            ApplicationId = applicationId,
-            Kind = kind,
-            Reference = reference,
-            Reason = reason,
-            Actor = actor,
-            At = time.GetUtcNow(),
-            ReversesEntryId = reverses,
-            Postings = postings.Select(p => new LedgerPostingRecord
-            {
-                Account = p.Account.ToString(),
-                ApplicationId = p.ApplicationId,
-                AmountFen = p.Amount.Fen,
-            }).ToList(),
-        };
-        foreach (var posting in entry.Postings) posting.BudgetId = budget.Id;
-        entry.Checksum = LedgerChecksum.Of(keys.CurrentLedgerKey, budget.Id, kind, reference, applicationId, postings);
-        entry.ChecksumKeyId = keys.CurrentKeyId;
         db.Add(entry);
-        var moved = new Money(postings.Where(p => p.Amount.Fen > 0).Sum(p => p.Amount.Fen));
-        audit.Record($"ledger.{kind}", "ledger-entry", reference, reason,
+        var moved = new Money(entry.Postings.Where(p => p.AmountFen > 0).Sum(p => p.AmountFen));
+        audit.Record($"ledger.{entry.Kind}", "ledger-entry", entry.Reference, entry.Reason,
             detail: $"budget {budget.Kind}:{budget.OwnerKey}:{budget.Year}; {moved} ({moved.Fen} fen)"
-                    + (applicationId is { } projectId ? $"; application {projectId}" : "")
-                    + (reverses is { } reversed ? $"; reverses entry {reversed}" : "")
-                    + $"; booked by {actor}");
+                    + (entry.ApplicationId is { } projectId ? $"; application {projectId}" : "")
+                    + (entry.ReversesEntryId is { } reversed ? $"; reverses entry {reversed}" : "")
+                    + $"; booked by {entry.Actor}");
         return entry;
     }
 }

@@ -26,7 +26,7 @@ public sealed class OrderInstallment(ProjectWorkflowDbContext db, TimeProvider t
 {
     protected override async Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
     {
-        var orders = await Db.Set<PaymentOrderRecord>().Where(o => o.ApplicationId == application.Id).ToListAsync(cancellationToken);
+        var orders = await Db.Set<PaymentOrder>().Where(o => o.ApplicationId == application.Id).ToListAsync(cancellationToken);
         var order = orders.FirstOrDefault(o => o.InstanceId == context.InstanceId);
         if (order is null)
         {
@@ -42,25 +42,11 @@ public sealed class OrderInstallment(ProjectWorkflowDbContext db, TimeProvider t
             if (amount.Fen <= 0) return;
 
             var project = await ledger.ProjectAsync(application.Id, cancellationToken);
-            var unpaidOrders = new Money(orders.Where(o => o.Status != PaymentOrderStatusText.Of(PaymentOrderStatus.Paid)).Sum(o => o.AmountFen));
-            Check.Rules(
-                new InstallmentsExceedApprovedRule(approved, ordered, amount),
-                new PaymentExceedsReservationRule(project.Reserved - unpaidOrders, amount));
-            order = new PaymentOrderRecord
-            {
-                Id = Guid.NewGuid(),
-                ApplicationId = application.Id,
-                ApplicationNumber = application.Number,
-                SchemeKey = application.SchemeKey,
-                Year = application.Year,
-                InstallmentNumber = number,
-                AmountFen = amount.Fen,
-                Payee = application.PayeeName ?? await EnterpriseNameAsync(application, cancellationToken),
-                PayeeAccount = application.PayeeAccount,
-                InstanceId = context.InstanceId,
-                CreatedAt = Now,
-                DueOn = Now,
-            };
+            var unpaidOrders = new Money(orders.Where(o => o.Status != PaymentOrderStatus.Paid).Sum(o => o.AmountFen));
+            order = PaymentOrder.ForInstallment(application.Id, application.Number, application.SchemeKey, application.Year, number, amount,
+                approved, alreadyOrdered: ordered, reservedNotOnOrder: project.Reserved - unpaidOrders,
+                payee: application.PayeeName ?? await EnterpriseNameAsync(application, cancellationToken), application.PayeeAccount,
+                context.InstanceId, Now);
             Db.Add(order);
             audit.RecordOrder("payment-order.created", order);
         }
@@ -85,13 +71,13 @@ public abstract class PaymentOrderStep(ProjectWorkflowDbContext db, TimeProvider
         var id = Guid.TryParse(context.GetText("paymentOrderId"), out var parsed)
             ? parsed
             : throw new InvalidOperationException("The process carries no paymentOrderId: installment.order makes the order first.");
-        var order = db.Set<PaymentOrderRecord>().Local.FirstOrDefault(o => o.Id == id)
-            ?? await db.Set<PaymentOrderRecord>().FirstOrDefaultAsync(o => o.Id == id, cancellationToken)
+        var order = db.Set<PaymentOrder>().Local.FirstOrDefault(o => o.Id == id)
+            ?? await db.Set<PaymentOrder>().FirstOrDefaultAsync(o => o.Id == id, cancellationToken)
             ?? throw new InvalidOperationException($"The payment order {id} does not exist.");
         await RunAsync(order, context, cancellationToken);
     }
 
-    protected abstract Task RunAsync(PaymentOrderRecord order, ServiceTaskContext context, CancellationToken cancellationToken);
+    protected abstract Task RunAsync(PaymentOrder order, ServiceTaskContext context, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -105,9 +91,9 @@ public abstract class PaymentOrderStep(ProjectWorkflowDbContext db, TimeProvider
 public sealed class SendPayment(ProjectWorkflowDbContext db, TimeProvider time, Outbox outbox, FundLedger ledger, AuditTrail audit) : PaymentOrderStep(db, time)
 {
     /// <summary>The key the treasury pays once: the payment order's id.</summary>
-    public static string TreasuryOrderKey(Guid orderId) => $"{orderId:N}";
+    public static string TreasuryOrderKey(Guid orderId) => PaymentOrder.TreasuryOrderKey(orderId);
 
-    protected override async Task RunAsync(PaymentOrderRecord order, ServiceTaskContext context, CancellationToken cancellationToken)
+    protected override async Task RunAsync(PaymentOrder order, ServiceTaskContext context, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(context.BusinessKey))
             throw new InvalidOperationException("A payment needs the process's business key: the treasury's answer is matched to the process by it.");
@@ -115,53 +101,34 @@ public sealed class SendPayment(ProjectWorkflowDbContext db, TimeProvider time, 
         var application = await Db.Set<FundingApplication>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == order.ApplicationId, cancellationToken);
         var enterprise = application is null ? null
             : await Db.Set<Enterprise>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == application.EnterpriseId, cancellationToken);
-        if (enterprise is null)
-        {
-            Hold(order, "the project's enterprise is not registered, so there is nobody it may be paid to");
-            return;
-        }
-        var registered = await AccountNumbers.RegisteredAsync(Db, enterprise.Id, cancellationToken);
-        var ordered = ProcessAmount(context);
+        var ordered = new Money(ProcessAmount(context));
+        var registered = enterprise is null ? null : await AccountNumbers.RegisteredAsync(Db, enterprise.Id, cancellationToken);
         var project = await ledger.ProjectAsync(order.ApplicationId, cancellationToken);
-        var broken = Check.Broken(
-            new PayeeNotTheEnterpriseRule(order.Payee, enterprise.Name),
-            new AccountNotRegisteredRule(order.PayeeAccount ?? "", registered),
-            new PaymentOrderAlteredRule(new Money(order.AmountFen), new Money(ordered)),
-            new PaymentExceedsReservationRule(project.Reserved, new Money(ordered)));
-        if (broken.Count > 0)
+        try
         {
-            Hold(order, string.Join(" ", broken.Select(r => r.Message.English)));
-            return;
+            if (enterprise is null) order.Hold("the project's enterprise is not registered, so there is nobody it may be paid to");
+            else order.Send(enterprise.Name, registered, ordered, project.Reserved, Now);
+        }
+        catch (PaymentOrderHeldException held)
+        {
+            // The order stays approved and unsent; the step becomes an incident carrying the reason, for finance and the administrators.
+            audit.RecordOrder("payment-order.held", order, held.Reason, AuditOutcomes.Refused);
+            throw;
         }
 
-        order.Move(o => o.Send());
-        order.PaymentKey = PaymentOrder.PaymentKey(order.Id, order.Attempt);
-        order.SentAt = Now;
-        order.HoldReason = null;
-        context.SetVariable("paymentKey", order.PaymentKey);
-        outbox.Send(new RequestPayment(order.PaymentKey, context.InstanceId, context.BusinessKey, ordered, enterprise.Name, registered, Now,
+        var paymentKey = order.PaymentKey!;
+        context.SetVariable("paymentKey", paymentKey);
+        outbox.Send(new RequestPayment(paymentKey, context.InstanceId, context.BusinessKey, ordered.Fen, enterprise!.Name, registered, Now,
                 OrderKey: TreasuryOrderKey(order.Id)),
             RequestPayment.Queue);
-        outbox.Publish(new PaymentRequested(order.PaymentKey, context.InstanceId, context.BusinessKey, ordered, enterprise.Name, Now));
+        outbox.Publish(new PaymentRequested(paymentKey, context.InstanceId, context.BusinessKey, ordered.Fen, enterprise.Name, Now));
         audit.RecordOrder("payment-order.sent", order);
     }
 
     /// <summary>What the process ordered when it made the order (its own state, not the order row).</summary>
     private static long ProcessAmount(ServiceTaskContext context) =>
         context.GetVariable("installmentAmountFen") is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<long>(out var fen) ? fen : -1;
-
-    /// <summary>The order stays approved and unsent; the step becomes an incident carrying the reason, for finance and the administrators.</summary>
-    private void Hold(PaymentOrderRecord order, string reason)
-    {
-        order.HoldReason = $"Held, not paid: {reason}";
-        order.Version++;
-        audit.RecordOrder("payment-order.held", order, reason, AuditOutcomes.Refused);
-        throw new PaymentOrderHeldException(order.HoldReason);
-    }
 }
-
-/// <summary>The treasury request of an order did not match what was approved; the order is held with this reason.</summary>
-public sealed class PaymentOrderHeldException(string reason) : InvalidOperationException(reason);
 
 /// <summary>
 /// payment.settle: the treasury's answer. Confirmed → the order is paid and the ledger books it (reserved → paid);
@@ -170,31 +137,26 @@ public sealed class PaymentOrderHeldException(string reason) : InvalidOperationE
 /// </summary>
 public sealed class SettlePayment(ProjectWorkflowDbContext db, TimeProvider time, FundLedger ledger, AuditTrail audit) : PaymentOrderStep(db, time)
 {
-    protected override async Task RunAsync(PaymentOrderRecord order, ServiceTaskContext context, CancellationToken cancellationToken)
+    protected override async Task RunAsync(PaymentOrder order, ServiceTaskContext context, CancellationToken cancellationToken)
     {
-        var key = context.GetText("paymentKey");
-        if (key != order.PaymentKey || order.Status != PaymentOrderStatusText.Of(PaymentOrderStatus.Sent))
+        if (order.IsStale(context.GetText("paymentKey")))
         {
             context.SetVariable("settlement", "stale");
             return;
         }
         if (context.GetText("paymentStatus") == "confirmed")
         {
-            order.Move(o => o.Confirm());
-            order.PaidAt = Now;
-            order.BankReference = context.GetText("bankReference");
-            order.RejectionReason = null;
             var budget = await ledger.BudgetForAsync(order.SchemeKey, order.Year, cancellationToken);
-            await ledger.PostAsync(budget, LedgerEntryKinds.Pay, $"pay:{order.Id:N}", order.ApplicationId,
-                Postings.Pay(order.ApplicationId, new Money(order.AmountFen)), "treasury",
-                $"{order.ApplicationNumber} installment {order.InstallmentNumber} paid, bank reference {order.BankReference}", cancellationToken);
+            var project = await ledger.ProjectAsync(order.ApplicationId, cancellationToken);
+            order.Paid(context.GetText("bankReference"), Now);
+            ledger.Add(budget, budget.Pay(order.ApplicationId, order.Amount, project, ledger.Booking($"pay:{order.Id:N}", "treasury",
+                $"{order.ApplicationNumber} installment {order.InstallmentNumber} paid, bank reference {order.BankReference}")));
             context.SetVariable("settlement", "confirmed");
             audit.RecordOrder("payment-order.paid", order);
         }
         else
         {
-            order.Move(o => o.Reject());
-            order.RejectionReason = context.GetText("reason") ?? "The bank gave no reason.";
+            order.RejectedByBank(context.GetText("reason"));
             context.SetVariable("settlement", "rejected");
             context.SetVariable("rejectionReason", order.RejectionReason);
             audit.RecordOrder("payment-order.rejected-by-bank", order, order.RejectionReason);

@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ProjectWorkflow.Funding.Ledger;
 
 namespace ProjectWorkflow.Application.Ledger;
 
-internal sealed class BudgetRecordConfiguration : IEntityTypeConfiguration<BudgetRecord>
+internal sealed class BudgetConfiguration : IEntityTypeConfiguration<Budget>
 {
-    public void Configure(EntityTypeBuilder<BudgetRecord> builder)
+    public void Configure(EntityTypeBuilder<Budget> builder)
     {
         builder.ToTable("Budgets");
         builder.HasKey(b => b.Id);
@@ -17,9 +18,9 @@ internal sealed class BudgetRecordConfiguration : IEntityTypeConfiguration<Budge
     }
 }
 
-internal sealed class LedgerEntryRecordConfiguration : IEntityTypeConfiguration<LedgerEntryRecord>
+internal sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<LedgerEntry>
 {
-    public void Configure(EntityTypeBuilder<LedgerEntryRecord> builder)
+    public void Configure(EntityTypeBuilder<LedgerEntry> builder)
     {
         builder.ToTable("LedgerEntries");
         builder.HasKey(e => e.Id);
@@ -32,14 +33,16 @@ internal sealed class LedgerEntryRecordConfiguration : IEntityTypeConfiguration<
         builder.Property(e => e.ChecksumKeyId).HasMaxLength(64).IsRequired();
         builder.HasIndex(e => new { e.BudgetId, e.Id });
         builder.HasIndex(e => e.ApplicationId);
-        builder.HasOne<BudgetRecord>().WithMany().HasForeignKey(e => e.BudgetId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Budget>().WithMany().HasForeignKey(e => e.BudgetId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(e => e.Postings).WithOne().HasForeignKey(p => p.EntryId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(e => e.Postings).HasField("_postings").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(e => e.Lines);
     }
 }
 
-internal sealed class LedgerPostingRecordConfiguration : IEntityTypeConfiguration<LedgerPostingRecord>
+internal sealed class LedgerEntryPostingConfiguration : IEntityTypeConfiguration<LedgerEntryPosting>
 {
-    public void Configure(EntityTypeBuilder<LedgerPostingRecord> builder)
+    public void Configure(EntityTypeBuilder<LedgerEntryPosting> builder)
     {
         builder.ToTable("LedgerPostings");
         builder.HasKey(p => p.Id);
@@ -49,9 +52,9 @@ internal sealed class LedgerPostingRecordConfiguration : IEntityTypeConfiguratio
     }
 }
 
-internal sealed class PaymentOrderRecordConfiguration : IEntityTypeConfiguration<PaymentOrderRecord>
+internal sealed class PaymentOrderConfiguration : IEntityTypeConfiguration<PaymentOrder>
 {
-    public void Configure(EntityTypeBuilder<PaymentOrderRecord> builder)
+    public void Configure(EntityTypeBuilder<PaymentOrder> builder)
     {
         builder.ToTable("PaymentOrders");
         builder.HasKey(o => o.Id);
@@ -63,19 +66,20 @@ internal sealed class PaymentOrderRecordConfiguration : IEntityTypeConfiguration
         builder.Property(o => o.Payee).HasMaxLength(300).IsRequired();
         builder.Property(o => o.PayeeAccount).HasMaxLength(64);
         builder.Property(o => o.HoldReason).HasMaxLength(2000);
-        builder.Property(o => o.Status).HasMaxLength(32).IsRequired();
+        builder.Property(o => o.Status).HasConversion(s => PaymentOrderStatusText.Of(s), t => PaymentOrderStatusText.Parse(t)).HasMaxLength(32).IsRequired();
         builder.Property(o => o.PaymentKey).HasMaxLength(80);
         builder.Property(o => o.ApprovedBy).HasMaxLength(256);
         builder.Property(o => o.BankReference).HasMaxLength(100);
         builder.Property(o => o.RejectionReason).HasMaxLength(1000);
         builder.Property(o => o.CancelReason).HasMaxLength(1000);
         builder.Property(o => o.Version).IsConcurrencyToken();
+        builder.Ignore(o => o.Amount);
     }
 }
 
-internal sealed class RecoveryRecordConfiguration : IEntityTypeConfiguration<RecoveryRecord>
+internal sealed class RecoveryConfiguration : IEntityTypeConfiguration<Recovery>
 {
-    public void Configure(EntityTypeBuilder<RecoveryRecord> builder)
+    public void Configure(EntityTypeBuilder<Recovery> builder)
     {
         builder.ToTable("Recoveries");
         builder.HasKey(r => r.Id);
@@ -87,5 +91,17 @@ internal sealed class RecoveryRecordConfiguration : IEntityTypeConfiguration<Rec
         builder.Property(r => r.ReceivedBy).HasMaxLength(256);
         builder.Property(r => r.ReturnedTo).HasMaxLength(32);
         builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.Ignore(r => r.Amount);
+        builder.Ignore(r => r.IsOutstanding);
+    }
+}
+
+internal sealed class ReconciliationRunConfiguration : IEntityTypeConfiguration<ReconciliationRun>
+{
+    public void Configure(EntityTypeBuilder<ReconciliationRun> builder)
+    {
+        builder.ToTable("LedgerReconciliations");
+        builder.HasKey(r => r.Id);
+        builder.HasIndex(r => r.At);
     }
 }

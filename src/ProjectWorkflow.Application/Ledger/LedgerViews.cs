@@ -16,21 +16,21 @@ public sealed class LedgerViews(ProjectWorkflowDbContext db, TimeProvider time)
     public async Task<IReadOnlyList<PaymentOrderView>> PaymentsDueThisWeekAsync(Actor viewer, CancellationToken cancellationToken)
     {
         var endOfWeek = EndOfWeek(time.GetUtcNow());
-        string[] waiting = [PaymentOrderStatusText.Of(PaymentOrderStatus.AwaitingApproval), PaymentOrderStatusText.Of(PaymentOrderStatus.Rejected)];
-        var orders = await db.Set<PaymentOrderRecord>().AsNoTracking().Where(o => waiting.Contains(o.Status)).ToListAsync(cancellationToken);
+        PaymentOrderStatus[] waiting = [PaymentOrderStatus.AwaitingApproval, PaymentOrderStatus.Rejected];
+        var orders = await db.Set<PaymentOrder>().AsNoTracking().Where(o => waiting.Contains(o.Status)).ToListAsync(cancellationToken);
         return orders.Where(o => (o.DueOn ?? o.CreatedAt) < endOfWeek).OrderBy(o => o.DueOn ?? o.CreatedAt).Select(o => PaymentOrderView.For(o, viewer)).ToList();
     }
 
     public async Task<IReadOnlyList<PaymentOrderView>> PaymentsInFlightAsync(Actor viewer, CancellationToken cancellationToken)
     {
-        string[] inFlight = [PaymentOrderStatusText.Of(PaymentOrderStatus.Approved), PaymentOrderStatusText.Of(PaymentOrderStatus.Sent)];
-        var orders = await db.Set<PaymentOrderRecord>().AsNoTracking().Where(o => inFlight.Contains(o.Status)).ToListAsync(cancellationToken);
+        PaymentOrderStatus[] inFlight = [PaymentOrderStatus.Approved, PaymentOrderStatus.Sent];
+        var orders = await db.Set<PaymentOrder>().AsNoTracking().Where(o => inFlight.Contains(o.Status)).ToListAsync(cancellationToken);
         return orders.OrderBy(o => o.SentAt ?? o.ApprovedAt).Select(o => PaymentOrderView.For(o, viewer)).ToList();
     }
 
     public async Task<IReadOnlyList<RecoveryView>> RecoveriesOutstandingAsync(CancellationToken cancellationToken)
     {
-        var recoveries = await db.Set<RecoveryRecord>().AsNoTracking().Where(r => r.Status == RecoveryRecord.Outstanding).ToListAsync(cancellationToken);
+        var recoveries = await db.Set<Recovery>().AsNoTracking().Where(r => r.Status == Recovery.Outstanding).ToListAsync(cancellationToken);
         return recoveries.OrderBy(r => r.OpenedAt).Select(RecoveryView.Of).ToList();
     }
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.Refusals;
 using ProjectWorkflow.Engine.Runtime;
+using ProjectWorkflow.Funding.Ledger;
 
 namespace ProjectWorkflow.Application.Ledger;
 
@@ -13,7 +14,7 @@ public sealed record BudgetView(
     long Id, string Kind, string SchemeKey, int Year, long AllocatedFen, long ReservedFen, long PaidFen, long RecoveryDueFen,
     long ReturnedToTreasuryFen, long AvailableFen, decimal UsedPercent, DateTimeOffset UpdatedAt)
 {
-    public static BudgetView Of(BudgetRecord b) => new(
+    public static BudgetView Of(Budget b) => new(
         b.Id, b.Kind, b.OwnerKey, b.Year, b.AllocatedFen, b.ReservedFen, b.PaidFen, b.RecoveryDueFen, b.ReturnedToTreasuryFen, b.AvailableFen,
         b.AllocatedFen == 0 ? 0 : Math.Round(100m * (b.AllocatedFen - b.AvailableFen) / b.AllocatedFen, 2), b.UpdatedAt);
 }
@@ -23,14 +24,14 @@ public sealed class ListBudgets(ProjectWorkflowDbContext db)
 {
     public async Task<IReadOnlyList<BudgetView>> HandleAsync(int? year, CancellationToken cancellationToken)
     {
-        var query = db.Set<BudgetRecord>().AsNoTracking();
+        var query = db.Set<Budget>().AsNoTracking();
         if (year is { } y) query = query.Where(b => b.Year == y);
         var budgets = await query.OrderBy(b => b.Year).ThenBy(b => b.OwnerKey).ToListAsync(cancellationToken);
         return budgets.Select(BudgetView.Of).ToList();
     }
 
     public async Task<BudgetView> GetAsync(string schemeKey, int year, CancellationToken cancellationToken) =>
-        BudgetView.Of(await db.Set<BudgetRecord>().AsNoTracking()
+        BudgetView.Of(await db.Set<Budget>().AsNoTracking()
             .FirstOrDefaultAsync(b => b.Kind == BudgetKinds.Scheme && b.OwnerKey == schemeKey && b.Year == year, cancellationToken)
             ?? throw new NotFoundException($"{schemeKey} has no budget for {year}."));
 }

@@ -3,6 +3,7 @@ using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.Refusals;
 using ProjectWorkflow.Application.Validation;
 using ProjectWorkflow.Application.Workflows;
+using ProjectWorkflow.Funding.Ledger;
 
 namespace ProjectWorkflow.Application.Ledger;
 
@@ -12,7 +13,9 @@ public sealed record ListPaymentOrdersRequest(string? Status, Guid? ApplicationI
 /// account numbers in full only for finance officers (masked for administrators and auditors).</summary>
 public sealed class ListPaymentOrders(ProjectWorkflowDbContext db)
 {
-    private static readonly string[] Statuses = ["awaiting-approval", "approved", "sent", "paid", "rejected"];
+    private static readonly string[] Statuses =
+        [.. new[] { PaymentOrderStatus.AwaitingApproval, PaymentOrderStatus.Approved, PaymentOrderStatus.Sent, PaymentOrderStatus.Paid, PaymentOrderStatus.Rejected }
+            .Select(PaymentOrderStatusText.Of)];
 
     public async Task<IReadOnlyList<PaymentOrderView>> HandleAsync(ListPaymentOrdersRequest request, Engine.Runtime.Actor viewer, CancellationToken cancellationToken)
     {
@@ -20,14 +23,18 @@ public sealed class ListPaymentOrders(ProjectWorkflowDbContext db)
             throw InvalidRequestException.For("status", $"The status is one of {string.Join(", ", Statuses)}.");
         var take = request.Take ?? 100;
         if (take is < 1 or > 500) throw InvalidRequestException.For("take", "Take 1 to 500 orders at a time.");
-        var query = db.Set<PaymentOrderRecord>().AsNoTracking();
-        if (request.Status is { } status) query = query.Where(o => o.Status == status);
+        var query = db.Set<PaymentOrder>().AsNoTracking();
+        if (request.Status is { } text)
+        {
+            var status = PaymentOrderStatusText.Parse(text);
+            query = query.Where(o => o.Status == status);
+        }
         if (request.ApplicationId is { } id) query = query.Where(o => o.ApplicationId == id);
         var orders = await query.OrderByDescending(o => o.CreatedAt).ThenBy(o => o.Id).Skip(Math.Max(0, request.Skip ?? 0)).Take(take).ToListAsync(cancellationToken);
         return orders.Select(o => PaymentOrderView.For(o, viewer)).ToList();
     }
 
     public async Task<PaymentOrderView> GetAsync(Guid id, Engine.Runtime.Actor viewer, CancellationToken cancellationToken) =>
-        PaymentOrderView.For(await db.Set<PaymentOrderRecord>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken)
+        PaymentOrderView.For(await db.Set<PaymentOrder>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken)
             ?? throw new NotFoundException($"There is no payment order {id}."), viewer);
 }

@@ -28,19 +28,9 @@ public sealed class OpenRecovery(ProjectWorkflowDbContext db, TimeProvider time,
         if (owed.Fen <= 0) return;
 
         var budget = await ledger.BudgetForAsync(application.SchemeKey, application.Year, cancellationToken);
-        var recovery = new RecoveryRecord
-        {
-            Id = Guid.NewGuid(),
-            ApplicationId = application.Id,
-            ApplicationNumber = application.Number,
-            BudgetId = budget.Id,
-            AmountFen = owed.Fen,
-            Reason = reason,
-            OpenedAt = Now,
-        };
+        var recovery = Recovery.Open(application.Id, application.Number, budget.Id, owed, reason, Now);
         Db.Add(recovery);
-        await ledger.PostAsync(budget, LedgerEntryKinds.OpenRecovery, $"recovery-open:{recovery.Id:N}", application.Id,
-            Postings.OpenRecovery(application.Id, owed), "system", reason, cancellationToken);
+        ledger.Add(budget, budget.OpenRecovery(application.Id, owed, project, ledger.Booking($"recovery-open:{recovery.Id:N}", "system", reason)));
         context.SetVariable("recoveryId", recovery.Id.ToString());
     }
 }

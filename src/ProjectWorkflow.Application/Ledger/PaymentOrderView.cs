@@ -1,5 +1,6 @@
 using ProjectWorkflow.Application.Enterprises;
 using ProjectWorkflow.Engine.Runtime;
+using ProjectWorkflow.Funding.Ledger;
 
 namespace ProjectWorkflow.Application.Ledger;
 
@@ -10,11 +11,11 @@ public sealed record PaymentOrderView(
     DateTimeOffset? SentAt, DateTimeOffset? PaidAt, string? BankReference, string? RejectionReason, DateTimeOffset CreatedAt, DateTimeOffset? DueOn,
     Guid InstanceId, DateTimeOffset? CancelledAt, string? CancelReason, string? HoldReason = null)
 {
-    public static PaymentOrderView Of(PaymentOrderRecord o) => new(
-        o.Id, o.ApplicationId, o.ApplicationNumber, o.SchemeKey, o.Year, o.InstallmentNumber, o.AmountFen, o.Payee, o.PayeeAccount, o.Status,
+    public static PaymentOrderView Of(PaymentOrder o) => new(
+        o.Id, o.ApplicationId, o.ApplicationNumber, o.SchemeKey, o.Year, o.InstallmentNumber, o.AmountFen, o.Payee, o.PayeeAccount, PaymentOrderStatusText.Of(o.Status),
         o.Attempt, o.PaymentKey, o.ApprovedBy, o.ApprovedAt, o.SentAt, o.PaidAt, o.BankReference, o.RejectionReason, o.CreatedAt, o.DueOn, o.InstanceId,
         o.CancelledAt, o.CancelReason, o.HoldReason);
 
     /// <summary>The order as <paramref name="actor"/> may read it: the account number in full only for a finance officer, who acts on it.</summary>
-    public static PaymentOrderView For(PaymentOrderRecord o, Actor actor) => Of(o) with { PayeeAccount = AccountNumbers.For(actor, o.PayeeAccount) };
+    public static PaymentOrderView For(PaymentOrder o, Actor actor) => Of(o) with { PayeeAccount = AccountNumbers.For(actor, o.PayeeAccount) };
 }

@@ -42,7 +42,7 @@ public sealed class ProjectRoles(ProjectWorkflowDbContext db)
             played.Add(ProjectRole.Applicant);
         if (await db.Set<PanelMember>().AnyAsync(m => m.ApplicationId == application.Id && m.Expert == person && !m.Recused, cancellationToken))
             played.Add(ProjectRole.Expert);
-        if (await db.Set<PaymentOrderRecord>().AnyAsync(o => o.ApplicationId == application.Id && o.ApprovedBy == person, cancellationToken))
+        if (await db.Set<PaymentOrder>().AnyAsync(o => o.ApplicationId == application.Id && o.ApprovedBy == person, cancellationToken))
             played.Add(ProjectRole.Payer);
         var taskGroups = await db.Set<TaskRecord>().AsNoTracking()
             .Where(t => t.BusinessKey == application.Number && t.CompletedBy == person && t.Status == TaskStatuses.Completed)

@@ -14,7 +14,7 @@ public sealed record RecoveryView(
     Guid Id, Guid ApplicationId, string ApplicationNumber, long AmountFen, string Reason, string Status, DateTimeOffset OpenedAt,
     DateTimeOffset? ReceivedAt, string? ReceivedBy, string? ReturnedTo)
 {
-    public static RecoveryView Of(RecoveryRecord r) =>
+    public static RecoveryView Of(Recovery r) =>
         new(r.Id, r.ApplicationId, r.ApplicationNumber, r.AmountFen, r.Reason, r.Status, r.OpenedAt, r.ReceivedAt, r.ReceivedBy, r.ReturnedTo);
 }
 
@@ -26,22 +26,18 @@ public sealed class ReceiveRecovery(ProjectWorkflowDbContext db, FundLedger ledg
 {
     public async Task<RecoveryView> HandleAsync(Guid recoveryId, Actor actor, CancellationToken cancellationToken)
     {
-        var recovery = await db.Set<RecoveryRecord>().FirstOrDefaultAsync(r => r.Id == recoveryId, cancellationToken)
+        var recovery = await db.Set<Recovery>().FirstOrDefaultAsync(r => r.Id == recoveryId, cancellationToken)
             ?? throw new NotFoundException($"There is no recovery {recoveryId}.");
-        if (recovery.Status != RecoveryRecord.Outstanding)
+        if (!recovery.IsOutstanding)
             throw new ConflictException($"This recovery was already received by {recovery.ReceivedBy} at {recovery.ReceivedAt:u}; it is booked once.");
         var application = await db.Set<FundingApplication>().AsNoTracking().FirstAsync(a => a.Id == recovery.ApplicationId, cancellationToken);
         var destination = (await ruleSets.ForAsync(application.SchemeKey, application.Year, cancellationToken)).RecoveryReturnsTo;
-        var budget = await db.Set<BudgetRecord>().FirstAsync(b => b.Id == recovery.BudgetId, cancellationToken);
+        var budget = await db.Set<Budget>().FirstAsync(b => b.Id == recovery.BudgetId, cancellationToken);
+        var project = await ledger.ProjectAsync(recovery.ApplicationId, cancellationToken);
 
-        recovery.Status = RecoveryRecord.Received;
-        recovery.ReceivedAt = time.GetUtcNow();
-        recovery.ReceivedBy = actor.Id;
-        recovery.ReturnedTo = destination;
-        recovery.Version++;
-        await ledger.PostAsync(budget, LedgerEntryKinds.ReceiveRecovery, $"recovery-received:{recovery.Id:N}", recovery.ApplicationId,
-            Postings.ReceiveRecovery(recovery.ApplicationId, new Money(recovery.AmountFen), destination), actor.Id,
-            $"{recovery.ApplicationNumber}: recovery of {new Money(recovery.AmountFen)} received, returned to the {destination}", cancellationToken);
+        recovery.Receive(actor.Id, destination, time.GetUtcNow());
+        ledger.Add(budget, budget.ReceiveRecovery(recovery.ApplicationId, recovery.Amount, destination, project,
+            ledger.Booking($"recovery-received:{recovery.Id:N}", actor.Id, $"{recovery.ApplicationNumber}: recovery of {recovery.Amount} received, returned to the {destination}")));
         try
         {
             await db.SaveChangesAsync(cancellationToken);

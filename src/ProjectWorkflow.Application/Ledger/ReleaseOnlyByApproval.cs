@@ -15,9 +15,7 @@ public sealed class ReleaseOnlyByApproval(Persistence.ProjectWorkflowDbContext d
     {
         foreach (var completion in session.Journal.Where(j => j.Event == "completed" && j.ElementId == ApprovePaymentOrder.ReleaseTask))
         {
-            var approvedNow = db.Set<PaymentOrderRecord>().Local.Any(o => o.InstanceId == completion.InstanceId
-                && o.ApprovedBy == completion.Actor
-                && (o.Status == PaymentOrderStatusText.Of(PaymentOrderStatus.Approved) || o.Status == PaymentOrderStatusText.Of(PaymentOrderStatus.Sent)));
+            var approvedNow = db.Set<PaymentOrder>().Local.Any(o => o.InstanceId == completion.InstanceId && o.IsReleasedBy(completion.Actor));
             if (!approvedNow)
                 throw new ConflictException(
                     "Release an installment with POST /api/ledger/payment-orders/{id}/approve (see GET /api/ledger/payment-orders): it checks who may pay and sends the order once.");

@@ -13,7 +13,7 @@ public sealed record ReverseEntryRequest(string? Reason);
 public sealed record LedgerEntryView(long Id, long BudgetId, Guid? ApplicationId, string Kind, string Reference, string Reason, string Actor,
     DateTimeOffset At, long? ReversesEntryId, IReadOnlyList<LedgerPostingView> Postings)
 {
-    public static LedgerEntryView Of(LedgerEntryRecord e) => new(e.Id, e.BudgetId, e.ApplicationId, e.Kind, e.Reference, e.Reason, e.Actor, e.At,
+    public static LedgerEntryView Of(LedgerEntry e) => new(e.Id, e.BudgetId, e.ApplicationId, e.Kind, e.Reference, e.Reason, e.Actor, e.At,
         e.ReversesEntryId, e.Postings.Select(p => new LedgerPostingView(p.Account, p.ApplicationId, p.AmountFen)).ToList());
 }
 
@@ -29,14 +29,14 @@ public sealed class ReverseLedgerEntry(ProjectWorkflowDbContext db, FundLedger l
     public async Task<LedgerEntryView> HandleAsync(long entryId, ReverseEntryRequest request, Actor actor, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Reason)) throw InvalidRequestException.For("reason", "Say why the entry is reversed: auditors read it.");
-        var entry = await db.Set<LedgerEntryRecord>().AsNoTracking().Include(e => e.Postings).FirstOrDefaultAsync(e => e.Id == entryId, cancellationToken)
+        var entry = await db.Set<LedgerEntry>().AsNoTracking().Include(e => e.Postings).FirstOrDefaultAsync(e => e.Id == entryId, cancellationToken)
             ?? throw new NotFoundException($"There is no ledger entry {entryId}.");
         if (entry.Kind == LedgerEntryKinds.Reversal) throw new ConflictException("A reversal is not reversed; book the correct entry instead.");
         var reference = $"reverse:{entry.Id}";
         if (await ledger.HasEntryAsync(reference, cancellationToken)) throw new ConflictException($"Entry {entry.Id} was already reversed.");
-        var budget = await db.Set<BudgetRecord>().FirstAsync(b => b.Id == entry.BudgetId, cancellationToken);
-        var reversal = await ledger.PostAsync(budget, LedgerEntryKinds.Reversal, reference, entry.ApplicationId,
-            Postings.Reverse(entry.Postings.Select(p => p.ToPosting())), actor.Id, request.Reason.Trim(), cancellationToken, reverses: entry.Id);
+        var budget = await db.Set<Budget>().FirstAsync(b => b.Id == entry.BudgetId, cancellationToken);
+        var project = entry.ApplicationId is { } application ? await ledger.ProjectAsync(application, cancellationToken) : null;
+        var reversal = ledger.Add(budget, budget.Reverse(entry, project, ledger.Booking(reference, actor.Id, request.Reason.Trim())));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -57,7 +57,7 @@ public sealed class ListLedgerEntries(ProjectWorkflowDbContext db)
     {
         var count = take ?? 100;
         if (count is < 1 or > 500) throw InvalidRequestException.For("take", "Take 1 to 500 entries at a time.");
-        var query = db.Set<LedgerEntryRecord>().AsNoTracking().Include(e => e.Postings).AsQueryable();
+        var query = db.Set<LedgerEntry>().AsNoTracking().Include(e => e.Postings).AsQueryable();
         if (budgetId is { } b) query = query.Where(e => e.BudgetId == b);
         if (applicationId is { } a) query = query.Where(e => e.ApplicationId == a);
         var entries = await query.OrderByDescending(e => e.Id).Skip(Math.Max(0, skip ?? 0)).Take(count).ToListAsync(cancellationToken);

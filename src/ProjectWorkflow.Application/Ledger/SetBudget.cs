@@ -33,15 +33,13 @@ public sealed class SetBudget(ProjectWorkflowDbContext db, FundLedger ledger, Li
         var budget = await ledger.FindBudgetAsync(BudgetKinds.Scheme, schemeKey, year, cancellationToken)
             ?? await ledger.OpenBudgetAsync(BudgetKinds.Scheme, schemeKey, year, cancellationToken);
         var wanted = new Money(request.AmountFen!.Value);
-        var balances = budget.Balances;
-        Check.Rules(new BudgetBelowCommittedRule(balances.Allocated - balances.Available, wanted));
-        var change = wanted - balances.Allocated;
-        if (change.Fen != 0)
+        var before = budget.Balances.Allocated;
+        var entry = budget.SetAllocation(wanted, ledger.Booking($"budget:{budget.Id}:{Guid.NewGuid():N}", actor.Id, request.Reason!.Trim()));
+        if (entry is not null)
         {
             audit.Record("budget.set", "budget", $"{schemeKey}:{year}", request.Reason!.Trim(),
-                detail: $"allocated {balances.Allocated} → {wanted} ({balances.Allocated.Fen} → {wanted.Fen} fen)");
-            await ledger.PostAsync(budget, change.Fen > 0 ? LedgerEntryKinds.Allocate : LedgerEntryKinds.Lower, $"budget:{budget.Id}:{Guid.NewGuid():N}", null,
-                change.Fen > 0 ? Postings.Allocate(change) : Postings.Lower(new Money(-change.Fen)), actor.Id, request.Reason!.Trim(), cancellationToken);
+                detail: $"allocated {before} → {wanted} ({before.Fen} → {wanted.Fen} fen)");
+            ledger.Add(budget, entry);
             await SaveAsync(cancellationToken);
         }
         return await list.GetAsync(schemeKey, year, cancellationToken);

@@ -60,10 +60,10 @@ public sealed class SchemeSeed(ProjectWorkflowDbContext db, TimeProvider time, F
             {
                 var record = await ledger.FindBudgetAsync(BudgetKinds.Scheme, seed.Key, budget.Year, cancellationToken);
                 // A row without entries is one whose seeding stopped half-way: it is allocated now.
-                if (budget.AmountFen <= 0 || record is not null && await db.Set<LedgerEntryRecord>().AnyAsync(e => e.BudgetId == record.Id, cancellationToken)) continue;
+                if (budget.AmountFen <= 0 || record is not null && await db.Set<LedgerEntry>().AnyAsync(e => e.BudgetId == record.Id, cancellationToken)) continue;
                 record ??= await ledger.OpenBudgetAsync(BudgetKinds.Scheme, seed.Key, budget.Year, cancellationToken);
-                await ledger.PostAsync(record, LedgerEntryKinds.Allocate, $"budget:{record.Id}:seed", null, Postings.Allocate(new Money(budget.AmountFen)),
-                    "seed", budget.Source ?? "seeded demo budget", cancellationToken);
+                if (record.RaiseAllocation(new Money(budget.AmountFen), ledger.Booking($"budget:{record.Id}:seed", "seed", budget.Source ?? "seeded demo budget")) is { } entry)
+                    ledger.Add(record, entry);
                 await db.SaveChangesAsync(cancellationToken);
             }
     }

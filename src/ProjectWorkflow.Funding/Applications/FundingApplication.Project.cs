@@ -45,10 +45,6 @@ public sealed partial class FundingApplication
     public ProjectIndicators PlannedIndicators =>
         new(Math.Max(0, EnergyBeforeTce - EnergyAfterTce), new Money(OutputFen), new Money(ValueAddedFen), Robots);
 
-    /// <summary>The investment approved, by category.</summary>
-    public InvestmentBreakdown ApprovedInvestment =>
-        new(new Money(EquipmentFen), new Money(SoftwareFen), new Money(ConstructionFen), new Money(OtherFen));
-
     /// <summary>The build period under the rule set's acceptance window, once building has started.</summary>
     public ProjectSchedule? Schedule(RuleSet rules) =>
         this is { BuildStartedOn: { } started, BuildEndsOn: { } ends }
@@ -129,7 +125,7 @@ public sealed partial class FundingApplication
             throw new InvalidOperationException("Only this project's passed acceptance settles it.");
         MoveTo(ApplicationStatus.Accepted, "accepted");
         var settled = SubsidyCalculation.AfterAcceptance(new Money(ApprovedAmountFen ?? 0),
-            ApprovedInvestment.Eligible(rules.EligibleCostCategories), new Money(acceptance.ActualEligibleFen));
+            Investment.Eligible(rules.EligibleCostCategories), new Money(acceptance.ActualEligibleFen));
         AcceptedAmountFen = settled.Amount.Fen;
         acceptance.Settle(string.Join("; ", settled.Steps));
         return settled;

@@ -222,12 +222,6 @@ public sealed partial class FundingApplication
         Revision++;
     }
 
-    /// <summary>
-    /// Moves to <paramref name="to"/> through the transition table, or refuses; <paramref name="action"/> names the move in the refusal.
-    /// Public only until the project phase's callers use named transitions; new code calls a named method.
-    /// </summary>
-    public void Move(ApplicationStatus to, string action) => MoveTo(to, action);
-
     private void MoveTo(ApplicationStatus to, string action)
     {
         if (!CanMove(Status, to)) throw new IllegalTransitionException(Status, action);

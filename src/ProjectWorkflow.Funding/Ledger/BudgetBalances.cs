@@ -36,6 +36,9 @@ public sealed record BudgetBalances(Money Allocated, Money Available, Money Rese
         return after;
     }
 
+    /// <summary>The balances plus the postings, unchecked: what the sums are, whatever they break (reconciliation reads them).</summary>
+    public BudgetBalances Add(IEnumerable<LedgerPosting> postings) => postings.Aggregate(this, (balances, posting) => balances.Add(posting));
+
     private BudgetBalances Add(LedgerPosting posting) => posting.Account switch
     {
         LedgerAccount.Appropriation => this with { Allocated = Allocated - posting.Amount },

@@ -1,3 +1,4 @@
+using ProjectWorkflow.Funding.Ledger;
 using System.Net.Http.Json;
 using System.Net;
 using System.Text.Json;
@@ -40,12 +41,12 @@ public sealed class LedgerClusterTests(LedgerCluster cluster)
         }
 
         Assert.Equal(1, await cluster.QueryAsync(db => db.Set<TreasuryPayment>().CountAsync(p => p.BusinessKey == project.Number)));
-        var paidOrder = await cluster.QueryAsync(db => db.Set<PaymentOrderRecord>().SingleAsync(o => o.ApplicationId == project.Id));
-        Assert.Equal("paid", paidOrder.Status);
+        var paidOrder = await cluster.QueryAsync(db => db.Set<PaymentOrder>().SingleAsync(o => o.ApplicationId == project.Id));
+        Assert.Equal(PaymentOrderStatus.Paid, paidOrder.Status);
         Assert.Equal(1, paidOrder.Attempt);
-        var paid = await cluster.QueryAsync(db => db.Set<LedgerPostingRecord>()
+        var paid = await cluster.QueryAsync(db => db.Set<LedgerEntryPosting>()
             .Where(p => p.ApplicationId == project.Id && p.Account == "Paid").SumAsync(p => p.AmountFen));
         Assert.Equal(4_000_000_00L, paid);
-        Assert.Equal(1, await cluster.QueryAsync(db => db.Set<LedgerEntryRecord>().CountAsync(e => e.ApplicationId == project.Id && e.Kind == "pay")));
+        Assert.Equal(1, await cluster.QueryAsync(db => db.Set<LedgerEntry>().CountAsync(e => e.ApplicationId == project.Id && e.Kind == "pay")));
     }
 }

@@ -1,3 +1,4 @@
+using ProjectWorkflow.Funding.Ledger;
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
@@ -297,7 +298,7 @@ public sealed class AuditLogTests(AuditApp app)
     public async Task APayEntryLowered_WithItsPlainSha256Recomputed_IsFoundByReconciliationAndVerification()
     {
         var (order, _) = await PaidInstallmentAsync();
-        var entry = await app.QueryAsync(db => db.Set<LedgerEntryRecord>().Include(e => e.Postings).AsNoTracking().SingleAsync(e => e.Reference == $"pay:{order:N}"));
+        var entry = await app.QueryAsync(db => db.Set<LedgerEntry>().Include(e => e.Postings).AsNoTracking().SingleAsync(e => e.Reference == $"pay:{order:N}"));
         // Lower the payment by 100 fen on both sides (still balanced) and recompute the checksum as it was computed before: plain SHA-256.
         var lowered = entry.Postings.Select(p => new global::ProjectWorkflow.Funding.Ledger.LedgerPosting(Enum.Parse<global::ProjectWorkflow.Funding.Ledger.LedgerAccount>(p.Account), p.ApplicationId,
             new global::ProjectWorkflow.Funding.Money(p.AmountFen > 0 ? p.AmountFen - 100 : p.AmountFen + 100))).ToList();
@@ -336,11 +337,11 @@ public sealed class AuditLogTests(AuditApp app)
         await Broken("Journal line", "gone");
         await RestoreAsync(lines.Cast<object>().ToList());
 
-        var entry = await app.QueryAsync(db => db.Set<LedgerEntryRecord>().Include(e => e.Postings).AsNoTracking().SingleAsync(e => e.Reference == $"pay:{paidOrder:N}"));
+        var entry = await app.QueryAsync(db => db.Set<LedgerEntry>().Include(e => e.Postings).AsNoTracking().SingleAsync(e => e.Reference == $"pay:{paidOrder:N}"));
         await app.QueryAsync(async db =>
         {
-            await db.Set<LedgerPostingRecord>().Where(p => p.EntryId == entry.Id).ExecuteDeleteAsync();
-            return await db.Set<LedgerEntryRecord>().Where(e => e.Id == entry.Id).ExecuteDeleteAsync();
+            await db.Set<LedgerEntryPosting>().Where(p => p.EntryId == entry.Id).ExecuteDeleteAsync();
+            return await db.Set<LedgerEntry>().Where(e => e.Id == entry.Id).ExecuteDeleteAsync();
         });
         await Broken($"Ledger entry {entry.Id}", "gone");
         await RestoreAsync([entry]);
@@ -353,10 +354,10 @@ public sealed class AuditLogTests(AuditApp app)
         var project = await LedgerStory.ApprovedProjectAsync(app, 2_000_000_00L);
         await LedgerStory.StartAsync(admin, approver, project);
         var pending = (await LedgerStory.OnlyOrderAsync(finance, project.Id)).GetProperty("id").GetGuid();
-        var payee = await app.QueryAsync(db => db.Set<PaymentOrderRecord>().Where(o => o.Id == pending).Select(o => o.Payee).SingleAsync());
-        await app.QueryAsync(db => db.Set<PaymentOrderRecord>().Where(o => o.Id == pending).ExecuteUpdateAsync(s => s.SetProperty(o => o.Payee, "Someone Else Trading Ltd.")));
+        var payee = await app.QueryAsync(db => db.Set<PaymentOrder>().Where(o => o.Id == pending).Select(o => o.Payee).SingleAsync());
+        await app.QueryAsync(db => db.Set<PaymentOrder>().Where(o => o.Id == pending).ExecuteUpdateAsync(s => s.SetProperty(o => o.Payee, "Someone Else Trading Ltd.")));
         await Broken($"Payment order {pending}", "changed");
-        await app.QueryAsync(db => db.Set<PaymentOrderRecord>().Where(o => o.Id == pending).ExecuteUpdateAsync(s => s.SetProperty(o => o.Payee, payee)));
+        await app.QueryAsync(db => db.Set<PaymentOrder>().Where(o => o.Id == pending).ExecuteUpdateAsync(s => s.SetProperty(o => o.Payee, payee)));
         await AssertVerifiedAsync();
 
         var order = await app.QueryAsync(db => db.Set<AuditEntry>().SingleAsync(e => e.Action == "payment-order.created" && e.ObjectId == pending.ToString()));
@@ -415,14 +416,14 @@ public sealed class AuditLogTests(AuditApp app)
         Assert.Contains(how, verdict.Problem);
     }
 
-    private Task<int> TamperPostingsAsync(LedgerEntryRecord entry, long lowerBy, string checksum) => app.QueryAsync(async db =>
+    private Task<int> TamperPostingsAsync(LedgerEntry entry, long lowerBy, string checksum) => app.QueryAsync(async db =>
     {
         foreach (var posting in entry.Postings)
         {
             var amount = posting.AmountFen > 0 ? posting.AmountFen - lowerBy : posting.AmountFen + lowerBy;
-            await db.Set<LedgerPostingRecord>().Where(p => p.Id == posting.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.AmountFen, amount));
+            await db.Set<LedgerEntryPosting>().Where(p => p.Id == posting.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.AmountFen, amount));
         }
-        return await db.Set<LedgerEntryRecord>().Where(e => e.Id == entry.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.Checksum, checksum));
+        return await db.Set<LedgerEntry>().Where(e => e.Id == entry.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.Checksum, checksum));
     });
 
     /// <summary>Puts rows back as they were, keys included, with a context that writes no audit entry (as a database tool would).</summary>

@@ -1,3 +1,4 @@
+using ProjectWorkflow.Funding.Ledger;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -65,13 +66,8 @@ public sealed class PayeeTests(FundingApp app) : IClassFixture<FundingApp>
             Assert.Contains(DemoEnterpriseSeed.BankAccount, await desk.GetStringAsync("/finance"));
 
         // Someone with database access redirects the pending order.
-        await DbAsync(async db =>
-        {
-            var row = await db.Set<PaymentOrderRecord>().FirstAsync(o => o.Id == orderId);
-            row.Payee = "Someone Else Trading Ltd.";
-            row.PayeeAccount = "6222000011112222333";
-            return await db.SaveChangesAsync();
-        });
+        await DbAsync(db => db.Set<PaymentOrder>().Where(o => o.Id == orderId)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.Payee, "Someone Else Trading Ltd.").SetProperty(o => o.PayeeAccount, "6222000011112222333")));
         var approved = await PostAsync(finance, $"/api/ledger/payment-orders/{orderId}/approve");
         var held = await approved.Content.ReadFromJsonAsync<JsonElement>();
         Assert.NotEqual("sent", held.GetProperty("status").GetString());

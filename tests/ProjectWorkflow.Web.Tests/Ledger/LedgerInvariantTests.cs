@@ -1,3 +1,4 @@
+using ProjectWorkflow.Funding.Ledger;
 using System.Net.Http.Json;
 using System.Net;
 using System.Text.Json;
@@ -55,7 +56,7 @@ public sealed class LedgerInvariantTests(LedgerApp app)
         var budget = await BudgetAsync(admin, year);
         Assert.Equal(0L, budget.GetProperty("availableFen").GetInt64());
         Assert.Equal(5 * each, budget.GetProperty("reservedFen").GetInt64());
-        var reserved = await app.QueryAsync(db => db.Set<LedgerEntryRecord>().CountAsync(e => e.Kind == "reserve" && projects.Select(p => (Guid?)p.Application).Contains(e.ApplicationId)));
+        var reserved = await app.QueryAsync(db => db.Set<LedgerEntry>().CountAsync(e => e.Kind == "reserve" && projects.Select(p => (Guid?)p.Application).Contains(e.ApplicationId)));
         Assert.Equal(5, reserved);
         var faulted = 0;
         foreach (var (instance, _) in projects)
@@ -82,11 +83,11 @@ public sealed class LedgerInvariantTests(LedgerApp app)
         var project = await LedgerStory.ApprovedProjectAsync(app, 3_000_000_00L, year: year);
         var instance = await StartAsync(admin, ReserveProcess, new { applicationId = project.Id.ToString() }, project.Number);
         await OkAsync(approver, $"/api/tasks/{await OnlyTaskAsync(approver, "candidate", instance, "approveProject")}/complete", new { variables = new { } });
-        var entry = await app.QueryAsync(db => db.Set<LedgerEntryRecord>().Include(e => e.Postings).SingleAsync(e => e.ApplicationId == project.Id));
+        var entry = await app.QueryAsync(db => db.Set<LedgerEntry>().Include(e => e.Postings).SingleAsync(e => e.ApplicationId == project.Id));
 
         // Someone with database access books 100 fen more as reserved for the project.
         var reservedLine = entry.Postings.Single(p => p.Account == "Reserved");
-        await app.QueryAsync(db => db.Set<LedgerPostingRecord>().Where(p => p.Id == reservedLine.Id)
+        await app.QueryAsync(db => db.Set<LedgerEntryPosting>().Where(p => p.Id == reservedLine.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.AmountFen, p => p.AmountFen + 100)));
         try
         {
@@ -100,9 +101,9 @@ public sealed class LedgerInvariantTests(LedgerApp app)
 
             // A cleverer hand keeps the entry balanced and edits the cached balances to match: the checksum still tells.
             var otherLine = entry.Postings.Single(p => p.Account == "Available");
-            await app.QueryAsync(db => db.Set<LedgerPostingRecord>().Where(p => p.Id == otherLine.Id)
+            await app.QueryAsync(db => db.Set<LedgerEntryPosting>().Where(p => p.Id == otherLine.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(p => p.AmountFen, p => p.AmountFen - 100)));
-            await app.QueryAsync(db => db.Set<BudgetRecord>().Where(b => b.Id == entry.BudgetId)
+            await app.QueryAsync(db => db.Set<Budget>().Where(b => b.Id == entry.BudgetId)
                 .ExecuteUpdateAsync(s => s.SetProperty(b => b.ReservedFen, b => b.ReservedFen + 100).SetProperty(b => b.AvailableFen, b => b.AvailableFen - 100)));
             var second = (await ReconcileAsync(admin)).GetProperty("findings").EnumerateArray().ToList();
             Assert.Contains(second, f => f.GetProperty("kind").GetString() == "altered-entry" && f.GetProperty("entryId").GetInt64() == entry.Id);
@@ -112,9 +113,9 @@ public sealed class LedgerInvariantTests(LedgerApp app)
         {
             await app.QueryAsync(async db =>
             {
-                await db.Set<LedgerPostingRecord>().Where(p => p.Id == reservedLine.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.AmountFen, reservedLine.AmountFen));
-                await db.Set<LedgerPostingRecord>().Where(p => p.EntryId == entry.Id && p.Account == "Available").ExecuteUpdateAsync(s => s.SetProperty(p => p.AmountFen, -reservedLine.AmountFen));
-                return await db.Set<BudgetRecord>().Where(b => b.Id == entry.BudgetId)
+                await db.Set<LedgerEntryPosting>().Where(p => p.Id == reservedLine.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.AmountFen, reservedLine.AmountFen));
+                await db.Set<LedgerEntryPosting>().Where(p => p.EntryId == entry.Id && p.Account == "Available").ExecuteUpdateAsync(s => s.SetProperty(p => p.AmountFen, -reservedLine.AmountFen));
+                return await db.Set<Budget>().Where(b => b.Id == entry.BudgetId)
                     .ExecuteUpdateAsync(s => s.SetProperty(b => b.ReservedFen, reservedLine.AmountFen).SetProperty(b => b.AvailableFen, 10_000_000_00L - reservedLine.AmountFen));
             });
         }

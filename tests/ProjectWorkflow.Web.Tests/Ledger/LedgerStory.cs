@@ -1,3 +1,4 @@
+using ProjectWorkflow.Funding.Ledger;
 using System.Net.Http.Json;
 using System.Net;
 using System.Text.Json;
@@ -114,7 +115,7 @@ internal static class LedgerStory
     public static Task<(long Reserved, long Paid)> ProjectAsync(MessagingApp app, Guid applicationId) =>
         app.QueryAsync(async db =>
         {
-            var postings = await db.Set<LedgerPostingRecord>().Where(p => p.ApplicationId == applicationId).ToListAsync();
+            var postings = await db.Set<LedgerEntryPosting>().Where(p => p.ApplicationId == applicationId).ToListAsync();
             return (postings.Where(p => p.Account == "Reserved").Sum(p => p.AmountFen), postings.Where(p => p.Account == "Paid").Sum(p => p.AmountFen));
         });
 }

@@ -44,13 +44,16 @@ public static class MessagingRegistration
             if (simulateTreasury)
                 bus.AddConsumer<TreasurySimulator>().Endpoint(e => e.Name = RequestPayment.Queue);
 
-            // A consumer that lost a race (the same message on two nodes, an instance changed meanwhile)
-            // fails and is retried; the retry finds the inbox receipt or the new state. A request that can
-            // never succeed (no message name) is not retried.
+            // A consumer that lost a race (the same message on two nodes, an instance changed meanwhile, another
+            // project's payment booked on the same budget row) fails and is retried; the retry finds the inbox
+            // receipt or the new state. The waits grow with a random part, so a bank's batch of confirmations for one
+            // scheme-year (all contending for its budget) spreads out and each one is booked, instead of a few
+            // exhausting their attempts together and landing in the error queue. A request that can never succeed
+            // (no message name) is not retried.
             bus.AddConfigureEndpointsCallback((_, _, endpoint) => endpoint.UseMessageRetry(retry =>
             {
                 retry.Ignore<InvalidRequestException>();
-                retry.Intervals(200, 1000, 5000, 15000);
+                retry.Exponential(12, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(700));
             }));
             bus.ConfigureHealthCheckOptions(health =>
             {

@@ -12,24 +12,12 @@ public class FundingApplicationTests
     private static readonly DateTimeOffset Now = new(2026, 3, 2, 2, 0, 0, TimeSpan.Zero);
     private const string Acme = "91310000MA1FL4UJ5Y";
 
-    private static RuleSet Rules(ApplicationWindow? window = null, bool pool = false) => new()
+    /// <summary>The project tests' rule set, with software eligible too, the window and the pool rule as each test needs.</summary>
+    private static RuleSet Rules(ApplicationWindow? window = null, bool pool = false) => ProjectLifecycleTests.Rules with
     {
-        SchemeKey = "tech-upgrade",
-        Year = 2026,
-        Source = "test",
         Window = window ?? ApplicationWindow.YearRound,
         EligibleCostCategories = ["equipment", "software"],
-        Support = new InvestmentSubsidy(0.1m, Money.FromWanYuan(10_000)),
-        InstallmentPercents = [50, 50],
-        NoticeWorkingDays = 5,
-        BuildPeriodMonths = 24,
-        MaxExtensions = 1,
-        MaxExtensionMonths = 12,
-        ExtensionLeadMonths = 3,
-        AcceptanceWindowMonths = 2,
-        Panel = new PanelRule(5, 5, [new RubricCriterion("t", "t", 100)], 60, true),
         RequiresProjectPool = pool,
-        SanctionYears = 3,
     };
 
     private static FundingApplication ADraft(bool inPool = true)

@@ -70,6 +70,7 @@ api.MapUsers();
 api.MapDefinitions();
 api.MapInstances();
 api.MapTasks();
+api.MapForms();
 api.MapSchemes();
 api.MapEnterprises();
 api.MapApplications();

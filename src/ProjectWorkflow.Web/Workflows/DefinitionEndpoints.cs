@@ -56,7 +56,7 @@ public static class DefinitionEndpoints
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, ct);
         var deployed = await deploy.HandleAsync(buffer.ToArray(), user.Identity?.Name, ct);
-        var body = new { deployed.Key, deployed.Version, deployed.Id, deployed.Status };
+        var body = new { deployed.Key, deployed.Version, deployed.Id, deployed.Status, Warnings = deployed.Warnings ?? [] };
         return deployed.IsNew
             ? Results.Created($"/api/definitions/{Uri.EscapeDataString(deployed.Key)}/versions/{deployed.Version}", body)
             : Results.Ok(body);

@@ -56,6 +56,14 @@ public static class InstanceEndpoints
             .RequireAuthorization(policy => policy.RequireRole(Roles.Admin))
             .WithSummary("Move a running instance to another version (admin)");
 
+        instances.MapPost("/{id:guid}/modify", async (Guid id, ModifyInstanceRequest request, ClaimsPrincipal user, ModifyInstance modify, CancellationToken ct) =>
+            {
+                await modify.HandleAsync(id, request, ActorOf.User(user), ct);
+                return TypedResults.Ok(new { id });
+            })
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Admin))
+            .WithSummary("Move a stuck token (跳转): cancel the tokens at elements and start tokens before others, with a reason (admin)");
+
         instances.MapPost("/{id:guid}/withdraw", async (Guid id, ReasonRequest request, ClaimsPrincipal user, WithdrawCompletion withdraw, CancellationToken ct) =>
             {
                 await withdraw.HandleAsync(id, request.Reason, ActorOf.User(user), ct);

@@ -15,6 +15,7 @@ namespace ProjectWorkflow.Application.Applications.Steps;
 /// panel.assign: draws the panel from the expert pool — never someone who already acted on this
 /// project in another part (segregation of duties) — and opens a panel seat for each.
 /// </summary>
+[SetsVariables("experts")]
 public sealed class AssignPanel(ProjectWorkflowDbContext db, TimeProvider time, RuleSets ruleSets) : ApplicationStep(db, time)
 {
     protected override async Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
@@ -40,6 +41,7 @@ public sealed class AssignPanel(ProjectWorkflowDbContext db, TimeProvider time, 
 }
 
 /// <summary>panel.conclude: the trimmed mean of the scores of the experts who did not recuse, against the pass score and quorum.</summary>
+[SetsVariables("panelScore", "panelPassed")]
 public sealed class ConcludePanel(ProjectWorkflowDbContext db, TimeProvider time, RuleSets ruleSets) : ApplicationStep(db, time)
 {
     protected override async Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)

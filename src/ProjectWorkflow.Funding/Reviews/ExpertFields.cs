@@ -11,7 +11,7 @@ public static class ExpertFields
 
     public static readonly IReadOnlyList<string> All = [Technical, Financial];
 
-    public static readonly IReadOnlyList<string> Seatable = [Technical, Financial, Any];
+    public static readonly string[] Seatable = [Technical, Financial, Any];
 
     public static bool IsKnown(string field) => All.Contains(field);
 

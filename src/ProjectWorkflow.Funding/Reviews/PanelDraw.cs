@@ -35,8 +35,8 @@ public static class PanelDraw
 {
     /// <summary>
     /// Draws up to <paramref name="vacancies"/> seats per field; a field whose eligible experts run out gets fewer
-    /// (the caller decides whether the panel can still reach its quorum). Named fields are drawn before open seats,
-    /// so a specialist is not spent on a seat anyone could fill.
+    /// (the caller decides whether the panel can still reach its quorum). Seats are drawn field by field — technical,
+    /// financial, then open seats, so a specialist is not spent on a seat anyone could fill.
     /// </summary>
     public static IReadOnlyList<DrawnSeat> Draw(IReadOnlyDictionary<string, int> vacancies, IEnumerable<ExpertProfile> pool, PanelFile file,
         IReadOnlySet<string> excluded, IPanelLottery lottery)
@@ -44,7 +44,7 @@ public static class PanelDraw
         var eligible = pool.Where(p => !excluded.Contains(p.Expert) && p.ConflictWith(file) is null)
             .DistinctBy(p => p.Expert).OrderBy(p => p.Expert, StringComparer.Ordinal).ToList();
         var drawn = new List<DrawnSeat>();
-        foreach (var (field, count) in vacancies.OrderBy(v => v.Key == ExpertFields.Any ? 1 : 0).ThenBy(v => v.Key, StringComparer.Ordinal))
+        foreach (var (field, count) in vacancies.OrderBy(v => Array.IndexOf(ExpertFields.Seatable, v.Key)))
         {
             for (var seat = 0; seat < count; seat++)
             {

@@ -24,9 +24,9 @@ public static class ExpertEndpoints
             .RequireAuthorization(policy => policy.RequireRole(Roles.Admin))
             .WithSummary("Record a tie to an enterprise (employer, advisory, investment-or-control, legal-dispute; uscc, endedOn) or a call (drafted-call; schemeKey, year) (admin)");
 
-        experts.MapDelete("/{expert}/relations/{relationId:long}", async (string expert, long relationId, UnrelateExpert unrelate, CancellationToken ct) =>
+        experts.MapDelete("/{expert}/relations/{id:long}", async (string expert, long id, UnrelateExpert unrelate, CancellationToken ct) =>
             {
-                await unrelate.HandleAsync(expert, relationId, ct);
+                await unrelate.HandleAsync(expert, id, ct);
                 return TypedResults.NoContent();
             })
             .RequireAuthorization(policy => policy.RequireRole(Roles.Admin))

@@ -109,7 +109,7 @@ public static class RouteMatrix
         R("GET /api/experts/",                                               "approver admin auditor"),
         R("PUT /api/experts/{expert}",                                       "admin"),
         R("POST /api/experts/{expert}/relations",                            "admin"),
-        R("DELETE /api/experts/{expert}/relations/{relationId:long}",        "admin"),
+        R("DELETE /api/experts/{expert}/relations/{id:long}",              "admin"),
 
         // Enterprises
         R("GET /api/enterprises/",                                           "staff"),

@@ -131,7 +131,7 @@ internal sealed partial class InstanceRun
         Revocable = false;
         execution.State = ExecutionState.Waiting;
         AttachBoundaries(execution, call);
-        var childId = _instance.NextId();
+        var childId = _instance.NextChildInstanceId();
         execution.ChildInstanceId = childId;
         await _session.StartChildAsync(_instance, execution, call.CalledElement ?? "", childId, _cancellationToken);
     }
@@ -284,13 +284,3 @@ internal sealed partial class InstanceRun
 /// <summary>No outgoing flow of a gateway or activity could be taken.</summary>
 internal sealed class NoPathException(FlowNode node)
     : Exception($"No outgoing flow of {node.Kind} '{node.Id}' has a true condition and there is no default flow.");
-
-internal sealed partial class InstanceRun
-{
-    /// <summary>The called instance was stopped from outside: the call activity waits with an incident.</summary>
-    public void FailFromChild(Execution execution, string message)
-    {
-        execution.ChildInstanceId = null;
-        RaiseIncident(execution, _process.Node(execution.ElementId), IncidentPhase.Enter, new InvalidOperationException(message));
-    }
-}

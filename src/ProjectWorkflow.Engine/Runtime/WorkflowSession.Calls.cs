@@ -6,7 +6,8 @@ namespace ProjectWorkflow.Engine.Runtime;
 public sealed partial class WorkflowSession
 {
     private abstract record FollowUp;
-    private sealed record ResumeParent(Guid ParentId, Guid ExecutionId, JsonObject? Variables, string? Failure) : FollowUp;
+    private sealed record ResumeParent(Guid ParentId, Guid ExecutionId, JsonObject? Variables, EndedFromOutside? Stopped) : FollowUp;
+    internal sealed record EndedFromOutside(InstanceStatus Status, string Reason);
     private sealed record CancelChild(Guid ChildId, string Reason) : FollowUp;
 
     internal async ValueTask StartChildAsync(ProcessInstance parent, Execution execution, string calledKey, Guid childId, CancellationToken cancellationToken)
@@ -30,8 +31,8 @@ public sealed partial class WorkflowSession
         await run.RunAsync();
     }
 
-    internal void ResumeParentLater(Guid parentId, Guid executionId, JsonObject? variables, string? failure) =>
-        _followUps.Enqueue(new ResumeParent(parentId, executionId, variables, failure));
+    internal void ResumeParentLater(Guid parentId, Guid executionId, JsonObject? variables, EndedFromOutside? stopped) =>
+        _followUps.Enqueue(new ResumeParent(parentId, executionId, variables, stopped));
 
     internal void CancelChildLater(Guid childId, string reason) => _followUps.Enqueue(new CancelChild(childId, reason));
 
@@ -48,7 +49,9 @@ public sealed partial class WorkflowSession
                     var execution = parent.FindExecution(resume.ExecutionId);
                     if (execution?.ChildInstanceId is null) break; // the parent stopped waiting (interrupted) meanwhile
                     var (_, run) = await OpenRunAsync(parent.Id, cancellationToken);
-                    if (resume.Failure is not null) run.FailFromChild(execution, resume.Failure);
+                    // As in Camunda 7, a called instance cancelled or terminated from outside takes its caller
+                    // with it (and so on up the hierarchy); the caller's journal names the called instance.
+                    if (resume.Stopped is { } stopped) run.EndInstance(stopped.Status, stopped.Reason, resumeParent: false);
                     else run.ResumeFromChild(execution, resume.Variables ?? []);
                     await run.RunAsync();
                     break;

@@ -91,7 +91,7 @@ public class FlowTests
     }
 
     [Fact]
-    public async Task TerminateEndEvent_EndsEveryBranch()
+    public async Task TerminateEndEvent_EndsEveryBranch_AndCompletesTheInstance_WithTheTerminateJournaled()
     {
         var h = new Harness();
         var definition = h.Deploy(Process("terminate", """
@@ -104,7 +104,10 @@ public class FlowTests
 
         var instance = await h.Start(definition);
 
-        Assert.Equal(InstanceStatus.Terminated, instance.Status);
+        // As in Camunda: the instance is completed; terminated stays for an administrator's 终止.
+        Assert.Equal(InstanceStatus.Completed, instance.Status);
+        Assert.Equal(["stop"], h.Events(instance, "terminated"));
+        Assert.Contains(h.Journal, j => j.InstanceId == instance.Id && j.Event == "completed" && j.Detail == "terminate end event 'stop'");
         Assert.Empty(instance.Tasks);
         Assert.Empty(instance.Executions);
         Assert.Contains(h.Effects, e => e is TaskCancelled { ElementId: "slow" });

@@ -129,4 +129,40 @@ public class ScopeTests
         Assert.Equal(InstanceStatus.Running, instance.Status);
         Assert.Equal(["next"], Harness.Active(instance));
     }
+
+    [Fact]
+    public async Task NestedCallActivities_GiveEveryInstanceItsOwnId_AtAnyDepth()
+    {
+        var h = new Harness();
+        h.Deploy(Process("level3", """<bpmn:startEvent id="s3" /><bpmn:userTask id="deepest" /><bpmn:endEvent id="e3" />""" + Flow("g1", "s3", "deepest") + Flow("g2", "deepest", "e3")));
+        h.Deploy(Process("level2", """<bpmn:startEvent id="s2" /><bpmn:callActivity id="call3" calledElement="level3" /><bpmn:endEvent id="e2" />""" + Flow("c1", "s2", "call3") + Flow("c2", "call3", "e2")));
+        var level1 = h.Deploy(Process("level1", """<bpmn:startEvent id="s1" /><bpmn:callActivity id="call2" calledElement="level2" /><bpmn:endEvent id="e1" />""" + Flow("f1", "s1", "call2") + Flow("f2", "call2", "e1")));
+
+        var top = await h.Start(level1);
+
+        var middle = Assert.Single(h.Store.Instances, i => i.ParentInstanceId == top.Id);
+        var bottom = Assert.Single(h.Store.Instances, i => i.ParentInstanceId == middle.Id);
+        Assert.Equal(3, new[] { top.Id, middle.Id, bottom.Id }.Distinct().Count());
+
+        await h.Complete(bottom, "deepest", Harness.Alice);
+
+        Assert.All([top, middle, bottom], i => Assert.Equal(InstanceStatus.Completed, i.Status));
+    }
+
+    [Fact]
+    public async Task CancellingTheCalledInstance_EndsItsCaller_AsCamundaDoes()
+    {
+        var h = new Harness();
+        h.Deploy(Process("child", """<bpmn:startEvent id="cs" /><bpmn:userTask id="t" /><bpmn:endEvent id="ce" />""" + Flow("c1", "cs", "t") + Flow("c2", "t", "ce")));
+        var parent = h.Deploy(Process("parent", """<bpmn:startEvent id="s" /><bpmn:callActivity id="call" calledElement="child" /><bpmn:endEvent id="e" />""" + Flow("f1", "s", "call") + Flow("f2", "call", "e")));
+        var instance = await h.Start(parent);
+        var child = Assert.Single(h.Store.Instances, i => i.ParentInstanceId == instance.Id);
+
+        await h.Act(Harness.Carol, s => s.EndAsync(child.Id, InstanceStatus.Cancelled, "entered twice"));
+
+        Assert.Equal(InstanceStatus.Cancelled, child.Status);
+        Assert.Equal(InstanceStatus.Cancelled, instance.Status);
+        Assert.Empty(instance.Incidents);
+        Assert.Contains(h.Journal, j => j.InstanceId == instance.Id && j.Event == "cancelled" && j.Detail!.Contains(child.Id.ToString()) && j.Detail.Contains("entered twice"));
+    }
 }

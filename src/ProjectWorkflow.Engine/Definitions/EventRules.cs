@@ -30,6 +30,7 @@ internal static class EventRules
                 break;
             case BoundaryEvent boundary:
                 CheckAttachment(boundary, context);
+                CheckSameMessageTwice(boundary, context);
                 RequireDefinition(boundary, boundary.Timer, boundary.Message, context);
                 CheckTimer(boundary, boundary.Timer, context);
                 CheckMessage(boundary, boundary.Message, context);
@@ -96,6 +97,17 @@ internal static class EventRules
         {
             context.Add(node, $"The message '{message.MessageRef}' has no name, so nothing could be delivered to this event. Give the message a name.");
         }
+    }
+
+    // Camunda refuses two boundary events of one activity waiting for the same message: a delivery could not
+    // tell which of them it is for. Named on the second one (in the file's order).
+    private static void CheckSameMessageTwice(BoundaryEvent boundary, ValidationContext context)
+    {
+        if (boundary.AttachedTo is not { } host || boundary.Message is not { MessageRef.Length: > 0 } message) return;
+        var first = host.Boundaries.FirstOrDefault(b => b.Message?.MessageRef == message.MessageRef);
+        if (first is null || first == boundary) return;
+        context.Add(boundary, $"The message '{message.MessageRef}' is already caught by the boundary event '{first.Id}' on the same {host.Kind} '{host.Id}'; "
+            + "a delivery could not tell which of the two it is for. Keep one boundary event per message on an activity.");
     }
 
     private static void CheckAttachment(BoundaryEvent boundary, ValidationContext context)

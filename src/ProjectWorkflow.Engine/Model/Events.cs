@@ -29,6 +29,9 @@ public sealed record MessageDefinition(string MessageRef, string Name);
 
 public sealed class StartEvent(string id, int line) : FlowNode(id, "startEvent", line)
 {
+    /// <summary><c>camunda:initiator</c>: the variable that receives the id of whoever started the instance.</summary>
+    public string? Initiator { get; init; }
+
     public TimerDefinition? Timer { get; init; }
     public MessageDefinition? Message { get; init; }
 }

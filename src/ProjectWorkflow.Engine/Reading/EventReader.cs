@@ -57,7 +57,7 @@ internal static class EventReader
 
         return kind switch
         {
-            "startEvent" => new StartEvent(id, line) { Name = name, Timer = timer, Message = message },
+            "startEvent" => new StartEvent(id, line) { Name = name, Timer = timer, Message = message, Initiator = element.CamundaAttr("initiator") },
             "endEvent" => new EndEvent(id, line) { Name = name, Terminate = definitionKind == Terminate },
             "intermediateCatchEvent" => new IntermediateCatchEvent(id, line) { Name = name, Timer = timer, Message = message },
             _ => new BoundaryEvent(id, line, element.Ref("attachedToRef") ?? "")

@@ -81,7 +81,10 @@ internal sealed partial class InstanceRun
 
         switch (node)
         {
-            case StartEvent:
+            case StartEvent start:
+                // camunda:initiator names the variable that holds who started the instance (null for the system).
+                if (start.Initiator is { Length: > 0 } initiator && execution.ParentId is null && _instance.ParentInstanceId is null)
+                    _instance.Variables[initiator] = _instance.StartedBy is { } starter && starter != Runtime.Actor.System.Id ? starter : null;
                 LeaveNode(execution, node);
                 break;
             case EndEvent end:
@@ -201,21 +204,28 @@ internal sealed partial class InstanceRun
                     chosen.Add(fallback);
                     return chosen;
                 }
-                if (outgoing.Count > 0) throw new NoPathException(gateway);
+                if (outgoing.Count > 0) throw NoPath(gateway);
                 return chosen;
             case InclusiveGateway gateway:
                 foreach (var flow in outgoing)
                     if (flow != gateway.DefaultFlow && IsTrue(execution, flow)) chosen.Add(flow);
                 if (chosen.Count == 0 && gateway.DefaultFlow is { } otherwise) chosen.Add(otherwise);
-                if (chosen.Count == 0 && outgoing.Count > 0) throw new NoPathException(gateway);
+                if (chosen.Count == 0 && outgoing.Count > 0) throw NoPath(gateway);
                 return chosen;
             default:
                 foreach (var flow in outgoing)
                     if (IsTrue(execution, flow)) chosen.Add(flow);
-                if (chosen.Count == 0 && outgoing.Count > 0) throw new NoPathException(node);
+                if (chosen.Count == 0 && outgoing.Count > 0) throw NoPath(node);
                 return chosen;
         }
     }
+
+    /// <summary>
+    /// No outgoing flow can be taken: as in Camunda, the command that got here is refused (nothing of it is
+    /// kept) rather than a stuck instance stored; the caller corrects its variables and tries again.
+    /// </summary>
+    private static WorkflowException NoPath(FlowNode node) => WorkflowException.Unprocessable(
+        $"No outgoing flow of {node.Kind} '{node.Id}'{(node.Name is { } name ? $" ({name})" : "")} has a true condition and there is no default flow, so the process cannot go on. Nothing was changed; correct the variables the conditions read and try again.");
 
     private bool IsTrue(Execution execution, SequenceFlow flow) =>
         flow.Condition is not { } condition || condition.EvaluateCondition(Variables(execution));
@@ -252,7 +262,6 @@ internal sealed partial class InstanceRun
             Kind = ex switch
             {
                 ExpressionEvaluationException => "expression",
-                NoPathException => "noPath",
                 _ when node is ServiceTask => "serviceTask",
                 _ => "failure",
             },
@@ -281,6 +290,3 @@ internal sealed partial class InstanceRun
     }
 }
 
-/// <summary>No outgoing flow of a gateway or activity could be taken.</summary>
-internal sealed class NoPathException(FlowNode node)
-    : Exception($"No outgoing flow of {node.Kind} '{node.Id}' has a true condition and there is no default flow.");

@@ -136,4 +136,23 @@ public class FlowTests
 
         Assert.Equal(await RunOnce(), await RunOnce());
     }
+
+    [Fact]
+    public async Task ANodeWithoutOutgoingFlow_EndsItsPath_AndTheLastPathCompletesTheInstance()
+    {
+        var h = new Harness();
+        var definition = h.Deploy(Process("implicitEnd", """
+            <bpmn:startEvent id="start" />
+            <bpmn:parallelGateway id="fork" />
+            <bpmn:userTask id="a" />
+            <bpmn:userTask id="b" />
+            """ + Flow("f1", "start", "fork") + Flow("f2", "fork", "a") + Flow("f3", "fork", "b")));
+        var instance = await h.Start(definition);
+
+        await h.Complete(instance, "a", Harness.Alice);
+        Assert.Equal(["b"], Harness.Active(instance));
+        await h.Complete(instance, "b", Harness.Alice);
+
+        Assert.Equal(InstanceStatus.Completed, instance.Status);
+    }
 }

@@ -234,4 +234,20 @@ public class HumanTaskTests
         var unknown = await Assert.ThrowsAsync<WorkflowException>(() => h.Act(Harness.Alice, s => s.CompleteAsync(Guid.NewGuid(), null)));
         Assert.Equal(WorkflowErrorKind.NotFound, unknown.Kind);
     }
+
+    [Fact]
+    public async Task CamundaInitiator_HoldsWhoStartedTheInstance()
+    {
+        var h = new Harness();
+        var definition = h.Deploy(Process("initiated", """
+            <bpmn:startEvent id="start" camunda:initiator="starter" />
+            <bpmn:userTask id="review" camunda:assignee="${starter}" />
+            <bpmn:endEvent id="end" />
+            """ + Flow("f1", "start", "review") + Flow("f2", "review", "end")));
+
+        var instance = await h.Start(definition, actor: Harness.Dave);
+
+        Assert.Equal("dave", instance.Variables["starter"]!.GetValue<string>());
+        Assert.Equal("dave", h.Task(instance, "review").Assignee);
+    }
 }

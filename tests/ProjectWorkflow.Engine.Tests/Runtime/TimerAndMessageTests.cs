@@ -164,4 +164,27 @@ public class TimerAndMessageTests
         Assert.Contains("stopped", instance.CompletedElementIds);
         Assert.Empty(instance.Tasks);
     }
+
+    [Fact]
+    public async Task TwoCatchEventsForOneMessage_AreResumedOnePerDelivery_FirstWaiterFirst()
+    {
+        var h = new Harness();
+        var definition = h.Deploy(Process("twice", """
+            <bpmn:startEvent id="start" />
+            <bpmn:parallelGateway id="fork" />
+            <bpmn:intermediateCatchEvent id="firstPaid"><bpmn:messageEventDefinition messageRef="msg_paid" /></bpmn:intermediateCatchEvent>
+            <bpmn:intermediateCatchEvent id="secondPaid"><bpmn:messageEventDefinition messageRef="msg_paid" /></bpmn:intermediateCatchEvent>
+            <bpmn:userTask id="afterFirst" />
+            <bpmn:userTask id="afterSecond" />
+            """ + Flow("f1", "start", "fork") + Flow("f2", "fork", "firstPaid") + Flow("f3", "fork", "secondPaid")
+                + Flow("f4", "firstPaid", "afterFirst") + Flow("f5", "secondPaid", "afterSecond"), Messages));
+        var instance = await h.Start(definition, businessKey: "APP-4");
+
+        Assert.Equal(1, await h.Send("payment.confirmed", "APP-4"));
+        Assert.Equal(["afterFirst", "secondPaid"], Harness.Active(instance));
+
+        Assert.Equal(1, await h.Send("payment.confirmed", "APP-4"));
+        Assert.Equal(["afterFirst", "afterSecond"], Harness.Active(instance));
+        Assert.Equal(0, await h.Send("payment.confirmed", "APP-4"));
+    }
 }

@@ -60,6 +60,10 @@ internal static class ActivityRules
         {
             context.Add(call, "The call activity does not say which process to start. Set calledElement to the id of the process to call.");
         }
+        else if (ExpressionRules.IsExpression(call.CalledElement))
+        {
+            call.CalledElementExpression = ExpressionRules.Parse(call.CalledElement, "called element", message => context.Add(call, message));
+        }
         else if (context.Document.Unsupported.FirstOrDefault(u => u.ProcessId is null && u.ElementId == call.CalledElement) is { } target)
         {
             context.Add(call, $"The call activity calls the {target.Kind} '{call.CalledElement}', which cannot run; a call activity can only call a process.");

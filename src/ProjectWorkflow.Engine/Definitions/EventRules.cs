@@ -97,6 +97,10 @@ internal static class EventRules
         {
             context.Add(node, $"The message '{message.MessageRef}' has no name, so nothing could be delivered to this event. Give the message a name.");
         }
+        else if (ExpressionRules.IsExpression(name))
+        {
+            message.NameExpression = ExpressionRules.Parse(name, "message name", problem => context.Add(node, problem));
+        }
     }
 
     // Camunda refuses two boundary events of one activity waiting for the same message: a delivery could not

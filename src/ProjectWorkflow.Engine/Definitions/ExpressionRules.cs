@@ -31,6 +31,7 @@ internal static partial class ExpressionRules
         task.CandidateUsersExpression = ParseOptional(task.CandidateUsers, "candidate users", Report);
         task.CandidateGroupsExpression = ParseOptional(task.CandidateGroups, "candidate groups", Report);
         task.DueDateExpression = ParseOptional(task.DueDate, "due date", Report);
+        if (task.Name is { } name && IsExpression(name)) task.NameExpression = Parse(name, "task name", Report);
         if (task.DueDate is { } due && !IsExpression(due) && !IsDateOrDuration(due))
         {
             Report($"The due date '{due}' is neither an expression nor an ISO 8601 date (2026-06-30T17:00:00) or duration (P5D).");

@@ -41,6 +41,9 @@ public sealed class UserTask(string id, int line) : Activity(id, "userTask", lin
     internal ParsedExpression? CandidateUsersExpression { get; set; }
     internal ParsedExpression? CandidateGroupsExpression { get; set; }
     internal ParsedExpression? DueDateExpression { get; set; }
+
+    /// <summary>The task's name when it holds an expression (<c>Review ${loopCounter}</c>), evaluated as the task is created.</summary>
+    internal ParsedExpression? NameExpression { get; set; }
 }
 
 public sealed class ServiceTask(string id, int line) : Activity(id, "serviceTask", line)
@@ -53,6 +56,9 @@ public sealed class CallActivity(string id, int line) : Activity(id, "callActivi
 {
     /// <summary>The key of the process to start.</summary>
     public string? CalledElement { get; init; }
+
+    /// <summary>The called process's key when <see cref="CalledElement"/> is an expression, evaluated as the call starts.</summary>
+    internal ParsedExpression? CalledElementExpression { get; set; }
 }
 
 public sealed class SubProcess(string id, int line) : FlowScope(id, "subProcess", line)

@@ -25,7 +25,11 @@ public sealed class TimerDefinition
 }
 
 /// <summary>A message event definition: the name the message is delivered under.</summary>
-public sealed record MessageDefinition(string MessageRef, string Name);
+public sealed record MessageDefinition(string MessageRef, string Name)
+{
+    /// <summary>The name when it holds an expression (<c>invoice-${number}</c>), evaluated when the event starts waiting.</summary>
+    public ParsedExpression? NameExpression { get; internal set; }
+}
 
 public sealed class StartEvent(string id, int line) : FlowNode(id, "startEvent", line)
 {

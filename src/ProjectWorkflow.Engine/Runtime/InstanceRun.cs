@@ -136,7 +136,10 @@ internal sealed partial class InstanceRun
         AttachBoundaries(execution, call);
         var childId = _instance.NextChildInstanceId();
         execution.ChildInstanceId = childId;
-        await _session.StartChildAsync(_instance, execution, call.CalledElement ?? "", childId, _cancellationToken);
+        var calledKey = call.CalledElementExpression is { } expression
+            ? Text(expression.Evaluate(Variables(execution))) ?? throw new InvalidOperationException($"The called element '{call.CalledElement}' evaluated to nothing.")
+            : call.CalledElement ?? "";
+        await _session.StartChildAsync(_instance, execution, calledKey, childId, _cancellationToken);
     }
 
     /// <summary>The call activity's child ended: its variables come back and the token moves on.</summary>

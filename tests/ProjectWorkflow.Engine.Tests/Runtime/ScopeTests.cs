@@ -165,4 +165,31 @@ public class ScopeTests
         Assert.Empty(instance.Incidents);
         Assert.Contains(h.Journal, j => j.InstanceId == instance.Id && j.Event == "cancelled" && j.Detail!.Contains(child.Id.ToString()) && j.Detail.Contains("entered twice"));
     }
+
+    [Fact]
+    public async Task Expressions_AreEvaluated_InTaskNames_CalledElements_MessageNames_Assignees_AndDueDates()
+    {
+        var h = new Harness();
+        h.Deploy(Process("site-visit", """<bpmn:startEvent id="cs" /><bpmn:userTask id="visit" /><bpmn:endEvent id="ce" />""" + Flow("c1", "cs", "visit") + Flow("c2", "visit", "ce")));
+        var definition = h.Deploy(Process("expressive", """
+            <bpmn:startEvent id="start" />
+            <bpmn:parallelGateway id="fork" />
+            <bpmn:userTask id="review" name="Review ${number}" camunda:assignee="${reviewer}" camunda:dueDate="${deadline}" />
+            <bpmn:callActivity id="check" calledElement="${checkProcess}" />
+            <bpmn:intermediateCatchEvent id="invoice"><bpmn:messageEventDefinition messageRef="msg_invoice" /></bpmn:intermediateCatchEvent>
+            """ + Flow("f1", "start", "fork") + Flow("f2", "fork", "review") + Flow("f3", "fork", "check") + Flow("f4", "fork", "invoice"),
+            """<bpmn:message id="msg_invoice" name="invoice-${number}" />"""));
+
+        var instance = await h.Start(definition, new { number = "A-7", reviewer = "bob", deadline = "P3D", checkProcess = "site-visit" }, businessKey: "APP-7");
+
+        var review = h.Task(instance, "review");
+        Assert.Equal("Review A-7", review.Name);
+        Assert.Equal("bob", review.Assignee);
+        Assert.Equal(h.Time.GetUtcNow().AddDays(3), review.DueAt);
+        var child = Assert.Single(h.Store.Instances, i => i.ParentInstanceId == instance.Id);
+        Assert.Equal("site-visit", child.DefinitionKey);
+        Assert.Equal(0, await h.Send("invoice-${number}", "APP-7"));
+        Assert.Equal(1, await h.Send("invoice-A-7", "APP-7"));
+        Assert.Contains("invoice", instance.CompletedElementIds);
+    }
 }

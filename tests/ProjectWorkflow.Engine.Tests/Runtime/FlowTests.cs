@@ -155,4 +155,25 @@ public class FlowTests
 
         Assert.Equal(InstanceStatus.Completed, instance.Status);
     }
+
+    [Fact]
+    public async Task SequenceFlowsWithoutId_RunUnderAStableGeneratedId()
+    {
+        var h = new Harness();
+        var definition = h.Deploy(Process("anonymous", """
+            <bpmn:startEvent id="start" />
+            <bpmn:parallelGateway id="fork" />
+            <bpmn:userTask id="review" />
+            <bpmn:endEvent id="end" />
+            <bpmn:sequenceFlow sourceRef="start" targetRef="fork" />
+            <bpmn:sequenceFlow sourceRef="fork" targetRef="review" />
+            <bpmn:sequenceFlow sourceRef="fork" targetRef="review" />
+            <bpmn:sequenceFlow sourceRef="review" targetRef="end" />
+            """));
+
+        var instance = await h.Start(definition);
+
+        Assert.Equal(["start->fork", "fork->review", "fork->review#2"], instance.TakenFlowIds);
+        Assert.Equal(2, instance.Tasks.Count);
+    }
 }

@@ -269,7 +269,7 @@ public class DefinitionCompilerTests
     }
 
     [Fact]
-    public void Several_executable_processes_need_the_caller_to_choose_one()
+    public void Several_executable_processes_are_each_compiled_as_Camunda_deploys_them_or_one_is_chosen_by_id()
     {
         var xml = BpmnSamples.Definitions("""
               <bpmn:process id="First" isExecutable="true">
@@ -280,12 +280,36 @@ public class DefinitionCompilerTests
               </bpmn:process>
             """);
 
+        var each = DefinitionCompiler.CompileEach(BpmnSamples.Utf8(xml), BpmnSamples.Topics);
+        Assert.True(each.Succeeded, string.Join("; ", each.Problems));
+        Assert.Equal(["First", "Second"], each.Definitions.Select(d => d.Key));
+
+        // Asked for one definition without saying which, the compiler names the choice.
         var problem = Assert.Single(CompileFails(xml));
         Assert.Contains("2 executable processes (First, Second)", problem.Message);
 
         Assert.Equal("Second", Compile(xml, "Second").Definition!.Key);
         Assert.Equal("First", Compile(xml, "First").Definition!.Key);
         Assert.Contains("no process 'Third'. Its processes are: First, Second", Assert.Single(CompileFails(xml, "Third")).Message);
+    }
+
+    [Fact]
+    public void A_file_with_several_processes_is_refused_whole_when_one_of_them_has_a_problem()
+    {
+        var xml = BpmnSamples.Definitions("""
+              <bpmn:process id="First" isExecutable="true">
+                <bpmn:startEvent id="S1" /><bpmn:sequenceFlow id="F1" sourceRef="S1" targetRef="E1" /><bpmn:endEvent id="E1" />
+              </bpmn:process>
+              <bpmn:process id="Second" isExecutable="true">
+                <bpmn:startEvent id="S2" /><bpmn:sequenceFlow id="F2" sourceRef="S2" targetRef="T2" /><bpmn:manualTask id="T2" />
+              </bpmn:process>
+            """);
+
+        var each = DefinitionCompiler.CompileEach(BpmnSamples.Utf8(xml), BpmnSamples.Topics);
+
+        Assert.False(each.Succeeded);
+        Assert.Empty(each.Definitions);
+        Assert.Contains(each.Problems, p => p.ElementId == "T2");
     }
 
     [Fact]

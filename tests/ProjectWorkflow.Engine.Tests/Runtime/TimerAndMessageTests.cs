@@ -187,4 +187,23 @@ public class TimerAndMessageTests
         Assert.Equal(["afterFirst", "afterSecond"], Harness.Active(instance));
         Assert.Equal(0, await h.Send("payment.confirmed", "APP-4"));
     }
+
+    [Fact]
+    public async Task ACronCycleOnABoundary_FiresOnItsCalendar()
+    {
+        var h = new Harness();
+        var definition = h.Deploy(Process("daily", """
+            <bpmn:startEvent id="start" />
+            <bpmn:userTask id="review" />
+            <bpmn:boundaryEvent id="morning" attachedToRef="review" cancelActivity="false"><bpmn:timerEventDefinition><bpmn:timeCycle>0 0 8 ? * MON-FRI</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:boundaryEvent>
+            <bpmn:userTask id="remind" />
+            <bpmn:endEvent id="end" />
+            """ + Flow("f1", "start", "review") + Flow("f2", "review", "end") + Flow("f3", "morning", "remind")));
+        var instance = await h.Start(definition); // Monday 5 January 2026, 09:00
+
+        Assert.Equal(new DateTimeOffset(2026, 1, 6, 8, 0, 0, TimeSpan.Zero), Assert.Single(instance.Bookmarks).DueAt);
+        for (var day = 0; day < 7; day++) await h.Advance(TimeSpan.FromDays(1));
+
+        Assert.Equal(5, instance.Tasks.Count(t => t.ElementId == "remind")); // Tuesday to Friday, and Monday again
+    }
 }

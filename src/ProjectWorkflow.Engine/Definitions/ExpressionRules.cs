@@ -70,9 +70,7 @@ internal static partial class ExpressionRules
     {
         if (loop.Collection is null && loop.LoopCardinality is null)
         {
-            report(loop.LoopDataInputRef is { } input
-                ? $"The multi-instance task takes its items from loopDataInputRef '{input}', which the engine does not read. Name the collection variable in camunda:collection and each item's variable in camunda:elementVariable."
-                : "The multi-instance task says neither over which items nor how many times it runs. Set camunda:collection (with camunda:elementVariable) or loopCardinality.");
+            report("The multi-instance task says neither over which items nor how many times it runs. Set camunda:collection (with camunda:elementVariable), loopDataInputRef (with inputDataItem) or loopCardinality.");
         }
 
         if (loop.Collection is { } collection)

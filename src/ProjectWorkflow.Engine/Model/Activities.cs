@@ -13,10 +13,7 @@ public sealed class MultiInstance
     public string? LoopCardinality { get; init; }
     public string? CompletionCondition { get; init; }
 
-    /// <summary>
-    /// The standard BPMN <c>loopDataInputRef</c>, kept only so the validator can name it:
-    /// the engine reads the collection from <c>camunda:collection</c>.
-    /// </summary>
+    /// <summary>The standard BPMN <c>loopDataInputRef</c> as written (read as the collection when <c>camunda:collection</c> is absent).</summary>
     public string? LoopDataInputRef { get; init; }
 
     public ParsedExpression? CollectionExpression { get; internal set; }

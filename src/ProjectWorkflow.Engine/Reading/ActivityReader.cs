@@ -124,8 +124,10 @@ internal static class ActivityReader
         return new MultiInstance
         {
             IsSequential = loop.IsTrue("isSequential", whenAbsent: false),
-            Collection = loop.CamundaAttr("collection"),
-            ElementVariable = loop.CamundaAttr("elementVariable"),
+            // The standard BPMN loopDataInputRef / inputDataItem mean what camunda:collection / elementVariable
+            // do, as Camunda reads them.
+            Collection = loop.CamundaAttr("collection") ?? loop.ChildText("loopDataInputRef"),
+            ElementVariable = loop.CamundaAttr("elementVariable") ?? loop.Element(BpmnNamespaces.Model + "inputDataItem")?.Attr("name"),
             LoopCardinality = loop.ChildText("loopCardinality"),
             CompletionCondition = loop.ChildText("completionCondition"),
             LoopDataInputRef = loop.ChildText("loopDataInputRef"),

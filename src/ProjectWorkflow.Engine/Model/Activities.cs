@@ -56,6 +56,36 @@ public sealed class CallActivity(string id, int line) : Activity(id, "callActivi
 
     /// <summary>The called process's key when <see cref="CalledElement"/> is an expression, evaluated as the call starts.</summary>
     internal ParsedExpression? CalledElementExpression { get; set; }
+
+    /// <summary><c>camunda:in</c> mappings: what the called instance starts with.</summary>
+    public IReadOnlyList<VariableMapping> In { get; init; } = [];
+
+    /// <summary><c>camunda:out</c> mappings: what comes back when the called instance completes.</summary>
+    public IReadOnlyList<VariableMapping> Out { get; init; } = [];
+
+    /// <summary><c>camunda:in businessKey="…"</c>: the called instance's business key (an expression).</summary>
+    public string? BusinessKey { get; init; }
+
+    internal ParsedExpression? BusinessKeyExpression { get; set; }
+
+    /// <summary>
+    /// True when the file says what crosses the call (any camunda:in or camunda:out): then only that crosses, as in
+    /// Camunda. A call activity without any mapping keeps this engine's older rule: every variable and the business
+    /// key go in, every variable comes back.
+    /// </summary>
+    public bool MapsVariables => In.Count > 0 || Out.Count > 0 || BusinessKey is not null;
+}
+
+/// <summary>One <c>camunda:in</c> / <c>camunda:out</c>: all variables, or one source (a name or an expression) to a target.</summary>
+public sealed class VariableMapping
+{
+    public bool All { get; init; }
+    public string? Source { get; init; }
+    public string? SourceExpression { get; init; }
+    public string? Target { get; init; }
+    public int Line { get; init; }
+
+    internal ParsedExpression? SourceParsed { get; set; }
 }
 
 public sealed class SubProcess(string id, int line) : FlowScope(id, "subProcess", line)

@@ -43,7 +43,25 @@ internal static class ActivityReader
                 CheckImplementation(element, process, context);
                 return new ServiceTask(id, line) { Name = name, MultiInstance = loop, Topic = element.CamundaAttr("topic") };
             default:
-                return new CallActivity(id, line) { Name = name, MultiInstance = loop, CalledElement = element.Attr("calledElement") };
+                var mappings = element.Element(BpmnNamespaces.Model + "extensionElements")?.Elements()
+                    .Where(e => e.Name.Namespace == BpmnNamespaces.Camunda && e.Name.LocalName is "in" or "out").ToList() ?? [];
+                VariableMapping Mapping(XElement m) => new()
+                {
+                    All = string.Equals(m.Attr("variables"), "all", StringComparison.Ordinal),
+                    Source = m.Attr("source"),
+                    SourceExpression = m.Attr("sourceExpression"),
+                    Target = m.Attr("target"),
+                    Line = m.Line(),
+                };
+                return new CallActivity(id, line)
+                {
+                    Name = name,
+                    MultiInstance = loop,
+                    CalledElement = element.Attr("calledElement"),
+                    In = mappings.Where(m => m.Name.LocalName == "in" && m.Attr("businessKey") is null).Select(Mapping).ToList(),
+                    Out = mappings.Where(m => m.Name.LocalName == "out").Select(Mapping).ToList(),
+                    BusinessKey = mappings.Where(m => m.Name.LocalName == "in").Select(m => m.Attr("businessKey")).FirstOrDefault(k => k is not null),
+                };
         }
     }
 

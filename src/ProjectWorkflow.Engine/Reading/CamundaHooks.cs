@@ -17,8 +17,6 @@ internal static class CamundaHooks
         ["executionListener"] = "Listeners run Java code or scripts, which the engine cannot. Move the work into a service task with a registered topic.",
         ["taskListener"] = "Task listeners run Java code or scripts, which the engine cannot. Move the work into a service task with a registered topic.",
         ["inputOutput"] = "Input/output mappings are not supported. Set variables when the task is completed or in a service task's handler.",
-        ["in"] = "camunda:in mappings on a call activity are not run yet: the engine copies every variable and the business key into the called process and every variable back. Remove the mapping, or wait for the engine-breadth issue.",
-        ["out"] = "camunda:out mappings on a call activity are not run yet: the engine copies every variable of the called process back to the caller. Remove the mapping, or wait for the engine-breadth issue.",
         ["connector"] = "Connectors are not supported. Use camunda:type=\"external\" with a registered camunda:topic.",
     };
 

@@ -139,15 +139,54 @@ internal sealed partial class InstanceRun
         var calledKey = call.CalledElementExpression is { } expression
             ? Text(expression.Evaluate(Variables(execution))) ?? throw new InvalidOperationException($"The called element '{call.CalledElement}' evaluated to nothing.")
             : call.CalledElement ?? "";
-        await _session.StartChildAsync(_instance, execution, calledKey, childId, _cancellationToken);
+        var (variables, businessKey) = call.MapsVariables ? MapIn(execution, call) : (_instance.Variables, _instance.BusinessKey);
+        await _session.StartChildAsync(_instance, execution, calledKey, childId, businessKey, variables, _cancellationToken);
     }
 
     /// <summary>The call activity's child ended: its variables come back and the token moves on.</summary>
     public void ResumeFromChild(Execution execution, JsonObject childVariables)
     {
-        SetVariables(childVariables);
+        var call = _process.Node(execution.ElementId) as CallActivity;
+        SetVariables(call is { MapsVariables: true } ? MapOut(call, childVariables) : childVariables);
         execution.ChildInstanceId = null;
         Leave(execution, _process.Node(execution.ElementId));
+    }
+
+    /// <summary>camunda:in: only what the mappings name goes into the called instance, and the business key only when mapped.</summary>
+    private (JsonObject Variables, string? BusinessKey) MapIn(Execution execution, CallActivity call)
+    {
+        var variables = Variables(execution);
+        var result = new JsonObject();
+        foreach (var mapping in call.In)
+        {
+            if (mapping.All)
+            {
+                foreach (var (name, value) in _instance.Variables) result[name] = value?.DeepClone();
+            }
+            else if (mapping.SourceParsed is { } expression) result[mapping.Target!] = JsonValueOf(expression.Evaluate(variables));
+            else result[mapping.Target!] = variables.TryGetVariable(mapping.Source!, out var value) ? JsonValueOf(value) : null;
+        }
+        string? businessKey = null;
+        if (call.BusinessKey is { } key)
+            businessKey = Definitions.ActivityRules.IsCallersBusinessKey(key) ? _instance.BusinessKey : Text(call.BusinessKeyExpression?.Evaluate(variables));
+        return (result, businessKey);
+    }
+
+    /// <summary>camunda:out: only what the mappings name comes back from the completed called instance.</summary>
+    private static JsonObject MapOut(CallActivity call, JsonObject childVariables)
+    {
+        var child = new ExecutionVariables(new ProcessInstance { Variables = childVariables }, null);
+        var result = new JsonObject();
+        foreach (var mapping in call.Out)
+        {
+            if (mapping.All)
+            {
+                foreach (var (name, value) in childVariables) result[name] = value?.DeepClone();
+            }
+            else if (mapping.SourceParsed is { } expression) result[mapping.Target!] = JsonValueOf(expression.Evaluate(child));
+            else result[mapping.Target!] = childVariables.TryGetPropertyValue(mapping.Source!, out var value) ? value?.DeepClone() : null;
+        }
+        return result;
     }
 
     /// <summary>Take the way out of a node: which flows depends on the node kind.</summary>

@@ -10,7 +10,8 @@ public sealed partial class WorkflowSession
     internal sealed record EndedFromOutside(InstanceStatus Status, string Reason);
     private sealed record CancelChild(Guid ChildId, string Reason) : FollowUp;
 
-    internal async ValueTask StartChildAsync(ProcessInstance parent, Execution execution, string calledKey, Guid childId, CancellationToken cancellationToken)
+    internal async ValueTask StartChildAsync(ProcessInstance parent, Execution execution, string calledKey, Guid childId,
+        string? businessKey, JsonObject variables, CancellationToken cancellationToken)
     {
         var depth = 1;
         for (var p = parent; p.ParentInstanceId is { } up && depth <= Engine.Options.MaxCallDepth; depth++)
@@ -20,7 +21,7 @@ public sealed partial class WorkflowSession
 
         var definition = await _store.FindLatestDefinitionAsync(calledKey, cancellationToken)
             ?? throw new InvalidOperationException($"The called process '{calledKey}' is not deployed.");
-        var child = NewInstance(definition, childId, parent.BusinessKey, parent.Variables);
+        var child = NewInstance(definition, childId, businessKey, variables);
         child.ParentInstanceId = parent.Id;
         child.ParentExecutionId = execution.Id;
         var run = new InstanceRun(this, child, definition, Actor.Id, cancellationToken);

@@ -693,20 +693,20 @@ public class DefinitionCompilerTests
     }
 
     [Fact]
-    public void Call_activity_in_and_out_mappings_are_refused_rather_than_ignored()
+    public void A_call_activity_mapping_that_names_no_source_is_refused()
     {
         var problems = CompileFails(BpmnSamples.Process("""
               <bpmn:startEvent id="Start" />
               <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Call" />
               <bpmn:callActivity id="Call" calledElement="other">
-                <bpmn:extensionElements><camunda:in source="amount" target="amount" /><camunda:out variables="all" /></bpmn:extensionElements>
+                <bpmn:extensionElements><camunda:in target="amount" /><camunda:out sourceExpression="${a +}" target="b" /></bpmn:extensionElements>
               </bpmn:callActivity>
               <bpmn:sequenceFlow id="F2" sourceRef="Call" targetRef="End" />
               <bpmn:endEvent id="End" />
             """));
 
-        Assert.Contains(problems, p => p.ElementId == "Call" && p.Kind == "callActivity (camunda:in)");
-        Assert.Contains(problems, p => p.ElementId == "Call" && p.Kind == "callActivity (camunda:out)");
+        Assert.Contains(problems, p => p.ElementId == "Call" && p.Message.Contains("camunda:in mapping", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.ElementId == "Call" && p.Message.Contains("sourceExpression '${a +}' cannot be read", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -192,4 +192,50 @@ public class ScopeTests
         Assert.Equal(1, await h.Send("invoice-A-7", "APP-7"));
         Assert.Contains("invoice", instance.CompletedElementIds);
     }
+
+    [Fact]
+    public async Task CamundaInAndOut_PassOnlyWhatTheyName_AndTheBusinessKeyOnlyWhenMapped()
+    {
+        var h = new Harness();
+        h.Deploy(Process("agreement", """
+            <bpmn:startEvent id="cStart" />
+            <bpmn:userTask id="sign" />
+            <bpmn:endEvent id="cEnd" />
+            """ + Flow("c1", "cStart", "sign") + Flow("c2", "sign", "cEnd")));
+        var parent = h.Deploy(Process("project", """
+            <bpmn:startEvent id="start" />
+            <bpmn:callActivity id="mapped" calledElement="agreement">
+              <bpmn:extensionElements>
+                <camunda:in source="amount" target="sum" />
+                <camunda:in sourceExpression="${amount * 2}" target="double" />
+                <camunda:in businessKey="#{execution.processBusinessKey}" />
+                <camunda:out source="agreementNo" target="contract" />
+              </bpmn:extensionElements>
+            </bpmn:callActivity>
+            <bpmn:callActivity id="bare" calledElement="agreement">
+              <bpmn:extensionElements><camunda:in source="amount" target="amount" /></bpmn:extensionElements>
+            </bpmn:callActivity>
+            <bpmn:userTask id="pay" />
+            """ + Flow("f1", "start", "mapped") + Flow("f2", "mapped", "bare") + Flow("f3", "bare", "pay")));
+
+        var instance = await h.Start(parent, new { amount = 500, secret = "internal" }, businessKey: "APP-5");
+
+        var first = Assert.Single(h.Store.Instances, i => i.ParentInstanceId == instance.Id);
+        Assert.Equal("APP-5", first.BusinessKey);
+        Assert.Equal(["double", "sum"], first.Variables.Select(v => v.Key).Order());
+        Assert.Equal(500, first.Variables["sum"]!.GetValue<int>());
+        Assert.Equal(1000m, first.Variables["double"]!.GetValue<decimal>());
+
+        await h.Complete(first, "sign", Harness.Carol, new { agreementNo = "AG-1", scratch = "x" });
+
+        Assert.Equal("AG-1", instance.Variables["contract"]!.GetValue<string>());
+        Assert.False(instance.Variables.ContainsKey("agreementNo"));
+        Assert.False(instance.Variables.ContainsKey("scratch"));
+        var second = Assert.Single(h.Store.Instances, i => i.ParentInstanceId == instance.Id && i.Id != first.Id);
+        Assert.Null(second.BusinessKey); // not mapped: Camunda gives the called instance none
+
+        await h.Complete(second, "sign", Harness.Carol, new { agreementNo = "AG-2" });
+        Assert.Equal("AG-1", instance.Variables["contract"]!.GetValue<string>()); // no camunda:out: nothing comes back
+        Assert.Equal(["pay"], Harness.Active(instance));
+    }
 }

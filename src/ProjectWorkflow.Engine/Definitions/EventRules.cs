@@ -28,9 +28,21 @@ internal static class EventRules
                 CheckTimer(catchEvent, catchEvent.Timer, context);
                 CheckMessage(catchEvent, catchEvent.Message, context);
                 break;
+            case EndEvent { Error: { } thrown } end:
+                if (thrown.ErrorRef is null)
+                    context.Add(end, "The error end event does not say which error it throws. Set errorRef to an error of the file (with its errorCode).");
+                else if (thrown.Code is null)
+                    context.Add(end, $"The error end event refers to error '{thrown.ErrorRef}', which the file does not define. Add an error element with that id and an errorCode.");
+                break;
             case BoundaryEvent boundary:
                 CheckAttachment(boundary, context);
                 CheckSameMessageTwice(boundary, context);
+                if (boundary.Error is { } caught)
+                {
+                    if (caught.ErrorRef is not null && caught.Code is null)
+                        context.Add(boundary, $"The error boundary event refers to error '{caught.ErrorRef}', which the file does not define. Add an error element with that id and an errorCode, or remove errorRef to catch every error.");
+                    break;
+                }
                 RequireDefinition(boundary, boundary.Timer, boundary.Message, context);
                 CheckTimer(boundary, boundary.Timer, context);
                 CheckMessage(boundary, boundary.Message, context);

@@ -40,9 +40,15 @@ public sealed class StartEvent(string id, int line) : FlowNode(id, "startEvent",
     public MessageDefinition? Message { get; init; }
 }
 
+/// <summary>An error event definition: the error it throws or catches (a catch without a reference catches every error).</summary>
+public sealed record ErrorDefinition(string? ErrorRef, string? Code);
+
 public sealed class EndEvent(string id, int line) : FlowNode(id, "endEvent", line)
 {
     public bool Terminate { get; init; }
+
+    /// <summary>Set on an error end event: the BPMN error it throws.</summary>
+    public ErrorDefinition? Error { get; init; }
 }
 
 public sealed class IntermediateCatchEvent(string id, int line) : FlowNode(id, "intermediateCatchEvent", line)
@@ -61,4 +67,7 @@ public sealed class BoundaryEvent(string id, int line, string attachedToRef) : F
 
     public TimerDefinition? Timer { get; init; }
     public MessageDefinition? Message { get; init; }
+
+    /// <summary>Set on an error boundary event: the error it catches (always interrupting).</summary>
+    public ErrorDefinition? Error { get; init; }
 }

@@ -18,6 +18,11 @@ internal sealed partial class InstanceRun
     {
         MarkCompleted(end.Id);
         Journal(end, "left");
+        if (end.Error is { Code: { } code })
+        {
+            ThrowError(execution, end, code, null);
+            return;
+        }
         if (!end.Terminate)
         {
             RemoveExecution(execution);
@@ -95,7 +100,7 @@ internal sealed partial class InstanceRun
     }
 
     /// <summary>Ends the whole instance: completed normally, or terminated / cancelled with a reason.</summary>
-    public void EndInstance(InstanceStatus status, string? reason, bool resumeParent)
+    public void EndInstance(InstanceStatus status, string? reason, bool resumeParent, string? errorCode = null)
     {
         foreach (var execution in _instance.Executions.ToList())
             if (execution.ParentId is null && _instance.Executions.Contains(execution))
@@ -111,7 +116,8 @@ internal sealed partial class InstanceRun
         if (_instance.ParentInstanceId is not { } parent) return;
         // A called process that ended by itself hands back to its caller; one stopped from outside ends its caller
         // the same way, as Camunda 7 does (a caller that stopped waiting meanwhile is left alone).
-        if (resumeParent) _session.ResumeParentLater(parent, _instance.ParentExecutionId!.Value, _instance.Variables, null);
+        if (errorCode is not null) _session.ThrowErrorAtParentLater(parent, _instance.ParentExecutionId!.Value, errorCode);
+        else if (resumeParent) _session.ResumeParentLater(parent, _instance.ParentExecutionId!.Value, _instance.Variables, null);
         else _session.ResumeParentLater(parent, _instance.ParentExecutionId!.Value, null,
             new WorkflowSession.EndedFromOutside(status, $"the called instance {_instance.Id} was {status.ToString().ToLowerInvariant()}: {reason}"));
     }

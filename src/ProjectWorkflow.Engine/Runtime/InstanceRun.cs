@@ -125,7 +125,15 @@ internal sealed partial class InstanceRun
         if (!_session.Engine.ServiceTasks.TryGet(topic, out var handler))
             throw new InvalidOperationException($"No handler is registered for the service task topic '{topic}'.");
         var context = new ServiceTaskContext(_instance.Id, _instance.BusinessKey, _instance.DefinitionKey, service.Id, topic, _instance.Variables, _session.Services);
-        await handler.ExecuteAsync(context, _cancellationToken);
+        try
+        {
+            await handler.ExecuteAsync(context, _cancellationToken);
+        }
+        catch (BpmnErrorException error)
+        {
+            RaiseFromHandler(execution, service, error);
+            return;
+        }
         LeaveNode(execution, service);
     }
 

@@ -9,6 +9,7 @@ public sealed partial class WorkflowSession
     private sealed record ResumeParent(Guid ParentId, Guid ExecutionId, JsonObject? Variables, EndedFromOutside? Stopped) : FollowUp;
     internal sealed record EndedFromOutside(InstanceStatus Status, string Reason);
     private sealed record CancelChild(Guid ChildId, string Reason) : FollowUp;
+    private sealed record ErrorAtParent(Guid ParentId, Guid ExecutionId, string Code) : FollowUp;
 
     internal async ValueTask StartChildAsync(ProcessInstance parent, Execution execution, string calledKey, Guid childId,
         string? businessKey, JsonObject variables, CancellationToken cancellationToken)
@@ -35,6 +36,9 @@ public sealed partial class WorkflowSession
     internal void ResumeParentLater(Guid parentId, Guid executionId, JsonObject? variables, EndedFromOutside? stopped) =>
         _followUps.Enqueue(new ResumeParent(parentId, executionId, variables, stopped));
 
+    internal void ThrowErrorAtParentLater(Guid parentId, Guid executionId, string code) =>
+        _followUps.Enqueue(new ErrorAtParent(parentId, executionId, code));
+
     internal void CancelChildLater(Guid childId, string reason) => _followUps.Enqueue(new CancelChild(childId, reason));
 
     private async Task RunFollowUpsAsync(CancellationToken cancellationToken)
@@ -54,6 +58,17 @@ public sealed partial class WorkflowSession
                     // with it (and so on up the hierarchy); the caller's journal names the called instance.
                     if (resume.Stopped is { } stopped) run.EndInstance(stopped.Status, stopped.Reason, resumeParent: false);
                     else run.ResumeFromChild(execution, resume.Variables ?? []);
+                    await run.RunAsync();
+                    break;
+                }
+                case ErrorAtParent error:
+                {
+                    var parent = await GetInstanceAsync(error.ParentId, cancellationToken);
+                    if (parent.IsEnded) break;
+                    var execution = parent.FindExecution(error.ExecutionId);
+                    if (execution?.ChildInstanceId is null) break;
+                    var (_, run) = await OpenRunAsync(parent.Id, cancellationToken);
+                    run.CatchErrorFromChild(execution, error.Code);
                     await run.RunAsync();
                     break;
                 }

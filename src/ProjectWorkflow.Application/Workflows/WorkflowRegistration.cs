@@ -43,6 +43,7 @@ public static class WorkflowRegistration
         services.AddScoped<MigrateInstance>();
         services.AddScoped<WithdrawCompletion>();
         services.AddScoped<DeliverMessage>();
+        services.AddScoped<StartByMessage>();
         services.AddOptions<MessageSendersOptions>().BindConfiguration(MessageSendersOptions.Section);
         services.AddSingleton<MessageSenders>();
         services.AddScoped<DeliverMessageFromOutside>();

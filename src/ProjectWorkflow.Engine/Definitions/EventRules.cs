@@ -17,10 +17,9 @@ internal static class EventRules
             case StartEvent start:
                 CheckTimer(start, start.Timer, context);
                 CheckMessage(start, start.Message, context);
-                if (start.Message is not null && start.Scope is ProcessModel)
+                if (start.Message is { NameExpression: not null } && start.Scope is ProcessModel)
                 {
-                    // DESIGN §4: the subset starts instances from a none start event or a timer.
-                    context.Add(start, "Message start events are not supported. Start instances through a none start event and, if the process must wait for a message, follow it with an intermediate message catch event.");
+                    context.Add(start, "A message start event's name cannot be an expression: there are no variables yet to evaluate it with. Give the message a fixed name.");
                 }
                 break;
             case IntermediateCatchEvent catchEvent:

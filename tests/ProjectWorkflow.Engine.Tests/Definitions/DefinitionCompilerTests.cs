@@ -257,15 +257,16 @@ public class DefinitionCompilerTests
     }
 
     [Fact]
-    public void Message_start_events_are_refused_as_outside_the_subset()
+    public void Message_start_events_compile_and_are_found_by_their_message_name()
     {
-        var problems = CompileFails(BpmnSamples.Process("""
+        var definition = CompileOk(BpmnSamples.Process("""
               <bpmn:startEvent id="OnLetter"><bpmn:messageEventDefinition messageRef="Letter" /></bpmn:startEvent>
               <bpmn:sequenceFlow id="F1" sourceRef="OnLetter" targetRef="End" />
               <bpmn:endEvent id="End" />
             """).Replace("</bpmn:definitions>", "<bpmn:message id=\"Letter\" name=\"letter\" /></bpmn:definitions>"));
 
-        Assert.Contains(problems, p => p.ElementId == "OnLetter" && p.Message.StartsWith("Message start events are not supported", StringComparison.Ordinal));
+        Assert.Equal("OnLetter", definition.MessageStart("letter")!.Id);
+        Assert.Null(definition.MessageStart("parcel"));
     }
 
     [Fact]

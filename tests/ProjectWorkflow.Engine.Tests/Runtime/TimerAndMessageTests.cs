@@ -206,4 +206,24 @@ public class TimerAndMessageTests
 
         Assert.Equal(5, instance.Tasks.Count(t => t.ElementId == "remind")); // Tuesday to Friday, and Monday again
     }
+
+    [Fact]
+    public async Task AMessageStartEvent_StartsAnInstanceThere_WithTheCorrelationKeyAsBusinessKey()
+    {
+        var h = new Harness();
+        var definition = h.Deploy(Process("byLetter", """
+            <bpmn:startEvent id="onLetter"><bpmn:messageEventDefinition messageRef="msg_paid" /></bpmn:startEvent>
+            <bpmn:startEvent id="byHand" />
+            <bpmn:userTask id="book" />
+            <bpmn:userTask id="enter" />
+            """ + Flow("f1", "onLetter", "book") + Flow("f2", "byHand", "enter"), Messages));
+
+        var start = definition.MessageStart("payment.confirmed")!;
+        ProcessInstance? started = null;
+        await h.Act(Actor.System, async s => started = await s.StartAsync(definition, Guid.NewGuid(), "APP-8", Harness.ToJson(new { bankReference = "B-1" }), start.Id));
+
+        Assert.Equal("APP-8", started!.BusinessKey);
+        Assert.Equal(["book"], Harness.Active(started));
+        Assert.Equal("B-1", started.Variables["bankReference"]!.GetValue<string>());
+    }
 }

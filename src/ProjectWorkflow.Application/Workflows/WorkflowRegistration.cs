@@ -53,6 +53,7 @@ public static class WorkflowRegistration
         services.AddScoped<RetryIncident>();
         services.AddScoped<WithdrawCompletion>();
         services.AddScoped<DeliverMessage>();
+        services.AddScoped<StartByMessage>();
         services.AddOptions<MessageSendersOptions>().BindConfiguration(MessageSendersOptions.Section);
         services.AddSingleton<MessageSenders>();
         services.AddScoped<DeliverMessageFromOutside>();

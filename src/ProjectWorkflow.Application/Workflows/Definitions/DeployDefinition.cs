@@ -6,6 +6,7 @@ using ProjectWorkflow.Application.Workflows.Forms;
 using ProjectWorkflow.Application.Workflows.Storage;
 using ProjectWorkflow.Application.Workflows.Timers;
 using ProjectWorkflow.Engine;
+using ProjectWorkflow.Engine.Definitions;
 using ProjectWorkflow.Engine.Forms;
 using ProjectWorkflow.Engine.Model;
 
@@ -27,7 +28,11 @@ public sealed class DeployDefinition(
 
     /// <param name="Warnings">What the deploy check flags (<see cref="ConditionSupply"/>): conditions reading variables no form supplies.</param>
     public sealed record Deployed(string Key, int Version, string Id, string? Name, bool IsNew, string Status = DefinitionStatuses.Active,
-        IReadOnlyList<string>? Warnings = null);
+        IReadOnlyList<string>? Warnings = null)
+    {
+        /// <summary>Every process the file deployed, this one first (a file may hold several executable processes).</summary>
+        public IReadOnlyList<Deployed> Processes { get; init; } = [];
+    }
 
     public async Task<Deployed> HandleAsync(byte[] content, string? deployedBy, CancellationToken cancellationToken, bool shipped = false)
     {
@@ -36,12 +41,19 @@ public sealed class DeployDefinition(
         if (content.Length > MaxBytes)
             throw new DefinitionRejectedException([new DefinitionProblem(null, "definitions", 0, $"The file is {content.Length:N0} bytes; the limit is {MaxBytes:N0}.")]);
 
-        var compiled = engine.Compile(content);
+        // As Camunda deploys a file: each executable process becomes its own definition, keyed by its id.
+        var compiled = engine.CompileEach(content);
         if (!compiled.Succeeded) throw new DefinitionRejectedException(compiled.Problems);
-        var definition = compiled.Definition!;
+        var deployed = new List<Deployed>();
+        foreach (var definition in compiled.Definitions)
+            deployed.Add(await DeployOneAsync(definition, content, deployedBy, shipped, cancellationToken));
+        return deployed[0] with { IsNew = deployed.Any(d => d.IsNew), Processes = deployed, Warnings = deployed.SelectMany(d => d.Warnings ?? []).ToList() };
+    }
+
+    private async Task<Deployed> DeployOneAsync(ProcessDefinition definition, byte[] content, string? deployedBy, bool shipped, CancellationToken cancellationToken)
+    {
         var warnings = ConditionSupply.Warnings(definition, forms.Find, engine.ServiceTasks);
         foreach (var warning in warnings) logger.LogWarning("Deploying {Key}: {Warning}", definition.Key, warning);
-
         var existing = await db.Set<DefinitionRecord>().AsNoTracking()
             .FirstOrDefaultAsync(d => d.Key == definition.Key && d.ContentHash == definition.ContentHash, cancellationToken);
         if (existing is not null) return new Deployed(existing.Key, existing.Version, existing.Id, existing.Name, false, existing.Status, warnings);

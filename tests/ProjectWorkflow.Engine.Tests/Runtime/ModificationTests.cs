@@ -21,7 +21,8 @@ public class ModificationTests
         var h = new Harness();
         var definition = h.Deploy(Review);
         var instance = await h.Start(definition);
-        await h.Complete(instance, "check", Harness.Alice, new { outcome = "maybe" });
+        // A condition that cannot be evaluated (the variable it reads was never set) stops the branch with an incident.
+        await h.Complete(instance, "check", Harness.Alice, new { });
         Assert.Equal(InstanceStatus.Faulted, instance.Status);
 
         await h.Act(Harness.Carol, s => s.ModifyAsync(instance.Id, ["decide"], ["approve"], "the reviewer meant recommend"));

@@ -62,6 +62,7 @@ public static class RouteMatrix
         R("GET /account/login",                                              "everyone"),
         R("POST /account/login",                                             "everyone"),
         R("POST /account/logout",                                            "everyone"),
+        R("POST /account/language",                                          "everyone"),
         R("GET /finance/",                                                   "finance admin auditor"),
         R("POST /finance/payment-orders/{id:guid}/approve",                  "finance"),
         R("POST /finance/recoveries/{id:guid}/received",                     "finance"),

@@ -73,6 +73,7 @@ api.MapUsers();
 api.MapDefinitions();
 api.MapInstances();
 api.MapTasks();
+api.MapForms();
 api.MapSchemes();
 api.MapEnterprises();
 api.MapApplications();

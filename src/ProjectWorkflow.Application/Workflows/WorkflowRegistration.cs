@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ProjectWorkflow.Application.Workflows.Definitions;
+using ProjectWorkflow.Application.Workflows.Forms;
 using ProjectWorkflow.Application.Workflows.Instances;
 using ProjectWorkflow.Application.Workflows.Reminders;
 using ProjectWorkflow.Application.Workflows.Tasks;
@@ -26,6 +27,10 @@ public static class WorkflowRegistration
             return new WorkflowEngine(registry, provider.GetRequiredService<TimeProvider>());
         });
         services.AddSingleton<DefinitionCatalog>();
+        services.AddSingleton<FormCatalog>();
+        services.AddScoped<TaskForms>();
+        services.AddScoped<GetForm>();
+        services.AddScoped<GetTaskForm>();
         services.AddScoped<WorkflowCommands>();
         services.AddOptions<VariableLimits>().BindConfiguration(VariableLimits.Section);
 

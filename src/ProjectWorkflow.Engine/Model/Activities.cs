@@ -37,6 +37,9 @@ public sealed class UserTask(string id, int line) : Activity(id, "userTask", lin
     public string? DueDate { get; init; }
     public string? FormKey { get; init; }
 
+    /// <summary>The form-js schema the task's variables must satisfy (<c>camunda:formRef</c>), by form id.</summary>
+    public string? FormRef { get; init; }
+
     internal ParsedExpression? AssigneeExpression { get; set; }
     internal ParsedExpression? CandidateUsersExpression { get; set; }
     internal ParsedExpression? CandidateGroupsExpression { get; set; }

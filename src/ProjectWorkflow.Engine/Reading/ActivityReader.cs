@@ -37,6 +37,7 @@ internal static class ActivityReader
                     CandidateGroups = element.CamundaAttr("candidateGroups"),
                     DueDate = element.CamundaAttr("dueDate"),
                     FormKey = element.CamundaAttr("formKey"),
+                    FormRef = element.CamundaAttr("formRef"),
                 };
             case "serviceTask":
                 CheckImplementation(element, process, context);

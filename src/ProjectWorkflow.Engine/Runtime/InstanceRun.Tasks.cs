@@ -27,6 +27,7 @@ internal sealed partial class InstanceRun
             CandidateGroups = List(definition.CandidateGroupsExpression?.Evaluate(variables)),
             DueAt = definition.DueDateExpression is { } due ? DueDate(due.Evaluate(variables)) : null,
             FormKey = definition.FormKey,
+            FormRef = definition.FormRef,
             CreatedAt = Now,
             LoopCounter = execution.IsLoopInstance ? execution.Local?["loopCounter"]?.GetValue<int>() : null,
         };

@@ -24,6 +24,19 @@ public sealed partial class WorkflowSession
         return (instance, run, task);
     }
 
+    /// <summary>
+    /// The open task a completion by this session's actor would act on, and whether that completion is a signature
+    /// (加签: a signer before the holder, or a signer after the holder who already decided) rather than the decision.
+    /// </summary>
+    public async ValueTask<(UserTaskItem Task, bool IsSignature)> TaskToCompleteAsync(Guid taskId, CancellationToken cancellationToken = default)
+    {
+        var instance = await GetInstanceAsync(await InstanceOfTaskAsync(taskId, cancellationToken), cancellationToken);
+        var task = instance.FindTask(taskId)
+            ?? throw WorkflowException.Conflict($"The task {taskId} is no longer open: it was completed or cancelled.");
+        var signature = task.SignersBefore.Count > 0 || (task.ReturnTo is not null && task.ReturnTo != Actor.Id) || task.Decided;
+        return (task, signature);
+    }
+
     private async ValueTask<Guid> InstanceOfTaskAsync(Guid taskId, CancellationToken cancellationToken)
     {
         foreach (var loaded in _touched.Values)
@@ -99,6 +112,7 @@ public sealed partial class WorkflowSession
         {
             run.SetVariables(variables);
             run.Journal(task.ElementId, "userTask", "signed", null);
+            task.Decided = true;
             task.Assignee = Take(task.SignersAfter);
             task.Touched = true;
             Notify(this, instance, task, "assigned", null, task.Assignee);

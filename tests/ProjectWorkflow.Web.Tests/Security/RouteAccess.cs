@@ -144,6 +144,10 @@ public static class RouteMatrix
         // In this order: the reviewer claims the file's task, presses the holder's buttons (each refused for its empty
         // body), releases it and completes it last.
         R("GET /api/tasks/",                                                 "signed-in"),
+        // A task's form: whoever may see the task (its candidates and holder), administrators and auditors.
+        R("GET /api/tasks/{id:guid}/form",                                   "reviewer admin auditor", Refused),
+        // A form-js schema holds labels and rules, no data: any signed-in user renders it.
+        R("GET /api/forms/{formId}",                                         "signed-in"),
         R("POST /api/tasks/{id:guid}/claim",                                 "reviewer", Refused),
         R("POST /api/tasks/{id:guid}/delegate",                              "reviewer", Refused),
         R("POST /api/tasks/{id:guid}/transfer",                              "reviewer", Refused),

@@ -64,6 +64,9 @@ app.MapHealth();
 app.MapApiDocumentation();
 app.MapPortalAccount();
 app.MapFinanceDesk();
+app.MapNotificationPages();
+app.MapApplicationPages();
+app.MapTaskPages();
 app.MapJobsDashboard();
 
 var api = app.MapGroup("/api").RequireAuthorization().WithIdempotency().WithRequestBodyCheck();

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using ProjectWorkflow.Application.Workflows.Tasks;
 using ProjectWorkflow.Web.Applications;
 using ProjectWorkflow.Web.Auth;
-using ProjectWorkflow.Web.Errors;
 using ProjectWorkflow.Web.Portal;
 
 namespace ProjectWorkflow.Web.Workflows;
@@ -25,9 +24,9 @@ public static class TaskPages
                 Completed = done is not null,
             }));
         pages.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, OpenTask open, CancellationToken ct) =>
-            await RefusedAsPageAsync(async () => PortalPageResult.Page<TaskPage>(new { Task = await open.HandleAsync(id, ActorOf.User(user), ct) })));
+            await ApplicationPages.RefusedAsPageAsync(async () => PortalPageResult.Page<TaskPage>(new { Task = await open.HandleAsync(id, ActorOf.User(user), ct) })));
         pages.MapPost("/{id:guid}/claim", async (Guid id, ClaimsPrincipal user, TaskOperations ops, CancellationToken ct) =>
-            await RefusedAsPageAsync(async () =>
+            await ApplicationPages.RefusedAsPageAsync(async () =>
             {
                 await ops.ClaimAsync(id, ActorOf.User(user), ct);
                 return Results.LocalRedirect($"/portal/tasks/{id}");
@@ -36,16 +35,4 @@ public static class TaskPages
     }
 
     private static string? Clip(string? value) => string.IsNullOrWhiteSpace(value) || value.Length > 200 ? null : value.Trim();
-
-    private static async Task<IResult> RefusedAsPageAsync(Func<Task<IResult>> page)
-    {
-        try
-        {
-            return await page();
-        }
-        catch (Exception refusal) when (RefusalProblems.Describe(refusal) is { } problem)
-        {
-            return PortalPageResult.Page<RefusalPage>(new { Message = problem.Detail ?? problem.Title }, problem.Status ?? StatusCodes.Status400BadRequest);
-        }
-    }
 }

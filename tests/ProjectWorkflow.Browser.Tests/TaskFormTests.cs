@@ -43,4 +43,31 @@ public sealed class TaskFormTests(BrowserPortal portal)
         await Assertions.Expect(enterprise.Locator("ol.timeline")).ToContainTextAsync("提交申报");
         await PortalPages.ScreenshotAsync(enterprise, "application-timeline");
     }
+
+    [Fact]
+    public async Task TheReviewerCopiesTheTaskToAnApprover_ThenReleasesItToHerGroup()
+    {
+        var applicant = await new LifecycleWalk(portal).ClientAsync("enterprise1");
+        var (id, _) = await new ReviewWalk(portal).SubmitAsync(applicant, "green-park", new
+        {
+            projectName = "Compressed air leak repair", site = "Songjiang", description = "Finds and fixes compressed air leaks.", projectLeaderName = "Qian Hao",
+            projectLeaderIdentity = "310101198505050099", inProjectPool = false, equipmentFen = 100_000_000L, energyBeforeTce = 1_000m, energyAfterTce = 700m,
+            outputFen = 20_000_000_000L, valueAddedFen = 4_000_000_000L, robots = 1,
+        });
+        var number = (await ApplicationAsync(applicant, id)).GetProperty("number").GetString()!;
+
+        var page = await portal.SignInAsync("reviewer1", "/portal/tasks?tab=candidate");
+        await page.GetByRole(AriaRole.Row).Filter(new() { HasText = number }).GetByRole(AriaRole.Link).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "认领任务" }).ClickAsync();
+
+        await page.Locator("#copy-to-users").FillAsync("approver1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "抄送", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("已抄送。");
+        await PortalPages.ScreenshotAsync(page, "task-operations");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "退回任务池" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("任务已退回任务池。");
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new("^我所在组的任务") }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = number })).ToHaveCountAsync(1);
+    }
 }

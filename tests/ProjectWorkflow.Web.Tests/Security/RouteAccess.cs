@@ -76,6 +76,7 @@ public static class RouteMatrix
         R("GET /portal/tasks/",                                              "signed-in"),
         R("GET /portal/tasks/{id:guid}",                                     "signed-in"),
         R("POST /portal/tasks/{id:guid}/claim",                              "signed-in"),
+        R("POST /portal/tasks/{id:guid}/operations",                         "signed-in"),
         R("GET /hangfire/{**path}",                                          "admin"),
         R("GET /health/live",                                                "everyone"),
         R("GET /health/ready",                                               "everyone"),

@@ -34,7 +34,7 @@
       body: JSON.stringify({ variables: event.data }),
     });
     if (response.ok) {
-      window.location.assign('/portal/tasks?done=1');
+      window.location.assign('/portal/tasks?done=complete');
       return;
     }
     const problem = await response.json().catch(() => ({}));

@@ -11,8 +11,8 @@ using ProjectWorkflow.Application.Persistence;
 namespace ProjectWorkflow.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(ProjectWorkflowDbContext))]
-    [Migration("20261206143140_Portal")]
-    partial class Portal
+    [Migration("20261206144401_Panel")]
+    partial class Panel
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -408,10 +408,6 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
 
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("PreferredCulture")
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
@@ -2184,6 +2180,74 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                     b.ToTable("ProgressReports", (string)null);
                 });
 
+            modelBuilder.Entity("ProjectWorkflow.Funding.Reviews.ExpertProfile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Expert")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Expert")
+                        .IsUnique();
+
+                    b.ToTable("ExpertProfiles", (string)null);
+                });
+
+            modelBuilder.Entity("ProjectWorkflow.Funding.Reviews.ExpertRelation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpertProfileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SchemeKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Uscc")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpertProfileId");
+
+                    b.HasIndex("Uscc");
+
+                    b.ToTable("ExpertRelations", (string)null);
+                });
+
             modelBuilder.Entity("ProjectWorkflow.Funding.Reviews.PanelMember", b =>
                 {
                     b.Property<long>("Id")
@@ -2205,6 +2269,10 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Field")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Points")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -2215,6 +2283,10 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
 
                     b.Property<bool>("Recused")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Replaces")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("ScoredAt")
                         .HasColumnType("INTEGER");
@@ -2353,6 +2425,15 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ProjectWorkflow.Funding.Reviews.ExpertRelation", b =>
+                {
+                    b.HasOne("ProjectWorkflow.Funding.Reviews.ExpertProfile", null)
+                        .WithMany("Relations")
+                        .HasForeignKey("ExpertProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ProjectWorkflow.Application.Schemes.SchemeRecord", b =>
                 {
                     b.Navigation("RuleSets");
@@ -2371,6 +2452,11 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
             modelBuilder.Entity("ProjectWorkflow.Funding.Ledger.LedgerEntry", b =>
                 {
                     b.Navigation("Postings");
+                });
+
+            modelBuilder.Entity("ProjectWorkflow.Funding.Reviews.ExpertProfile", b =>
+                {
+                    b.Navigation("Relations");
                 });
 #pragma warning restore 612, 618
         }

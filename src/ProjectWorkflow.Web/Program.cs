@@ -77,6 +77,7 @@ api.MapDefinitions();
 api.MapInstances();
 api.MapTasks();
 api.MapForms();
+api.MapIncidents();
 api.MapSchemes();
 api.MapEnterprises();
 api.MapApplications();

@@ -27,8 +27,9 @@ public sealed class DeployWorkflowFiles(DeployDefinition deploy, FormCatalog for
             try
             {
                 var deployed = await deploy.HandleAsync(await File.ReadAllBytesAsync(file, cancellationToken), "system", cancellationToken, shipped: true);
-                logger.LogInformation("{File}: {Key} version {Version}{New}", Path.GetFileName(file), deployed.Key, deployed.Version,
-                    deployed.IsNew ? " (new)" : " (unchanged)");
+                foreach (var process in deployed.Processes)
+                    logger.LogInformation("{File}: {Key} version {Version}{New}", Path.GetFileName(file), process.Key, process.Version,
+                        process.IsNew ? " (new)" : " (unchanged)");
             }
             catch (DefinitionRejectedException rejected)
             {

@@ -21,7 +21,7 @@ internal sealed partial class InstanceRun
             Id = _instance.NextId(),
             ExecutionId = execution.Id,
             ElementId = definition.Id,
-            Name = definition.Name,
+            Name = definition.NameExpression is { } name ? Text(name.Evaluate(variables)) : definition.Name,
             Assignee = string.IsNullOrWhiteSpace(assignee) ? null : assignee,
             CandidateUsers = List(definition.CandidateUsersExpression?.Evaluate(variables)),
             CandidateGroups = List(definition.CandidateGroupsExpression?.Evaluate(variables)),

@@ -154,6 +154,10 @@ public static class RouteMatrix
         R("POST /api/instances/{id:guid}/cancel",                            "admin"),
         R("POST /api/instances/{id:guid}/terminate",                         "admin approver"),
         R("POST /api/instances/{id:guid}/migrate",                           "admin"),
+        // Moving a token (跳转) and retrying incidents are the operators' repairs; auditors read what is stuck.
+        R("POST /api/instances/{id:guid}/modify",                            "admin"),
+        R("GET /api/incidents/",                                             "admin auditor"),
+        R("POST /api/incidents/{id:guid}/retry",                             "admin"),
         R("POST /api/instances/{id:guid}/withdraw",                          "signed-in"),
         // Any role may try; which names a role may deliver is declared per name (MessageSendersTests, ForgedBankAnswerTests).
         R("POST /api/messages",                                              "signed-in"),

@@ -33,11 +33,7 @@ public sealed class TaskOperations(TaskCommand command, TaskPermissions permissi
     /// <summary>Complete: the variables must satisfy the task's form (every missing or wrong field named, nothing changes).</summary>
     public Task CompleteAsync(Guid taskId, CompleteTaskRequest request, Actor actor, CancellationToken ct) =>
         command.RunAsync(taskId, actor, task => permissions.RequireMayClaimAsync(task, actor, ct), NothingMore,
-            async s =>
-            {
-                var (task, signature) = await s.TaskToCompleteAsync(taskId, ct);
-                await s.CompleteAsync(taskId, forms.Check(task.FormRef, request.Variables, signature), ct);
-            }, ct);
+            s => s.CompleteAsync(taskId, request.Variables, ct, (task, signature, variables) => forms.Check(task.FormRef, variables, signature)), ct);
 
     public Task DelegateAsync(Guid taskId, HandOverRequest request, Actor actor, CancellationToken ct)
     {

@@ -29,6 +29,8 @@ required_packages=(
   "command -v chromium|chromium"
   # Chinese text in Chromium's screenshots needs a CJK font (STACK-NOTES).
   "test -e /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc|fonts-wqy-zenhei"
+  # The Web project's build installs the portal's front-end packages with npm (package-lock.json).
+  "command -v npm|npm"
 )
 
 install_missing_packages() {

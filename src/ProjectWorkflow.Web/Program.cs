@@ -12,6 +12,7 @@ using ProjectWorkflow.Web.Idempotency;
 using ProjectWorkflow.Web.Ledger;
 using ProjectWorkflow.Web.Notifications;
 using ProjectWorkflow.Web.OpenApi;
+using ProjectWorkflow.Web.Portal;
 using ProjectWorkflow.Web.Projects;
 using ProjectWorkflow.Web.Reviews;
 using ProjectWorkflow.Web.Schemes;
@@ -29,6 +30,7 @@ builder.Services.AddApiDocumentation();
 builder.Services.AddOutgoingMail();
 builder.Services.AddHangfireJobs();
 builder.Services.AddSecurityHeaders();
+builder.Services.AddPortal();
 
 // The verb prints its verdict; the database commands it runs are not news.
 if (AuditCommandLine.Requested(args))
@@ -48,6 +50,7 @@ if (ProjectWorkflow.Application.Seeding.DemoDataRule.SettingsProblem(app.Environ
 
 app.UseSecurityHeaders();
 app.UseErrorHandling();
+app.UsePortal();
 app.UseAuthentication();
 app.UseAuditActor();
 app.UseRateLimiter();
@@ -61,6 +64,9 @@ app.MapHealth();
 app.MapApiDocumentation();
 app.MapPortalAccount();
 app.MapFinanceDesk();
+app.MapNotificationPages();
+app.MapApplicationPages();
+app.MapTaskPages();
 app.MapJobsDashboard();
 
 var api = app.MapGroup("/api").RequireAuthorization().WithIdempotency().WithRequestBodyCheck();

@@ -47,9 +47,9 @@ public sealed class BrowserPortal : FundingApp
     {
         var page = await OpenPageAsync();
         await page.GotoAsync($"/account/login?returnUrl={Uri.EscapeDataString(returnUrl)}");
-        await page.GetByLabel("User name").FillAsync(userName);
-        await page.GetByLabel("Password").FillAsync(ProjectWorkflow.Application.Seeding.DemoUsers.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByLabel("用户名").FillAsync(userName);
+        await page.GetByLabel("密码").FillAsync(ProjectWorkflow.Application.Seeding.DemoUsers.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == returnUrl.Split('?')[0]);
         return page;
     }

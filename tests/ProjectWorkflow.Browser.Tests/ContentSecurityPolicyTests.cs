@@ -45,7 +45,7 @@ public sealed class ContentSecurityPolicyTests(BrowserPortal portal)
 
         await page.ReloadAsync();
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "财务工作台 Finance desk" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "财务工作台" })).ToBeVisibleAsync();
         Assert.Empty(blocked);
     }
 

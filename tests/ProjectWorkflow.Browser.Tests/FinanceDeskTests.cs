@@ -25,17 +25,17 @@ public sealed class FinanceDeskTests(BrowserPortal portal)
         await LifecycleWalk.SignAsync(applicant, id);
 
         var page = await portal.SignInAsync("finance1", "/finance");
-        var due = page.GetByRole(AriaRole.Table, new() { Name = "Payments due this week" });
+        var due = page.GetByRole(AriaRole.Table, new() { Name = "本周应付" });
         var row = due.GetByRole(AriaRole.Row).Filter(new() { HasText = number });
         await Assertions.Expect(row).ToContainTextAsync("¥450,000.00");
-        await Assertions.Expect(row).ToContainTextAsync("awaiting-approval");
+        await Assertions.Expect(row).ToContainTextAsync("待批准");
 
-        await row.GetByRole(AriaRole.Button, new() { Name = $"批准拨付 Approve {number} #1" }).ClickAsync();
+        await row.GetByRole(AriaRole.Button, new() { Name = $"批准拨付 {number} 第1期" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"已批准 {number} 第1期 ¥450,000.00");
         await Assertions.Expect(due.GetByRole(AriaRole.Row).Filter(new() { HasText = number })).ToHaveCountAsync(0);
 
         // The simulated bank answers in about two seconds; the desk shows the payment in the budget once it is booked.
-        var greenPark = page.GetByRole(AriaRole.Table, new() { Name = "Budget usage" }).GetByRole(AriaRole.Row).Filter(new() { HasText = "green-park" });
+        var greenPark = page.GetByRole(AriaRole.Table, new() { Name = "预算使用" }).GetByRole(AriaRole.Row).Filter(new() { HasText = "绿色园区" });
         await Eventually.WaitUntilAsync(async () =>
         {
             await page.ReloadAsync();
@@ -44,7 +44,7 @@ public sealed class FinanceDeskTests(BrowserPortal portal)
 
         // Each list goes to Excel as a real workbook.
         var download = await page.RunAndWaitForDownloadAsync(() =>
-            page.GetByRole(AriaRole.Link, new() { Name = "导出 Excel · Export to Excel" }).First.ClickAsync());
+            page.GetByRole(AriaRole.Link, new() { Name = "导出 Excel：预算使用" }).First.ClickAsync());
         Assert.Equal("budgets.xlsx", download.SuggestedFilename);
         await using var workbook = await download.CreateReadStreamAsync();
         var zip = new byte[2];
@@ -56,10 +56,10 @@ public sealed class FinanceDeskTests(BrowserPortal portal)
     public async Task AnAuditorReadsTheDeskWithoutButtons_AndAnEnterpriseIsTurnedAway()
     {
         var auditor = await portal.SignInAsync("auditor1", "/finance");
-        await Assertions.Expect(auditor.GetByRole(AriaRole.Heading, new() { Name = "财务工作台 Finance desk" })).ToBeVisibleAsync();
-        await Assertions.Expect(auditor.GetByRole(AriaRole.Button, new() { NameRegex = new("Approve|Received") })).ToHaveCountAsync(0);
+        await Assertions.Expect(auditor.GetByRole(AriaRole.Heading, new() { Name = "财务工作台" })).ToBeVisibleAsync();
+        await Assertions.Expect(auditor.GetByRole(AriaRole.Button, new() { NameRegex = new("批准拨付|已收回") })).ToHaveCountAsync(0);
 
         var enterprise = await portal.SignInAsync("enterprise1", "/finance");
-        await Assertions.Expect(enterprise.GetByRole(AriaRole.Alert)).ToContainTextAsync("This page is for finance officers");
+        await Assertions.Expect(enterprise.GetByRole(AriaRole.Alert)).ToContainTextAsync("本页面仅对财务、管理员和审计人员开放");
     }
 }

@@ -66,6 +66,9 @@ public sealed class SubmitApplication(
         return await ApplicationViews.OfAsync(db, application, cancellationToken);
     }
 
+    /// <summary>The attachment kinds an application cannot be submitted without (the portal lists them as required).</summary>
+    public static readonly IReadOnlyList<string> RequiredAttachmentKinds = ["feasibility-report"];
+
     private async Task<List<FieldError>> CompletenessAsync(FundingApplication a, CancellationToken cancellationToken)
     {
         var problems = new List<FieldError>();
@@ -79,7 +82,7 @@ public sealed class SubmitApplication(
         Need(a.ProjectLeaderName.Length > 0, "projectLeaderName", "Name the project leader. 请填写项目负责人。");
         Need(a.ProjectLeaderIdentity.Length > 0, "projectLeaderIdentity", "Give the project leader's identity number. 请填写项目负责人证件号码。");
         Need(a.EquipmentFen + a.SoftwareFen + a.ConstructionFen + a.OtherFen > 0, "investment", "Enter the investment by category. 请填写投资构成。");
-        Need(await db.Set<AttachmentRecord>().AnyAsync(x => x.ApplicationId == a.Id && x.Kind == "feasibility-report", cancellationToken),
+        Need(await db.Set<AttachmentRecord>().AnyAsync(x => x.ApplicationId == a.Id && RequiredAttachmentKinds.Contains(x.Kind), cancellationToken),
             "attachments", "Attach the feasibility report (kind feasibility-report). 请上传可行性研究报告。");
         return problems;
     }

@@ -8,4 +8,7 @@ public class PortalUser : IdentityUser
 
     /// <summary>The enterprise, district office, department or provider the person acts for.</summary>
     public string? Organisation { get; set; }
+
+    /// <summary>The portal language the person chose (<c>zh-CN</c> or <c>en</c>); null until they switch: the portal speaks Chinese.</summary>
+    public string? PreferredCulture { get; set; }
 }

@@ -9,5 +9,6 @@ internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalU
     {
         builder.Property(u => u.DisplayName).HasMaxLength(200).IsRequired();
         builder.Property(u => u.Organisation).HasMaxLength(200);
+        builder.Property(u => u.PreferredCulture).HasMaxLength(10);
     }
 }

@@ -58,6 +58,7 @@ public static class WorkflowRegistration
         services.AddSingleton<MessageSenders>();
         services.AddScoped<DeliverMessageFromOutside>();
         services.AddScoped<ListTasks>();
+        services.AddScoped<OpenTask>();
         services.AddScoped<TaskCommand>();
         services.AddScoped<TaskOperations>();
         services.AddScoped<TaskPermissions>();

@@ -1,23 +1,24 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using ProjectWorkflow.Application.Identity;
+using ProjectWorkflow.Application.Users;
 using ProjectWorkflow.Web.Auth;
+using ProjectWorkflow.Web.Portal;
 
 namespace ProjectWorkflow.Web.Account;
 
 /// <summary>
-/// The portal's cookie sign-in. A minimal form for now; the portal pages will replace the
-/// markup, not the flow.
+/// The portal's cookie sign-in, its start page and its language switch; the pages are Razor components
+/// (<see cref="LoginPage"/>, <see cref="HomePage"/>).
 /// </summary>
 public static class AccountEndpoints
 {
     public static WebApplication MapPortalAccount(this WebApplication app)
     {
         var account = app.MapGroup("/account").ExcludeFromDescription();
-        account.MapGet("/login", (HttpContext http, IAntiforgery antiforgery, string? returnUrl) =>
-            LoginForm(http, antiforgery, returnUrl, error: null));
+        account.MapGet("/login", (string? returnUrl) =>
+            PortalPageResult.Page<LoginPage>(new { ReturnUrl = ReturnPath(returnUrl) }));
         account.MapPost("/login", SignIn).RequireRateLimiting(SignInLimits.Policy);
         // Like every state-changing portal request, checked for its antiforgery token and origin by ForgedRequestCheck.
         account.MapPost("/logout", async (SignInManager<PortalUser> signIn) =>
@@ -25,14 +26,16 @@ public static class AccountEndpoints
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/account/login");
         });
+        account.MapPost("/language", ChooseLanguageAsync);
 
-        app.MapGet("/", Home).ExcludeFromDescription();
+        app.MapGet("/", (ClaimsPrincipal user) => user.Identity?.IsAuthenticated == true
+            ? PortalPageResult.Page<HomePage>()
+            : Results.LocalRedirect("/account/login")).ExcludeFromDescription();
         return app;
     }
 
     private static async Task<IResult> SignIn(
         HttpContext http,
-        IAntiforgery antiforgery,
         SignInManager<PortalUser> signIn,
         PasswordCheck check,
         [FromForm] string? username,
@@ -45,49 +48,30 @@ public static class AccountEndpoints
             {
                 case PasswordCheck.SignedIn(var user):
                     await signIn.SignInAsync(user, isPersistent: false);
+                    // The language they chose last time, in whichever browser, follows them here.
+                    if (LanguageCookie.Normalise(user.PreferredCulture) is { } saved)
+                        LanguageCookie.Set(http.Response, saved);
                     return Results.LocalRedirect(ReturnPath(returnUrl));
                 case PasswordCheck.TooManyAttempts(var lease):
                     await SignInLimits.RefuseAsync(http, lease);
                     return Results.Empty;
             }
         }
-        return LoginForm(http, antiforgery, returnUrl, PasswordCheck.RefusalDetail);
+        return PortalPageResult.Page<LoginPage>(new { ReturnUrl = ReturnPath(returnUrl), Refused = true }, StatusCodes.Status401Unauthorized);
     }
 
-    private static IResult LoginForm(HttpContext http, IAntiforgery antiforgery, string? returnUrl, string? error)
+    /// <summary>The language switch of every page: remembered in this browser, and on the user when signed in.</summary>
+    private static async Task<IResult> ChooseLanguageAsync(HttpContext http, ClaimsPrincipal user, ChooseLanguage language,
+        [FromForm] string? culture, [FromForm] string? returnUrl, CancellationToken ct)
     {
-        var tokens = antiforgery.GetAndStoreTokens(http);
-        var message = error is null ? "" : $"""<p class="error" role="alert">{PortalPage.Encode(error)}</p>""";
-        return PortalPage.Render("Sign in", $"""
-            {message}
-            <form method="post" action="/account/login">
-              <input type="hidden" name="{PortalPage.Encode(tokens.FormFieldName)}" value="{PortalPage.Encode(tokens.RequestToken)}">
-              <input type="hidden" name="returnUrl" value="{PortalPage.Encode(ReturnPath(returnUrl))}">
-              <label>User name <input name="username" autocomplete="username" required autofocus></label>
-              <label>Password <input name="password" type="password" autocomplete="current-password" required></label>
-              <button type="submit">Sign in</button>
-            </form>
-            """, error is null ? StatusCodes.Status200OK : StatusCodes.Status401Unauthorized);
-    }
-
-    private static IResult Home(HttpContext http, IAntiforgery antiforgery, ClaimsPrincipal user)
-    {
-        if (user.Identity?.IsAuthenticated != true)
-            return Results.LocalRedirect("/account/login");
-
-        var tokens = antiforgery.GetAndStoreTokens(http);
-        var roles = user.Identities.SelectMany(i => i.FindAll(i.RoleClaimType)).Select(c => c.Value);
-        var financeDesk = roles.Any(r => r is Roles.Finance or Roles.Admin or Roles.Auditor)
-            ? """<p><a href="/finance">财务工作台 Finance desk</a></p>""" : "";
-        return PortalPage.Render("ProjectWorkflow", $"""
-            <p>Signed in as <strong>{PortalPage.Encode(user.Identity.Name)}</strong> ({PortalPage.Encode(string.Join(", ", roles))}).</p>
-            {financeDesk}
-            <p><a href="/scalar">API reference</a> · <a href="/openapi/v1.json">OpenAPI document</a></p>
-            <form method="post" action="/account/logout">
-              <input type="hidden" name="{PortalPage.Encode(tokens.FormFieldName)}" value="{PortalPage.Encode(tokens.RequestToken)}">
-              <button type="submit">Sign out</button>
-            </form>
-            """);
+        if (LanguageCookie.Normalise(culture) is not { } chosen)
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unknown language",
+                detail: $"culture must be one of {string.Join(", ", PortalSetup.Languages)}.",
+                extensions: new Dictionary<string, object?> { ["errors"] = new[] { new { field = "culture", message = "Choose zh-CN or en." } } });
+        LanguageCookie.Set(http.Response, chosen);
+        if (user.Identity?.IsAuthenticated == true && user.Identity.Name is { } name)
+            await language.HandleAsync(name, chosen, ct);
+        return Results.LocalRedirect(ReturnPath(returnUrl));
     }
 
     /// <summary>

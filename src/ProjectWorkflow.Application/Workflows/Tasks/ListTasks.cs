@@ -10,11 +10,15 @@ using ProjectWorkflow.Engine.Runtime;
 
 namespace ProjectWorkflow.Application.Workflows.Tasks;
 
-public sealed record ListTasksRequest(string? Scope, Guid? InstanceId, int? Skip, int? Take);
+public sealed record ListTasksRequest(string? Scope, Guid? InstanceId, int? Skip, int? Take, string? Process = null, string? Step = null);
+
+/// <summary>How many open tasks each tab of the inbox holds.</summary>
+public sealed record TaskCounts(int Mine, int Candidate, int Overdue);
 
 /// <summary>
 /// The inbox: <c>mine</c> (assigned to me), <c>candidate</c> (unassigned, and I may claim it), or
-/// <c>all</c> (both; every open task for administrators and auditors). Soonest due first.
+/// <c>all</c> (both; every open task for administrators and auditors), or <c>overdue</c> (mine or claimable, past
+/// due). Optionally only one process (a scheme's key) or one step. Soonest due first.
 /// </summary>
 public sealed class ListTasks(ProjectWorkflowDbContext db, TaskForms forms)
 {
@@ -23,8 +27,10 @@ public sealed class ListTasks(ProjectWorkflowDbContext db, TaskForms forms)
     public async Task<IReadOnlyList<TaskView>> HandleAsync(ListTasksRequest request, Actor actor, CancellationToken cancellationToken)
     {
         var scope = (request.Scope ?? "all").Trim().ToLowerInvariant();
-        if (scope is not ("mine" or "candidate" or "all"))
-            throw InvalidRequestException.For("scope", "The scope is one of: mine, candidate, all.");
+        if (scope is not ("mine" or "candidate" or "all" or "overdue"))
+            throw InvalidRequestException.For("scope", "The scope is one of: mine, candidate, all, overdue.");
+        if (request.Process?.Length > 200) throw InvalidRequestException.For("process", "A process key is at most 200 characters.");
+        if (request.Step?.Length > 200) throw InvalidRequestException.For("step", "A step id is at most 200 characters.");
         var take = request.Take ?? 100;
         if (take is < 1 or > MaxTake) throw InvalidRequestException.For("take", $"Take between 1 and {MaxTake} tasks at a time.");
         var skip = request.Skip ?? 0;
@@ -34,15 +40,19 @@ public sealed class ListTasks(ProjectWorkflowDbContext db, TaskForms forms)
         var namesMe = TaskCandidates.Naming(actor);
         var open = db.Set<TaskRecord>().AsNoTracking().Where(t => t.Status == TaskStatuses.Open);
         if (request.InstanceId is { } instanceId) open = open.Where(t => t.InstanceId == instanceId);
+        if (!string.IsNullOrWhiteSpace(request.Process)) open = open.Where(t => t.DefinitionKey == request.Process);
+        if (!string.IsNullOrWhiteSpace(request.Step)) open = open.Where(t => t.ElementId == request.Step);
 
         var mine = open.Where(t => t.Assignee == me);
         var claimable = open.Where(t => t.Assignee == null && t.Candidates.AsQueryable().Any(namesMe));
+        var mineOrClaimable = open.Where(t => t.Assignee == me || (t.Assignee == null && t.Candidates.AsQueryable().Any(namesMe)));
         var query = scope switch
         {
             "mine" => mine,
             "candidate" => claimable,
+            "overdue" => mineOrClaimable.Where(t => t.OverdueSince != null),
             _ when InstanceAccess.SeesEverything(actor) => open,
-            _ => open.Where(t => t.Assignee == me || (t.Assignee == null && t.Candidates.AsQueryable().Any(namesMe))),
+            _ => mineOrClaimable,
         };
 
         var rows = await query
@@ -59,6 +69,19 @@ public sealed class ListTasks(ProjectWorkflowDbContext db, TaskForms forms)
                 Owner = v.Owner == me ? v.Owner : null,
                 CandidateUsers = v.CandidateUsers.Where(u => u == me).ToList(),
             }).ToList();
+    }
+
+    /// <summary>The inbox's tab counts: assigned to me, claimable by me, and of those past due.</summary>
+    public async Task<TaskCounts> CountAsync(Actor actor, CancellationToken cancellationToken)
+    {
+        var me = actor.Id;
+        var namesMe = TaskCandidates.Naming(actor);
+        var open = db.Set<TaskRecord>().AsNoTracking().Where(t => t.Status == TaskStatuses.Open);
+        var mine = await open.CountAsync(t => t.Assignee == me, cancellationToken);
+        var candidate = await open.CountAsync(t => t.Assignee == null && t.Candidates.AsQueryable().Any(namesMe), cancellationToken);
+        var overdue = await open.Where(t => t.OverdueSince != null)
+            .CountAsync(t => t.Assignee == me || (t.Assignee == null && t.Candidates.AsQueryable().Any(namesMe)), cancellationToken);
+        return new TaskCounts(mine, candidate, overdue);
     }
 
     public static TaskView ToView(TaskRecord t) => new(

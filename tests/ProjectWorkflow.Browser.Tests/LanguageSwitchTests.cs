@@ -1,0 +1,51 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace ProjectWorkflow.Browser.Tests;
+
+/// <summary>
+/// The portal speaks Chinese first; one click on "English" changes every label of the page (headings, column
+/// headings, buttons, links, navigation), and the choice follows the person to another browser.
+/// </summary>
+[Collection(BrowserPortalCollection.Name)]
+public sealed partial class LanguageSwitchTests(BrowserPortal portal)
+{
+    private const string Labels = "h1, h2, th, button, label, nav a, a.brand, .tabs a";
+
+    [Fact]
+    public async Task TheLanguageSwitch_ChangesEveryVisibleLabel_AndIsRememberedForTheUser()
+    {
+        var page = await portal.SignInAsync("approver1", "/portal/tasks");
+        var chinese = await VisibleLabelsAsync(page);
+        Assert.Contains("待办任务", chinese);
+        Assert.Contains(chinese, label => Han().IsMatch(label));
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Task inbox");
+        var english = await VisibleLabelsAsync(page);
+        Assert.Equal(chinese.Count, english.Count);
+        // Every label is now English: no Chinese character is left in any of them.
+        Assert.DoesNotContain(english, label => Han().IsMatch(label) && label != "中文");
+        await PortalPages.ScreenshotAsync(page, "task-inbox-en");
+
+        // Another browser (no language cookie): signing in brings the saved choice back.
+        var elsewhere = await portal.SignInAsync("approver1", "/portal/tasks");
+        await Assertions.Expect(elsewhere.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Task inbox");
+
+        // And back to Chinese, which is remembered too.
+        await elsewhere.GetByRole(AriaRole.Button, new() { Name = "中文" }).ClickAsync();
+        await Assertions.Expect(elsewhere.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("待办任务");
+    }
+
+    private static async Task<IReadOnlyList<string>> VisibleLabelsAsync(IPage page)
+    {
+        var labels = new List<string>();
+        foreach (var element in await page.Locator(Labels).AllAsync())
+            if (await element.IsVisibleAsync())
+                labels.Add((await element.InnerTextAsync()).Trim());
+        return labels.Where(l => l.Length > 0).ToList();
+    }
+
+    [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]
+    private static partial Regex Han();
+}

@@ -124,7 +124,7 @@ def review(p, site_check):
     """Submission to approval (issue 5, first part). Element ids are kept so running instances can migrate."""
     p.start("submitted", "Submitted 已申报", 132, 82)
     p.service("formalCheck", "Formal check 形式审查", "application.formal-check", 250, 60)
-    p.user("districtReview", "District review 区级初审", 400, 60, candidateGroups="district-reviewer", dueDate="P2D", formKey="funding/district-review")
+    p.user("districtReview", "District review 区级初审", 400, 60, candidateGroups="district-reviewer", dueDate="${districtDueAt}", formKey="funding/district-review")
     p.gateway("districtDecision", "Recommended? 是否推荐", 575, 75, default="toPanel")
     p.service("assignPanel", "Assign expert panel 抽取专家", "panel.assign", 700, 60)
     p.user("expertReview", "Expert review 专家评审", 850, 60,

@@ -107,7 +107,7 @@ public sealed class SendPayment(ProjectWorkflowDbContext db, TimeProvider time, 
         try
         {
             if (enterprise is null) order.Hold("the project's enterprise is not registered, so there is nobody it may be paid to");
-            else order.Send(enterprise.Name, registered, ordered, project.Reserved, Now);
+            else order.Send(enterprise.Name, registered, ordered, project.Reserved, Now, await SanctionsAsync(application!, cancellationToken));
         }
         catch (PaymentOrderHeldException held)
         {
@@ -124,6 +124,12 @@ public sealed class SendPayment(ProjectWorkflowDbContext db, TimeProvider time, 
         outbox.Publish(new PaymentRequested(paymentKey, context.InstanceId, context.BusinessKey, ordered.Fen, enterprise.Name, Now));
         audit.RecordOrder("payment-order.sent", order);
     }
+
+    /// <summary>The credit record of the enterprise and the project leader now, for the check before every payment.</summary>
+    private async Task<List<Funding.Projects.CreditSanction>> SanctionsAsync(FundingApplication application, CancellationToken cancellationToken) =>
+        await Db.Set<Funding.Projects.CreditSanction>().AsNoTracking()
+            .Where(s => s.Subject == application.Uscc || (application.ProjectLeaderIdentity != "" && s.Subject == application.ProjectLeaderIdentity))
+            .ToListAsync(cancellationToken);
 
     /// <summary>What the process ordered when it made the order (its own state, not the order row).</summary>
     private static long ProcessAmount(ServiceTaskContext context) =>

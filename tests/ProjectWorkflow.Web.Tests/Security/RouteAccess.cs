@@ -115,6 +115,10 @@ public static class RouteMatrix
         R("GET /api/enterprises/{id:guid}/bank-accounts",                    "enterprise staff", Refused),
         R("POST /api/enterprises/{id:guid}/bank-accounts/{accountId:guid}/decision", "finance admin"),
 
+        // The project pool's register: staff read it, administrators and district reviewers import it
+        R("GET /api/project-pool/",                                          "staff"),
+        R("POST /api/project-pool/imports",                                  "reviewer admin"),
+
         // Schemes
         R("GET /api/schemes/",                                               "signed-in"),
         R("GET /api/schemes/{key}",                                          "signed-in"),

@@ -11,7 +11,9 @@ using ProjectWorkflow.Engine.ServiceTasks;
 using ProjectWorkflow.Funding.Applications;
 using ProjectWorkflow.Funding.Enterprises;
 using ProjectWorkflow.Funding.Ledger;
+using ProjectWorkflow.Funding.Projects;
 using ProjectWorkflow.Funding.Rules;
+using ProjectWorkflow.Funding.Schemes;
 using ProjectWorkflow.Funding;
 
 namespace ProjectWorkflow.Application.Ledger;
@@ -34,8 +36,20 @@ public sealed class OrderInstallment(ProjectWorkflowDbContext db, TimeProvider t
             var rules = await ruleSets.ForAsync(application.SchemeKey, application.Year, cancellationToken);
             var approved = new Money(application.ApprovedAmountFen ?? 0);
             var ordered = new Money(orders.Sum(o => o.AmountFen));
-            var amount = InstallmentDue.Next(number, approved,
-                application.AcceptedAmountFen is { } accepted ? new Money(accepted) : null, ordered, rules.InstallmentPercents);
+            // A loan-interest project is paid on evidence of interest paid: the rule's share of the evidence not yet paid.
+            var evidence = new List<InterestEvidence>();
+            Money amount;
+            if (rules.OptionFor(application.SupportMethod)?.Rule is LoanInterestSubsidy interest)
+            {
+                evidence = await Db.Set<InterestEvidence>().Where(e => e.ApplicationId == application.Id && e.PaymentOrderId == null).ToListAsync(cancellationToken);
+                var entitled = application.AcceptedAmountFen is { } accepted ? Money.Min(new Money(accepted), approved) : approved;
+                var calculated = SubsidyCalculation.InterestInstallment(interest, new Money(evidence.Sum(e => e.InterestPaidFen)), entitled, ordered);
+                amount = calculated.Amount;
+                context.SetVariable("installmentCalculation", string.Join("; ", calculated.Steps));
+            }
+            else
+                amount = InstallmentDue.Next(number, approved,
+                    application.AcceptedAmountFen is { } accepted ? new Money(accepted) : null, ordered, rules.InstallmentPercents);
             context.SetVariable("installmentNumber", number);
             context.SetVariable("installmentAmountFen", amount.Fen);
             context.SetVariable("paymentOrderId", null);
@@ -48,6 +62,7 @@ public sealed class OrderInstallment(ProjectWorkflowDbContext db, TimeProvider t
                 payee: application.PayeeName ?? await EnterpriseNameAsync(application, cancellationToken), application.PayeeAccount,
                 context.InstanceId, Now);
             Db.Add(order);
+            foreach (var paid in evidence) paid.PaidBy(order.Id);
             audit.RecordOrder("payment-order.created", order);
         }
         context.SetVariable("installmentNumber", order.InstallmentNumber);

@@ -92,6 +92,7 @@ public static class RouteMatrix
         R("POST /api/applications/{id:guid}/agreement",                      "enterprise", Refused),
         R("POST /api/applications/{id:guid}/progress-reports",               "enterprise", Refused),
         R("POST /api/applications/{id:guid}/change-requests",                "enterprise", Refused),
+        R("POST /api/applications/{id:guid}/interest-evidence",              "enterprise", Refused),
         R("POST /api/applications/{id:guid}/change-requests/{changeRequestId:guid}/decision", "approver"),
         R("POST /api/applications/{id:guid}/acceptance",                     "enterprise", Refused),
         R("POST /api/applications/{id:guid}/acceptance/review",              "approver"),

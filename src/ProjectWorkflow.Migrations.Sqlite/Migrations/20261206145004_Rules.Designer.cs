@@ -11,8 +11,8 @@ using ProjectWorkflow.Application.Persistence;
 namespace ProjectWorkflow.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(ProjectWorkflowDbContext))]
-    [Migration("20261206145004_rules")]
-    partial class rules
+    [Migration("20261206145004_Rules")]
+    partial class Rules
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

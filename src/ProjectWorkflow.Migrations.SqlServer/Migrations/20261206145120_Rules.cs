@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace ProjectWorkflow.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
-    public partial class rules : Migration
+    public partial class Rules : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

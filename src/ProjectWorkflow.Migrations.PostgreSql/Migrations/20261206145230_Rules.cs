@@ -3,10 +3,10 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace ProjectWorkflow.Migrations.Sqlite.Migrations
+namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
 {
     /// <inheritdoc />
-    public partial class rules : Migration
+    public partial class Rules : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -18,7 +18,7 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "Kind",
                 table: "ProgressReports",
-                type: "TEXT",
+                type: "character varying(16)",
                 maxLength: 16,
                 nullable: false,
                 defaultValue: "quarterly");
@@ -26,28 +26,28 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<long>(
                 name: "LeasedEquipmentFen",
                 table: "FundingApplications",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<string>(
                 name: "Lender",
                 table: "FundingApplications",
-                type: "TEXT",
+                type: "character varying(200)",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<long>(
                 name: "LoanInterestFen",
                 table: "FundingApplications",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<string>(
                 name: "SupportMethod",
                 table: "FundingApplications",
-                type: "TEXT",
+                type: "character varying(64)",
                 maxLength: 64,
                 nullable: true);
 
@@ -55,16 +55,16 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                 name: "InterestEvidence",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    InterestPaidFen = table.Column<long>(type: "INTEGER", nullable: false),
-                    PeriodFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    PeriodTo = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Lender = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    AttachmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FiledAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    FiledBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    PaymentOrderId = table.Column<Guid>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    InterestPaidFen = table.Column<long>(type: "bigint", nullable: false),
+                    PeriodFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    PeriodTo = table.Column<DateOnly>(type: "date", nullable: false),
+                    Lender = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AttachmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FiledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FiledBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    PaymentOrderId = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -75,15 +75,15 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                 name: "ProjectPoolEntries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Uscc = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
-                    ProjectName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    NormalisedName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    PoolYear = table.Column<int>(type: "INTEGER", nullable: false),
-                    District = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    ImportId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ImportedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ImportedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Uscc = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    ProjectName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    NormalisedName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    PoolYear = table.Column<int>(type: "integer", nullable: false),
+                    District = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ImportId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ImportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ImportedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {

@@ -41,7 +41,9 @@ public sealed class OrderInstallment(ProjectWorkflowDbContext db, TimeProvider t
             Money amount;
             if (rules.OptionFor(application.SupportMethod)?.Rule is LoanInterestSubsidy interest)
             {
-                evidence = await Db.Set<InterestEvidence>().Where(e => e.ApplicationId == application.Id && e.PaymentOrderId == null).ToListAsync(cancellationToken);
+                // The evidence just filed is saved with this command, so it is read from the change tracker too.
+                await Db.Set<InterestEvidence>().Where(e => e.ApplicationId == application.Id && e.PaymentOrderId == null).LoadAsync(cancellationToken);
+                evidence = Db.Set<InterestEvidence>().Local.Where(e => e.ApplicationId == application.Id && e.PaymentOrderId == null).ToList();
                 var entitled = application.AcceptedAmountFen is { } accepted ? Money.Min(new Money(accepted), approved) : approved;
                 var calculated = SubsidyCalculation.InterestInstallment(interest, new Money(evidence.Sum(e => e.InterestPaidFen)), entitled, ordered);
                 amount = calculated.Amount;

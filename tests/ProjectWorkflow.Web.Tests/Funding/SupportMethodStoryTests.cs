@@ -18,21 +18,18 @@ internal static class SupportFields
     }
 }
 
-/// <summary>
-/// Smart-factory's other instruments, chosen by the applicant among what the 2026 rule set offers: the loan-interest
-/// subsidy (50% of the interest paid, capped at ¥10,000,000, paid on evidence of interest paid) and the finance-lease
-/// subsidy (5% of the leased equipment, capped at ¥10,000,000). Amounts to the fen.
-/// </summary>
-public sealed class SmartFactoryInstrumentStoryTests(FundingApp app) : IClassFixture<FundingApp>
+/// <summary>The review of a smart-factory project and the steps after it, shared by the instrument stories.</summary>
+internal sealed class SmartFactoryWalk(FundingApp app)
 {
     private readonly ReviewWalk _walk = new(app);
-    private readonly LifecycleWalk _lifecycle = new(app);
+
+    public LifecycleWalk Lifecycle { get; } = new(app);
 
     private static Dictionary<string, Dictionary<string, decimal>> Scores(params decimal[] totals) =>
         totals.Select((total, i) => ($"expert{i + 1}", new Dictionary<string, decimal> { ["intelligence"] = total * 0.4m, ["economics"] = total * 0.3m, ["management"] = total * 0.3m }))
             .ToDictionary(x => x.Item1, x => x.Item2);
 
-    private async Task<(Guid Id, Guid Instance)> ReviewedAsync(HttpClient applicant, object fields)
+    public async Task<(Guid Id, Guid Instance)> ReviewedAsync(HttpClient applicant, object fields)
     {
         var (id, instance) = await _walk.SubmitAsync(applicant, "smart-factory", fields);
         await _walk.DistrictAsync(instance, new { districtOutcome = "recommend" });
@@ -41,23 +38,34 @@ public sealed class SmartFactoryInstrumentStoryTests(FundingApp app) : IClassFix
         return (id, instance);
     }
 
-    private async Task<Guid> AttachedAsync(HttpClient applicant, Guid id, string kind)
+    public Task JointReviewAsync(Guid instance) => _walk.ApproverAsync(instance, "jointReview", new { jointOutcome = "approve" });
+
+    public static async Task<Guid> AttachedAsync(HttpClient applicant, Guid id, string kind)
     {
         var response = await AttachAsync(applicant, id, kind, $"{kind}.pdf", Pdf);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
-    private async Task<JsonElement[]> OrdersAsync(Guid id) =>
-        (await (await _lifecycle.ClientAsync("finance1")).GetFromJsonAsync<JsonElement[]>($"/api/ledger/payment-orders?applicationId={id}"))!;
+    public async Task<JsonElement[]> OrdersAsync(Guid id) =>
+        (await (await Lifecycle.ClientAsync("finance1")).GetFromJsonAsync<JsonElement[]>($"/api/ledger/payment-orders?applicationId={id}"))!;
+}
+
+/// <summary>
+/// Smart-factory's loan-interest subsidy, chosen by the applicant among what the 2026 rule set offers: 50% of the
+/// interest paid, capped at ¥10,000,000, paid on evidence of interest paid. Amounts to the fen.
+/// </summary>
+public sealed class LoanInterestStoryTests(FundingApp app) : IClassFixture<FundingApp>
+{
+    private readonly SmartFactoryWalk _smart = new(app);
 
     [Fact]
     public async Task LoanInterest_IsApprovedOnTheLoansInterest_AndPaidOnlyOnEvidenceOfInterestPaid_NeverAboveTheApprovedAmount()
     {
-        var applicant = await _lifecycle.ClientAsync("enterprise1");
-        var admin = await _lifecycle.ClientAsync("admin1");
+        var applicant = await _smart.Lifecycle.ClientAsync("enterprise1");
+        var admin = await _smart.Lifecycle.ClientAsync("admin1");
         var fields = SupportFields.With(Project("Loan-financed MES line"), new { supportMethod = "loan-interest", loanInterestFen = 345_678_901L, lender = "Bank of Shanghai, Pudong branch" });
-        var (id, instance) = await ReviewedAsync(applicant, fields);
+        var (id, instance) = await _smart.ReviewedAsync(applicant, fields);
         var number = (await ApplicationAsync(applicant, id)).GetProperty("number").GetString()!;
 
         // 50% × ¥3,456,789.01 of interest over the build period = ¥1,728,394.505 → 172,839,450 fen.
@@ -65,27 +73,27 @@ public sealed class SmartFactoryInstrumentStoryTests(FundingApp app) : IClassFix
         Assert.Equal(172_839_450L, reviewed.GetProperty("approvedAmountFen").GetInt64());
         Assert.Equal("loan-interest", reviewed.GetProperty("supportMethod").GetString());
         Assert.StartsWith("loan-interest: 50% × loan interest", (await InstanceAsync(admin, instance)).GetProperty("variables").GetProperty("calculation").GetString());
-        await _walk.ApproverAsync(instance, "jointReview", new { jointOutcome = "approve" });
+        await _smart.JointReviewAsync(instance);
         await app.AdvanceAsync(TimeSpan.FromDays(8));
 
         // Signed: nothing is paid before interest is: the first installment finds nothing due and building starts.
         await LifecycleWalk.SignAsync(applicant, id);
         await Eventually.WaitForAsync(async () => await LifecycleWalk.StatusAsync(applicant, id) == "building" ? (object)true : null, "building to start");
-        Assert.Empty(await OrdersAsync(id));
+        Assert.Empty(await _smart.OrdersAsync(id));
 
         // Interest for the first quarter: ¥1,234,567.89 × 50% = ¥617,283.945 → 61,728,394 fen.
-        var statement = await AttachedAsync(applicant, id, "interest-evidence");
+        var statement = await SmartFactoryWalk.AttachedAsync(applicant, id, "interest-evidence");
         var filed = await PostAsync(applicant, $"/api/applications/{id}/interest-evidence",
             new { interestPaidFen = 123_456_789L, periodFrom = "2026-02-01", periodTo = "2026-04-30", lender = "Bank of Shanghai, Pudong branch", attachmentId = statement });
         Assert.True(filed.StatusCode == HttpStatusCode.OK, await filed.Content.ReadAsStringAsync());
-        Assert.Equal(61_728_394L, await _lifecycle.PayNextInstallmentAsync(id, number));
+        Assert.Equal(61_728_394L, await _smart.Lifecycle.PayNextInstallmentAsync(id, number));
 
         // A second statement of ¥3,000,000 would give ¥1,500,000, but only ¥1,111,110.56 of the approved amount is left.
-        var second = await AttachedAsync(applicant, id, "interest-evidence");
+        var second = await SmartFactoryWalk.AttachedAsync(applicant, id, "interest-evidence");
         await OkAsync(applicant, $"/api/applications/{id}/interest-evidence",
             new { interestPaidFen = 300_000_000L, periodFrom = "2026-05-01", periodTo = "2026-10-31", lender = "Bank of Shanghai, Pudong branch", attachmentId = second });
-        Assert.Equal(111_111_056L, await _lifecycle.PayNextInstallmentAsync(id, number));
-        Assert.Equal(172_839_450L, (await OrdersAsync(id)).Sum(o => o.GetProperty("amountFen").GetInt64()));
+        Assert.Equal(111_111_056L, await _smart.Lifecycle.PayNextInstallmentAsync(id, number));
+        Assert.Equal(172_839_450L, (await _smart.OrdersAsync(id)).Sum(o => o.GetProperty("amountFen").GetInt64()));
 
         // Evidence without the bank's statement is refused with the field named.
         var missing = await PostAsync(applicant, $"/api/applications/{id}/interest-evidence", new { interestPaidFen = 1_000L, periodFrom = "2026-11-01", periodTo = "2026-11-30", lender = "x" });
@@ -103,22 +111,29 @@ public sealed class SmartFactoryInstrumentStoryTests(FundingApp app) : IClassFix
             new { kind = "annual", investedSoFarFen = 1L, percentComplete = 60, summary = "again" }), HttpStatusCode.Conflict);
     }
 
+}
+
+/// <summary>Smart-factory's finance-lease subsidy: 5% of the leased equipment, capped at ¥10,000,000, in the usual installments.</summary>
+public sealed class FinanceLeaseStoryTests(FundingApp app) : IClassFixture<FundingApp>
+{
+    private readonly SmartFactoryWalk _smart = new(app);
+
     [Fact]
     public async Task FinanceLease_PaysFivePercentOfTheLeasedEquipment_InTheUsualInstallments_AndTakesNoInterestEvidence()
     {
-        var applicant = await _lifecycle.ClientAsync("enterprise1");
+        var applicant = await _smart.Lifecycle.ClientAsync("enterprise1");
         var fields = SupportFields.With(Project("Leased laser cutting cell"), new { supportMethod = "finance-lease", leasedEquipmentFen = 2_345_678_901L });
-        var (id, instance) = await ReviewedAsync(applicant, fields);
+        var (id, instance) = await _smart.ReviewedAsync(applicant, fields);
         var number = (await ApplicationAsync(applicant, id)).GetProperty("number").GetString()!;
 
         // 5% × ¥23,456,789.01 of leased equipment = ¥1,172,839.4505 → 117,283,945 fen; half of it first.
         Assert.Equal(117_283_945L, (await ApplicationAsync(applicant, id)).GetProperty("approvedAmountFen").GetInt64());
-        await _walk.ApproverAsync(instance, "jointReview", new { jointOutcome = "approve" });
+        await _smart.JointReviewAsync(instance);
         await app.AdvanceAsync(TimeSpan.FromDays(8));
         await LifecycleWalk.SignAsync(applicant, id);
-        Assert.Equal(58_641_972L, await _lifecycle.PayNextInstallmentAsync(id, number));
+        Assert.Equal(58_641_972L, await _smart.Lifecycle.PayNextInstallmentAsync(id, number));
 
-        var statement = await AttachedAsync(applicant, id, "interest-evidence");
+        var statement = await SmartFactoryWalk.AttachedAsync(applicant, id, "interest-evidence");
         var refused = await PostAsync(applicant, $"/api/applications/{id}/interest-evidence",
             new { interestPaidFen = 100_000L, periodFrom = "2026-02-01", periodTo = "2026-02-28", lender = "Leasing Co.", attachmentId = statement });
         Assert.Equal("NotALoanInterestProject", (await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.UnprocessableEntity)).GetProperty("rule").GetString());

@@ -76,6 +76,7 @@ api.MapEnterprises();
 api.MapApplications();
 api.MapProjectPool();
 api.MapReviews();
+api.MapExperts();
 api.MapProjects();
 api.MapLedger();
 api.MapNotifications();

@@ -20,6 +20,7 @@ public sealed class DatabaseInitializer(
     DeployWorkflowFiles workflows,
     SchemeSeed schemes,
     DemoEnterpriseSeed demoEnterprise,
+    DemoExpertPoolSeed demoExpertPool,
     IConfiguration configuration,
     DatabaseReady ready,
     ILogger<DatabaseInitializer> logger)
@@ -38,6 +39,7 @@ public sealed class DatabaseInitializer(
             logger.LogInformation("Seeding demo data (Seed:DemoData is true)");
             await demoData.SeedAsync();
             await demoEnterprise.SeedAsync(cancellationToken);
+            await demoExpertPool.SeedAsync(cancellationToken);
         }
 
         await demoDataRule.EnsureNoDemoPasswordAsync();

@@ -1365,16 +1365,6 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
-                    b.Property<long>("LeasedEquipmentFen")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Lender")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<long>("LoanInterestFen")
-                        .HasColumnType("bigint");
-
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1445,10 +1435,6 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                     b.Property<DateTimeOffset?>("SubmittedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("SupportMethod")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
                     b.Property<string>("TitleSought")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -1479,53 +1465,6 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                     b.HasIndex("SchemeKey", "Year", "Status");
 
                     b.ToTable("FundingApplications", (string)null);
-                });
-
-            modelBuilder.Entity("ProjectWorkflow.Funding.Applications.ProjectPoolEntry", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("District")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<Guid>("ImportId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("ImportedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("ImportedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("NormalisedName")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<int>("PoolYear")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("ProjectName")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<string>("Uscc")
-                        .IsRequired()
-                        .HasMaxLength(18)
-                        .HasColumnType("character varying(18)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Uscc", "NormalisedName", "PoolYear")
-                        .IsUnique();
-
-                    b.ToTable("ProjectPoolEntries", (string)null);
                 });
 
             modelBuilder.Entity("ProjectWorkflow.Funding.Enterprises.Enterprise", b =>
@@ -2216,50 +2155,6 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                     b.ToTable("Evaluations", (string)null);
                 });
 
-            modelBuilder.Entity("ProjectWorkflow.Funding.Projects.InterestEvidence", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("ApplicationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("AttachmentId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("FiledAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("FiledBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<long>("InterestPaidFen")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Lender")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<Guid?>("PaymentOrderId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateOnly>("PeriodFrom")
-                        .HasColumnType("date");
-
-                    b.Property<DateOnly>("PeriodTo")
-                        .HasColumnType("date");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ApplicationId", "PaymentOrderId");
-
-                    b.ToTable("InterestEvidence", (string)null);
-                });
-
             modelBuilder.Entity("ProjectWorkflow.Funding.Projects.ProgressReport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2274,13 +2169,6 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
 
                     b.Property<long>("InvestedSoFarFen")
                         .HasColumnType("bigint");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasDefaultValue("quarterly");
 
                     b.Property<bool>("Late")
                         .HasColumnType("boolean");
@@ -2310,10 +2198,82 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ApplicationId", "Kind", "Sequence")
+                    b.HasIndex("ApplicationId", "Sequence")
                         .IsUnique();
 
                     b.ToTable("ProgressReports", (string)null);
+                });
+
+            modelBuilder.Entity("ProjectWorkflow.Funding.Reviews.ExpertProfile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Expert")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Expert")
+                        .IsUnique();
+
+                    b.ToTable("ExpertProfiles", (string)null);
+                });
+
+            modelBuilder.Entity("ProjectWorkflow.Funding.Reviews.ExpertRelation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
+                    b.Property<long>("ExpertProfileId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("SchemeKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Uscc")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpertProfileId");
+
+                    b.HasIndex("Uscc");
+
+                    b.ToTable("ExpertRelations", (string)null);
                 });
 
             modelBuilder.Entity("ProjectWorkflow.Funding.Reviews.PanelMember", b =>
@@ -2339,6 +2299,10 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("Field")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("Points")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -2349,6 +2313,10 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
 
                     b.Property<bool>("Recused")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("Replaces")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.Property<DateTimeOffset?>("ScoredAt")
                         .HasColumnType("timestamp with time zone");
@@ -2487,6 +2455,15 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ProjectWorkflow.Funding.Reviews.ExpertRelation", b =>
+                {
+                    b.HasOne("ProjectWorkflow.Funding.Reviews.ExpertProfile", null)
+                        .WithMany("Relations")
+                        .HasForeignKey("ExpertProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ProjectWorkflow.Application.Schemes.SchemeRecord", b =>
                 {
                     b.Navigation("RuleSets");
@@ -2505,6 +2482,11 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("ProjectWorkflow.Funding.Ledger.LedgerEntry", b =>
                 {
                     b.Navigation("Postings");
+                });
+
+            modelBuilder.Entity("ProjectWorkflow.Funding.Reviews.ExpertProfile", b =>
+                {
+                    b.Navigation("Relations");
                 });
 #pragma warning restore 612, 618
         }

@@ -1346,16 +1346,6 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("LeasedEquipmentFen")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Lender")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("LoanInterestFen")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1426,10 +1416,6 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                     b.Property<long?>("SubmittedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("SupportMethod")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("TitleSought")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -1460,53 +1446,6 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                     b.HasIndex("SchemeKey", "Year", "Status");
 
                     b.ToTable("FundingApplications", (string)null);
-                });
-
-            modelBuilder.Entity("ProjectWorkflow.Funding.Applications.ProjectPoolEntry", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("District")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ImportId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ImportedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ImportedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NormalisedName")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("PoolYear")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ProjectName")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Uscc")
-                        .IsRequired()
-                        .HasMaxLength(18)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Uscc", "NormalisedName", "PoolYear")
-                        .IsUnique();
-
-                    b.ToTable("ProjectPoolEntries", (string)null);
                 });
 
             modelBuilder.Entity("ProjectWorkflow.Funding.Enterprises.Enterprise", b =>
@@ -2189,50 +2128,6 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                     b.ToTable("Evaluations", (string)null);
                 });
 
-            modelBuilder.Entity("ProjectWorkflow.Funding.Projects.InterestEvidence", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ApplicationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("AttachmentId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("FiledAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("FiledBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("InterestPaidFen")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Lender")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("PaymentOrderId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("PeriodFrom")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("PeriodTo")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ApplicationId", "PaymentOrderId");
-
-                    b.ToTable("InterestEvidence", (string)null);
-                });
-
             modelBuilder.Entity("ProjectWorkflow.Funding.Projects.ProgressReport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2247,13 +2142,6 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
 
                     b.Property<long>("InvestedSoFarFen")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT")
-                        .HasDefaultValue("quarterly");
 
                     b.Property<bool>("Late")
                         .HasColumnType("INTEGER");
@@ -2283,10 +2171,78 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ApplicationId", "Kind", "Sequence")
+                    b.HasIndex("ApplicationId", "Sequence")
                         .IsUnique();
 
                     b.ToTable("ProgressReports", (string)null);
+                });
+
+            modelBuilder.Entity("ProjectWorkflow.Funding.Reviews.ExpertProfile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Expert")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Expert")
+                        .IsUnique();
+
+                    b.ToTable("ExpertProfiles", (string)null);
+                });
+
+            modelBuilder.Entity("ProjectWorkflow.Funding.Reviews.ExpertRelation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpertProfileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SchemeKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Uscc")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpertProfileId");
+
+                    b.HasIndex("Uscc");
+
+                    b.ToTable("ExpertRelations", (string)null);
                 });
 
             modelBuilder.Entity("ProjectWorkflow.Funding.Reviews.PanelMember", b =>
@@ -2310,6 +2266,10 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Field")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Points")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -2320,6 +2280,10 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
 
                     b.Property<bool>("Recused")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Replaces")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("ScoredAt")
                         .HasColumnType("INTEGER");
@@ -2458,6 +2422,15 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ProjectWorkflow.Funding.Reviews.ExpertRelation", b =>
+                {
+                    b.HasOne("ProjectWorkflow.Funding.Reviews.ExpertProfile", null)
+                        .WithMany("Relations")
+                        .HasForeignKey("ExpertProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ProjectWorkflow.Application.Schemes.SchemeRecord", b =>
                 {
                     b.Navigation("RuleSets");
@@ -2476,6 +2449,11 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
             modelBuilder.Entity("ProjectWorkflow.Funding.Ledger.LedgerEntry", b =>
                 {
                     b.Navigation("Postings");
+                });
+
+            modelBuilder.Entity("ProjectWorkflow.Funding.Reviews.ExpertProfile", b =>
+                {
+                    b.Navigation("Relations");
                 });
 #pragma warning restore 612, 618
         }

@@ -26,7 +26,7 @@ internal sealed class SmartFactoryWalk(FundingApp app)
     public LifecycleWalk Lifecycle { get; } = new(app);
 
     private static Dictionary<string, Dictionary<string, decimal>> Scores(params decimal[] totals) =>
-        totals.Select((total, i) => ($"expert{i + 1}", new Dictionary<string, decimal> { ["intelligence"] = total * 0.4m, ["economics"] = total * 0.3m, ["management"] = total * 0.3m }))
+        totals.Select((total, i) => (ReviewWalk.FivePanel[i], new Dictionary<string, decimal> { ["intelligence"] = total * 0.4m, ["economics"] = total * 0.3m, ["management"] = total * 0.3m }))
             .ToDictionary(x => x.Item1, x => x.Item2);
 
     public async Task<(Guid Id, Guid Instance)> ReviewedAsync(HttpClient applicant, object fields)
@@ -158,7 +158,7 @@ public sealed class GreenParkTierStoryTests(FundingApp app) : IClassFixture<Fund
         }, method);
         var (id, instance) = await _walk.SubmitAsync(applicant, "green-park", project);
         await _walk.DistrictAsync(instance, new { districtOutcome = "recommend" });
-        await _walk.PanelAsync(id, instance, ReviewWalk.GreenScores(70, 72, 74));
+        await _walk.PanelAsync(id, instance, ReviewWalk.GreenScores(70, 72, 74, 72, 72));
         await _walk.ApproverAsync(instance, "siteCheck", new { siteOutcome = "pass" });
         return (await ApplicationAsync(applicant, id)).GetProperty("approvedAmountFen").GetInt64();
     }

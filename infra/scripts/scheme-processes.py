@@ -37,7 +37,8 @@ SCHEMES = [
 LIFECYCLE_DOC = (
     "Then the budget is reserved and the project approved; the applicant signs the agreement and names the payee; the "
     "first installment is paid (installment-payment); building starts for the rule set's months with a progress report "
-    "every quarter and change or extension requests reviewed by the department; the applicant requests acceptance "
+    "every quarter and an annual report every year, change or extension requests reviewed by the department, and (loan-interest subsidy) an installment "
+    "of the rule's share of the interest each time the applicant files evidence of interest paid; the applicant requests acceptance "
     "with the audit report before the window after the build period closes (an approved extension moves it; an "
     "overrun is recovered); acceptance review; the accepted amount (cut pro rata on a shortfall) is settled, the rest "
     "paid and any overpayment reclaimed; performance evaluation; closed and the unused budget released. A recovery "
@@ -73,15 +74,15 @@ class Scope:
         self.elements.append(f'<bpmn:serviceTask id="{id_}" name={quoteattr(name)} camunda:type="external" camunda:topic="{topic}" />')
         self.shape(id_, x, y, 100, 80)
 
-    def user(self, id_, name, x, y, inner="", **attrs):
+    def user(self, id_, name, x, y, inner="", w=100, h=80, **attrs):
         text = "".join(f' camunda:{k}={quoteattr(v)}' for k, v in attrs.items())
         self.elements.append(f'<bpmn:userTask id="{id_}" name={quoteattr(name)}{text}>{inner}</bpmn:userTask>' if inner
                              else f'<bpmn:userTask id="{id_}" name={quoteattr(name)}{text} />')
-        self.shape(id_, x, y, 100, 80)
+        self.shape(id_, x, y, w, h)
 
-    def call(self, id_, name, called, x, y):
+    def call(self, id_, name, called, x, y, w=100, h=80):
         self.elements.append(f'<bpmn:callActivity id="{id_}" name={quoteattr(name)} calledElement="{called}" />')
-        self.shape(id_, x, y, 100, 80)
+        self.shape(id_, x, y, w, h)
 
     def gateway(self, id_, name, x, y, default=None):
         d = f' default="{default}"' if default else ""
@@ -125,7 +126,7 @@ def review(p, site_check):
     """Submission to approval (issue 5, first part). Element ids are kept so running instances can migrate."""
     p.start("submitted", "Submitted 已申报", 132, 82)
     p.service("formalCheck", "Formal check 形式审查", "application.formal-check", 250, 60)
-    p.user("districtReview", "District review 区级初审", 400, 60, candidateGroups="district-reviewer", dueDate="P2D", formKey="funding/district-review", formRef="district-review")
+    p.user("districtReview", "District review 区级初审", 400, 60, candidateGroups="district-reviewer", dueDate="${districtDueAt}", formKey="funding/district-review", formRef="district-review")
     p.gateway("districtDecision", "Recommended? 是否推荐", 575, 75, default="toPanel")
     p.service("assignPanel", "Assign expert panel 抽取专家", "panel.assign", 700, 60)
     p.user("expertReview", "Expert review 专家评审", 850, 60,
@@ -206,6 +207,13 @@ def building():
            assignee="${applicant}", dueDate="${acceptanceDueAt}", formKey="funding/acceptance-request", formRef="acceptance-request")
     b.boundary("progressDue", "Every quarter 每季度", "requestAcceptance", 682, 622, timer=("timeCycle", "R/P3M"), interrupting=False)
     b.boundary("changeRequested", "Change requested 变更申请", "requestAcceptance", 742, 622, message="changeRequestedMessage", interrupting=False)
+    b.boundary("annualDue", "Every year 每年度", "requestAcceptance", 682, 542, timer=("timeCycle", "R/P1Y"), interrupting=False)
+    b.user("annualReport", "Annual report 年度报告", 570, 640, w=70, h=40, assignee="${applicant}", dueDate="P30D",
+           formKey="funding/annual-report", formRef="annual-report")
+    b.end("annualFiled", "Annual report filed 年报已报送", 587, 700)
+    b.flow("toAnnualReport", "annualDue", "annualReport", [(682, 560), (575, 560), (575, 640)])
+    b.flow("toAnnualFiled", "annualReport", "annualFiled", [(605, 680), (605, 700)])
+    b.boundary("interestEvidenceFiled", "Interest evidence filed 付息凭证", "requestAcceptance", 712, 542, message="interestEvidenceMessage", interrupting=False)
     b.end("buildingDone", "Acceptance requested 已申请验收", 1112, 582, terminate=True)
     b.user("progressReport", "Progress report 进度报告", 650, 680, assignee="${applicant}", dueDate="P15D", formKey="funding/progress-report", formRef="progress-report")
     b.end("progressFiled", "Report filed 已报送", 682, 782)
@@ -219,6 +227,10 @@ def building():
     b.flow("toReviewChange", "changeRequested", "reviewChange", [(760, 658), (760, 720), (820, 720)])
     b.flow("toApplyChange", "reviewChange", "applyChange", [(920, 720), (970, 720)])
     b.flow("toChangeDecided", "applyChange", "changeDecided", [(1070, 720), (1112, 720)])
+    b.call("interestInstallment", "Interest subsidy installment 贴息拨付", "installment-payment", 820, 526, h=50)
+    b.end("interestPaid", "Interest subsidy paid 贴息已拨付", 972, 533)
+    b.flow("toInterestInstallment", "interestEvidenceFiled", "interestInstallment", [(748, 560), (790, 560), (790, 551), (820, 551)])
+    b.flow("toInterestPaid", "interestInstallment", "interestPaid", [(920, 551), (972, 551)])
     return b
 
 
@@ -308,6 +320,7 @@ def render(scheme):
                   id="{key}-definitions"
                   targetNamespace="https://projectworkflow.example/workflows">
   <bpmn:message id="changeRequestedMessage" name="change.requested" />
+  <bpmn:message id="interestEvidenceMessage" name="interest.evidence-filed" />
   <bpmn:message id="recoveryOrderedMessage" name="recovery.ordered" />
   <bpmn:process id="{key}" name={quoteattr(scheme["name"])} isExecutable="true">
     <bpmn:documentation>{escape(scheme["doc"] + LIFECYCLE_DOC)}</bpmn:documentation>

@@ -9,6 +9,7 @@ using ProjectWorkflow.Application.Messaging;
 using ProjectWorkflow.Application.Notifications;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.Projects;
+using ProjectWorkflow.Application.ProjectPool;
 using ProjectWorkflow.Application.Reviews;
 using ProjectWorkflow.Application.ScheduledChecks;
 using ProjectWorkflow.Application.Schemes;
@@ -43,6 +44,7 @@ public static class DependencyInjection
             .AddEnterprises()
             .AddLedger()
             .AddApplications()
+            .AddProjectPool()
             .AddReviews()
             .AddProjects()
             .AddNotifications()

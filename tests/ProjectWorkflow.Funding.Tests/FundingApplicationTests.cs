@@ -20,13 +20,17 @@ public class FundingApplicationTests
         RequiresProjectPool = pool,
     };
 
-    private static FundingApplication ADraft(bool inPool = true)
+    /// <summary>The pool's register, holding the draft's project since 2025 (a three-year rolling pool).</summary>
+    private static readonly IReadOnlyList<ProjectPoolEntry> Pool =
+        [ProjectPoolEntry.Enter(Enterprises.Uscc.Parse(Acme), "LINE 3  retrofit。", 2025, "Pudong", Guid.NewGuid(), "reviewer1", Now.AddYears(-1))];
+
+    private static FundingApplication ADraft()
     {
         var draft = FundingApplication.Draft("TU-2026-0001", "tech-upgrade", 2026, Guid.NewGuid(), Acme, "enterprise1", Now.AddDays(-1));
         draft.Revise(new DraftChanges
         {
             ProjectName = "Line 3 retrofit", Site = "No. 88 Jinqiao Rd", Description = "CNC", ProjectLeaderName = "Li", ProjectLeaderIdentity = "310101198001010011",
-            EquipmentFen = 800_000_00, SoftwareFen = 200_000_00, OtherFen = 50_000_00, InProjectPool = inPool, InvoiceNumbers = ["0441 2300", "ｆｐ-7"],
+            EquipmentFen = 800_000_00, SoftwareFen = 200_000_00, OtherFen = 50_000_00, InvoiceNumbers = ["0441 2300", "ｆｐ-7"],
         }, Now.AddDays(-1));
         return draft;
     }
@@ -34,7 +38,7 @@ public class FundingApplicationTests
     private static FundingApplication Submitted()
     {
         var application = ADraft();
-        application.Submit(Rules(), [], [], Guid.NewGuid(), Now);
+        application.Submit(Rules(), [], [], Pool, Guid.NewGuid(), Now);
         return application;
     }
 
@@ -81,7 +85,7 @@ public class FundingApplicationTests
     {
         var application = ADraft();
         var process = Guid.NewGuid();
-        application.Submit(Rules(), [], [], process, Now);
+        application.Submit(Rules(), [], [], Pool, process, Now);
         Assert.Equal(ApplicationStatus.Submitted, application.Status);
         Assert.Equal(process, application.InstanceId);
         Assert.Equal(Now, application.SubmittedAt);
@@ -93,7 +97,7 @@ public class FundingApplicationTests
     {
         var closed = new ApplicationWindow(Now.AddDays(-30), Now.AddDays(-1));
         var application = ADraft();
-        Assert.Equal("ApplicationWindowClosed", RuleOf(() => application.Submit(Rules(closed), [], [], Guid.NewGuid(), Now)));
+        Assert.Equal("ApplicationWindowClosed", RuleOf(() => application.Submit(Rules(closed), [], [], Pool, Guid.NewGuid(), Now)));
         Assert.Equal(ApplicationStatus.Draft, application.Status);
         Assert.Null(application.InstanceId);
     }
@@ -102,28 +106,50 @@ public class FundingApplicationTests
     public void Submit_WhileTheLeaderIsUnderSanction_IsRefusedBySanctionRule()
     {
         var sanction = new CreditSanction("310101198001010011", CreditSanction.Leader, Now.AddYears(-1), Now.AddYears(1), "false invoices");
-        Assert.Equal("EnterpriseUnderSanction", RuleOf(() => ADraft().Submit(Rules(), [sanction], [], Guid.NewGuid(), Now)));
+        Assert.Equal("EnterpriseUnderSanction", RuleOf(() => ADraft().Submit(Rules(), [sanction], [], Pool, Guid.NewGuid(), Now)));
     }
 
     [Fact]
     public void Submit_OfAProjectSupportedAlready_IsRefusedByTheFundedOnceRule()
     {
         var earlier = new FundedProject("SF-2026-0003", "smart-factory", "invoice 04412300 already claimed");
-        Assert.Equal("ProjectAlreadyFunded", RuleOf(() => ADraft().Submit(Rules(), [], [earlier], Guid.NewGuid(), Now)));
+        Assert.Equal("ProjectAlreadyFunded", RuleOf(() => ADraft().Submit(Rules(), [], [earlier], Pool, Guid.NewGuid(), Now)));
     }
 
     [Fact]
     public void Submit_OutsideTheProjectPool_WhereTheRulesAskForIt_IsRefusedByThePoolRule()
     {
-        Assert.Equal("NotInProjectPool", RuleOf(() => ADraft(inPool: false).Submit(Rules(pool: true), [], [], Guid.NewGuid(), Now)));
-        ADraft(inPool: false).Submit(Rules(pool: false), [], [], Guid.NewGuid(), Now);
+        Assert.Equal("NotInProjectPool", RuleOf(() => ADraft().Submit(Rules(pool: true), [], [], [], Guid.NewGuid(), Now)));
+        var entered2023 = ProjectPoolEntry.Enter(Enterprises.Uscc.Parse(Acme), "Line 3 retrofit", 2023, null, Guid.NewGuid(), "admin1", Now);
+        Assert.Equal("NotInProjectPool", RuleOf(() => ADraft().Submit(Rules(pool: true), [], [], [entered2023], Guid.NewGuid(), Now)));   // 2023–2025 only
+        var submitted = ADraft();
+        submitted.Submit(Rules(pool: true), [], [], Pool, Guid.NewGuid(), Now);
+        Assert.True(submitted.InProjectPool);
+        ADraft().Submit(Rules(pool: false), [], [], [], Guid.NewGuid(), Now);
+    }
+
+    [Fact]
+    public void Submit_WithFixedAssetsNotAboveTheShare_IsRefused_AndANamedSupportMethodMustBeOffered()
+    {
+        // Equipment 800,000 + construction 0 of a 1,050,000 total = 76.19%: above 60%, but not above 80%.
+        ADraft().Submit(Rules() with { MinFixedAssetShare = 0.6m }, [], [], [], Guid.NewGuid(), Now);
+        var refused = Assert.Throws<FundingRuleBrokenException>(() => ADraft().Submit(Rules() with { MinFixedAssetShare = 0.8m }, [], [], [], Guid.NewGuid(), Now));
+        Assert.Equal("FixedAssetShareTooLow", refused.RuleName);
+        Assert.Contains("76.19%", refused.Rule.Message.English);
+        Assert.Contains("80%", refused.Rule.Message.Chinese);
+
+        var draft = ADraft();
+        draft.Revise(new DraftChanges { SupportMethod = "loan-interest" }, Now);
+        Assert.Equal("SupportMethodNotOffered", RuleOf(() => draft.Submit(Rules(), [], [], [], Guid.NewGuid(), Now)));
+        draft.Submit(Rules() with { SupportOptions = [new("grant", "Grant", "补助", ProjectLifecycleTests.Rules.Support), new("loan-interest", "Interest", "贴息", new LoanInterestSubsidy(0.5m, Money.FromWanYuan(1_000)))] },
+            [], [], [], Guid.NewGuid(), Now);
     }
 
     [Fact]
     public void ASubmittedFile_IsNotSubmittedOrEditedAgain()
     {
         var application = Submitted();
-        Assert.Contains("already submitted", Assert.Throws<IllegalTransitionException>(() => application.Submit(Rules(), [], [], Guid.NewGuid(), Now)).Message);
+        Assert.Contains("already submitted", Assert.Throws<IllegalTransitionException>(() => application.Submit(Rules(), [], [], Pool, Guid.NewGuid(), Now)).Message);
         Assert.Contains("only a draft or a file returned for supplement", Assert.Throws<IllegalTransitionException>(() => application.Revise(new DraftChanges { Site = "x" }, Now)).Message);
     }
 

@@ -143,4 +143,21 @@ public class PaymentOrderTests
         Assert.Equal("awaiting-approval", PaymentOrderStatusText.Of(PaymentOrderStatus.AwaitingApproval));
         Assert.False(PaymentOrderStatusText.TryParse("AwaitingApproval", out _));
     }
+
+    [Fact]
+    public void ACreditSanctionRecordedAfterApproval_HoldsThePayment_WithTheReason_AndAnExpiredOneDoesNot()
+    {
+        var order = Ordered();
+        order.Approve("finance1", [], Now);
+        var sanction = new Projects.CreditSanction("310101198001010011", Projects.CreditSanction.Leader, Now.AddDays(-1), Now.AddYears(3), "false invoices on another project");
+        var held = Assert.Throws<PaymentOrderHeldException>(() => order.Send(Enterprise, Account, order.Amount, new Money(1_000_000), Now, [sanction]));
+        Assert.Equal("PayeeUnderSanction", Assert.Single(held.Broken).GetType().Name[..^4]);
+        Assert.Contains("false invoices on another project", order.HoldReason);
+        Assert.Equal(PaymentOrderStatus.Approved, order.Status);
+
+        var ended = new Projects.CreditSanction("91310000MA1FL4UJ5Y", Projects.CreditSanction.Enterprise, Now.AddYears(-4), Now.AddYears(-1), "old");
+        order.Send(Enterprise, Account, order.Amount, new Money(1_000_000), Now, [ended]);
+        Assert.Equal(PaymentOrderStatus.Sent, order.Status);
+        Assert.Null(order.HoldReason);
+    }
 }

@@ -20,7 +20,7 @@ internal static class ProjectStories
             EquipmentFen = Money.FromWanYuan(100).Fen, SoftwareFen = Money.FromWanYuan(20).Fen,
         }, at);
         // Reviewed as the process would: submitted, examined, on notice, approved within the budget.
-        project.Submit(ProjectLifecycleTests.Rules, [], [], Guid.NewGuid(), at);
+        project.Submit(ProjectLifecycleTests.Rules, [], [], [], Guid.NewGuid(), at);
         project.PutUnderReview();
         project.PublishNotice();
         project.Approve(Money.FromWanYuan(10), budgetLeft: Money.FromWanYuan(10));

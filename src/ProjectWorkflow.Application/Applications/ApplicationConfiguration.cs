@@ -21,6 +21,8 @@ internal sealed class FundingApplicationConfiguration : IEntityTypeConfiguration
         builder.Property(a => a.ProjectLeaderName).HasMaxLength(100).IsRequired();
         builder.Property(a => a.ProjectLeaderIdentity).HasMaxLength(64).IsRequired();
         builder.Property(a => a.TitleSought).HasMaxLength(100);
+        builder.Property(a => a.SupportMethod).HasMaxLength(64);
+        builder.Property(a => a.Lender).HasMaxLength(200);
         builder.Property(a => a.EnergyBeforeTce).HasPrecision(18, 3);
         builder.Property(a => a.EnergyAfterTce).HasPrecision(18, 3);
         builder.Property(a => a.InvoiceNumbers).HasMaxLength(4000).IsRequired();

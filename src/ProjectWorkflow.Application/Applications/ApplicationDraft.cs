@@ -23,7 +23,6 @@ public sealed record SaveDraftRequest(
     string? Description,
     string? ProjectLeaderName,
     string? ProjectLeaderIdentity,
-    bool? InProjectPool,
     string? TitleSought,
     long? EquipmentFen,
     long? SoftwareFen,
@@ -35,7 +34,11 @@ public sealed record SaveDraftRequest(
     long? ValueAddedFen,
     int? Headcount,
     int? Robots,
-    IReadOnlyList<string>? InvoiceNumbers);
+    IReadOnlyList<string>? InvoiceNumbers,
+    string? SupportMethod = null,
+    long? LoanInterestFen = null,
+    string? Lender = null,
+    long? LeasedEquipmentFen = null);
 
 /// <summary>Starting and autosaving a draft. A draft (or a file returned for supplement) is the enterprise's to change.</summary>
 public sealed class ApplicationDraft(ProjectWorkflowDbContext db, ApplicationAccess access, RuleSets ruleSets, TimeProvider time)
@@ -101,8 +104,11 @@ public sealed class ApplicationDraft(ProjectWorkflowDbContext db, ApplicationAcc
             Description = Text(request.Description, "description", 8000),
             ProjectLeaderName = Text(request.ProjectLeaderName, "projectLeaderName", 100),
             ProjectLeaderIdentity = Text(request.ProjectLeaderIdentity, "projectLeaderIdentity", 64),
-            InProjectPool = request.InProjectPool,
-            TitleSought = request.TitleSought?.Trim(),
+            TitleSought = Text(request.TitleSought, "titleSought", 100),
+            SupportMethod = Text(request.SupportMethod, "supportMethod", 64),
+            LoanInterestFen = Fen(request.LoanInterestFen, "loanInterestFen"),
+            Lender = Text(request.Lender, "lender", 200),
+            LeasedEquipmentFen = Fen(request.LeasedEquipmentFen, "leasedEquipmentFen"),
             EquipmentFen = Fen(request.EquipmentFen, "equipmentFen"),
             SoftwareFen = Fen(request.SoftwareFen, "softwareFen"),
             ConstructionFen = Fen(request.ConstructionFen, "constructionFen"),

@@ -32,7 +32,11 @@ public sealed record ApplicationView(
     DateTimeOffset UpdatedAt,
     DateTimeOffset? SubmittedAt,
     long Revision,
-    ProjectStateView? Project);
+    ProjectStateView? Project,
+    string? SupportMethod = null,
+    long LoanInterestFen = 0,
+    string? Lender = null,
+    long LeasedEquipmentFen = 0);
 
 /// <summary>After approval: the agreement, the build period, what the project is entitled to, and how it ended.</summary>
 public sealed record ProjectStateView(

@@ -24,5 +24,6 @@ public static class ApplicationViews
         a.CreatedAt, a.UpdatedAt, a.SubmittedAt, a.Revision,
         a.ApprovedAmountFen is null || a.AgreementSignedAt is null && a.RecoveryReason is null ? null
             : new ProjectStateView(a.PayeeName, a.AgreementSignedAt, a.BuildStartedOn, a.BuildEndsOn, a.ExtensionsGranted, a.AcceptanceDueAt,
-                a.AcceptedAmountFen, a.ClosedAt, a.RecoveryReason));
+                a.AcceptedAmountFen, a.ClosedAt, a.RecoveryReason),
+        a.SupportMethod, a.LoanInterestFen, a.Lender, a.LeasedEquipmentFen);
 }

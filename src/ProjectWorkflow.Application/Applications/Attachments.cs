@@ -16,7 +16,7 @@ namespace ProjectWorkflow.Application.Applications;
 /// </summary>
 public sealed class Attachments(ProjectWorkflowDbContext db, ApplicationAccess access, IConfiguration configuration, TimeProvider time)
 {
-    public static readonly IReadOnlyList<string> Kinds = ["feasibility-report", "business-licence", "audit-report", "investment-proof", "invoice", "acceptance-report", "progress-report", "other"];
+    public static readonly IReadOnlyList<string> Kinds = ["feasibility-report", "business-licence", "audit-report", "investment-proof", "invoice", "acceptance-report", "progress-report", "interest-evidence", "other"];
 
     private static readonly Dictionary<string, string> Types = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -30,7 +30,8 @@ public sealed class SubmitApplication(
 
         var rules = await ruleSets.ForAsync(application.SchemeKey, application.Year, cancellationToken);
         var now = time.GetUtcNow();
-        application.Submit(rules, await SanctionsAsync(application, cancellationToken), await EarlierSupportAsync(application, cancellationToken), Guid.NewGuid(), now);
+        var pool = await db.Set<ProjectPoolEntry>().AsNoTracking().Where(e => e.Uscc == application.Uscc).ToListAsync(cancellationToken);
+        application.Submit(rules, await SanctionsAsync(application, cancellationToken), await EarlierSupportAsync(application, cancellationToken), pool, Guid.NewGuid(), now);
 
         var processKey = await db.Set<SchemeRecord>().Where(s => s.Key == application.SchemeKey).Select(s => s.ProcessKey).FirstAsync(cancellationToken);
         var definition = await catalog.FindLatestAsync(db, processKey, cancellationToken)
@@ -47,6 +48,7 @@ public sealed class SubmitApplication(
             ["year"] = application.Year,
             ["eligibleInvestmentFen"] = breakdown.Eligible(rules.EligibleCostCategories).Fen,
             ["totalInvestmentFen"] = breakdown.Total.Fen,
+            ["supportMethod"] = rules.OptionFor(application.SupportMethod)!.Key,
         };
         try
         {

@@ -11,7 +11,9 @@ using ProjectWorkflow.Engine.ServiceTasks;
 using ProjectWorkflow.Funding.Applications;
 using ProjectWorkflow.Funding.Enterprises;
 using ProjectWorkflow.Funding.Ledger;
+using ProjectWorkflow.Funding.Projects;
 using ProjectWorkflow.Funding.Rules;
+using ProjectWorkflow.Funding.Schemes;
 using ProjectWorkflow.Funding;
 
 namespace ProjectWorkflow.Application.Ledger;
@@ -35,8 +37,22 @@ public sealed class OrderInstallment(ProjectWorkflowDbContext db, TimeProvider t
             var rules = await ruleSets.ForAsync(application.SchemeKey, application.Year, cancellationToken);
             var approved = new Money(application.ApprovedAmountFen ?? 0);
             var ordered = new Money(orders.Sum(o => o.AmountFen));
-            var amount = InstallmentDue.Next(number, approved,
-                application.AcceptedAmountFen is { } accepted ? new Money(accepted) : null, ordered, rules.InstallmentPercents);
+            // A loan-interest project is paid on evidence of interest paid: the rule's share of the evidence not yet paid.
+            var evidence = new List<InterestEvidence>();
+            Money amount;
+            if (rules.OptionFor(application.SupportMethod)?.Rule is LoanInterestSubsidy interest)
+            {
+                // The evidence just filed is saved with this command, so it is read from the change tracker too.
+                await Db.Set<InterestEvidence>().Where(e => e.ApplicationId == application.Id && e.PaymentOrderId == null).LoadAsync(cancellationToken);
+                evidence = Db.Set<InterestEvidence>().Local.Where(e => e.ApplicationId == application.Id && e.PaymentOrderId == null).ToList();
+                var entitled = application.AcceptedAmountFen is { } accepted ? Money.Min(new Money(accepted), approved) : approved;
+                var calculated = SubsidyCalculation.InterestInstallment(interest, new Money(evidence.Sum(e => e.InterestPaidFen)), entitled, ordered);
+                amount = calculated.Amount;
+                context.SetVariable("installmentCalculation", string.Join("; ", calculated.Steps));
+            }
+            else
+                amount = InstallmentDue.Next(number, approved,
+                    application.AcceptedAmountFen is { } accepted ? new Money(accepted) : null, ordered, rules.InstallmentPercents);
             context.SetVariable("installmentNumber", number);
             context.SetVariable("installmentAmountFen", amount.Fen);
             context.SetVariable("paymentOrderId", null);
@@ -49,6 +65,7 @@ public sealed class OrderInstallment(ProjectWorkflowDbContext db, TimeProvider t
                 payee: application.PayeeName ?? await EnterpriseNameAsync(application, cancellationToken), application.PayeeAccount,
                 context.InstanceId, Now);
             Db.Add(order);
+            foreach (var paid in evidence) paid.PaidBy(order.Id);
             audit.RecordOrder("payment-order.created", order);
         }
         context.SetVariable("installmentNumber", order.InstallmentNumber);
@@ -109,7 +126,7 @@ public sealed class SendPayment(ProjectWorkflowDbContext db, TimeProvider time, 
         try
         {
             if (enterprise is null) order.Hold("the project's enterprise is not registered, so there is nobody it may be paid to");
-            else order.Send(enterprise.Name, registered, ordered, project.Reserved, Now);
+            else order.Send(enterprise.Name, registered, ordered, project.Reserved, Now, await SanctionsAsync(application!, cancellationToken));
         }
         catch (PaymentOrderHeldException held)
         {
@@ -126,6 +143,12 @@ public sealed class SendPayment(ProjectWorkflowDbContext db, TimeProvider time, 
         outbox.Publish(new PaymentRequested(paymentKey, context.InstanceId, context.BusinessKey, ordered.Fen, enterprise.Name, Now));
         audit.RecordOrder("payment-order.sent", order);
     }
+
+    /// <summary>The credit record of the enterprise and the project leader now, for the check before every payment.</summary>
+    private async Task<List<Funding.Projects.CreditSanction>> SanctionsAsync(FundingApplication application, CancellationToken cancellationToken) =>
+        await Db.Set<Funding.Projects.CreditSanction>().AsNoTracking()
+            .Where(s => s.Subject == application.Uscc || (application.ProjectLeaderIdentity != "" && s.Subject == application.ProjectLeaderIdentity))
+            .ToListAsync(cancellationToken);
 
     /// <summary>What the process ordered when it made the order (its own state, not the order row).</summary>
     private static long ProcessAmount(ServiceTaskContext context) =>

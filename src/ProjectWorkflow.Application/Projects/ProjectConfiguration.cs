@@ -13,7 +13,9 @@ internal sealed class ProgressReportConfiguration : IEntityTypeConfiguration<Pro
         builder.Property(r => r.SubmittedBy).HasMaxLength(256).IsRequired();
         builder.Property(r => r.Summary).HasMaxLength(8000).IsRequired();
         builder.Property(r => r.Problems).HasMaxLength(8000);
-        builder.HasIndex(r => new { r.ApplicationId, r.Sequence }).IsUnique();
+        // Reports filed before annual reports existed were all quarterly.
+        builder.Property(r => r.Kind).HasMaxLength(16).IsRequired().HasDefaultValue(ProgressReport.Quarterly);
+        builder.HasIndex(r => new { r.ApplicationId, r.Kind, r.Sequence }).IsUnique();
     }
 }
 
@@ -62,6 +64,19 @@ internal sealed class EvaluationConfiguration : IEntityTypeConfiguration<Evaluat
         builder.Property(r => r.Indicators).HasMaxLength(4000).IsRequired();
         builder.Property(r => r.Comment).HasMaxLength(8000);
         builder.HasIndex(r => r.ApplicationId).IsUnique();
+    }
+}
+
+internal sealed class InterestEvidenceConfiguration : IEntityTypeConfiguration<InterestEvidence>
+{
+    public void Configure(EntityTypeBuilder<InterestEvidence> builder)
+    {
+        builder.ToTable("InterestEvidence");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Lender).HasMaxLength(InterestEvidence.LenderLength).IsRequired();
+        builder.Property(e => e.FiledBy).HasMaxLength(256).IsRequired();
+        builder.HasIndex(e => new { e.ApplicationId, e.PaymentOrderId });
+        builder.Ignore(e => e.InterestPaid);
     }
 }
 

@@ -12,6 +12,7 @@ public static class ProjectRegistration
         services.AddScoped<SignAgreement>();
         services.AddScoped<SubmitProgressReport>();
         services.AddScoped<RequestChange>();
+        services.AddScoped<FileInterestEvidence>();
         services.AddScoped<DecideChangeRequest>();
         services.AddScoped<RequestAcceptance>();
         services.AddScoped<ReviewAcceptance>();

@@ -12,15 +12,15 @@ using ProjectWorkflow.Funding.Projects;
 
 namespace ProjectWorkflow.Application.Projects;
 
-public sealed record SubmitProgressReportRequest(long? InvestedSoFarFen, int? PercentComplete, string? Summary, string? Problems);
+public sealed record SubmitProgressReportRequest(long? InvestedSoFarFen, int? PercentComplete, string? Summary, string? Problems, string? Kind = null);
 
 public sealed record ProgressReportView(Guid Id, int Sequence, DateTimeOffset? DueAt, DateTimeOffset SubmittedAt, string SubmittedBy, bool Late,
-    long InvestedSoFarFen, int PercentComplete, string Summary, string? Problems);
+    long InvestedSoFarFen, int PercentComplete, string Summary, string? Problems, string Kind = ProgressReport.Quarterly);
 
 /// <summary>
-/// The enterprise files the quarterly progress report the process asked for (a report falls due every three
-/// months of the build period; the reminder and overdue checks chase it). A report filed after its due date
-/// is kept, marked late.
+/// The enterprise files the progress report the process asked for: quarterly (every three months of the build period)
+/// or, with <c>kind: annual</c>, the annual report (every year); the reminder and overdue checks chase both. A report
+/// filed after its due date is kept, marked late.
 /// </summary>
 public sealed class SubmitProgressReport(ProjectWorkflowDbContext db, ApplicationAccess access, WorkflowCommands commands, TimeProvider time)
 {
@@ -33,14 +33,18 @@ public sealed class SubmitProgressReport(ProjectWorkflowDbContext db, Applicatio
         if (request.PercentComplete is null or < 0 or > 100) errors.Add(new FieldError("percentComplete", "Give how far the project is, 0 to 100 percent. 请填写形象进度（0–100%）。"));
         if (string.IsNullOrWhiteSpace(request.Summary) || request.Summary.Length > 8000) errors.Add(new FieldError("summary", "Say what was done this quarter (at most 8,000 characters). 请填写本季度进展。"));
         if (request.Problems?.Length > 8000) errors.Add(new FieldError("problems", "Problems take at most 8,000 characters."));
+        var kind = request.Kind ?? ProgressReport.Quarterly;
+        if (kind is not (ProgressReport.Quarterly or ProgressReport.Annual)) errors.Add(new FieldError("kind", "A report is quarterly (the default) or annual. 报告类型为季度或年度。"));
         if (errors.Count > 0) throw new InvalidRequestException(errors);
 
-        var taskId = await ProjectFile.OpenTaskAsync(db, application, "progressReport", "No progress report is due now; the next one is asked for at the end of the quarter.", cancellationToken);
+        var taskId = kind == ProgressReport.Annual
+            ? await ProjectFile.OpenTaskAsync(db, application, "annualReport", "No annual report is due now; it is asked for at the end of each year of building.", cancellationToken)
+            : await ProjectFile.OpenTaskAsync(db, application, "progressReport", "No progress report is due now; the next one is asked for at the end of the quarter.", cancellationToken);
         var task = await db.Set<TaskRecord>().AsNoTracking().FirstAsync(t => t.Id == taskId, cancellationToken);
         var now = time.GetUtcNow();
-        var sequence = await db.Set<ProgressReport>().CountAsync(r => r.ApplicationId == application.Id, cancellationToken) + 1;
+        var sequence = await db.Set<ProgressReport>().CountAsync(r => r.ApplicationId == application.Id && r.Kind == kind, cancellationToken) + 1;
         var report = ProgressReport.File(application.Id, sequence, task.DueAt, now, actor.Id,
-            new Money(request.InvestedSoFarFen!.Value), request.PercentComplete!.Value, request.Summary!, request.Problems);
+            new Money(request.InvestedSoFarFen!.Value), request.PercentComplete!.Value, request.Summary!, request.Problems, kind);
         db.Add(report);
         await commands.RunAsync(actor, s => s.CompleteAsync(taskId,
             new JsonObject { ["progressReportId"] = report.Id.ToString(), ["percentComplete"] = report.PercentComplete, ["reportLate"] = report.Late }, cancellationToken), cancellationToken);
@@ -48,5 +52,5 @@ public sealed class SubmitProgressReport(ProjectWorkflowDbContext db, Applicatio
     }
 
     public static ProgressReportView View(ProgressReport r) =>
-        new(r.Id, r.Sequence, r.DueAt, r.SubmittedAt, r.SubmittedBy, r.Late, r.InvestedSoFarFen, r.PercentComplete, r.Summary, r.Problems);
+        new(r.Id, r.Sequence, r.DueAt, r.SubmittedAt, r.SubmittedBy, r.Late, r.InvestedSoFarFen, r.PercentComplete, r.Summary, r.Problems, r.Kind);
 }

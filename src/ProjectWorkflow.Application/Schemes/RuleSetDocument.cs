@@ -6,6 +6,14 @@ namespace ProjectWorkflow.Application.Schemes;
 
 public sealed record SupportDocument(string? Method, decimal? Rate, long? CapFen, long? PerTonneFen, decimal? MaxShareOfInvestment, IReadOnlyDictionary<string, long>? AwardsFen);
 
+/// <summary>One support method on offer: its key (what the application names), its names, and its rule as in <see cref="SupportDocument"/>.</summary>
+public sealed record SupportOptionDocument(
+    string? Key, string? Name, string? NameZh, string? Method, decimal? Rate, long? CapFen, long? PerTonneFen, decimal? MaxShareOfInvestment,
+    IReadOnlyDictionary<string, long>? AwardsFen)
+{
+    public SupportDocument Rule => new(Method, Rate, CapFen, PerTonneFen, MaxShareOfInvestment, AwardsFen);
+}
+
 /// <summary>The panel: <c>seats</c> per field (technical, financial; or any) add up to <c>size</c>; <c>quorum</c> score sheets decide.</summary>
 public sealed record PanelDocument(int? Size, int? Quorum, IReadOnlyList<CriterionDocument>? Rubric, decimal? PassScore, bool? DropHighestAndLowest,
     IReadOnlyDictionary<string, int>? Seats = null, int? ConflictLookbackYears = null);
@@ -15,7 +23,10 @@ public sealed record CriterionDocument(string? Key, string? Name, decimal? MaxPo
 /// <summary>
 /// A rule set as administrators send it and as it is stored: plain JSON, amounts in integer fen.
 /// <c>support.method</c> is <c>investment-subsidy</c> (rate, capFen), <c>energy-saving</c>
-/// (perTonneFen, maxShareOfInvestment, capFen) or <c>title-award</c> (awardsFen by title).
+/// (perTonneFen, maxShareOfInvestment, capFen), <c>title-award</c> (awardsFen by title), <c>loan-interest</c> (rate = the
+/// share of the interest paid, capFen) or <c>finance-lease</c> (rate = the share of the leased equipment's value, capFen).
+/// <c>supportOptions</c> lists every method the applicant may choose (each with a key and names); <c>support</c> is then
+/// the first one unless given.
 /// </summary>
 public sealed record RuleSetDocument(
     int? Year,
@@ -34,8 +45,37 @@ public sealed record RuleSetDocument(
     PanelDocument? Panel,
     bool? RequiresProjectPool,
     int? SanctionYears,
-    string? RecoveryReturnsTo = null)
+    string? RecoveryReturnsTo = null,
+    IReadOnlyList<SupportOptionDocument>? SupportOptions = null,
+    decimal? MinFixedAssetShare = null,
+    IReadOnlyList<string>? FixedAssetCategories = null,
+    int? DistrictForwardingWorkingDays = null,
+    int? ProjectPoolYears = null)
 {
+    private static SupportDocument? Describe(SupportRule rule) => rule switch
+    {
+        InvestmentSubsidy s => new SupportDocument("investment-subsidy", s.Rate, s.Cap.Fen, null, null, null),
+        EnergySavingSubsidy e => new SupportDocument("energy-saving", null, e.Cap.Fen, e.PerTonneCoalSaved.Fen, e.MaxShareOfInvestment, null),
+        TitleAward t => new SupportDocument("title-award", null, null, null, null, t.AwardByTitle.ToDictionary(a => a.Key, a => a.Value.Fen)),
+        LoanInterestSubsidy l => new SupportDocument("loan-interest", l.Share, l.Cap.Fen, null, null, null),
+        FinanceLeaseSubsidy f => new SupportDocument("finance-lease", f.Share, f.Cap.Fen, null, null, null),
+        _ => null,
+    };
+
+    private static SupportRule? Read(SupportDocument? d) => d?.Method switch
+    {
+        "investment-subsidy" when d.Rate is { } rate && d.CapFen is { } cap => new InvestmentSubsidy(rate, new Money(cap)),
+        "energy-saving" when d.PerTonneFen is { } perTonne && d.MaxShareOfInvestment is { } share && d.CapFen is { } cap =>
+            new EnergySavingSubsidy(new Money(perTonne), share, new Money(cap)),
+        "title-award" when d.AwardsFen is { Count: > 0 } awards => new TitleAward(awards.ToDictionary(a => a.Key, a => new Money(a.Value))),
+        "loan-interest" when d.Rate is { } share && d.CapFen is { } cap => new LoanInterestSubsidy(share, new Money(cap)),
+        "finance-lease" when d.Rate is { } share && d.CapFen is { } cap => new FinanceLeaseSubsidy(share, new Money(cap)),
+        _ => null,
+    };
+
+    private const string SupportHelp = "support.method is investment-subsidy (rate, capFen), energy-saving (perTonneFen, maxShareOfInvestment, capFen), "
+        + "title-award (awardsFen), loan-interest (rate, capFen) or finance-lease (rate, capFen), with all its figures.";
+
     /// <summary>The complete document of a rule set, defaults written out: what is stored and shown.</summary>
     public static RuleSetDocument From(RuleSet rules) => new(
         rules.Year,
@@ -43,13 +83,7 @@ public sealed record RuleSetDocument(
         rules.Window.Opens,
         rules.Window.Closes,
         rules.EligibleCostCategories,
-        rules.Support switch
-        {
-            InvestmentSubsidy s => new SupportDocument("investment-subsidy", s.Rate, s.Cap.Fen, null, null, null),
-            EnergySavingSubsidy e => new SupportDocument("energy-saving", null, e.Cap.Fen, e.PerTonneCoalSaved.Fen, e.MaxShareOfInvestment, null),
-            TitleAward t => new SupportDocument("title-award", null, null, null, null, t.AwardByTitle.ToDictionary(a => a.Key, a => a.Value.Fen)),
-            _ => null,
-        },
+        Describe(rules.Support),
         rules.InstallmentPercents,
         rules.NoticeWorkingDays,
         rules.BuildPeriodMonths,
@@ -62,7 +96,14 @@ public sealed record RuleSetDocument(
             rules.Panel.Seats, rules.Panel.ConflictLookbackYears),
         rules.RequiresProjectPool,
         rules.SanctionYears,
-        rules.RecoveryReturnsTo);
+        rules.RecoveryReturnsTo,
+        rules.SupportOptions.Count == 0 ? null : rules.SupportOptions.Select(o => Describe(o.Rule) is { } d
+            ? new SupportOptionDocument(o.Key, o.Name, o.NameZh, d.Method, d.Rate, d.CapFen, d.PerTonneFen, d.MaxShareOfInvestment, d.AwardsFen)
+            : null).OfType<SupportOptionDocument>().ToList(),
+        rules.MinFixedAssetShare,
+        rules.FixedAssetCategories,
+        rules.DistrictForwardingWorkingDays,
+        rules.ProjectPoolYears);
 
     /// <summary>The rule set, or every problem with the document at once.</summary>
     public (RuleSet? RuleSet, IReadOnlyList<FieldError> Errors) ToRuleSet(string schemeKey)
@@ -75,22 +116,26 @@ public sealed record RuleSetDocument(
         Require(Year, "year", "Give the year the rules apply to.");
         Require(Source, "source", "Say where the figures come from (the notice, or 'assumed default').");
         Require(EligibleCostCategories, "eligibleCostCategories", "List the eligible cost categories: equipment, software, construction, other.");
-        Require(Support, "support", "Give the support rule (method and its figures).");
+        if (SupportOptions is not { Count: > 0 }) Require(Support, "support", "Give the support rule (method and its figures).");
         Require(Panel, "panel", "Give the expert panel (size, quorum, rubric, pass score).");
         foreach (var category in EligibleCostCategories ?? [])
             if (!Funding.Applications.InvestmentBreakdown.Categories.Contains(category))
                 errors.Add(new FieldError("eligibleCostCategories", $"'{category}' is not a cost category; use {string.Join(", ", Funding.Applications.InvestmentBreakdown.Categories)}."));
 
-        SupportRule? support = Support?.Method switch
+        var options = new List<SupportOption>();
+        foreach (var (option, i) in (SupportOptions ?? []).Select((o, i) => (o, i)))
         {
-            "investment-subsidy" when Support.Rate is { } rate && Support.CapFen is { } cap => new InvestmentSubsidy(rate, new Money(cap)),
-            "energy-saving" when Support.PerTonneFen is { } perTonne && Support.MaxShareOfInvestment is { } share && Support.CapFen is { } cap =>
-                new EnergySavingSubsidy(new Money(perTonne), share, new Money(cap)),
-            "title-award" when Support.AwardsFen is { Count: > 0 } awards => new TitleAward(awards.ToDictionary(a => a.Key, a => new Money(a.Value))),
-            _ => null,
-        };
-        if (Support is not null && support is null)
-            errors.Add(new FieldError("support", "support.method is investment-subsidy (rate, capFen), energy-saving (perTonneFen, maxShareOfInvestment, capFen) or title-award (awardsFen), with all its figures."));
+            if (option is null || string.IsNullOrWhiteSpace(option.Key) || option.Key.Length > 64 || Read(option.Rule) is not { } rule)
+                errors.Add(new FieldError($"supportOptions[{i}]", "Each support option needs a key (at most 64 characters) and " + SupportHelp));
+            else
+                options.Add(new SupportOption(option.Key, option.Name ?? option.Key, option.NameZh ?? option.Name ?? option.Key, rule));
+        }
+        var support = Read(Support) ?? (Support is null ? options.FirstOrDefault()?.Rule : null);
+        if (Support is not null && Read(Support) is null)
+            errors.Add(new FieldError("support", SupportHelp));
+        foreach (var category in FixedAssetCategories ?? [])
+            if (!Funding.Applications.InvestmentBreakdown.Categories.Contains(category))
+                errors.Add(new FieldError("fixedAssetCategories", $"'{category}' is not a cost category; use {string.Join(", ", Funding.Applications.InvestmentBreakdown.Categories)}."));
         if (Panel?.Rubric is { } rubric && rubric.Any(c => string.IsNullOrWhiteSpace(c.Key) || string.IsNullOrWhiteSpace(c.Name) || c.MaxPoints is null))
             errors.Add(new FieldError("panel.rubric", "Each rubric criterion needs a key, a name and maxPoints."));
         if (errors.Count > 0) return (null, errors);
@@ -120,6 +165,11 @@ public sealed record RuleSetDocument(
             RequiresProjectPool = RequiresProjectPool ?? false,
             SanctionYears = SanctionYears ?? 3,
             RecoveryReturnsTo = RecoveryReturnsTo ?? Funding.Ledger.RecoveryDestinations.Budget,
+            SupportOptions = options,
+            MinFixedAssetShare = MinFixedAssetShare,
+            FixedAssetCategories = FixedAssetCategories ?? ["equipment", "construction"],
+            DistrictForwardingWorkingDays = DistrictForwardingWorkingDays ?? 2,
+            ProjectPoolYears = ProjectPoolYears ?? 3,
         };
         errors.AddRange(ruleSet.Problems().Select(p => new FieldError("ruleSet", p)));
         return errors.Count > 0 ? (null, errors) : (ruleSet, errors);

@@ -11,7 +11,10 @@ public sealed record DraftChanges
     public string? Description { get; init; }
     public string? ProjectLeaderName { get; init; }
     public string? ProjectLeaderIdentity { get; init; }
-    public bool? InProjectPool { get; init; }
+    public string? SupportMethod { get; init; }
+    public long? LoanInterestFen { get; init; }
+    public string? Lender { get; init; }
+    public long? LeasedEquipmentFen { get; init; }
     public string? TitleSought { get; init; }
     public long? EquipmentFen { get; init; }
     public long? SoftwareFen { get; init; }

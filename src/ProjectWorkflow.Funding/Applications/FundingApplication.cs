@@ -49,8 +49,19 @@ public sealed partial class FundingApplication
 
     /// <summary>The leader's identity (e.g. ID card number): sanctions bar the person, not only the company.</summary>
     public string ProjectLeaderIdentity { get; private set; } = "";
+    /// <summary>Whether the pool's register held the project when it was submitted (the register decides, not the applicant).</summary>
     public bool InProjectPool { get; private set; }
     public string? TitleSought { get; private set; }
+
+    /// <summary>The support method the applicant chose among its rule set's options (null: the default one).</summary>
+    public string? SupportMethod { get; private set; }
+
+    /// <summary>Loan-interest subsidy: the interest the project's loan bears over the build period, and the lender.</summary>
+    public long LoanInterestFen { get; private set; }
+    public string? Lender { get; private set; }
+
+    /// <summary>Finance-lease subsidy: the value of the equipment taken under a finance lease.</summary>
+    public long LeasedEquipmentFen { get; private set; }
 
     public long EquipmentFen { get; private set; }
     public long SoftwareFen { get; private set; }
@@ -124,7 +135,10 @@ public sealed partial class FundingApplication
         Description = changes.Description ?? Description;
         ProjectLeaderName = changes.ProjectLeaderName ?? ProjectLeaderName;
         ProjectLeaderIdentity = changes.ProjectLeaderIdentity ?? ProjectLeaderIdentity;
-        InProjectPool = changes.InProjectPool ?? InProjectPool;
+        SupportMethod = changes.SupportMethod is { } method ? (method.Length == 0 ? null : method) : SupportMethod;
+        LoanInterestFen = changes.LoanInterestFen ?? LoanInterestFen;
+        Lender = changes.Lender is { } lender ? (lender.Length == 0 ? null : lender) : Lender;
+        LeasedEquipmentFen = changes.LeasedEquipmentFen ?? LeasedEquipmentFen;
         TitleSought = changes.TitleSought ?? TitleSought;
         EquipmentFen = changes.EquipmentFen ?? EquipmentFen;
         SoftwareFen = changes.SoftwareFen ?? SoftwareFen;
@@ -153,22 +167,37 @@ public sealed partial class FundingApplication
     /// <summary>
     /// The enterprise submits its draft to the process <paramref name="instanceId"/>: refused outside the rule set's window,
     /// while the enterprise or the project leader is under a credit sanction, when the project or one of its invoices
-    /// already has support (<paramref name="earlierSupport"/>), or outside the project pool where the rules ask for it.
+    /// already has support (<paramref name="earlierSupport"/>), when it names a support method its rules do not offer,
+    /// when fixed assets are not above the rules' share of the total input, or when the project is not in the pool's
+    /// register (<paramref name="pool"/>: the enterprise's entries) where the rules ask for it.
     /// </summary>
-    public void Submit(RuleSet rules, IReadOnlyList<CreditSanction> sanctions, IReadOnlyList<FundedProject> earlierSupport, Guid instanceId, DateTimeOffset now)
+    public void Submit(RuleSet rules, IReadOnlyList<CreditSanction> sanctions, IReadOnlyList<FundedProject> earlierSupport,
+        IReadOnlyList<ProjectPoolEntry> pool, Guid instanceId, DateTimeOffset now)
     {
         EnsureSubmittable();
+        var inPool = pool.Any(e => e.Covers(Uscc, ProjectName, Year, rules.ProjectPoolYears));
         Check.Rules(
             new ApplicationWindowClosedRule(rules.Window, now),
             new EnterpriseUnderSanctionRule(sanctions, now),
             new ProjectAlreadyFundedRule(earlierSupport),
-            new NotInProjectPoolRule(rules.RequiresProjectPool, InProjectPool));
+            new SupportMethodNotOfferedRule(rules, SupportMethod),
+            new FixedAssetShareTooLowRule(Investment.Eligible(rules.FixedAssetCategories), Investment.Total, rules.MinFixedAssetShare),
+            new NotInProjectPoolRule(rules.RequiresProjectPool, inPool));
+        InProjectPool = inPool;
         MoveTo(ApplicationStatus.Submitted, "submitted");
         SubmittedAt = now;
         UpdatedAt = now;
         Revision++;
         InstanceId = instanceId;
     }
+
+    /// <summary>The figures its support method reads: eligible and total investment, tonnes of coal saved, title, loan interest, leased equipment.</summary>
+    public ProjectFigures Figures(RuleSet rules) =>
+        new(Investment.Eligible(rules.EligibleCostCategories), Investment.Total, Math.Max(0, EnergyBeforeTce - EnergyAfterTce), TitleSought)
+        {
+            LoanInterest = new Money(LoanInterestFen),
+            LeasedEquipment = new Money(LeasedEquipmentFen),
+        };
 
     /// <summary>The invoices this application claims, as claims to write.</summary>
     public IReadOnlyList<InvoiceClaim> InvoiceClaims(DateTimeOffset now) =>

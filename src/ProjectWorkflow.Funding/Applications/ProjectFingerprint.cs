@@ -14,7 +14,8 @@ public static class ProjectFingerprint
     public static string Of(Uscc enterprise, string projectName, string site) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{enterprise.Value}|{Normalise(projectName)}|{Normalise(site)}")));
 
-    private static string Normalise(string text)
+    /// <summary>A name or site without spacing, punctuation, width or case differences.</summary>
+    public static string Normalise(string text)
     {
         var builder = new StringBuilder(text.Length);
         foreach (var c in text.Normalize(NormalizationForm.FormKC))

@@ -118,11 +118,15 @@ public sealed class PaymentOrder
     /// The request pays the enterprise under its registered name (<paramref name="enterpriseName"/>) to its registered
     /// account, exactly what the process ordered (<paramref name="ordered"/>) and no more than the project's reservation:
     /// when any of PayeeNotTheEnterprise, AccountNotRegistered, PaymentOrderAltered, PaymentExceedsReservation is broken
-    /// the order is held with their sentences and <see cref="PaymentOrderHeldException"/> is thrown.
+    /// the order is held with their sentences and <see cref="PaymentOrderHeldException"/> is thrown. The credit check runs
+    /// again here: a sanction in force on the enterprise or the project leader (<paramref name="sanctions"/>, whenever it
+    /// was recorded) holds it too (PayeeUnderSanction).
     /// </summary>
-    public void Send(string enterpriseName, string? registeredAccount, Money ordered, Money reserved, DateTimeOffset now)
+    public void Send(string enterpriseName, string? registeredAccount, Money ordered, Money reserved, DateTimeOffset now,
+        IReadOnlyList<Projects.CreditSanction>? sanctions = null)
     {
         var broken = Check.Broken(
+            new PayeeUnderSanctionRule(sanctions ?? [], now),
             new PayeeNotTheEnterpriseRule(Payee, enterpriseName),
             new AccountNotRegisteredRule(PayeeAccount ?? "", registeredAccount),
             new PaymentOrderAlteredRule(Amount, ordered),

@@ -1,14 +1,20 @@
 namespace ProjectWorkflow.Funding.Projects;
 
-/// <summary>A quarterly progress report (进度报告) on a project being built. Amounts in integer fen.</summary>
+/// <summary>A progress report (进度报告) on a project being built, quarterly or annual (年度报告). Amounts in integer fen.</summary>
 public sealed class ProgressReport
 {
+    public const string Quarterly = "quarterly";
+    public const string Annual = "annual";
+
     private ProgressReport() { }
+
+    /// <summary><see cref="Quarterly"/> or <see cref="Annual"/>.</summary>
+    public string Kind { get; private set; } = Quarterly;
 
     public Guid Id { get; private set; }
     public Guid ApplicationId { get; private set; }
 
-    /// <summary>1 for the first report of the project, then 2, 3 …</summary>
+    /// <summary>1 for the first report of its kind of the project, then 2, 3 …</summary>
     public int Sequence { get; private set; }
     public DateTimeOffset? DueAt { get; private set; }
     public DateTimeOffset SubmittedAt { get; private set; }
@@ -23,8 +29,9 @@ public sealed class ProgressReport
 
     /// <summary>The <paramref name="sequence"/>th report, filed at <paramref name="at"/> for the one due at <paramref name="dueAt"/> (late after it).</summary>
     public static ProgressReport File(Guid applicationId, int sequence, DateTimeOffset? dueAt, DateTimeOffset at, string by,
-        Money investedSoFar, int percentComplete, string summary, string? problems)
+        Money investedSoFar, int percentComplete, string summary, string? problems, string kind = Quarterly)
     {
+        if (kind is not (Quarterly or Annual)) throw new ArgumentOutOfRangeException(nameof(kind), kind, "A report is quarterly or annual.");
         if (sequence < 1) throw new ArgumentOutOfRangeException(nameof(sequence), sequence, "Reports are numbered from 1.");
         if (investedSoFar.IsNegative) throw new ArgumentOutOfRangeException(nameof(investedSoFar), investedSoFar, "The investment so far is 0 or more.");
         if (percentComplete is < 0 or > 100) throw new ArgumentOutOfRangeException(nameof(percentComplete), percentComplete, "Progress is 0 to 100 percent.");
@@ -32,6 +39,7 @@ public sealed class ProgressReport
         return new ProgressReport
         {
             Id = Guid.NewGuid(),
+            Kind = kind,
             ApplicationId = applicationId,
             Sequence = sequence,
             DueAt = dueAt,

@@ -36,6 +36,41 @@ public sealed record RuleSet
     /// <summary>Years a recovery bars the enterprise and the project leader.</summary>
     public required int SanctionYears { get; init; }
 
+    /// <summary>
+    /// Every support method the rule set offers, the applicant choosing one (first = the default). Empty: only
+    /// <see cref="Support"/>, under its method's name.
+    /// </summary>
+    public IReadOnlyList<SupportOption> SupportOptions { get; init; } = [];
+
+    /// <summary>Fixed assets (<see cref="FixedAssetCategories"/>) must be more than this share of the total input (0.6 = 60%); null: no such rule.</summary>
+    public decimal? MinFixedAssetShare { get; init; }
+
+    /// <summary>The cost categories that count as fixed assets.</summary>
+    public IReadOnlyList<string> FixedAssetCategories { get; init; } = ["equipment", "construction"];
+
+    /// <summary>Working days the district has to forward applications, counted from the window's close (2026: 2).</summary>
+    public int DistrictForwardingWorkingDays { get; init; } = 2;
+
+    /// <summary>How many years a project-pool entry stays good (the city's three-year rolling pool: 3).</summary>
+    public int ProjectPoolYears { get; init; } = 3;
+
+    /// <summary>The support methods offered: <see cref="SupportOptions"/>, or the one <see cref="Support"/>.</summary>
+    public IReadOnlyList<SupportOption> Options => SupportOptions.Count > 0 ? SupportOptions : [new SupportOption(MethodName(Support), MethodName(Support), MethodName(Support), Support)];
+
+    /// <summary>The option named <paramref name="key"/> (the default when none is named), or null when the rule set offers no such method.</summary>
+    public SupportOption? OptionFor(string? key) => string.IsNullOrEmpty(key) ? Options[0] : Options.FirstOrDefault(o => o.Key == key);
+
+    /// <summary>The document name of a support rule's method.</summary>
+    public static string MethodName(SupportRule rule) => rule switch
+    {
+        InvestmentSubsidy => "investment-subsidy",
+        EnergySavingSubsidy => "energy-saving",
+        TitleAward => "title-award",
+        LoanInterestSubsidy => "loan-interest",
+        FinanceLeaseSubsidy => "finance-lease",
+        _ => "unknown",
+    };
+
     /// <summary>Where money recovered from a project goes once received: back into the budget ("budget") or to the treasury ("treasury").</summary>
     public string RecoveryReturnsTo { get; init; } = Ledger.RecoveryDestinations.Budget;
 
@@ -55,7 +90,22 @@ public sealed record RuleSet
         if (!Ledger.RecoveryDestinations.IsKnown(RecoveryReturnsTo)) problems.Add("Recovered money returns to 'budget' or 'treasury'.");
         if (EligibleCostCategories.Count == 0) problems.Add("Name at least one eligible cost category.");
         if (Window is { Opens: { } o, Closes: { } c } && c <= o) problems.Add("The application window must close after it opens.");
-        switch (Support)
+        if (MinFixedAssetShare is < 0 or >= 1) problems.Add("The fixed-asset share lies between 0 and 1 (0.6 = more than 60% of total input).");
+        if (FixedAssetCategories.Count == 0 || FixedAssetCategories.Any(c => !Applications.InvestmentBreakdown.Categories.Contains(c)))
+            problems.Add($"Fixed-asset categories are among {string.Join(", ", Applications.InvestmentBreakdown.Categories)}.");
+        if (DistrictForwardingWorkingDays is < 0 or > 60) problems.Add("The district forwards within 0 to 60 working days.");
+        if (ProjectPoolYears is < 1 or > 10) problems.Add("A project-pool entry stays good 1 to 10 years.");
+        if (SupportOptions.Select(o => o.Key).Distinct().Count() != SupportOptions.Count || SupportOptions.Any(o => string.IsNullOrWhiteSpace(o.Key)))
+            problems.Add("Each support option needs its own key.");
+        foreach (var rule in Options.Select(o => o.Rule).Prepend(Support).Distinct())
+            problems.AddRange(SupportProblems(rule));
+        return problems;
+    }
+
+    private static IEnumerable<string> SupportProblems(SupportRule support)
+    {
+        var problems = new List<string>();
+        switch (support)
         {
             case InvestmentSubsidy s when s.Rate is <= 0 or > 1 || s.Cap.Fen <= 0:
                 problems.Add("An investment subsidy needs a rate above 0 and at most 1, and a positive cap.");
@@ -65,6 +115,12 @@ public sealed record RuleSet
                 break;
             case TitleAward t when t.AwardByTitle.Count == 0 || t.AwardByTitle.Values.Any(v => v.Fen <= 0):
                 problems.Add("A title award needs at least one title with a positive amount.");
+                break;
+            case LoanInterestSubsidy l when l.Share is <= 0 or > 1 || l.Cap.Fen <= 0:
+                problems.Add("A loan-interest subsidy needs a share above 0 and at most 1, and a positive cap.");
+                break;
+            case FinanceLeaseSubsidy f when f.Share is <= 0 or > 1 || f.Cap.Fen <= 0:
+                problems.Add("A finance-lease subsidy needs a share above 0 and at most 1, and a positive cap.");
                 break;
         }
         return problems;

@@ -1,7 +1,14 @@
 namespace ProjectWorkflow.Funding.Schemes;
 
 /// <summary>The figures of a project the support rule reads.</summary>
-public sealed record ProjectFigures(Money EligibleInvestment, Money TotalInvestment, decimal TonnesCoalSaved, string? TitleEarned);
+public sealed record ProjectFigures(Money EligibleInvestment, Money TotalInvestment, decimal TonnesCoalSaved, string? TitleEarned)
+{
+    /// <summary>The interest the project's loan bears over the build period, as the applicant declares it (loan-interest subsidy).</summary>
+    public Money LoanInterest { get; init; }
+
+    /// <summary>The value of the equipment taken under a finance lease (finance-lease subsidy).</summary>
+    public Money LeasedEquipment { get; init; }
+}
 
 /// <summary>An amount with the reasoning a reviewer reads beside it.</summary>
 public sealed record Calculated(Money Amount, IReadOnlyList<string> Steps);
@@ -46,6 +53,22 @@ public static class SubsidyCalculation
                 steps.Add($"award for the title '{figures.TitleEarned}': {award}");
                 break;
             }
+            case LoanInterestSubsidy l:
+            {
+                var byShare = figures.LoanInterest.ApplyRate(l.Share);
+                steps.Add($"{Percent(l.Share)} × loan interest {figures.LoanInterest} = {byShare}");
+                amount = Money.Min(byShare, l.Cap);
+                if (amount < byShare) steps.Add($"capped at {l.Cap}");
+                break;
+            }
+            case FinanceLeaseSubsidy f:
+            {
+                var byShare = figures.LeasedEquipment.ApplyRate(f.Share);
+                steps.Add($"{Percent(f.Share)} × leased equipment {figures.LeasedEquipment} = {byShare}");
+                amount = Money.Min(byShare, f.Cap);
+                if (amount < byShare) steps.Add($"capped at {f.Cap}");
+                break;
+            }
             default:
                 throw new ArgumentOutOfRangeException(nameof(support), support, "Unknown support rule.");
         }
@@ -69,6 +92,19 @@ public static class SubsidyCalculation
             return new Calculated(approved, [$"actual investment {actualInvestment} reaches the approved {approvedInvestment}: {approved} stands"]);
         var cut = approved.ProRata(actualInvestment, approvedInvestment);
         return new Calculated(cut, [$"actual investment {actualInvestment} of approved {approvedInvestment}: {approved} × {actualInvestment.Fen}/{approvedInvestment.Fen} = {cut}"]);
+    }
+
+    /// <summary>
+    /// A loan-interest installment on evidence of interest paid: the rule's share of the interest paid, never more than
+    /// what is left of the approved amount (which is itself within the cap).
+    /// </summary>
+    public static Calculated InterestInstallment(LoanInterestSubsidy rule, Money interestPaid, Money approved, Money alreadyOrdered)
+    {
+        var byShare = interestPaid.ApplyRate(rule.Share);
+        var left = Money.Max(Money.Zero, Money.Min(approved, rule.Cap) - alreadyOrdered);
+        var steps = new List<string> { $"{Percent(rule.Share)} × interest paid {interestPaid} = {byShare}" };
+        if (left < byShare) steps.Add($"limited to what is left of the approved amount, {left}");
+        return new Calculated(Money.Min(byShare, left), steps);
     }
 
     private static string Percent(decimal rate) => (rate * 100).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + "%";

@@ -1369,6 +1369,16 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<long>("LeasedEquipmentFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Lender")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("LoanInterestFen")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1439,6 +1449,10 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                     b.Property<DateTimeOffset?>("SubmittedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("SupportMethod")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("TitleSought")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -1469,6 +1483,53 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                     b.HasIndex("SchemeKey", "Year", "Status");
 
                     b.ToTable("FundingApplications", (string)null);
+                });
+
+            modelBuilder.Entity("ProjectWorkflow.Funding.Applications.ProjectPoolEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("District")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("NormalisedName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("PoolYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProjectName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Uscc")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Uscc", "NormalisedName", "PoolYear")
+                        .IsUnique();
+
+                    b.ToTable("ProjectPoolEntries", (string)null);
                 });
 
             modelBuilder.Entity("ProjectWorkflow.Funding.Enterprises.Enterprise", b =>
@@ -2159,6 +2220,50 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                     b.ToTable("Evaluations", (string)null);
                 });
 
+            modelBuilder.Entity("ProjectWorkflow.Funding.Projects.InterestEvidence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AttachmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("FiledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FiledBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("InterestPaidFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Lender")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("PaymentOrderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "PaymentOrderId");
+
+                    b.ToTable("InterestEvidence", (string)null);
+                });
+
             modelBuilder.Entity("ProjectWorkflow.Funding.Projects.ProgressReport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2173,6 +2278,13 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
 
                     b.Property<long>("InvestedSoFarFen")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("quarterly");
 
                     b.Property<bool>("Late")
                         .HasColumnType("boolean");
@@ -2202,7 +2314,7 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ApplicationId", "Sequence")
+                    b.HasIndex("ApplicationId", "Kind", "Sequence")
                         .IsUnique();
 
                     b.ToTable("ProgressReports", (string)null);

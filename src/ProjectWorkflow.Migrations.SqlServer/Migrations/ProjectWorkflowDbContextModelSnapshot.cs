@@ -1371,6 +1371,16 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<long>("LeasedEquipmentFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Lender")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<long>("LoanInterestFen")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1441,6 +1451,10 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                     b.Property<DateTimeOffset?>("SubmittedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("SupportMethod")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<string>("TitleSought")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
@@ -1471,6 +1485,53 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                     b.HasIndex("SchemeKey", "Year", "Status");
 
                     b.ToTable("FundingApplications", (string)null);
+                });
+
+            modelBuilder.Entity("ProjectWorkflow.Funding.Applications.ProjectPoolEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("District")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("NormalisedName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<int>("PoolYear")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ProjectName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("Uscc")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("nvarchar(18)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Uscc", "NormalisedName", "PoolYear")
+                        .IsUnique();
+
+                    b.ToTable("ProjectPoolEntries", (string)null);
                 });
 
             modelBuilder.Entity("ProjectWorkflow.Funding.Enterprises.Enterprise", b =>
@@ -2162,6 +2223,50 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                     b.ToTable("Evaluations", (string)null);
                 });
 
+            modelBuilder.Entity("ProjectWorkflow.Funding.Projects.InterestEvidence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AttachmentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("FiledAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("FiledBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<long>("InterestPaidFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Lender")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid?>("PaymentOrderId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "PaymentOrderId");
+
+                    b.ToTable("InterestEvidence", (string)null);
+                });
+
             modelBuilder.Entity("ProjectWorkflow.Funding.Projects.ProgressReport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2176,6 +2281,13 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
 
                     b.Property<long>("InvestedSoFarFen")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasDefaultValue("quarterly");
 
                     b.Property<bool>("Late")
                         .HasColumnType("bit");
@@ -2205,7 +2317,7 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ApplicationId", "Sequence")
+                    b.HasIndex("ApplicationId", "Kind", "Sequence")
                         .IsUnique();
 
                     b.ToTable("ProgressReports", (string)null);

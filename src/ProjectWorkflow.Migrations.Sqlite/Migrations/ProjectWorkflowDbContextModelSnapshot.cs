@@ -1350,6 +1350,16 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("LeasedEquipmentFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Lender")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LoanInterestFen")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1420,6 +1430,10 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                     b.Property<long?>("SubmittedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SupportMethod")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TitleSought")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -1450,6 +1464,53 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                     b.HasIndex("SchemeKey", "Year", "Status");
 
                     b.ToTable("FundingApplications", (string)null);
+                });
+
+            modelBuilder.Entity("ProjectWorkflow.Funding.Applications.ProjectPoolEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("District")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ImportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalisedName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PoolYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProjectName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Uscc")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Uscc", "NormalisedName", "PoolYear")
+                        .IsUnique();
+
+                    b.ToTable("ProjectPoolEntries", (string)null);
                 });
 
             modelBuilder.Entity("ProjectWorkflow.Funding.Enterprises.Enterprise", b =>
@@ -2132,6 +2193,50 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                     b.ToTable("Evaluations", (string)null);
                 });
 
+            modelBuilder.Entity("ProjectWorkflow.Funding.Projects.InterestEvidence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AttachmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FiledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FiledBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("InterestPaidFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Lender")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PaymentOrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "PaymentOrderId");
+
+                    b.ToTable("InterestEvidence", (string)null);
+                });
+
             modelBuilder.Entity("ProjectWorkflow.Funding.Projects.ProgressReport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2146,6 +2251,13 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
 
                     b.Property<long>("InvestedSoFarFen")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("quarterly");
 
                     b.Property<bool>("Late")
                         .HasColumnType("INTEGER");
@@ -2175,7 +2287,7 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ApplicationId", "Sequence")
+                    b.HasIndex("ApplicationId", "Kind", "Sequence")
                         .IsUnique();
 
                     b.ToTable("ProgressReports", (string)null);

@@ -27,6 +27,11 @@ public static class ProjectEndpoints
             .RequireAuthorization(policy => policy.RequireRole(Roles.Enterprise))
             .WithSummary("File the quarterly progress report that is due (the applicant)");
 
+        project.MapPost("/interest-evidence", async (Guid id, FileInterestEvidenceRequest request, ClaimsPrincipal user, FileInterestEvidence file, CancellationToken ct) =>
+                TypedResults.Ok(await file.HandleAsync(id, request, ActorOf.User(user), ct)))
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Enterprise))
+            .WithSummary("File evidence of interest paid on a loan-interest project's loan (the applicant): the next installment pays the rule's share of it");
+
         project.MapPost("/change-requests", async (Guid id, RequestChangeRequest request, ClaimsPrincipal user, RequestChange change, CancellationToken ct) =>
                 TypedResults.Ok(await change.HandleAsync(id, request, ActorOf.User(user), ct)))
             .RequireAuthorization(policy => policy.RequireRole(Roles.Enterprise))

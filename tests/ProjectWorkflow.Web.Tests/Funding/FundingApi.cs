@@ -2,6 +2,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Funding.Applications;
 
 namespace ProjectWorkflow.Web.Tests.Funding;
 
@@ -61,6 +65,23 @@ internal static class FundingApi
 
     public static Task<HttpResponseMessage> SubmitAsync(HttpClient applicant, Guid id) =>
         applicant.PostAsync($"/api/applications/{id}/submit", null);
+
+    /// <summary>
+    /// Puts a draft's project into the pool's register straight in the database, for stories that are not about the pool
+    /// (ProjectPoolTests imports it from Excel over HTTP).
+    /// </summary>
+    public static async Task EnterPoolAsync(Fixtures.PortalApp app, JsonElement draft)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProjectWorkflowDbContext>();
+        var uscc = ProjectWorkflow.Funding.Enterprises.Uscc.Parse(draft.GetProperty("uscc").GetString()!);
+        var name = draft.GetProperty("projectName").GetString()!;
+        var year = draft.GetProperty("year").GetInt32();
+        var normalised = ProjectFingerprint.Normalise(name);
+        if (await db.Set<ProjectPoolEntry>().AnyAsync(e => e.Uscc == uscc.Value && e.NormalisedName == normalised && e.PoolYear == year)) return;
+        db.Add(ProjectPoolEntry.Enter(uscc, name, year, null, Guid.NewGuid(), "test", DateTimeOffset.UtcNow));
+        await db.SaveChangesAsync();
+    }
 
     public static async Task<JsonElement> ApplicationAsync(HttpClient client, Guid id) =>
         await client.GetFromJsonAsync<JsonElement>($"/api/applications/{id}");

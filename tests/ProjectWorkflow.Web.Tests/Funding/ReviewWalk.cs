@@ -13,6 +13,7 @@ internal sealed class ReviewWalk(PortalApp app)
     public async Task<(Guid Application, Guid Instance)> SubmitAsync(HttpClient applicant, string scheme, object project)
     {
         var draft = await SubmitReadyAsync(applicant, scheme, project);
+        await EnterPoolAsync(app, draft);
         var id = draft.GetProperty("id").GetGuid();
         var response = await FundingApi.SubmitAsync(applicant, id);
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());

@@ -40,6 +40,7 @@ public sealed class TechUpgradeStoryTests(FundingApp app) : IClassFixture<Fundin
         var full = await (await applicant.PutAsJsonAsync($"/api/applications/{id}", Project("Line 3 retrofit"))).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(10_123_456_789L, full.GetProperty("investment").GetProperty("totalFen").GetInt64());
         Assert.Equal(36, full.GetProperty("indicators").GetProperty("robots").GetInt32());
+        await EnterPoolAsync(app, full);
 
         // Submitting without the feasibility report is refused with what is missing; with it, the process starts.
         var incomplete = await SubmitAsync(applicant, id);

@@ -104,6 +104,7 @@ public static class RouteMatrix
         R("POST /api/applications/{id:guid}/agreement",                      "enterprise", Refused),
         R("POST /api/applications/{id:guid}/progress-reports",               "enterprise", Refused),
         R("POST /api/applications/{id:guid}/change-requests",                "enterprise", Refused),
+        R("POST /api/applications/{id:guid}/interest-evidence",              "enterprise", Refused),
         R("POST /api/applications/{id:guid}/change-requests/{changeRequestId:guid}/decision", "approver"),
         R("POST /api/applications/{id:guid}/acceptance",                     "enterprise", Refused),
         R("POST /api/applications/{id:guid}/acceptance/review",              "approver"),
@@ -132,6 +133,10 @@ public static class RouteMatrix
         R("GET /api/enterprises/bank-accounts/pending",                      "finance admin"),
         R("GET /api/enterprises/{id:guid}/bank-accounts",                    "enterprise staff", Refused),
         R("POST /api/enterprises/{id:guid}/bank-accounts/{accountId:guid}/decision", "finance admin"),
+
+        // The project pool's register: staff read it, administrators and district reviewers import it
+        R("GET /api/project-pool/",                                          "staff"),
+        R("POST /api/project-pool/imports",                                  "reviewer admin"),
 
         // Schemes
         R("GET /api/schemes/",                                               "signed-in"),

@@ -65,6 +65,7 @@ public sealed class SecurityApp : FundingApp
     private async Task SubmitOneAsync(HttpClient applicant, Dictionary<string, string> objects, string name)
     {
         var draft = await DraftAsync(applicant, "tech-upgrade", Project(name));
+        await EnterPoolAsync(this, draft);
         var id = draft.GetProperty("id").GetGuid();
         var attached = await AttachAsync(applicant, id, "feasibility-report", "feasibility.pdf", Pdf);
         Assert.Equal(HttpStatusCode.Created, attached.StatusCode);

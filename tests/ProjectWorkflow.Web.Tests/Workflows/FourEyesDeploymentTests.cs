@@ -99,9 +99,10 @@ public sealed class FourEyesDeploymentTests(FundingApp app) : IClassFixture<Fund
     private static async Task<int> ActiveVersionAsync(HttpClient admin, string key) =>
         (await admin.GetFromJsonAsync<JsonElement[]>("/api/definitions"))!.Single(d => d.GetProperty("key").GetString() == key).GetProperty("latestVersion").GetInt32();
 
-    private static async Task<JsonElement> SubmittedInstanceAsync(HttpClient applicant, HttpClient admin, string name)
+    private async Task<JsonElement> SubmittedInstanceAsync(HttpClient applicant, HttpClient admin, string name)
     {
         var draft = await SubmitReadyAsync(applicant, "tech-upgrade", Project(name));
+        await EnterPoolAsync(app, draft);
         var submitted = await SubmitAsync(applicant, draft.GetProperty("id").GetGuid());
         Assert.True(submitted.IsSuccessStatusCode, await submitted.Content.ReadAsStringAsync());
         var instanceId = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("instanceId").GetGuid();

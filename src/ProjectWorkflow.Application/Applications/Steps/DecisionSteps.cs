@@ -22,14 +22,14 @@ public sealed class CalculateSubsidy(ProjectWorkflowDbContext db, TimeProvider t
     protected override async Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
     {
         var rules = await ruleSets.ForAsync(application.SchemeKey, application.Year, cancellationToken);
-        var breakdown = application.Investment;
-        var figures = new ProjectFigures(breakdown.Eligible(rules.EligibleCostCategories), breakdown.Total,
-            Math.Max(0, application.EnergyBeforeTce - application.EnergyAfterTce), application.TitleSought);
+        var option = rules.OptionFor(application.SupportMethod)
+            ?? throw new InvalidOperationException($"{application.Number} names the support method '{application.SupportMethod}', which its rules do not offer.");
         var left = await budgetLeft.ForAsync(application.SchemeKey, application.Year, application.Id, cancellationToken);
-        var calculated = SubsidyCalculation.Approved(rules.Support, figures, left);
+        var calculated = SubsidyCalculation.Approved(option.Rule, application.Figures(rules), left);
         application.RecordCalculatedSubsidy(calculated.Amount);
         context.SetVariable("approvedAmountFen", calculated.Amount.Fen);
-        context.SetVariable("calculation", string.Join("; ", calculated.Steps));
+        context.SetVariable("supportMethod", option.Key);
+        context.SetVariable("calculation", $"{option.Key}: " + string.Join("; ", calculated.Steps));
     }
 }
 

@@ -1,16 +1,25 @@
+using System.Globalization;
 using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Schemes;
+using ProjectWorkflow.Funding.Calendar;
+using ProjectWorkflow.Funding.Schemes;
 using ProjectWorkflow.Engine.ServiceTasks;
 using ProjectWorkflow.Funding.Applications;
 
 namespace ProjectWorkflow.Application.Applications.Steps;
 
-/// <summary>application.formal-check: the file is complete (checked at submission); review begins.</summary>
-public sealed class FormalCheck(ProjectWorkflowDbContext db, TimeProvider time) : ApplicationStep(db, time)
+/// <summary>
+/// application.formal-check: the file is complete (checked at submission); review begins. Sets <c>districtDueAt</c>, the
+/// district review's due date: the rule set's forwarding working days counted from the window's close (year-round
+/// intake: from today).
+/// </summary>
+public sealed class FormalCheck(ProjectWorkflowDbContext db, TimeProvider time, RuleSets ruleSets, WorkingDayCalendar calendar) : ApplicationStep(db, time)
 {
-    protected override Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
+    protected override async Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
     {
+        var rules = await ruleSets.ForAsync(application.SchemeKey, application.Year, cancellationToken);
         application.PutUnderReview();
-        return Task.CompletedTask;
+        context.SetVariable("districtDueAt", DistrictDue.At(rules, calendar, Now).ToString("O", CultureInfo.InvariantCulture));
     }
 }
 
@@ -27,12 +36,14 @@ public sealed class ReturnForSupplement(ProjectWorkflowDbContext db, TimeProvide
     }
 }
 
-/// <summary>application.resubmit: the enterprise supplemented the file; it goes back to review.</summary>
-public sealed class Resubmit(ProjectWorkflowDbContext db, TimeProvider time) : ApplicationStep(db, time)
+/// <summary>application.resubmit: the enterprise supplemented the file; it goes back to review (the district's due date counted again).</summary>
+public sealed class Resubmit(ProjectWorkflowDbContext db, TimeProvider time, RuleSets ruleSets, WorkingDayCalendar calendar) : ApplicationStep(db, time)
 {
     protected override async Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
     {
+        var rules = await ruleSets.ForAsync(application.SchemeKey, application.Year, cancellationToken);
         application.Resubmit();
+        context.SetVariable("districtDueAt", DistrictDue.At(rules, calendar, Now).ToString("O", CultureInfo.InvariantCulture));
         // A supplement may change the invoices: the claims follow.
         await InvoiceClaims.ClaimAsync(Db, application, Now, cancellationToken);
     }

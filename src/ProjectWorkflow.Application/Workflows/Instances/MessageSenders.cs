@@ -34,6 +34,8 @@ public sealed class MessageSenders(IOptionsMonitor<MessageSendersOptions> option
             "a recovery is ordered with POST /api/applications/{id}/recovery, which checks who may order it and what was paid",
         [RequestChange.Message] =
             "the enterprise requests a change with POST /api/applications/{id}/change-requests, which checks its rules",
+        [FileInterestEvidence.Message] =
+            "the enterprise files interest evidence with POST /api/applications/{id}/interest-evidence, which checks the project's support method",
     };
 
     /// <summary>The roles that may deliver <paramref name="name"/> through the public route (none for a system name).</summary>

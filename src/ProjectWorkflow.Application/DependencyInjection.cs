@@ -14,6 +14,7 @@ using ProjectWorkflow.Application.ScheduledChecks;
 using ProjectWorkflow.Application.Schemes;
 using ProjectWorkflow.Application.Seeding;
 using ProjectWorkflow.Application.Users;
+using ProjectWorkflow.Application.Vouchers;
 using ProjectWorkflow.Application.Workflows;
 using ProjectWorkflow.Application.Workflows.Timers;
 
@@ -45,6 +46,7 @@ public static class DependencyInjection
             .AddApplications()
             .AddReviews()
             .AddProjects()
+            .AddVouchers()
             .AddNotifications()
             .AddWorkflowTimers()
             .AddScheduledChecks()

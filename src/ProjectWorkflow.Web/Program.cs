@@ -17,6 +17,7 @@ using ProjectWorkflow.Web.Reviews;
 using ProjectWorkflow.Web.Schemes;
 using ProjectWorkflow.Web.Security;
 using ProjectWorkflow.Web.Users;
+using ProjectWorkflow.Web.Vouchers;
 using ProjectWorkflow.Web.Workflows;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -76,6 +77,7 @@ api.MapApplications();
 api.MapReviews();
 api.MapProjects();
 api.MapLedger();
+api.MapVouchers();
 api.MapNotifications();
 api.MapAudit();
 

@@ -16,7 +16,7 @@ public sealed record SettlementRunView(string Cycle, IReadOnlyList<VoucherSettle
 
 /// <summary>
 /// Quarterly (the scheme's settlement cycle): after a cycle ends, one payment order per provider and scheme is opened
-/// with every claim redeemed by the cycle's end and not yet settled, and its settlement process starts, waiting for a
+/// with every claim whose notice passed within the cycle (or earlier) and not yet settled, and its settlement process starts, waiting for a
 /// finance officer to release it. Safe to run twice or on two nodes: the settlement's unique key (provider, scheme,
 /// cycle) and each claim's optimistic save let one opening through; the other changes nothing.
 /// </summary>
@@ -44,25 +44,24 @@ public sealed class OpenSettlements(ProjectWorkflowDbContext db, CloseClaimNotic
             var cycle = cycleEndingOn is { } day ? SettlementCycle.Containing(day, months) : SettlementCycle.Containing(today, months).Previous;
             if (cycle.Ends >= today) throw new ConflictException($"The cycle {cycle} has not ended yet (it ends {cycle.Ends:yyyy-MM-dd}); it is settled after its last day.");
             cycleKey = cycle.Key;
-            var cutOff = ShanghaiDate.EndOf(cycle.Ends);
             var groups = await db.Set<RedemptionClaim>().AsNoTracking()
-                .Where(c => c.SchemeKey == scheme.Key && c.Status == RedemptionClaimStatus.Redeemed && c.SettlementId == null && c.RedeemedAt < cutOff)
+                .Where(c => c.SchemeKey == scheme.Key && c.Status == RedemptionClaimStatus.Redeemed && c.SettlementId == null && c.NoticeEndsOn < cycle.Ends)
                 .Select(c => c.ProviderId).Distinct().ToListAsync(cancellationToken);
             foreach (var providerId in groups)
-                if (await OpenAsync(providerId, scheme.Key, cycle, cutOff, cancellationToken) is { } settlement)
+                if (await OpenAsync(providerId, scheme.Key, cycle, cancellationToken) is { } settlement)
                     opened.Add(settlement);
         }
         return new SettlementRunView(cycleKey ?? "", opened);
     }
 
-    private async Task<VoucherSettlementView?> OpenAsync(Guid providerId, string schemeKey, SettlementCycle cycle, DateTimeOffset cutOff, CancellationToken cancellationToken)
+    private async Task<VoucherSettlementView?> OpenAsync(Guid providerId, string schemeKey, SettlementCycle cycle, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
         if (await db.Set<VoucherSettlement>().AnyAsync(s => s.ProviderId == providerId && s.SchemeKey == schemeKey && s.Cycle == cycle.Key, cancellationToken))
             return null;
         var provider = await db.Set<ServiceProvider>().FirstAsync(p => p.Id == providerId, cancellationToken);
         var claims = await db.Set<RedemptionClaim>()
-            .Where(c => c.ProviderId == providerId && c.SchemeKey == schemeKey && c.Status == RedemptionClaimStatus.Redeemed && c.SettlementId == null && c.RedeemedAt < cutOff)
+            .Where(c => c.ProviderId == providerId && c.SchemeKey == schemeKey && c.Status == RedemptionClaimStatus.Redeemed && c.SettlementId == null && c.NoticeEndsOn < cycle.Ends)
             .OrderBy(c => c.RedeemedAt).ToListAsync(cancellationToken);
         if (claims.Count == 0) return null;
         var now = time.GetUtcNow();

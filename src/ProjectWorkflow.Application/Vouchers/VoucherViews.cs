@@ -12,7 +12,9 @@ public sealed record VoucherQuotaView(
         q.RequestedFen, q.GrantedFen, q.CommittedFen, q.Remaining.Fen, q.RedeemedFen, q.ReleasedFen,
         Text(q.Status), q.LapsesAfter, q.AppliedBy, q.AppliedAt, q.DecisionReason);
 
-    public static string Text<T>(T status) where T : struct, Enum => status.ToString().ToLowerInvariant();
+    /// <summary>A status as the API names it: InNotice → in-notice.</summary>
+    public static string Text<T>(T status) where T : struct, Enum =>
+        string.Concat(status.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 }
 
 public sealed record ProviderServiceView(string SchemeKey, string ItemKey, string NameZh, string NameEn, long PriceFen);

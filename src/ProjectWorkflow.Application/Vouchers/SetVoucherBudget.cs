@@ -49,11 +49,3 @@ public sealed class SetVoucherBudget(ProjectWorkflowDbContext db, FundLedger led
 
     public static VoucherBudgetView Of(Budget b) => new(b.OwnerKey, b.Year, b.AllocatedFen, b.AvailableFen, b.ReservedFen, b.PaidFen);
 }
-
-/// <summary>The voucher budgets, every scheme-year.</summary>
-public sealed class ListVoucherBudgets(ProjectWorkflowDbContext db)
-{
-    public async Task<IReadOnlyList<VoucherBudgetView>> HandleAsync(CancellationToken cancellationToken) =>
-        (await db.Set<Budget>().AsNoTracking().Where(b => b.Kind == BudgetKinds.Voucher).OrderBy(b => b.OwnerKey).ThenBy(b => b.Year).ToListAsync(cancellationToken))
-        .Select(SetVoucherBudget.Of).ToList();
-}

@@ -104,6 +104,7 @@ public static class FinanceDesk
         foreach (var recovery in await views.RecoveriesOutstandingAsync(ct))
             html.Append($"<tr><td>{Encode(recovery.ApplicationNumber)}</td>{Fen(recovery.AmountFen)}<td>{Encode(recovery.Reason)}</td><td>{Day(recovery.OpenedAt)}</td><td>{(canAct ? Button($"/finance/recoveries/{recovery.Id}/received", token, $"已收回 Received {recovery.ApplicationNumber}") : "")}</td></tr>");
         html.Append("</table>");
+        html.Append(await VoucherSettlementsPanel.HtmlAsync(http.RequestServices.GetRequiredService<ProjectWorkflow.Application.Vouchers.VoucherSettlementDesk>(), ct));
         html.Append("""<p><a href="/">Home</a> · <a href="/scalar">API reference</a></p>""");
         return Render("财务工作台 Finance desk", html.ToString(), refused?.Status ?? StatusCodes.Status200OK, wide: true);
     }

@@ -89,6 +89,10 @@ public sealed class VoucherStoryTests(FundingApp app) : IClassFixture<FundingApp
         Assert.Equal(shareFen, (await GetAsync(enterprise, $"/api/vouchers/quotas/{quotaId}")).GetProperty("redeemedFen").GetInt64());
         Assert.Equal("settled", (await GetAsync(provider, $"/api/vouchers/orders/{orderId}")).GetProperty("status").GetString());
         Assert.Contains((await GetAsync(finance, "/api/vouchers/views/voucher-settlements-paid")).EnumerateArray(), s => s.GetProperty("id").GetGuid() == settlementId);
+        var desk = await finance.GetStringAsync("/finance/");
+        Assert.Contains("Voucher settlements paid", desk);
+        Assert.Contains("/api/vouchers/exports/voucher-settlements-due.xlsx", desk);
+        Assert.Contains(settlement.GetProperty("cycle").GetString()!, desk);
         var workbook = await finance.GetAsync("/api/vouchers/exports/voucher-settlements-paid.xlsx");
         Assert.Equal(HttpStatusCode.OK, workbook.StatusCode);
         Assert.True((await workbook.Content.ReadAsByteArrayAsync()).Length > 0);

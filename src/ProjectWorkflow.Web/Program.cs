@@ -75,6 +75,7 @@ api.MapSchemes();
 api.MapEnterprises();
 api.MapApplications();
 api.MapReviews();
+api.MapExperts();
 api.MapProjects();
 api.MapLedger();
 api.MapVouchers();

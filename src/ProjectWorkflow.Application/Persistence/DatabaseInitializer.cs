@@ -23,6 +23,7 @@ public sealed class DatabaseInitializer(
     DemoEnterpriseSeed demoEnterprise,
     VoucherSchemeSeed voucherSchemes,
     DemoProviderSeed demoProvider,
+    DemoExpertPoolSeed demoExpertPool,
     IConfiguration configuration,
     DatabaseReady ready,
     ILogger<DatabaseInitializer> logger)
@@ -43,6 +44,7 @@ public sealed class DatabaseInitializer(
             await demoData.SeedAsync();
             await demoEnterprise.SeedAsync(cancellationToken);
             await demoProvider.SeedAsync(cancellationToken);
+            await demoExpertPool.SeedAsync(cancellationToken);
         }
 
         await demoDataRule.EnsureNoDemoPasswordAsync();

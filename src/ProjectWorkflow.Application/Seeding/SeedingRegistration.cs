@@ -9,6 +9,7 @@ public static class SeedingRegistration
     {
         services.AddScoped<RoleSeeder>();
         services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<DemoExpertPoolSeed>();
         services.AddScoped<DemoDataRule>();
         return services;
     }

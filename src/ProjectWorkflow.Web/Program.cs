@@ -71,6 +71,8 @@ api.MapUsers();
 api.MapDefinitions();
 api.MapInstances();
 api.MapTasks();
+api.MapForms();
+api.MapIncidents();
 api.MapSchemes();
 api.MapEnterprises();
 api.MapApplications();

@@ -16,6 +16,7 @@ namespace ProjectWorkflow.Application.Applications.Steps;
 /// subsidy.calculate: approved amount = min(what the rule set's support rule gives, its cap, the budget
 /// left), with each step written out for the joint review.
 /// </summary>
+[SetsVariables("approvedAmountFen", "calculation")]
 public sealed class CalculateSubsidy(ProjectWorkflowDbContext db, TimeProvider time, RuleSets ruleSets, BudgetLeft budgetLeft) : ApplicationStep(db, time)
 {
     protected override async Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
@@ -33,6 +34,7 @@ public sealed class CalculateSubsidy(ProjectWorkflowDbContext db, TimeProvider t
 }
 
 /// <summary>notice.publish: the approved project is published for the rule set's number of working days.</summary>
+[SetsVariables("noticeEndsAt")]
 public sealed class PublishNotice(ProjectWorkflowDbContext db, TimeProvider time, RuleSets ruleSets, WorkingDayCalendar calendar) : ApplicationStep(db, time)
 {
     protected override async Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
@@ -47,6 +49,7 @@ public sealed class PublishNotice(ProjectWorkflowDbContext db, TimeProvider time
 }
 
 /// <summary>notice.close: were signed objections filed during the notice?</summary>
+[SetsVariables("hasObjections")]
 public sealed class CloseNotice(ProjectWorkflowDbContext db, TimeProvider time) : ApplicationStep(db, time)
 {
     protected override async Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken) =>

@@ -15,6 +15,7 @@ using ProjectWorkflow.Application.ScheduledChecks;
 using ProjectWorkflow.Application.Schemes;
 using ProjectWorkflow.Application.Seeding;
 using ProjectWorkflow.Application.Users;
+using ProjectWorkflow.Application.Vouchers;
 using ProjectWorkflow.Application.Workflows;
 using ProjectWorkflow.Application.Workflows.Timers;
 
@@ -47,6 +48,7 @@ public static class DependencyInjection
             .AddProjectPool()
             .AddReviews()
             .AddProjects()
+            .AddVouchers()
             .AddNotifications()
             .AddWorkflowTimers()
             .AddScheduledChecks()

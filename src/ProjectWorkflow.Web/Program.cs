@@ -19,6 +19,7 @@ using ProjectWorkflow.Web.Reviews;
 using ProjectWorkflow.Web.Schemes;
 using ProjectWorkflow.Web.Security;
 using ProjectWorkflow.Web.Users;
+using ProjectWorkflow.Web.Vouchers;
 using ProjectWorkflow.Web.Workflows;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -87,6 +88,7 @@ api.MapReviews();
 api.MapExperts();
 api.MapProjects();
 api.MapLedger();
+api.MapVouchers();
 api.MapNotifications();
 api.MapAudit();
 

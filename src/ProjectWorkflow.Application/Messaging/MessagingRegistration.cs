@@ -41,6 +41,7 @@ public static class MessagingRegistration
             bus.DisableUsageTelemetry();
             bus.AddConsumer<DeliverWorkflowMessageConsumer>().Endpoint(e => e.Name = DeliverWorkflowMessage.Queue);
             bus.AddConsumer<PaymentSettledConsumer>().Endpoint(e => e.Name = PaymentSettledConsumer.Queue);
+            bus.AddConsumer<Vouchers.VoucherNotifications>().Endpoint(e => e.Name = Vouchers.VoucherNotifications.Queue);
             if (simulateTreasury)
                 bus.AddConsumer<TreasurySimulator>().Endpoint(e => e.Name = RequestPayment.Queue);
 

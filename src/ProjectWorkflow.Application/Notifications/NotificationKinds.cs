@@ -25,4 +25,7 @@ public static class NotificationKinds
 
     /// <summary>The daily audit verification found the log broken (to administrators).</summary>
     public const string AuditLogBroken = "auditLogBroken";
+
+    /// <summary>A voucher quota granted, a claim redeemed or incomplete, a settlement paid (to the enterprise and the provider).</summary>
+    public const string Voucher = "voucher";
 }

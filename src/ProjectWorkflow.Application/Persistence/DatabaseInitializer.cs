@@ -5,6 +5,7 @@ using ProjectWorkflow.Application.Seeding;
 using ProjectWorkflow.Application.Workflows;
 using ProjectWorkflow.Application.Schemes;
 using ProjectWorkflow.Application.Enterprises;
+using ProjectWorkflow.Application.Vouchers;
 
 namespace ProjectWorkflow.Application.Persistence;
 
@@ -20,6 +21,8 @@ public sealed class DatabaseInitializer(
     DeployWorkflowFiles workflows,
     SchemeSeed schemes,
     DemoEnterpriseSeed demoEnterprise,
+    VoucherSchemeSeed voucherSchemes,
+    DemoProviderSeed demoProvider,
     DemoExpertPoolSeed demoExpertPool,
     IConfiguration configuration,
     DatabaseReady ready,
@@ -33,12 +36,14 @@ public sealed class DatabaseInitializer(
 
         await roles.SeedAsync();
         await schemes.SeedAsync(cancellationToken);
+        await voucherSchemes.SeedAsync(cancellationToken);
 
         if (demoDataRule.SeedsDemoData)
         {
             logger.LogInformation("Seeding demo data (Seed:DemoData is true)");
             await demoData.SeedAsync();
             await demoEnterprise.SeedAsync(cancellationToken);
+            await demoProvider.SeedAsync(cancellationToken);
             await demoExpertPool.SeedAsync(cancellationToken);
         }
 

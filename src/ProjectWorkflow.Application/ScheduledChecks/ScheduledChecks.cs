@@ -31,7 +31,8 @@ public static class ScheduledChecks
         services.AddScheduledCheck<VerifyAuditLog>(VerifyAuditLog.Id, "41 2 * * *",
             "Proves the audit log's HMAC chain and the rows it vouches for (ledger entries, journal lines, payment orders); alerts administrators when broken.");
         // Later issues add theirs here, one line each, when their feature exists: overdue progress
-        // reports (issue 5); voucher expiry and quarterly voucher settlement (the vouchers issue).
+        // reports (issue 5). The vouchers' checks (claim notices, quarterly settlement, year-end expiry, claim
+        // reminders) are registered by AddVouchers (Vouchers/VoucherRegistration.cs) through AddScheduledCheck.
         services.AddScoped<RegisterRecurringChecks>();
         return services;
     }

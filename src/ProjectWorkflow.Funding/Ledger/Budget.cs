@@ -2,10 +2,13 @@ using ProjectWorkflow.Funding.Rules;
 
 namespace ProjectWorkflow.Funding.Ledger;
 
-/// <summary>What a budget belongs to: a scheme today; voucher programmes later share the same key.</summary>
+/// <summary>What a budget belongs to: a project scheme or a voucher scheme; with the owner key and year, its key.</summary>
 public static class BudgetKinds
 {
     public const string Scheme = "scheme";
+
+    /// <summary>A voucher scheme-year (innovation-voucher, four-new-voucher): quotas are reserved at grant, released at lapse, paid at settlement.</summary>
+    public const string Voucher = "voucher";
 }
 
 /// <summary>

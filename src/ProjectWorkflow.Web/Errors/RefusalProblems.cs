@@ -79,6 +79,12 @@ internal sealed class RefusalProblems(IProblemDetailsService problemDetails) : I
                 Title = "Not possible in this status",
                 Detail = e.Message,
             },
+            ProjectWorkflow.Funding.Vouchers.VoucherTransitionException e => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "Not possible in this status",
+                Detail = e.Message,
+            },
             _ => null,
         };
 

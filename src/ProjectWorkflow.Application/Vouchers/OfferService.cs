@@ -1,0 +1,31 @@
+using ProjectWorkflow.Application.Audit;
+using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Validation;
+using ProjectWorkflow.Engine.Runtime;
+using ProjectWorkflow.Funding;
+
+namespace ProjectWorkflow.Application.Vouchers;
+
+public sealed record OfferServiceRequest(string? SchemeKey, int? Year, string? ItemKey, long? PriceFen);
+
+/// <summary>A provider lists (or reprices) a catalogue item of a voucher scheme it offers.</summary>
+public sealed class OfferService(ProjectWorkflowDbContext db, VoucherRuleSets ruleSets, VoucherAccess access, AuditTrail audit)
+{
+    public async Task<ServiceProviderView> HandleAsync(Guid providerId, OfferServiceRequest request, Actor actor, CancellationToken cancellationToken)
+    {
+        var errors = new List<FieldError>();
+        if (request.SchemeKey is not { Length: > 0 and <= 64 }) errors.Add(new FieldError("schemeKey", "Name the voucher scheme."));
+        if (request.Year is not (>= 2000 and <= 2100)) errors.Add(new FieldError("year", "The year of the catalogue, 2000 to 2100."));
+        if (request.ItemKey is not { Length: > 0 and <= 64 }) errors.Add(new FieldError("itemKey", "Name the catalogue item."));
+        if (request.PriceFen is not (> 0 and <= Money.MaxFen)) errors.Add(new FieldError("priceFen", "The price, in positive integer fen."));
+        if (errors.Count > 0) throw new InvalidRequestException(errors);
+
+        var provider = await access.OwnProviderAsync(providerId, actor, cancellationToken);
+        var rules = await ruleSets.ForAsync(request.SchemeKey!, request.Year!.Value, cancellationToken);
+        var item = rules.FindItem(request.ItemKey!) ?? throw InvalidRequestException.For("itemKey", $"'{request.ItemKey}' is not in the {rules.SchemeKey} {rules.Year} catalogue.");
+        provider.Offer(rules.SchemeKey, item, new Money(request.PriceFen!.Value));
+        audit.Record("voucher-provider.service-offered", "voucher-provider", provider.Id.ToString(), detail: $"{rules.SchemeKey} {item.Key} at {request.PriceFen} fen");
+        await ProviderStanding.SaveAsync(db, cancellationToken);
+        return ServiceProviderView.Of(provider);
+    }
+}

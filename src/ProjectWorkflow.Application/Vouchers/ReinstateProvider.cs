@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using ProjectWorkflow.Application.Audit;
+using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Refusals;
+using ProjectWorkflow.Engine.Runtime;
+using ProjectWorkflow.Funding.Vouchers;
+
+namespace ProjectWorkflow.Application.Vouchers;
+
+/// <summary>An administrator reinstates a suspended provider with a reason.</summary>
+public sealed class ReinstateProvider(ProjectWorkflowDbContext db, TimeProvider time, AuditTrail audit)
+{
+    public async Task<ServiceProviderView> HandleAsync(Guid id, ProviderStandingRequest request, Actor actor, CancellationToken cancellationToken)
+    {
+        var reason = ProviderStanding.Reason(request);
+        var provider = await ProviderStanding.FindAsync(db, id, cancellationToken);
+        provider.Reinstate(reason, actor.Id, time.GetUtcNow());
+        audit.Record("voucher-provider.reinstated", "voucher-provider", provider.Id.ToString(), reason, detail: provider.Name);
+        await ProviderStanding.SaveAsync(db, cancellationToken);
+        return ServiceProviderView.Of(provider);
+    }
+}

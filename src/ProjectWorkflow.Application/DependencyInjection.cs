@@ -1,3 +1,5 @@
+using ProjectWorkflow.Application.Warnings;
+using ProjectWorkflow.Application.Calendar;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ProjectWorkflow.Application.Applications;
@@ -40,6 +42,8 @@ public static class DependencyInjection
             .AddUsers()
             .AddWorkflows()
             .AddSchemes()
+            .AddCalendar()
+            .AddWarnings()
             .AddEnterprises()
             .AddLedger()
             .AddApplications()

@@ -25,4 +25,7 @@ public static class NotificationKinds
 
     /// <summary>The daily audit verification found the log broken (to administrators).</summary>
     public const string AuditLogBroken = "auditLogBroken";
+
+    /// <summary>A year lacks a rule set, a budget or holiday data (to administrators, once per finding).</summary>
+    public const string AdminWarning = "adminWarning";
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using ProjectWorkflow.Application.Calendar;
 using ProjectWorkflow.Application.Seeding;
 using ProjectWorkflow.Application.Workflows;
 using ProjectWorkflow.Application.Schemes;
@@ -19,6 +20,7 @@ public sealed class DatabaseInitializer(
     DemoDataRule demoDataRule,
     DeployWorkflowFiles workflows,
     SchemeSeed schemes,
+    HolidaySeed holidays,
     DemoEnterpriseSeed demoEnterprise,
     IConfiguration configuration,
     DatabaseReady ready,
@@ -31,6 +33,7 @@ public sealed class DatabaseInitializer(
         await db.Database.MigrateAsync(cancellationToken);
 
         await roles.SeedAsync();
+        await holidays.SeedAsync(cancellationToken);
         await schemes.SeedAsync(cancellationToken);
 
         if (demoDataRule.SeedsDemoData)

@@ -10,6 +10,8 @@ public sealed record PanelDocument(int? Size, int? Quorum, IReadOnlyList<Criteri
 
 public sealed record CriterionDocument(string? Key, string? Name, decimal? MaxPoints);
 
+public sealed record AttachmentKindDocument(string? Kind, string? NameZh, string? NameEn);
+
 /// <summary>
 /// A rule set as administrators send it and as it is stored: plain JSON, amounts in integer fen.
 /// <c>support.method</c> is <c>investment-subsidy</c> (rate, capFen), <c>energy-saving</c>
@@ -32,7 +34,8 @@ public sealed record RuleSetDocument(
     PanelDocument? Panel,
     bool? RequiresProjectPool,
     int? SanctionYears,
-    string? RecoveryReturnsTo = null)
+    string? RecoveryReturnsTo = null,
+    IReadOnlyList<AttachmentKindDocument>? RequiredAttachments = null)
 {
     /// <summary>The complete document of a rule set, defaults written out: what is stored and shown.</summary>
     public static RuleSetDocument From(RuleSet rules) => new(
@@ -59,7 +62,8 @@ public sealed record RuleSetDocument(
             rules.Panel.Rubric.Select(c => new CriterionDocument(c.Key, c.Name, c.MaxPoints)).ToList(), rules.Panel.PassScore, rules.Panel.DropHighestAndLowest),
         rules.RequiresProjectPool,
         rules.SanctionYears,
-        rules.RecoveryReturnsTo);
+        rules.RecoveryReturnsTo,
+        rules.RequiredAttachments.Select(a => new AttachmentKindDocument(a.Kind, a.NameZh, a.NameEn)).ToList());
 
     /// <summary>The rule set, or every problem with the document at once.</summary>
     public (RuleSet? RuleSet, IReadOnlyList<FieldError> Errors) ToRuleSet(string schemeKey)
@@ -88,6 +92,9 @@ public sealed record RuleSetDocument(
         };
         if (Support is not null && support is null)
             errors.Add(new FieldError("support", "support.method is investment-subsidy (rate, capFen), energy-saving (perTonneFen, maxShareOfInvestment, capFen) or title-award (awardsFen), with all its figures."));
+        foreach (var attachment in RequiredAttachments ?? [])
+            if (attachment.Kind is null || !Applications.Attachments.Kinds.Contains(attachment.Kind))
+                errors.Add(new FieldError("requiredAttachments", $"'{attachment.Kind}' is not an attachment kind; use {string.Join(", ", Applications.Attachments.Kinds)}."));
         if (Panel?.Rubric is { } rubric && rubric.Any(c => string.IsNullOrWhiteSpace(c.Key) || string.IsNullOrWhiteSpace(c.Name) || c.MaxPoints is null))
             errors.Add(new FieldError("panel.rubric", "Each rubric criterion needs a key, a name and maxPoints."));
         if (errors.Count > 0) return (null, errors);
@@ -113,6 +120,8 @@ public sealed record RuleSetDocument(
             RequiresProjectPool = RequiresProjectPool ?? false,
             SanctionYears = SanctionYears ?? 3,
             RecoveryReturnsTo = RecoveryReturnsTo ?? Funding.Ledger.RecoveryDestinations.Budget,
+            RequiredAttachments = RequiredAttachments?.Select(a => new RequiredAttachment(a.Kind ?? "", a.NameZh ?? "", a.NameEn ?? "")).ToList()
+                ?? RequiredAttachment.Default,
         };
         errors.AddRange(ruleSet.Problems().Select(p => new FieldError("ruleSet", p)));
         return errors.Count > 0 ? (null, errors) : (ruleSet, errors);

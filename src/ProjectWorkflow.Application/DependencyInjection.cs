@@ -37,7 +37,7 @@ public static class DependencyInjection
         services
             .AddPersistence(configuration)
             .AddPortalIdentity()
-            .AddSeeding()
+            .AddSeeding(configuration)
             .AddAudit()
             .AddUsers()
             .AddWorkflows()

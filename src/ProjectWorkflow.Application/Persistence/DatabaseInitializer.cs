@@ -6,6 +6,7 @@ using ProjectWorkflow.Application.Seeding;
 using ProjectWorkflow.Application.Workflows;
 using ProjectWorkflow.Application.Schemes;
 using ProjectWorkflow.Application.Enterprises;
+using ProjectWorkflow.Funding.Calendar;
 
 namespace ProjectWorkflow.Application.Persistence;
 
@@ -22,6 +23,8 @@ public sealed class DatabaseInitializer(
     SchemeSeed schemes,
     HolidaySeed holidays,
     DemoEnterpriseSeed demoEnterprise,
+    DemoApplications demoApplications,
+    TimeProvider time,
     IConfiguration configuration,
     DatabaseReady ready,
     ILogger<DatabaseInitializer> logger)
@@ -34,7 +37,11 @@ public sealed class DatabaseInitializer(
 
         await roles.SeedAsync();
         await holidays.SeedAsync(cancellationToken);
-        await schemes.SeedAsync(cancellationToken);
+        // The demo gets rules and budgets for this year and the next whatever the day; the run command's demo also
+        // takes applications all this year (Seed:DemoApplications), so a new user can apply at once.
+        await schemes.SeedAsync(cancellationToken, demoDataRule.SeedsDemoData
+            ? new DemoYears(ShanghaiDate.Of(time.GetUtcNow()).Year, demoDataRule.SeedsDemoApplications)
+            : null);
 
         if (demoDataRule.SeedsDemoData)
         {
@@ -46,6 +53,11 @@ public sealed class DatabaseInitializer(
         await demoDataRule.EnsureNoDemoPasswordAsync();
 
         await workflows.HandleAsync(WorkflowFiles.Directory(configuration), cancellationToken);
+        if (demoDataRule.SeedsDemoApplications)
+        {
+            logger.LogInformation("Seeding demo applications (Seed:DemoApplications is true)");
+            await demoApplications.SeedAsync(cancellationToken);
+        }
         ready.Signal();
     }
 }

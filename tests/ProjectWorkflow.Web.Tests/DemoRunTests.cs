@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
 using ProjectWorkflow.Web.Tests.Fixtures;
 using static ProjectWorkflow.Web.Tests.Funding.FundingApi;
 
@@ -11,11 +10,7 @@ public sealed class DemoRunApp : PortalApp
 {
     protected override bool RunsJobServer => false;
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("Seed:DemoApplications", "true");
-    }
+    protected override bool SeedDemoApplications => true;
 }
 
 [Collection(PortalAppCollection.Name)]

@@ -16,9 +16,10 @@ public sealed class DeleteDraft(ProjectWorkflowDbContext db, ApplicationAccess a
 {
     public async Task HandleAsync(Guid id, long? revision, Actor actor, CancellationToken cancellationToken)
     {
+        // Whose draft it is first, then what was asked: nobody learns anything of another enterprise's draft.
+        var application = await access.OwnedAsync(id, actor, cancellationToken);
         // The revision the clerk saw: a draft a colleague changed since is not thrown away unseen.
         if (revision is null) throw InvalidRequestException.For("revision", "Name the revision of the draft you are deleting (?revision=N, from the draft you see).");
-        var application = await access.OwnedAsync(id, actor, cancellationToken);
         application.EnsureDeletable();
         if (application.Revision != revision)
             throw new ConflictException("The draft was changed elsewhere since you opened it; reload it before deleting it.");

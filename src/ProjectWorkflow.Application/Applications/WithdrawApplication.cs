@@ -21,11 +21,12 @@ public sealed class WithdrawApplication(ProjectWorkflowDbContext db, Application
 
     public async Task<ApplicationView> HandleAsync(Guid id, WithdrawRequest request, Actor actor, CancellationToken cancellationToken)
     {
+        // Whose application it is first, then what was asked.
+        var application = await access.OwnedAsync(id, actor, cancellationToken);
         var reason = request.Reason?.Trim();
         if (string.IsNullOrEmpty(reason)) throw InvalidRequestException.For("reason", "Say why the application is withdrawn (it is kept in the file).");
         if (reason.Length > 1000) throw InvalidRequestException.For("reason", "At most 1000 characters.");
 
-        var application = await access.OwnedAsync(id, actor, cancellationToken);
         var instanceId = application.InstanceId;
         var withTheDistrict = instanceId is { } instance && await db.Set<TaskRecord>()
             .AnyAsync(t => t.InstanceId == instance && t.Status == TaskStatuses.Open && DistrictStage.Contains(t.ElementId), cancellationToken);

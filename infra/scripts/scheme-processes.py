@@ -15,7 +15,8 @@ SCHEMES = [
          site_check="Site check 现场核查",
          doc="A tech-upgrade application from submission to closure: formal check, district review with return for "
              "supplement and a deadline, an expert panel that declares conflicts of interest before scoring on the rubric "
-             "(trimmed mean), site check, the approved amount = min(rate x eligible investment, cap, budget left), joint "
+             "(trimmed mean; drawn at random in the rule set's mix, a recusal replaced from the pool, the department asked when "
+             "the quorum is out of reach), site check, the approved amount = min(rate x eligible investment, cap, budget left), joint "
              "review, public notice for the rule set's working days with signed objections, approval. "),
     dict(key="smart-factory",
          name="Smart factory project (智能工厂/数字化车间项目)",
@@ -132,6 +133,11 @@ def review(p, site_check):
            assignee="${expert}", dueDate="P7D", formKey="funding/expert-review")
     p.service("concludePanel", "Panel result 评审结论", "panel.conclude", 1000, 60)
     p.gateway("panelDecision", "Passed? 是否通过", 1175, 75, default="toSiteCheck")
+    # Below the quorum (recusals the pool could not replace, or a pool too small to draw from) the department adds
+    # experts to the pool and redraws the empty seats, or decides the file: never a faulted panel.
+    p.user("panelShortage", "Panel short of experts 专家不足", 1000, 190, candidateGroups="dept-approver", dueDate="P10D",
+           formKey="funding/panel-shortage", formRef="panel-shortage")
+    p.gateway("shortageDecision", "Redraw? 是否补抽", 1125, 205, default="redrawPanel")
     p.user("siteCheck", site_check, 1300, 60, candidateGroups="dept-approver", dueDate="P10D", formKey="funding/site-check")
     p.gateway("siteDecision", "Site OK? 核查通过", 1475, 75, default="toCalculate")
     p.service("calculateSubsidy", "Calculate subsidy 核定金额", "subsidy.calculate", 1600, 60)
@@ -161,7 +167,13 @@ def review(p, site_check):
     p.flow("toExpertReview", "assignPanel", "expertReview", [(800, 100), (850, 100)])
     p.flow("toConcludePanel", "expertReview", "concludePanel", [(950, 100), (1000, 100)])
     p.flow("toPanelDecision", "concludePanel", "panelDecision", [(1100, 100), (1175, 100)])
-    p.flow("panelFailed", "panelDecision", "reject", [(1200, 125), (1200, 340), (1620, 340), (1600, 360)], "below pass score 未达分数线", "${!panelPassed}")
+    p.flow("panelShort", "panelDecision", "panelShortage", [(1200, 125), (1200, 160), (1050, 160), (1050, 190)], "below quorum 不足法定人数", "${!panelQuorate}")
+    p.flow("panelFailed", "panelDecision", "reject", [(1200, 125), (1200, 340), (1620, 340), (1600, 360)], "below pass score 未达分数线",
+           "${panelQuorate && !panelPassed}")
+    p.flow("toShortageDecision", "panelShortage", "shortageDecision", [(1100, 230), (1125, 230)])
+    p.flow("redrawPanel", "shortageDecision", "assignPanel", [(1150, 205), (1150, 175), (760, 175), (760, 140)], "redraw 补抽")
+    p.flow("shortageRejected", "shortageDecision", "reject", [(1175, 230), (1640, 230), (1640, 320)], "reject 不予支持",
+           "${panelShortageOutcome == 'reject'}")
     p.flow("toSiteCheck", "panelDecision", "siteCheck", [(1225, 100), (1300, 100)])
     p.flow("toSiteDecision", "siteCheck", "siteDecision", [(1400, 100), (1475, 100)])
     p.flow("siteFailed", "siteDecision", "reject", [(1500, 125), (1500, 350), (1600, 360)], "site check failed 核查未通过", "${siteOutcome == 'fail'}")

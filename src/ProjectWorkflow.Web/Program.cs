@@ -78,6 +78,7 @@ api.MapWarnings();
 api.MapEnterprises();
 api.MapApplications();
 api.MapReviews();
+api.MapExperts();
 api.MapProjects();
 api.MapLedger();
 api.MapNotifications();

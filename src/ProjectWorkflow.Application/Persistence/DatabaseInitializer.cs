@@ -23,6 +23,7 @@ public sealed class DatabaseInitializer(
     SchemeSeed schemes,
     HolidaySeed holidays,
     DemoEnterpriseSeed demoEnterprise,
+    DemoExpertPoolSeed demoExpertPool,
     DemoApplications demoApplications,
     TimeProvider time,
     IConfiguration configuration,
@@ -48,6 +49,7 @@ public sealed class DatabaseInitializer(
             logger.LogInformation("Seeding demo data (Seed:DemoData is true)");
             await demoData.SeedAsync();
             await demoEnterprise.SeedAsync(cancellationToken);
+            await demoExpertPool.SeedAsync(cancellationToken);
         }
 
         await demoDataRule.EnsureNoDemoPasswordAsync();

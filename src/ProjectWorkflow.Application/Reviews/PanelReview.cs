@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Applications;
+using ProjectWorkflow.Application.Audit;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.Refusals;
 using ProjectWorkflow.Application.Schemes;
@@ -16,13 +17,16 @@ public sealed record DeclarationRequest(bool? WorkedForOrAdvisedApplicant, bool?
 
 public sealed record ScoresRequest(Dictionary<string, decimal>? Points, string? Comment);
 
-public sealed record PanelSeatView(string Expert, bool Declared, bool Recused, decimal? Total, DateTimeOffset? ScoredAt);
+public sealed record PanelSeatView(string Expert, string? Field, string? Replaces, bool Declared, bool Recused, decimal? Total, DateTimeOffset? ScoredAt);
 
 /// <summary>
 /// An expert's part: declare conflicts of interest first (a conflict recuses them and the file stays
-/// closed to them), then score the rubric. Either completes their review task in the same transaction.
+/// closed to them), then score the rubric. A recusal draws a replacement for the same field's seat at once (as
+/// the panel was drawn, excluding everyone seated or recused on the file) and hands the review task to them; when
+/// the pool has nobody left, the recused expert's task completes and the panel goes on without the seat (its
+/// result then asks the department when the quorum is out of reach). Scoring completes the task.
 /// </summary>
-public sealed class PanelReview(ProjectWorkflowDbContext db, RuleSets ruleSets, WorkflowCommands commands, TimeProvider time)
+public sealed class PanelReview(ProjectWorkflowDbContext db, RuleSets ruleSets, WorkflowCommands commands, ExpertPool pool, AuditTrail audit, TimeProvider time)
 {
     /// <summary>The expert's review task of the funding processes (one per seated expert).</summary>
     public const string ReviewElementId = "expertReview";
@@ -36,11 +40,27 @@ public sealed class PanelReview(ProjectWorkflowDbContext db, RuleSets ruleSets, 
             throw InvalidRequestException.For("declaration", "Answer every question of the declaration (true or false) before the file opens. 请逐项填写回避声明。");
         var declaration = new ConflictOfInterestDeclaration(actor.Id, request.WorkedForOrAdvisedApplicant.Value, request.LegalDisputeWithApplicant.Value,
             request.DraftedTheCall.Value, request.ControlOrInvestmentTies.Value, request.CloseRelativeInvolved.Value, time.GetUtcNow());
-        if (!seat.Declare(declaration)) await db.SaveChangesAsync(cancellationToken);
-        else
+        if (!seat.Declare(declaration))
         {
-            await commands.RunAsync(actor, s => s.CompleteAsync(taskId, new() { ["recused"] = true }, cancellationToken), cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            return View(seat);
         }
+
+        var rules = await ruleSets.ForAsync(application.SchemeKey, application.Year, cancellationToken);
+        var seats = await db.Set<PanelMember>().Where(p => p.ApplicationId == applicationId).ToListAsync(cancellationToken);
+        var field = seat.Field ?? ExpertFields.Any;
+        var replacement = (await pool.DrawAsync(application, rules.Panel, new Dictionary<string, int> { [field] = 1 }, seats, cancellationToken)).FirstOrDefault();
+        if (replacement is null)
+        {
+            audit.Record("panel.replacement-unavailable", "application", applicationId.ToString("D"), outcome: AuditOutcomes.Refused,
+                reason: $"no eligible {field} expert left in the pool", detail: $"{application.Number}: {actor.Id} recused; the panel goes on without the seat");
+            await commands.RunAsync(actor, s => s.CompleteAsync(taskId, new() { ["recused"] = true }, cancellationToken), cancellationToken);
+            return View(seat);
+        }
+        db.Add(PanelMember.Seat(applicationId, replacement.Expert, replacement.Field, replaces: actor.Id));
+        audit.Record("panel.replacement-drawn", "application", applicationId.ToString("D"),
+            detail: $"{application.Number}: {actor.Id} recused; {replacement.Expert} drawn for the {field} seat");
+        await commands.RunAsync(actor, s => s.TransferAsync(taskId, replacement.Expert, "回避，递补专家 recused: a replacement was drawn", cancellationToken), cancellationToken);
         return View(seat);
     }
 
@@ -74,5 +94,5 @@ public sealed class PanelReview(ProjectWorkflowDbContext db, RuleSets ruleSets, 
         return (application, seat, taskId);
     }
 
-    private static PanelSeatView View(PanelMember p) => new(p.Expert, p.DeclaredAt is not null, p.Recused, p.Total, p.ScoredAt);
+    private static PanelSeatView View(PanelMember p) => new(p.Expert, p.Field, p.Replaces, p.DeclaredAt is not null, p.Recused, p.Total, p.ScoredAt);
 }

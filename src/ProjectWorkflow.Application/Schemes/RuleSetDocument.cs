@@ -6,7 +6,9 @@ namespace ProjectWorkflow.Application.Schemes;
 
 public sealed record SupportDocument(string? Method, decimal? Rate, long? CapFen, long? PerTonneFen, decimal? MaxShareOfInvestment, IReadOnlyDictionary<string, long>? AwardsFen);
 
-public sealed record PanelDocument(int? Size, int? Quorum, IReadOnlyList<CriterionDocument>? Rubric, decimal? PassScore, bool? DropHighestAndLowest);
+/// <summary>The panel: <c>seats</c> per field (technical, financial; or any) add up to <c>size</c>; <c>quorum</c> score sheets decide.</summary>
+public sealed record PanelDocument(int? Size, int? Quorum, IReadOnlyList<CriterionDocument>? Rubric, decimal? PassScore, bool? DropHighestAndLowest,
+    IReadOnlyDictionary<string, int>? Seats = null, int? ConflictLookbackYears = null);
 
 public sealed record CriterionDocument(string? Key, string? Name, decimal? MaxPoints);
 
@@ -59,7 +61,8 @@ public sealed record RuleSetDocument(
         rules.ExtensionLeadMonths,
         rules.AcceptanceWindowMonths,
         new PanelDocument(rules.Panel.Size, rules.Panel.Quorum,
-            rules.Panel.Rubric.Select(c => new CriterionDocument(c.Key, c.Name, c.MaxPoints)).ToList(), rules.Panel.PassScore, rules.Panel.DropHighestAndLowest),
+            rules.Panel.Rubric.Select(c => new CriterionDocument(c.Key, c.Name, c.MaxPoints)).ToList(), rules.Panel.PassScore, rules.Panel.DropHighestAndLowest,
+            rules.Panel.Seats, rules.Panel.ConflictLookbackYears),
         rules.RequiresProjectPool,
         rules.SanctionYears,
         rules.RecoveryReturnsTo,
@@ -116,7 +119,11 @@ public sealed record RuleSetDocument(
             AcceptanceWindowMonths = AcceptanceWindowMonths ?? 2,
             Panel = new PanelRule(Panel!.Size ?? 5, Panel.Quorum ?? Panel.Size ?? 5,
                 (Panel.Rubric ?? []).Select(c => new RubricCriterion(c.Key!, c.Name!, c.MaxPoints!.Value)).ToList(),
-                Panel.PassScore ?? 60, Panel.DropHighestAndLowest ?? true),
+                Panel.PassScore ?? 60, Panel.DropHighestAndLowest ?? true)
+            {
+                Seats = Panel.Seats ?? new Dictionary<string, int>(),
+                ConflictLookbackYears = Panel.ConflictLookbackYears ?? 3,
+            },
             RequiresProjectPool = RequiresProjectPool ?? false,
             SanctionYears = SanctionYears ?? 3,
             RecoveryReturnsTo = RecoveryReturnsTo ?? Funding.Ledger.RecoveryDestinations.Budget,

@@ -3,7 +3,8 @@ using ProjectWorkflow.Application.Identity;
 namespace ProjectWorkflow.Application.Seeding;
 
 /// <summary>
-/// One demo user per role (five experts: a tech-upgrade panel seats five). The password is
+/// One demo user per role, and nine experts: a tech-upgrade panel seats 4 technical + 3 financial, with one
+/// of each field left to replace a recusal (the pool itself: <see cref="DemoExpertPoolSeed"/>). The password is
 /// published in the README: demo data only, seeded when <c>Seed:DemoData</c> is true.
 /// </summary>
 public static class DemoUsers
@@ -27,6 +28,10 @@ public static class DemoUsers
         new("expert3", Roles.Expert, "Demo Expert Three", "Expert Pool"),
         new("expert4", Roles.Expert, "Demo Expert Four", "Expert Pool"),
         new("expert5", Roles.Expert, "Demo Expert Five", "Expert Pool"),
+        new("expert6", Roles.Expert, "Demo Expert Six", "Expert Pool"),
+        new("expert7", Roles.Expert, "Demo Expert Seven", "Expert Pool"),
+        new("expert8", Roles.Expert, "Demo Expert Eight", "Expert Pool"),
+        new("expert9", Roles.Expert, "Demo Expert Nine", "Expert Pool"),
         new("approver1", Roles.DeptApprover, "Demo Department Approver", "Municipal Commission of Economy and Informatization"),
         new("finance1", Roles.Finance, "Demo Finance Officer", "Municipal Finance Bureau"),
         new("provider1", Roles.Provider, "Demo Service Provider", "Demo Testing & Certification Services"),

@@ -16,6 +16,7 @@ public static class SeedingRegistration
         }
         services.AddScoped<RoleSeeder>();
         services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<DemoExpertPoolSeed>();
         services.AddScoped<DemoDataRule>();
         services.AddScoped<DemoApplications>();
         return services;

@@ -16,6 +16,12 @@ public sealed class PanelMember
     public long Id { get; private set; }
     public Guid ApplicationId { get; private set; }
     public string Expert { get; private set; } = "";
+
+    /// <summary>The field whose seat the expert fills (<see cref="ExpertFields"/>); null for seats drawn before the mix.</summary>
+    public string? Field { get; private set; }
+
+    /// <summary>The recused expert this one replaced, if any.</summary>
+    public string? Replaces { get; private set; }
     public DateTimeOffset? DeclaredAt { get; private set; }
     public bool Recused { get; private set; }
     public string? RecusalReason { get; private set; }
@@ -37,10 +43,11 @@ public sealed class PanelMember
         : new ScoreSheet(Expert, JsonSerializer.Deserialize<Dictionary<string, decimal>>(Points)!);
 
     /// <summary>A seat for <paramref name="expert"/> on the panel of <paramref name="applicationId"/>, drawn from the pool.</summary>
-    public static PanelMember Seat(Guid applicationId, string expert)
+    public static PanelMember Seat(Guid applicationId, string expert, string? field = null, string? replaces = null)
     {
         if (string.IsNullOrWhiteSpace(expert)) throw new ArgumentException("A seat is an expert's.", nameof(expert));
-        return new PanelMember { ApplicationId = applicationId, Expert = expert };
+        if (field is not null && !ExpertFields.IsSeat(field)) throw new ArgumentException($"'{field}' is not a seat of the mix.", nameof(field));
+        return new PanelMember { ApplicationId = applicationId, Expert = expert, Field = field, Replaces = replaces };
     }
 
     /// <summary>The expert declares, once and before the file opens; a declared conflict recuses them. Returns whether it did.</summary>

@@ -52,7 +52,7 @@ public sealed record RuleSet
         if (NoticeWorkingDays is < 1 or > 60) problems.Add("The public notice lasts 1 to 60 working days.");
         if (BuildPeriodMonths is < 1 or > 120) problems.Add("The build period is 1 to 120 months.");
         if (MaxExtensions < 0 || MaxExtensionMonths < 0) problems.Add("Extension limits cannot be negative.");
-        if (Panel.Size < 1 || Panel.Quorum < 1 || Panel.Quorum > Panel.Size) problems.Add("The panel needs at least one expert and a quorum no larger than the panel.");
+        problems.AddRange(Panel.Problems());
         if (Panel.Rubric.Count == 0 || Panel.Rubric.Any(c => c.MaxPoints <= 0)) problems.Add("The rubric needs criteria with positive maximum points.");
         if (Panel.PassScore < 0 || Panel.PassScore > Panel.MaxTotal) problems.Add("The pass score must lie between 0 and the rubric's total.");
         if (!Ledger.RecoveryDestinations.IsKnown(RecoveryReturnsTo)) problems.Add("Recovered money returns to 'budget' or 'treasury'.");

@@ -2249,6 +2249,78 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                     b.ToTable("ProgressReports", (string)null);
                 });
 
+            modelBuilder.Entity("ProjectWorkflow.Funding.Reviews.ExpertProfile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Expert")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Expert")
+                        .IsUnique();
+
+                    b.ToTable("ExpertProfiles", (string)null);
+                });
+
+            modelBuilder.Entity("ProjectWorkflow.Funding.Reviews.ExpertRelation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
+                    b.Property<long>("ExpertProfileId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("SchemeKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Uscc")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpertProfileId");
+
+                    b.HasIndex("Uscc");
+
+                    b.ToTable("ExpertRelations", (string)null);
+                });
+
             modelBuilder.Entity("ProjectWorkflow.Funding.Reviews.PanelMember", b =>
                 {
                     b.Property<long>("Id")
@@ -2272,6 +2344,10 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("Field")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("Points")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -2282,6 +2358,10 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
 
                     b.Property<bool>("Recused")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("Replaces")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.Property<DateTimeOffset?>("ScoredAt")
                         .HasColumnType("timestamp with time zone");
@@ -2420,6 +2500,15 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ProjectWorkflow.Funding.Reviews.ExpertRelation", b =>
+                {
+                    b.HasOne("ProjectWorkflow.Funding.Reviews.ExpertProfile", null)
+                        .WithMany("Relations")
+                        .HasForeignKey("ExpertProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ProjectWorkflow.Application.Schemes.SchemeRecord", b =>
                 {
                     b.Navigation("RuleSets");
@@ -2438,6 +2527,11 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("ProjectWorkflow.Funding.Ledger.LedgerEntry", b =>
                 {
                     b.Navigation("Postings");
+                });
+
+            modelBuilder.Entity("ProjectWorkflow.Funding.Reviews.ExpertProfile", b =>
+                {
+                    b.Navigation("Relations");
                 });
 #pragma warning restore 612, 618
         }

@@ -2222,6 +2222,74 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                     b.ToTable("ProgressReports", (string)null);
                 });
 
+            modelBuilder.Entity("ProjectWorkflow.Funding.Reviews.ExpertProfile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Expert")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Expert")
+                        .IsUnique();
+
+                    b.ToTable("ExpertProfiles", (string)null);
+                });
+
+            modelBuilder.Entity("ProjectWorkflow.Funding.Reviews.ExpertRelation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpertProfileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SchemeKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Uscc")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpertProfileId");
+
+                    b.HasIndex("Uscc");
+
+                    b.ToTable("ExpertRelations", (string)null);
+                });
+
             modelBuilder.Entity("ProjectWorkflow.Funding.Reviews.PanelMember", b =>
                 {
                     b.Property<long>("Id")
@@ -2243,6 +2311,10 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Field")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Points")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -2253,6 +2325,10 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
 
                     b.Property<bool>("Recused")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Replaces")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("ScoredAt")
                         .HasColumnType("INTEGER");
@@ -2391,6 +2467,15 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ProjectWorkflow.Funding.Reviews.ExpertRelation", b =>
+                {
+                    b.HasOne("ProjectWorkflow.Funding.Reviews.ExpertProfile", null)
+                        .WithMany("Relations")
+                        .HasForeignKey("ExpertProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ProjectWorkflow.Application.Schemes.SchemeRecord", b =>
                 {
                     b.Navigation("RuleSets");
@@ -2409,6 +2494,11 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
             modelBuilder.Entity("ProjectWorkflow.Funding.Ledger.LedgerEntry", b =>
                 {
                     b.Navigation("Postings");
+                });
+
+            modelBuilder.Entity("ProjectWorkflow.Funding.Reviews.ExpertProfile", b =>
+                {
+                    b.Navigation("Relations");
                 });
 #pragma warning restore 612, 618
         }

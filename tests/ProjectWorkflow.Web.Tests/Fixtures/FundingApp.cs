@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using ProjectWorkflow.Application.Workflows.Timers;
+using ProjectWorkflow.Funding.Reviews;
 
 namespace ProjectWorkflow.Web.Tests.Fixtures;
 
@@ -15,6 +16,9 @@ public class FundingApp : PortalApp
 {
     // In UTC: a clock is UTC (PostgreSQL refuses other offsets); this is 10:00 in Shanghai.
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 26, 2, 0, 0, TimeSpan.Zero));
+
+    /// <summary>The draw's lot: first in line unless a story gives it a seed (<see cref="StoryLottery.Seed"/>).</summary>
+    public StoryLottery Lottery { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -32,6 +36,9 @@ public class FundingApp : PortalApp
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            // The panel's lot takes the first eligible expert in line (by user name), so each story knows who sits.
+            services.RemoveAll<IPanelLottery>();
+            services.AddSingleton<IPanelLottery>(Lottery);
         });
     }
 
@@ -42,6 +49,18 @@ public class FundingApp : PortalApp
         await using var scope = Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<SweepDueTimers>().RunAsync(CancellationToken.None);
     }
+}
+
+/// <summary>The lot of the stories' draws: the first eligible expert by user name, or a seeded random lot a story sets.</summary>
+public sealed class StoryLottery : IPanelLottery
+{
+    private IPanelLottery? _seeded;
+
+    public void Seed(int seed) => _seeded = new SeededLottery(seed);
+
+    public void FirstInLine() => _seeded = null;
+
+    public int Pick(int count) => _seeded?.Pick(count) ?? 0;
 }
 
 [CollectionDefinition(Name)]

@@ -40,10 +40,10 @@ public sealed class ConfidentialFileTests(FundingApp app) : IClassFixture<Fundin
         await OkAsync(applicant, $"/api/tasks/{await OnlyTaskAsync(applicant, "mine", instance, "supplement")}/complete");
         await _walk.DistrictAsync(instance, new { districtOutcome = "recommend" });
 
-        // The experts score it (77.67 passes); the site check fails it with an internal comment and a reason for the applicant.
-        await _walk.PanelAsync(id, instance, ReviewWalk.GreenScores(70, 75, 88));
+        // The experts score it (77.8 passes); the site check fails it with an internal comment and a reason for the applicant.
+        await _walk.PanelAsync(id, instance, ReviewWalk.GreenScores(70, 75, 88, 77, 79));
         await _walk.ApproverAsync(instance, "siteCheck", new { siteOutcome = "fail", siteComment = "Boiler room smells of fresh paint", rejectionReason = "The installed boiler is not the one in the application." });
-        Assert.Equal(77.67m, (await InstanceAsync(admin, instance)).GetProperty("variables").GetProperty("panelScore").GetDecimal());
+        Assert.Equal(77.8m, (await InstanceAsync(admin, instance)).GetProperty("variables").GetProperty("panelScore").GetDecimal());
 
         // The enterprise tries the raw engine views of its own application: refused.
         await ProblemAssert.IsProblemAsync(await applicant.GetAsync($"/api/instances/{instance}"), HttpStatusCode.Forbidden);
@@ -72,13 +72,13 @@ public sealed class ConfidentialFileTests(FundingApp app) : IClassFixture<Fundin
         Assert.Equal("ended", entries[^1].GetProperty("event").GetString());
 
         // ... and nothing of who reviewed it, how they scored, or what they noted among themselves.
-        foreach (var secret in new[] { "reviewer1", "approver1", "expert1", "expert2", "expert3", "77.67", "fresh paint", "disorganised", "panelScore", "siteComment" })
+        foreach (var secret in new[] { "reviewer1", "approver1", "expert1", "expert2", "expert3", "77.8", "fresh paint", "disorganised", "panelScore", "siteComment" })
             Assert.DoesNotContain(secret, text);
 
         // Nor does the application itself, or the applicant's notifications, name the staff who acted.
         var file = await (await applicant.GetAsync($"/api/applications/{id}")).Content.ReadAsStringAsync();
         var inbox = await (await applicant.GetAsync("/api/notifications?take=200")).Content.ReadAsStringAsync();
-        foreach (var secret in new[] { "reviewer1", "approver1", "expert1", "77.67", "fresh paint" })
+        foreach (var secret in new[] { "reviewer1", "approver1", "expert1", "77.8", "fresh paint" })
         {
             Assert.DoesNotContain(secret, file);
             Assert.DoesNotContain(secret, inbox);
@@ -113,6 +113,8 @@ public sealed class ConfidentialFileTests(FundingApp app) : IClassFixture<Fundin
         {
             ["expert2"] = new() { ["savings"] = 40, ["technology"] = 24, ["management"] = 16 },
             ["expert3"] = new() { ["savings"] = 40, ["technology"] = 24, ["management"] = 16 },
+            ["expert5"] = new() { ["savings"] = 40, ["technology"] = 24, ["management"] = 16 },
+            ["expert6"] = new() { ["savings"] = 40, ["technology"] = 24, ["management"] = 16 },
         });
         await ProblemAssert.IsProblemAsync(await expert.GetAsync($"/api/applications/{id}"), HttpStatusCode.Forbidden);
         await ProblemAssert.IsProblemAsync(await expert.GetAsync($"/api/instances/{instance}"), HttpStatusCode.Forbidden);
@@ -132,7 +134,7 @@ public sealed class ConfidentialFileTests(FundingApp app) : IClassFixture<Fundin
         using var expert = await app.CreateClientForAsync("expert1");
         var review = await OnlyTaskAsync(expert, "mine", instance, "expertReview");
         await ProblemAssert.IsProblemAsync(await PostAsync(expert, $"/api/tasks/{review}/transfer", new { user = "expert4" }), HttpStatusCode.BadRequest);
-        await _walk.PanelAsync(id, instance, ReviewWalk.GreenScores(80, 80, 80));
+        await _walk.PanelAsync(id, instance, ReviewWalk.GreenScores(80, 80, 80, 80, 80));
 
         // A department approver who also acts for the applying enterprise.
         var insider = await PersonAsync(admin, "approver-insider", "dept-approver");

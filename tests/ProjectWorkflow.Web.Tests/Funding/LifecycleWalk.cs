@@ -30,7 +30,7 @@ internal sealed class LifecycleWalk(FundingApp app)
         };
         var (id, instance) = await _review.SubmitAsync(applicant, "green-park", project);
         await _review.DistrictAsync(instance, new { districtOutcome = "recommend" });
-        await _review.PanelAsync(id, instance, ReviewWalk.GreenScores(70, 72, 74));
+        await _review.PanelAsync(id, instance, ReviewWalk.GreenScores(70, 72, 74, 72, 72));
         await _review.ApproverAsync(instance, "siteCheck", new { siteOutcome = "pass" });
         await _review.ApproverAsync(instance, "jointReview", new { jointOutcome = "approve" });
         return (id, instance);

@@ -88,13 +88,13 @@ public sealed class RefusalTests(FundingApp app) : IClassFixture<FundingApp>
         var (id, instance) = await _walk.SubmitAsync(applicant, "green-park", Project(Unique("Weak proposal")));
         await _walk.DistrictAsync(instance, new { districtOutcome = "recommend" });
 
-        await _walk.PanelAsync(id, instance, ReviewWalk.GreenScores(50, 55, 58));
+        await _walk.PanelAsync(id, instance, ReviewWalk.GreenScores(50, 55, 58, 54, 55));
 
         Assert.Equal("rejected", (await ApplicationAsync(applicant, id)).GetProperty("status").GetString());
         using var admin = await app.CreateClientForAsync("admin1");
         var variables = (await InstanceAsync(admin, instance)).GetProperty("variables");
         Assert.False(variables.GetProperty("panelPassed").GetBoolean());
-        Assert.Equal(54.33m, variables.GetProperty("panelScore").GetDecimal());
+        Assert.Equal(54.4m, variables.GetProperty("panelScore").GetDecimal());
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public sealed class RefusalTests(FundingApp app) : IClassFixture<FundingApp>
         using var neighbour = await app.CreateClientForAsync("provider1");
         var (id, instance) = await _walk.SubmitAsync(applicant, "green-park", Project(Unique("Disputed savings")));
         await _walk.DistrictAsync(instance, new { districtOutcome = "recommend" });
-        await _walk.PanelAsync(id, instance, ReviewWalk.GreenScores(80, 82, 78));
+        await _walk.PanelAsync(id, instance, ReviewWalk.GreenScores(80, 82, 78, 80, 80));
         await _walk.ApproverAsync(instance, "siteCheck", new { siteOutcome = "pass" });
         Assert.Equal(150_000_000L, (await ApplicationAsync(applicant, id)).GetProperty("approvedAmountFen").GetInt64());   // 2,500 tce × ¥600
         await _walk.ApproverAsync(instance, "jointReview", new { jointOutcome = "approve" });

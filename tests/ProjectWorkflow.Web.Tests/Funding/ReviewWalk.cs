@@ -48,7 +48,16 @@ internal sealed class ReviewWalk(PortalApp app)
         await OkAsync(approver, $"/api/tasks/{task}/complete", new { variables });
     }
 
+    /// <summary>
+    /// Who the tests' lot (first in line, by user name) seats for the demo enterprise: a 3 technical + 2 financial panel
+    /// (smart-factory, green-park) and the tech-upgrade's 4 + 3. Expert 9 (financial) disputed with the demo enterprise
+    /// and is never drawn for it; expert 4 and 8 are the technical replacements.
+    /// </summary>
+    public static readonly string[] FivePanel = ["expert1", "expert2", "expert3", "expert5", "expert6"];
+
+    public static readonly string[] SevenPanel = ["expert1", "expert2", "expert3", "expert4", "expert5", "expert6", "expert7"];
+
     public static Dictionary<string, Dictionary<string, decimal>> GreenScores(params decimal[] totals) =>
-        totals.Select((total, i) => ($"expert{i + 1}", new Dictionary<string, decimal> { ["savings"] = total * 0.5m, ["technology"] = total * 0.3m, ["management"] = total * 0.2m }))
+        totals.Select((total, i) => (FivePanel[i], new Dictionary<string, decimal> { ["savings"] = total * 0.5m, ["technology"] = total * 0.3m, ["management"] = total * 0.2m }))
             .ToDictionary(x => x.Item1, x => x.Item2);
 }

@@ -13,7 +13,7 @@ public sealed class SmartFactoryAndGreenParkStoryTests(FundingApp app) : IClassF
     private readonly LifecycleWalk _lifecycle = new(app);
 
     private static Dictionary<string, Dictionary<string, decimal>> SmartScores(params decimal[] totals) =>
-        totals.Select((total, i) => ($"expert{i + 1}", new Dictionary<string, decimal> { ["intelligence"] = total * 0.4m, ["economics"] = total * 0.3m, ["management"] = total * 0.3m }))
+        totals.Select((total, i) => (ReviewWalk.FivePanel[i], new Dictionary<string, decimal> { ["intelligence"] = total * 0.4m, ["economics"] = total * 0.3m, ["management"] = total * 0.3m }))
             .ToDictionary(x => x.Item1, x => x.Item2);
 
     [Fact]

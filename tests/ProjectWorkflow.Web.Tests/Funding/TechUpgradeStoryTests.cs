@@ -57,8 +57,8 @@ public sealed class TechUpgradeStoryTests(FundingApp app) : IClassFixture<Fundin
         await OkAsync(reviewer, $"/api/tasks/{review}/claim");
         await OkAsync(reviewer, $"/api/tasks/{review}/complete", new { variables = new { districtOutcome = "recommend" } });
 
-        // Five experts: each declares before the file opens to them, then scores the rubric.
-        var totals = new Dictionary<string, int> { ["expert1"] = 80, ["expert2"] = 90, ["expert3"] = 70, ["expert4"] = 85, ["expert5"] = 60 };
+        // Seven experts (4 technical + 3 financial): each declares before the file opens to them, then scores the rubric.
+        var totals = new Dictionary<string, int> { ["expert1"] = 80, ["expert2"] = 90, ["expert3"] = 70, ["expert4"] = 85, ["expert5"] = 60, ["expert6"] = 75, ["expert7"] = 65 };
         foreach (var (expert, total) in totals)
         {
             using var client = await app.CreateClientForAsync(expert);
@@ -74,7 +74,7 @@ public sealed class TechUpgradeStoryTests(FundingApp app) : IClassFixture<Fundin
             await OkAsync(client, $"/api/applications/{id}/panel/scores", new { points = new { technology = total * 0.4m, economics = total * 0.3m, management = total * 0.3m } });
         }
         var panel = await InstanceAsync(admin, instance);
-        Assert.Equal(78.33m, panel.GetProperty("variables").GetProperty("panelScore").GetDecimal());   // (80 + 85 + 70) / 3, highest and lowest dropped
+        Assert.Equal(75m, panel.GetProperty("variables").GetProperty("panelScore").GetDecimal());   // (65 + 70 + 75 + 80 + 85) / 5, highest and lowest dropped
 
         // Site check passes; the amount is min(10% × eligible investment, 1亿 cap, budget left), to the fen.
         var site = await OnlyTaskAsync(approver, "candidate", instance, "siteCheck");

@@ -107,6 +107,12 @@ public static class RouteMatrix
         R("GET /api/applications/{id:guid}/objections",                      "enterprise staff", Refused),
         R("POST /api/applications/{id:guid}/objections",                     "signed-in"),
 
+        // The expert pool: administrators keep it, the department (who adds experts when a panel runs short) and auditors read it
+        R("GET /api/experts/",                                               "approver admin auditor"),
+        R("PUT /api/experts/{expert}",                                       "admin"),
+        R("POST /api/experts/{expert}/relations",                            "admin"),
+        R("DELETE /api/experts/{expert}/relations/{id:long}",              "admin"),
+
         // Enterprises
         R("GET /api/enterprises/",                                           "staff"),
         R("POST /api/enterprises/",                                          "enterprise"),

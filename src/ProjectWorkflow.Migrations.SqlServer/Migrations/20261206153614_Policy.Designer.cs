@@ -12,7 +12,7 @@ using ProjectWorkflow.Application.Persistence;
 namespace ProjectWorkflow.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(ProjectWorkflowDbContext))]
-    [Migration("20261206144441_Policy")]
+    [Migration("20261206153614_Policy")]
     partial class Policy
     {
         /// <inheritdoc />
@@ -2255,6 +2255,78 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                     b.ToTable("ProgressReports", (string)null);
                 });
 
+            modelBuilder.Entity("ProjectWorkflow.Funding.Reviews.ExpertProfile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Expert")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Expert")
+                        .IsUnique();
+
+                    b.ToTable("ExpertProfiles", (string)null);
+                });
+
+            modelBuilder.Entity("ProjectWorkflow.Funding.Reviews.ExpertRelation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
+                    b.Property<long>("ExpertProfileId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("SchemeKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Uscc")
+                        .HasMaxLength(18)
+                        .HasColumnType("nvarchar(18)");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpertProfileId");
+
+                    b.HasIndex("Uscc");
+
+                    b.ToTable("ExpertRelations", (string)null);
+                });
+
             modelBuilder.Entity("ProjectWorkflow.Funding.Reviews.PanelMember", b =>
                 {
                     b.Property<long>("Id")
@@ -2278,6 +2350,10 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<string>("Field")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<string>("Points")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
@@ -2288,6 +2364,10 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
 
                     b.Property<bool>("Recused")
                         .HasColumnType("bit");
+
+                    b.Property<string>("Replaces")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
 
                     b.Property<DateTimeOffset?>("ScoredAt")
                         .HasColumnType("datetimeoffset");
@@ -2426,6 +2506,15 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ProjectWorkflow.Funding.Reviews.ExpertRelation", b =>
+                {
+                    b.HasOne("ProjectWorkflow.Funding.Reviews.ExpertProfile", null)
+                        .WithMany("Relations")
+                        .HasForeignKey("ExpertProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ProjectWorkflow.Application.Schemes.SchemeRecord", b =>
                 {
                     b.Navigation("RuleSets");
@@ -2444,6 +2533,11 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
             modelBuilder.Entity("ProjectWorkflow.Funding.Ledger.LedgerEntry", b =>
                 {
                     b.Navigation("Postings");
+                });
+
+            modelBuilder.Entity("ProjectWorkflow.Funding.Reviews.ExpertProfile", b =>
+                {
+                    b.Navigation("Relations");
                 });
 #pragma warning restore 612, 618
         }

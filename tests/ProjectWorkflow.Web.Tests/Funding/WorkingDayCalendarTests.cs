@@ -27,7 +27,7 @@ public sealed class WorkingDayCalendarTests(FundingApp app) : IClassFixture<Fund
 
         var (id, instance) = await _walk.SubmitAsync(applicant, "green-park", Project($"Heat pumps {Guid.NewGuid():N}"[..28], leader: "310101198001010038"));
         await _walk.DistrictAsync(instance, new { districtOutcome = "recommend" });
-        await _walk.PanelAsync(id, instance, ReviewWalk.GreenScores(70, 72, 74));
+        await _walk.PanelAsync(id, instance, ReviewWalk.GreenScores(70, 72, 74, 72, 72));
         await _walk.ApproverAsync(instance, "siteCheck", new { siteOutcome = "pass" });
         await _walk.ApproverAsync(instance, "jointReview", new { jointOutcome = "approve" });
 

@@ -18,6 +18,9 @@ public sealed class WorkflowEngine(ServiceTaskRegistry serviceTasks, TimeProvide
     public CompileResult Compile(byte[] xml, string? processId = null) =>
         DefinitionCompiler.Compile(xml, ServiceTasks.Topics, processId);
 
+    /// <summary>Every executable process of a file, each its own definition, as Camunda deploys a file with several.</summary>
+    public CompileEachResult CompileEach(byte[] xml) => DefinitionCompiler.CompileEach(xml, ServiceTasks.Topics);
+
     /// <summary>A unit of work: run commands, then save every instance in <see cref="WorkflowSession.Touched"/>.</summary>
     public WorkflowSession OpenSession(IWorkflowStore store, Actor actor, IServiceProvider? services = null) => new(this, store, actor, services);
 }

@@ -72,6 +72,8 @@ api.MapUsers();
 api.MapDefinitions();
 api.MapInstances();
 api.MapTasks();
+api.MapForms();
+api.MapIncidents();
 api.MapSchemes();
 api.MapCalendar();
 api.MapWarnings();

@@ -22,6 +22,7 @@ namespace ProjectWorkflow.Application.Ledger;
 /// <c>installmentNumber</c>, <c>installmentAmountFen</c> and <c>paymentOrderId</c>. Run again (a retried step),
 /// it finds the order it already made for this process instead of making another.
 /// </summary>
+[SetsVariables("installmentNumber", "installmentAmountFen", "paymentOrderId")]
 public sealed class OrderInstallment(ProjectWorkflowDbContext db, TimeProvider time, RuleSets ruleSets, FundLedger ledger, AuditTrail audit) : ApplicationStep(db, time)
 {
     protected override async Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
@@ -88,6 +89,7 @@ public abstract class PaymentOrderStep(ProjectWorkflowDbContext db, TimeProvider
 /// name and account and the amount the process ordered, and checked against the order and what the ledger reserves.
 /// An order that no longer matches (a row edited behind the fund's back) is held with the reason, not paid.
 /// </summary>
+[SetsVariables("paymentKey")]
 public sealed class SendPayment(ProjectWorkflowDbContext db, TimeProvider time, Outbox outbox, FundLedger ledger, AuditTrail audit) : PaymentOrderStep(db, time)
 {
     /// <summary>The key the treasury pays once: the payment order's id.</summary>
@@ -135,6 +137,7 @@ public sealed class SendPayment(ProjectWorkflowDbContext db, TimeProvider time, 
 /// rejected → the order goes back to the finance officer with the bank's reason. An answer for an earlier attempt
 /// is stale and changes nothing. Sets <c>settlement</c> = confirmed | rejected | stale.
 /// </summary>
+[SetsVariables("settlement", "rejectionReason")]
 public sealed class SettlePayment(ProjectWorkflowDbContext db, TimeProvider time, FundLedger ledger, AuditTrail audit) : PaymentOrderStep(db, time)
 {
     protected override async Task RunAsync(PaymentOrder order, ServiceTaskContext context, CancellationToken cancellationToken)

@@ -17,6 +17,7 @@ namespace ProjectWorkflow.Application.Projects;
 /// project.start-building: the first installment is paid, so building starts today (Shanghai): the build
 /// period runs the rule set's months and acceptance is due AcceptanceWindowMonths after it (acceptanceDueAt).
 /// </summary>
+[SetsVariables("projectClosed", "buildEndsOn", "acceptanceDueAt")]
 public sealed class StartBuilding(ProjectWorkflowDbContext db, TimeProvider time, RuleSets ruleSets) : ApplicationStep(db, time)
 {
     protected override async Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
@@ -46,6 +47,7 @@ public sealed class ApplyChange(ProjectWorkflowDbContext db, TimeProvider time, 
 /// acceptance.deadline: the acceptance window closed while the project was still building. If an extension
 /// moved the deadline meanwhile, building goes on (acceptanceExtended); otherwise the project overran.
 /// </summary>
+[SetsVariables("acceptanceExtended", "recoveryReason")]
 public sealed class CheckAcceptanceDeadline(ProjectWorkflowDbContext db, TimeProvider time) : ApplicationStep(db, time)
 {
     protected override Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
@@ -73,6 +75,7 @@ public sealed class AcceptanceRequested(ProjectWorkflowDbContext db, TimeProvide
 /// acceptance.settle: the project passed acceptance. It is entitled to the approved amount, cut pro rata when the
 /// actual eligible investment fell short of the approved one (AcceptedAmountFen); the ledger pays the rest of it.
 /// </summary>
+[SetsVariables("acceptedAmountFen", "acceptanceCalculation")]
 public sealed class SettleAcceptance(ProjectWorkflowDbContext db, TimeProvider time, RuleSets ruleSets) : ApplicationStep(db, time)
 {
     protected override async Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
@@ -88,6 +91,7 @@ public sealed class SettleAcceptance(ProjectWorkflowDbContext db, TimeProvider t
 }
 
 /// <summary>project.close: evaluated and paid in full, the project is closed.</summary>
+[SetsVariables("projectClosed")]
 public sealed class CloseProject(ProjectWorkflowDbContext db, TimeProvider time) : ApplicationStep(db, time)
 {
     protected override Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
@@ -103,6 +107,7 @@ public sealed class CloseProject(ProjectWorkflowDbContext db, TimeProvider time)
 /// overrun): the status becomes recovered and the enterprise and the project leader are barred from applying
 /// for the rule set's SanctionYears. The ledger's recovery.open then claims back what was paid.
 /// </summary>
+[SetsVariables("projectClosed", "sanctionedUntil")]
 public sealed class RecoverFunds(ProjectWorkflowDbContext db, TimeProvider time, RuleSets ruleSets) : ApplicationStep(db, time)
 {
     protected override async Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ProjectWorkflow.Application.Workflows.Definitions;
+using ProjectWorkflow.Application.Workflows.Forms;
+using ProjectWorkflow.Application.Workflows.Incidents;
 using ProjectWorkflow.Application.Workflows.Instances;
 using ProjectWorkflow.Application.Workflows.Reminders;
 using ProjectWorkflow.Application.Workflows.Tasks;
@@ -22,10 +24,15 @@ public static class WorkflowRegistration
         {
             var registry = new ServiceTaskRegistry();
             foreach (var binding in provider.GetServices<ServiceTaskBinding>())
-                registry.Register(binding.Topic, new ScopedHandler(binding.HandlerType));
+                registry.Register(binding.Topic, new ScopedHandler(binding.HandlerType),
+                    binding.HandlerType.GetCustomAttributes(typeof(SetsVariablesAttribute), false).OfType<SetsVariablesAttribute>().SelectMany(a => a.Names).ToList());
             return new WorkflowEngine(registry, provider.GetRequiredService<TimeProvider>());
         });
         services.AddSingleton<DefinitionCatalog>();
+        services.AddSingleton<FormCatalog>();
+        services.AddScoped<TaskForms>();
+        services.AddScoped<GetForm>();
+        services.AddScoped<GetTaskForm>();
         services.AddScoped<WorkflowCommands>();
         services.AddOptions<VariableLimits>().BindConfiguration(VariableLimits.Section);
 
@@ -41,8 +48,12 @@ public static class WorkflowRegistration
         services.AddScoped<GetJournal>();
         services.AddScoped<EndInstance>();
         services.AddScoped<MigrateInstance>();
+        services.AddScoped<ModifyInstance>();
+        services.AddScoped<ListIncidents>();
+        services.AddScoped<RetryIncident>();
         services.AddScoped<WithdrawCompletion>();
         services.AddScoped<DeliverMessage>();
+        services.AddScoped<StartByMessage>();
         services.AddOptions<MessageSendersOptions>().BindConfiguration(MessageSendersOptions.Section);
         services.AddSingleton<MessageSenders>();
         services.AddScoped<DeliverMessageFromOutside>();

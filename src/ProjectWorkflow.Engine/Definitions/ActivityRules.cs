@@ -7,7 +7,7 @@ namespace ProjectWorkflow.Engine.Definitions;
 /// a call activity names its process, multi-instance sits on user tasks only, and a
 /// sub-process has exactly one way in.
 /// </summary>
-internal static class ActivityRules
+internal static partial class ActivityRules
 {
     public static void Check(FlowNode node, ValidationContext context)
     {
@@ -18,6 +18,7 @@ internal static class ActivityRules
                 break;
             case CallActivity call:
                 CheckCalledElement(call, context);
+                CheckMappings(call, context);
                 break;
             case SubProcess subProcess:
                 CheckSubProcessStart(subProcess, context);
@@ -60,11 +61,38 @@ internal static class ActivityRules
         {
             context.Add(call, "The call activity does not say which process to start. Set calledElement to the id of the process to call.");
         }
+        else if (ExpressionRules.IsExpression(call.CalledElement))
+        {
+            call.CalledElementExpression = ExpressionRules.Parse(call.CalledElement, "called element", message => context.Add(call, message));
+        }
         else if (context.Document.Unsupported.FirstOrDefault(u => u.ProcessId is null && u.ElementId == call.CalledElement) is { } target)
         {
             context.Add(call, $"The call activity calls the {target.Kind} '{call.CalledElement}', which cannot run; a call activity can only call a process.");
         }
     }
+
+    private static void CheckMappings(CallActivity call, ValidationContext context)
+    {
+        foreach (var (direction, mapping) in call.In.Select(m => ("in", m)).Concat(call.Out.Select(m => ("out", m))))
+        {
+            if (mapping.All) continue;
+            if (mapping.Target is null || (mapping.Source is null) == (mapping.SourceExpression is null))
+            {
+                context.Add(call, $"A camunda:{direction} mapping (line {mapping.Line}) needs variables=\"all\", or a target with exactly one of source and sourceExpression.");
+                continue;
+            }
+            if (mapping.SourceExpression is { } expression)
+                mapping.SourceParsed = ExpressionRules.Parse(expression, $"camunda:{direction} sourceExpression", message => context.Add(call, message));
+        }
+        if (call.BusinessKey is { } key && !CallerKey().IsMatch(key))
+            call.BusinessKeyExpression = ExpressionRules.Parse(key, "camunda:in businessKey", message => context.Add(call, message));
+    }
+
+    /// <summary>Camunda's usual way to hand the caller's business key on: <c>#{execution.processBusinessKey}</c>.</summary>
+    public static bool IsCallersBusinessKey(string text) => CallerKey().IsMatch(text);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[$#]\{\s*execution\.processBusinessKey\s*\}$")]
+    private static partial System.Text.RegularExpressions.Regex CallerKey();
 
     private static void CheckSubProcessStart(SubProcess subProcess, ValidationContext context)
     {

@@ -13,6 +13,34 @@ public static class DefinitionCompiler
     public static CompileResult Compile(byte[] xml, IReadOnlySet<string> registeredTopics) =>
         Compile(xml, registeredTopics, processId: null);
 
+    /// <summary>
+    /// Every executable process of the file, each its own definition (keyed by its process id), as Camunda deploys
+    /// a file with several: all of them run, or the file is refused with the problems of all of them.
+    /// </summary>
+    public static CompileEachResult CompileEach(byte[] xml, IReadOnlySet<string> registeredTopics)
+    {
+        ArgumentNullException.ThrowIfNull(registeredTopics);
+        xml ??= [];
+        var read = BpmnReader.Read(xml);
+        if (read.Document is not { } document) return new CompileEachResult([], read.Problems);
+        var several = ProcessSelection.ExecutableWithContent(document);
+        if (several.Count < 2)
+        {
+            var single = Compile(xml, registeredTopics, processId: null);
+            return new CompileEachResult(single.Definition is { } one ? [one] : [], single.Problems);
+        }
+        var definitions = new List<ProcessDefinition>();
+        var problems = new List<DefinitionProblem>();
+        foreach (var process in several)
+        {
+            var result = Compile(xml, registeredTopics, process.Id);
+            if (result.Definition is { } definition) definitions.Add(definition);
+            // Problems of the file itself (not of one process) would repeat once per process.
+            problems.AddRange(result.Problems.Where(p => !problems.Contains(p)));
+        }
+        return problems.Count > 0 ? new CompileEachResult([], problems) : new CompileEachResult(definitions, []);
+    }
+
     /// <param name="xml">The file as uploaded; its hash identifies the version.</param>
     /// <param name="registeredTopics">Topics that have a service task handler in this application.</param>
     /// <param name="processId">The process to deploy when the file holds several; null picks the only executable one.</param>

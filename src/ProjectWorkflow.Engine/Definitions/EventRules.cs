@@ -17,10 +17,9 @@ internal static class EventRules
             case StartEvent start:
                 CheckTimer(start, start.Timer, context);
                 CheckMessage(start, start.Message, context);
-                if (start.Message is not null && start.Scope is ProcessModel)
+                if (start.Message is { NameExpression: not null } && start.Scope is ProcessModel)
                 {
-                    // DESIGN §4: the subset starts instances from a none start event or a timer.
-                    context.Add(start, "Message start events are not supported. Start instances through a none start event and, if the process must wait for a message, follow it with an intermediate message catch event.");
+                    context.Add(start, "A message start event's name cannot be an expression: there are no variables yet to evaluate it with. Give the message a fixed name.");
                 }
                 break;
             case IntermediateCatchEvent catchEvent:
@@ -28,8 +27,21 @@ internal static class EventRules
                 CheckTimer(catchEvent, catchEvent.Timer, context);
                 CheckMessage(catchEvent, catchEvent.Message, context);
                 break;
+            case EndEvent { Error: { } thrown } end:
+                if (thrown.ErrorRef is null)
+                    context.Add(end, "The error end event does not say which error it throws. Set errorRef to an error of the file (with its errorCode).");
+                else if (thrown.Code is null)
+                    context.Add(end, $"The error end event refers to error '{thrown.ErrorRef}', which the file does not define. Add an error element with that id and an errorCode.");
+                break;
             case BoundaryEvent boundary:
                 CheckAttachment(boundary, context);
+                CheckSameMessageTwice(boundary, context);
+                if (boundary.Error is { } caught)
+                {
+                    if (caught.ErrorRef is not null && caught.Code is null)
+                        context.Add(boundary, $"The error boundary event refers to error '{caught.ErrorRef}', which the file does not define. Add an error element with that id and an errorCode, or remove errorRef to catch every error.");
+                    break;
+                }
                 RequireDefinition(boundary, boundary.Timer, boundary.Message, context);
                 CheckTimer(boundary, boundary.Timer, context);
                 CheckMessage(boundary, boundary.Message, context);
@@ -96,6 +108,21 @@ internal static class EventRules
         {
             context.Add(node, $"The message '{message.MessageRef}' has no name, so nothing could be delivered to this event. Give the message a name.");
         }
+        else if (ExpressionRules.IsExpression(name))
+        {
+            message.NameExpression = ExpressionRules.Parse(name, "message name", problem => context.Add(node, problem));
+        }
+    }
+
+    // Camunda refuses two boundary events of one activity waiting for the same message: a delivery could not
+    // tell which of them it is for. Named on the second one (in the file's order).
+    private static void CheckSameMessageTwice(BoundaryEvent boundary, ValidationContext context)
+    {
+        if (boundary.AttachedTo is not { } host || boundary.Message is not { MessageRef.Length: > 0 } message) return;
+        var first = host.Boundaries.FirstOrDefault(b => b.Message?.MessageRef == message.MessageRef);
+        if (first is null || first == boundary) return;
+        context.Add(boundary, $"The message '{message.MessageRef}' is already caught by the boundary event '{first.Id}' on the same {host.Kind} '{host.Id}'; "
+            + "a delivery could not tell which of the two it is for. Keep one boundary event per message on an activity.");
     }
 
     private static void CheckAttachment(BoundaryEvent boundary, ValidationContext context)

@@ -31,6 +31,7 @@ internal static partial class ExpressionRules
         task.CandidateUsersExpression = ParseOptional(task.CandidateUsers, "candidate users", Report);
         task.CandidateGroupsExpression = ParseOptional(task.CandidateGroups, "candidate groups", Report);
         task.DueDateExpression = ParseOptional(task.DueDate, "due date", Report);
+        if (task.Name is { } name && IsExpression(name)) task.NameExpression = Parse(name, "task name", Report);
         if (task.DueDate is { } due && !IsExpression(due) && !IsDateOrDuration(due))
         {
             Report($"The due date '{due}' is neither an expression nor an ISO 8601 date (2026-06-30T17:00:00) or duration (P5D).");
@@ -69,9 +70,7 @@ internal static partial class ExpressionRules
     {
         if (loop.Collection is null && loop.LoopCardinality is null)
         {
-            report(loop.LoopDataInputRef is { } input
-                ? $"The multi-instance task takes its items from loopDataInputRef '{input}', which the engine does not read. Name the collection variable in camunda:collection and each item's variable in camunda:elementVariable."
-                : "The multi-instance task says neither over which items nor how many times it runs. Set camunda:collection (with camunda:elementVariable) or loopCardinality.");
+            report("The multi-instance task says neither over which items nor how many times it runs. Set camunda:collection (with camunda:elementVariable), loopDataInputRef (with inputDataItem) or loopCardinality.");
         }
 
         if (loop.Collection is { } collection)

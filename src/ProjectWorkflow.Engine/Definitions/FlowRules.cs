@@ -4,7 +4,7 @@ namespace ProjectWorkflow.Engine.Definitions;
 
 /// <summary>
 /// The shape of the graph: flows connect existing nodes of their own scope, every node can be
-/// reached and left, and a gateway with several ways out can always decide which to take.
+/// reached, and a gateway's default flow leaves that gateway.
 /// </summary>
 internal static class FlowRules
 {
@@ -70,10 +70,7 @@ internal static class FlowRules
                 context.Add(node, "An end event cannot have outgoing sequence flows. Use an intermediate event or an activity if the process goes on.");
             }
         }
-        else if (node.Outgoing.Count == 0)
-        {
-            context.Add(node, $"This {node.Kind} has no outgoing sequence flow, so the path would stop here without reaching an end event. Connect it to the next step or to an end event.");
-        }
+        // A node without outgoing flow is not refused: its path simply ends there, as Camunda runs it.
     }
 
     private static void CheckDecision(Gateway gateway, ValidationContext context)
@@ -85,11 +82,7 @@ internal static class FlowRules
                 : $"The gateway's default flow '{defaultId}' does not exist. Choose one of the gateway's outgoing flows as its default.";
             context.Add(gateway, message);
         }
-        if (gateway.Outgoing.Count < 2) return;
-        foreach (var flow in gateway.Outgoing.Where(f => f != gateway.DefaultFlow && f.ConditionText is null))
-        {
-            context.Add(flow, $"This flow leaves {ValidationContext.Describe(gateway)}, which has {gateway.Outgoing.Count} ways out, but it has no condition and is not the gateway's default, "
-                + "so the engine cannot tell when to take it. Add a condition such as ${approved} or make it the gateway's default flow.");
-        }
+        // An unconditioned flow that is not the default is taken as true, as Camunda takes it: at an exclusive
+        // gateway it wins when it comes first in the file's order, at an inclusive one it is always taken.
     }
 }

@@ -8,6 +8,10 @@ namespace ProjectWorkflow.Engine.Definitions;
 /// </summary>
 public sealed class ProcessDefinition
 {
+    /// <summary>The process-level start event that a message of this name starts an instance at, if any.</summary>
+    public Model.StartEvent? MessageStart(string messageName) =>
+        Process.Nodes.OfType<Model.StartEvent>().FirstOrDefault(s => s.Message is { } m && string.Equals(m.Name, messageName, StringComparison.Ordinal));
+
     public ProcessDefinition(BpmnDocument document, ProcessModel process, string xml, string contentHash)
     {
         Document = document;

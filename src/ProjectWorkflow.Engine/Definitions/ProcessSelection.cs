@@ -63,6 +63,10 @@ internal sealed record ProcessSelection(ProcessModel? Process, IReadOnlyList<Pro
         return new ProcessSelection(process, [process]);
     }
 
+    /// <summary>The executable processes that hold something to run (or to refuse by name).</summary>
+    public static List<ProcessModel> ExecutableWithContent(BpmnDocument document) =>
+        document.Processes.Where(p => p.IsExecutable && HasContent(document, p)).ToList();
+
     // A process whose every element is unsupported still has content worth reporting on.
     private static bool HasContent(BpmnDocument document, ProcessModel process) =>
         process.Nodes.Count > 0 || document.Unsupported.Any(u => u.ProcessId == process.Id);

@@ -13,10 +13,7 @@ public sealed class MultiInstance
     public string? LoopCardinality { get; init; }
     public string? CompletionCondition { get; init; }
 
-    /// <summary>
-    /// The standard BPMN <c>loopDataInputRef</c>, kept only so the validator can name it:
-    /// the engine reads the collection from <c>camunda:collection</c>.
-    /// </summary>
+    /// <summary>The standard BPMN <c>loopDataInputRef</c> as written (read as the collection when <c>camunda:collection</c> is absent).</summary>
     public string? LoopDataInputRef { get; init; }
 
     public ParsedExpression? CollectionExpression { get; internal set; }
@@ -37,10 +34,16 @@ public sealed class UserTask(string id, int line) : Activity(id, "userTask", lin
     public string? DueDate { get; init; }
     public string? FormKey { get; init; }
 
+    /// <summary>The form-js schema the task's variables must satisfy (<c>camunda:formRef</c>), by form id.</summary>
+    public string? FormRef { get; init; }
+
     internal ParsedExpression? AssigneeExpression { get; set; }
     internal ParsedExpression? CandidateUsersExpression { get; set; }
     internal ParsedExpression? CandidateGroupsExpression { get; set; }
     internal ParsedExpression? DueDateExpression { get; set; }
+
+    /// <summary>The task's name when it holds an expression (<c>Review ${loopCounter}</c>), evaluated as the task is created.</summary>
+    internal ParsedExpression? NameExpression { get; set; }
 }
 
 public sealed class ServiceTask(string id, int line) : Activity(id, "serviceTask", line)
@@ -53,6 +56,39 @@ public sealed class CallActivity(string id, int line) : Activity(id, "callActivi
 {
     /// <summary>The key of the process to start.</summary>
     public string? CalledElement { get; init; }
+
+    /// <summary>The called process's key when <see cref="CalledElement"/> is an expression, evaluated as the call starts.</summary>
+    internal ParsedExpression? CalledElementExpression { get; set; }
+
+    /// <summary><c>camunda:in</c> mappings: what the called instance starts with.</summary>
+    public IReadOnlyList<VariableMapping> In { get; init; } = [];
+
+    /// <summary><c>camunda:out</c> mappings: what comes back when the called instance completes.</summary>
+    public IReadOnlyList<VariableMapping> Out { get; init; } = [];
+
+    /// <summary><c>camunda:in businessKey="…"</c>: the called instance's business key (an expression).</summary>
+    public string? BusinessKey { get; init; }
+
+    internal ParsedExpression? BusinessKeyExpression { get; set; }
+
+    /// <summary>
+    /// True when the file says what crosses the call (any camunda:in or camunda:out): then only that crosses, as in
+    /// Camunda. A call activity without any mapping keeps this engine's older rule: every variable and the business
+    /// key go in, every variable comes back.
+    /// </summary>
+    public bool MapsVariables => In.Count > 0 || Out.Count > 0 || BusinessKey is not null;
+}
+
+/// <summary>One <c>camunda:in</c> / <c>camunda:out</c>: all variables, or one source (a name or an expression) to a target.</summary>
+public sealed class VariableMapping
+{
+    public bool All { get; init; }
+    public string? Source { get; init; }
+    public string? SourceExpression { get; init; }
+    public string? Target { get; init; }
+    public int Line { get; init; }
+
+    internal ParsedExpression? SourceParsed { get; set; }
 }
 
 public sealed class SubProcess(string id, int line) : FlowScope(id, "subProcess", line)

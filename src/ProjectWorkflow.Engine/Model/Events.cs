@@ -25,17 +25,30 @@ public sealed class TimerDefinition
 }
 
 /// <summary>A message event definition: the name the message is delivered under.</summary>
-public sealed record MessageDefinition(string MessageRef, string Name);
+public sealed record MessageDefinition(string MessageRef, string Name)
+{
+    /// <summary>The name when it holds an expression (<c>invoice-${number}</c>), evaluated when the event starts waiting.</summary>
+    public ParsedExpression? NameExpression { get; internal set; }
+}
 
 public sealed class StartEvent(string id, int line) : FlowNode(id, "startEvent", line)
 {
+    /// <summary><c>camunda:initiator</c>: the variable that receives the id of whoever started the instance.</summary>
+    public string? Initiator { get; init; }
+
     public TimerDefinition? Timer { get; init; }
     public MessageDefinition? Message { get; init; }
 }
 
+/// <summary>An error event definition: the error it throws or catches (a catch without a reference catches every error).</summary>
+public sealed record ErrorDefinition(string? ErrorRef, string? Code);
+
 public sealed class EndEvent(string id, int line) : FlowNode(id, "endEvent", line)
 {
     public bool Terminate { get; init; }
+
+    /// <summary>Set on an error end event: the BPMN error it throws.</summary>
+    public ErrorDefinition? Error { get; init; }
 }
 
 public sealed class IntermediateCatchEvent(string id, int line) : FlowNode(id, "intermediateCatchEvent", line)
@@ -54,4 +67,7 @@ public sealed class BoundaryEvent(string id, int line, string attachedToRef) : F
 
     public TimerDefinition? Timer { get; init; }
     public MessageDefinition? Message { get; init; }
+
+    /// <summary>Set on an error boundary event: the error it catches (always interrupting).</summary>
+    public ErrorDefinition? Error { get; init; }
 }

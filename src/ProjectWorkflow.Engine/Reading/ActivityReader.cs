@@ -28,22 +28,101 @@ internal static class ActivityReader
         switch (kind)
         {
             case "userTask":
+                var (performer, ownerUsers, ownerGroups) = ReadPeople(element, id, process, context);
                 return new UserTask(id, line)
                 {
                     Name = name,
                     MultiInstance = loop,
-                    Assignee = element.CamundaAttr("assignee"),
-                    CandidateUsers = element.CamundaAttr("candidateUsers"),
-                    CandidateGroups = element.CamundaAttr("candidateGroups"),
+                    Assignee = element.CamundaAttr("assignee") ?? performer,
+                    CandidateUsers = Join(element.CamundaAttr("candidateUsers"), ownerUsers),
+                    CandidateGroups = Join(element.CamundaAttr("candidateGroups"), ownerGroups),
                     DueDate = element.CamundaAttr("dueDate"),
                     FormKey = element.CamundaAttr("formKey"),
+                    FormRef = element.CamundaAttr("formRef"),
                 };
             case "serviceTask":
                 CheckImplementation(element, process, context);
                 return new ServiceTask(id, line) { Name = name, MultiInstance = loop, Topic = element.CamundaAttr("topic") };
             default:
-                return new CallActivity(id, line) { Name = name, MultiInstance = loop, CalledElement = element.Attr("calledElement") };
+                var mappings = element.Element(BpmnNamespaces.Model + "extensionElements")?.Elements()
+                    .Where(e => e.Name.Namespace == BpmnNamespaces.Camunda && e.Name.LocalName is "in" or "out").ToList() ?? [];
+                VariableMapping Mapping(XElement m) => new()
+                {
+                    All = string.Equals(m.Attr("variables"), "all", StringComparison.Ordinal),
+                    Source = m.Attr("source"),
+                    SourceExpression = m.Attr("sourceExpression"),
+                    Target = m.Attr("target"),
+                    Line = m.Line(),
+                };
+                return new CallActivity(id, line)
+                {
+                    Name = name,
+                    MultiInstance = loop,
+                    CalledElement = element.Attr("calledElement"),
+                    In = mappings.Where(m => m.Name.LocalName == "in" && m.Attr("businessKey") is null).Select(Mapping).ToList(),
+                    Out = mappings.Where(m => m.Name.LocalName == "out").Select(Mapping).ToList(),
+                    BusinessKey = mappings.Where(m => m.Name.LocalName == "in").Select(m => m.Attr("businessKey")).FirstOrDefault(k => k is not null),
+                };
         }
+    }
+
+    /// <summary>
+    /// The standard BPMN way to name people, run as Camunda runs it: <c>humanPerformer</c> is the assignee
+    /// (and, as in Camunda, cannot stand beside <c>camunda:assignee</c>); <c>potentialOwner</c> lists
+    /// candidates, each <c>user(id)</c>, <c>group(id)</c>, or a bare id meaning a group.
+    /// </summary>
+    private static (string? Performer, List<string> Users, List<string> Groups) ReadPeople(XElement element, string id, ProcessModel process, ReadContext context)
+    {
+        static string? Expression(XElement role) =>
+            role.Element(BpmnNamespaces.Model + "resourceAssignmentExpression")?.ChildText("formalExpression");
+
+        var performers = element.Elements(BpmnNamespaces.Model + "humanPerformer").Select(Expression).Where(e => e is not null).ToList();
+        if (performers.Count > 1)
+        {
+            context.Problem(process, id, "userTask (humanPerformer)", element.Line(), "The user task has several humanPerformer elements; a task has one assignee. Keep one, or list candidates in potentialOwner.");
+        }
+        if (performers.Count > 0 && element.CamundaAttr("assignee") is not null)
+        {
+            context.Problem(process, id, "userTask (humanPerformer)", element.Line(),
+                "The user task names its assignee twice, in camunda:assignee and in humanPerformer (Camunda refuses this too). Keep one of them.");
+        }
+
+        var users = new List<string>();
+        var groups = new List<string>();
+        foreach (var owner in element.Elements(BpmnNamespaces.Model + "potentialOwner").Select(Expression).OfType<string>())
+        {
+            foreach (var entry in SplitOutsideExpressions(owner))
+            {
+                if (entry.StartsWith("user(", StringComparison.Ordinal) && entry.EndsWith(')')) users.Add(entry[5..^1].Trim());
+                else if (entry.StartsWith("group(", StringComparison.Ordinal) && entry.EndsWith(')')) groups.Add(entry[6..^1].Trim());
+                else groups.Add(entry);
+            }
+        }
+        return (performers.FirstOrDefault(), users, groups);
+    }
+
+    private static string? Join(string? attribute, List<string> more)
+    {
+        var all = (attribute is null ? [] : new List<string> { attribute }).Concat(more).Where(s => s.Length > 0).ToList();
+        return all.Count == 0 ? null : string.Join(",", all);
+    }
+
+    // "user(a), group(${g1}), b" → the entries, commas inside ${…} kept.
+    private static IEnumerable<string> SplitOutsideExpressions(string text)
+    {
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '{') depth++;
+            else if (text[i] == '}' && depth > 0) depth--;
+            else if (text[i] == ',' && depth == 0)
+            {
+                if (text[start..i].Trim() is { Length: > 0 } entry) yield return entry;
+                start = i + 1;
+            }
+        }
+        if (text[start..].Trim() is { Length: > 0 } last) yield return last;
     }
 
     /// <summary>
@@ -64,8 +143,10 @@ internal static class ActivityReader
         return new MultiInstance
         {
             IsSequential = loop.IsTrue("isSequential", whenAbsent: false),
-            Collection = loop.CamundaAttr("collection"),
-            ElementVariable = loop.CamundaAttr("elementVariable"),
+            // The standard BPMN loopDataInputRef / inputDataItem mean what camunda:collection / elementVariable
+            // do, as Camunda reads them.
+            Collection = loop.CamundaAttr("collection") ?? loop.ChildText("loopDataInputRef"),
+            ElementVariable = loop.CamundaAttr("elementVariable") ?? loop.Element(BpmnNamespaces.Model + "inputDataItem")?.Attr("name"),
             LoopCardinality = loop.ChildText("loopCardinality"),
             CompletionCondition = loop.ChildText("completionCondition"),
             LoopDataInputRef = loop.ChildText("loopDataInputRef"),

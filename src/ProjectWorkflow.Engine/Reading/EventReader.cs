@@ -14,13 +14,14 @@ internal static class EventReader
     private const string Timer = "timerEventDefinition";
     private const string Message = "messageEventDefinition";
     private const string Terminate = "terminateEventDefinition";
+    private const string Error = "errorEventDefinition";
 
     private static readonly Dictionary<string, (string[] Allowed, string Rule)> Rules = new(StringComparer.Ordinal)
     {
         ["startEvent"] = ([Timer, Message], "A start event may be a none, timer or message start event."),
-        ["endEvent"] = ([Terminate], "An end event may be a none or terminate end event."),
+        ["endEvent"] = ([Terminate, Error], "An end event may be a none, terminate or error end event."),
         ["intermediateCatchEvent"] = ([Timer, Message], "An intermediate catch event may wait for a timer or a message."),
-        ["boundaryEvent"] = ([Timer, Message], "A boundary event may be a timer or a message boundary event."),
+        ["boundaryEvent"] = ([Timer, Message, Error], "A boundary event may be a timer, message or error boundary event."),
     };
 
     public static bool IsEvent(string localName) => Rules.ContainsKey(localName);
@@ -52,13 +53,14 @@ internal static class EventReader
         var definitionKind = definition?.Name.LocalName;
         var timer = definitionKind == Timer ? ReadTimer(definition!, id, kind, process, context) : null;
         var message = definitionKind == Message ? ReadMessage(definition!, context.Document) : null;
+        var error = definitionKind == Error ? ReadError(definition!, context.Document) : null;
         var name = element.Attr("name");
         var line = element.Line();
 
         return kind switch
         {
-            "startEvent" => new StartEvent(id, line) { Name = name, Timer = timer, Message = message },
-            "endEvent" => new EndEvent(id, line) { Name = name, Terminate = definitionKind == Terminate },
+            "startEvent" => new StartEvent(id, line) { Name = name, Timer = timer, Message = message, Initiator = element.CamundaAttr("initiator") },
+            "endEvent" => new EndEvent(id, line) { Name = name, Terminate = definitionKind == Terminate, Error = error },
             "intermediateCatchEvent" => new IntermediateCatchEvent(id, line) { Name = name, Timer = timer, Message = message },
             _ => new BoundaryEvent(id, line, element.Ref("attachedToRef") ?? "")
             {
@@ -66,6 +68,7 @@ internal static class EventReader
                 CancelActivity = element.IsTrue("cancelActivity", whenAbsent: true),
                 Timer = timer,
                 Message = message,
+                Error = error,
             },
         };
     }
@@ -96,6 +99,13 @@ internal static class EventReader
 
     // The name is looked up now (messages are read before processes); a missing or unknown
     // reference is left empty for the validator to report.
+    // An unknown reference keeps a null code for the validator to report.
+    private static ErrorDefinition ReadError(XElement definition, BpmnDocument document)
+    {
+        var reference = definition.Ref("errorRef");
+        return new ErrorDefinition(reference, reference is not null && document.Errors.TryGetValue(reference, out var code) ? code : null);
+    }
+
     private static MessageDefinition ReadMessage(XElement definition, BpmnDocument document)
     {
         var reference = definition.Ref("messageRef") ?? "";

@@ -31,6 +31,20 @@ internal sealed class ReadContext(BpmnDocument document)
         return Register(found, kind, element.Line(), process);
     }
 
+    /// <summary>
+    /// An id for a sequence flow the file left without one (Camunda runs those): <c>source-&gt;target</c>, with
+    /// <c>#2</c>, <c>#3</c>… for parallel flows. Stable for the same file, and never equal to an id written in a
+    /// file, since <c>&gt;</c> cannot appear in an XML id.
+    /// </summary>
+    public string GenerateFlowId(string? sourceRef, string? targetRef)
+    {
+        var stem = $"{sourceRef ?? "?"}->{targetRef ?? "?"}";
+        var id = stem;
+        for (var n = 2; ids.ContainsKey(id); n++) id = $"{stem}#{n}";
+        ids.Add(id, ("sequenceFlow", 0));
+        return id;
+    }
+
     /// <summary>Notes the id of an element kept outside the graph, so duplicates are still caught.</summary>
     public void Note(XElement element, ProcessModel? process)
     {

@@ -92,7 +92,9 @@ internal static class ScopeReader
 
     private static void ReadFlow(XElement element, FlowScope scope, ProcessModel process, ReadContext context)
     {
-        if (!context.Claim(element, process, out var id)) return;
+        string id;
+        if (element.Attr("id") is null) id = context.GenerateFlowId(element.Attr("sourceRef"), element.Attr("targetRef"));
+        else if (!context.Claim(element, process, out id)) return;
         var condition = element.Element(BpmnNamespaces.Model + "conditionExpression");
         var text = condition?.Value.Trim();
         if (string.IsNullOrEmpty(text)) text = null;

@@ -36,18 +36,22 @@ internal sealed partial class InstanceRun
         }
         else if (message is not null)
         {
+            var name = message.NameExpression is { } expression
+                ? Text(expression.Evaluate(Variables(execution))) is { Length: > 0 } evaluated ? evaluated
+                    : throw new InvalidOperationException($"The message name '{message.Name}' evaluated to nothing.")
+                : message.Name;
             var bookmark = new Bookmark
             {
                 Id = _instance.NextId(),
                 Kind = BookmarkKind.Message,
                 ExecutionId = execution.Id,
                 ElementId = eventNode.Id,
-                MessageName = message.Name,
+                MessageName = name,
                 CorrelationKey = _instance.BusinessKey,
             };
             _instance.Bookmarks.Add(bookmark);
-            Journal(eventNode, "messageAwaited", message.Name);
-            _session.AddEffect(new MessageSubscribed(_instance.Id, bookmark.Id, message.Name, bookmark.CorrelationKey));
+            Journal(eventNode, "messageAwaited", name);
+            _session.AddEffect(new MessageSubscribed(_instance.Id, bookmark.Id, name, bookmark.CorrelationKey));
         }
     }
 

@@ -18,6 +18,11 @@ internal sealed partial class InstanceRun
     {
         MarkCompleted(end.Id);
         Journal(end, "left");
+        if (end.Error is { Code: { } code })
+        {
+            ThrowError(execution, end, code, null);
+            return;
+        }
         if (!end.Terminate)
         {
             RemoveExecution(execution);
@@ -28,7 +33,10 @@ internal sealed partial class InstanceRun
         Revocable = false;
         if (execution.ParentId is null)
         {
-            EndInstance(InstanceStatus.Terminated, $"terminate end event '{end.Id}'", resumeParent: true);
+            // As in Camunda, a terminate end event completes the instance; the terminate is in the journal.
+            // Terminated stays for an administrator's act (终止).
+            Journal(end, "terminated", "every other path of the instance was ended");
+            EndInstance(InstanceStatus.Completed, $"terminate end event '{end.Id}'", resumeParent: true);
             return;
         }
         // A terminate end event inside a sub-process ends that sub-process only.
@@ -92,7 +100,7 @@ internal sealed partial class InstanceRun
     }
 
     /// <summary>Ends the whole instance: completed normally, or terminated / cancelled with a reason.</summary>
-    public void EndInstance(InstanceStatus status, string? reason, bool resumeParent)
+    public void EndInstance(InstanceStatus status, string? reason, bool resumeParent, string? errorCode = null)
     {
         foreach (var execution in _instance.Executions.ToList())
             if (execution.ParentId is null && _instance.Executions.Contains(execution))
@@ -106,9 +114,11 @@ internal sealed partial class InstanceRun
         Journal(_process, status.ToString().ToLowerInvariant(), reason);
         _session.AddEffect(new InstanceEnded(_instance.Id, _instance.DefinitionKey, _instance.BusinessKey, status));
         if (_instance.ParentInstanceId is not { } parent) return;
-        // A called process that ended by itself hands back to its caller; one stopped from outside leaves
-        // the caller with an incident, so a person decides what happens next.
-        if (resumeParent) _session.ResumeParentLater(parent, _instance.ParentExecutionId!.Value, _instance.Variables, null);
-        else _session.ResumeParentLater(parent, _instance.ParentExecutionId!.Value, null, $"The called instance {_instance.Id} was {status.ToString().ToLowerInvariant()}: {reason}");
+        // A called process that ended by itself hands back to its caller; one stopped from outside ends its caller
+        // the same way, as Camunda 7 does (a caller that stopped waiting meanwhile is left alone).
+        if (errorCode is not null) _session.ThrowErrorAtParentLater(parent, _instance.ParentExecutionId!.Value, errorCode);
+        else if (resumeParent) _session.ResumeParentLater(parent, _instance.ParentExecutionId!.Value, _instance.Variables, null);
+        else _session.ResumeParentLater(parent, _instance.ParentExecutionId!.Value, null,
+            new WorkflowSession.EndedFromOutside(status, $"the called instance {_instance.Id} was {status.ToString().ToLowerInvariant()}: {reason}"));
     }
 }

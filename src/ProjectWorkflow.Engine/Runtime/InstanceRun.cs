@@ -81,7 +81,10 @@ internal sealed partial class InstanceRun
 
         switch (node)
         {
-            case StartEvent:
+            case StartEvent start:
+                // camunda:initiator names the variable that holds who started the instance (null for the system).
+                if (start.Initiator is { Length: > 0 } initiator && execution.ParentId is null && _instance.ParentInstanceId is null)
+                    _instance.Variables[initiator] = _instance.StartedBy is { } starter && starter != Runtime.Actor.System.Id ? starter : null;
                 LeaveNode(execution, node);
                 break;
             case EndEvent end:
@@ -122,7 +125,15 @@ internal sealed partial class InstanceRun
         if (!_session.Engine.ServiceTasks.TryGet(topic, out var handler))
             throw new InvalidOperationException($"No handler is registered for the service task topic '{topic}'.");
         var context = new ServiceTaskContext(_instance.Id, _instance.BusinessKey, _instance.DefinitionKey, service.Id, topic, _instance.Variables, _session.Services);
-        await handler.ExecuteAsync(context, _cancellationToken);
+        try
+        {
+            await handler.ExecuteAsync(context, _cancellationToken);
+        }
+        catch (BpmnErrorException error)
+        {
+            RaiseFromHandler(execution, service, error);
+            return;
+        }
         LeaveNode(execution, service);
     }
 
@@ -131,17 +142,59 @@ internal sealed partial class InstanceRun
         Revocable = false;
         execution.State = ExecutionState.Waiting;
         AttachBoundaries(execution, call);
-        var childId = _instance.NextId();
+        var childId = _instance.NextChildInstanceId();
         execution.ChildInstanceId = childId;
-        await _session.StartChildAsync(_instance, execution, call.CalledElement ?? "", childId, _cancellationToken);
+        var calledKey = call.CalledElementExpression is { } expression
+            ? Text(expression.Evaluate(Variables(execution))) ?? throw new InvalidOperationException($"The called element '{call.CalledElement}' evaluated to nothing.")
+            : call.CalledElement ?? "";
+        var (variables, businessKey) = call.MapsVariables ? MapIn(execution, call) : (_instance.Variables, _instance.BusinessKey);
+        await _session.StartChildAsync(_instance, execution, calledKey, childId, businessKey, variables, _cancellationToken);
     }
 
     /// <summary>The call activity's child ended: its variables come back and the token moves on.</summary>
     public void ResumeFromChild(Execution execution, JsonObject childVariables)
     {
-        SetVariables(childVariables);
+        var call = _process.Node(execution.ElementId) as CallActivity;
+        SetVariables(call is { MapsVariables: true } ? MapOut(call, childVariables) : childVariables);
         execution.ChildInstanceId = null;
         Leave(execution, _process.Node(execution.ElementId));
+    }
+
+    /// <summary>camunda:in: only what the mappings name goes into the called instance, and the business key only when mapped.</summary>
+    private (JsonObject Variables, string? BusinessKey) MapIn(Execution execution, CallActivity call)
+    {
+        var variables = Variables(execution);
+        var result = new JsonObject();
+        foreach (var mapping in call.In)
+        {
+            if (mapping.All)
+            {
+                foreach (var (name, value) in _instance.Variables) result[name] = value?.DeepClone();
+            }
+            else if (mapping.SourceParsed is { } expression) result[mapping.Target!] = JsonValueOf(expression.Evaluate(variables));
+            else result[mapping.Target!] = variables.TryGetVariable(mapping.Source!, out var value) ? JsonValueOf(value) : null;
+        }
+        string? businessKey = null;
+        if (call.BusinessKey is { } key)
+            businessKey = Definitions.ActivityRules.IsCallersBusinessKey(key) ? _instance.BusinessKey : Text(call.BusinessKeyExpression?.Evaluate(variables));
+        return (result, businessKey);
+    }
+
+    /// <summary>camunda:out: only what the mappings name comes back from the completed called instance.</summary>
+    private static JsonObject MapOut(CallActivity call, JsonObject childVariables)
+    {
+        var child = new ExecutionVariables(new ProcessInstance { Variables = childVariables }, null);
+        var result = new JsonObject();
+        foreach (var mapping in call.Out)
+        {
+            if (mapping.All)
+            {
+                foreach (var (name, value) in childVariables) result[name] = value?.DeepClone();
+            }
+            else if (mapping.SourceParsed is { } expression) result[mapping.Target!] = JsonValueOf(expression.Evaluate(child));
+            else result[mapping.Target!] = childVariables.TryGetPropertyValue(mapping.Source!, out var value) ? value?.DeepClone() : null;
+        }
+        return result;
     }
 
     /// <summary>Take the way out of a node: which flows depends on the node kind.</summary>
@@ -201,21 +254,28 @@ internal sealed partial class InstanceRun
                     chosen.Add(fallback);
                     return chosen;
                 }
-                if (outgoing.Count > 0) throw new NoPathException(gateway);
+                if (outgoing.Count > 0) throw NoPath(gateway);
                 return chosen;
             case InclusiveGateway gateway:
                 foreach (var flow in outgoing)
                     if (flow != gateway.DefaultFlow && IsTrue(execution, flow)) chosen.Add(flow);
                 if (chosen.Count == 0 && gateway.DefaultFlow is { } otherwise) chosen.Add(otherwise);
-                if (chosen.Count == 0 && outgoing.Count > 0) throw new NoPathException(gateway);
+                if (chosen.Count == 0 && outgoing.Count > 0) throw NoPath(gateway);
                 return chosen;
             default:
                 foreach (var flow in outgoing)
                     if (IsTrue(execution, flow)) chosen.Add(flow);
-                if (chosen.Count == 0 && outgoing.Count > 0) throw new NoPathException(node);
+                if (chosen.Count == 0 && outgoing.Count > 0) throw NoPath(node);
                 return chosen;
         }
     }
+
+    /// <summary>
+    /// No outgoing flow can be taken: as in Camunda, the command that got here is refused (nothing of it is
+    /// kept) rather than a stuck instance stored; the caller corrects its variables and tries again.
+    /// </summary>
+    private static WorkflowException NoPath(FlowNode node) => WorkflowException.Unprocessable(
+        $"No outgoing flow of {node.Kind} '{node.Id}'{(node.Name is { } name ? $" ({name})" : "")} has a true condition and there is no default flow, so the process cannot go on. Nothing was changed; correct the variables the conditions read and try again.");
 
     private bool IsTrue(Execution execution, SequenceFlow flow) =>
         flow.Condition is not { } condition || condition.EvaluateCondition(Variables(execution));
@@ -252,7 +312,6 @@ internal sealed partial class InstanceRun
             Kind = ex switch
             {
                 ExpressionEvaluationException => "expression",
-                NoPathException => "noPath",
                 _ when node is ServiceTask => "serviceTask",
                 _ => "failure",
             },
@@ -281,16 +340,3 @@ internal sealed partial class InstanceRun
     }
 }
 
-/// <summary>No outgoing flow of a gateway or activity could be taken.</summary>
-internal sealed class NoPathException(FlowNode node)
-    : Exception($"No outgoing flow of {node.Kind} '{node.Id}' has a true condition and there is no default flow.");
-
-internal sealed partial class InstanceRun
-{
-    /// <summary>The called instance was stopped from outside: the call activity waits with an incident.</summary>
-    public void FailFromChild(Execution execution, string message)
-    {
-        execution.ChildInstanceId = null;
-        RaiseIncident(execution, _process.Node(execution.ElementId), IncidentPhase.Enter, new InvalidOperationException(message));
-    }
-}

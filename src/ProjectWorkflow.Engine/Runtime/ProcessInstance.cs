@@ -61,6 +61,24 @@ public sealed class ProcessInstance
         return new Guid(bytes);
     }
 
+    /// <summary>
+    /// The id of an instance this one calls: a hash of this instance's id and its next sequence number, so it is
+    /// stable across replays and unique at any depth (a grandchild's id can never fall back onto an ancestor's,
+    /// as an id mixed by XOR could).
+    /// </summary>
+    internal Guid NextChildInstanceId()
+    {
+        Sequence++;
+        Span<byte> input = stackalloc byte[24];
+        Id.TryWriteBytes(input);
+        BitConverter.TryWriteBytes(input[16..], Sequence);
+        Span<byte> hash = stackalloc byte[32];
+        System.Security.Cryptography.SHA256.HashData(input, hash);
+        hash[7] = (byte)((hash[7] & 0x0F) | 0x80); // RFC 9562 version 8 (custom), variant 10
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        return new Guid(hash[..16]);
+    }
+
     public Execution? FindExecution(Guid id)
     {
         foreach (var e in Executions)

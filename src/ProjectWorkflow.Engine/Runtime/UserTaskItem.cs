@@ -27,6 +27,9 @@ public sealed class UserTaskItem
     public List<string> CandidateGroups { get; set; } = [];
     public DateTimeOffset? DueAt { get; set; }
     public string? FormKey { get; set; }
+
+    /// <summary>The id of the form (a form-js schema) whose fields completing the task must supply.</summary>
+    public string? FormRef { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>Signers added before the assignee (加签, before): each signs, then the task returns.</summary>
@@ -37,6 +40,9 @@ public sealed class UserTaskItem
 
     /// <summary>Signers added after the assignee (加签, after): each signs before the task completes.</summary>
     public List<string> SignersAfter { get; set; } = [];
+
+    /// <summary>The holder completed it and it went on to the signers after: the decision is made, what remains are signatures.</summary>
+    public bool Decided { get; set; }
 
     public List<string> CopiedTo { get; set; } = [];
     public int Reminders { get; set; }

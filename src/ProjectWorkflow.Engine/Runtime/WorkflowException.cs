@@ -13,6 +13,12 @@ public enum WorkflowErrorKind
 
     /// <summary>The command itself is wrong (bad target, empty user list...).</summary>
     Invalid,
+
+    /// <summary>
+    /// The command is well formed, but the process cannot go on from where it leads (no outgoing flow of a
+    /// gateway can be taken). Nothing of the command is kept; the caller changes its input and tries again.
+    /// </summary>
+    Unprocessable,
 }
 
 /// <summary>A refused command, with a sentence the caller can act on.</summary>
@@ -24,4 +30,5 @@ public sealed class WorkflowException(WorkflowErrorKind kind, string message) : 
     public static WorkflowException Conflict(string message) => new(WorkflowErrorKind.Conflict, message);
     public static WorkflowException Forbidden(string message) => new(WorkflowErrorKind.Forbidden, message);
     public static WorkflowException Invalid(string message) => new(WorkflowErrorKind.Invalid, message);
+    public static WorkflowException Unprocessable(string message) => new(WorkflowErrorKind.Unprocessable, message);
 }

@@ -6,10 +6,13 @@ namespace ProjectWorkflow.Engine.Runtime;
 public sealed partial class WorkflowSession
 {
     private abstract record FollowUp;
-    private sealed record ResumeParent(Guid ParentId, Guid ExecutionId, JsonObject? Variables, string? Failure) : FollowUp;
+    private sealed record ResumeParent(Guid ParentId, Guid ExecutionId, JsonObject? Variables, EndedFromOutside? Stopped) : FollowUp;
+    internal sealed record EndedFromOutside(InstanceStatus Status, string Reason);
     private sealed record CancelChild(Guid ChildId, string Reason) : FollowUp;
+    private sealed record ErrorAtParent(Guid ParentId, Guid ExecutionId, string Code) : FollowUp;
 
-    internal async ValueTask StartChildAsync(ProcessInstance parent, Execution execution, string calledKey, Guid childId, CancellationToken cancellationToken)
+    internal async ValueTask StartChildAsync(ProcessInstance parent, Execution execution, string calledKey, Guid childId,
+        string? businessKey, JsonObject variables, CancellationToken cancellationToken)
     {
         var depth = 1;
         for (var p = parent; p.ParentInstanceId is { } up && depth <= Engine.Options.MaxCallDepth; depth++)
@@ -19,7 +22,7 @@ public sealed partial class WorkflowSession
 
         var definition = await _store.FindLatestDefinitionAsync(calledKey, cancellationToken)
             ?? throw new InvalidOperationException($"The called process '{calledKey}' is not deployed.");
-        var child = NewInstance(definition, childId, parent.BusinessKey, parent.Variables);
+        var child = NewInstance(definition, childId, businessKey, variables);
         child.ParentInstanceId = parent.Id;
         child.ParentExecutionId = execution.Id;
         var run = new InstanceRun(this, child, definition, Actor.Id, cancellationToken);
@@ -30,8 +33,11 @@ public sealed partial class WorkflowSession
         await run.RunAsync();
     }
 
-    internal void ResumeParentLater(Guid parentId, Guid executionId, JsonObject? variables, string? failure) =>
-        _followUps.Enqueue(new ResumeParent(parentId, executionId, variables, failure));
+    internal void ResumeParentLater(Guid parentId, Guid executionId, JsonObject? variables, EndedFromOutside? stopped) =>
+        _followUps.Enqueue(new ResumeParent(parentId, executionId, variables, stopped));
+
+    internal void ThrowErrorAtParentLater(Guid parentId, Guid executionId, string code) =>
+        _followUps.Enqueue(new ErrorAtParent(parentId, executionId, code));
 
     internal void CancelChildLater(Guid childId, string reason) => _followUps.Enqueue(new CancelChild(childId, reason));
 
@@ -48,8 +54,21 @@ public sealed partial class WorkflowSession
                     var execution = parent.FindExecution(resume.ExecutionId);
                     if (execution?.ChildInstanceId is null) break; // the parent stopped waiting (interrupted) meanwhile
                     var (_, run) = await OpenRunAsync(parent.Id, cancellationToken);
-                    if (resume.Failure is not null) run.FailFromChild(execution, resume.Failure);
+                    // As in Camunda 7, a called instance cancelled or terminated from outside takes its caller
+                    // with it (and so on up the hierarchy); the caller's journal names the called instance.
+                    if (resume.Stopped is { } stopped) run.EndInstance(stopped.Status, stopped.Reason, resumeParent: false);
                     else run.ResumeFromChild(execution, resume.Variables ?? []);
+                    await run.RunAsync();
+                    break;
+                }
+                case ErrorAtParent error:
+                {
+                    var parent = await GetInstanceAsync(error.ParentId, cancellationToken);
+                    if (parent.IsEnded) break;
+                    var execution = parent.FindExecution(error.ExecutionId);
+                    if (execution?.ChildInstanceId is null) break;
+                    var (_, run) = await OpenRunAsync(parent.Id, cancellationToken);
+                    run.CatchErrorFromChild(execution, error.Code);
                     await run.RunAsync();
                     break;
                 }

@@ -11,6 +11,9 @@ public enum SignerPosition
 }
 
 /// <summary>Human work on user tasks: claim, complete, delegate, transfer, add signers, send back, withdraw, remind, copy.</summary>
+/// <summary>Checks a completion's variables before anything changes (see <see cref="WorkflowSession.CompleteAsync"/>); throws to refuse.</summary>
+public delegate JsonObject? CompletionCheck(UserTaskItem task, bool isSignature, JsonObject? variables);
+
 public sealed partial class WorkflowSession
 {
     /// <summary>Opens a run on the instance the task belongs to: callers name the task, the engine finds its instance.</summary>
@@ -76,13 +79,18 @@ public sealed partial class WorkflowSession
     /// Completes the caller's part of the task. With signers still to sign, the task passes to the next
     /// signer; otherwise the activity completes and the process moves on.
     /// </summary>
-    public async Task CompleteAsync(Guid taskId, JsonObject? variables, CancellationToken cancellationToken = default)
+    /// <param name="check">Run once the caller is known to hold the task, before anything changes: checks (and may complete)
+    /// the variables, e.g. against the task's form; it is told whether this completion is a signature (加签: a signer
+    /// before the holder, or a signer after the holder who already decided) rather than the decision. It throws to refuse.</param>
+    public async Task CompleteAsync(Guid taskId, JsonObject? variables, CancellationToken cancellationToken = default, CompletionCheck? check = null)
     {
         var (instance, run, task) = await OpenTaskAsync(taskId, cancellationToken);
         if (task.Assignee is null && IsCandidate(task)) task.Assignee = Actor.Id;
         RequireAssignee(task, "complete");
         if (task.Delegation == DelegationState.Pending)
             throw WorkflowException.Conflict($"The task was delegated to you by {task.Owner}: hand it back (resolve) so the owner can complete it.");
+        if (check is not null)
+            variables = check(task, task.SignersBefore.Count > 0 || (task.ReturnTo is not null && task.ReturnTo != Actor.Id) || task.Decided, variables);
 
         if (task.SignersBefore.Count > 0 || (task.ReturnTo is not null && task.ReturnTo != Actor.Id))
         {
@@ -99,6 +107,7 @@ public sealed partial class WorkflowSession
         {
             run.SetVariables(variables);
             run.Journal(task.ElementId, "userTask", "signed", null);
+            task.Decided = true;
             task.Assignee = Take(task.SignersAfter);
             task.Touched = true;
             Notify(this, instance, task, "assigned", null, task.Assignee);

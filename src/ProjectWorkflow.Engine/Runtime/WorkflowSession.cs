@@ -146,6 +146,20 @@ public sealed partial class WorkflowSession
         return true;
     }
 
+    /// <summary>
+    /// Delivers one message to an instance: of the events there waiting for this name and key, only the one that
+    /// began waiting first is resumed (as in Camunda, one delivery resumes one event; a second delivery the next).
+    /// Returns false when nothing there waits for it.
+    /// </summary>
+    public async Task<bool> DeliverMessageAsync(Guid instanceId, string name, string? correlationKey, JsonObject? variables, CancellationToken cancellationToken = default)
+    {
+        var instance = await GetInstanceAsync(instanceId, cancellationToken);
+        if (instance.IsEnded) return false;
+        var first = instance.Bookmarks.Find(b => b.Kind == BookmarkKind.Message
+            && string.Equals(b.MessageName, name, StringComparison.Ordinal) && string.Equals(b.CorrelationKey, correlationKey, StringComparison.Ordinal));
+        return first is not null && await DeliverMessageAsync(instanceId, first.Id, variables, cancellationToken);
+    }
+
     /// <summary>Runs a failed step again, after setting any corrected variables.</summary>
     public async Task RetryIncidentAsync(Guid instanceId, Guid incidentId, JsonObject? variables, CancellationToken cancellationToken = default)
     {

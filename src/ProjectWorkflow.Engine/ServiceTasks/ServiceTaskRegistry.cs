@@ -4,12 +4,18 @@ namespace ProjectWorkflow.Engine.ServiceTasks;
 public sealed class ServiceTaskRegistry
 {
     private readonly Dictionary<string, IServiceTaskHandler> _handlers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<string>> _sets = new(StringComparer.Ordinal);
 
-    public ServiceTaskRegistry Register(string topic, IServiceTaskHandler handler)
+    /// <param name="sets">The variables the handler sets (see <see cref="SetsVariablesAttribute"/>), for the deploy check.</param>
+    public ServiceTaskRegistry Register(string topic, IServiceTaskHandler handler, IReadOnlyList<string>? sets = null)
     {
         _handlers[topic] = handler;
+        _sets[topic] = sets ?? [];
         return this;
     }
+
+    /// <summary>The variables the topic's handler declares it sets.</summary>
+    public IReadOnlyList<string> VariablesSetBy(string topic) => _sets.GetValueOrDefault(topic) ?? [];
 
     public ServiceTaskRegistry Register(string topic, Func<ServiceTaskContext, CancellationToken, ValueTask> handler) =>
         Register(topic, new DelegateHandler(handler));

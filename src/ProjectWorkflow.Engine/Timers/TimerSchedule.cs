@@ -2,7 +2,8 @@ namespace ProjectWorkflow.Engine.Timers;
 
 /// <summary>
 /// When a BPMN timer fires, parsed once from its ISO 8601 text: a duration (<c>PT1H</c>), a date
-/// (<c>2026-01-01T09:00:00Z</c>) or a cycle (<c>R3/PT1H</c>, <c>R/P1D</c>, <c>R3/start/P1D</c>, <c>R2/P1D/end</c>).
+/// (<c>2026-01-01T09:00:00Z</c>) or a cycle (<c>R3/PT1H</c>, <c>R/P1D</c>, <c>R3/start/P1D</c>, <c>R2/P1D/end</c>, or a
+/// Quartz cron expression such as <c>0 0 9 ? * MON-FRI</c>, as Camunda accepts in timeCycle).
 /// The schedule holds no clock: callers pass "now" and what has fired, so it stays immutable and shareable.
 /// </summary>
 public sealed class TimerSchedule
@@ -10,6 +11,7 @@ public sealed class TimerSchedule
     private readonly IsoDuration _period;
     private readonly DateTimeOffset? _date;
     private readonly DateTimeOffset? _end;
+    private CronExpression? _cron;
 
     /// <param name="date">The moment of a date timer, or the start of a cycle when one is given.</param>
     /// <param name="end">The last moment a cycle may fire at, when given.</param>
@@ -53,6 +55,9 @@ public sealed class TimerSchedule
             TimerKind.Date => IsoDateTime.TryParse(trimmed, out var date, out error)
                 ? new TimerSchedule(kind, trimmed, default, date, null, 1)
                 : null,
+            TimerKind.Cycle when CronExpression.LooksLikeCron(trimmed) => CronExpression.TryParse(trimmed, out var cron, out error)
+                ? new TimerSchedule(kind, trimmed, default, null, null, null) { _cron = cron }
+                : null,
             TimerKind.Cycle => CycleReader.Read(trimmed, out error),
             _ => Unknown(kind, out error),
         };
@@ -65,6 +70,7 @@ public sealed class TimerSchedule
     /// </summary>
     public DateTimeOffset FirstDue(DateTimeOffset now) => Kind switch
     {
+        TimerKind.Cycle when _cron is { } cron => cron.Next(now) ?? DateTimeOffset.MaxValue,
         TimerKind.Date => _date!.Value,
         TimerKind.Cycle => _period.AddTo(_date ?? now),
         _ => _period.AddTo(now),
@@ -82,6 +88,8 @@ public sealed class TimerSchedule
         {
             return null;
         }
+
+        if (_cron is { } cron) return cron.Next(previousDue);
 
         DateTimeOffset next;
         try

@@ -43,6 +43,7 @@ internal sealed class RefusalProblems(IProblemDetailsService problemDetails) : I
                     WorkflowErrorKind.NotFound => StatusCodes.Status404NotFound,
                     WorkflowErrorKind.Conflict => StatusCodes.Status409Conflict,
                     WorkflowErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+                    WorkflowErrorKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,
                     _ => StatusCodes.Status400BadRequest,
                 },
                 Title = e.Kind switch
@@ -50,6 +51,7 @@ internal sealed class RefusalProblems(IProblemDetailsService problemDetails) : I
                     WorkflowErrorKind.NotFound => "Not found",
                     WorkflowErrorKind.Conflict => "Conflict",
                     WorkflowErrorKind.Forbidden => "Forbidden",
+                    WorkflowErrorKind.Unprocessable => "The process cannot go on",
                     _ => "The request is not valid",
                 },
                 Detail = e.Message,

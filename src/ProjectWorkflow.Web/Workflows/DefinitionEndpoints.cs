@@ -56,7 +56,11 @@ public static class DefinitionEndpoints
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, ct);
         var deployed = await deploy.HandleAsync(buffer.ToArray(), user.Identity?.Name, ct);
-        var body = new { deployed.Key, deployed.Version, deployed.Id, deployed.Status };
+        var body = new
+        {
+            deployed.Key, deployed.Version, deployed.Id, deployed.Status, Warnings = deployed.Warnings ?? [],
+            processes = deployed.Processes.Select(p => new { p.Key, p.Version, p.Id, p.Status, p.IsNew }),
+        };
         return deployed.IsNew
             ? Results.Created($"/api/definitions/{Uri.EscapeDataString(deployed.Key)}/versions/{deployed.Version}", body)
             : Results.Ok(body);

@@ -56,6 +56,14 @@ public static class InstanceEndpoints
             .RequireAuthorization(policy => policy.RequireRole(Roles.Admin))
             .WithSummary("Move a running instance to another version (admin)");
 
+        instances.MapPost("/{id:guid}/modify", async (Guid id, ModifyInstanceRequest request, ClaimsPrincipal user, ModifyInstance modify, CancellationToken ct) =>
+            {
+                await modify.HandleAsync(id, request, ActorOf.User(user), ct);
+                return TypedResults.Ok(new { id });
+            })
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Admin))
+            .WithSummary("Move a stuck token (跳转): cancel the tokens at elements and start tokens before others, with a reason (admin)");
+
         instances.MapPost("/{id:guid}/withdraw", async (Guid id, ReasonRequest request, ClaimsPrincipal user, WithdrawCompletion withdraw, CancellationToken ct) =>
             {
                 await withdraw.HandleAsync(id, request.Reason, ActorOf.User(user), ct);
@@ -63,12 +71,18 @@ public static class InstanceEndpoints
             })
             .WithSummary("Withdraw (撤回) your last completed task while the next step is untouched");
 
-        api.MapPost("/messages", async (DeliverMessageRequest request, ClaimsPrincipal user, DeliverMessageFromOutside deliver, CancellationToken ct) =>
-                TypedResults.Accepted((string?)null, new { delivered = await deliver.HandleAsync(request, ActorOf.User(user), ct) }))
+        api.MapPost("/messages", async Task<IResult> (DeliverMessageRequest request, ClaimsPrincipal user, DeliverMessageFromOutside deliver, CancellationToken ct) =>
+            {
+                var outcome = await deliver.HandleAsync(request, ActorOf.User(user), ct);
+                var body = new { delivered = outcome.Delivered, started = outcome.Started };
+                return outcome.Started.Count > 0
+                    ? TypedResults.Created($"/api/instances/{outcome.Started[0]}", body)
+                    : TypedResults.Accepted((string?)null, body);
+            })
             // Who may send which name is declared in one place (MessageSenders), not here: any signed-in caller is
             // asked, and every name the caller's roles are not declared for answers 403 with the reason.
             .WithTags("Workflow instances")
-            .WithSummary("Deliver a message to every instance waiting for it under the business key (the roles declared for its name; never the names the system drives itself)");
+            .WithSummary("Deliver a message to every instance waiting for it under the business key (202 { delivered }); when none waits, start the processes whose message start event has its name, the correlation key as business key (201 { delivered: 0, started: [id] }). The roles declared for its name; never the names the system drives itself");
 
         return api;
     }

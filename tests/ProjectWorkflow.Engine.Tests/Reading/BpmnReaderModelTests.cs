@@ -198,7 +198,7 @@ public class BpmnReaderModelTests
               <bpmn:startEvent id="Start" />
               <bpmn:task id="Abstract" />
               <bpmn:scriptTask id="Script" />
-              <bpmn:boundaryEvent id="Failed" attachedToRef="Script"><bpmn:errorEventDefinition /></bpmn:boundaryEvent>
+              <bpmn:boundaryEvent id="Failed" attachedToRef="Script"><bpmn:signalEventDefinition /></bpmn:boundaryEvent>
               <bpmn:intermediateThrowEvent id="Shout"><bpmn:signalEventDefinition /></bpmn:intermediateThrowEvent>
               <bpmn:eventBasedGateway id="Race" />
               <bpmn:subProcess id="OnError" triggeredByEvent="true"><bpmn:userTask id="Hidden" /></bpmn:subProcess>
@@ -213,7 +213,7 @@ public class BpmnReaderModelTests
         Assert.Equal(BpmnSamples.LineOf(xml, "id=\"Abstract\""), byId["Abstract"].Line);
         Assert.Contains("user task", byId["Abstract"].Reason);
         Assert.Equal("scriptTask", byId["Script"].Kind);
-        Assert.Equal("boundaryEvent (errorEventDefinition)", byId["Failed"].Kind);
+        Assert.Equal("boundaryEvent (signalEventDefinition)", byId["Failed"].Kind);
         Assert.Equal("intermediateThrowEvent", byId["Shout"].Kind);
         Assert.Equal("eventBasedGateway", byId["Race"].Kind);
         Assert.Equal("subProcess (event sub-process)", byId["OnError"].Kind);
@@ -228,7 +228,6 @@ public class BpmnReaderModelTests
     [Theory]
     [InlineData("startEvent", "signalEventDefinition")]
     [InlineData("startEvent", "conditionalEventDefinition")]
-    [InlineData("endEvent", "errorEventDefinition")]
     [InlineData("endEvent", "messageEventDefinition")]
     [InlineData("endEvent", "escalationEventDefinition")]
     [InlineData("endEvent", "compensateEventDefinition")]

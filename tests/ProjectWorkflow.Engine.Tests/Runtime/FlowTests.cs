@@ -91,7 +91,7 @@ public class FlowTests
     }
 
     [Fact]
-    public async Task TerminateEndEvent_EndsEveryBranch()
+    public async Task TerminateEndEvent_EndsEveryBranch_AndCompletesTheInstance_WithTheTerminateJournaled()
     {
         var h = new Harness();
         var definition = h.Deploy(Process("terminate", """
@@ -104,7 +104,10 @@ public class FlowTests
 
         var instance = await h.Start(definition);
 
-        Assert.Equal(InstanceStatus.Terminated, instance.Status);
+        // As in Camunda: the instance is completed; terminated stays for an administrator's 终止.
+        Assert.Equal(InstanceStatus.Completed, instance.Status);
+        Assert.Equal(["stop"], h.Events(instance, "terminated"));
+        Assert.Contains(h.Journal, j => j.InstanceId == instance.Id && j.Event == "completed" && j.Detail == "terminate end event 'stop'");
         Assert.Empty(instance.Tasks);
         Assert.Empty(instance.Executions);
         Assert.Contains(h.Effects, e => e is TaskCancelled { ElementId: "slow" });
@@ -132,5 +135,45 @@ public class FlowTests
         }
 
         Assert.Equal(await RunOnce(), await RunOnce());
+    }
+
+    [Fact]
+    public async Task ANodeWithoutOutgoingFlow_EndsItsPath_AndTheLastPathCompletesTheInstance()
+    {
+        var h = new Harness();
+        var definition = h.Deploy(Process("implicitEnd", """
+            <bpmn:startEvent id="start" />
+            <bpmn:parallelGateway id="fork" />
+            <bpmn:userTask id="a" />
+            <bpmn:userTask id="b" />
+            """ + Flow("f1", "start", "fork") + Flow("f2", "fork", "a") + Flow("f3", "fork", "b")));
+        var instance = await h.Start(definition);
+
+        await h.Complete(instance, "a", Harness.Alice);
+        Assert.Equal(["b"], Harness.Active(instance));
+        await h.Complete(instance, "b", Harness.Alice);
+
+        Assert.Equal(InstanceStatus.Completed, instance.Status);
+    }
+
+    [Fact]
+    public async Task SequenceFlowsWithoutId_RunUnderAStableGeneratedId()
+    {
+        var h = new Harness();
+        var definition = h.Deploy(Process("anonymous", """
+            <bpmn:startEvent id="start" />
+            <bpmn:parallelGateway id="fork" />
+            <bpmn:userTask id="review" />
+            <bpmn:endEvent id="end" />
+            <bpmn:sequenceFlow sourceRef="start" targetRef="fork" />
+            <bpmn:sequenceFlow sourceRef="fork" targetRef="review" />
+            <bpmn:sequenceFlow sourceRef="fork" targetRef="review" />
+            <bpmn:sequenceFlow sourceRef="review" targetRef="end" />
+            """));
+
+        var instance = await h.Start(definition);
+
+        Assert.Equal(["start->fork", "fork->review", "fork->review#2"], instance.TakenFlowIds);
+        Assert.Equal(2, instance.Tasks.Count);
     }
 }

@@ -31,27 +31,37 @@ public class GatewayTests
     }
 
     [Fact]
-    public async Task Exclusive_WithNoTrueConditionAndNoDefault_RaisesIncident_RetryWithVariablesResumes()
+    public async Task Exclusive_WithNoTrueConditionAndNoDefault_RefusesTheCommandNamingTheGateway_AndKeepsNothing()
     {
         var h = new Harness();
         var definition = h.Deploy(Process("strict", """
             <bpmn:startEvent id="start" />
-            <bpmn:exclusiveGateway id="decide" />
+            <bpmn:userTask id="review" />
+            <bpmn:exclusiveGateway id="decide" name="Approved?" />
             <bpmn:endEvent id="yes" />
             <bpmn:endEvent id="no" />
-            """ + Flow("f1", "start", "decide") + Flow("y", "decide", "yes", "${approved == true}") + Flow("n", "decide", "no", "${approved == false}")));
+            """ + Flow("f1", "start", "review") + Flow("f2", "review", "decide")
+                + Flow("y", "decide", "yes", "${approved == true}") + Flow("n", "decide", "no", "${approved == false}")));
 
-        var instance = await h.Start(definition, new { approved = "maybe" });
+        var direct = h.Deploy(Process("direct", """
+            <bpmn:startEvent id="start" />
+            <bpmn:exclusiveGateway id="decide" />
+            <bpmn:endEvent id="yes" />
+            """ + Flow("f1", "start", "decide") + Flow("y", "decide", "yes", "${approved == true}")));
+        var refusedStart = await Assert.ThrowsAsync<WorkflowException>(() => h.Start(direct, new { approved = "maybe" }));
+        Assert.Equal(WorkflowErrorKind.Unprocessable, refusedStart.Kind);
+        Assert.Empty(h.Store.Instances);
 
-        var incident = Assert.Single(instance.Incidents);
-        Assert.Equal("decide", incident.ElementId);
-        Assert.Equal("noPath", incident.Kind);
-        Assert.Equal(InstanceStatus.Faulted, instance.Status);
+        // Reached by completing a task: the completion is refused, the instance stays as it was.
+        var instance = await h.Start(definition);
+        var task = h.Task(instance, "review");
+        var session = h.Engine.OpenSession(h.Store, Harness.Alice);
+        var refused = await Assert.ThrowsAsync<WorkflowException>(() => session.CompleteAsync(task.Id, Harness.ToJson(new { approved = "maybe" })));
 
-        await h.Act(Actor.System, s => s.RetryIncidentAsync(instance.Id, incident.Id, Harness.ToJson(new { approved = true })));
-
-        Assert.Equal(InstanceStatus.Completed, instance.Status);
-        Assert.Contains("yes", instance.CompletedElementIds);
+        Assert.Equal(WorkflowErrorKind.Unprocessable, refused.Kind);
+        Assert.Contains("exclusiveGateway 'decide' (Approved?)", refused.Message);
+        Assert.DoesNotContain(session.Effects, e => e is IncidentRaised);
+        Assert.Single(h.Store.Instances); // the refused start stored nothing
     }
 
     [Fact]
@@ -126,5 +136,29 @@ public class GatewayTests
         var instance = await h.Start(h.Deploy(ForkJoin("inclusiveGateway")), new { needsFinance = false, needsTechnical = false, needsLegal = true });
         await h.Complete(instance, "legal", Harness.Alice);
         Assert.Equal(["decide"], Harness.Active(instance));
+    }
+
+    [Fact]
+    public async Task UnconditionedFlowsOutOfASplit_AreTakenAsTrue_AsCamundaTakesThem()
+    {
+        var h = new Harness();
+        var exclusive = h.Deploy(Process("firstWins", """
+            <bpmn:startEvent id="start" />
+            <bpmn:exclusiveGateway id="decide" />
+            <bpmn:userTask id="guarded" />
+            <bpmn:userTask id="plain" />
+            <bpmn:userTask id="later" />
+            """ + Flow("f1", "start", "decide") + Flow("g", "decide", "guarded", "${amount > 100}") + Flow("p", "decide", "plain") + Flow("l", "decide", "later")));
+        var inclusive = h.Deploy(Process("allPlain", """
+            <bpmn:startEvent id="start" />
+            <bpmn:inclusiveGateway id="split" />
+            <bpmn:userTask id="a" />
+            <bpmn:userTask id="b" />
+            <bpmn:userTask id="c" />
+            """ + Flow("f1", "start", "split") + Flow("fa", "split", "a", "${amount > 100}") + Flow("fb", "split", "b") + Flow("fc", "split", "c")));
+
+        Assert.Equal(["plain"], Harness.Active(await h.Start(exclusive, new { amount = 5 })));
+        Assert.Equal(["guarded"], Harness.Active(await h.Start(exclusive, new { amount = 500 })));
+        Assert.Equal(["b", "c"], Harness.Active(await h.Start(inclusive, new { amount = 5 })));
     }
 }

@@ -73,11 +73,12 @@ internal sealed class Harness
     public async Task<int> Send(string name, string? correlationKey, object? variables = null)
     {
         var waiting = Store.Instances
-            .SelectMany(i => i.Bookmarks.Where(b => b.Kind == BookmarkKind.Message && b.MessageName == name && b.CorrelationKey == correlationKey).Select(b => (i.Id, b.Id)))
+            .Where(i => i.Bookmarks.Any(b => b.Kind == BookmarkKind.Message && b.MessageName == name && b.CorrelationKey == correlationKey))
+            .Select(i => i.Id)
             .ToList();
         var delivered = 0;
-        foreach (var (instanceId, bookmarkId) in waiting)
-            await Act(Actor.System, async s => delivered += await s.DeliverMessageAsync(instanceId, bookmarkId, ToJson(variables)) ? 1 : 0);
+        foreach (var instanceId in waiting)
+            await Act(Actor.System, async s => delivered += await s.DeliverMessageAsync(instanceId, name, correlationKey, ToJson(variables)) ? 1 : 0);
         return delivered;
     }
 

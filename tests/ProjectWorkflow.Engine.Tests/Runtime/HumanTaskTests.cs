@@ -234,4 +234,62 @@ public class HumanTaskTests
         var unknown = await Assert.ThrowsAsync<WorkflowException>(() => h.Act(Harness.Alice, s => s.CompleteAsync(Guid.NewGuid(), null)));
         Assert.Equal(WorkflowErrorKind.NotFound, unknown.Kind);
     }
+
+    [Fact]
+    public async Task CamundaInitiator_HoldsWhoStartedTheInstance()
+    {
+        var h = new Harness();
+        var definition = h.Deploy(Process("initiated", """
+            <bpmn:startEvent id="start" camunda:initiator="starter" />
+            <bpmn:userTask id="review" camunda:assignee="${starter}" />
+            <bpmn:endEvent id="end" />
+            """ + Flow("f1", "start", "review") + Flow("f2", "review", "end")));
+
+        var instance = await h.Start(definition, actor: Harness.Dave);
+
+        Assert.Equal("dave", instance.Variables["starter"]!.GetValue<string>());
+        Assert.Equal("dave", h.Task(instance, "review").Assignee);
+    }
+
+    [Fact]
+    public async Task HumanPerformer_IsTheAssignee_AndPotentialOwner_ListsTheCandidates()
+    {
+        var h = new Harness();
+        var definition = h.Deploy(Process("people", """
+            <bpmn:startEvent id="start" />
+            <bpmn:userTask id="sign">
+              <bpmn:humanPerformer><bpmn:resourceAssignmentExpression><bpmn:formalExpression>${signer}</bpmn:formalExpression></bpmn:resourceAssignmentExpression></bpmn:humanPerformer>
+            </bpmn:userTask>
+            <bpmn:userTask id="check">
+              <bpmn:potentialOwner><bpmn:resourceAssignmentExpression><bpmn:formalExpression>user(carol), group(district-reviewer), dept-approver</bpmn:formalExpression></bpmn:resourceAssignmentExpression></bpmn:potentialOwner>
+            </bpmn:userTask>
+            <bpmn:endEvent id="end" />
+            """ + Flow("f1", "start", "sign") + Flow("f2", "sign", "check") + Flow("f3", "check", "end")));
+
+        var instance = await h.Start(definition, new { signer = "dave" });
+        Assert.Equal("dave", h.Task(instance, "sign").Assignee);
+        await h.Complete(instance, "sign", Harness.Dave);
+
+        var check = h.Task(instance, "check");
+        Assert.Null(check.Assignee);
+        Assert.Equal(["carol"], check.CandidateUsers);
+        Assert.Equal(["district-reviewer", "dept-approver"], check.CandidateGroups);
+    }
+
+    [Fact]
+    public void AnAssigneeTogetherWithAHumanPerformer_IsRefusedAtDeploy_AsCamundaRefusesIt()
+    {
+        var h = new Harness();
+        var result = h.Engine.Compile(System.Text.Encoding.UTF8.GetBytes(Process("twice", """
+            <bpmn:startEvent id="start" />
+            <bpmn:userTask id="sign" camunda:assignee="bob">
+              <bpmn:humanPerformer><bpmn:resourceAssignmentExpression><bpmn:formalExpression>dave</bpmn:formalExpression></bpmn:resourceAssignmentExpression></bpmn:humanPerformer>
+            </bpmn:userTask>
+            <bpmn:endEvent id="end" />
+            """ + Flow("f1", "start", "sign") + Flow("f2", "sign", "end"))));
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal("sign", problem.ElementId);
+        Assert.Contains("assignee twice", problem.Message, StringComparison.Ordinal);
+    }
 }

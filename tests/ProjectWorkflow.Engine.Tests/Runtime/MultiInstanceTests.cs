@@ -88,4 +88,25 @@ public class MultiInstanceTests
         var instance = await h.Start(definition, new { panelSize = 5 });
         Assert.Equal(5, instance.Tasks.Count);
     }
+
+    [Fact]
+    public async Task StandardLoopDataInputRef_AndInputDataItem_WorkAsCamundaCollectionAndElementVariable()
+    {
+        var h = new Harness();
+        var definition = h.Deploy(Process("standard", """
+            <bpmn:startEvent id="start" />
+            <bpmn:userTask id="score" name="Score ${loopCounter}" camunda:assignee="${expert}">
+              <bpmn:multiInstanceLoopCharacteristics>
+                <bpmn:loopDataInputRef>experts</bpmn:loopDataInputRef>
+                <bpmn:inputDataItem name="expert" />
+              </bpmn:multiInstanceLoopCharacteristics>
+            </bpmn:userTask>
+            <bpmn:endEvent id="end" />
+            """ + Flow("f1", "start", "score") + Flow("f2", "score", "end")));
+
+        var instance = await h.Start(definition, Experts);
+
+        Assert.Equal(["alice", "bob", "dave"], instance.Tasks.Select(t => t.Assignee).Order());
+        Assert.Equal(["Score 0", "Score 1", "Score 2"], instance.Tasks.Select(t => t.Name).Order());
+    }
 }

@@ -164,4 +164,66 @@ public class TimerAndMessageTests
         Assert.Contains("stopped", instance.CompletedElementIds);
         Assert.Empty(instance.Tasks);
     }
+
+    [Fact]
+    public async Task TwoCatchEventsForOneMessage_AreResumedOnePerDelivery_FirstWaiterFirst()
+    {
+        var h = new Harness();
+        var definition = h.Deploy(Process("twice", """
+            <bpmn:startEvent id="start" />
+            <bpmn:parallelGateway id="fork" />
+            <bpmn:intermediateCatchEvent id="firstPaid"><bpmn:messageEventDefinition messageRef="msg_paid" /></bpmn:intermediateCatchEvent>
+            <bpmn:intermediateCatchEvent id="secondPaid"><bpmn:messageEventDefinition messageRef="msg_paid" /></bpmn:intermediateCatchEvent>
+            <bpmn:userTask id="afterFirst" />
+            <bpmn:userTask id="afterSecond" />
+            """ + Flow("f1", "start", "fork") + Flow("f2", "fork", "firstPaid") + Flow("f3", "fork", "secondPaid")
+                + Flow("f4", "firstPaid", "afterFirst") + Flow("f5", "secondPaid", "afterSecond"), Messages));
+        var instance = await h.Start(definition, businessKey: "APP-4");
+
+        Assert.Equal(1, await h.Send("payment.confirmed", "APP-4"));
+        Assert.Equal(["afterFirst", "secondPaid"], Harness.Active(instance));
+
+        Assert.Equal(1, await h.Send("payment.confirmed", "APP-4"));
+        Assert.Equal(["afterFirst", "afterSecond"], Harness.Active(instance));
+        Assert.Equal(0, await h.Send("payment.confirmed", "APP-4"));
+    }
+
+    [Fact]
+    public async Task ACronCycleOnABoundary_FiresOnItsCalendar()
+    {
+        var h = new Harness();
+        var definition = h.Deploy(Process("daily", """
+            <bpmn:startEvent id="start" />
+            <bpmn:userTask id="review" />
+            <bpmn:boundaryEvent id="morning" attachedToRef="review" cancelActivity="false"><bpmn:timerEventDefinition><bpmn:timeCycle>0 0 8 ? * MON-FRI</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:boundaryEvent>
+            <bpmn:userTask id="remind" />
+            <bpmn:endEvent id="end" />
+            """ + Flow("f1", "start", "review") + Flow("f2", "review", "end") + Flow("f3", "morning", "remind")));
+        var instance = await h.Start(definition); // Monday 5 January 2026, 09:00
+
+        Assert.Equal(new DateTimeOffset(2026, 1, 6, 8, 0, 0, TimeSpan.Zero), Assert.Single(instance.Bookmarks).DueAt);
+        for (var day = 0; day < 7; day++) await h.Advance(TimeSpan.FromDays(1));
+
+        Assert.Equal(5, instance.Tasks.Count(t => t.ElementId == "remind")); // Tuesday to Friday, and Monday again
+    }
+
+    [Fact]
+    public async Task AMessageStartEvent_StartsAnInstanceThere_WithTheCorrelationKeyAsBusinessKey()
+    {
+        var h = new Harness();
+        var definition = h.Deploy(Process("byLetter", """
+            <bpmn:startEvent id="onLetter"><bpmn:messageEventDefinition messageRef="msg_paid" /></bpmn:startEvent>
+            <bpmn:startEvent id="byHand" />
+            <bpmn:userTask id="book" />
+            <bpmn:userTask id="enter" />
+            """ + Flow("f1", "onLetter", "book") + Flow("f2", "byHand", "enter"), Messages));
+
+        var start = definition.MessageStart("payment.confirmed")!;
+        ProcessInstance? started = null;
+        await h.Act(Actor.System, async s => started = await s.StartAsync(definition, Guid.NewGuid(), "APP-8", Harness.ToJson(new { bankReference = "B-1" }), start.Id));
+
+        Assert.Equal("APP-8", started!.BusinessKey);
+        Assert.Equal(["book"], Harness.Active(started));
+        Assert.Equal("B-1", started.Variables["bankReference"]!.GetValue<string>());
+    }
 }

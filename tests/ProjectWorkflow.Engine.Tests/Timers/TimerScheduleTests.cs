@@ -1,3 +1,4 @@
+using System.Globalization;
 using ProjectWorkflow.Engine.Timers;
 
 namespace ProjectWorkflow.Engine.Tests.Timers;
@@ -162,7 +163,6 @@ public class TimerScheduleTests
     [InlineData("R3/PT1H/2026-13-01", "in the cycle 'R3/PT1H/2026-13-01', '2026-13-01' is not an ISO 8601 date-time: write it like 2026-01-01T09:00:00Z or 2026-01-01T09:00:00+08:00")]
     [InlineData("R3/2026-01-01T00:00:00Z/2026-02-01T00:00:00Z", "'R3/2026-01-01T00:00:00Z/2026-02-01T00:00:00Z' is not an ISO 8601 cycle: give a start and a period (R3/2026-01-01T00:00:00Z/P1D), not a start and an end")]
     [InlineData("R3/PT1H/PT1H/PT1H", "'R3/PT1H/PT1H/PT1H' is not an ISO 8601 cycle: it has too many parts: use R3/PT1H, R3/start/PT1H or R3/PT1H/end")]
-    [InlineData("0 0 9 * * ?", "'0 0 9 * * ?' is not an ISO 8601 cycle: start with R and the number of repetitions, e.g. R3/PT1H (R alone repeats without end)")]
     public void Malformed_cycles_are_refused_with_a_sentence(string text, string message)
     {
         Assert.Equal(message, Refused(TimerKind.Cycle, text));
@@ -176,5 +176,30 @@ public class TimerScheduleTests
     public void Empty_text_expressions_and_unknown_kinds_are_refused(TimerKind kind, string text, string message)
     {
         Assert.Equal(message, Refused(kind, text));
+    }
+
+    [Theory]
+    [InlineData("0 0/15 * * * ?", "2026-01-05T09:07:30Z", "2026-01-05T09:15:00Z", "2026-01-05T09:30:00Z")]
+    [InlineData("0 0 9 ? * MON-FRI", "2026-01-09T10:00:00Z", "2026-01-12T09:00:00Z", "2026-01-13T09:00:00Z")] // Friday after nine → Monday
+    [InlineData("0 30 17 L * ?", "2026-02-01T00:00:00Z", "2026-02-28T17:30:00Z", "2026-03-31T17:30:00Z")]
+    [InlineData("15 0 8 1,15 JAN,JUL ? 2026", "2026-01-01T09:00:00Z", "2026-01-15T08:00:15Z", "2026-07-01T08:00:15Z")]
+    public void A_Quartz_cron_cycle_fires_on_its_calendar_as_in_Camunda(string cron, string now, string first, string second)
+    {
+        Assert.True(TimerSchedule.TryParse(TimerKind.Cycle, cron, out var schedule, out var error), error);
+
+        var due = schedule!.FirstDue(DateTimeOffset.Parse(now, CultureInfo.InvariantCulture));
+
+        Assert.Equal(DateTimeOffset.Parse(first, CultureInfo.InvariantCulture), due);
+        Assert.Equal(DateTimeOffset.Parse(second, CultureInfo.InvariantCulture), schedule.NextDue(due, 1));
+    }
+
+    [Theory]
+    [InlineData("0 0 9 ? * MON#2", "'#', 'L'")]
+    [InlineData("0 61 * * * ?", "not a valid minutes")]
+    [InlineData("0 0 9 1 * MON", "either the day of month or the day of week")]
+    public void A_cron_cycle_outside_what_runs_is_refused_with_the_reason(string cron, string reason)
+    {
+        Assert.False(TimerSchedule.TryParse(TimerKind.Cycle, cron, out _, out var error));
+        Assert.Contains(reason, error, StringComparison.Ordinal);
     }
 }

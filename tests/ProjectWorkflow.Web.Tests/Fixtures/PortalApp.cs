@@ -37,6 +37,9 @@ public class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>A message name that admins and finance officers may deliver through <c>POST /api/messages</c> in the tests.</summary>
     public const string TestMessage = "test.confirmed";
 
+    /// <summary>A message name that starts processes (a message start event), declared for administrators.</summary>
+    public const string StartingMessage = "test.letter-received";
+
     public string DataDirectory => _database.DataDirectory;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -60,6 +63,7 @@ public class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
             // A message of the tests' own processes, declared as an operator declares an integration's message.
             [$"Messages:Senders:{TestMessage}:0"] = "admin",
             [$"Messages:Senders:{TestMessage}:1"] = "finance",
+            [$"Messages:Senders:{StartingMessage}:0"] = "admin",
             // The stories sign in far more often than a person would; the sign-in limit tests set their own limits.
             ["Auth:SignInLimits:PerAddress"] = SignInLimitPerAddress.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Auth:SignInLimits:PerUserName"] = SignInLimitPerUserName.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -149,6 +149,10 @@ public static class RouteMatrix
         R("POST /api/instances/{id:guid}/cancel",                            "admin"),
         R("POST /api/instances/{id:guid}/terminate",                         "admin approver"),
         R("POST /api/instances/{id:guid}/migrate",                           "admin"),
+        // Moving a token (跳转) and retrying incidents are the operators' repairs; auditors read what is stuck.
+        R("POST /api/instances/{id:guid}/modify",                            "admin"),
+        R("GET /api/incidents/",                                             "admin auditor"),
+        R("POST /api/incidents/{id:guid}/retry",                             "admin"),
         R("POST /api/instances/{id:guid}/withdraw",                          "signed-in"),
         // Any role may try; which names a role may deliver is declared per name (MessageSendersTests, ForgedBankAnswerTests).
         R("POST /api/messages",                                              "signed-in"),
@@ -156,6 +160,10 @@ public static class RouteMatrix
         // In this order: the reviewer claims the file's task, presses the holder's buttons (each refused for its empty
         // body), releases it and completes it last.
         R("GET /api/tasks/",                                                 "signed-in"),
+        // A task's form: whoever may see the task (its candidates and holder), administrators and auditors.
+        R("GET /api/tasks/{id:guid}/form",                                   "reviewer admin auditor", Refused),
+        // A form-js schema holds labels and rules, no data: any signed-in user renders it.
+        R("GET /api/forms/{formId}",                                         "signed-in"),
         R("POST /api/tasks/{id:guid}/claim",                                 "reviewer", Refused),
         R("POST /api/tasks/{id:guid}/delegate",                              "reviewer", Refused),
         R("POST /api/tasks/{id:guid}/transfer",                              "reviewer", Refused),

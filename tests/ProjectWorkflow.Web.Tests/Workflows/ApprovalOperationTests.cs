@@ -240,4 +240,34 @@ public sealed class ApprovalOperationTests(PortalApp app) : IAsyncLifetime
         Assert.Equal(2, instance.GetProperty("version").GetInt32());
         await OnlyTaskAsync(_admin, "all", id, "check");
     }
+
+    [Fact]
+    public async Task AMessageNobodyWaitsFor_StartsTheProcessWithThatMessageStartEvent_UnderTheCorrelationKey()
+    {
+        var key = $"letter-{Guid.NewGuid():N}";
+        var deployed = await DeployAsync(_admin, $"""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">
+              <message id="m" name="{PortalApp.StartingMessage}" />
+              <process id="{key}" isExecutable="true">
+                <startEvent id="onLetter"><messageEventDefinition messageRef="m" /></startEvent>
+                <userTask id="answer" />
+                <sequenceFlow id="f1" sourceRef="onLetter" targetRef="answer" />
+              </process>
+            </definitions>
+            """);
+        Assert.Equal(HttpStatusCode.Created, deployed.StatusCode);
+        var correlationKey = $"LETTER-{key}";
+
+        var response = await _admin.PostAsJsonAsync("/api/messages", new { name = PortalApp.StartingMessage, correlationKey, variables = new { sender = "district office" } });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(0, body.GetProperty("delivered").GetInt32());
+        var started = Assert.Single(body.GetProperty("started").EnumerateArray()).GetGuid();
+        var instance = await InstanceAsync(_admin, started);
+        Assert.Equal(correlationKey, instance.GetProperty("businessKey").GetString());
+        Assert.Equal(key, instance.GetProperty("definitionKey").GetString());
+        await OnlyTaskAsync(_admin, "all", started, "answer");
+    }
 }

@@ -117,4 +117,33 @@ public sealed class DeploymentTests(PortalApp app)
         var list = await reviewer.GetFromJsonAsync<JsonElement[]>("/api/definitions");
         Assert.Contains(list!, d => d.GetProperty("key").GetString() == "general-approval" && d.GetProperty("latestVersion").GetInt32() == 1);
     }
+
+    [Fact]
+    public async Task Deploy_AFileWithSeveralExecutableProcesses_DeploysEachOfThem()
+    {
+        using var admin = await app.CreateClientForAsync("admin1");
+        var first = $"first-{Guid.NewGuid():N}";
+        var second = $"second-{Guid.NewGuid():N}";
+        var xml = $"""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">
+              <process id="{first}" isExecutable="true">
+                <startEvent id="s1" /><userTask id="t1" /><endEvent id="e1" />
+                <sequenceFlow id="a1" sourceRef="s1" targetRef="t1" /><sequenceFlow id="a2" sourceRef="t1" targetRef="e1" />
+              </process>
+              <process id="{second}" isExecutable="true">
+                <startEvent id="s2" /><userTask id="t2" /><endEvent id="e2" />
+                <sequenceFlow id="b1" sourceRef="s2" targetRef="t2" /><sequenceFlow id="b2" sourceRef="t2" targetRef="e2" />
+              </process>
+            </definitions>
+            """;
+
+        var deployed = await DeployAsync(admin, xml);
+
+        Assert.Equal(HttpStatusCode.Created, deployed.StatusCode);
+        var body = await deployed.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal([first, second], body.GetProperty("processes").EnumerateArray().Select(p => p.GetProperty("key").GetString()));
+        var instance = await StartAsync(admin, second);
+        await OnlyTaskAsync(admin, "all", instance, "t2");
+    }
 }

@@ -17,6 +17,7 @@ namespace ProjectWorkflow.Application.Applications.Steps;
 /// subsidy.calculate: approved amount = min(what the rule set's support rule gives, its cap, the budget
 /// left), with each step written out for the joint review.
 /// </summary>
+[SetsVariables("approvedAmountFen", "calculation")]
 public sealed class CalculateSubsidy(ProjectWorkflowDbContext db, TimeProvider time, RuleSets ruleSets, BudgetLeft budgetLeft) : ApplicationStep(db, time)
 {
     protected override async Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
@@ -37,6 +38,7 @@ public sealed class CalculateSubsidy(ProjectWorkflowDbContext db, TimeProvider t
 /// notice.publish: the approved project is published for the rule set's number of working days, counted on the holiday
 /// calendar from the day after publication (a notice published on Tuesday 2026-09-22 runs Sep 23, 24, 28, 29, 30).
 /// </summary>
+[SetsVariables("noticeEndsAt")]
 public sealed class PublishNotice(ProjectWorkflowDbContext db, TimeProvider time, RuleSets ruleSets, WorkingDays workingDays) : ApplicationStep(db, time)
 {
     protected override async Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
@@ -52,6 +54,7 @@ public sealed class PublishNotice(ProjectWorkflowDbContext db, TimeProvider time
 }
 
 /// <summary>notice.close: were signed objections filed during the notice?</summary>
+[SetsVariables("hasObjections")]
 public sealed class CloseNotice(ProjectWorkflowDbContext db, TimeProvider time) : ApplicationStep(db, time)
 {
     protected override async Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken) =>

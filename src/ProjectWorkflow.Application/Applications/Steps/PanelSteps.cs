@@ -17,6 +17,7 @@ namespace ProjectWorkflow.Application.Applications.Steps;
 /// which hands the file to the department (panelShortage) instead of faulting. Who was drawn is audited and kept
 /// in the process variables (the fund's internal file), never shown to the applicant.
 /// </summary>
+[SetsVariables("experts")]
 public sealed class AssignPanel(ProjectWorkflowDbContext db, TimeProvider time, RuleSets ruleSets, ExpertPool pool, AuditTrail audit) : ApplicationStep(db, time)
 {
     protected override async Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
@@ -50,6 +51,7 @@ public sealed class AssignPanel(ProjectWorkflowDbContext db, TimeProvider time, 
 /// pass score — if the quorum of sheets is in (<c>panelQuorate</c>). Below the quorum nothing faults: the file goes
 /// to the department's panelShortage task.
 /// </summary>
+[SetsVariables("panelScore", "panelPassed", "panelQuorate", "panelSheets")]
 public sealed class ConcludePanel(ProjectWorkflowDbContext db, TimeProvider time, RuleSets ruleSets) : ApplicationStep(db, time)
 {
     protected override async Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)

@@ -1,9 +1,13 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using ProjectWorkflow.Application.Audit;
 using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Workflows.Forms;
 using ProjectWorkflow.Application.Workflows.Storage;
 using ProjectWorkflow.Application.Workflows.Timers;
 using ProjectWorkflow.Engine;
+using ProjectWorkflow.Engine.Definitions;
+using ProjectWorkflow.Engine.Forms;
 using ProjectWorkflow.Engine.Model;
 
 namespace ProjectWorkflow.Application.Workflows.Definitions;
@@ -18,11 +22,17 @@ namespace ProjectWorkflow.Application.Workflows.Definitions;
 /// </summary>
 public sealed class DeployDefinition(
     ProjectWorkflowDbContext db, WorkflowEngine engine, DefinitionCatalog catalog, ReplaceStartTimers startTimers, MoneyProcesses money,
-    AuditTrail audit, TimeProvider time)
+    AuditTrail audit, TimeProvider time, FormCatalog forms, ILogger<DeployDefinition> logger)
 {
     public const int MaxBytes = 5 * 1024 * 1024;
 
-    public sealed record Deployed(string Key, int Version, string Id, string? Name, bool IsNew, string Status = DefinitionStatuses.Active);
+    /// <param name="Warnings">What the deploy check flags (<see cref="ConditionSupply"/>): conditions reading variables no form supplies.</param>
+    public sealed record Deployed(string Key, int Version, string Id, string? Name, bool IsNew, string Status = DefinitionStatuses.Active,
+        IReadOnlyList<string>? Warnings = null)
+    {
+        /// <summary>Every process the file deployed, this one first (a file may hold several executable processes).</summary>
+        public IReadOnlyList<Deployed> Processes { get; init; } = [];
+    }
 
     public async Task<Deployed> HandleAsync(byte[] content, string? deployedBy, CancellationToken cancellationToken, bool shipped = false)
     {
@@ -31,13 +41,22 @@ public sealed class DeployDefinition(
         if (content.Length > MaxBytes)
             throw new DefinitionRejectedException([new DefinitionProblem(null, "definitions", 0, $"The file is {content.Length:N0} bytes; the limit is {MaxBytes:N0}.")]);
 
-        var compiled = engine.Compile(content);
+        // As Camunda deploys a file: each executable process becomes its own definition, keyed by its id.
+        var compiled = engine.CompileEach(content);
         if (!compiled.Succeeded) throw new DefinitionRejectedException(compiled.Problems);
-        var definition = compiled.Definition!;
+        var deployed = new List<Deployed>();
+        foreach (var definition in compiled.Definitions)
+            deployed.Add(await DeployOneAsync(definition, content, deployedBy, shipped, cancellationToken));
+        return deployed[0] with { IsNew = deployed.Any(d => d.IsNew), Processes = deployed, Warnings = deployed.SelectMany(d => d.Warnings ?? []).ToList() };
+    }
 
+    private async Task<Deployed> DeployOneAsync(ProcessDefinition definition, byte[] content, string? deployedBy, bool shipped, CancellationToken cancellationToken)
+    {
+        var warnings = ConditionSupply.Warnings(definition, forms.Find, engine.ServiceTasks);
+        foreach (var warning in warnings) logger.LogWarning("Deploying {Key}: {Warning}", definition.Key, warning);
         var existing = await db.Set<DefinitionRecord>().AsNoTracking()
             .FirstOrDefaultAsync(d => d.Key == definition.Key && d.ContentHash == definition.ContentHash, cancellationToken);
-        if (existing is not null) return new Deployed(existing.Key, existing.Version, existing.Id, existing.Name, false, existing.Status);
+        if (existing is not null) return new Deployed(existing.Key, existing.Version, existing.Id, existing.Name, false, existing.Status, warnings);
 
         var needsSecondAdmin = !shipped && (money.MovesMoney(definition) || await money.IncludesAsync(definition.Key, cancellationToken));
         var latest = await db.Set<DefinitionRecord>().Where(d => d.Key == definition.Key).MaxAsync(d => (int?)d.Version, cancellationToken) ?? 0;
@@ -58,7 +77,8 @@ public sealed class DeployDefinition(
         IReadOnlyList<StartTimerRecord> armed = needsSecondAdmin ? [] : await startTimers.StageAsync(definition, record.Id, record.Version, cancellationToken);
         audit.Record("definition.deployed", "definition", record.Id,
             detail: $"{record.Name ?? record.Key} version {record.Version}; content hash {record.ContentHash}; {content.Length} bytes; "
-                + (needsSecondAdmin ? "waits for a second administrator's approval (a process money depends on)" : "active"));
+                + (needsSecondAdmin ? "waits for a second administrator's approval (a process money depends on)" : "active")
+                + (warnings.Count > 0 ? $"; {warnings.Count} deploy-check warning(s)" : ""));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -69,11 +89,11 @@ public sealed class DeployDefinition(
             db.ChangeTracker.Clear();
             var winner = await db.Set<DefinitionRecord>().AsNoTracking()
                 .FirstOrDefaultAsync(d => d.Key == definition.Key && d.ContentHash == definition.ContentHash, cancellationToken);
-            if (winner is not null) return new Deployed(winner.Key, winner.Version, winner.Id, winner.Name, false, winner.Status);
+            if (winner is not null) return new Deployed(winner.Key, winner.Version, winner.Id, winner.Name, false, winner.Status, warnings);
             throw;
         }
         catalog.Remember(record);
         startTimers.ScheduleJobs(armed);
-        return new Deployed(record.Key, record.Version, record.Id, record.Name, true, record.Status);
+        return new Deployed(record.Key, record.Version, record.Id, record.Name, true, record.Status, warnings);
     }
 }

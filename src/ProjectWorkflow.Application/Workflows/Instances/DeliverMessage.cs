@@ -11,7 +11,7 @@ namespace ProjectWorkflow.Application.Workflows.Instances;
 public sealed record DeliverMessageRequest(string? Name, string? CorrelationKey, JsonObject? Variables);
 
 /// <summary>
-/// Delivers a message to every instance waiting for it under the given business key.
+/// Delivers a message to every instance waiting for it under the given business key (one waiting event in each).
 /// Each instance is its own transaction, so one busy instance does not hold up the others.
 /// </summary>
 public sealed class DeliverMessage(ProjectWorkflowDbContext db, WorkflowCommands commands, Inbox inbox)
@@ -29,13 +29,16 @@ public sealed class DeliverMessage(ProjectWorkflowDbContext db, WorkflowCommands
 
         var waiting = await db.Set<BookmarkRecord>().AsNoTracking()
             .Where(b => b.Kind == "message" && b.MessageName == request.Name && b.CorrelationKey == request.CorrelationKey)
-            .Select(b => new { b.InstanceId, b.Id })
+            .Select(b => b.InstanceId)
+            .Distinct()
             .ToListAsync(cancellationToken);
 
+        // One delivery resumes one waiting event per instance (the engine picks the one that waited first):
+        // two catch events of one instance waiting for the same message need two deliveries, as in Camunda.
         var delivered = 0;
-        foreach (var bookmark in waiting)
+        foreach (var instanceId in waiting)
         {
-            var instanceReceipt = receipt?.ForInstance(bookmark.InstanceId);
+            var instanceReceipt = receipt?.ForInstance(instanceId);
             delivered += await commands.RunAsync(actor, async session =>
             {
                 if (instanceReceipt is not null)
@@ -43,7 +46,7 @@ public sealed class DeliverMessage(ProjectWorkflowDbContext db, WorkflowCommands
                     if (await inbox.HasProcessedAsync(instanceReceipt, cancellationToken)) return false;
                     inbox.Record(instanceReceipt);
                 }
-                return await session.DeliverMessageAsync(bookmark.InstanceId, bookmark.Id, request.Variables, cancellationToken);
+                return await session.DeliverMessageAsync(instanceId, request.Name, request.CorrelationKey, request.Variables, cancellationToken);
             }, cancellationToken) ? 1 : 0;
             db.ChangeTracker.Clear();
         }

@@ -11,9 +11,12 @@ namespace ProjectWorkflow.Application.Workflows.Instances;
 /// with the reason (and the attempt is audited); they reach their processes only through the use case or
 /// consumer that owns them.
 /// </summary>
-public sealed class DeliverMessageFromOutside(DeliverMessage deliver, MessageSenders senders, ProjectWorkflowDbContext db, AuditTrail audit)
+public sealed record MessageOutcome(int Delivered, IReadOnlyList<Guid> Started);
+
+public sealed class DeliverMessageFromOutside(DeliverMessage deliver, StartByMessage start, MessageSenders senders, ProjectWorkflowDbContext db, AuditTrail audit)
 {
-    public async Task<int> HandleAsync(DeliverMessageRequest request, Actor actor, CancellationToken cancellationToken)
+    /// <summary>Delivered to the instances waiting for it; when none waits, it starts the processes whose message start event has its name.</summary>
+    public async Task<MessageOutcome> HandleAsync(DeliverMessageRequest request, Actor actor, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Name))
             throw InvalidRequestException.For("name", "Name the message (as the BPMN message element names it).");
@@ -28,6 +31,8 @@ public sealed class DeliverMessageFromOutside(DeliverMessage deliver, MessageSen
             await db.SaveChangesAsync(cancellationToken);
             throw;
         }
-        return await deliver.HandleAsync(request, actor, cancellationToken);
+        var delivered = await deliver.HandleAsync(request, actor, cancellationToken);
+        if (delivered > 0) return new MessageOutcome(delivered, []);
+        return new MessageOutcome(0, await start.HandleAsync(request.Name, request.CorrelationKey, request.Variables, actor, cancellationToken));
     }
 }

@@ -3,6 +3,7 @@ using ProjectWorkflow.Application.Enterprises;
 using ProjectWorkflow.Application.Identity;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.Validation;
+using ProjectWorkflow.Application.Workflows.Forms;
 using ProjectWorkflow.Application.Workflows.Instances;
 using ProjectWorkflow.Application.Workflows.Storage;
 using ProjectWorkflow.Engine.Runtime;
@@ -15,7 +16,7 @@ public sealed record ListTasksRequest(string? Scope, Guid? InstanceId, int? Skip
 /// The inbox: <c>mine</c> (assigned to me), <c>candidate</c> (unassigned, and I may claim it), or
 /// <c>all</c> (both; every open task for administrators and auditors). Soonest due first.
 /// </summary>
-public sealed class ListTasks(ProjectWorkflowDbContext db)
+public sealed class ListTasks(ProjectWorkflowDbContext db, TaskForms forms)
 {
     public const int MaxTake = 500;
 
@@ -49,7 +50,8 @@ public sealed class ListTasks(ProjectWorkflowDbContext db)
             .Skip(skip).Take(take)
             .Include(t => t.Candidates)
             .ToListAsync(cancellationToken);
-        var views = rows.Select(ToView);
+        var formRefs = await forms.FormRefsAsync(rows, cancellationToken);
+        var views = rows.Select(t => ToView(t) with { FormRef = formRefs.GetValueOrDefault(t.Id) });
         // Outside the fund's staff (an applicant's or an expert's own tasks) the inbox names nobody else.
         return Roles.IsStaff(actor) ? views.ToList()
             : views.Select(v => v with

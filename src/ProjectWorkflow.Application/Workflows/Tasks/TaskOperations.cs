@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ProjectWorkflow.Application.Validation;
+using ProjectWorkflow.Application.Workflows.Forms;
 using ProjectWorkflow.Application.Workflows.Storage;
 using ProjectWorkflow.Engine.Runtime;
 
@@ -17,7 +18,7 @@ public sealed record CopyToRequest(IReadOnlyList<string>? Users);
 /// add signers (加签), send back (退回), remind (催办), copy to (抄送). Each is one engine command in one transaction,
 /// after <see cref="TaskPermissions"/> has checked who presses the button and who the task goes to.
 /// </summary>
-public sealed class TaskOperations(TaskCommand command, TaskPermissions permissions)
+public sealed class TaskOperations(TaskCommand command, TaskPermissions permissions, TaskForms forms)
 {
     private static readonly Func<TaskRecord, Task> NothingMore = _ => Task.CompletedTask;
 
@@ -29,9 +30,10 @@ public sealed class TaskOperations(TaskCommand command, TaskPermissions permissi
         command.RunAsync(taskId, actor, task => Holder(task, actor, "release it"), NothingMore,
             s => s.UnclaimAsync(taskId, ct), ct);
 
+    /// <summary>Complete: the variables must satisfy the task's form (every missing or wrong field named, nothing changes).</summary>
     public Task CompleteAsync(Guid taskId, CompleteTaskRequest request, Actor actor, CancellationToken ct) =>
         command.RunAsync(taskId, actor, task => permissions.RequireMayClaimAsync(task, actor, ct), NothingMore,
-            s => s.CompleteAsync(taskId, request.Variables, ct), ct);
+            s => s.CompleteAsync(taskId, request.Variables, ct, (task, signature, variables) => forms.Check(task.FormRef, variables, signature)), ct);
 
     public Task DelegateAsync(Guid taskId, HandOverRequest request, Actor actor, CancellationToken ct)
     {

@@ -15,4 +15,5 @@ public sealed record TaskView(
     DateTimeOffset CreatedAt,
     string? BusinessKey,
     string DefinitionKey,
-    DateTimeOffset? OverdueSince);
+    DateTimeOffset? OverdueSince,
+    string? FormRef = null);

@@ -1,0 +1,31 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Refusals;
+using ProjectWorkflow.Application.Workflows.Instances;
+using ProjectWorkflow.Application.Workflows.Storage;
+using ProjectWorkflow.Application.Workflows.Tasks;
+using ProjectWorkflow.Engine.Runtime;
+
+namespace ProjectWorkflow.Application.Workflows.Forms;
+
+public sealed record TaskFormView(string FormRef, JsonObject Schema);
+
+/// <summary>
+/// The form to fill in to complete a task: whoever may see the task (its holder or candidates, administrators and
+/// auditors) gets its form id and schema; a task whose element names no form answers 404.
+/// </summary>
+public sealed class GetTaskForm(ProjectWorkflowDbContext db, TaskPermissions permissions, TaskForms taskForms, FormCatalog forms)
+{
+    public async Task<TaskFormView> HandleAsync(Guid taskId, Actor actor, CancellationToken cancellationToken)
+    {
+        var task = await db.Set<TaskRecord>().AsNoTracking().Include(t => t.Candidates)
+            .FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken)
+            ?? throw WorkflowException.NotFound($"There is no task {taskId}.");
+        if (!InstanceAccess.SeesEverything(actor)) await permissions.RequireMayClaimAsync(task, actor, cancellationToken);
+        var formRef = await taskForms.FormRefAsync(task, cancellationToken)
+            ?? throw new NotFoundException("This task has no form: complete it with the variables its process expects.");
+        var form = forms.Find(formRef) ?? throw new NotFoundException($"The task's form '{formRef}' is not deployed.");
+        return new TaskFormView(formRef, (JsonObject)form.Json.DeepClone());
+    }
+}

@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Refusals;
+using ProjectWorkflow.Application.Validation;
+using ProjectWorkflow.Application.Workflows.Storage;
+using ProjectWorkflow.Engine.Model;
+using System.Text.Json.Nodes;
+
+namespace ProjectWorkflow.Application.Workflows.Forms;
+
+/// <summary>
+/// The form of a task: the <c>camunda:formRef</c> of its element in the version its instance runs, and that form's
+/// schema. Completing a task with a form checks the variables against it first (400 naming every field, nothing
+/// changes); a task without one (a Camunda Modeler file with no formRef) completes as before.
+/// </summary>
+public sealed class TaskForms(ProjectWorkflowDbContext db, DefinitionCatalog definitions, FormCatalog forms)
+{
+    /// <summary>The task's form id, or null when its element names none.</summary>
+    public async Task<string?> FormRefAsync(TaskRecord task, CancellationToken cancellationToken)
+    {
+        var definitionId = await db.Set<InstanceRecord>().AsNoTracking().Where(i => i.Id == task.InstanceId)
+            .Select(i => i.DefinitionId).FirstOrDefaultAsync(cancellationToken);
+        if (definitionId is null) return null;
+        var definition = await definitions.FindAsync(db, definitionId, cancellationToken);
+        return definition?.Process.NodesById.GetValueOrDefault(task.ElementId) is UserTask { FormRef: { Length: > 0 } formRef } ? formRef : null;
+    }
+
+    /// <summary>The form ids of many tasks at once (the inbox), by task id.</summary>
+    public async Task<IReadOnlyDictionary<Guid, string?>> FormRefsAsync(IReadOnlyCollection<TaskRecord> tasks, CancellationToken cancellationToken)
+    {
+        var instanceIds = tasks.Select(t => t.InstanceId).Distinct().ToList();
+        var definitionIds = await db.Set<InstanceRecord>().AsNoTracking().Where(i => instanceIds.Contains(i.Id))
+            .Select(i => new { i.Id, i.DefinitionId }).ToDictionaryAsync(i => i.Id, i => i.DefinitionId, cancellationToken);
+        var result = new Dictionary<Guid, string?>();
+        foreach (var task in tasks)
+        {
+            string? formRef = null;
+            if (definitionIds.TryGetValue(task.InstanceId, out var definitionId)
+                && await definitions.FindAsync(db, definitionId, cancellationToken) is { } definition
+                && definition.Process.NodesById.GetValueOrDefault(task.ElementId) is UserTask { FormRef: { Length: > 0 } named })
+                formRef = named;
+            result[task.Id] = formRef;
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Refuses a completion whose variables miss or break a field of the task's form, naming every one; fills in the
+    /// defaults of fields not sent. A signature (加签) is checked for what it sends only. A form named but not deployed
+    /// refuses too: the process would run on unchecked input.
+    /// </summary>
+    public JsonObject? Check(string? formRef, JsonObject? variables, bool isSignature)
+    {
+        if (formRef is null) return variables;
+        var form = forms.Find(formRef)
+            ?? throw new ConflictException($"The task's form '{formRef}' is not deployed: it cannot be completed until an administrator deploys the form.");
+        var checkedVariables = variables is null ? [] : (JsonObject)variables.DeepClone();
+        var errors = form.Check(checkedVariables, requireFields: !isSignature);
+        if (errors.Count > 0)
+            throw new InvalidRequestException(errors.Select(e => new FieldError(e.Field, e.Message)).ToList());
+        return checkedVariables;
+    }
+}

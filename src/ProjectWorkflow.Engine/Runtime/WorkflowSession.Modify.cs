@@ -1,0 +1,46 @@
+using ProjectWorkflow.Engine.Model;
+
+namespace ProjectWorkflow.Engine.Runtime;
+
+public sealed partial class WorkflowSession
+{
+    /// <summary>
+    /// Instance modification (跳转): cancels every token at the elements of <paramref name="cancel"/> (their tasks, timers,
+    /// incidents and called instances with them) and starts a token before each element of <paramref name="startBefore"/>,
+    /// which then runs as if it had arrived there. An element inside a sub-process starts in that sub-process's live scope.
+    /// Refused, naming each problem, when an element does not exist, holds no token to cancel, cannot be started before
+    /// (a start or boundary event; a sub-process element with no live scope), or when nothing would be left running.
+    /// </summary>
+    public async Task ModifyAsync(Guid instanceId, IReadOnlyList<string> cancel, IReadOnlyList<string> startBefore, string reason,
+        CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(reason)) throw WorkflowException.Invalid("Give a reason: it is kept in the journal.");
+        if (cancel.Count == 0 && startBefore.Count == 0)
+            throw WorkflowException.Invalid("Name at least one element to cancel the tokens of, or to start a token before.");
+        var (instance, run) = await OpenRunAsync(instanceId, cancellationToken);
+        var process = (await DefinitionOfAsync(instance, cancellationToken)).Process;
+
+        var problems = new List<string>();
+        foreach (var elementId in cancel.Distinct(StringComparer.Ordinal))
+        {
+            if (!process.NodesById.ContainsKey(elementId)) problems.Add($"There is no element '{elementId}' to cancel.");
+            else if (!instance.Executions.Exists(e => e.ElementId == elementId)) problems.Add($"No token is at '{elementId}'.");
+        }
+        var starts = new List<FlowNode>();
+        foreach (var elementId in startBefore)
+        {
+            if (!process.NodesById.TryGetValue(elementId, out var node)) problems.Add($"There is no element '{elementId}' to start before.");
+            else if (node is BoundaryEvent or StartEvent) problems.Add($"A token cannot be started before the {node.Kind} '{elementId}': start before the activity or event after it.");
+            else if (node.Scope is not ProcessModel && !instance.Executions.Exists(e => e.ElementId == node.Scope.Id && e.State == ExecutionState.Scope
+                                                                                       && !cancel.Contains(node.Scope.Id)))
+                problems.Add($"'{elementId}' lies in the sub-process '{node.Scope.Id}', which is not running: start before the sub-process instead.");
+            else starts.Add(node);
+        }
+        if (starts.Count == 0 && problems.Count == 0 && instance.Executions.Where(e => e.ParentId is null).All(e => cancel.Contains(e.ElementId)))
+            problems.Add("This would leave the instance with no token: to stop it, cancel or terminate the instance instead.");
+        if (problems.Count > 0) throw WorkflowException.Invalid(string.Join(" ", problems));
+
+        run.Modify(cancel, starts, reason.Trim());
+        await FinishAsync(run, cancellationToken);
+    }
+}

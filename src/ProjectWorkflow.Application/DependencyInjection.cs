@@ -1,3 +1,5 @@
+using ProjectWorkflow.Application.Warnings;
+using ProjectWorkflow.Application.Calendar;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ProjectWorkflow.Application.Applications;
@@ -37,11 +39,13 @@ public static class DependencyInjection
         services
             .AddPersistence(configuration)
             .AddPortalIdentity()
-            .AddSeeding()
+            .AddSeeding(configuration)
             .AddAudit()
             .AddUsers()
             .AddWorkflows()
             .AddSchemes()
+            .AddCalendar()
+            .AddWarnings()
             .AddEnterprises()
             .AddLedger()
             .AddApplications()

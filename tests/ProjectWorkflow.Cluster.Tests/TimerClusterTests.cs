@@ -47,6 +47,8 @@ public sealed class TimerClusterTests : IAsyncLifetime
             // Demo users are seeded only in the Development environment (the app refuses demo data anywhere else).
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["Seed__DemoData"] = "true",
+            // Demo users only: the demo applications of the run command would be seeded by both nodes at once.
+            ["Seed__DemoApplications"] = "false",
             ["Auth__SigningKey"] = SigningKey,
             // Both nodes sign the one audit chain with the same key, as a real deployment's nodes do.
             ["Audit__CurrentKeyId"] = "cluster",

@@ -70,6 +70,8 @@ public abstract class TwoNodes(string name) : IAsyncLifetime
             ["ConnectionStrings__ProjectWorkflow"] = _database,
             ["DataDirectory"] = Path.Combine(_directory, $"data-{node}"),
             ["Seed__DemoData"] = "true",
+            // Demo users only: the demo applications of the run command would be seeded by both nodes at once.
+            ["Seed__DemoApplications"] = "false",
             // Tokens signed by one node are good on the other.
             ["Auth__SigningKey"] = $"{name}-cluster-tests-signing-key-0123456789",
             ["Messaging__Transport"] = "RabbitMQ",

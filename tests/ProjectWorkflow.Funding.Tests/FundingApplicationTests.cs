@@ -60,6 +60,35 @@ public class FundingApplicationTests
     }
 
     [Fact]
+    public void Withdraw_WhileWithTheDistrict_OnlyOnceSubmitted_AndADraftIsDeletedInstead()
+    {
+        var withTheDistrict = Submitted();
+        withTheDistrict.PutUnderReview();
+        withTheDistrict.Withdraw(stillWithTheDistrict: true, Now);
+        Assert.Equal(ApplicationStatus.Withdrawn, withTheDistrict.Status);
+
+        var withThePanel = Submitted();
+        withThePanel.PutUnderReview();
+        Assert.Equal("WithdrawnOnlyInDistrictReview", RuleOf(() => withThePanel.Withdraw(stillWithTheDistrict: false, Now)));
+        Assert.Equal(ApplicationStatus.UnderReview, withThePanel.Status);
+
+        Assert.Throws<IllegalTransitionException>(() => ADraft().Withdraw(stillWithTheDistrict: true, Now));
+        ADraft().EnsureDeletable();
+        Assert.Throws<IllegalTransitionException>(() => Submitted().EnsureDeletable());
+    }
+
+    [Fact]
+    public void RequiredAttachments_NameEachKindStillMissing()
+    {
+        RequiredAttachment[] required = [new("feasibility-report", "可行性研究报告", "feasibility report"), new("business-licence", "营业执照", "business licence")];
+        var rule = new RequiredAttachmentsRule(required, ["feasibility-report", "other"]);
+        Assert.True(rule.IsBroken());
+        Assert.Equal("Attach the business licence (kind business-licence).", rule.Message.English);
+        Assert.Equal("请上传：营业执照（business-licence）。", rule.Message.Chinese);
+        Assert.False(new RequiredAttachmentsRule(required, ["business-licence", "feasibility-report"]).IsBroken());
+    }
+
+    [Fact]
     public void TheInvestment_IsTheDraftsFourCategories()
     {
         var investment = ADraft().Investment;

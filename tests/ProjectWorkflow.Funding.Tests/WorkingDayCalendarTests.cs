@@ -18,6 +18,18 @@ public class WorkingDayCalendarTests
     }
 
     [Fact]
+    public void ANoticeStartingWednesday20260923_EndsAfterWednesday20260930()
+    {
+        // 2026: Mid-Autumn Sep 25–27 and National Day Oct 1–7 off, Sunday Sep 20 and Saturday Oct 10 worked (DOMAIN.md).
+        var calendar = new WorkingDayCalendar(
+            [.. Enumerable.Range(25, 3).Select(d => new DateOnly(2026, 9, d)), .. Enumerable.Range(1, 7).Select(d => new DateOnly(2026, 10, d))],
+            [new DateOnly(2026, 9, 20), new DateOnly(2026, 10, 10)]);
+        // Published Tuesday the 22nd, the period starts the next day: 23, 24, 28, 29, 30.
+        Assert.Equal(new DateOnly(2026, 9, 30), calendar.AddWorkingDays(new DateOnly(2026, 9, 22), 5));
+        Assert.True(calendar.IsWorkingDay(new DateOnly(2026, 10, 10)));
+    }
+
+    [Fact]
     public void ADayCannotBeBothHolidayAndWorkday()
     {
         Assert.Throws<ArgumentException>(() => new WorkingDayCalendar([new DateOnly(2026, 1, 1)], [new DateOnly(2026, 1, 1)]));

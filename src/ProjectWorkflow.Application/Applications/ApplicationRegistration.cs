@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ProjectWorkflow.Application.Applications.Steps;
 using ProjectWorkflow.Application.Workflows;
@@ -15,8 +14,9 @@ public static class ApplicationRegistration
         services.AddScoped<ApplicationDraft>();
         services.AddScoped<Attachments>();
         services.AddScoped<SubmitApplication>();
+        services.AddScoped<DeleteDraft>();
+        services.AddScoped<WithdrawApplication>();
         services.AddScoped<ListApplications>();
-        services.AddSingleton(provider => WorkingDaysConfiguration.From(provider.GetRequiredService<IConfiguration>()));
         services.AddScoped<IWorkflowSessionObserver, ApplicationStageObserver>();
         services.AddServiceTask<FormalCheck>("application.formal-check");
         services.AddServiceTask<ReturnForSupplement>("application.return");

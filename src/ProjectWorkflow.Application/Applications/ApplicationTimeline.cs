@@ -16,11 +16,13 @@ namespace ProjectWorkflow.Application.Applications;
 /// One line of an application's timeline. <c>event</c> is <c>submitted</c>, <c>stage</c> (a step of the review
 /// or the project, from <c>at</c> to <c>finishedAt</c>), <c>returned-for-supplement</c> (with the reason and the
 /// deadline), <c>in-public-notice</c> (until the end of the notice), <c>approved</c> (the amount), <c>rejected</c>
-/// (with the reason), <c>installment-paid</c> (number and amount), or <c>ended</c> (the outcome).
+/// (with the reason), <c>installment-paid</c> (number and amount), or <c>ended</c> (the outcome). <c>textZh</c> and
+/// <c>textEn</c> say the line as a plain sentence to the applicant ("Installment 1 of ¥5,000,000.00 paid on 2026-03-02.").
 /// </summary>
 public sealed record TimelineEntry(
     DateTimeOffset At, string Event, string? Step = null, string? StepName = null, DateTimeOffset? FinishedAt = null,
-    string? Reason = null, DateTimeOffset? Until = null, int? Installment = null, long? AmountFen = null, string? Outcome = null);
+    string? Reason = null, DateTimeOffset? Until = null, int? Installment = null, long? AmountFen = null, string? Outcome = null,
+    string? TextZh = null, string? TextEn = null);
 
 public sealed record ApplicationTimelineView(Guid Id, string Number, string Status, string? Stage, string? Outcome, IReadOnlyList<TimelineEntry> Entries);
 
@@ -88,8 +90,9 @@ public sealed class ApplicationTimeline(ProjectWorkflowDbContext db, Application
                         break;
                     case ("process", "terminated" or "cancelled", _):
                         outcome = line.Event;
-                        // A termination is a decision on the file and its reason is the applicant's to read.
-                        entries.Add(new TimelineEntry(line.At, "ended", Outcome: outcome, Reason: line.Event == "terminated" ? line.Detail : null));
+                        // A termination is a decision on the file and its reason is the applicant's to read; a withdrawal's is its own.
+                        entries.Add(new TimelineEntry(line.At, "ended", Outcome: outcome,
+                            Reason: line.Event == "terminated" || application.Status == ApplicationStatus.Withdrawn ? line.Detail : null));
                         break;
                 }
             }
@@ -100,7 +103,33 @@ public sealed class ApplicationTimeline(ProjectWorkflowDbContext db, Application
         entries.AddRange(paid.Select(o => new TimelineEntry(o.PaidAt!.Value, "installment-paid", Installment: o.InstallmentNumber, AmountFen: o.AmountFen)));
 
         return new ApplicationTimelineView(application.Id, application.Number, ApplicationStatusText.Of(application.Status), application.Stage, outcome,
-            entries.OrderBy(e => e.At).ToList());
+            entries.OrderBy(e => e.At).Select(Said).ToList());
+    }
+
+    /// <summary>The line as a sentence to the applicant, zh and en; dates are Shanghai days.</summary>
+    private static TimelineEntry Said(TimelineEntry e)
+    {
+        static string Day(DateTimeOffset at) => Funding.Calendar.ShanghaiDate.Of(at).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        static string Yuan(long? fen) => "¥" + ((fen ?? 0) / 100m).ToString("#,##0.00", CultureInfo.InvariantCulture);
+        // A deadline or notice "until" is the first moment after its last day: the day before is the one to name.
+        static string LastDay(DateTimeOffset? until) => until is { } u ? Day(u.AddTicks(-1)) : "—";
+        var reason = e.Reason is null ? "" : $" {e.Reason}";
+        (string Zh, string En) text = e.Event switch
+        {
+            "submitted" => ($"{Day(e.At)} 提交申报。", $"Submitted on {Day(e.At)}."),
+            "stage" when e.FinishedAt is { } done => ($"{e.StepName}：{Day(e.At)} 至 {Day(done)}。", $"{e.StepName}: {Day(e.At)} to {Day(done)}."),
+            "stage" => ($"{e.StepName}：自 {Day(e.At)} 起进行中。", $"{e.StepName}: under way since {Day(e.At)}."),
+            "returned-for-supplement" => ($"{Day(e.At)} 退回补正，请于 {LastDay(e.Until)} 前补正。{e.Reason}", $"Returned for supplement on {Day(e.At)}; supplement by {LastDay(e.Until)}.{reason}"),
+            "in-public-notice" => ($"{Day(e.At)} 起公示，公示期至 {LastDay(e.Until)}。", $"In public notice from {Day(e.At)} until the end of {LastDay(e.Until)}."),
+            "approved" => ($"{Day(e.At)} 批准，资助金额 {Yuan(e.AmountFen)}。", $"Approved on {Day(e.At)}: {Yuan(e.AmountFen)}."),
+            "rejected" => ($"{Day(e.At)} 未获支持。{e.Reason}", $"Not supported ({Day(e.At)}).{reason}"),
+            "installment-paid" => ($"第 {e.Installment} 笔资金 {Yuan(e.AmountFen)} 已于 {Day(e.At)} 拨付。", $"Installment {e.Installment} of {Yuan(e.AmountFen)} paid on {Day(e.At)}."),
+            "ended" when e.Outcome == "cancelled" => ($"{Day(e.At)} 已撤回。", $"Withdrawn on {Day(e.At)}."),
+            "ended" when e.Outcome == "terminated" => ($"{Day(e.At)} 项目终止。{e.Reason}", $"Ended by the department on {Day(e.At)}.{reason}"),
+            "ended" => ($"{Day(e.At)} 办结：{e.Outcome}。", $"Concluded on {Day(e.At)}: {e.Outcome}."),
+            _ => ($"{Day(e.At)} {e.Event}", $"{Day(e.At)} {e.Event}"),
+        };
+        return e with { TextZh = text.Zh, TextEn = text.En };
     }
 
     private static string? Text(JsonObject variables, string name) =>

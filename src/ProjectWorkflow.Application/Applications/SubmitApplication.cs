@@ -9,6 +9,7 @@ using ProjectWorkflow.Engine.Runtime;
 using ProjectWorkflow.Funding.Applications;
 using ProjectWorkflow.Funding.Projects;
 using ProjectWorkflow.Funding.Rules;
+using ProjectWorkflow.Funding.Schemes;
 using ProjectWorkflow.Funding;
 
 namespace ProjectWorkflow.Application.Applications;
@@ -25,10 +26,10 @@ public sealed class SubmitApplication(
     {
         var application = await access.OwnedAsync(id, actor, cancellationToken);
         application.EnsureSubmittable();
-        var problems = await CompletenessAsync(application, cancellationToken);
+        var rules = await ruleSets.ForAsync(application.SchemeKey, application.Year, cancellationToken);
+        var problems = await CompletenessAsync(application, rules, cancellationToken);
         if (problems.Count > 0) throw new InvalidRequestException(problems);
 
-        var rules = await ruleSets.ForAsync(application.SchemeKey, application.Year, cancellationToken);
         var now = time.GetUtcNow();
         var pool = await db.Set<ProjectPoolEntry>().AsNoTracking().Where(e => e.Uscc == application.Uscc).ToListAsync(cancellationToken);
         application.Submit(rules, await SanctionsAsync(application, cancellationToken), await EarlierSupportAsync(application, cancellationToken), pool, Guid.NewGuid(), now);
@@ -68,10 +69,7 @@ public sealed class SubmitApplication(
         return await ApplicationViews.OfAsync(db, application, cancellationToken);
     }
 
-    /// <summary>The attachment kinds an application cannot be submitted without (the portal lists them as required).</summary>
-    public static readonly IReadOnlyList<string> RequiredAttachmentKinds = ["feasibility-report"];
-
-    private async Task<List<FieldError>> CompletenessAsync(FundingApplication a, CancellationToken cancellationToken)
+    private async Task<List<FieldError>> CompletenessAsync(FundingApplication a, RuleSet rules, CancellationToken cancellationToken)
     {
         var problems = new List<FieldError>();
         void Need(bool ok, string field, string message)
@@ -84,8 +82,10 @@ public sealed class SubmitApplication(
         Need(a.ProjectLeaderName.Length > 0, "projectLeaderName", "Name the project leader. 请填写项目负责人。");
         Need(a.ProjectLeaderIdentity.Length > 0, "projectLeaderIdentity", "Give the project leader's identity number. 请填写项目负责人证件号码。");
         Need(a.EquipmentFen + a.SoftwareFen + a.ConstructionFen + a.OtherFen > 0, "investment", "Enter the investment by category. 请填写投资构成。");
-        Need(await db.Set<AttachmentRecord>().AnyAsync(x => x.ApplicationId == a.Id && RequiredAttachmentKinds.Contains(x.Kind), cancellationToken),
-            "attachments", "Attach the feasibility report (kind feasibility-report). 请上传可行性研究报告。");
+        // The rule set names the kinds required (shown to the applicant on the scheme); the rule says which are missing.
+        var attached = await db.Set<AttachmentRecord>().Where(x => x.ApplicationId == a.Id).Select(x => x.Kind).Distinct().ToListAsync(cancellationToken);
+        var attachments = new RequiredAttachmentsRule(rules.RequiredAttachments, attached);
+        Need(!attachments.IsBroken(), "attachments", $"{attachments.Message.English} {attachments.Message.Chinese}");
         return problems;
     }
 

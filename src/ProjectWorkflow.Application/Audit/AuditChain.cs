@@ -29,6 +29,7 @@ public sealed class AuditChain(AuditTrail trail, AuditKeys keys, TimeProvider ti
     [
         typeof(AuditEntry), typeof(AuditHead), typeof(IdempotencyRecord), typeof(OutboxMessage), typeof(InboxMessage),
         typeof(Notification), typeof(NotificationReadMark), typeof(QueuedMail), typeof(ReconciliationRun), typeof(WindowAnnouncementRecord),
+        typeof(Warnings.WarningNoticeRecord),
     ];
 
     public async Task<int> SaveAsync(DbContext db, Func<CancellationToken, Task<int>> save, CancellationToken cancellationToken)

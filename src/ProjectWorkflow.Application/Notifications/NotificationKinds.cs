@@ -28,4 +28,6 @@ public static class NotificationKinds
 
     /// <summary>A voucher quota granted, a claim redeemed or incomplete, a settlement paid (to the enterprise and the provider).</summary>
     public const string Voucher = "voucher";
+    /// <summary>A year lacks a rule set, a budget or holiday data (to administrators, once per finding).</summary>
+    public const string AdminWarning = "adminWarning";
 }

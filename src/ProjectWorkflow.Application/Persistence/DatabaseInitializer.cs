@@ -1,11 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using ProjectWorkflow.Application.Calendar;
 using ProjectWorkflow.Application.Seeding;
 using ProjectWorkflow.Application.Workflows;
 using ProjectWorkflow.Application.Schemes;
 using ProjectWorkflow.Application.Enterprises;
 using ProjectWorkflow.Application.Vouchers;
+using ProjectWorkflow.Funding.Calendar;
 
 namespace ProjectWorkflow.Application.Persistence;
 
@@ -20,10 +22,13 @@ public sealed class DatabaseInitializer(
     DemoDataRule demoDataRule,
     DeployWorkflowFiles workflows,
     SchemeSeed schemes,
+    HolidaySeed holidays,
     DemoEnterpriseSeed demoEnterprise,
     VoucherSchemeSeed voucherSchemes,
     DemoProviderSeed demoProvider,
     DemoExpertPoolSeed demoExpertPool,
+    DemoApplications demoApplications,
+    TimeProvider time,
     IConfiguration configuration,
     DatabaseReady ready,
     ILogger<DatabaseInitializer> logger)
@@ -35,7 +40,12 @@ public sealed class DatabaseInitializer(
         await db.Database.MigrateAsync(cancellationToken);
 
         await roles.SeedAsync();
-        await schemes.SeedAsync(cancellationToken);
+        await holidays.SeedAsync(cancellationToken);
+        // The demo gets rules and budgets for this year and the next whatever the day; the run command's demo also
+        // takes applications all this year (Seed:DemoApplications), so a new user can apply at once.
+        await schemes.SeedAsync(cancellationToken, demoDataRule.SeedsDemoData
+            ? new DemoYears(ShanghaiDate.Of(time.GetUtcNow()).Year, demoDataRule.SeedsDemoApplications)
+            : null);
         await voucherSchemes.SeedAsync(cancellationToken);
 
         if (demoDataRule.SeedsDemoData)
@@ -50,6 +60,11 @@ public sealed class DatabaseInitializer(
         await demoDataRule.EnsureNoDemoPasswordAsync();
 
         await workflows.HandleAsync(WorkflowFiles.Directory(configuration), cancellationToken);
+        if (demoDataRule.SeedsDemoApplications)
+        {
+            logger.LogInformation("Seeding demo applications (Seed:DemoApplications is true)");
+            await demoApplications.SeedAsync(cancellationToken);
+        }
         ready.Signal();
     }
 }

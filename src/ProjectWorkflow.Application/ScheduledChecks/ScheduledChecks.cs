@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ProjectWorkflow.Application.Audit;
 using ProjectWorkflow.Application.Ledger;
 using ProjectWorkflow.Application.Schemes.Windows;
+using ProjectWorkflow.Application.Warnings;
 using ProjectWorkflow.Application.Workflows.Reminders;
 using ProjectWorkflow.Application.Workflows.Timers;
 
@@ -30,6 +31,8 @@ public static class ScheduledChecks
             "Proves the fund ledger: entries balance and are unaltered, cached balances equal the entries, no budget or project over-committed.");
         services.AddScheduledCheck<VerifyAuditLog>(VerifyAuditLog.Id, "41 2 * * *",
             "Proves the audit log's HMAC chain and the rows it vouches for (ledger entries, journal lines, payment orders); alerts administrators when broken.");
+        services.AddScheduledCheck<WarnAdministrators>(WarnAdministrators.Id, "23 7 * * *",
+            "Tells the administrators, once per finding, of a scheme without a rule set or budget, or a year without holiday data, this year or next.");
         // Later issues add theirs here, one line each, when their feature exists: overdue progress
         // reports (issue 5). The vouchers' checks (claim notices, quarterly settlement, year-end expiry, claim
         // reminders) are registered by AddVouchers (Vouchers/VoucherRegistration.cs) through AddScheduledCheck.

@@ -20,6 +20,8 @@ public sealed record PanelDocument(int? Size, int? Quorum, IReadOnlyList<Criteri
 
 public sealed record CriterionDocument(string? Key, string? Name, decimal? MaxPoints);
 
+public sealed record AttachmentKindDocument(string? Kind, string? NameZh, string? NameEn);
+
 /// <summary>
 /// A rule set as administrators send it and as it is stored: plain JSON, amounts in integer fen.
 /// <c>support.method</c> is <c>investment-subsidy</c> (rate, capFen), <c>energy-saving</c>
@@ -50,7 +52,8 @@ public sealed record RuleSetDocument(
     decimal? MinFixedAssetShare = null,
     IReadOnlyList<string>? FixedAssetCategories = null,
     int? DistrictForwardingWorkingDays = null,
-    int? ProjectPoolYears = null)
+    int? ProjectPoolYears = null,
+    IReadOnlyList<AttachmentKindDocument>? RequiredAttachments = null)
 {
     private static SupportDocument? Describe(SupportRule rule) => rule switch
     {
@@ -103,7 +106,8 @@ public sealed record RuleSetDocument(
         rules.MinFixedAssetShare,
         rules.FixedAssetCategories,
         rules.DistrictForwardingWorkingDays,
-        rules.ProjectPoolYears);
+        rules.ProjectPoolYears,
+        rules.RequiredAttachments.Select(a => new AttachmentKindDocument(a.Kind, a.NameZh, a.NameEn)).ToList());
 
     /// <summary>The rule set, or every problem with the document at once.</summary>
     public (RuleSet? RuleSet, IReadOnlyList<FieldError> Errors) ToRuleSet(string schemeKey)
@@ -170,6 +174,8 @@ public sealed record RuleSetDocument(
             FixedAssetCategories = FixedAssetCategories ?? ["equipment", "construction"],
             DistrictForwardingWorkingDays = DistrictForwardingWorkingDays ?? 2,
             ProjectPoolYears = ProjectPoolYears ?? 3,
+            RequiredAttachments = RequiredAttachments?.Select(a => new RequiredAttachment(a.Kind ?? "", a.NameZh ?? "", a.NameEn ?? "")).ToList()
+                ?? RequiredAttachment.Default,
         };
         errors.AddRange(ruleSet.Problems().Select(p => new FieldError("ruleSet", p)));
         return errors.Count > 0 ? (null, errors) : (ruleSet, errors);

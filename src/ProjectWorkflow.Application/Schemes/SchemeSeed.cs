@@ -9,6 +9,13 @@ using ProjectWorkflow.Funding.Ledger;
 namespace ProjectWorkflow.Application.Schemes;
 
 /// <summary>
+/// What the demo run seeds besides the file (demo data only): rule sets and budgets for <see cref="CurrentYear"/> and
+/// the year after, copied from each scheme's latest rule set in the file with the window moved to the year; when
+/// <see cref="OpenCurrentYear"/>, the current year takes applications all year, so a new user can apply at once.
+/// </summary>
+public sealed record DemoYears(int CurrentYear, bool OpenCurrentYear);
+
+/// <summary>
 /// Seeds the three project schemes and their default rule sets (Seed/schemes.json) into a database that
 /// has none. Only missing schemes and years are added: an administrator's rule set is never overwritten.
 /// </summary>
@@ -18,7 +25,7 @@ public sealed class SchemeSeed(ProjectWorkflowDbContext db, TimeProvider time, F
     private sealed record SeedScheme(string Key, string Name, string NameZh, string ProcessKey, List<JsonElement> RuleSets, List<SeedBudget>? Budgets);
     private sealed record SeedBudget(int Year, long AmountFen, string? Source);
 
-    public async Task SeedAsync(CancellationToken cancellationToken)
+    public async Task SeedAsync(CancellationToken cancellationToken, DemoYears? demo = null)
     {
         await using var stream = typeof(SchemeSeed).Assembly.GetManifestResourceStream("ProjectWorkflow.Application.Schemes.Seed.schemes.json")
             ?? throw new InvalidOperationException("The scheme seed file is not embedded in the assembly.");
@@ -34,9 +41,8 @@ public sealed class SchemeSeed(ProjectWorkflowDbContext db, TimeProvider time, F
                 db.Add(scheme);
                 audit.Record("scheme.seeded", "scheme", seed.Key, detail: $"{seed.Name} ({seed.NameZh}); process {seed.ProcessKey}");
             }
-            foreach (var element in seed.RuleSets)
+            foreach (var document in Documents(seed, demo))
             {
-                var document = element.Deserialize<RuleSetDocument>(SchemeJson.Options)!;
                 var (ruleSet, errors) = document.ToRuleSet(seed.Key);
                 if (ruleSet is null)
                     throw new InvalidOperationException($"The seeded {seed.Key} rule set is invalid: {string.Join(" ", errors.Select(e => e.Message))}");
@@ -49,14 +55,14 @@ public sealed class SchemeSeed(ProjectWorkflowDbContext db, TimeProvider time, F
                     AddedAt = time.GetUtcNow(),
                     AddedBy = "seed",
                 });
-                audit.Record("rule-set.added", "rule-set", $"{seed.Key}:{ruleSet.Year}", "seeded");
+                audit.Record("rule-set.added", "rule-set", $"{seed.Key}:{ruleSet.Year}", "seeded", detail: ruleSet.Source);
             }
         }
         await db.SaveChangesAsync(cancellationToken);
 
         // A seeded budget is an allocation entry like an administrator's; a scheme-year that has a budget keeps it.
         foreach (var seed in file.Schemes)
-            foreach (var budget in seed.Budgets ?? [])
+            foreach (var budget in Budgets(seed, demo))
             {
                 var record = await ledger.FindBudgetAsync(BudgetKinds.Scheme, seed.Key, budget.Year, cancellationToken);
                 // A row without entries is one whose seeding stopped half-way: it is allocated now.
@@ -66,5 +72,44 @@ public sealed class SchemeSeed(ProjectWorkflowDbContext db, TimeProvider time, F
                     ledger.Add(record, entry);
                 await db.SaveChangesAsync(cancellationToken);
             }
+    }
+
+    /// <summary>The file's rule sets of a scheme, preceded by the demo years' (which win where both name a year).</summary>
+    private static IEnumerable<RuleSetDocument> Documents(SeedScheme seed, DemoYears? demo)
+    {
+        var documents = seed.RuleSets.Select(e => e.Deserialize<RuleSetDocument>(SchemeJson.Options)!).ToList();
+        if (demo is null || documents.Count == 0) return documents;
+        var template = documents.MaxBy(d => d.Year)!;
+        var years = new List<RuleSetDocument>();
+        foreach (var year in new[] { demo.CurrentYear, demo.CurrentYear + 1 })
+        {
+            var open = demo.OpenCurrentYear && year == demo.CurrentYear;
+            if (!open && documents.FirstOrDefault(d => d.Year == year) is { } published)
+            {
+                years.Add(published);
+                continue;
+            }
+            var shift = year - template.Year!.Value;
+            years.Add(template with
+            {
+                Year = year,
+                Source = open
+                    ? $"demo: {template.Year} rules taking applications all year round in {year}, so the demo can apply at once ({template.Source})"
+                    : $"demo: {template.Year} rules with the window moved to {year} ({template.Source})",
+                WindowOpens = open ? null : template.WindowOpens?.AddYears(shift),
+                WindowCloses = open ? null : template.WindowCloses?.AddYears(shift),
+            });
+        }
+        return years.Concat(documents.Where(d => !years.Any(y => y.Year == d.Year)));
+    }
+
+    /// <summary>The file's budgets of a scheme and, in the demo, the latest one's amount for each demo year without one.</summary>
+    private static IEnumerable<SeedBudget> Budgets(SeedScheme seed, DemoYears? demo)
+    {
+        var budgets = seed.Budgets ?? [];
+        if (demo is null || budgets.Count == 0) return budgets;
+        var template = budgets.MaxBy(b => b.Year)!;
+        return budgets.Concat(new[] { demo.CurrentYear, demo.CurrentYear + 1 }.Where(y => !budgets.Any(b => b.Year == y))
+            .Select(y => template with { Year = y, Source = $"demo: the {template.Year} amount for {y}" }));
     }
 }

@@ -16,6 +16,12 @@ public sealed class DemoDataRule(IHostEnvironment environment, IConfiguration co
 {
     public bool SeedsDemoData => configuration.GetValue("Seed:DemoData", false);
 
+    /// <summary>
+    /// Demo applications at every stage (the run command's demo): only with demo data, and off unless asked for, so the
+    /// web tests, which seed the demo users, start with empty inboxes and fast.
+    /// </summary>
+    public bool SeedsDemoApplications => SeedsDemoData && configuration.GetValue("Seed:DemoApplications", false);
+
     /// <summary>Before anything is migrated: demo data switched on outside Development.</summary>
     public void EnsureSettingsAllowed()
     {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ProjectWorkflow.Application.Seeding;
@@ -5,12 +6,19 @@ namespace ProjectWorkflow.Application.Seeding;
 public static class SeedingRegistration
 {
     /// <summary>The roles every database gets, and the demo data only the local demo run gets (see <see cref="DemoDataRule"/>).</summary>
-    public static IServiceCollection AddSeeding(this IServiceCollection services)
+    public static IServiceCollection AddSeeding(this IServiceCollection services, IConfiguration configuration)
     {
+        // The demo applications backdate one walk (see DemoClock); the app's clock is then the demo's.
+        if (configuration.GetValue("Seed:DemoData", false) && configuration.GetValue("Seed:DemoApplications", false))
+        {
+            services.AddSingleton<DemoClock>();
+            services.AddSingleton<TimeProvider>(provider => provider.GetRequiredService<DemoClock>());
+        }
         services.AddScoped<RoleSeeder>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<DemoExpertPoolSeed>();
         services.AddScoped<DemoDataRule>();
+        services.AddScoped<DemoApplications>();
         return services;
     }
 }

@@ -236,6 +236,26 @@ public sealed partial class FundingApplication
 
     public void Reject() => MoveTo(ApplicationStatus.Rejected, "rejected");
 
+    /// <summary>A draft is the enterprise's scratch paper: it may be thrown away, nothing else may.</summary>
+    public void EnsureDeletable()
+    {
+        if (Status != ApplicationStatus.Draft)
+            throw new IllegalTransitionException(Status, "deleted",
+                $"The application is {ApplicationStatusText.InWords(Status)}; only a draft can be deleted (a submitted one can be withdrawn while in district review).");
+    }
+
+    /// <summary>The enterprise takes its submitted file back while the district still has it; its process ends.</summary>
+    public void Withdraw(bool stillWithTheDistrict, DateTimeOffset now)
+    {
+        if (Status is ApplicationStatus.Draft)
+            throw new IllegalTransitionException(Status, "withdrawn", "A draft was never submitted: delete it instead.");
+        if (!CanMoveTo(ApplicationStatus.Withdrawn)) throw new IllegalTransitionException(Status, "withdrawn");
+        Check.Rules(new WithdrawnOnlyInDistrictReviewRule(stillWithTheDistrict));
+        MoveTo(ApplicationStatus.Withdrawn, "withdrawn");
+        UpdatedAt = now;
+        Revision++;
+    }
+
     /// <summary>The supplement deadline passed without a supplement: the file is closed as rejected.</summary>
     public void Lapse() => MoveTo(ApplicationStatus.Rejected, "closed as lapsed");
 

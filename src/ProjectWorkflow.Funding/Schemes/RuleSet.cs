@@ -74,6 +74,9 @@ public sealed record RuleSet
     /// <summary>Where money recovered from a project goes once received: back into the budget ("budget") or to the treasury ("treasury").</summary>
     public string RecoveryReturnsTo { get; init; } = Ledger.RecoveryDestinations.Budget;
 
+    /// <summary>The kinds of attachment an application must carry to be submitted (shown to the applicant beforehand).</summary>
+    public IReadOnlyList<RequiredAttachment> RequiredAttachments { get; init; } = RequiredAttachment.Default;
+
     /// <summary>The problems that make a rule set unusable, as sentences for the administrator.</summary>
     public IReadOnlyList<string> Problems()
     {
@@ -89,6 +92,8 @@ public sealed record RuleSet
         if (Panel.PassScore < 0 || Panel.PassScore > Panel.MaxTotal) problems.Add("The pass score must lie between 0 and the rubric's total.");
         if (!Ledger.RecoveryDestinations.IsKnown(RecoveryReturnsTo)) problems.Add("Recovered money returns to 'budget' or 'treasury'.");
         if (EligibleCostCategories.Count == 0) problems.Add("Name at least one eligible cost category.");
+        if (RequiredAttachments.Any(a => string.IsNullOrWhiteSpace(a.Kind) || a.Kind.Length > 64 || string.IsNullOrWhiteSpace(a.NameZh) || string.IsNullOrWhiteSpace(a.NameEn)))
+            problems.Add("Each required attachment needs a kind (at most 64 characters) and its Chinese and English names.");
         if (Window is { Opens: { } o, Closes: { } c } && c <= o) problems.Add("The application window must close after it opens.");
         if (MinFixedAssetShare is < 0 or >= 1) problems.Add("The fixed-asset share lies between 0 and 1 (0.6 = more than 60% of total input).");
         if (FixedAssetCategories.Count == 0 || FixedAssetCategories.Any(c => !Applications.InvestmentBreakdown.Categories.Contains(c)))

@@ -310,6 +310,37 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                         });
                 });
 
+            modelBuilder.Entity("ProjectWorkflow.Application.Calendar.CalendarYearRecord", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DaysOff")
+                        .IsRequired()
+                        .HasMaxLength(4100)
+                        .HasColumnType("character varying(4100)");
+
+                    b.Property<string>("MakeUpWorkdays")
+                        .IsRequired()
+                        .HasMaxLength(4100)
+                        .HasColumnType("character varying(4100)");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("CalendarYears", (string)null);
+                });
+
             modelBuilder.Entity("ProjectWorkflow.Application.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -910,6 +941,20 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("VoucherRuleSets", (string)null);
+                });
+
+            modelBuilder.Entity("ProjectWorkflow.Application.Warnings.WarningNoticeRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("NotifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("WarningNotices", (string)null);
                 });
 
             modelBuilder.Entity("ProjectWorkflow.Application.Workflows.Storage.BookmarkRecord", b =>

@@ -311,6 +311,37 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                         });
                 });
 
+            modelBuilder.Entity("ProjectWorkflow.Application.Calendar.CalendarYearRecord", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<string>("DaysOff")
+                        .IsRequired()
+                        .HasMaxLength(4100)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("MakeUpWorkdays")
+                        .IsRequired()
+                        .HasMaxLength(4100)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("CalendarYears", (string)null);
+                });
+
             modelBuilder.Entity("ProjectWorkflow.Application.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -912,6 +943,20 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("VoucherRuleSets", (string)null);
+                });
+
+            modelBuilder.Entity("ProjectWorkflow.Application.Warnings.WarningNoticeRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("NotifiedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("WarningNotices", (string)null);
                 });
 
             modelBuilder.Entity("ProjectWorkflow.Application.Workflows.Storage.BookmarkRecord", b =>

@@ -301,6 +301,37 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("ProjectWorkflow.Application.Calendar.CalendarYearRecord", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DaysOff")
+                        .IsRequired()
+                        .HasMaxLength(4100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MakeUpWorkdays")
+                        .IsRequired()
+                        .HasMaxLength(4100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("CalendarYears", (string)null);
+                });
+
             modelBuilder.Entity("ProjectWorkflow.Application.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -893,6 +924,20 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("VoucherRuleSets", (string)null);
+                });
+
+            modelBuilder.Entity("ProjectWorkflow.Application.Warnings.WarningNoticeRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NotifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("WarningNotices", (string)null);
                 });
 
             modelBuilder.Entity("ProjectWorkflow.Application.Workflows.Storage.BookmarkRecord", b =>

@@ -64,6 +64,19 @@ public static class ApplicationEndpoints
                 TypedResults.Ok(await submit.HandleAsync(id, ActorOf.User(user), ct)))
             .WithSummary("Submit: checks completeness and eligibility, then starts the scheme's process");
 
+        applications.MapDelete("/{id:guid}", async (Guid id, long? revision, ClaimsPrincipal user, DeleteDraft delete, CancellationToken ct) =>
+            {
+                await delete.HandleAsync(id, revision, ActorOf.User(user), ct);
+                return TypedResults.NoContent();
+            })
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Enterprise))
+            .WithSummary("Delete a draft and its attachments, naming the revision you saw (?revision=N); its enterprise. A submitted application is withdrawn instead");
+
+        applications.MapPost("/{id:guid}/withdraw", async (Guid id, WithdrawRequest request, ClaimsPrincipal user, WithdrawApplication withdraw, CancellationToken ct) =>
+                TypedResults.Ok(await withdraw.HandleAsync(id, request, ActorOf.User(user), ct)))
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Enterprise))
+            .WithSummary("Withdraw a submitted application while the district still reviews it, with a reason: its process ends, its invoices are released (its enterprise)");
+
         return api;
     }
 }

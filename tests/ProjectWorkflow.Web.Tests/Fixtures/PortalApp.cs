@@ -22,6 +22,9 @@ public class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The tests are user stories about the demo users, so this fixture seeds them.</summary>
     protected virtual bool SeedDemoData => true;
 
+    /// <summary>The demo applications (on in appsettings.Development.json for the run command) would fill every inbox: off here.</summary>
+    protected virtual bool SeedDemoApplications => false;
+
     /// <summary>One job server per test process is enough; a second app in the collection runs none.</summary>
     protected virtual bool RunsJobServer => true;
 
@@ -42,12 +45,15 @@ public class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        // Read while services are registered (the demo's clock), before the configuration below is added.
+        builder.UseSetting("Seed:DemoApplications", SeedDemoApplications ? "true" : "false");
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Database:Provider"] = _database.Provider,
             ["ConnectionStrings:ProjectWorkflow"] = _database.ConnectionString,
             ["DataDirectory"] = _database.DataDirectory,
             ["Seed:DemoData"] = SeedDemoData ? "true" : "false",
+            ["Seed:DemoApplications"] = SeedDemoApplications ? "true" : "false",
             ["Hangfire:Server"] = RunsJobServer ? "true" : "false",
             ["Hangfire:WorkerCount"] = "4",
             // The sweep runs when a test triggers it, never on its own: a timer that fires on time in a

@@ -59,7 +59,11 @@ public sealed class ConfidentialFileTests(FundingApp app) : IClassFixture<Fundin
         Assert.Equal("submitted", entries[0].GetProperty("event").GetString());
         var returned = Assert.Single(entries, e => e.GetProperty("event").GetString() == "returned-for-supplement");
         Assert.Equal("Attach the energy audit report.", returned.GetProperty("reason").GetString());
-        Assert.Equal(app.Clock.GetUtcNow().AddDays(5).Date, returned.GetProperty("until").GetDateTimeOffset().UtcDateTime.Date);
+        // Five working days on the holiday calendar, due by the end of the last one (Shanghai).
+        var today = ProjectWorkflow.Funding.Calendar.ShanghaiDate.Of(app.Clock.GetUtcNow());
+        var lastDay = ProjectWorkflow.Funding.Calendar.ShanghaiDate.Of(returned.GetProperty("until").GetDateTimeOffset().AddTicks(-1));
+        Assert.Equal(5, ProjectWorkflow.Funding.Calendar.WorkingDayCalendar.WeekdaysOnly.WorkingDaysBetween(today, lastDay));   // no holiday in late January
+        Assert.Equal(TimeSpan.Zero, returned.GetProperty("until").GetDateTimeOffset().ToOffset(TimeSpan.FromHours(8)).TimeOfDay);
         Assert.Equal(2, entries.Count(e => e.GetProperty("step").GetString() == "districtReview"));
         var panel = Assert.Single(entries, e => e.GetProperty("step").GetString() == "expertReview");
         Assert.Equal(JsonValueKind.String, panel.GetProperty("finishedAt").ValueKind);

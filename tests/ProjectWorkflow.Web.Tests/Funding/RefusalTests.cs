@@ -61,7 +61,7 @@ public sealed class RefusalTests(FundingApp app) : IClassFixture<FundingApp>
         var (lapsed, lapsedInstance) = await _walk.SubmitAsync(applicant, "green-park", Project(Unique("Returned and forgotten")));
 
         await _walk.DistrictAsync(resubmittedInstance, new { districtOutcome = "return", supplementDays = 5 });
-        await _walk.DistrictAsync(lapsedInstance, new { districtOutcome = "return", supplementDays = 3 });
+        await _walk.DistrictAsync(lapsedInstance, new { districtOutcome = "return", supplementDays = 1 });
         Assert.Equal("returned-for-supplement", (await ApplicationAsync(applicant, resubmitted)).GetProperty("status").GetString());
 
         // The applicant corrects the file (a returned file is editable again) and sends it back.
@@ -73,8 +73,8 @@ public sealed class RefusalTests(FundingApp app) : IClassFixture<FundingApp>
         using var reviewer = await app.CreateClientForAsync("reviewer1");
         await OnlyTaskAsync(reviewer, "candidate", resubmittedInstance, "districtReview");
 
-        // The other one misses its three-day deadline.
-        await app.AdvanceAsync(TimeSpan.FromDays(3).Add(TimeSpan.FromMinutes(1)));
+        // The other one misses its deadline: the end of the next working day (at most four days away outside the holidays).
+        await app.AdvanceAsync(TimeSpan.FromDays(4));
         var closed = await ApplicationAsync(applicant, lapsed);
         Assert.Equal("rejected", closed.GetProperty("status").GetString());
         Assert.Contains("lapsed", Strings((await InstanceAsync(await app.CreateClientForAsync("admin1"), lapsedInstance)).GetProperty("completedElementIds")));

@@ -122,6 +122,10 @@ public sealed class TechUpgradeStoryTests(FundingApp app) : IClassFixture<Fundin
         var building = (await ApplicationAsync(applicant, id)).GetProperty("project");
         Assert.Equal("building", await LifecycleWalk.StatusAsync(applicant, id));
         Assert.Equal("2026-02-03", building.GetProperty("buildStartedOn").GetString());
+        var paidLine = (await applicant.GetFromJsonAsync<JsonElement>($"/api/applications/{id}/timeline")).GetProperty("entries").EnumerateArray()
+            .Single(e => e.GetProperty("event").GetString() == "installment-paid");
+        Assert.Equal("Installment 1 of ¥5,061,728.39 paid on 2026-02-03.", paidLine.GetProperty("textEn").GetString());
+        Assert.Equal("第 1 笔资金 ¥5,061,728.39 已于 2026-02-03 拨付。", paidLine.GetProperty("textZh").GetString());
         Assert.Equal("2028-02-03", building.GetProperty("buildEndsOn").GetString());
         Assert.Equal(new DateTimeOffset(2028, 4, 4, 0, 0, 0, TimeSpan.FromHours(8)), building.GetProperty("acceptanceDueAt").GetDateTimeOffset());
 

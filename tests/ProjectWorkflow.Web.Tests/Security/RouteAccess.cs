@@ -100,6 +100,8 @@ public static class RouteMatrix
         R("POST /api/applications/{id:guid}/attachments",                    "enterprise", Refused),
         R("GET /api/applications/{id:guid}/attachments/{attachmentId:guid}", "enterprise staff", Refused),
         R("POST /api/applications/{id:guid}/submit",                         "enterprise", Refused),
+        R("DELETE /api/applications/{id:guid}",                              "enterprise", Refused),
+        R("POST /api/applications/{id:guid}/withdraw",                       "enterprise", Refused),
         R("GET /api/applications/{id:guid}/project",                         "enterprise staff", Refused),
         R("POST /api/applications/{id:guid}/agreement",                      "enterprise", Refused),
         R("POST /api/applications/{id:guid}/progress-reports",               "enterprise", Refused),
@@ -143,6 +145,11 @@ public static class RouteMatrix
         R("GET /api/schemes/{key}",                                          "signed-in"),
         R("POST /api/schemes/{key}/rule-sets",                               "admin"),
         R("GET /api/schemes/{key}/results/{year:int}",                       "staff"),
+
+        // The working-day calendar and the administrators' warnings
+        R("GET /api/calendar/{year:int}",                                    "staff"),
+        R("PUT /api/calendar/{year:int}",                                    "admin"),
+        R("GET /api/admin/warnings",                                         "admin"),
 
         // The engine: definitions, instances, tasks, messages
         R("GET /api/definitions/",                                           "signed-in"),

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using ProjectWorkflow.Application.Calendar;
 using ProjectWorkflow.Application.Ledger;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.Reviews;
@@ -33,14 +34,18 @@ public sealed class CalculateSubsidy(ProjectWorkflowDbContext db, TimeProvider t
     }
 }
 
-/// <summary>notice.publish: the approved project is published for the rule set's number of working days.</summary>
+/// <summary>
+/// notice.publish: the approved project is published for the rule set's number of working days, counted on the holiday
+/// calendar from the day after publication (a notice published on Tuesday 2026-09-22 runs Sep 23, 24, 28, 29, 30).
+/// </summary>
 [SetsVariables("noticeEndsAt")]
-public sealed class PublishNotice(ProjectWorkflowDbContext db, TimeProvider time, RuleSets ruleSets, WorkingDayCalendar calendar) : ApplicationStep(db, time)
+public sealed class PublishNotice(ProjectWorkflowDbContext db, TimeProvider time, RuleSets ruleSets, WorkingDays workingDays) : ApplicationStep(db, time)
 {
     protected override async Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
     {
         var rules = await ruleSets.ForAsync(application.SchemeKey, application.Year, cancellationToken);
         application.PublishNotice();
+        var calendar = await workingDays.CalendarAsync(cancellationToken);
         var lastDay = calendar.AddWorkingDays(ShanghaiDate.Of(Now), rules.NoticeWorkingDays);
         // The notice runs to the end of its last working day, Shanghai time.
         var endsAt = ShanghaiDate.EndOf(lastDay);

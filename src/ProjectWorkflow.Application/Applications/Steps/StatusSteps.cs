@@ -1,4 +1,5 @@
 using System.Globalization;
+using ProjectWorkflow.Application.Calendar;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.Schemes;
 using ProjectWorkflow.Funding.Calendar;
@@ -23,16 +24,20 @@ public sealed class FormalCheck(ProjectWorkflowDbContext db, TimeProvider time, 
     }
 }
 
-/// <summary>application.return: back to the enterprise for supplement, with a deadline (supplementDays, default 10, at most 30).</summary>
-public sealed class ReturnForSupplement(ProjectWorkflowDbContext db, TimeProvider time) : ApplicationStep(db, time)
+/// <summary>
+/// application.return: back to the enterprise for supplement, with a deadline of supplementDays working days (default
+/// 10, at most 30) on the holiday calendar: the file is due by the end of the last one, Shanghai time.
+/// </summary>
+public sealed class ReturnForSupplement(ProjectWorkflowDbContext db, TimeProvider time, WorkingDays workingDays) : ApplicationStep(db, time)
 {
-    protected override Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
+    protected override async Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
     {
         var days = context.GetVariable("supplementDays") is { } d && d.GetValueKind() == System.Text.Json.JsonValueKind.Number ? d.GetValue<int>() : 10;
         if (days is < 1 or > 30) throw new InvalidOperationException($"A supplement deadline is 1 to 30 days; {days} was given.");
         application.ReturnForSupplement();
-        context.SetVariable("supplementDueAt", Now.AddDays(days).ToString("O"));
-        return Task.CompletedTask;
+        var calendar = await workingDays.CalendarAsync(cancellationToken);
+        var dueAt = ShanghaiDate.EndOf(calendar.AddWorkingDays(ShanghaiDate.Of(Now), days));
+        context.SetVariable("supplementDueAt", dueAt.ToUniversalTime().ToString("O"));
     }
 }
 

@@ -2,10 +2,12 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ProjectWorkflow.Application.Calendar;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.ScheduledChecks;
 using ProjectWorkflow.Application.Workflows.Storage;
 using ProjectWorkflow.Engine.Runtime;
+using ProjectWorkflow.Funding.Calendar;
 
 namespace ProjectWorkflow.Application.Workflows.Reminders;
 
@@ -13,11 +15,13 @@ namespace ProjectWorkflow.Application.Workflows.Reminders;
 /// Reminds (催办) whoever holds an open task: once when its due date is near (<see cref="ReminderSettings.BeforeDue"/>),
 /// once when it arrives. Each reminder is the engine's own remind command by the system actor, so it is
 /// journaled and raises the notification everyone else's reminders raise; the task row records that it
-/// was sent, in the same transaction, so a second run (or a second node) sends nothing.
+/// was sent, in the same transaction, so a second run (or a second node) sends nothing. The warning period counts
+/// working time: days off on the holiday calendar do not use it up, so a task due on Monday morning is reminded on
+/// Friday, not over the weekend when nobody reads it.
 /// </summary>
 public sealed class SendTaskReminders(
     ProjectWorkflowDbContext db, WorkflowCommands commands, TimeProvider time, IOptions<ReminderSettings> settings,
-    ILogger<SendTaskReminders> logger) : IScheduledCheck
+    WorkingDays workingDays, ILogger<SendTaskReminders> logger) : IScheduledCheck
 {
     public const string Id = "task-reminders";
 
@@ -27,7 +31,7 @@ public sealed class SendTaskReminders(
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var soon = now + settings.Value.BeforeDue;
+        var soon = Horizon(now, settings.Value.BeforeDue, await workingDays.CalendarAsync(cancellationToken));
         var open = db.Set<TaskRecord>().AsNoTracking().Where(t => t.Status == TaskStatuses.Open && t.DueAt != null);
 
         var due = await open.Where(t => t.DueAt <= now && t.DueReminderSentAt == null)
@@ -73,6 +77,16 @@ public sealed class SendTaskReminders(
         {
             db.ChangeTracker.Clear();
         }
+    }
+
+    /// <summary>Now plus the warning period, stretched by a day for every day off it crosses.</summary>
+    public static DateTimeOffset Horizon(DateTimeOffset now, TimeSpan beforeDue, WorkingDayCalendar calendar)
+    {
+        var horizon = now + beforeDue;
+        for (var day = ShanghaiDate.Of(now).AddDays(1); day <= ShanghaiDate.Of(horizon); day = day.AddDays(1))
+            if (!calendar.IsWorkingDay(day))
+                horizon = horizon.AddDays(1);
+        return horizon;
     }
 
     private static string Format(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);

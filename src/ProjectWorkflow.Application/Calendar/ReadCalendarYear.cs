@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Refusals;
+
+namespace ProjectWorkflow.Application.Calendar;
+
+/// <summary>Staff read a year's days off and make-up working days.</summary>
+public sealed class ReadCalendarYear(ProjectWorkflowDbContext db)
+{
+    public async Task<CalendarYearView> HandleAsync(int year, CancellationToken cancellationToken)
+    {
+        var record = await db.Set<CalendarYearRecord>().AsNoTracking().FirstOrDefaultAsync(c => c.Year == year, cancellationToken)
+            ?? throw new NotFoundException($"There is no holiday data for {year}; until an administrator enters it, {year} counts plain weekdays.");
+        return CalendarYearView.Of(record);
+    }
+}

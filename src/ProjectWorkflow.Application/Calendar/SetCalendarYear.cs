@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using ProjectWorkflow.Application.Audit;
+using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Validation;
+using ProjectWorkflow.Engine.Runtime;
+
+namespace ProjectWorkflow.Application.Calendar;
+
+/// <summary>
+/// The administrator enters (or corrects) a year's holiday notice: the days off and the make-up working days replace
+/// what the year held. Deadlines already set keep their dates; counts made from now on read the new data.
+/// </summary>
+public sealed class SetCalendarYear(ProjectWorkflowDbContext db, TimeProvider time, AuditTrail audit)
+{
+    public const int FirstYear = 2000, LastYear = 2100;
+
+    public async Task<CalendarYearView> HandleAsync(int year, CalendarYearRequest request, Actor actor, CancellationToken cancellationToken)
+    {
+        var errors = new List<FieldError>();
+        if (year is < FirstYear or > LastYear) errors.Add(new FieldError("year", $"A year from {FirstYear} to {LastYear}."));
+        if (request.DaysOff is null) errors.Add(new FieldError("daysOff", "List the year's days off (yyyy-MM-dd); an empty list for none."));
+        if (request.MakeUpWorkdays is null) errors.Add(new FieldError("makeUpWorkdays", "List the weekend days worked instead (yyyy-MM-dd); an empty list for none."));
+        if (request.Source is { Length: > 500 }) errors.Add(new FieldError("source", "At most 500 characters."));
+        var daysOff = request.DaysOff ?? [];
+        var makeUp = request.MakeUpWorkdays ?? [];
+        if (daysOff.Any(d => d.Year != year)) errors.Add(new FieldError("daysOff", $"Every day off must fall in {year}."));
+        if (makeUp.Any(d => d.Year != year)) errors.Add(new FieldError("makeUpWorkdays", $"Every make-up working day must fall in {year}."));
+        if (makeUp.Any(d => d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)))
+            errors.Add(new FieldError("makeUpWorkdays", "A make-up working day is a Saturday or Sunday worked instead of a holiday."));
+        if (daysOff.Intersect(makeUp).ToList() is [var both, ..])
+            errors.Add(new FieldError("makeUpWorkdays", $"{both:yyyy-MM-dd} cannot be both a day off and a make-up working day."));
+        if (errors.Count > 0) throw new InvalidRequestException(errors);
+
+        var record = await db.Set<CalendarYearRecord>().FirstOrDefaultAsync(c => c.Year == year, cancellationToken);
+        var before = record is null ? "none" : $"{record.DaysOff.Split(',', StringSplitOptions.RemoveEmptyEntries).Length} days off, {record.MakeUpWorkdays.Split(',', StringSplitOptions.RemoveEmptyEntries).Length} make-up days";
+        if (record is null)
+        {
+            record = new CalendarYearRecord { Year = year };
+            db.Add(record);
+        }
+        record.DaysOff = CalendarYearRecord.Join(daysOff);
+        record.MakeUpWorkdays = CalendarYearRecord.Join(makeUp);
+        record.Source = request.Source?.Trim();
+        record.UpdatedAt = time.GetUtcNow();
+        record.UpdatedBy = actor.Id;
+        audit.Record("calendar.year-set", "calendar-year", year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            detail: $"before: {before}; now: days off {record.DaysOff}; make-up working days {record.MakeUpWorkdays}");
+        await db.SaveChangesAsync(cancellationToken);
+        return CalendarYearView.Of(record);
+    }
+}

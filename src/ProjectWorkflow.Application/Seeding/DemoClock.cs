@@ -1,0 +1,13 @@
+namespace ProjectWorkflow.Application.Seeding;
+
+/// <summary>
+/// The demo run's clock (only with <c>Seed:DemoApplications</c>): the machine's time, except while the demo seed walks a
+/// file that must already have waited out its public notice, when it is set back (<see cref="Shift"/>) so every record
+/// of that walk carries the past date it would have had. Back to the machine's time before the app serves anyone.
+/// </summary>
+public sealed class DemoClock : TimeProvider
+{
+    public TimeSpan Shift { get; set; }
+
+    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + Shift;
+}

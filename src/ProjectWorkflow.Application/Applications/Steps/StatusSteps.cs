@@ -14,12 +14,13 @@ namespace ProjectWorkflow.Application.Applications.Steps;
 /// district review's due date: the rule set's forwarding working days counted from the window's close (year-round
 /// intake: from today).
 /// </summary>
-public sealed class FormalCheck(ProjectWorkflowDbContext db, TimeProvider time, RuleSets ruleSets, WorkingDayCalendar calendar) : ApplicationStep(db, time)
+public sealed class FormalCheck(ProjectWorkflowDbContext db, TimeProvider time, RuleSets ruleSets, WorkingDays workingDays) : ApplicationStep(db, time)
 {
     protected override async Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
     {
         var rules = await ruleSets.ForAsync(application.SchemeKey, application.Year, cancellationToken);
         application.PutUnderReview();
+        var calendar = await workingDays.CalendarAsync(cancellationToken);
         context.SetVariable("districtDueAt", DistrictDue.At(rules, calendar, Now).ToString("O", CultureInfo.InvariantCulture));
     }
 }
@@ -42,12 +43,13 @@ public sealed class ReturnForSupplement(ProjectWorkflowDbContext db, TimeProvide
 }
 
 /// <summary>application.resubmit: the enterprise supplemented the file; it goes back to review (the district's due date counted again).</summary>
-public sealed class Resubmit(ProjectWorkflowDbContext db, TimeProvider time, RuleSets ruleSets, WorkingDayCalendar calendar) : ApplicationStep(db, time)
+public sealed class Resubmit(ProjectWorkflowDbContext db, TimeProvider time, RuleSets ruleSets, WorkingDays workingDays) : ApplicationStep(db, time)
 {
     protected override async Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
     {
         var rules = await ruleSets.ForAsync(application.SchemeKey, application.Year, cancellationToken);
         application.Resubmit();
+        var calendar = await workingDays.CalendarAsync(cancellationToken);
         context.SetVariable("districtDueAt", DistrictDue.At(rules, calendar, Now).ToString("O", CultureInfo.InvariantCulture));
         // A supplement may change the invoices: the claims follow.
         await InvoiceClaims.ClaimAsync(Db, application, Now, cancellationToken);

@@ -35,7 +35,11 @@ public sealed class FinanceDeskTests(BrowserPortal portal)
         await Assertions.Expect(due.GetByRole(AriaRole.Row).Filter(new() { HasText = number })).ToHaveCountAsync(0);
 
         // The simulated bank answers in about two seconds; the desk shows the payment in the budget once it is booked.
-        var greenPark = page.GetByRole(AriaRole.Table, new() { Name = "预算使用" }).GetByRole(AriaRole.Row).Filter(new() { HasText = "绿色园区" });
+        // The budget of the application's own scheme-year (the demo also has next year's budgets).
+        var year = (await ApplicationAsync(applicant, id)).GetProperty("year").GetInt32();
+        var greenPark = page.GetByRole(AriaRole.Table, new() { Name = "预算使用" }).GetByRole(AriaRole.Row)
+            .Filter(new() { HasText = "绿色园区" })
+            .Filter(new() { Has = page.GetByRole(AriaRole.Cell, new() { Name = year.ToString(System.Globalization.CultureInfo.InvariantCulture), Exact = true }) });
         await Eventually.WaitUntilAsync(async () =>
         {
             await page.ReloadAsync();

@@ -28,8 +28,9 @@ public sealed class DemoRunTests(DemoRunApp app) : IClassFixture<DemoRunApp>
         using var applicant = await app.CreateClientForAsync("enterprise1");
         var year = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).Year;
 
-        // Whatever the day, this year's rules take applications: a tech-upgrade file goes in at once.
-        var draft = await DraftAsync(applicant, "tech-upgrade", Project($"First try {Guid.NewGuid():N}"[..24], leader: "310101198001010054"), year);
+        // Whatever the day, this year's rules take applications: a tech-upgrade file for the project the district has
+        // entered in the pool goes in at once.
+        var draft = await DraftAsync(applicant, "tech-upgrade", Project(ProjectWorkflow.Application.Seeding.DemoApplications.ReadyProject, leader: "310101198001010054"), year);
         var id = draft.GetProperty("id").GetGuid();
         await AttachAsync(applicant, id, "feasibility-report", "feasibility.pdf", Pdf);
         var submitted = await SubmitAsync(applicant, id);

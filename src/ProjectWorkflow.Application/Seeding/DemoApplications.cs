@@ -35,6 +35,12 @@ public sealed class DemoApplications(IServiceScopeFactory scopes, TimeProvider t
     /// <summary>How far back the file that must be past its notice is walked.</summary>
     public static readonly TimeSpan Backdated = TimeSpan.FromDays(21);
 
+    /// <summary>
+    /// A project of the demo enterprise that the district has entered in the pool's register but nobody has applied for:
+    /// the one a new user can take straight to a tech-upgrade or smart-factory application (those schemes check the pool).
+    /// </summary>
+    public const string ReadyProject = "示范：焊装线机器人改造 Welding line robots";
+
     /// <summary>How far each demo file is taken.</summary>
     public enum Stage { Draft, DistrictReview, Supplement, Panel, SiteCheck, PublicNotice, FirstInstallment }
 
@@ -68,6 +74,11 @@ public sealed class DemoApplications(IServiceScopeFactory scopes, TimeProvider t
             if (enterprise is null || await db.Set<FundingApplication>().AnyAsync(a => a.EnterpriseId == enterprise.Id, cancellationToken)) return;
         }
         var year = Funding.Calendar.ShanghaiDate.Of(time.GetUtcNow()).Year;
+        await AsAsync(Reviewer, async (services, _) =>
+        {
+            await EnterPoolAsync(services, ReadyProject, year, cancellationToken);
+            return true;
+        }, cancellationToken);
         for (var i = 0; i < Files.Length; i++)
         {
             var backdate = Files[i].Stage == Stage.FirstInstallment && time is DemoClock;
@@ -98,12 +109,7 @@ public sealed class DemoApplications(IServiceScopeFactory scopes, TimeProvider t
                 "示范申报：设备更新与工艺改造，提高效率、降低能耗。 Demo file: equipment renewal and process upgrade.",
                 "Li Ming 李明", $"31011519800101{index:D3}X", null, demo.EquipmentFen, demo.SoftwareFen, 0, 0,
                 demo.EnergyBeforeTce, demo.EnergyAfterTce, 5_000_000_000, 1_000_000_000, 120, 8, [$"DEMO-{index:D2}-0001", $"DEMO-{index:D2}-0002"]), actor, ct);
-            // The district keeps the project pool's register (imported from Excel in real life): the demo's projects are in it.
-            var db = services.GetRequiredService<ProjectWorkflowDbContext>();
-            var entry = ProjectPoolEntry.Enter(Uscc.Parse(draft.Uscc), demo.Name, year, null, Guid.NewGuid(), "demo", time.GetUtcNow());
-            db.Add(entry);
-            services.GetRequiredService<AuditTrail>().Record("project-pool.entered", "project-pool", entry.Id.ToString(), detail: $"demo project {demo.Name}, pool year {year}");
-            await db.SaveChangesAsync(ct);
+            await EnterPoolAsync(services, demo.Name, year, ct);
             await using var pdf = new MemoryStream(Pdf);
             await services.GetRequiredService<Attachments>().UploadAsync(draft.Id, "feasibility-report", "feasibility.pdf", pdf, Pdf.Length, actor, ct);
             return draft.Id;
@@ -143,6 +149,16 @@ public sealed class DemoApplications(IServiceScopeFactory scopes, TimeProvider t
         await AsAsync(Applicant, async (services, actor) =>
             await services.GetRequiredService<SignAgreement>().HandleAsync(id,
                 new SignAgreementRequest(DemoEnterpriseSeed.Name, DemoEnterpriseSeed.BankAccount), actor, ct), ct);
+    }
+
+    /// <summary>The district keeps the project pool's register (imported from Excel in real life): the demo's projects are in it.</summary>
+    private async Task EnterPoolAsync(IServiceProvider services, string project, int year, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<ProjectWorkflowDbContext>();
+        var entry = ProjectPoolEntry.Enter(Uscc.Parse(DemoEnterpriseSeed.Uscc), project, year, null, Guid.NewGuid(), Reviewer.Id, time.GetUtcNow());
+        db.Add(entry);
+        services.GetRequiredService<AuditTrail>().Record("project-pool.entered", "project-pool", entry.Id.ToString(), detail: $"demo project {project}, pool year {year}");
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Every seated expert declares no conflict and scores four-fifths of each criterion's points.</summary>

@@ -35,6 +35,7 @@ public sealed class VoucherLimitTests(FundingApp app) : IClassFixture<FundingApp
 
         // A tech-upgrade application claims invoice PRJ-77 at submission.
         var draft = await SubmitReadyAsync(enterprise, "tech-upgrade", Project("Invoice test line", invoices: ["PRJ-77"]));
+        await EnterPoolAsync(app, draft);
         Assert.Equal(HttpStatusCode.OK, (await SubmitAsync(enterprise, draft.GetProperty("id").GetGuid())).StatusCode);
 
         var (first, _) = await DeliveredOrderAsync(enterprise, approver, provider);

@@ -36,6 +36,7 @@ public abstract class SettlementStep(ProjectWorkflowDbContext db, TimeProvider t
 /// transaction, paid to the provider's registered account; the treasury pays the settlement (its order key) once,
 /// whatever the attempt. Sets <c>paymentKey</c>.
 /// </summary>
+[SetsVariables("paymentKey")]
 public sealed class SendSettlement(ProjectWorkflowDbContext db, TimeProvider time, Outbox outbox, AuditTrail audit) : SettlementStep(db, time)
 {
     protected override Task RunAsync(VoucherSettlement settlement, ServiceTaskContext context, CancellationToken cancellationToken)
@@ -57,6 +58,7 @@ public sealed class SendSettlement(ProjectWorkflowDbContext db, TimeProvider tim
 /// buyers hear of it (<see cref="VoucherSettlementPaid"/>). Rejected → back to finance with the bank's reason. An
 /// answer for an earlier attempt changes nothing. Sets <c>settlement</c> = confirmed | rejected | stale.
 /// </summary>
+[SetsVariables("settlement")]
 public sealed class SettleSettlement(ProjectWorkflowDbContext db, TimeProvider time, FundLedger ledger, Outbox outbox, AuditTrail audit) : SettlementStep(db, time)
 {
     protected override async Task RunAsync(VoucherSettlement settlement, ServiceTaskContext context, CancellationToken cancellationToken)

@@ -64,7 +64,10 @@ internal static class FormValueCheck
     private static bool TryNumber(JsonNode value, out decimal number)
     {
         number = 0;
-        return value is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue(out number);
+        if (value is not JsonValue v || v.GetValueKind() != JsonValueKind.Number) return false;
+        // A value parsed from JSON gives its decimal; one built in code (an int, a long, a double) only its own type.
+        return v.TryGetValue(out number)
+            || decimal.TryParse(v.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out number);
     }
 
     private static bool Matches(Regex pattern, string text)

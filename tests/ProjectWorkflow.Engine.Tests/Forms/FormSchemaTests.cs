@@ -51,6 +51,14 @@ public class FormSchemaTests
     }
 
     [Fact]
+    public void NumbersBuiltInCode_AreCheckedAsNumbers_LikeThoseParsedFromJson()
+    {
+        // A use case (or the demo seeding) completes with values it builds itself: an int is a number too.
+        Assert.Empty(Form().Check(new JsonObject { ["outcome"] = "return", ["days"] = 10 }));
+        Assert.Equal("days", Assert.Single(Form().Check(new JsonObject { ["outcome"] = "return", ["days"] = 31L })).Field);
+    }
+
+    [Fact]
     public void ASignature_IsCheckedForWhatItSends_NotForWhatIsRequired()
     {
         Assert.Empty(Form().Check(new JsonObject(), requireFields: false));

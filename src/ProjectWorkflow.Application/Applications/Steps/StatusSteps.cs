@@ -18,10 +18,8 @@ public sealed class FormalCheck(ProjectWorkflowDbContext db, TimeProvider time, 
 {
     protected override async Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
     {
-        var rules = await ruleSets.ForAsync(application.SchemeKey, application.Year, cancellationToken);
         application.PutUnderReview();
-        var calendar = await workingDays.CalendarAsync(cancellationToken);
-        context.SetVariable("districtDueAt", DistrictDue.At(rules, calendar, Now).ToString("O", CultureInfo.InvariantCulture));
+        await DistrictDueVariable.SetAsync(application, context, ruleSets, workingDays, Now, cancellationToken);
     }
 }
 
@@ -47,10 +45,8 @@ public sealed class Resubmit(ProjectWorkflowDbContext db, TimeProvider time, Rul
 {
     protected override async Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
     {
-        var rules = await ruleSets.ForAsync(application.SchemeKey, application.Year, cancellationToken);
         application.Resubmit();
-        var calendar = await workingDays.CalendarAsync(cancellationToken);
-        context.SetVariable("districtDueAt", DistrictDue.At(rules, calendar, Now).ToString("O", CultureInfo.InvariantCulture));
+        await DistrictDueVariable.SetAsync(application, context, ruleSets, workingDays, Now, cancellationToken);
         // A supplement may change the invoices: the claims follow.
         await InvoiceClaims.ClaimAsync(Db, application, Now, cancellationToken);
     }
@@ -74,5 +70,17 @@ public sealed class Reject(ProjectWorkflowDbContext db, TimeProvider time) : App
     {
         application.Reject();
         await InvoiceClaims.ReleaseAsync(Db, application, cancellationToken);
+    }
+}
+
+/// <summary>The district review's due date (<c>districtDueAt</c>), set when review begins and again on resubmission.</summary>
+internal static class DistrictDueVariable
+{
+    public static async Task SetAsync(FundingApplication application, ServiceTaskContext context, RuleSets ruleSets, WorkingDays workingDays,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var rules = await ruleSets.ForAsync(application.SchemeKey, application.Year, cancellationToken);
+        var calendar = await workingDays.CalendarAsync(cancellationToken);
+        context.SetVariable("districtDueAt", DistrictDue.At(rules, calendar, now).ToString("O", CultureInfo.InvariantCulture));
     }
 }

@@ -1,5 +1,6 @@
 using ProjectWorkflow.Application;
 using ProjectWorkflow.Web.Account;
+using ProjectWorkflow.Web.Administration;
 using ProjectWorkflow.Web.Applications;
 using ProjectWorkflow.Web.Audit;
 using ProjectWorkflow.Web.Auth;
@@ -71,6 +72,7 @@ app.MapFinanceDesk();
 app.MapNotificationPages();
 app.MapApplicationPages();
 app.MapTaskPages();
+app.MapAdministrationPages();
 app.MapJobsDashboard();
 
 var api = app.MapGroup("/api").RequireAuthorization().WithIdempotency().WithRequestBodyCheck();

@@ -17,6 +17,7 @@ using ProjectWorkflow.Web.OpenApi;
 using ProjectWorkflow.Web.Portal;
 using ProjectWorkflow.Web.ProjectPool;
 using ProjectWorkflow.Web.Projects;
+using ProjectWorkflow.Web.PublicNotice;
 using ProjectWorkflow.Web.Reviews;
 using ProjectWorkflow.Web.Schemes;
 using ProjectWorkflow.Web.Security;
@@ -73,6 +74,9 @@ app.MapNotificationPages();
 app.MapApplicationPages();
 app.MapTaskPages();
 app.MapAdministrationPages();
+app.MapVoucherPages();
+app.MapAuditPages();
+app.MapPublicNoticePages();
 app.MapJobsDashboard();
 
 var api = app.MapGroup("/api").RequireAuthorization().WithIdempotency().WithRequestBodyCheck();

@@ -35,17 +35,16 @@ public static class AdministrationPages
                 var year = Math.Max(copy.Year, scheme.RuleSets.Max(r => r.Year)) + 1;
                 return PortalPageResult.Page<RuleSetPage>(new { Scheme = scheme, Copy = copy, Form = RuleSetForm.StartFrom(copy.Rules, year) });
             }));
-        admin.MapPost("/schemes/{key}/rule-sets", async (string key, HttpRequest request, ClaimsPrincipal user, ListSchemes schemes, AddRuleSet add,
+        admin.MapPost("/schemes/{key}/rule-sets", async (string key, IFormCollection posted, ClaimsPrincipal user, ListSchemes schemes, AddRuleSet add,
                 IStringLocalizer<AdministrationText> t, CancellationToken ct) =>
             await Applications.ApplicationPages.RefusedAsPageAsync(async () =>
             {
                 var scheme = await schemes.GetAsync(key, ct);
-                var posted = await request.ReadFormAsync(ct);
                 var copy = Copy(scheme, PortalButton.Int(posted, "from"));
                 if (copy is null) return PortalPageResult.Page<RefusalPage>(new { Message = $"{key} has no rule set to start from." }, StatusCodes.Status404NotFound);
-                var (document, form) = RuleSetForm.Read(posted, copy.Rules);
+                var (document, filled) = RuleSetForm.Read(posted, copy.Rules);
                 IResult Again(int status, string? refusal = null) =>
-                    PortalPageResult.Page<RuleSetPage>(new { Scheme = scheme, Copy = copy, Form = form, Refusal = refusal ?? t["FixTheFields"].Value }, status);
+                    PortalPageResult.Page<RuleSetPage>(new { Scheme = scheme, Copy = copy, Form = filled, Refusal = refusal ?? t["FixTheFields"].Value }, status);
                 if (document is null) return Again(StatusCodes.Status400BadRequest);
                 try
                 {
@@ -54,7 +53,7 @@ public static class AdministrationPages
                 }
                 catch (InvalidRequestException invalid)
                 {
-                    form.Add(invalid.Errors);
+                    filled.Add(invalid.Errors);
                     return Again(StatusCodes.Status400BadRequest);
                 }
                 catch (Exception refusal) when (RefusalProblems.Describe(refusal) is { Status: not 404 } problem)
@@ -64,10 +63,9 @@ public static class AdministrationPages
             }));
 
         admin.MapGet("/budgets", (string? done) => PortalPageResult.Page<BudgetsPage>(new { Done = done }));
-        admin.MapPost("/budgets", async (HttpRequest request, ClaimsPrincipal user, SetBudget set, SetVoucherBudget setVoucher,
+        admin.MapPost("/budgets", async (IFormCollection form, ClaimsPrincipal user, SetBudget set, SetVoucherBudget setVoucher,
                 IStringLocalizer<AdministrationText> t, CancellationToken ct) =>
         {
-            var form = await request.ReadFormAsync(ct);
             var scheme = PortalButton.Field(form, "scheme", 64) ?? "";
             var year = PortalButton.Int(form, "year") ?? 0;
             var amount = PortalButton.Fen(form, "amountYuan");
@@ -85,9 +83,8 @@ public static class AdministrationPages
         });
 
         admin.MapGet("/users", (string? done) => PortalPageResult.Page<UsersPage>(new { Done = done }));
-        admin.MapPost("/users", async (HttpRequest request, CreateUser create, IStringLocalizer<AdministrationText> t, CancellationToken ct) =>
+        admin.MapPost("/users", async (IFormCollection form, CreateUser create, IStringLocalizer<AdministrationText> t, CancellationToken ct) =>
         {
-            var form = await request.ReadFormAsync(ct);
             var roles = form["roles"].Where(r => r is not null).Select(r => r!).Where(Roles.All.Contains).ToList();
             var outcome = await create.HandleAsync(new CreateUserRequest(PortalButton.Field(form, "userName", 256), PortalButton.Field(form, "displayName", 256),
                 PortalButton.Field(form, "organisation", 256), form["password"].ToString() is { Length: > 0 and <= 256 } password ? password : null, roles,
@@ -104,16 +101,16 @@ public static class AdministrationPages
         admin.MapGet("/providers", (string? done) => PortalPageResult.Page<ProvidersPage>(new { Done = done }));
         admin.MapPost("/providers/{id:guid}/vet", (Guid id, ClaimsPrincipal user, VetProvider vet, IStringLocalizer<AdministrationText> t, CancellationToken ct) =>
             ProviderButtonAsync(async () => t["ProviderVetted", (await vet.HandleAsync(id, ActorOf.User(user), ct)).Name].Value));
-        admin.MapPost("/providers/{id:guid}/suspend", async (Guid id, HttpRequest request, ClaimsPrincipal user, SuspendProvider suspend,
+        admin.MapPost("/providers/{id:guid}/suspend", async (Guid id, IFormCollection form, ClaimsPrincipal user, SuspendProvider suspend,
             IStringLocalizer<AdministrationText> t, CancellationToken ct) =>
         {
-            var reason = PortalButton.Field(await request.ReadFormAsync(ct), "reason", 500);
+            var reason = PortalButton.Field(form, "reason", 500);
             return await ProviderButtonAsync(async () => t["ProviderSuspended", (await suspend.HandleAsync(id, new(reason), ActorOf.User(user), ct)).Name].Value);
         });
-        admin.MapPost("/providers/{id:guid}/reinstate", async (Guid id, HttpRequest request, ClaimsPrincipal user, ReinstateProvider reinstate,
+        admin.MapPost("/providers/{id:guid}/reinstate", async (Guid id, IFormCollection form, ClaimsPrincipal user, ReinstateProvider reinstate,
             IStringLocalizer<AdministrationText> t, CancellationToken ct) =>
         {
-            var reason = PortalButton.Field(await request.ReadFormAsync(ct), "reason", 500);
+            var reason = PortalButton.Field(form, "reason", 500);
             return await ProviderButtonAsync(async () => t["ProviderReinstated", (await reinstate.HandleAsync(id, new(reason), ActorOf.User(user), ct)).Name].Value);
         });
         return app;

@@ -151,7 +151,7 @@ public sealed class RuleSetForm
     {
         var value = this[field];
         if (value.Length == 0) { if (required) Errors[field] = "This field is required."; return null; }
-        if (value.Length > MaxText) { Errors[field] = $"At most {MaxText} characters."; return null; }
+        if (value.Length > MaxText || value.Contains('\0')) { Errors[field] = $"At most {MaxText} characters, without control characters."; return null; }
         return value;
     }
 

@@ -32,7 +32,7 @@ public static class PortalButton
     public static string? Field(IFormCollection form, string name, int max = 2000)
     {
         var value = form[name].ToString().Trim();
-        return value.Length == 0 || value.Length > max ? null : value;
+        return value.Length == 0 || value.Length > max || value.Contains('\0') ? null : value;
     }
 
     /// <summary>An amount posted in yuan (at most two decimals) as fen; null when it is not one.</summary>

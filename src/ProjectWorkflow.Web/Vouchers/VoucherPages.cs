@@ -24,9 +24,8 @@ public static class VoucherPages
             .RequireAuthorization(policy => policy.RequireRole([Roles.Enterprise, Roles.Provider, .. Roles.Staff]));
         pages.MapGet("/", (string? done) => PortalPageResult.Page<VouchersPage>(new { Done = done }));
 
-        pages.MapPost("/quotas", async (HttpRequest request, ClaimsPrincipal user, ApplyForQuota apply, IStringLocalizer<VoucherText> t, CancellationToken ct) =>
+        pages.MapPost("/quotas", async (IFormCollection form, ClaimsPrincipal user, ApplyForQuota apply, IStringLocalizer<VoucherText> t, CancellationToken ct) =>
         {
-            var form = await request.ReadFormAsync(ct);
             return await PressAsync(async () =>
             {
                 var quota = await apply.HandleAsync(new ApplyForQuotaRequest(PortalButton.Field(form, "schemeKey", 64), PortalButton.Int(form, "year"),
@@ -36,9 +35,8 @@ public static class VoucherPages
             });
         }).RequireAuthorization(policy => policy.RequireRole(Roles.Enterprise));
 
-        pages.MapPost("/orders", async (HttpRequest request, ClaimsPrincipal user, PlaceOrder place, IStringLocalizer<VoucherText> t, CancellationToken ct) =>
+        pages.MapPost("/orders", async (IFormCollection form, ClaimsPrincipal user, PlaceOrder place, IStringLocalizer<VoucherText> t, CancellationToken ct) =>
         {
-            var form = await request.ReadFormAsync(ct);
             // One select names the provider and its catalogue item together: "<providerId>|<schemeKey>|<itemKey>".
             var service = (PortalButton.Field(form, "service", 200) ?? "").Split('|');
             return await PressAsync(async () =>
@@ -50,9 +48,8 @@ public static class VoucherPages
             });
         }).RequireAuthorization(policy => policy.RequireRole(Roles.Enterprise));
 
-        pages.MapPost("/orders/{id:guid}/answer", async (Guid id, HttpRequest request, ClaimsPrincipal user, AnswerOrder answer, IStringLocalizer<VoucherText> t, CancellationToken ct) =>
+        pages.MapPost("/orders/{id:guid}/answer", async (Guid id, IFormCollection form, ClaimsPrincipal user, AnswerOrder answer, IStringLocalizer<VoucherText> t, CancellationToken ct) =>
         {
-            var form = await request.ReadFormAsync(ct);
             var accept = form["accept"].ToString() switch { "true" => true, "false" => (bool?)false, _ => null };
             return await PressAsync(async () =>
             {
@@ -61,16 +58,14 @@ public static class VoucherPages
             });
         }).RequireAuthorization(policy => policy.RequireRole(Roles.Provider));
 
-        pages.MapPost("/orders/{id:guid}/delivery", async (Guid id, HttpRequest request, ClaimsPrincipal user, DeliverOrder deliver, IStringLocalizer<VoucherText> t, CancellationToken ct) =>
+        pages.MapPost("/orders/{id:guid}/delivery", async (Guid id, IFormCollection form, ClaimsPrincipal user, DeliverOrder deliver, IStringLocalizer<VoucherText> t, CancellationToken ct) =>
         {
-            var form = await request.ReadFormAsync(ct);
             return await PressAsync(async () =>
                 t["OrderDelivered", (await deliver.HandleAsync(id, new DeliverOrderRequest(PortalButton.Field(form, "deliverable", 500)), ActorOf.User(user), ct)).Number].Value);
         }).RequireAuthorization(policy => policy.RequireRole(Roles.Provider));
 
-        pages.MapPost("/claims", async (HttpRequest request, ClaimsPrincipal user, SubmitClaim submit, IStringLocalizer<VoucherText> t, CancellationToken ct) =>
+        pages.MapPost("/claims", async (IFormCollection form, ClaimsPrincipal user, SubmitClaim submit, IStringLocalizer<VoucherText> t, CancellationToken ct) =>
         {
-            var form = await request.ReadFormAsync(ct);
             return await PressAsync(async () =>
             {
                 var claim = await submit.HandleAsync(new SubmitClaimRequest(Guid.TryParse(PortalButton.Field(form, "orderId", 64), out var order) ? order : null,
@@ -80,9 +75,8 @@ public static class VoucherPages
             });
         }).RequireAuthorization(policy => policy.RequireRole(Roles.Provider));
 
-        pages.MapPost("/services", async (HttpRequest request, ClaimsPrincipal user, VoucherAccess access, OfferService offer, IStringLocalizer<VoucherText> t, CancellationToken ct) =>
+        pages.MapPost("/services", async (IFormCollection form, ClaimsPrincipal user, VoucherAccess access, OfferService offer, IStringLocalizer<VoucherText> t, CancellationToken ct) =>
         {
-            var form = await request.ReadFormAsync(ct);
             var item = (PortalButton.Field(form, "item", 200) ?? "").Split('|');
             return await PressAsync(async () =>
             {

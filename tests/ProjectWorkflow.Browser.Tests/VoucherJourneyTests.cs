@@ -38,7 +38,7 @@ public sealed class VoucherJourneyTests(BrowserPortal portal) : IClassFixture<Br
         await enterprise.ReloadAsync();
         await Assertions.Expect(enterprise.Locator($"tr[data-quota='{quotaNumber}']")).ToContainTextAsync("¥100,000.00");
         await enterprise.GetByLabel("使用的券额度").SelectOptionAsync(new SelectOptionValue { Label = await OptionLabelAsync(enterprise, "#quotaId", quotaNumber!) });
-        await enterprise.GetByLabel("服务项目").SelectOptionAsync(new SelectOptionValue { Label = await OptionLabelAsync(enterprise, "#service", "Demo Testing") });
+        await enterprise.GetByLabel("服务项目").SelectOptionAsync(new SelectOptionValue { Label = await OptionLabelAsync(enterprise, "#service", "创新券 · ") });
         await enterprise.GetByLabel("合同金额（元）").FillAsync("20000");
         await enterprise.GetByLabel("用券金额（元）").FillAsync("10000");
         await enterprise.GetByRole(AriaRole.Button, new() { Name = "下单" }).ClickAsync();

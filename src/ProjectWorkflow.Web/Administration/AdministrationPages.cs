@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Microsoft.Extensions.Localization;
+using ProjectWorkflow.Application.Calendar;
 using ProjectWorkflow.Application.Identity;
+using ProjectWorkflow.Application.Workflows.Incidents;
 using ProjectWorkflow.Application.Ledger;
 using ProjectWorkflow.Application.Schemes;
 using ProjectWorkflow.Application.Users;
@@ -113,6 +115,43 @@ public static class AdministrationPages
             var reason = PortalButton.Field(form, "reason", 500);
             return await ProviderButtonAsync(async () => t["ProviderReinstated", (await reinstate.HandleAsync(id, new(reason), ActorOf.User(user), ct)).Name].Value);
         });
+
+        admin.MapGet("/calendar", (string? done) => PortalPageResult.Page<CalendarPage>(new { Done = done }));
+        admin.MapPost("/calendar/{year:int}", (int year, IFormCollection form, ClaimsPrincipal user, SetCalendarYear set,
+            IStringLocalizer<AdministrationText> t, CancellationToken ct) =>
+        {
+            List<DateOnly>? Days(string field)
+            {
+                var days = new List<DateOnly>();
+                foreach (var part in form[field].ToString().Split(['\n', '\r', ',', '，', ' '], StringSplitOptions.RemoveEmptyEntries))
+                    if (DateOnly.TryParseExact(part.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)) days.Add(day);
+                    else throw InvalidRequestException.For(field, t["NotADay", part.Trim()].Value);
+                return days;
+            }
+            return PortalButton.PressAsync(async () =>
+                {
+                    await set.HandleAsync(year, new CalendarYearRequest(Days("daysOff"), Days("makeUpWorkdays"), PortalButton.Field(form, "source", 500)), ActorOf.User(user), ct);
+                    return t["CalendarSaved", year].Value;
+                }, $"/portal/admin/calendar?year={year}",
+                (refusal, status) => PortalPageResult.Page<CalendarPage>(new { Refusal = refusal }, status));
+        });
+
+        admin.MapGet("/incidents", (string? done) => PortalPageResult.Page<IncidentsPage>(new { Done = done }));
+        admin.MapPost("/incidents/{id:guid}/retry", (Guid id, IFormCollection form, ClaimsPrincipal user, RetryIncident retry, IStringLocalizer<AdministrationText> t, CancellationToken ct) =>
+            PortalButton.PressAsync(async () =>
+                {
+                    // The corrected variables, as a JSON object ({"amountFen": 500}); empty retries the step as it stands.
+                    System.Text.Json.Nodes.JsonObject? variables = null;
+                    if (PortalButton.Field(form, "variables", 4000) is { } json)
+                    {
+                        try { variables = System.Text.Json.Nodes.JsonNode.Parse(json) as System.Text.Json.Nodes.JsonObject; }
+                        catch (System.Text.Json.JsonException) { variables = null; }
+                        if (variables is null) throw InvalidRequestException.For("variables", t["VariablesAsJson"].Value);
+                    }
+                    var outcome = await retry.HandleAsync(id, new RetryIncidentRequest(variables), ActorOf.User(user), ct);
+                    return outcome.OpenIncidents.Count == 0 ? t["IncidentRetried", outcome.Status].Value : t["IncidentStillOpen", string.Join(" ", outcome.OpenIncidents)].Value;
+                }, "/portal/admin/incidents",
+                (refusal, status) => PortalPageResult.Page<IncidentsPage>(new { Refusal = refusal }, status)));
         return app;
     }
 

@@ -49,10 +49,10 @@ public sealed partial class AdministrationTests(BrowserPortal portal) : IClassFi
 
         // The budget for the new year, with its reason; its history shows the entry.
         await admin.GetByRole(AriaRole.Link, new() { Name = "预算", Exact = true }).ClickAsync();
-        await admin.GetByLabel("类别").SelectOptionAsync("tech-upgrade");
-        await admin.GetByLabel("年度").FillAsync($"{year}");
+        await admin.GetByLabel("类别", new() { Exact = true }).SelectOptionAsync("tech-upgrade");
+        await admin.GetByLabel("年度", new() { Exact = true }).FillAsync($"{year}");
         await admin.GetByLabel("预算总额（元）").FillAsync("1500000000");
-        await admin.GetByLabel("理由").FillAsync($"沪财预〔{year}〕1号");
+        await admin.GetByLabel("理由", new() { Exact = true }).FillAsync($"沪财预〔{year}〕1号");
         await admin.GetByRole(AriaRole.Button, new() { Name = "设定预算" }).ClickAsync();
         await Assertions.Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync($"已将 tech-upgrade {year} 年预算设为 ¥1,500,000,000.00");
         var budget = admin.Locator($"tr[data-scheme='tech-upgrade'][data-year='{year}']");

@@ -19,8 +19,8 @@ public sealed class VoucherJourneyTests(BrowserPortal portal) : IClassFixture<Br
     {
         // The enterprise applies for its innovation-voucher quota on the page.
         var enterprise = await portal.SignInAsync("enterprise1", "/portal/vouchers");
-        await enterprise.GetByLabel("券种").SelectOptionAsync("innovation-voucher");
-        await enterprise.GetByLabel("年度").FillAsync("2026");
+        await enterprise.GetByLabel("券种", new() { Exact = true }).SelectOptionAsync("innovation-voucher");
+        await enterprise.GetByLabel("年度", new() { Exact = true }).FillAsync("2026");
         await enterprise.GetByLabel("申请额度（元）").FillAsync("100000");
         await enterprise.GetByLabel("中小企业认定证书编号").FillAsync("202631011500042");
         await enterprise.GetByLabel("法定代表人").FillAsync("周示范");
@@ -90,7 +90,8 @@ public sealed class VoucherJourneyTests(BrowserPortal portal) : IClassFixture<Br
         await Eventually.WaitUntilAsync(async () =>
             (await GetAsync(finance, $"/api/vouchers/settlements/{settlementId}")).GetProperty("status").GetString() == "paid", "the settlement to be paid");
 
-        await provider.ReloadAsync();
+        // A quarter later the morning's session has long expired: the provider signs in again.
+        provider = await portal.SignInAsync("provider1", "/portal/vouchers");
         await Assertions.Expect(provider.Locator($"tr[data-settlement='{settlement.GetProperty("cycle").GetString()}']")).ToContainTextAsync("已到账");
         var desk = await portal.SignInAsync("finance1", "/finance");
         await Assertions.Expect(desk.GetByRole(AriaRole.Table, new() { Name = "服务券结算已拨付" })).ToContainTextAsync("Demo Testing & Certification Services");

@@ -103,6 +103,12 @@ public sealed class VoucherJourneyTests(BrowserPortal portal) : IClassFixture<Br
     [InlineData("/portal/search?q=IV")]
     [InlineData("/finance")]
     [InlineData("/portal/applications")]
+    [InlineData("/portal/admin/schemes")]
+    [InlineData("/portal/admin/budgets")]
+    [InlineData("/portal/admin/users")]
+    [InlineData("/portal/admin/providers")]
+    [InlineData("/portal/admin/calendar")]
+    [InlineData("/portal/admin/incidents")]
     public async Task AnAuditorFindsEveryPageReadOnly(string path)
     {
         var page = await portal.SignInAsync("auditor1", path);

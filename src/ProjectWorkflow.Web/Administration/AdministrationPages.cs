@@ -24,8 +24,9 @@ public static class AdministrationPages
 {
     public static IEndpointRouteBuilder MapAdministrationPages(this IEndpointRouteBuilder app)
     {
+        // Auditors read every page here; each button (and the rule-set form) is the administrators' alone.
         var admin = app.MapGroup("/portal/admin").ExcludeFromDescription()
-            .RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Admin, Roles.Auditor));
 
         admin.MapGet("/schemes", (string? done) => PortalPageResult.Page<SchemesPage>(new { Done = done }));
         admin.MapGet("/schemes/{key}/rule-sets/new", async (string key, int? from, ListSchemes schemes, CancellationToken ct) =>
@@ -36,7 +37,8 @@ public static class AdministrationPages
                 if (copy is null) return PortalPageResult.Page<RefusalPage>(new { Message = $"{key} has no rule set to start from." }, StatusCodes.Status404NotFound);
                 var year = Math.Max(copy.Year, scheme.RuleSets.Max(r => r.Year)) + 1;
                 return PortalPageResult.Page<RuleSetPage>(new { Scheme = scheme, Copy = copy, Form = RuleSetForm.StartFrom(copy.Rules, year) });
-            }));
+            }))
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
         admin.MapPost("/schemes/{key}/rule-sets", async (string key, IFormCollection posted, ClaimsPrincipal user, ListSchemes schemes, AddRuleSet add,
                 IStringLocalizer<AdministrationText> t, CancellationToken ct) =>
             await Applications.ApplicationPages.RefusedAsPageAsync(async () =>
@@ -62,7 +64,8 @@ public static class AdministrationPages
                 {
                     return Again(problem.Status ?? StatusCodes.Status400BadRequest, problem.Detail);
                 }
-            }));
+            }))
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
 
         admin.MapGet("/budgets", (string? done) => PortalPageResult.Page<BudgetsPage>(new { Done = done }));
         admin.MapPost("/budgets", async (IFormCollection form, ClaimsPrincipal user, SetBudget set, SetVoucherBudget setVoucher,
@@ -82,7 +85,8 @@ public static class AdministrationPages
                     return t["BudgetSet", scheme, year, new Money(amount.Value)].Value;
                 }, "/portal/admin/budgets",
                 (refusal, status) => PortalPageResult.Page<BudgetsPage>(new { Refusal = refusal }, status));
-        });
+        })
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
 
         admin.MapGet("/users", (string? done) => PortalPageResult.Page<UsersPage>(new { Done = done }));
         admin.MapPost("/users", async (IFormCollection form, CreateUser create, IStringLocalizer<AdministrationText> t, CancellationToken ct) =>
@@ -98,23 +102,27 @@ public static class AdministrationPages
                 CreateUser.UserNameTaken taken => PortalPageResult.Page<UsersPage>(new { Refusal = t["UserNameTaken", taken.UserName].Value }, StatusCodes.Status409Conflict),
                 _ => throw new InvalidOperationException($"Unexpected outcome {outcome}"),
             };
-        });
+        })
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
 
         admin.MapGet("/providers", (string? done) => PortalPageResult.Page<ProvidersPage>(new { Done = done }));
         admin.MapPost("/providers/{id:guid}/vet", (Guid id, ClaimsPrincipal user, VetProvider vet, IStringLocalizer<AdministrationText> t, CancellationToken ct) =>
-            ProviderButtonAsync(async () => t["ProviderVetted", (await vet.HandleAsync(id, ActorOf.User(user), ct)).Name].Value));
+            ProviderButtonAsync(async () => t["ProviderVetted", (await vet.HandleAsync(id, ActorOf.User(user), ct)).Name].Value))
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
         admin.MapPost("/providers/{id:guid}/suspend", async (Guid id, IFormCollection form, ClaimsPrincipal user, SuspendProvider suspend,
             IStringLocalizer<AdministrationText> t, CancellationToken ct) =>
         {
             var reason = PortalButton.Field(form, "reason", 500);
             return await ProviderButtonAsync(async () => t["ProviderSuspended", (await suspend.HandleAsync(id, new(reason), ActorOf.User(user), ct)).Name].Value);
-        });
+        })
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
         admin.MapPost("/providers/{id:guid}/reinstate", async (Guid id, IFormCollection form, ClaimsPrincipal user, ReinstateProvider reinstate,
             IStringLocalizer<AdministrationText> t, CancellationToken ct) =>
         {
             var reason = PortalButton.Field(form, "reason", 500);
             return await ProviderButtonAsync(async () => t["ProviderReinstated", (await reinstate.HandleAsync(id, new(reason), ActorOf.User(user), ct)).Name].Value);
-        });
+        })
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
 
         admin.MapGet("/calendar", (string? done) => PortalPageResult.Page<CalendarPage>(new { Done = done }));
         admin.MapPost("/calendar/{year:int}", (int year, IFormCollection form, ClaimsPrincipal user, SetCalendarYear set,
@@ -134,7 +142,8 @@ public static class AdministrationPages
                     return t["CalendarSaved", year].Value;
                 }, $"/portal/admin/calendar?year={year}",
                 (refusal, status) => PortalPageResult.Page<CalendarPage>(new { Refusal = refusal }, status));
-        });
+        })
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
 
         admin.MapGet("/incidents", (string? done) => PortalPageResult.Page<IncidentsPage>(new { Done = done }));
         admin.MapPost("/incidents/{id:guid}/retry", (Guid id, IFormCollection form, ClaimsPrincipal user, RetryIncident retry, IStringLocalizer<AdministrationText> t, CancellationToken ct) =>
@@ -151,7 +160,8 @@ public static class AdministrationPages
                     var outcome = await retry.HandleAsync(id, new RetryIncidentRequest(variables), ActorOf.User(user), ct);
                     return outcome.OpenIncidents.Count == 0 ? t["IncidentRetried", outcome.Status].Value : t["IncidentStillOpen", string.Join(" ", outcome.OpenIncidents)].Value;
                 }, "/portal/admin/incidents",
-                (refusal, status) => PortalPageResult.Page<IncidentsPage>(new { Refusal = refusal }, status)));
+                (refusal, status) => PortalPageResult.Page<IncidentsPage>(new { Refusal = refusal }, status)))
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
         return app;
     }
 

@@ -1,7 +1,12 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Funding.Ledger;
 using ProjectWorkflow.Web.Tests.Fixtures;
 using static ProjectWorkflow.Web.Tests.Funding.FundingApi;
+using static ProjectWorkflow.Web.Tests.Workflows.WorkflowApi;
 
 namespace ProjectWorkflow.Web.Tests;
 
@@ -55,7 +60,35 @@ public sealed class DemoRunTests(DemoRunApp app) : IClassFixture<DemoRunApp>
         var applications = await applicant.GetFromJsonAsync<JsonElement>("/api/applications?take=100");
         var statuses = (applications.ValueKind == JsonValueKind.Array ? applications : applications.GetProperty("items")).EnumerateArray()
             .Select(a => a.GetProperty("status").GetString()).ToHashSet();
-        Assert.Superset(new HashSet<string?> { "draft", "under-review", "returned-for-supplement", "in-public-notice", "approved" }, statuses);
+        Assert.Superset(new HashSet<string?> { "draft", "under-review", "returned-for-supplement", "in-public-notice", "approved",
+            "building", "acceptance-requested", "closed" }, statuses);
+
+        // The file still building has its quarterly progress report due today.
+        var building = (applications.ValueKind == JsonValueKind.Array ? applications : applications.GetProperty("items")).EnumerateArray()
+            .Single(a => a.GetProperty("status").GetString() == "building");
+        Assert.Contains(await TasksAsync(applicant, "mine", (await ApplicationAsync(applicant, building.GetProperty("id").GetGuid())).GetProperty("instanceId").GetGuid()),
+            t => t.GetProperty("elementId").GetString() == "progressReport");
+        // The closed one had both installments paid; the finance desk sees them paid.
+        var closed = (applications.ValueKind == JsonValueKind.Array ? applications : applications.GetProperty("items")).EnumerateArray()
+            .Single(a => a.GetProperty("status").GetString() == "closed").GetProperty("id").GetGuid();
+        var closedOrders = await finance.GetFromJsonAsync<JsonElement[]>($"/api/ledger/payment-orders?applicationId={closed}");
+        Assert.Equal(2, closedOrders!.Count(o => o.GetProperty("status").GetString() == "paid"));
+
+        // The second demo enterprise's project was recovered: the money is back and the enterprise is barred from applying.
+        using var recoveredApplicant = await app.CreateClientForAsync(ProjectWorkflow.Application.Seeding.DemoApplications.RecoveredEnterpriseUser);
+        var theirs = await recoveredApplicant.GetFromJsonAsync<JsonElement>("/api/applications?take=100");
+        var recovered = Assert.Single((theirs.ValueKind == JsonValueKind.Array ? theirs : theirs.GetProperty("items")).EnumerateArray());
+        Assert.Equal("recovered", recovered.GetProperty("status").GetString());
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var recovery = await scope.ServiceProvider.GetRequiredService<ProjectWorkflowDbContext>().Set<Recovery>().AsNoTracking()
+                .SingleAsync(r => r.ApplicationId == recovered.GetProperty("id").GetGuid());
+            Assert.Equal(Recovery.Received, recovery.Status);
+        }
+        var barred = await DraftAsync(recoveredApplicant, "green-park", Project("示范：又一个项目 Another project", leader: "310101198001010097"), year);
+        await AttachAsync(recoveredApplicant, barred.GetProperty("id").GetGuid(), "feasibility-report", "feasibility.pdf", Pdf);
+        var problem = await ProblemAssert.IsProblemAsync(await SubmitAsync(recoveredApplicant, barred.GetProperty("id").GetGuid()), System.Net.HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("EnterpriseUnderSanction", problem.GetProperty("rule").GetString());
 
         using var admin = await app.CreateClientForAsync("admin1");
         var verified = await admin.GetFromJsonAsync<JsonElement>("/api/audit/verify");

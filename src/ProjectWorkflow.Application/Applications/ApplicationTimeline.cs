@@ -16,13 +16,14 @@ namespace ProjectWorkflow.Application.Applications;
 /// One line of an application's timeline. <c>event</c> is <c>submitted</c>, <c>stage</c> (a step of the review
 /// or the project, from <c>at</c> to <c>finishedAt</c>), <c>returned-for-supplement</c> (with the reason and the
 /// deadline), <c>in-public-notice</c> (until the end of the notice), <c>approved</c> (the amount), <c>rejected</c>
-/// (with the reason), <c>installment-paid</c> (number and amount), or <c>ended</c> (the outcome). <c>textZh</c> and
+/// (with the reason), <c>installment-paid</c> (number and amount), <c>interest-evidence-filed</c> (the loan interest
+/// paid as the amount, with <c>periodFrom</c>, <c>periodTo</c> and <c>lender</c>), or <c>ended</c> (the outcome). <c>textZh</c> and
 /// <c>textEn</c> say the line as a plain sentence to the applicant ("Installment 1 of ¥5,000,000.00 paid on 2026-03-02.").
 /// </summary>
 public sealed record TimelineEntry(
     DateTimeOffset At, string Event, string? Step = null, string? StepName = null, DateTimeOffset? FinishedAt = null,
     string? Reason = null, DateTimeOffset? Until = null, int? Installment = null, long? AmountFen = null, string? Outcome = null,
-    string? TextZh = null, string? TextEn = null);
+    string? TextZh = null, string? TextEn = null, DateOnly? PeriodFrom = null, DateOnly? PeriodTo = null, string? Lender = null);
 
 public sealed record ApplicationTimelineView(Guid Id, string Number, string Status, string? Stage, string? Outcome, IReadOnlyList<TimelineEntry> Entries);
 
@@ -101,6 +102,11 @@ public sealed class ApplicationTimeline(ProjectWorkflowDbContext db, Application
         var paid = await db.Set<Funding.Ledger.PaymentOrder>().AsNoTracking()
             .Where(o => o.ApplicationId == application.Id && o.PaidAt != null).ToListAsync(cancellationToken);
         entries.AddRange(paid.Select(o => new TimelineEntry(o.PaidAt!.Value, "installment-paid", Installment: o.InstallmentNumber, AmountFen: o.AmountFen)));
+        // The loan-interest instrument pays on evidence of interest paid: each statement filed is a line of its own.
+        var evidence = await db.Set<Funding.Projects.InterestEvidence>().AsNoTracking()
+            .Where(e => e.ApplicationId == application.Id).ToListAsync(cancellationToken);
+        entries.AddRange(evidence.Select(e => new TimelineEntry(e.FiledAt, "interest-evidence-filed", AmountFen: e.InterestPaidFen,
+            PeriodFrom: e.PeriodFrom, PeriodTo: e.PeriodTo, Lender: e.Lender)));
 
         return new ApplicationTimelineView(application.Id, application.Number, ApplicationStatusText.Of(application.Status), application.Stage, outcome,
             entries.OrderBy(e => e.At).Select(Said).ToList());
@@ -112,6 +118,7 @@ public sealed class ApplicationTimeline(ProjectWorkflowDbContext db, Application
         static string Day(DateTimeOffset at) => Funding.Calendar.ShanghaiDate.Of(at).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         static string Yuan(long? fen) => "¥" + ((fen ?? 0) / 100m).ToString("#,##0.00", CultureInfo.InvariantCulture);
         // A deadline or notice "until" is the first moment after its last day: the day before is the one to name.
+        static string Period(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—";
         static string LastDay(DateTimeOffset? until) => until is { } u ? Day(u.AddTicks(-1)) : "—";
         var reason = e.Reason is null ? "" : $" {e.Reason}";
         (string Zh, string En) text = e.Event switch
@@ -123,6 +130,9 @@ public sealed class ApplicationTimeline(ProjectWorkflowDbContext db, Application
             "in-public-notice" => ($"{Day(e.At)} 起公示，公示期至 {LastDay(e.Until)}。", $"In public notice from {Day(e.At)} until the end of {LastDay(e.Until)}."),
             "approved" => ($"{Day(e.At)} 批准，资助金额 {Yuan(e.AmountFen)}。", $"Approved on {Day(e.At)}: {Yuan(e.AmountFen)}."),
             "rejected" => ($"{Day(e.At)} 未获支持。{e.Reason}", $"Not supported ({Day(e.At)}).{reason}"),
+            "interest-evidence-filed" =>
+                ($"{Day(e.At)} 提交付息凭证：{Period(e.PeriodFrom)} 至 {Period(e.PeriodTo)} 向{e.Lender}支付贷款利息 {Yuan(e.AmountFen)}。",
+                 $"Evidence of interest filed on {Day(e.At)}: {Yuan(e.AmountFen)} of loan interest paid to {e.Lender} for {Period(e.PeriodFrom)} to {Period(e.PeriodTo)}."),
             "installment-paid" => ($"第 {e.Installment} 笔资金 {Yuan(e.AmountFen)} 已于 {Day(e.At)} 拨付。", $"Installment {e.Installment} of {Yuan(e.AmountFen)} paid on {Day(e.At)}."),
             "ended" when e.Outcome == "cancelled" => ($"{Day(e.At)} 已撤回。", $"Withdrawn on {Day(e.At)}."),
             "ended" when e.Outcome == "terminated" => ($"{Day(e.At)} 项目终止。{e.Reason}", $"Ended by the department on {Day(e.At)}.{reason}"),

@@ -12,6 +12,8 @@ public static class EnterpriseRegistration
         services.AddScoped<RequestBankAccount>();
         services.AddScoped<DecideBankAccount>();
         services.AddScoped<ListBankAccounts>();
+        services.AddScoped<RecordCreditSanction>();
+        services.AddScoped<ListCreditSanctions>();
         return services;
     }
 }

@@ -61,11 +61,13 @@ public sealed class DatabaseInitializer(
         await demoDataRule.EnsureNoDemoPasswordAsync();
 
         await workflows.HandleAsync(WorkflowFiles.Directory(configuration), cancellationToken);
+        // Schema and definitions are in place: messages may flow. The demo applications need them (the treasury pays
+        // their installments over the bus); the startup gate (readiness, jobs) stays closed until they are seeded.
+        ready.Signal();
         if (demoDataRule.SeedsDemoApplications)
         {
             logger.LogInformation("Seeding demo applications (Seed:DemoApplications is true)");
             await demoApplications.SeedAsync(cancellationToken);
         }
-        ready.Signal();
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Applications;
 using ProjectWorkflow.Application.Audit;
+using ProjectWorkflow.Application.Identity;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.Refusals;
 using ProjectWorkflow.Application.Schemes;
@@ -9,6 +10,8 @@ using ProjectWorkflow.Application.Workflows.Storage;
 using ProjectWorkflow.Application.Workflows;
 using ProjectWorkflow.Engine.Runtime;
 using ProjectWorkflow.Funding.Applications;
+using ProjectWorkflow.Funding.Calendar;
+using ProjectWorkflow.Funding.Schemes;
 using ProjectWorkflow.Funding.Reviews;
 
 namespace ProjectWorkflow.Application.Reviews;
@@ -47,21 +50,60 @@ public sealed class PanelReview(ProjectWorkflowDbContext db, RuleSets ruleSets, 
         }
 
         var rules = await ruleSets.ForAsync(application.SchemeKey, application.Year, cancellationToken);
+        await ReplaceAsync(application, seat, taskId, actor, rules.Panel, cancellationToken);
+        return View(seat);
+    }
+
+    /// <summary>
+    /// A relation recorded after the draw (<see cref="RelateExpert"/>) that ties <paramref name="expert"/> to a file whose
+    /// panel they sit on and have not scored yet recuses them there, and a replacement is drawn as for a declared conflict
+    /// (or, with nobody left, the panel goes on without the seat and raises its shortage as it does then). The expert's
+    /// task moves on their behalf; the audit log names who recorded the relation. Returns the files' numbers.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> RecuseRelatedAsync(string expert, ExpertRelation relation, CancellationToken cancellationToken)
+    {
+        var seats = await db.Set<PanelMember>().Where(p => p.Expert == expert && !p.Recused && p.ScoredAt == null).ToListAsync(cancellationToken);
+        var recused = new List<string>();
+        foreach (var seat in seats)
+        {
+            var application = await ApplicationAccess.FindAsync(db, seat.ApplicationId, track: true, cancellationToken);
+            var rules = await ruleSets.ForAsync(application.SchemeKey, application.Year, cancellationToken);
+            var file = new PanelFile(application.Uscc, application.SchemeKey, application.Year, ShanghaiDate.Of(time.GetUtcNow()), rules.Panel.ConflictLookbackYears);
+            if (!relation.Conflicts(file)) continue;
+            var taskId = await db.Set<TaskRecord>()
+                .Where(t => t.InstanceId == application.InstanceId && t.ElementId == ReviewElementId && t.Assignee == expert && t.Status == TaskStatuses.Open)
+                .Select(t => (Guid?)t.Id).FirstOrDefaultAsync(cancellationToken);
+            if (taskId is null) continue;
+            seat.Recuse($"{RelationRecorded} ({relation.Kind})");
+            audit.Record("panel.recused", "application", application.Id.ToString("D"),
+                reason: $"{RelationRecorded} ({relation.Kind})", detail: $"{application.Number}: {expert} recused after the draw");
+            await ReplaceAsync(application, seat, taskId.Value, Actor.User(expert, Roles.Expert), rules.Panel, cancellationToken);
+            recused.Add(application.Number);
+        }
+        return recused;
+    }
+
+    /// <summary>Why a seat is given up when a relation is recorded after the draw.</summary>
+    public const string RelationRecorded = "关联关系已登记 a relation to the applicant was recorded";
+
+    /// <summary>The recused seat's replacement: drawn for the same field and handed the task, or the task completes as recused.</summary>
+    private async Task ReplaceAsync(FundingApplication application, PanelMember seat, Guid taskId, Actor actor, PanelRule rule, CancellationToken cancellationToken)
+    {
+        var applicationId = application.Id;
         var seats = await db.Set<PanelMember>().Where(p => p.ApplicationId == applicationId).ToListAsync(cancellationToken);
         var field = seat.Field ?? ExpertFields.Any;
-        var replacement = (await pool.DrawAsync(application, rules.Panel, new Dictionary<string, int> { [field] = 1 }, seats, cancellationToken)).FirstOrDefault();
+        var replacement = (await pool.DrawAsync(application, rule, new Dictionary<string, int> { [field] = 1 }, seats, cancellationToken)).FirstOrDefault();
         if (replacement is null)
         {
             audit.Record("panel.replacement-unavailable", "application", applicationId.ToString("D"), outcome: AuditOutcomes.Refused,
-                reason: $"no eligible {field} expert left in the pool", detail: $"{application.Number}: {actor.Id} recused; the panel goes on without the seat");
+                reason: $"no eligible {field} expert left in the pool", detail: $"{application.Number}: {seat.Expert} recused; the panel goes on without the seat");
             await commands.RunAsync(actor, s => s.CompleteAsync(taskId, new() { ["recused"] = true }, cancellationToken), cancellationToken);
-            return View(seat);
+            return;
         }
-        db.Add(PanelMember.Seat(applicationId, replacement.Expert, replacement.Field, replaces: actor.Id));
+        db.Add(PanelMember.Seat(applicationId, replacement.Expert, replacement.Field, replaces: seat.Expert));
         audit.Record("panel.replacement-drawn", "application", applicationId.ToString("D"),
-            detail: $"{application.Number}: {actor.Id} recused; {replacement.Expert} drawn for the {field} seat");
+            detail: $"{application.Number}: {seat.Expert} recused; {replacement.Expert} drawn for the {field} seat");
         await commands.RunAsync(actor, s => s.TransferAsync(taskId, replacement.Expert, "回避，递补专家 recused: a replacement was drawn", cancellationToken), cancellationToken);
-        return View(seat);
     }
 
     public async Task<PanelSeatView> ScoreAsync(Guid applicationId, ScoresRequest request, Actor actor, CancellationToken cancellationToken)

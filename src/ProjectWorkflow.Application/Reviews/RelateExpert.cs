@@ -14,8 +14,12 @@ namespace ProjectWorkflow.Application.Reviews;
 /// </summary>
 public sealed record RelateExpertRequest(string? Kind, string? Uscc, string? SchemeKey, int? Year, DateOnly? EndedOn, string? Note);
 
-/// <summary>An administrator records a tie of an expert to an enterprise or a call: the draw then never seats them on those files.</summary>
-public sealed class RelateExpert(ProjectWorkflowDbContext db, AuditTrail audit, TimeProvider time)
+/// <summary>
+/// An administrator records a tie of an expert to an enterprise or a call: the draw then never seats them on those files,
+/// and where they already sit on such a panel and have not scored, they are recused and a replacement drawn
+/// (<see cref="PanelReview.RecuseRelatedAsync"/>).
+/// </summary>
+public sealed class RelateExpert(ProjectWorkflowDbContext db, AuditTrail audit, PanelReview panels, TimeProvider time)
 {
     public async Task<ExpertRelationView> HandleAsync(string expert, RelateExpertRequest request, CancellationToken cancellationToken)
     {
@@ -48,6 +52,7 @@ public sealed class RelateExpert(ProjectWorkflowDbContext db, AuditTrail audit, 
         var relation = profile.Relate(request.Kind!, uscc, request.SchemeKey?.Trim(), request.Year, request.EndedOn, request.Note, time.GetUtcNow());
         audit.Record("expert.related", "expert", userName, detail: $"{relation.Kind} {relation.Uscc ?? $"{relation.SchemeKey} {relation.Year}"}");
         await db.SaveChangesAsync(cancellationToken);
+        await panels.RecuseRelatedAsync(userName, relation, cancellationToken);
         return new ExpertRelationView(relation.Id, relation.Kind, relation.Uscc, relation.SchemeKey, relation.Year, relation.EndedOn, relation.Note);
     }
 }

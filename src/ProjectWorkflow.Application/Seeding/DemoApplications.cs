@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -6,6 +7,7 @@ using ProjectWorkflow.Application.Applications;
 using ProjectWorkflow.Application.Audit;
 using ProjectWorkflow.Application.Enterprises;
 using ProjectWorkflow.Application.Identity;
+using ProjectWorkflow.Application.Ledger;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.Projects;
 using ProjectWorkflow.Application.Reviews;
@@ -17,17 +19,21 @@ using ProjectWorkflow.Application.Workflows.Timers;
 using ProjectWorkflow.Engine.Runtime;
 using ProjectWorkflow.Funding.Applications;
 using ProjectWorkflow.Funding.Enterprises;
+using ProjectWorkflow.Funding.Ledger;
 
 namespace ProjectWorkflow.Application.Seeding;
 
 /// <summary>
 /// The demo enterprise's applications, one of each scheme at each stage the demo can reach on the day it starts, so every
 /// demo user finds work: a draft; files with the district (reviewer1), one returned for supplement (enterprise1), files
-/// with the panel (the experts), at the site check (approver1), in public notice, and one approved whose first
-/// installment waits for the finance officer (finance1). Each is driven through the real use cases and processes as the
+/// with the panel (the experts), at the site check (approver1), in public notice, one approved whose first
+/// installment waits for the finance officer (finance1), one building with its quarterly progress report due, one with
+/// acceptance requested (approver1), one closed (accepted, both installments paid, evaluated), and one of a second
+/// enterprise (enterprise2) recovered (追回, the money received back, the enterprise and leader sanctioned). Each is driven through the real use cases and processes as the
 /// demo user who would act, so its journal, notifications, ledger and audit log are what that user's clicks would leave.
 /// The approved one is walked three weeks back in time (<see cref="DemoClock"/>), so its public notice has ended by the
-/// time the app serves and its timer fires as any due timer does. Seeded once, into a database where the demo enterprise
+/// time the app serves and its timer fires as any due timer does; the later ones start 130 days back. Their installments
+/// are paid by the treasury over the app's messages, so this runs once messages flow (<see cref="Persistence.DatabaseReady"/>). Seeded once, into a database where the demo enterprise
 /// has no application yet.
 /// </summary>
 public sealed class DemoApplications(IServiceScopeFactory scopes, TimeProvider time, ILogger<DemoApplications> logger)
@@ -42,9 +48,29 @@ public sealed class DemoApplications(IServiceScopeFactory scopes, TimeProvider t
     public const string ReadyProject = "示范：焊装线机器人改造 Welding line robots";
 
     /// <summary>How far each demo file is taken.</summary>
-    public enum Stage { Draft, DistrictReview, Supplement, Panel, SiteCheck, PublicNotice, FirstInstallment }
+    public enum Stage { Draft, DistrictReview, Supplement, Panel, SiteCheck, PublicNotice, FirstInstallment, Building, AcceptanceRequested, Closed, Recovered }
 
-    private sealed record Demo(string Scheme, Stage Stage, string Name, string Site, long EquipmentFen, long SoftwareFen, decimal EnergyBeforeTce = 0, decimal EnergyAfterTce = 0);
+    /// <summary>
+    /// How far back the files past their first installment start: their notice ended, the agreement was signed and the
+    /// first installment paid about 110 days ago, so the quarterly progress report of one still building is due today.
+    /// </summary>
+    public static readonly TimeSpan LateBackdated = TimeSpan.FromDays(130);
+
+    /// <summary>
+    /// The second demo enterprise, whose project was recovered (追回): it is under the credit sanction a recovery brings,
+    /// so it cannot be the demo's first enterprise, which must be able to apply at once.
+    /// </summary>
+    public const string RecoveredEnterpriseUser = "enterprise2";
+    public const string RecoveredEnterpriseUscc = "91310000MA1FL4UJ5Y";
+    public const string RecoveredEnterpriseName = "Demo Green Materials Co., Ltd. 示范绿色材料有限公司";
+    public const string RecoveredEnterpriseAccount = "6222021001007654321";
+
+    private sealed record Demo(string Scheme, Stage Stage, string Name, string Site, long EquipmentFen, long SoftwareFen, decimal EnergyBeforeTce = 0, decimal EnergyAfterTce = 0)
+    {
+        public bool Late => Stage >= Stage.Building;
+
+        public bool OfRecoveredEnterprise => Stage == Stage.Recovered;
+    }
 
     private static readonly Demo[] Files =
     [
@@ -57,6 +83,10 @@ public sealed class DemoApplications(IServiceScopeFactory scopes, TimeProvider t
         new("smart-factory", Stage.SiteCheck, "示范：智能仓储物流 Automated warehouse", "Jiading", 900_000_000, 200_000_000),
         new("tech-upgrade", Stage.PublicNotice, "示范：数控机床更新 CNC machine renewal", "Minhang", 1_500_000_000, 0),
         new("green-park", Stage.FirstInstallment, "示范：空压站节能 Compressed-air station savings", "Baoshan", 250_000_000, 0, 2_000m, 1_200m),
+        new("smart-factory", Stage.Building, "示范：柔性装配线 Flexible assembly line", "Songjiang", 1_000_000_000, 200_000_000),
+        new("tech-upgrade", Stage.AcceptanceRequested, "示范：涂装线环保改造 Paint line clean-air retrofit", "Jiading", 1_100_000_000, 0),
+        new("green-park", Stage.Closed, "示范：电机系统节能 Motor system savings", "Fengxian", 200_000_000, 0, 1_800m, 1_100m),
+        new("green-park", Stage.Recovered, "示范：冷却塔改造 Cooling tower retrofit", "Jinshan", 240_000_000, 0, 2_200m, 1_400m),
     ];
 
     private static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\nxref\n0 1\n0000000000 65535 f \ntrailer << /Root 1 0 R /Size 1 >>\nstartxref\n45\n%%EOF\n"u8.ToArray();
@@ -64,6 +94,8 @@ public sealed class DemoApplications(IServiceScopeFactory scopes, TimeProvider t
     private static readonly Actor Applicant = Actor.User(DemoEnterpriseSeed.UserName, Roles.Enterprise);
     private static readonly Actor Reviewer = Actor.User("reviewer1", Roles.DistrictReviewer);
     private static readonly Actor Approver = Actor.User("approver1", Roles.DeptApprover);
+    private static readonly Actor Finance = Actor.User("finance1", Roles.Finance);
+    private static readonly Actor RecoveredApplicant = Actor.User(RecoveredEnterpriseUser, Roles.Enterprise);
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
@@ -76,15 +108,16 @@ public sealed class DemoApplications(IServiceScopeFactory scopes, TimeProvider t
         var year = Funding.Calendar.ShanghaiDate.Of(time.GetUtcNow()).Year;
         await AsAsync(Reviewer, async (services, _) =>
         {
-            await EnterPoolAsync(services, ReadyProject, year, cancellationToken);
+            await EnterPoolAsync(services, DemoEnterpriseSeed.Uscc, ReadyProject, year, cancellationToken);
             return true;
         }, cancellationToken);
+        await SecondEnterpriseAsync(cancellationToken);
         for (var i = 0; i < Files.Length; i++)
         {
-            var backdate = Files[i].Stage == Stage.FirstInstallment && time is DemoClock;
+            var backdate = (Files[i].Stage == Stage.FirstInstallment || Files[i].Late) && time is DemoClock;
             try
             {
-                if (backdate) ((DemoClock)time).Shift = -Backdated;
+                if (backdate) ((DemoClock)time).Shift = Files[i].Late ? -LateBackdated : -Backdated;
                 await WalkAsync(Files[i], i, year, cancellationToken);
             }
             catch (Exception failure) when (failure is not OperationCanceledException)
@@ -97,11 +130,45 @@ public sealed class DemoApplications(IServiceScopeFactory scopes, TimeProvider t
                 if (backdate) ((DemoClock)time).Shift = TimeSpan.Zero;
             }
         }
+        // Today: the quarterly progress report of the file still building falls due, as the sweep fires any due timer.
+        await AsAsync(Actor.System, async (services, _) =>
+        {
+            await services.GetRequiredService<SweepDueTimers>().RunAsync(cancellationToken);
+            return true;
+        }, cancellationToken);
+    }
+
+    /// <summary>The second demo enterprise and its applicant, with a bank account finance approved (see <see cref="RecoveredEnterpriseUser"/>).</summary>
+    private async Task SecondEnterpriseAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        if (await users.FindByNameAsync(RecoveredEnterpriseUser) is null)
+        {
+            var user = new PortalUser
+            {
+                UserName = RecoveredEnterpriseUser, DisplayName = "Demo Enterprise Applicant Two", Organisation = "Demo Green Materials Co., Ltd.",
+                Email = $"{RecoveredEnterpriseUser}@{DemoUsers.EmailDomain}", EmailConfirmed = true,
+            };
+            (await users.CreateAsync(user, DemoUsers.Password)).ThrowIfFailed($"create demo user '{RecoveredEnterpriseUser}'");
+            (await users.AddToRoleAsync(user, Roles.Enterprise)).ThrowIfFailed($"give '{RecoveredEnterpriseUser}' role '{Roles.Enterprise}'");
+        }
+        var db = scope.ServiceProvider.GetRequiredService<ProjectWorkflowDbContext>();
+        if (await db.Set<Enterprise>().AnyAsync(e => e.Uscc == RecoveredEnterpriseUscc, ct)) return;
+        var now = time.GetUtcNow();
+        var enterprise = Enterprise.Register(Uscc.Parse(RecoveredEnterpriseUscc), RecoveredEnterpriseName, "No. 6 Jinshan Avenue, Jinshan District, Shanghai", "seed", now, firstMember: RecoveredEnterpriseUser);
+        db.Add(enterprise);
+        var account = enterprise.RequestBankAccount("Bank of Shanghai, Jinshan Branch 上海银行金山支行", RecoveredEnterpriseAccount, RecoveredEnterpriseUser, now);
+        account.Approve(Finance.Id, actsForEnterprise: false, now, "demo data");
+        db.Add(account);
+        await db.SaveChangesAsync(ct);
     }
 
     private async Task WalkAsync(Demo demo, int index, int year, CancellationToken ct)
     {
-        var id = await AsAsync(Applicant, async (services, actor) =>
+        var applicant = demo.OfRecoveredEnterprise ? RecoveredApplicant : Applicant;
+        var uscc = demo.OfRecoveredEnterprise ? RecoveredEnterpriseUscc : DemoEnterpriseSeed.Uscc;
+        var id = await AsAsync(applicant, async (services, actor) =>
         {
             var drafts = services.GetRequiredService<ApplicationDraft>();
             var draft = await drafts.StartAsync(new StartDraftRequest(demo.Scheme, year), actor, ct);
@@ -109,14 +176,14 @@ public sealed class DemoApplications(IServiceScopeFactory scopes, TimeProvider t
                 "示范申报：设备更新与工艺改造，提高效率、降低能耗。 Demo file: equipment renewal and process upgrade.",
                 "Li Ming 李明", $"31011519800101{index:D3}X", null, demo.EquipmentFen, demo.SoftwareFen, 0, 0,
                 demo.EnergyBeforeTce, demo.EnergyAfterTce, 5_000_000_000, 1_000_000_000, 120, 8, [$"DEMO-{index:D2}-0001", $"DEMO-{index:D2}-0002"]), actor, ct);
-            await EnterPoolAsync(services, demo.Name, year, ct);
+            await EnterPoolAsync(services, uscc, demo.Name, year, ct);
             await using var pdf = new MemoryStream(Pdf);
             await services.GetRequiredService<Attachments>().UploadAsync(draft.Id, "feasibility-report", "feasibility.pdf", pdf, Pdf.Length, actor, ct);
             return draft.Id;
         }, ct);
         if (demo.Stage == Stage.Draft) return;
 
-        var instance = await AsAsync(Applicant, async (services, actor) =>
+        var instance = await AsAsync(applicant, async (services, actor) =>
             (await services.GetRequiredService<SubmitApplication>().HandleAsync(id, actor, ct)).InstanceId!.Value, ct);
         if (demo.Stage == Stage.DistrictReview) return;
 
@@ -139,23 +206,95 @@ public sealed class DemoApplications(IServiceScopeFactory scopes, TimeProvider t
         await CompleteAsync(Approver, instance, "jointReview", new JsonObject { ["jointOutcome"] = "approve" }, ct);
         if (demo.Stage == Stage.PublicNotice) return;
 
-        // Back to today: the notice ended two weeks ago, and its timer fires as the sweep fires any due timer.
-        if (time is DemoClock clock) clock.Shift = TimeSpan.Zero;
+        // The notice ended (today for the file awaiting its first installment, about 110 days ago for the later ones), and its
+        // timer fires as the sweep fires any due timer.
+        MoveClock(demo.Late ? -LateBackdated + Backdated : TimeSpan.Zero);
         await AsAsync(Actor.System, async (services, _) =>
         {
             await services.GetRequiredService<SweepDueTimers>().RunAsync(ct);
             return true;
         }, ct);
-        await AsAsync(Applicant, async (services, actor) =>
-            await services.GetRequiredService<SignAgreement>().HandleAsync(id,
-                new SignAgreementRequest(DemoEnterpriseSeed.Name, DemoEnterpriseSeed.BankAccount), actor, ct), ct);
+        await AsAsync(applicant, async (services, actor) =>
+            await services.GetRequiredService<SignAgreement>().HandleAsync(id, demo.OfRecoveredEnterprise
+                ? new SignAgreementRequest(RecoveredEnterpriseName, RecoveredEnterpriseAccount)
+                : new SignAgreementRequest(DemoEnterpriseSeed.Name, DemoEnterpriseSeed.BankAccount), actor, ct), ct);
+        if (!demo.Late) return;
+
+        await PayNextInstallmentAsync(id, ct);
+        if (demo.Stage == Stage.Building) return;
+
+        // Two months on: the project is built (acceptance requested), or the department finds its savings were claimed falsely.
+        MoveClock(-LateBackdated + TimeSpan.FromDays(70));
+        if (demo.Stage == Stage.Recovered)
+        {
+            await AsAsync(Approver, async (services, actor) =>
+                await services.GetRequiredService<OrderRecovery>().HandleAsync(id,
+                    new OrderRecoveryRequest("示范：节能量核查发现虚报节能量。 Demo: the energy audit found the savings overstated."), actor, ct), ct);
+            MoveClock(-LateBackdated + TimeSpan.FromDays(90));
+            await AsAsync(Finance, async (services, actor) =>
+            {
+                var db = services.GetRequiredService<ProjectWorkflowDbContext>();
+                var recovery = await db.Set<Recovery>().AsNoTracking().FirstAsync(r => r.ApplicationId == id, ct);
+                return await services.GetRequiredService<ReceiveRecovery>().HandleAsync(recovery.Id, actor, ct);
+            }, ct);
+            return;
+        }
+
+        await AsAsync(applicant, async (services, actor) =>
+        {
+            await using var pdf = new MemoryStream(Pdf);
+            var report = await services.GetRequiredService<Attachments>().UploadAsync(id, "audit-report", "audit.pdf", pdf, Pdf.Length, actor, ct);
+            return await services.GetRequiredService<RequestAcceptance>().HandleAsync(id, new RequestAcceptanceRequest(demo.EquipmentFen, demo.SoftwareFen, 0, 0, report.Id,
+                "示范：设备已按协议安装调试完毕。 Demo: the equipment is installed and commissioned as agreed."), actor, ct);
+        }, ct);
+        if (demo.Stage == Stage.AcceptanceRequested) return;
+
+        MoveClock(-LateBackdated + TimeSpan.FromDays(90));
+        await AsAsync(Approver, async (services, actor) =>
+            await services.GetRequiredService<ReviewAcceptance>().HandleAsync(id,
+                new ReviewAcceptanceRequest("pass", "示范：现场核查与协议一致。 Demo: the site matches the agreement."), actor, ct), ct);
+        await PayNextInstallmentAsync(id, ct);
+        await AsAsync(Approver, async (services, actor) =>
+            await services.GetRequiredService<EvaluatePerformance>().HandleAsync(id,
+                new EvaluatePerformanceRequest(demo.EnergyBeforeTce - demo.EnergyAfterTce, 5_000_000_000, 1_000_000_000, 8, "示范：目标基本达成。 Demo: targets met."), actor, ct), ct);
+    }
+
+    private void MoveClock(TimeSpan shift)
+    {
+        if (time is DemoClock clock) clock.Shift = shift;
+    }
+
+    /// <summary>
+    /// Finance approves the payment order the process made for the next installment, and the treasury (the simulated
+    /// bank, over the app's messages) pays it: waits until the order is paid, which moves the project's process on.
+    /// </summary>
+    private async Task PayNextInstallmentAsync(Guid application, CancellationToken ct)
+    {
+        var order = await UntilAsync(async db => await db.Set<PaymentOrder>().AsNoTracking()
+            .Where(o => o.ApplicationId == application && o.Status == PaymentOrderStatus.AwaitingApproval).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct), "a payment order", ct);
+        await AsAsync(Finance, async (services, actor) => await services.GetRequiredService<ApprovePaymentOrder>().HandleAsync(order!.Value, actor, ct), ct);
+        await UntilAsync(async db => await db.Set<PaymentOrder>().AsNoTracking()
+            .AnyAsync(o => o.Id == order!.Value && o.Status == PaymentOrderStatus.Paid, ct) ? (Guid?)order : null, "the treasury to pay the installment", ct);
+    }
+
+    /// <summary>Polls (on the machine's clock, not the demo's) until <paramref name="probe"/> finds something, for at most a minute.</summary>
+    private async Task<Guid?> UntilAsync(Func<ProjectWorkflowDbContext, Task<Guid?>> probe, string what, CancellationToken ct)
+    {
+        var until = DateTime.UtcNow.AddMinutes(1);
+        while (true)
+        {
+            await using (var scope = scopes.CreateAsyncScope())
+                if (await probe(scope.ServiceProvider.GetRequiredService<ProjectWorkflowDbContext>()) is { } found) return found;
+            if (DateTime.UtcNow > until) throw new TimeoutException($"Waited a minute for {what}.");
+            await Task.Delay(TimeSpan.FromMilliseconds(200), ct);
+        }
     }
 
     /// <summary>The district keeps the project pool's register (imported from Excel in real life): the demo's projects are in it.</summary>
-    private async Task EnterPoolAsync(IServiceProvider services, string project, int year, CancellationToken ct)
+    private async Task EnterPoolAsync(IServiceProvider services, string uscc, string project, int year, CancellationToken ct)
     {
         var db = services.GetRequiredService<ProjectWorkflowDbContext>();
-        var entry = ProjectPoolEntry.Enter(Uscc.Parse(DemoEnterpriseSeed.Uscc), project, year, null, Guid.NewGuid(), Reviewer.Id, time.GetUtcNow());
+        var entry = ProjectPoolEntry.Enter(Uscc.Parse(uscc), project, year, null, Guid.NewGuid(), Reviewer.Id, time.GetUtcNow());
         db.Add(entry);
         services.GetRequiredService<AuditTrail>().Record("project-pool.entered", "project-pool", entry.Id.ToString(), detail: $"demo project {project}, pool year {year}");
         await db.SaveChangesAsync(ct);

@@ -24,5 +24,19 @@ public sealed class FormField
     /// <summary>What the field holds when nothing is sent (form-js <c>defaultValue</c>), as the form in a browser would submit it.</summary>
     public JsonNode? DefaultValue { get; init; }
 
+    /// <summary>
+    /// The <c>conditional.hide</c> expressions of the field and of the groups around it: while one is true the field is
+    /// hidden in form-js, and a hidden field is not required (what is sent is still checked).
+    /// </summary>
+    public IReadOnlyList<FormCondition> HiddenWhen { get; init; } = [];
+
+    internal FormField HiddenBy(IReadOnlyList<FormCondition> conditions) => new()
+    {
+        Key = Key, Label = Label, Type = Type, Required = Required, Min = Min, Max = Max, MinLength = MinLength, MaxLength = MaxLength,
+        Pattern = Pattern, Values = Values, DefaultValue = DefaultValue, HiddenWhen = conditions,
+    };
+
+    public bool IsHidden(JsonObject values) => HiddenWhen.Any(c => c.IsTrue(values));
+
     public bool IsChoice => Type is "select" or "radio" or "checklist";
 }

@@ -59,13 +59,13 @@ public sealed class FormSchema
             return null;
         }
         var fields = new List<FormField>();
-        ReadComponents(components, fields, found, "components");
+        ReadComponents(components, fields, found, "components", []);
         foreach (var duplicate in fields.GroupBy(f => f.Key, StringComparer.Ordinal).Where(g => g.Count() > 1))
             found.Add($"The key '{duplicate.Key}' is used by {duplicate.Count()} fields.");
         return found.Count > 0 ? null : new FormSchema(id!, json, fields);
     }
 
-    private static void ReadComponents(JsonArray components, List<FormField> fields, List<string> problems, string path)
+    private static void ReadComponents(JsonArray components, List<FormField> fields, List<string> problems, string path, IReadOnlyList<FormCondition> hiddenWhen)
     {
         for (var i = 0; i < components.Count; i++)
         {
@@ -81,7 +81,14 @@ public sealed class FormSchema
                 problems.Add($"{at} has no type.");
                 continue;
             }
-            if (component["components"] is JsonArray inner) ReadComponents(inner, fields, problems, $"{at}.components");
+            var hidden = hiddenWhen;
+            if (component["conditional"] is JsonObject conditional && conditional["hide"] is { } hide)
+            {
+                string? problem = "must be an expression string";
+                if (Text(hide) is { } hideText && FormCondition.Read(hideText, out problem) is { } condition) hidden = [.. hiddenWhen, condition];
+                else problems.Add($"{at}: conditional.hide {problem}");
+            }
+            if (component["components"] is JsonArray inner) ReadComponents(inner, fields, problems, $"{at}.components", hidden);
             if (LayoutTypes.Contains(type)) continue;
             if (!InputTypes.Contains(type))
             {
@@ -89,7 +96,7 @@ public sealed class FormSchema
                 continue;
             }
             var field = ReadField(component, type, at, problems);
-            if (field is not null) fields.Add(field);
+            if (field is not null) fields.Add(hidden.Count == 0 ? field : field.HiddenBy(hidden));
         }
     }
 
@@ -138,6 +145,8 @@ public sealed class FormSchema
     /// <summary>
     /// Checks the variables a completion sends against every field; returns each wrong or missing one. Fields with a
     /// default that were not sent get it (what the form in a browser submits); variables the form does not name pass.
+    /// A field its <c>conditional.hide</c> hides for these values is neither required nor defaulted (form-js submits
+    /// nothing for it); a value sent for it is still checked.
     /// </summary>
     /// <param name="requireFields">False for a signature (加签) on a task whose holder decides: what it sends is checked, nothing is demanded.</param>
     public IReadOnlyList<FormFieldError> Check(JsonObject variables, bool requireFields = true)
@@ -146,14 +155,15 @@ public sealed class FormSchema
         foreach (var field in Fields)
         {
             var value = variables[field.Key];
-            if (requireFields && value is null && field.DefaultValue is not null && !variables.ContainsKey(field.Key))
+            var hidden = field.HiddenWhen.Count > 0 && field.IsHidden(variables);
+            if (requireFields && !hidden && value is null && field.DefaultValue is not null && !variables.ContainsKey(field.Key))
             {
                 variables[field.Key] = field.DefaultValue.DeepClone();
                 value = variables[field.Key];
             }
             if (IsEmpty(value))
             {
-                if (field.Required && requireFields) errors.Add(new FormFieldError(field.Key, $"{Name(field)} is required."));
+                if (field.Required && requireFields && !hidden) errors.Add(new FormFieldError(field.Key, $"{Name(field)} is required."));
                 continue;
             }
             if (FormValueCheck.Problem(field, value!) is { } problem) errors.Add(new FormFieldError(field.Key, problem));

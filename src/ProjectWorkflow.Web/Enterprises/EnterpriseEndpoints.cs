@@ -58,6 +58,24 @@ public static class EnterpriseEndpoints
             .RequireAuthorization(policy => policy.RequireRole(DecideBankAccount.Deciders))
             .WithSummary("Approve ({ approve: true }) or reject ({ approve: false, reason }) a bank account request (finance, admin; never the one who asked)");
 
+        var sanctions = api.MapGroup("/credit-sanctions").WithTags("Enterprises");
+
+        sanctions.MapPost("/", async (RecordCreditSanctionRequest request, RecordCreditSanction record, CancellationToken ct) =>
+            {
+                var recorded = await record.HandleAsync(request, ct);
+                return TypedResults.Created($"/api/credit-sanctions/{recorded.Id}", recorded);
+            })
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Admin))
+            .WithSummary("Record a credit sanction (失信惩戒) from the credit platform on an enterprise (USCC) or a project leader (identity number), until a day: submissions are refused and payments held (administrators)");
+
+        sanctions.MapGet("/", async (ListCreditSanctions list, CancellationToken ct) => TypedResults.Ok(await list.AllAsync(ct)))
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Staff))
+            .WithSummary("Every credit sanction on record (the fund's staff)");
+
+        enterprises.MapGet("/{id:guid}/credit-sanctions", async (Guid id, ClaimsPrincipal user, ListCreditSanctions list, CancellationToken ct) =>
+                TypedResults.Ok(await list.OfEnterpriseAsync(id, ActorOf.User(user), ct)))
+            .WithSummary("The credit sanctions on an enterprise and its project leaders, with dates and grounds (its own users, and the fund's staff)");
+
         return api;
     }
 }

@@ -72,4 +72,46 @@ public class FormSchemaTests
         Assert.Null(form);
         Assert.Equal(4, problems.Count);   // no id, a field without a key, a select without values, a type the server cannot check
     }
+
+    private const string Decision = """
+        { "id": "decision", "type": "default", "schemaVersion": 16, "components": [
+          { "key": "outcome", "type": "radio", "validate": { "required": true },
+            "values": [ { "label": "Pass", "value": "pass" }, { "label": "Return", "value": "return" }, { "label": "Reject", "value": "reject" } ] },
+          { "key": "score", "type": "number" },
+          { "key": "reason", "type": "textarea", "validate": { "required": true, "maxLength": 10 },
+            "conditional": { "hide": "=outcome != \"return\" and outcome != \"reject\"" } },
+          { "type": "group", "conditional": { "hide": "=not(score < 50 or (outcome = \"reject\"))" }, "components": [
+            { "key": "appeal", "type": "textfield", "validate": { "required": true } } ] }
+        ] }
+        """;
+
+    [Theory]
+    [InlineData("""{ "outcome": "pass", "score": 80 }""", "")]
+    [InlineData("""{ "outcome": "return", "score": 80 }""", "reason")]
+    [InlineData("""{ "outcome": "return", "score": 80, "reason": "why" }""", "")]
+    [InlineData("""{ "outcome": "reject", "score": 80, "reason": "why" }""", "appeal")]
+    [InlineData("""{ "outcome": "pass", "score": 40 }""", "appeal")]
+    // No score: "score < 50" is null in FEEL, so the group's condition is not true and the field stays shown.
+    [InlineData("""{ "outcome": "pass" }""", "appeal")]
+    [InlineData("""{ "outcome": "pass", "score": 80, "reason": "far too long a reason" }""", "reason")]
+    public void AHiddenField_IsNotRequired_AndAShownOneIs(string sent, string missing)
+    {
+        var form = FormSchema.Read(Decision, out var problems);
+        Assert.Empty(problems);
+        var errors = form!.Check((JsonObject)JsonNode.Parse(sent)!);
+        Assert.Equal(missing, string.Join(",", errors.Select(e => e.Field)));
+    }
+
+    [Theory]
+    [InlineData("outcome != \"return\"")]
+    [InlineData("=outcome !! \"return\"")]
+    [InlineData("=outcome = ")]
+    [InlineData("=(outcome = \"a\"")]
+    [InlineData("=outcome = \"a")]
+    public void AHideExpressionThatCannotBeRead_IsRefusedWithTheSchema(string hide)
+    {
+        var schema = $$"""{ "id": "f", "components": [ { "key": "x", "type": "textfield", "conditional": { "hide": {{System.Text.Json.JsonSerializer.Serialize(hide)}} } } ] }""";
+        Assert.Null(FormSchema.Read(schema, out var problems));
+        Assert.Contains("conditional.hide", Assert.Single(problems));
+    }
 }

@@ -122,14 +122,30 @@ public sealed class PaymentCreditCheckTests(FundingApp app) : IClassFixture<Fund
         Assert.Equal("approved", await LifecycleWalk.StatusAsync(applicant, id));
         await LifecycleWalk.SignAsync(applicant, id);
 
-        // The city's credit platform bars the project leader after the approval (recorded from its notice).
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<ProjectWorkflowDbContext>();
-            var now = app.Clock.GetUtcNow();
-            db.Add(new CreditSanction(leader, CreditSanction.Leader, now, now.AddYears(3), "false invoices in another city's fund (credit platform notice 2026-12)"));
-            await db.SaveChangesAsync();
-        }
+        // The city's credit platform bars the project leader after the approval: an administrator records it from its
+        // notice. Nobody else may, and a record without its grounds, a known subject or a future end is refused.
+        var admin = await _walk.ClientAsync("admin1");
+        var approver = await _walk.ClientAsync("approver1");
+        var until = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).AddYears(3);
+        const string grounds = "false invoices in another city's fund (credit platform notice 2026-12)";
+        await ProblemAssert.IsProblemAsync(await PostAsync(approver, "/api/credit-sanctions", new { subjectKind = "leader", subject = leader, until, reason = grounds }), HttpStatusCode.Forbidden);
+        await ProblemAssert.IsProblemAsync(await PostAsync(applicant, "/api/credit-sanctions", new { subjectKind = "leader", subject = leader, until, reason = grounds }), HttpStatusCode.Forbidden);
+        var incomplete = await ProblemAssert.IsProblemAsync(await PostAsync(admin, "/api/credit-sanctions",
+            new { subjectKind = "enterprise", subject = "91310000MA1FL4UJ5X", until = until.AddYears(-10), reason = " " }), HttpStatusCode.BadRequest);
+        Assert.Equal(["reason", "subject", "until"], incomplete.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("field").GetString()).Order());
+        var recorded = await PostAsync(admin, "/api/credit-sanctions", new { subjectKind = "leader", subject = leader, until, reason = grounds });
+        Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
+        var sanction = await recorded.Content.ReadFromJsonAsync<JsonElement>();
+        var audit = await admin.GetFromJsonAsync<JsonElement>("/api/audit?action=credit-sanction.recorded");
+        Assert.Contains(audit.GetProperty("entries").EnumerateArray(), e => e.GetProperty("objectId").GetString() == sanction.GetProperty("id").GetString()
+            && e.GetProperty("actor").GetString() == "admin1");
+
+        // The enterprise reads the bar on its leader, its end and its grounds, not who recorded it.
+        var enterprise = (await applicant.GetFromJsonAsync<JsonElement>("/api/enterprises/mine")).GetProperty("id").GetGuid();
+        var itsRecord = Assert.Single((await applicant.GetFromJsonAsync<JsonElement[]>($"/api/enterprises/{enterprise}/credit-sanctions"))!);
+        Assert.Equal(grounds, itsRecord.GetProperty("reason").GetString());
+        Assert.Equal("leader", itsRecord.GetProperty("subjectKind").GetString());
+        Assert.DoesNotContain("admin1", itsRecord.ToString());
 
         var order = await Eventually.WaitForAsync(async () => (await finance.GetFromJsonAsync<JsonElement[]>($"/api/ledger/payment-orders?applicationId={id}"))!
             .Where(o => o.GetProperty("status").GetString() == "awaiting-approval").Select(o => (object)o).FirstOrDefault(), "the first payment order");

@@ -233,3 +233,45 @@ public sealed class ExpertPanelTests(FundingApp app) : IClassFixture<FundingApp>
         }
     }
 }
+
+/// <summary>A tie to the applicant learned after the draw: the seated expert is recused and a replacement takes the seat.</summary>
+public sealed class ExpertRelatedAfterSeatingTests(FundingApp app) : IClassFixture<FundingApp>
+{
+    private readonly ReviewWalk _walk = new(app);
+
+    [Fact]
+    public async Task ARelationRecordedAfterSeating_RecusesTheExpert_AndDrawsAReplacement()
+    {
+        using var applicant = await app.CreateClientForAsync("enterprise1");
+        using var admin = await app.CreateClientForAsync("admin1");
+        var (id, instance) = await _walk.SubmitAsync(applicant, "green-park", Project("Seated, then found related"));
+        await _walk.DistrictAsync(instance, new { districtOutcome = "recommend" });
+        var panel = (await admin.GetFromJsonAsync<JsonElement[]>($"/api/applications/{id}/panel"))!;
+        Assert.Equal(ReviewWalk.FivePanel, panel.Select(p => p.GetProperty("expert").GetString()).Order());
+        using var expert1 = await app.CreateClientForAsync("expert1");
+        await OnlyTaskAsync(expert1, "mine", instance, "expertReview");
+        var field = panel.Single(p => p.GetProperty("expert").GetString() == "expert1").GetProperty("field").GetString();
+
+        // The administrator learns that expert 1 works for the applicant: recording it takes them off the panel at once.
+        var related = await PostAsync(admin, "/api/experts/expert1/relations", new { kind = "employer", uscc = DemoEnterpriseSeed.Uscc, note = "employed since 2024" });
+        Assert.Equal(HttpStatusCode.Created, related.StatusCode);
+
+        Assert.Empty(await TasksAsync(expert1, "mine", instance));
+        await ProblemAssert.IsProblemAsync(await expert1.GetAsync($"/api/applications/{id}"), HttpStatusCode.Forbidden);
+        var after = (await admin.GetFromJsonAsync<JsonElement[]>($"/api/applications/{id}/panel"))!;
+        Assert.True(after.Single(p => p.GetProperty("expert").GetString() == "expert1").GetProperty("recused").GetBoolean());
+        var replacement = after.Single(p => p.GetProperty("replaces").GetString() == "expert1");
+        Assert.Equal(field, replacement.GetProperty("field").GetString());
+        Assert.DoesNotContain(replacement.GetProperty("expert").GetString(), ReviewWalk.FivePanel);
+        using var newcomer = await app.CreateClientForAsync(replacement.GetProperty("expert").GetString()!);
+        await OnlyTaskAsync(newcomer, "mine", instance, "expertReview");
+        Assert.Equal(5, after.Count(p => !p.GetProperty("recused").GetBoolean()));
+
+        var audit = await admin.GetFromJsonAsync<JsonElement>("/api/audit?action=panel.recused");
+        Assert.Contains(audit.GetProperty("entries").EnumerateArray(), e => e.GetProperty("actor").GetString() == "admin1"
+            && e.GetProperty("detail").GetString()!.Contains("expert1 recused after the draw"));
+        var state = await InstanceAsync(admin, instance);
+        Assert.Equal("running", state.GetProperty("status").GetString());
+        Assert.Empty(state.GetProperty("incidents").EnumerateArray());
+    }
+}

@@ -60,8 +60,8 @@ public sealed class RefusalTests(FundingApp app) : IClassFixture<FundingApp>
         var (resubmitted, resubmittedInstance) = await _walk.SubmitAsync(applicant, "green-park", Project(Unique("Returned then fixed")));
         var (lapsed, lapsedInstance) = await _walk.SubmitAsync(applicant, "green-park", Project(Unique("Returned and forgotten")));
 
-        await _walk.DistrictAsync(resubmittedInstance, new { districtOutcome = "return", supplementDays = 5 });
-        await _walk.DistrictAsync(lapsedInstance, new { districtOutcome = "return", supplementDays = 1 });
+        await _walk.DistrictAsync(resubmittedInstance, new { districtOutcome = "return", supplementDays = 5, returnReason = "Attach the energy audit report." });
+        await _walk.DistrictAsync(lapsedInstance, new { districtOutcome = "return", supplementDays = 1, returnReason = "Attach the energy audit report." });
         Assert.Equal("returned-for-supplement", (await ApplicationAsync(applicant, resubmitted)).GetProperty("status").GetString());
 
         // The applicant corrects the file (a returned file is editable again) and sends it back.
@@ -136,7 +136,7 @@ public sealed class RefusalTests(FundingApp app) : IClassFixture<FundingApp>
         Assert.Equal("Zhao Liu", (await approver.GetFromJsonAsync<JsonElement[]>($"/api/applications/{id}/objections"))![0].GetProperty("objectorName").GetString());
 
         await app.AdvanceAsync(TimeSpan.FromDays(10));
-        await _walk.ApproverAsync(instance, "reviewObjections", new { objectionUpheld = true });
+        await _walk.ApproverAsync(instance, "reviewObjections", new { objectionUpheld = true, rejectionReason = "The objection is upheld: the boiler was never installed." });
 
         Assert.Equal("rejected", (await ApplicationAsync(applicant, id)).GetProperty("status").GetString());
         await ProblemAssert.IsProblemAsync(await PostAsync(neighbour, $"/api/applications/{id}/objections", new { objectorName = "Late", signed = true, content = "x" }), HttpStatusCode.Conflict);

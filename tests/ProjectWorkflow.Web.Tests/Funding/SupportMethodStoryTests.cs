@@ -87,6 +87,13 @@ public sealed class LoanInterestStoryTests(FundingApp app) : IClassFixture<Fundi
             new { interestPaidFen = 123_456_789L, periodFrom = "2026-02-01", periodTo = "2026-04-30", lender = "Bank of Shanghai, Pudong branch", attachmentId = statement });
         Assert.True(filed.StatusCode == HttpStatusCode.OK, await filed.Content.ReadAsStringAsync());
         Assert.Equal(61_728_394L, await _smart.Lifecycle.PayNextInstallmentAsync(id, number));
+        // The applicant's timeline says what it filed and what it was paid for it, in both languages.
+        var timeline = (await applicant.GetFromJsonAsync<JsonElement>($"/api/applications/{id}/timeline")).GetProperty("entries").EnumerateArray().ToList();
+        var evidenceLine = Assert.Single(timeline, e => e.GetProperty("event").GetString() == "interest-evidence-filed");
+        Assert.EndsWith("提交付息凭证：2026-02-01 至 2026-04-30 向Bank of Shanghai, Pudong branch支付贷款利息 ¥1,234,567.89。", evidenceLine.GetProperty("textZh").GetString());
+        Assert.EndsWith("¥1,234,567.89 of loan interest paid to Bank of Shanghai, Pudong branch for 2026-02-01 to 2026-04-30.", evidenceLine.GetProperty("textEn").GetString());
+        Assert.StartsWith("Evidence of interest filed on ", evidenceLine.GetProperty("textEn").GetString());
+        Assert.Contains(timeline, e => e.GetProperty("event").GetString() == "installment-paid" && e.GetProperty("textEn").GetString()!.Contains(" of ¥617,283.94 paid on "));
 
         // A second statement of ¥3,000,000 would give ¥1,500,000, but only ¥1,111,110.56 of the approved amount is left.
         var second = await SmartFactoryWalk.AttachedAsync(applicant, id, "interest-evidence");

@@ -45,6 +45,40 @@ public sealed class TaskFormTests(FundingApp app) : IClassFixture<FundingApp>
     }
 
     [Fact]
+    public async Task AReasonIsRequired_OnlyWhenTheOutcomeShowsIt_ReturnOrReject()
+    {
+        using var applicant = await app.CreateClientForAsync("enterprise1");
+        using var reviewer = await app.CreateClientForAsync("reviewer1");
+        var (_, returned) = await _walk.SubmitAsync(applicant, "green-park", Project("Forms: returned without a reason"));
+        var (_, rejected) = await _walk.SubmitAsync(applicant, "green-park", Project("Forms: rejected without a reason"));
+        var (_, recommended) = await _walk.SubmitAsync(applicant, "green-park", Project("Forms: recommended without a reason"));
+
+        // The form hides the return reason unless the outcome is "return", and the rejection reason unless it is "reject":
+        // shown, they are required; hidden, they are not.
+        var form = await reviewer.GetFromJsonAsync<JsonElement>("/api/forms/district-review");
+        var returnReason = form.GetProperty("components").EnumerateArray().Single(c => c.GetProperty("key").GetString() == "returnReason");
+        Assert.Equal("=districtOutcome != \"return\"", returnReason.GetProperty("conditional").GetProperty("hide").GetString());
+
+        var returnTask = await OnlyTaskAsync(reviewer, "candidate", returned, "districtReview");
+        var noReturnReason = await ProblemAssert.IsProblemAsync(await PostAsync(reviewer, $"/api/tasks/{returnTask}/complete",
+            new { variables = new { districtOutcome = "return", supplementDays = 5 } }), HttpStatusCode.BadRequest);
+        Assert.Equal(["returnReason"], noReturnReason.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("field").GetString()));
+        await OkAsync(reviewer, $"/api/tasks/{returnTask}/complete",
+            new { variables = new { districtOutcome = "return", supplementDays = 5, returnReason = "Attach the energy audit report." } });
+
+        var rejectTask = await OnlyTaskAsync(reviewer, "candidate", rejected, "districtReview");
+        var noRejectionReason = await ProblemAssert.IsProblemAsync(await PostAsync(reviewer, $"/api/tasks/{rejectTask}/complete",
+            new { variables = new { districtOutcome = "reject", rejectionReason = "  " } }), HttpStatusCode.BadRequest);
+        Assert.Equal(["rejectionReason"], noRejectionReason.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("field").GetString()));
+        await OkAsync(reviewer, $"/api/tasks/{rejectTask}/complete",
+            new { variables = new { districtOutcome = "reject", rejectionReason = "The project is outside the scheme's scope." } });
+
+        // Recommended: neither reason is asked for.
+        var recommendTask = await OnlyTaskAsync(reviewer, "candidate", recommended, "districtReview");
+        await OkAsync(reviewer, $"/api/tasks/{recommendTask}/complete", new { variables = new { districtOutcome = "recommend" } });
+    }
+
+    [Fact]
     public async Task TheTaskShowsItsForm_AndTheFormIsServed()
     {
         using var applicant = await app.CreateClientForAsync("enterprise1");

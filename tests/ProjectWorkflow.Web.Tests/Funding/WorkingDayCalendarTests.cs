@@ -99,3 +99,22 @@ public sealed class WorkingDayCalendarTests(FundingApp app) : IClassFixture<Fund
         await scope.ServiceProvider.GetRequiredService<WarnAdministrators>().RunAsync(CancellationToken.None);
     }
 }
+
+/// <summary>A year whose budget is taken back to nothing: the administrators are told, in both languages.</summary>
+public sealed class YearWithoutBudgetTests(FundingApp app) : IClassFixture<FundingApp>
+{
+    [Fact]
+    public async Task Administrators_AreWarned_OfAYearWithoutABudget()
+    {
+        using var admin = await app.CreateClientForAsync("admin1");
+        var next = app.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).Year + 1;
+        Assert.DoesNotContain((await admin.GetFromJsonAsync<JsonElement[]>("/api/admin/warnings"))!, w => w.GetProperty("key").GetString() == $"budget:green-park:{next}");
+
+        var zero = await admin.PutAsJsonAsync($"/api/ledger/budgets/green-park/{next}", new { amountFen = 0L, reason = "the city's budget for next year is not passed yet" });
+        Assert.True(zero.IsSuccessStatusCode, await zero.Content.ReadAsStringAsync());
+        var warning = Assert.Single((await admin.GetFromJsonAsync<JsonElement[]>("/api/admin/warnings"))!, w => w.GetProperty("key").GetString() == $"budget:green-park:{next}");
+        Assert.Equal("no-budget", warning.GetProperty("kind").GetString());
+        Assert.Contains("no project can be approved", warning.GetProperty("messageEn").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(warning.GetProperty("messageZh").GetString()));
+    }
+}

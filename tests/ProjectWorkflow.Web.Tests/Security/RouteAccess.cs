@@ -161,6 +161,9 @@ public static class RouteMatrix
         R("GET /api/enterprises/bank-accounts/pending",                      "finance admin"),
         R("GET /api/enterprises/{id:guid}/bank-accounts",                    "enterprise staff", Refused),
         R("POST /api/enterprises/{id:guid}/bank-accounts/{accountId:guid}/decision", "finance admin"),
+        R("GET /api/enterprises/{id:guid}/credit-sanctions",                 "enterprise staff", Refused),
+        R("POST /api/credit-sanctions/",                                     "admin"),
+        R("GET /api/credit-sanctions/",                                      "staff"),
 
         // The project pool's register: staff read it, administrators and district reviewers import it
         R("GET /api/project-pool/",                                          "staff"),

@@ -4,7 +4,7 @@ namespace ProjectWorkflow.Application.Enterprises;
 
 public static class EnterpriseRegistration
 {
-    /// <summary>Enterprises and their members, their bank accounts (requested, decided) and the demo enterprise.</summary>
+    /// <summary>Enterprises and their members (colleagues invited and accepted), their bank accounts (requested, decided) and the demo enterprise.</summary>
     public static IServiceCollection AddEnterprises(this IServiceCollection services)
     {
         services.AddScoped<EnterpriseDirectory>();
@@ -12,6 +12,9 @@ public static class EnterpriseRegistration
         services.AddScoped<RequestBankAccount>();
         services.AddScoped<DecideBankAccount>();
         services.AddScoped<ListBankAccounts>();
+        services.AddScoped<InviteColleague>();
+        services.AddScoped<AcceptInvitation>();
+        services.AddScoped<ListInvitations>();
         return services;
     }
 }

@@ -70,6 +70,8 @@ app.MapPortalAccount();
 app.MapFinanceDesk();
 app.MapNotificationPages();
 app.MapApplicationPages();
+app.MapEnterprisePages();
+app.MapProjectPages();
 app.MapTaskPages();
 app.MapJobsDashboard();
 

@@ -43,6 +43,12 @@ public sealed partial class ClickOnlyJourneyTests(BrowserPortal portal)
         await Assertions.Expect(clerk.Locator("#draft-saved")).Not.ToBeEmptyAsync();
         await EnterPoolAsync(portal, await ApplicationAsync(await new LifecycleWalk(portal).ClientAsync("enterprise1"), id));
 
+        // Without the feasibility report the submission is refused beside the attachments, in the page's language only.
+        await clerk.GetByRole(AriaRole.Button, new() { Name = w["SubmitApplication"] }).ClickAsync();
+        await Assertions.Expect(clerk.Locator("#err-attachments")).ToHaveTextAsync(w.English
+            ? "Attach the feasibility report (kind feasibility-report)."
+            : "请上传：可行性研究报告（feasibility-report）。");
+
         await clerk.GetByLabel(w["AttachmentKindLabel"]).First.SelectOptionAsync("feasibility-report");
         await clerk.GetByLabel(w["File"], Exact).SetInputFilesAsync(new FilePayload { Name = "feasibility.pdf", MimeType = "application/pdf", Buffer = Pdf });
         await clerk.GetByRole(AriaRole.Button, new() { Name = w["Upload"] }).ClickAsync();

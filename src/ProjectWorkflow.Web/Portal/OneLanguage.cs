@@ -30,10 +30,13 @@ public static partial class OneLanguage
         return string.Join(IsEnglish ? " " : "", kept);
     }
 
-    // A sentence is Chinese when it holds more Han characters than Latin letters (an English sentence may name a
-    // Chinese enterprise).
+    // A sentence is Chinese when it ends with a Chinese full stop (it may name a kind in Latin letters: "请上传：可行性研究报告
+    // （feasibility-report）。"); without a stop, when it holds more Han characters than Latin letters (an English
+    // sentence may name a Chinese enterprise).
     private static bool IsChinese(string sentence) =>
-        sentence.Count(c => c is >= '\u4e00' and <= '\u9fff') > sentence.Count(c => c is >= 'A' and <= 'Z' or >= 'a' and <= 'z');
+        sentence[^1] is '。' or '！' or '？'
+        || (sentence[^1] is not ('.' or '!' or '?')
+            && sentence.Count(c => c is >= '\u4e00' and <= '\u9fff') > sentence.Count(c => c is >= 'A' and <= 'Z' or >= 'a' and <= 'z'));
 
     [GeneratedRegex(@"(?<=[.!?。！？])\s*")]
     private static partial Regex Sentence();

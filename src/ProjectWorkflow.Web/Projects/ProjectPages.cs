@@ -32,57 +32,61 @@ public static class ProjectPages
         pages.MapGet("/project", (Guid id, string? done, HttpContext http, CancellationToken ct) =>
             ApplicationsRefused(() => ShowAsync(http, id, Done.FirstOrDefault(d => d == done), null, ct)));
 
-        pages.MapPost("/supplement", (Guid id, [FromForm] SupplementForm form, HttpContext http, Attachments attachments, ListTasks tasks,
-                TaskOperations operations, CancellationToken ct) =>
-            ActAsync(http, id, "supplement", async actor =>
+        // Each button reads its form only after the application is found to be the caller's own: another enterprise's
+        // application is "not found" whatever the form holds.
+        pages.MapPost("/supplement", (Guid id, HttpContext http, Attachments attachments, ListTasks tasks, TaskOperations operations, CancellationToken ct) =>
+            ActAsync(http, id, "supplement", async (actor, form) =>
             {
-                if (form.SupplementNote?.Length > 4000) throw InvalidRequestException.For("supplementNote", "补正说明不超过 4000 字。 The note is at most 4,000 characters.");
+                var note = form["supplementNote"].ToString();
+                if (note.Length > 4000) throw InvalidRequestException.For("supplementNote", "补正说明不超过 4000 字。 The note is at most 4,000 characters.");
                 var task = await OpenTaskAsync(tasks, http, id, "supplement", ct)
                     ?? throw new ConflictException("申报材料未被退回补正，或已补正。 The file is not waiting for a supplement (it was sent back already, or was not returned).");
-                if (form.File is { Length: > 0 } file)
+                if (form.Files.GetFile("file") is { Length: > 0 } file)
                 {
                     await using var stream = file.OpenReadStream();
-                    await attachments.UploadAsync(id, form.Kind, file.FileName, stream, file.Length, actor, ct);
+                    await attachments.UploadAsync(id, form["kind"].ToString(), file.FileName, stream, file.Length, actor, ct);
                 }
-                await operations.CompleteAsync(task, new CompleteTaskRequest(new JsonObject { ["supplementNote"] = form.SupplementNote?.Trim() ?? "" }), actor, ct);
+                await operations.CompleteAsync(task, new CompleteTaskRequest(new JsonObject { ["supplementNote"] = note.Trim() }), actor, ct);
             }, ct))
             .WithBodyLimit("Uploads:MaxBytes", Attachments.DefaultMaxBytes, overheadBytes: 64 * 1024);
 
-        pages.MapPost("/agreement", (Guid id, [FromForm] string? payeeName, [FromForm] string? payeeAccount, HttpContext http, SignAgreement sign, CancellationToken ct) =>
-            ActAsync(http, id, "agreement", actor => sign.HandleAsync(id, new SignAgreementRequest(payeeName, payeeAccount), actor, ct), ct));
+        pages.MapPost("/agreement", (Guid id, HttpContext http, SignAgreement sign, CancellationToken ct) =>
+            ActAsync(http, id, "agreement", (actor, form) =>
+                sign.HandleAsync(id, new SignAgreementRequest(Field(form, "payeeName"), Field(form, "payeeAccount")), actor, ct), ct));
 
-        pages.MapPost("/progress-reports", (Guid id, [FromForm] ProgressReportForm form, HttpContext http, SubmitProgressReport submit, CancellationToken ct) =>
-            ActAsync(http, id, "progress-report", actor =>
+        pages.MapPost("/progress-reports", (Guid id, HttpContext http, SubmitProgressReport submit, CancellationToken ct) =>
+            ActAsync(http, id, "progress-report", (actor, form) =>
             {
-                var percent = form.PercentComplete is null or "" ? (int?)null
-                    : int.TryParse(form.PercentComplete, NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p
+                var percent = Field(form, "percentComplete") is not { } typed ? (int?)null
+                    : int.TryParse(typed, NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p
                     : throw InvalidRequestException.For("percentComplete", "完成比例请填写 0 到 100 的整数。 The share complete is a whole number from 0 to 100.");
-                return submit.HandleAsync(id, new SubmitProgressReportRequest(Fen(form.InvestedSoFar, "investedSoFar"), percent, form.Summary, form.Problems,
-                    form.Kind is "annual" ? "annual" : null), actor, ct);
+                return submit.HandleAsync(id, new SubmitProgressReportRequest(Fen(Field(form, "investedSoFar"), "investedSoFar"), percent, Field(form, "summary"),
+                    Field(form, "problems"), Field(form, "kind") is "annual" ? "annual" : null), actor, ct);
             }, ct));
 
-        pages.MapPost("/change-requests", (Guid id, [FromForm] ChangeRequestForm form, HttpContext http, RequestChange change, CancellationToken ct) =>
-            ActAsync(http, id, "change-request", actor =>
+        pages.MapPost("/change-requests", (Guid id, HttpContext http, RequestChange change, CancellationToken ct) =>
+            ActAsync(http, id, "change-request", (actor, form) =>
             {
-                var months = form.ExtensionMonths is null or "" ? (int?)null
-                    : int.TryParse(form.ExtensionMonths, NumberStyles.None, CultureInfo.InvariantCulture, out var m) ? m
+                var kind = Field(form, "kind");
+                var months = Field(form, "extensionMonths") is not { } typed ? (int?)null
+                    : int.TryParse(typed, NumberStyles.None, CultureInfo.InvariantCulture, out var m) ? m
                     : throw InvalidRequestException.For("extensionMonths", "延期月数请填写整数。 The extension is a whole number of months.");
-                return change.HandleAsync(id, new RequestChangeRequest(form.Kind, form.Kind == "extension" ? months : null, form.Reason), actor, ct);
+                return change.HandleAsync(id, new RequestChangeRequest(kind, kind == "extension" ? months : null, Field(form, "reason")), actor, ct);
             }, ct));
 
-        pages.MapPost("/acceptance", (Guid id, [FromForm] AcceptanceForm form, HttpContext http, Attachments attachments, RequestAcceptance accept, CancellationToken ct) =>
-            ActAsync(http, id, "acceptance", async actor =>
+        pages.MapPost("/acceptance", (Guid id, HttpContext http, Attachments attachments, RequestAcceptance accept, CancellationToken ct) =>
+            ActAsync(http, id, "acceptance", async (actor, form) =>
             {
-                var equipment = Fen(form.Equipment, "equipment");
-                var software = Fen(form.Software, "software");
-                var construction = Fen(form.Construction, "construction");
-                var other = Fen(form.Other, "other");
-                if (form.AuditReport is not { Length: > 0 } file)
+                var equipment = Fen(Field(form, "equipment"), "equipment");
+                var software = Fen(Field(form, "software"), "software");
+                var construction = Fen(Field(form, "construction"), "construction");
+                var other = Fen(Field(form, "other"), "other");
+                if (form.Files.GetFile("auditReport") is not { Length: > 0 } file)
                     throw InvalidRequestException.For("auditReport", "请上传专项审计报告。 Attach the audit report.");
                 AttachmentView report;
                 await using (var stream = file.OpenReadStream())
                     report = await attachments.UploadAsync(id, "audit-report", file.FileName, stream, file.Length, actor, ct);
-                await accept.HandleAsync(id, new RequestAcceptanceRequest(equipment, software, construction, other, report.Id, form.Summary), actor, ct);
+                await accept.HandleAsync(id, new RequestAcceptanceRequest(equipment, software, construction, other, report.Id, Field(form, "summary")), actor, ct);
             }, ct))
             .WithBodyLimit("Uploads:MaxBytes", Attachments.DefaultMaxBytes, overheadBytes: 64 * 1024);
         return app;
@@ -110,11 +114,14 @@ public static class ProjectPages
     private static async Task<IResult> ApplicationsRefused(Func<Task<IResult>> page) =>
         await Applications.ApplicationPages.RefusedAsPageAsync(page);
 
-    private static async Task<IResult> ActAsync(HttpContext http, Guid id, string done, Func<Engine.Runtime.Actor, Task> act, CancellationToken ct)
+    private static async Task<IResult> ActAsync(HttpContext http, Guid id, string done, Func<Engine.Runtime.Actor, IFormCollection, Task> act, CancellationToken ct)
     {
+        var actor = ActorOf.User(http.User);
         try
         {
-            await act(ActorOf.User(http.User));
+            await http.RequestServices.GetRequiredService<ApplicationAccess>().OwnedAsync(id, actor, ct);
+            var form = await FormAsync(http, ct);
+            await act(actor, form);
             return Results.LocalRedirect($"/portal/applications/{id}/project?done={done}");
         }
         catch (Exception refusal) when (RefusalProblems.Describe(refusal) is { } problem)
@@ -123,8 +130,26 @@ public static class ProjectPages
         }
     }
 
-    private static Task<IResult> ActAsync<T>(HttpContext http, Guid id, string done, Func<Engine.Runtime.Actor, Task<T>> act, CancellationToken ct) =>
-        ActAsync(http, id, done, async actor => { await act(actor); }, ct);
+    private static Task<IResult> ActAsync<T>(HttpContext http, Guid id, string done, Func<Engine.Runtime.Actor, IFormCollection, Task<T>> act, CancellationToken ct) =>
+        ActAsync(http, id, done, async (actor, form) => { await act(actor, form); }, ct);
+
+    /// <summary>The posted form; a body that is not one (or a broken multipart body) is a 400 naming the form.</summary>
+    private static async Task<IFormCollection> FormAsync(HttpContext http, CancellationToken ct)
+    {
+        if (!http.Request.HasFormContentType) return FormCollection.Empty;
+        try
+        {
+            return await http.Request.ReadFormAsync(ct);
+        }
+        catch (InvalidDataException)
+        {
+            throw InvalidRequestException.For("form", "表单内容无法读取，请重新提交。 The form could not be read; send it again.");
+        }
+    }
+
+    /// <summary>A form field as typed, or null when it is empty.</summary>
+    private static string? Field(IFormCollection form, string name) =>
+        form[name].ToString() is { Length: > 0 } value && !string.IsNullOrWhiteSpace(value) ? value : null;
 
     private static async Task<IResult> ShowAsync(HttpContext http, Guid id, string? done, Exception? refusal, CancellationToken ct, int status = StatusCodes.Status200OK)
     {
@@ -152,37 +177,4 @@ public static class ProjectPages
             Refusals = refusals,
         }, status);
     }
-}
-
-public sealed class SupplementForm
-{
-    public string? SupplementNote { get; set; }
-    public string? Kind { get; set; }
-    public IFormFile? File { get; set; }
-}
-
-public sealed class ProgressReportForm
-{
-    public string? Kind { get; set; }
-    public string? InvestedSoFar { get; set; }
-    public string? PercentComplete { get; set; }
-    public string? Summary { get; set; }
-    public string? Problems { get; set; }
-}
-
-public sealed class ChangeRequestForm
-{
-    public string? Kind { get; set; }
-    public string? ExtensionMonths { get; set; }
-    public string? Reason { get; set; }
-}
-
-public sealed class AcceptanceForm
-{
-    public string? Equipment { get; set; }
-    public string? Software { get; set; }
-    public string? Construction { get; set; }
-    public string? Other { get; set; }
-    public string? Summary { get; set; }
-    public IFormFile? AuditReport { get; set; }
 }

@@ -30,7 +30,7 @@ public sealed partial class ClickOnlyJourneyTests(BrowserPortal portal)
         var clerk = await SignInAsync(w, "enterprise1", "/portal/applications");
         await clerk.GetByRole(AriaRole.Link, new() { Name = w["NewApplication"] }).ClickAsync();
         await clerk.GetByRole(AriaRole.Button, new() { Name = w["StartDraftFor", w["Scheme.tech-upgrade"]] }).ClickAsync();
-        await clerk.WaitForURLAsync(EditPage(), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await Assertions.Expect(clerk).ToHaveURLAsync(EditPage());
         var id = Guid.Parse(EditPage().Match(clerk.Url).Groups[1].Value);
         await clerk.GetByLabel(w["ProjectName"], Exact).FillAsync(projectName);
         await clerk.GetByLabel(w["Site"], Exact).FillAsync("Minhang");
@@ -56,7 +56,8 @@ public sealed partial class ClickOnlyJourneyTests(BrowserPortal portal)
         await PortalPages.ScreenshotAsync(clerk, $"{shots}-1-draft");
         Assert.Empty(await PortalPages.SeriousViolationsAsync(clerk));
         await clerk.GetByRole(AriaRole.Button, new() { Name = w["SubmitApplication"] }).ClickAsync();
-        await clerk.WaitForURLAsync(new Regex($"/portal/applications/{id}$"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await Assertions.Expect(clerk).ToHaveURLAsync(new Regex($"/portal/applications/{id}$"));
+        await Assertions.Expect(clerk.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("TU-");
         var number = (await clerk.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync()).Split(' ', '：', ':').First(s => s.StartsWith("TU-", StringComparison.Ordinal));
 
         // The district reviewer returns it: the fixed-asset breakdown needs the equipment list.

@@ -56,7 +56,8 @@ public sealed partial class EnterpriseRegistrationTests(BrowserPortal portal)
         await clerk.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "我的申报" }).ClickAsync();
         await clerk.GetByRole(AriaRole.Link, new() { Name = "新建申报" }).ClickAsync();
         await clerk.GetByRole(AriaRole.Button, new() { Name = "申报绿色园区" }).ClickAsync();
-        await clerk.WaitForURLAsync(DraftPage(), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await Assertions.Expect(clerk).ToHaveURLAsync(DraftPage());
+        await Assertions.Expect(clerk.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("GP-");
         var number = (await clerk.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync()).Split(' ', '：', ':', '（', '(').First(s => s.StartsWith("GP-", StringComparison.Ordinal));
 
         var colleague = await portal.SignInAsync(colleagueName, "/portal/enterprise");

@@ -9,7 +9,7 @@ namespace ProjectWorkflow.Browser.Tests;
 /// among the payments received, an extension asked for (too long first: refused in Chinese only), the quarterly
 /// progress report once it is due, and the acceptance request with the audit report attached.
 /// </summary>
-[Collection(JourneyPortalCollection.Name)]
+[Collection(ProjectStepsPortalCollection.Name)]
 public sealed class ProjectStepsTests(BrowserPortal portal)
 {
     [Fact]
@@ -61,4 +61,11 @@ public sealed class ProjectStepsTests(BrowserPortal portal)
         await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "验收申请" })).ToContainTextAsync("¥3,000,000.00");
         Assert.Equal("acceptance-requested", await LifecycleWalk.StatusAsync(applicant, id));
     }
+}
+
+/// <summary>The building steps move the clock by months: a portal of their own, after the other browser tests.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ProjectStepsPortalCollection : ICollectionFixture<BrowserPortal>
+{
+    public const string Name = "project steps";
 }

@@ -72,6 +72,8 @@ app.MapPortalAccount();
 app.MapFinanceDesk();
 app.MapNotificationPages();
 app.MapApplicationPages();
+app.MapEnterprisePages();
+app.MapProjectPages();
 app.MapTaskPages();
 app.MapAdministrationPages();
 app.MapVoucherPages();

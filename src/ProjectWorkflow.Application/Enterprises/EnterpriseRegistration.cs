@@ -4,7 +4,7 @@ namespace ProjectWorkflow.Application.Enterprises;
 
 public static class EnterpriseRegistration
 {
-    /// <summary>Enterprises and their members, their bank accounts (requested, decided) and the demo enterprise.</summary>
+    /// <summary>Enterprises and their members (colleagues invited and accepted), their bank accounts (requested, decided) and the demo enterprise.</summary>
     public static IServiceCollection AddEnterprises(this IServiceCollection services)
     {
         services.AddScoped<EnterpriseDirectory>();
@@ -14,6 +14,9 @@ public static class EnterpriseRegistration
         services.AddScoped<ListBankAccounts>();
         services.AddScoped<RecordCreditSanction>();
         services.AddScoped<ListCreditSanctions>();
+        services.AddScoped<InviteColleague>();
+        services.AddScoped<AcceptInvitation>();
+        services.AddScoped<ListInvitations>();
         return services;
     }
 }

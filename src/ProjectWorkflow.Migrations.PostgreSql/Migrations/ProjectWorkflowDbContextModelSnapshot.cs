@@ -1704,6 +1704,45 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                     b.ToTable("EnterpriseBankAccounts", (string)null);
                 });
 
+            modelBuilder.Entity("ProjectWorkflow.Funding.Enterprises.EnterpriseInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("InvitedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InvitedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnterpriseId", "Status");
+
+                    b.HasIndex("UserName", "Status");
+
+                    b.ToTable("EnterpriseInvitations", (string)null);
+                });
+
             modelBuilder.Entity("ProjectWorkflow.Funding.Enterprises.EnterpriseMember", b =>
                 {
                     b.Property<long>("Id")
@@ -3142,6 +3181,15 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                 });
 
             modelBuilder.Entity("ProjectWorkflow.Funding.Enterprises.EnterpriseBankAccount", b =>
+                {
+                    b.HasOne("ProjectWorkflow.Funding.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ProjectWorkflow.Funding.Enterprises.EnterpriseInvitation", b =>
                 {
                     b.HasOne("ProjectWorkflow.Funding.Enterprises.Enterprise", null)
                         .WithMany()

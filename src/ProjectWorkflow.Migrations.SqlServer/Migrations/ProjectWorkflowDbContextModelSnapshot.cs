@@ -1706,6 +1706,45 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                     b.ToTable("EnterpriseBankAccounts", (string)null);
                 });
 
+            modelBuilder.Entity("ProjectWorkflow.Funding.Enterprises.EnterpriseInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("InvitedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("InvitedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnterpriseId", "Status");
+
+                    b.HasIndex("UserName", "Status");
+
+                    b.ToTable("EnterpriseInvitations", (string)null);
+                });
+
             modelBuilder.Entity("ProjectWorkflow.Funding.Enterprises.EnterpriseMember", b =>
                 {
                     b.Property<long>("Id")
@@ -3146,6 +3185,15 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                 });
 
             modelBuilder.Entity("ProjectWorkflow.Funding.Enterprises.EnterpriseBankAccount", b =>
+                {
+                    b.HasOne("ProjectWorkflow.Funding.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ProjectWorkflow.Funding.Enterprises.EnterpriseInvitation", b =>
                 {
                     b.HasOne("ProjectWorkflow.Funding.Enterprises.Enterprise", null)
                         .WithMany()

@@ -1683,6 +1683,45 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                     b.ToTable("EnterpriseBankAccounts", (string)null);
                 });
 
+            modelBuilder.Entity("ProjectWorkflow.Funding.Enterprises.EnterpriseInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AcceptedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("InvitedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InvitedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnterpriseId", "Status");
+
+                    b.HasIndex("UserName", "Status");
+
+                    b.ToTable("EnterpriseInvitations", (string)null);
+                });
+
             modelBuilder.Entity("ProjectWorkflow.Funding.Enterprises.EnterpriseMember", b =>
                 {
                     b.Property<long>("Id")
@@ -3107,6 +3146,15 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("ProjectWorkflow.Funding.Enterprises.EnterpriseBankAccount", b =>
+                {
+                    b.HasOne("ProjectWorkflow.Funding.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ProjectWorkflow.Funding.Enterprises.EnterpriseInvitation", b =>
                 {
                     b.HasOne("ProjectWorkflow.Funding.Enterprises.Enterprise", null)
                         .WithMany()

@@ -34,14 +34,25 @@
     return data;
   };
 
+  // Many of the API's messages say both languages in one string ("Name the project. 请填写项目名称。"): the page keeps
+  // the sentences of its own language (a sentence is Chinese when it ends with a Chinese full stop, or without a stop holds more Han characters than Latin letters),
+  // and the whole text when none is left (as Portal/OneLanguage.cs does for the server-rendered pages).
+  const oneLanguage = (text) => {
+    if (!text) return text;
+    const sentences = text.trim().split(/(?<=[.!?。！？])\s*/).filter(Boolean);
+    const chinese = (s) => /[。！？]$/.test(s) || (!/[.!?]$/.test(s) && (s.match(/[\u4e00-\u9fff]/g) || []).length > (s.match(/[A-Za-z]/g) || []).length);
+    const kept = sentences.filter((s) => chinese(s) !== english);
+    return kept.length ? kept.join(english ? ' ' : '') : text;
+  };
+
   const clearErrors = () => document.querySelectorAll('[id^="err-"]').forEach((e) => { e.textContent = ''; });
   const showErrors = (errors, list) => {
     for (const error of errors || []) {
       const beside = document.getElementById('err-' + error.field);
-      if (beside) beside.textContent = error.message;
+      if (beside) beside.textContent = oneLanguage(error.message);
       else if (list) {
         list.insertAdjacentHTML('beforeend', '<li></li>');
-        list.lastChild.textContent = error.message;
+        list.lastChild.textContent = oneLanguage(error.message);
       }
     }
   };
@@ -82,7 +93,7 @@
     const response = await fetch(`/api/applications/${id}/attachments`, { method: 'POST', headers: headers(false), body: new FormData(upload) });
     if (response.ok) { window.location.reload(); return; }
     const answer = await response.json().catch(() => ({}));
-    problem.textContent = (answer.errors || []).map((e) => e.message).join(' ') || answer.detail || answer.title || String(response.status);
+    problem.textContent = (answer.errors || []).map((e) => oneLanguage(e.message)).join(' ') || oneLanguage(answer.detail) || answer.title || String(response.status);
   });
 
   document.getElementById('submit-application').addEventListener('click', async () => {
@@ -101,7 +112,7 @@
       showErrors(problem.errors, refusals);
     } else {
       refusals.insertAdjacentHTML('beforeend', '<li></li>');
-      refusals.lastChild.textContent = problem.detail || problem.title || String(response.status);
+      refusals.lastChild.textContent = oneLanguage(problem.detail) || problem.title || String(response.status);
     }
   });
 })();

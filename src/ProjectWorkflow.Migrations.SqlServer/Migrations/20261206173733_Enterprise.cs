@@ -1,0 +1,55 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ProjectWorkflow.Migrations.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class Enterprise : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "EnterpriseInvitations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    EnterpriseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    InvitedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    InvitedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    AcceptedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EnterpriseInvitations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EnterpriseInvitations_Enterprises_EnterpriseId",
+                        column: x => x.EnterpriseId,
+                        principalTable: "Enterprises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EnterpriseInvitations_EnterpriseId_Status",
+                table: "EnterpriseInvitations",
+                columns: new[] { "EnterpriseId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EnterpriseInvitations_UserName_Status",
+                table: "EnterpriseInvitations",
+                columns: new[] { "UserName", "Status" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "EnterpriseInvitations");
+        }
+    }
+}

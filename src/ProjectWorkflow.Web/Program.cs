@@ -71,6 +71,7 @@ app.MapFinanceDesk();
 app.MapNotificationPages();
 app.MapApplicationPages();
 app.MapTaskPages();
+app.MapReviewPages();
 app.MapJobsDashboard();
 
 var api = app.MapGroup("/api").RequireAuthorization().WithIdempotency().WithRequestBodyCheck();

@@ -126,9 +126,10 @@ public sealed class PanelReview(ProjectWorkflowDbContext db, RuleSets ruleSets, 
 
     private async Task<(FundingApplication Application, PanelMember Seat)> MySeatAsync(Guid applicationId, Actor actor, CancellationToken cancellationToken)
     {
-        var application = await ApplicationAccess.FindAsync(db, applicationId, track: true, cancellationToken);
+        // The seat first: an expert off the panel learns nothing, not even whether the application exists.
         var seat = await db.Set<PanelMember>().FirstOrDefaultAsync(p => p.ApplicationId == applicationId && p.Expert == actor.Id, cancellationToken)
             ?? throw new ForbiddenException("You are not on this application's expert panel.");
+        var application = await ApplicationAccess.FindAsync(db, applicationId, track: true, cancellationToken);
         return (application, seat);
     }
 

@@ -18,6 +18,7 @@ public static class ReviewRegistration
         services.AddScoped<Objections>();
         services.AddScoped<ReviewFile>();
         services.AddScoped<BatchReview>();
+        services.AddScoped<PanelSeats>();
         return services;
     }
 }

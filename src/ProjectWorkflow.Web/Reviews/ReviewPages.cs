@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using ProjectWorkflow.Application.Applications;
 using ProjectWorkflow.Application.Identity;
+using ProjectWorkflow.Application.Refusals;
 using ProjectWorkflow.Application.Reviews;
 using ProjectWorkflow.Application.Validation;
 using ProjectWorkflow.Web.Applications;
@@ -31,15 +32,20 @@ public static class ReviewPages
 
         // Whoever may read the application (its enterprise, the fund's staff, a declared expert while the panel sits).
         portal.MapGet("/applications/{id:guid}/attachments/{attachmentId:guid}/preview",
-            async (Guid id, Guid attachmentId, HttpContext http, ClaimsPrincipal user, Attachments attachments, CancellationToken ct) =>
+            async (Guid id, Guid attachmentId, HttpContext http, ClaimsPrincipal user, Attachments attachments, PanelSeats seats, CancellationToken ct) =>
             {
+                // An expert off the file's panel learns nothing, not even whether it exists.
+                var actor = ActorOf.User(user);
+                if (!Roles.IsStaff(actor) && !actor.Groups.Contains(Roles.Enterprise) && !await seats.HoldsAsync(id, actor, ct))
+                    throw new ForbiddenException("This application is visible to its enterprise, the fund's staff and the experts assigned to it.");
                 var (record, path) = await attachments.OpenAsync(id, attachmentId, ActorOf.User(user), ct);
                 // Only what the upload check proved to be a PDF or an image is shown in the page; anything else downloads.
                 if (!Previewable.TryGetValue(record.ContentType, out var type))
                     return Results.LocalRedirect($"/api/applications/{id}/attachments/{attachmentId}");
                 SecurityHeaders.MarkAsPreview(http);
                 return Results.File(path, type, enableRangeProcessing: true);
-            });
+            })
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Enterprise, Roles.DistrictReviewer, Roles.DeptApprover, Roles.Finance, Roles.Admin, Roles.Auditor, Roles.Expert));
 
         var panel = portal.MapGroup("/panel/{id:guid}").RequireAuthorization(policy => policy.RequireRole(Roles.Expert));
         panel.MapGet("/", (Guid id, string? done, ClaimsPrincipal user, PanelReview review, ReviewFile file, CancellationToken ct) =>

@@ -1,5 +1,6 @@
 using ProjectWorkflow.Application;
 using ProjectWorkflow.Web.Account;
+using ProjectWorkflow.Web.Administration;
 using ProjectWorkflow.Web.Applications;
 using ProjectWorkflow.Web.Audit;
 using ProjectWorkflow.Web.Auth;
@@ -16,6 +17,7 @@ using ProjectWorkflow.Web.OpenApi;
 using ProjectWorkflow.Web.Portal;
 using ProjectWorkflow.Web.ProjectPool;
 using ProjectWorkflow.Web.Projects;
+using ProjectWorkflow.Web.PublicNotice;
 using ProjectWorkflow.Web.Reviews;
 using ProjectWorkflow.Web.Schemes;
 using ProjectWorkflow.Web.Security;
@@ -72,6 +74,10 @@ app.MapNotificationPages();
 app.MapApplicationPages();
 app.MapTaskPages();
 app.MapReviewPages();
+app.MapAdministrationPages();
+app.MapVoucherPages();
+app.MapAuditPages();
+app.MapPublicNoticePages();
 app.MapJobsDashboard();
 
 var api = app.MapGroup("/api").RequireAuthorization().WithIdempotency().WithRequestBodyCheck();

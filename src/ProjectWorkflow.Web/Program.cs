@@ -75,6 +75,7 @@ app.MapApplicationPages();
 app.MapEnterprisePages();
 app.MapProjectPages();
 app.MapTaskPages();
+app.MapReviewPages();
 app.MapAdministrationPages();
 app.MapVoucherPages();
 app.MapAuditPages();

@@ -34,8 +34,8 @@ public class PanelTests
         var sheet = new ScoreSheet("e1", new Dictionary<string, decimal> { ["technology"] = 45, ["economics"] = 20, ["bonus"] = 3 });
         var problems = sheet.Problems(Rule.Rubric);
         Assert.Equal(3, problems.Count);
-        Assert.Contains(problems, p => p.Contains("Technology") && p.Contains("40"));
-        Assert.Contains(problems, p => p.Contains("Management"));
-        Assert.Contains(problems, p => p.Contains("bonus"));
+        Assert.Contains(problems, p => p.English.Contains("Technology") && p.English.Contains("40"));
+        Assert.Contains(problems, p => p.English.Contains("Management") && p.Chinese.Contains("Management"));
+        Assert.Contains(problems, p => p.English.Contains("bonus"));
     }
 }

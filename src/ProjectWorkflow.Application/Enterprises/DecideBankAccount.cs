@@ -25,7 +25,7 @@ public sealed class DecideBankAccount(ProjectWorkflowDbContext db, AuditTrail au
             throw InvalidRequestException.For("approve", "Say whether the account is approved (true) or rejected (false).");
         var reason = request.Reason?.Trim();
         if (!approve && string.IsNullOrEmpty(reason))
-            throw InvalidRequestException.For("reason", "Say why the account is rejected; the enterprise reads it. 请说明驳回理由。");
+            throw InvalidRequestException.For("reason", "Say why the account is rejected; the enterprise reads it.", "请说明驳回理由。");
         if (reason is { Length: > 1000 }) throw InvalidRequestException.For("reason", "At most 1,000 characters.");
 
         var account = await db.Set<EnterpriseBankAccount>().FirstOrDefaultAsync(a => a.Id == accountId && a.EnterpriseId == enterpriseId, cancellationToken)

@@ -20,8 +20,8 @@ public sealed class EnterpriseDirectory(ProjectWorkflowDbContext db, TimeProvide
     {
         var errors = new List<FieldError>();
         if (!Uscc.TryParse(request.Uscc, out var uscc, out var problem)) errors.Add(new FieldError("uscc", problem!));
-        if (string.IsNullOrWhiteSpace(request.Name)) errors.Add(new FieldError("name", "Enter the enterprise's registered name. 请填写企业名称。"));
-        if (string.IsNullOrWhiteSpace(request.Address)) errors.Add(new FieldError("address", "Enter the registered address. 请填写注册地址。"));
+        if (string.IsNullOrWhiteSpace(request.Name)) errors.Add(FieldError.Of("name", "Enter the enterprise's registered name.", "请填写企业名称。"));
+        if (string.IsNullOrWhiteSpace(request.Address)) errors.Add(FieldError.Of("address", "Enter the registered address.", "请填写注册地址。"));
         if (errors.Count > 0) throw new InvalidRequestException(errors);
 
         if (await db.Set<EnterpriseMember>().AnyAsync(m => m.UserName == actor.Id, cancellationToken))

@@ -25,9 +25,9 @@ public sealed class RequestBankAccount(ProjectWorkflowDbContext db, AuditTrail a
             ?? throw new ForbiddenException("You do not act for a registered enterprise: register it with POST /api/enterprises first.");
         var errors = new List<FieldError>();
         var bank = request.BankName?.Trim() ?? "";
-        if (bank.Length is 0 or > 200) errors.Add(new FieldError("bankName", "Name the bank and branch (at most 200 characters). 请填写开户银行。"));
+        if (bank.Length is 0 or > 200) errors.Add(FieldError.Of("bankName", "Name the bank and branch (at most 200 characters).", "请填写开户银行。"));
         if (!BankAccountNumber.IsValid(request.AccountNumber))
-            errors.Add(new FieldError("accountNumber", "Give the bank account number: 8 to 34 digits (spaces and dashes are ignored). 请填写银行账号。"));
+            errors.Add(FieldError.Of("accountNumber", "Give the bank account number: 8 to 34 digits (spaces and dashes are ignored).", "请填写银行账号。"));
         if (errors.Count > 0) throw new InvalidRequestException(errors);
         if (await db.Set<EnterpriseBankAccount>().AnyAsync(a => a.EnterpriseId == enterprise.Id && a.Status == BankAccountStatus.Pending, cancellationToken))
             throw new ConflictException("A bank account request of your enterprise already waits for the fund's staff; wait for their decision before asking again.");

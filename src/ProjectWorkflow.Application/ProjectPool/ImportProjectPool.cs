@@ -44,9 +44,9 @@ public sealed class ImportProjectPool(ProjectWorkflowDbContext db, TimeProvider 
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            throw InvalidRequestException.For("file", "The file is not an Excel workbook (.xlsx) this import can read. 文件不是可读取的 Excel 工作簿。");
+            throw InvalidRequestException.For("file", "The file is not an Excel workbook (.xlsx) this import can read.", "文件不是可读取的 Excel 工作簿。");
         }
-        if (rows.Count == 0) throw InvalidRequestException.For("file", "The sheet has no rows under its header. 表格没有数据行。");
+        if (rows.Count == 0) throw InvalidRequestException.For("file", "The sheet has no rows under its header.", "表格没有数据行。");
         if (rows.Count > MaxRows) throw InvalidRequestException.For("file", $"At most {MaxRows} projects per import.");
 
         var headers = rows[0].Keys.ToList();

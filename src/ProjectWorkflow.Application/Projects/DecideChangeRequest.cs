@@ -28,7 +28,7 @@ public sealed class DecideChangeRequest(ProjectWorkflowDbContext db, WorkflowCom
         if (decidedOnce.IsBroken()) throw new ConflictException(decidedOnce.Message.English);
         var errors = new List<FieldError>();
         if (request.Approved is null) errors.Add(new FieldError("approved", "Say whether the change is approved (true) or refused (false)."));
-        if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 4000) errors.Add(new FieldError("reason", "Give the reason for the decision (at most 4,000 characters); the enterprise reads it. 请填写审核意见。"));
+        if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 4000) errors.Add(FieldError.Of("reason", "Give the reason for the decision (at most 4,000 characters); the enterprise reads it.", "请填写审核意见。"));
         if (errors.Count > 0) throw new InvalidRequestException(errors);
 
         var task = await ProjectFile.OpenTaskAsync(db, application, "reviewChange", "The process is not waiting for a decision on a change request.", cancellationToken);

@@ -28,10 +28,10 @@ public sealed class EvaluatePerformance(ProjectWorkflowDbContext db, WorkflowCom
         var application = await ApplicationAccess.FindAsync(db, applicationId, track: true, cancellationToken);
         ProjectFile.RequireStatus(application, ApplicationStatus.Accepted, "The performance evaluation");
         var errors = new List<FieldError>();
-        if (request.EnergySavedTce is null or < 0) errors.Add(new FieldError("energySavedTce", "Give the energy saved in tonnes of standard coal (0 or more). 请填写实际节能量。"));
-        if (request.OutputFen is null or < 0) errors.Add(new FieldError("outputFen", "Give the output reached, in fen (0 or more). 请填写实际产值。"));
-        if (request.ValueAddedFen is null or < 0) errors.Add(new FieldError("valueAddedFen", "Give the value added reached, in fen (0 or more). 请填写实际增加值。"));
-        if (request.Robots is null or < 0) errors.Add(new FieldError("robots", "Give the number of robots in use (0 or more). 请填写机器人数量。"));
+        if (request.EnergySavedTce is null or < 0) errors.Add(FieldError.Of("energySavedTce", "Give the energy saved in tonnes of standard coal (0 or more).", "请填写实际节能量。"));
+        if (request.OutputFen is null or < 0) errors.Add(FieldError.Of("outputFen", "Give the output reached, in fen (0 or more).", "请填写实际产值。"));
+        if (request.ValueAddedFen is null or < 0) errors.Add(FieldError.Of("valueAddedFen", "Give the value added reached, in fen (0 or more).", "请填写实际增加值。"));
+        if (request.Robots is null or < 0) errors.Add(FieldError.Of("robots", "Give the number of robots in use (0 or more).", "请填写机器人数量。"));
         if (request.Comment?.Length > 8000) errors.Add(new FieldError("comment", "The comment takes at most 8,000 characters."));
         if (errors.Count > 0) throw new InvalidRequestException(errors);
 

@@ -34,15 +34,15 @@ public sealed class FileInterestEvidence(ProjectWorkflowDbContext db, Applicatio
         var application = await access.OwnedAsync(id, actor, cancellationToken);
         var errors = new List<FieldError>();
         if (request.InterestPaidFen is not > 0 || !Money.IsWithinLimit(request.InterestPaidFen.Value))
-            errors.Add(new FieldError("interestPaidFen", "Give the interest paid, a positive amount in integer fen. 请填写实付利息（分）。"));
-        if (request.PeriodFrom is null) errors.Add(new FieldError("periodFrom", "Give the first day the interest covers. 请填写计息起始日。"));
+            errors.Add(FieldError.Of("interestPaidFen", "Give the interest paid, a positive amount in integer fen.", "请填写实付利息（分）。"));
+        if (request.PeriodFrom is null) errors.Add(FieldError.Of("periodFrom", "Give the first day the interest covers.", "请填写计息起始日。"));
         if (request.PeriodTo is null || request.PeriodFrom is { } from && request.PeriodTo < from)
-            errors.Add(new FieldError("periodTo", "Give the last day the interest covers, on or after the first. 请填写计息截止日。"));
+            errors.Add(FieldError.Of("periodTo", "Give the last day the interest covers, on or after the first.", "请填写计息截止日。"));
         if (string.IsNullOrWhiteSpace(request.Lender) || request.Lender.Length > InterestEvidence.LenderLength)
-            errors.Add(new FieldError("lender", $"Name the lender (at most {InterestEvidence.LenderLength} characters). 请填写贷款银行。"));
+            errors.Add(FieldError.Of("lender", $"Name the lender (at most {InterestEvidence.LenderLength} characters).", "请填写贷款银行。"));
         if (request.AttachmentId is not { } attachmentId
             || !await db.Set<AttachmentRecord>().AnyAsync(a => a.Id == attachmentId && a.ApplicationId == application.Id && a.Kind == "interest-evidence", cancellationToken))
-            errors.Add(new FieldError("attachmentId", "Attach the bank's interest statement first (POST …/attachments with kind interest-evidence) and give its id. 请上传付息凭证。"));
+            errors.Add(FieldError.Of("attachmentId", "Attach the bank's interest statement first (POST …/attachments with kind interest-evidence) and give its id.", "请上传付息凭证。"));
         if (errors.Count > 0) throw new InvalidRequestException(errors);
         ProjectFile.RequireStatus(application, ApplicationStatus.Building, "Interest evidence");
 

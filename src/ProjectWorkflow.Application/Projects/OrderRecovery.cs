@@ -32,7 +32,7 @@ public sealed class OrderRecovery(ProjectWorkflowDbContext db, DeliverMessage de
     {
         var application = await ApplicationAccess.FindAsync(db, applicationId, track: false, cancellationToken);
         if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 1000)
-            throw InvalidRequestException.For("reason", "Give the grounds of the recovery (at most 1,000 characters): they are recorded with the sanction. 请填写追回理由。");
+            throw InvalidRequestException.For("reason", "Give the grounds of the recovery (at most 1,000 characters): they are recorded with the sanction.", "请填写追回理由。");
         var status = application.Status;
         if (status is ApplicationStatus.Recovered or ApplicationStatus.Terminated)
             throw new ConflictException($"The project is {ApplicationStatusText.InWords(application.Status)}: there is nothing more to recover.");

@@ -31,12 +31,12 @@ public sealed class RequestAcceptance(ProjectWorkflowDbContext db, ApplicationAc
         var application = await access.OwnedAsync(id, actor, cancellationToken);
         ProjectFile.RequireStatus(application, ApplicationStatus.Building, "Requesting acceptance");
         var actual = new InvestmentBreakdown(new Money(request.EquipmentFen ?? 0), new Money(request.SoftwareFen ?? 0), new Money(request.ConstructionFen ?? 0), new Money(request.OtherFen ?? 0));
-        var errors = actual.Problems().Select(p => new FieldError("actualInvestment", p + " 请按类别填写实际完成投资（分）。")).ToList();
+        var errors = actual.Problems().Select(p => FieldError.Of("actualInvestment", p, "请按类别填写实际完成投资（分）。")).ToList();
         if (string.IsNullOrWhiteSpace(request.Summary) || request.Summary.Length > 8000)
-            errors.Add(new FieldError("summary", "Summarise what was built against the agreement (at most 8,000 characters). 请填写项目总结。"));
+            errors.Add(FieldError.Of("summary", "Summarise what was built against the agreement (at most 8,000 characters).", "请填写项目总结。"));
         if (request.AuditReportId is not { } reportId
             || !await db.Set<AttachmentRecord>().AnyAsync(a => a.Id == reportId && a.ApplicationId == application.Id && a.Kind == "audit-report", cancellationToken))
-            errors.Add(new FieldError("auditReportId", "Attach the audit report first (POST …/attachments with kind audit-report) and give its id. 请上传专项审计报告。"));
+            errors.Add(FieldError.Of("auditReportId", "Attach the audit report first (POST …/attachments with kind audit-report) and give its id.", "请上传专项审计报告。"));
         if (errors.Count > 0) throw new InvalidRequestException(errors);
 
         var rules = await ruleSets.ForAsync(application.SchemeKey, application.Year, cancellationToken);

@@ -36,11 +36,11 @@ public sealed class RequestChange(ProjectWorkflowDbContext db, ApplicationAccess
         ProjectFile.RequireStatus(application, ApplicationStatus.Building, "A change request");
         var errors = new List<FieldError>();
         if (request.Kind is not (ChangeRequestKinds.Extension or ChangeRequestKinds.Content))
-            errors.Add(new FieldError("kind", "Say what you ask for: extension (of the build period) or content (a change to the project). 请选择变更类型。"));
+            errors.Add(FieldError.Of("kind", "Say what you ask for: extension (of the build period) or content (a change to the project).", "请选择变更类型。"));
         if (request.Kind == ChangeRequestKinds.Extension && request.ExtensionMonths is null)
-            errors.Add(new FieldError("extensionMonths", "Say by how many months the build period should be extended. 请填写延期月数。"));
+            errors.Add(FieldError.Of("extensionMonths", "Say by how many months the build period should be extended.", "请填写延期月数。"));
         if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 8000)
-            errors.Add(new FieldError("reason", "Explain why the change is needed (at most 8,000 characters). 请说明变更理由。"));
+            errors.Add(FieldError.Of("reason", "Explain why the change is needed (at most 8,000 characters).", "请说明变更理由。"));
         if (errors.Count > 0) throw new InvalidRequestException(errors);
 
         var rules = await ruleSets.ForAsync(application.SchemeKey, application.Year, cancellationToken);

@@ -25,8 +25,8 @@ public sealed class ReviewAcceptance(ProjectWorkflowDbContext db, WorkflowComman
         var application = await ApplicationAccess.FindAsync(db, applicationId, track: true, cancellationToken);
         ProjectFile.RequireStatus(application, ApplicationStatus.AcceptanceRequested, "An acceptance review");
         var errors = new List<FieldError>();
-        if (request.Outcome is not ("pass" or "fail")) errors.Add(new FieldError("outcome", "Say whether the project passes acceptance: pass or fail. 请选择验收结论。"));
-        if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 4000) errors.Add(new FieldError("reason", "Give the grounds of the verdict (at most 4,000 characters); it is recorded and the enterprise reads it. 请填写验收意见。"));
+        if (request.Outcome is not ("pass" or "fail")) errors.Add(FieldError.Of("outcome", "Say whether the project passes acceptance: pass or fail.", "请选择验收结论。"));
+        if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 4000) errors.Add(FieldError.Of("reason", "Give the grounds of the verdict (at most 4,000 characters); it is recorded and the enterprise reads it.", "请填写验收意见。"));
         if (errors.Count > 0) throw new InvalidRequestException(errors);
 
         var acceptance = await db.Set<Acceptance>().Where(a => a.ApplicationId == applicationId && a.Outcome == null)

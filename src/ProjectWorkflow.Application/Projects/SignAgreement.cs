@@ -31,8 +31,8 @@ public sealed partial class SignAgreement(ProjectWorkflowDbContext db, Applicati
         var errors = new List<FieldError>();
         var name = request.PayeeName?.Trim() ?? "";
         var account = Regex.Replace(request.PayeeAccount ?? "", "[\\s-]", "");
-        if (name.Length is 0 or > 300) errors.Add(new FieldError("payeeName", "Give the account holder's name as the bank knows it (at most 300 characters). 请填写收款单位名称。"));
-        if (!Account().IsMatch(account)) errors.Add(new FieldError("payeeAccount", "Give the bank account number: 8 to 34 digits (spaces and dashes are ignored). 请填写收款账号。"));
+        if (name.Length is 0 or > 300) errors.Add(FieldError.Of("payeeName", "Give the account holder's name as the bank knows it (at most 300 characters).", "请填写收款单位名称。"));
+        if (!Account().IsMatch(account)) errors.Add(FieldError.Of("payeeAccount", "Give the bank account number: 8 to 34 digits (spaces and dashes are ignored).", "请填写收款账号。"));
         if (errors.Count > 0) throw new InvalidRequestException(errors);
 
         // Installments pay the enterprise itself, to an account registered (and approved) for it: nobody else.

@@ -29,12 +29,12 @@ public sealed class SubmitProgressReport(ProjectWorkflowDbContext db, Applicatio
         var application = await access.OwnedAsync(id, actor, cancellationToken);
         ProjectFile.RequireStatus(application, ApplicationStatus.Building, "A progress report");
         var errors = new List<FieldError>();
-        if (request.InvestedSoFarFen is null or < 0) errors.Add(new FieldError("investedSoFarFen", "Give the investment made so far, in fen (0 or more). 请填写累计完成投资（分）。"));
-        if (request.PercentComplete is null or < 0 or > 100) errors.Add(new FieldError("percentComplete", "Give how far the project is, 0 to 100 percent. 请填写形象进度（0–100%）。"));
-        if (string.IsNullOrWhiteSpace(request.Summary) || request.Summary.Length > 8000) errors.Add(new FieldError("summary", "Say what was done this quarter (at most 8,000 characters). 请填写本季度进展。"));
+        if (request.InvestedSoFarFen is null or < 0) errors.Add(FieldError.Of("investedSoFarFen", "Give the investment made so far, in fen (0 or more).", "请填写累计完成投资（分）。"));
+        if (request.PercentComplete is null or < 0 or > 100) errors.Add(FieldError.Of("percentComplete", "Give how far the project is, 0 to 100 percent.", "请填写形象进度（0–100%）。"));
+        if (string.IsNullOrWhiteSpace(request.Summary) || request.Summary.Length > 8000) errors.Add(FieldError.Of("summary", "Say what was done this quarter (at most 8,000 characters).", "请填写本季度进展。"));
         if (request.Problems?.Length > 8000) errors.Add(new FieldError("problems", "Problems take at most 8,000 characters."));
         var kind = request.Kind ?? ProgressReport.Quarterly;
-        if (kind is not (ProgressReport.Quarterly or ProgressReport.Annual)) errors.Add(new FieldError("kind", "A report is quarterly (the default) or annual. 报告类型为季度或年度。"));
+        if (kind is not (ProgressReport.Quarterly or ProgressReport.Annual)) errors.Add(FieldError.Of("kind", "A report is quarterly (the default) or annual.", "报告类型为季度或年度。"));
         if (errors.Count > 0) throw new InvalidRequestException(errors);
 
         var taskId = kind == ProgressReport.Annual

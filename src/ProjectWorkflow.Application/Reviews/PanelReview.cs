@@ -13,6 +13,7 @@ using ProjectWorkflow.Funding.Applications;
 using ProjectWorkflow.Funding.Calendar;
 using ProjectWorkflow.Funding.Schemes;
 using ProjectWorkflow.Funding.Reviews;
+using ProjectWorkflow.Funding.Schemes;
 
 namespace ProjectWorkflow.Application.Reviews;
 
@@ -23,13 +24,22 @@ public sealed record ScoresRequest(Dictionary<string, decimal>? Points, string? 
 public sealed record PanelSeatView(string Expert, string? Field, string? Replaces, bool Declared, bool Recused, decimal? Total, DateTimeOffset? ScoredAt);
 
 /// <summary>
+/// An expert's own seat as their page shows it: what they declared and scored, the rubric with each criterion's maximum,
+/// and the panel's progress in counts only — never another expert's name or scores.
+/// </summary>
+public sealed record MyPanelSeatView(
+    Guid ApplicationId, bool Declared, bool Recused, bool Scored, IReadOnlyDictionary<string, decimal> Points, decimal? Total, string? Comment,
+    IReadOnlyList<RubricCriterion> Rubric, int Seats, int DeclaredSeats, int ScoredSeats, int Quorum, bool PanelSits);
+
+/// <summary>
 /// An expert's part: declare conflicts of interest first (a conflict recuses them and the file stays
 /// closed to them), then score the rubric. A recusal draws a replacement for the same field's seat at once (as
 /// the panel was drawn, excluding everyone seated or recused on the file) and hands the review task to them; when
 /// the pool has nobody left, the recused expert's task completes and the panel goes on without the seat (its
-/// result then asks the department when the quorum is out of reach). Scoring completes the task.
+/// result then asks the department when the quorum is out of reach). Scoring completes the task; while the panel still
+/// sits (another expert's review is open) the expert may correct their scores, which replaces the sheet.
 /// </summary>
-public sealed class PanelReview(ProjectWorkflowDbContext db, RuleSets ruleSets, WorkflowCommands commands, ExpertPool pool, AuditTrail audit, TimeProvider time)
+public sealed class PanelReview(ProjectWorkflowDbContext db, RuleSets ruleSets, WorkflowCommands commands, ExpertPool pool, ApplicationAccess access, AuditTrail audit, TimeProvider time)
 {
     /// <summary>The expert's review task of the funding processes (one per seated expert).</summary>
     public const string ReviewElementId = "expertReview";
@@ -40,7 +50,7 @@ public sealed class PanelReview(ProjectWorkflowDbContext db, RuleSets ruleSets, 
         if (seat.Declared) throw new ConflictException("You have already declared for this application.");
         if (request.WorkedForOrAdvisedApplicant is null || request.LegalDisputeWithApplicant is null || request.DraftedTheCall is null
             || request.ControlOrInvestmentTies is null || request.CloseRelativeInvolved is null)
-            throw InvalidRequestException.For("declaration", "Answer every question of the declaration (true or false) before the file opens. 请逐项填写回避声明。");
+            throw InvalidRequestException.For("declaration", "Answer every question of the declaration (true or false) before the file opens.", "请逐项填写回避声明。");
         var declaration = new ConflictOfInterestDeclaration(actor.Id, request.WorkedForOrAdvisedApplicant.Value, request.LegalDisputeWithApplicant.Value,
             request.DraftedTheCall.Value, request.ControlOrInvestmentTies.Value, request.CloseRelativeInvolved.Value, time.GetUtcNow());
         if (!seat.Declare(declaration))
@@ -108,16 +118,42 @@ public sealed class PanelReview(ProjectWorkflowDbContext db, RuleSets ruleSets, 
 
     public async Task<PanelSeatView> ScoreAsync(Guid applicationId, ScoresRequest request, Actor actor, CancellationToken cancellationToken)
     {
-        var (application, seat, taskId) = await SeatAsync(applicationId, actor, cancellationToken);
+        var (application, seat) = await MySeatAsync(applicationId, actor, cancellationToken);
         if (!seat.Declared) throw new ConflictException("Declare your conflicts of interest first (POST …/panel/declaration); the file opens after that.");
+        if (seat.Recused) throw new ConflictException("You have recused yourself from this application's panel.");
         var rules = await ruleSets.ForAsync(application.SchemeKey, application.Year, cancellationToken);
         var sheet = new ScoreSheet(actor.Id, request.Points ?? []);
         var problems = sheet.Problems(rules.Panel.Rubric);
-        if (problems.Count > 0) throw new InvalidRequestException(problems.Select(p => new Validation.FieldError("points", p)).ToList());
+        if (problems.Count > 0) throw new InvalidRequestException(problems.Select(p => Validation.FieldError.Of("points", p.English, p.Chinese)).ToList());
 
+        if (seat.ScoredAt is not null)
+        {
+            // A correction: only while the panel sits, so the result is worked out on the corrected sheet.
+            if (!await access.PanelSitsAsync(application, cancellationToken))
+                throw new ConflictException("The panel has closed: its scores can no longer be corrected.");
+            var before = seat.Total;
+            seat.CorrectScores(sheet, rules.Panel.Rubric, request.Comment, time.GetUtcNow());
+            audit.Record("panel.scores-corrected", "application", applicationId.ToString("D"),
+                detail: $"{application.Number}: {actor.Id} corrected their scores (total {before} → {seat.Total})");
+            await db.SaveChangesAsync(cancellationToken);
+            return View(seat);
+        }
+        var taskId = await OpenReviewAsync(application, actor, cancellationToken);
         seat.Score(sheet, rules.Panel.Rubric, request.Comment, time.GetUtcNow());
         await commands.RunAsync(actor, s => s.CompleteAsync(taskId, new() { ["scored"] = true }, cancellationToken), cancellationToken);
         return View(seat);
+    }
+
+    /// <summary>The expert's own seat, for their page: declared, scored (their own points), the rubric, and the panel in counts.</summary>
+    public async Task<MyPanelSeatView> SeatOfAsync(Guid applicationId, Actor actor, CancellationToken cancellationToken)
+    {
+        var (application, seat) = await MySeatAsync(applicationId, actor, cancellationToken);
+        var rules = await ruleSets.ForAsync(application.SchemeKey, application.Year, cancellationToken);
+        var seats = await db.Set<PanelMember>().AsNoTracking().Where(p => p.ApplicationId == applicationId && !p.Recused).ToListAsync(cancellationToken);
+        var points = seat.Points is null ? new Dictionary<string, decimal>() : System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, decimal>>(seat.Points)!;
+        return new MyPanelSeatView(applicationId, seat.Declared, seat.Recused, seat.ScoredAt is not null, points, seat.Total, seat.Comment,
+            rules.Panel.Rubric, seats.Count, seats.Count(p => p.Declared), seats.Count(p => p.ScoredAt is not null), rules.Panel.Quorum,
+            await access.PanelSitsAsync(application, cancellationToken));
     }
 
     public async Task<IReadOnlyList<PanelSeatView>> ListAsync(Guid applicationId, CancellationToken cancellationToken) =>
@@ -126,15 +162,24 @@ public sealed class PanelReview(ProjectWorkflowDbContext db, RuleSets ruleSets, 
 
     private async Task<(FundingApplication Application, PanelMember Seat, Guid TaskId)> SeatAsync(Guid applicationId, Actor actor, CancellationToken cancellationToken)
     {
-        var application = await ApplicationAccess.FindAsync(db, applicationId, track: true, cancellationToken);
+        var (application, seat) = await MySeatAsync(applicationId, actor, cancellationToken);
+        return (application, seat, await OpenReviewAsync(application, actor, cancellationToken));
+    }
+
+    private async Task<(FundingApplication Application, PanelMember Seat)> MySeatAsync(Guid applicationId, Actor actor, CancellationToken cancellationToken)
+    {
+        // The seat first: an expert off the panel learns nothing, not even whether the application exists.
         var seat = await db.Set<PanelMember>().FirstOrDefaultAsync(p => p.ApplicationId == applicationId && p.Expert == actor.Id, cancellationToken)
             ?? throw new ForbiddenException("You are not on this application's expert panel.");
-        var taskId = await db.Set<TaskRecord>()
+        var application = await ApplicationAccess.FindAsync(db, applicationId, track: true, cancellationToken);
+        return (application, seat);
+    }
+
+    private async Task<Guid> OpenReviewAsync(FundingApplication application, Actor actor, CancellationToken cancellationToken) =>
+        await db.Set<TaskRecord>()
             .Where(t => t.InstanceId == application.InstanceId && t.ElementId == ReviewElementId && t.Assignee == actor.Id && t.Status == TaskStatuses.Open)
             .Select(t => (Guid?)t.Id).FirstOrDefaultAsync(cancellationToken)
             ?? throw new ConflictException("Your review of this application is already done.");
-        return (application, seat, taskId);
-    }
 
     private static PanelSeatView View(PanelMember p) => new(p.Expert, p.Field, p.Replaces, p.DeclaredAt is not null, p.Recused, p.Total, p.ScoredAt);
 }

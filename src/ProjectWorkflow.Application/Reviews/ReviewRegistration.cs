@@ -5,7 +5,7 @@ namespace ProjectWorkflow.Application.Reviews;
 
 public static class ReviewRegistration
 {
-    /// <summary>The expert pool and its draw, the expert panel's review (scores, recusals) and objections to a published notice.</summary>
+    /// <summary>The expert pool and its draw, the expert panel's review (scores, recusals), objections to a published notice, a task's file and batch review.</summary>
     public static IServiceCollection AddReviews(this IServiceCollection services)
     {
         services.AddSingleton<IPanelLottery, SecureLottery>();
@@ -16,6 +16,9 @@ public static class ReviewRegistration
         services.AddScoped<UnrelateExpert>();
         services.AddScoped<PanelReview>();
         services.AddScoped<Objections>();
+        services.AddScoped<ReviewFile>();
+        services.AddScoped<BatchReview>();
+        services.AddScoped<PanelSeats>();
         return services;
     }
 }

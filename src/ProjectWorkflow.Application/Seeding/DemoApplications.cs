@@ -176,7 +176,7 @@ public sealed class DemoApplications(IServiceScopeFactory scopes, TimeProvider t
                 "示范申报：设备更新与工艺改造，提高效率、降低能耗。 Demo file: equipment renewal and process upgrade.",
                 "Li Ming 李明", $"31011519800101{index:D3}X", null, demo.EquipmentFen, demo.SoftwareFen, 0, 0,
                 demo.EnergyBeforeTce, demo.EnergyAfterTce, 5_000_000_000, 1_000_000_000, 120, 8, [$"DEMO-{index:D2}-0001", $"DEMO-{index:D2}-0002"]), actor, ct);
-            await EnterPoolAsync(services, uscc, demo.Name, year, ct);
+            await EnterPoolAsync(services, uscc, demo.Name, year, ct, DistrictOf(demo.Site));
             await using var pdf = new MemoryStream(Pdf);
             await services.GetRequiredService<Attachments>().UploadAsync(draft.Id, "feasibility-report", "feasibility.pdf", pdf, Pdf.Length, actor, ct);
             return draft.Id;
@@ -291,14 +291,25 @@ public sealed class DemoApplications(IServiceScopeFactory scopes, TimeProvider t
     }
 
     /// <summary>The district keeps the project pool's register (imported from Excel in real life): the demo's projects are in it.</summary>
-    private async Task EnterPoolAsync(IServiceProvider services, string uscc, string project, int year, CancellationToken ct)
+    private async Task EnterPoolAsync(IServiceProvider services, string uscc, string project, int year, CancellationToken ct, string? district = null)
     {
         var db = services.GetRequiredService<ProjectWorkflowDbContext>();
-        var entry = ProjectPoolEntry.Enter(Uscc.Parse(uscc), project, year, null, Guid.NewGuid(), Reviewer.Id, time.GetUtcNow());
+        var entry = ProjectPoolEntry.Enter(Uscc.Parse(uscc), project, year, district, Guid.NewGuid(), Reviewer.Id, time.GetUtcNow());
         db.Add(entry);
         services.GetRequiredService<AuditTrail>().Record("project-pool.entered", "project-pool", entry.Id.ToString(), detail: $"demo project {project}, pool year {year}");
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>The district the register files a demo site under (the reviewers' inbox filters by it).</summary>
+    private static string? DistrictOf(string site) => site switch
+    {
+        _ when site.Contains("Pudong", StringComparison.Ordinal) || site.Contains("Lingang", StringComparison.Ordinal) => "浦东新区",
+        _ when site.Contains("Songjiang", StringComparison.Ordinal) => "松江区",
+        _ when site.Contains("Jiading", StringComparison.Ordinal) => "嘉定区",
+        _ when site.Contains("Minhang", StringComparison.Ordinal) => "闵行区",
+        _ when site.Contains("Baoshan", StringComparison.Ordinal) => "宝山区",
+        _ => null,
+    };
 
     /// <summary>Every seated expert declares no conflict and scores four-fifths of each criterion's points.</summary>
     private async Task PanelAsync(Guid application, Guid instance, CancellationToken ct)

@@ -7,4 +7,7 @@ public sealed class InvalidRequestException(IReadOnlyList<FieldError> errors)
     public IReadOnlyList<FieldError> Errors { get; } = errors;
 
     public static InvalidRequestException For(string field, string message) => new([new FieldError(field, message)]);
+
+    /// <summary>One field's error said in English and in Chinese, kept apart.</summary>
+    public static InvalidRequestException For(string field, string english, string chinese) => new([FieldError.Of(field, english, chinese)]);
 }

@@ -35,7 +35,7 @@ public sealed class DecideQuota(ProjectWorkflowDbContext db, VoucherRuleSets rul
         if (request.Grant is not { } grant) throw InvalidRequestException.For("grant", "Say whether the quota is granted (true) or refused (false).");
         if (grant && request.GrantedFen is not (> 0 and <= Money.MaxFen)) throw InvalidRequestException.For("grantedFen", "The quota granted, in positive integer fen.");
         var reason = request.Reason?.Trim();
-        if (!grant && string.IsNullOrEmpty(reason)) throw InvalidRequestException.For("reason", "Say why the quota is refused; the applicant reads it. 请说明不予核定的理由。");
+        if (!grant && string.IsNullOrEmpty(reason)) throw InvalidRequestException.For("reason", "Say why the quota is refused; the applicant reads it.", "请说明不予核定的理由。");
         if (reason is { Length: > 1000 }) throw InvalidRequestException.For("reason", "At most 1,000 characters.");
 
         var quota = await db.Set<VoucherQuota>().FirstOrDefaultAsync(q => q.Id == id, cancellationToken)

@@ -5,7 +5,7 @@ namespace ProjectWorkflow.Funding.Reviews;
 
 /// <summary>
 /// One expert's seat on one application's panel: the conflict-of-interest declaration (made before the file
-/// opens) — a conflict recuses them — then the rubric scores, given once.
+/// opens) — a conflict recuses them — then the rubric scores, which the expert may correct while the panel sits.
 /// </summary>
 public sealed class PanelMember
 {
@@ -79,7 +79,23 @@ public sealed class PanelMember
         if (!Declared) throw new InvalidOperationException($"{Expert} has not declared conflicts of interest yet; the file is closed to them.");
         if (Recused) throw new InvalidOperationException($"{Expert} has recused ({RecusalReason}) and does not score.");
         if (ScoredAt is not null) throw new InvalidOperationException($"{Expert} has already scored this application.");
-        if (sheet.Problems(rubric) is [var problem, ..]) throw new ArgumentException(problem, nameof(sheet));
+        if (sheet.Problems(rubric) is [var problem, ..]) throw new ArgumentException(problem.English, nameof(sheet));
+        Points = JsonSerializer.Serialize(sheet.Points);
+        Total = sheet.Total;
+        Comment = comment?.Trim();
+        ScoredAt = at;
+    }
+
+    /// <summary>
+    /// The expert corrects the scores they gave (a mistake seen after sending), replacing the sheet and comment. Only an
+    /// expert who has scored and is still on the panel; whether the panel still sits is the caller's to check.
+    /// </summary>
+    public void CorrectScores(ScoreSheet sheet, IReadOnlyList<RubricCriterion> rubric, string? comment, DateTimeOffset at)
+    {
+        if (sheet.Expert != Expert) throw new InvalidOperationException($"{sheet.Expert} cannot score in {Expert}'s seat.");
+        if (Recused) throw new InvalidOperationException($"{Expert} has recused ({RecusalReason}) and does not score.");
+        if (ScoredAt is null) throw new InvalidOperationException($"{Expert} has not scored this application yet: there is nothing to correct.");
+        if (sheet.Problems(rubric) is [var problem, ..]) throw new ArgumentException(problem.English, nameof(sheet));
         Points = JsonSerializer.Serialize(sheet.Points);
         Total = sheet.Total;
         Comment = comment?.Trim();

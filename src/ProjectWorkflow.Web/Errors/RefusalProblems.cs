@@ -88,6 +88,21 @@ internal sealed class RefusalProblems(IProblemDetailsService problemDetails) : I
             _ => null,
         };
 
+    /// <summary>
+    /// A refusal as a portal page says it, in the reader's language only: a rule's sentence (messageZh or messageEn), or
+    /// each field's message (its Chinese when the use case gave one); null when the refusal has only its detail.
+    /// </summary>
+    public static string? InLanguage(Exception exception, System.Globalization.CultureInfo culture)
+    {
+        var chinese = culture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+        return exception switch
+        {
+            FundingRuleBrokenException e => chinese ? e.Rule.Message.Chinese : e.Rule.Message.English,
+            InvalidRequestException e => string.Join(" ", e.Errors.Select(x => chinese && x.MessageZh is { } zh ? zh : x.Message)),
+            _ => null,
+        };
+    }
+
     private static ProblemDetails Refused(int status, string title, string detail) => new() { Status = status, Title = title, Detail = detail };
 
     private static ProblemDetails Invalid(string detail, object errors) => new()

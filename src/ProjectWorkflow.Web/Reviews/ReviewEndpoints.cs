@@ -24,6 +24,11 @@ public static class ReviewEndpoints
             .RequireAuthorization(policy => policy.RequireRole(Roles.Expert))
             .WithSummary("Score the rubric (experts on the panel, after declaring); completes your review");
 
+        api.MapPost("/tasks/batch/complete", async (BatchReviewRequest request, ClaimsPrincipal user, BatchReview batch, CancellationToken ct) =>
+                TypedResults.Ok(await batch.HandleAsync(request, ActorOf.User(user), ct)))
+            .WithTags("Tasks")
+            .WithSummary("Batch review (批量审核): complete several tasks with one set of variables; each is checked and completed on its own, the refused ones listed with their reasons");
+
         application.MapGet("/panel", async (Guid id, ClaimsPrincipal user, PanelReview panel, CancellationToken ct) =>
             {
                 var actor = ActorOf.User(user);

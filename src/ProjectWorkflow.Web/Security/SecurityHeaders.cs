@@ -16,6 +16,18 @@ public static class SecurityHeaders
 
     public const string DownloadPolicy = "default-src 'none'; sandbox";
 
+    /// <summary>
+    /// An attachment previewed inside a portal page (a PDF or an image the upload check proved to be one): framed only by
+    /// this site's pages, nothing in it may load or run anything else. Chromium's PDF viewer refuses a sandboxed document,
+    /// so a preview drops <c>sandbox</c> and keeps every fetch closed instead.
+    /// </summary>
+    public const string PreviewPolicy = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; object-src 'self'; frame-ancestors 'self'";
+
+    private const string PreviewItem = "pw.preview";
+
+    /// <summary>Marks the answer as a preview framed by the portal's own page (<see cref="PreviewPolicy"/>).</summary>
+    public static void MarkAsPreview(HttpContext http) => http.Items[PreviewItem] = true;
+
     public static string ContentSecurityPolicy(string? scriptNonce) =>
         "default-src 'self'; "
         + (scriptNonce is null ? "script-src 'self'; " : $"script-src 'self' 'nonce-{scriptNonce}'; ")
@@ -42,13 +54,14 @@ public static class SecurityHeaders
                 var headers = http.Response.Headers;
                 var nonce = http.Items.TryGetValue(ScalarOptions.NonceHttpContextItemKey, out var value) ? value as string : null;
                 // A download (an attachment, an Excel export) is never a page: nothing in it may run, even if opened inline.
-                headers.ContentSecurityPolicy = headers.ContentDisposition.ToString().StartsWith("attachment", StringComparison.OrdinalIgnoreCase)
-                    ? DownloadPolicy
+                var preview = http.Items.ContainsKey(PreviewItem);
+                headers.ContentSecurityPolicy = preview ? PreviewPolicy
+                    : headers.ContentDisposition.ToString().StartsWith("attachment", StringComparison.OrdinalIgnoreCase) ? DownloadPolicy
                     : ContentSecurityPolicy(nonce);
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = ReferrerPolicy;
                 headers["Permissions-Policy"] = PermissionsPolicy;
-                headers.XFrameOptions = "DENY";
+                headers.XFrameOptions = preview ? "SAMEORIGIN" : "DENY";
                 return Task.CompletedTask;
             });
             return next(http);

@@ -10,8 +10,8 @@ public static class TaskEndpoints
     {
         var tasks = api.MapGroup("/tasks").WithTags("Tasks");
 
-        tasks.MapGet("/", async (string? scope, Guid? instanceId, int? skip, int? take, ClaimsPrincipal user, ListTasks list, CancellationToken ct) =>
-                TypedResults.Ok(await list.HandleAsync(new ListTasksRequest(scope, instanceId, skip, take), ActorOf.User(user), ct)))
+        tasks.MapGet("/", async (string? scope, Guid? instanceId, int? skip, int? take, string? process, string? step, string? district, string? sort, ClaimsPrincipal user, ListTasks list, CancellationToken ct) =>
+                TypedResults.Ok(await list.HandleAsync(new ListTasksRequest(scope, instanceId, skip, take, process, step, district, sort), ActorOf.User(user), ct)))
             .WithSummary("The inbox: scope=mine|candidate|all, soonest due first");
 
         Map(tasks, "claim", "Claim the task for yourself", (ops, id, user, ct) => ops.ClaimAsync(id, user, ct));

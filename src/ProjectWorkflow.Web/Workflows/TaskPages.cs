@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
+using ProjectWorkflow.Application.Reviews;
 using ProjectWorkflow.Application.Validation;
 using ProjectWorkflow.Application.Workflows.Tasks;
 using ProjectWorkflow.Web.Applications;
@@ -12,22 +13,32 @@ namespace ProjectWorkflow.Web.Workflows;
 public static class TaskPages
 {
     private static readonly string[] Tabs = ["mine", "candidate", "overdue"];
+    private static readonly string[] Sorts = ["due", "due-desc", "newest"];
 
     public static IEndpointRouteBuilder MapTaskPages(this IEndpointRouteBuilder app)
     {
         var pages = app.MapGroup("/portal/tasks").RequireAuthorization().ExcludeFromDescription();
-        pages.MapGet("/", (string? tab, string? process, string? step, int? skip, string? done) =>
+        pages.MapGet("/", (string? tab, string? process, string? step, string? district, string? sort, int? skip, string? done) =>
             PortalPageResult.Page<TaskInboxPage>(new
             {
                 Tab = Tabs.Contains(tab) ? tab! : "mine",
                 Process = Clip(process),
                 Step = Clip(step),
+                District = district is { Length: > 100 } ? null : Clip(district),
+                Sort = Sorts.Contains(sort) ? sort! : "due",
                 Skip = Math.Max(0, skip ?? 0),
                 Done = Done(done),
             }));
-        pages.MapGet("/{id:guid}", async (Guid id, string? done, ClaimsPrincipal user, OpenTask open, CancellationToken ct) =>
+        pages.MapGet("/{id:guid}", async (Guid id, string? done, ClaimsPrincipal user, ReviewFile file, CancellationToken ct) =>
             await ApplicationPages.RefusedAsPageAsync(async () =>
-                PortalPageResult.Page<TaskPage>(new { Task = await open.HandleAsync(id, ActorOf.User(user), ct), Done = Done(done) })));
+            {
+                var actor = ActorOf.User(user);
+                var view = await file.HandleAsync(id, actor, ct);
+                // An expert's review is the panel page: the declaration, then the rubric (not the step's bare form).
+                if (view.Task!.ElementId == PanelReview.ReviewElementId && view.ApplicationId is { } application && view.Task.Assignee == actor.Id)
+                    return Results.LocalRedirect($"/portal/panel/{application}");
+                return PortalPageResult.Page<TaskPage>(new { view.Task, File = view, Done = Done(done) });
+            }));
         pages.MapPost("/{id:guid}/claim", async (Guid id, ClaimsPrincipal user, TaskOperations ops, CancellationToken ct) =>
             await ApplicationPages.RefusedAsPageAsync(async () =>
             {
@@ -60,7 +71,7 @@ public static class TaskPages
     private static List<string>? Names(string? users) =>
         users?.Split([',', '，', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 
-    private static readonly string[] Operations = ["complete", "unclaim", "delegate", "transfer", "send-back", "add-signers", "copy-to", "remind"];
+    private static readonly string[] Operations = ["complete", "unclaim", "delegate", "transfer", "send-back", "add-signers", "copy-to", "remind", "recused"];
 
     /// <summary>Which button was pressed, for the page's "done" line: only a known operation, never free text.</summary>
     private static string? Done(string? done) => Operations.FirstOrDefault(o => o == done);

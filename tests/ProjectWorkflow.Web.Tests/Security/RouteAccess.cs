@@ -89,6 +89,12 @@ public static class RouteMatrix
         R("GET /portal/tasks/{id:guid}",                                     "signed-in"),
         R("POST /portal/tasks/{id:guid}/claim",                              "signed-in"),
         R("POST /portal/tasks/{id:guid}/operations",                         "signed-in"),
+        // An attachment previewed in a page: whoever may read the application (experts only declared, on its panel).
+        R("GET /portal/applications/{id:guid}/attachments/{attachmentId:guid}/preview", "enterprise staff", Refused),
+        // The expert's panel page and its forms: experts on the file's panel only (the matrix's file has no panel yet).
+        R("GET /portal/panel/{id:guid}/",                                    ""),
+        R("POST /portal/panel/{id:guid}/declaration",                        ""),
+        R("POST /portal/panel/{id:guid}/scores",                             ""),
         R("GET /portal/admin/schemes",                                       "admin auditor"),
         R("GET /portal/admin/schemes/{key}/rule-sets/new",                   "admin"),
         R("POST /portal/admin/schemes/{key}/rule-sets",                      "admin"),
@@ -153,6 +159,8 @@ public static class RouteMatrix
         // Experts on the file's panel only: the matrix's file is at district review and has no panel yet, so no one.
         R("POST /api/applications/{id:guid}/panel/declaration",              ""),
         R("POST /api/applications/{id:guid}/panel/scores",                   ""),
+        // Batch review: each task is checked as its own completion would be (the answer lists a refusal per task).
+        R("POST /api/tasks/batch/complete",                                  "signed-in"),
         R("GET /api/applications/{id:guid}/timeline",                        "enterprise staff", Refused),
         R("GET /api/applications/{id:guid}/objections",                      "enterprise staff", Refused),
         R("POST /api/applications/{id:guid}/objections",                     "signed-in"),

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ProjectWorkflow.Application.Applications;
 using ProjectWorkflow.Application.Enterprises;
 using ProjectWorkflow.Application.Identity;
 using ProjectWorkflow.Application.Persistence;
@@ -10,7 +11,8 @@ using ProjectWorkflow.Engine.Runtime;
 
 namespace ProjectWorkflow.Application.Workflows.Tasks;
 
-public sealed record ListTasksRequest(string? Scope, Guid? InstanceId, int? Skip, int? Take, string? Process = null, string? Step = null);
+public sealed record ListTasksRequest(string? Scope, Guid? InstanceId, int? Skip, int? Take, string? Process = null, string? Step = null,
+    string? District = null, string? Sort = null);
 
 /// <summary>How many open tasks each tab of the inbox holds.</summary>
 public sealed record TaskCounts(int Mine, int Candidate, int Overdue);
@@ -18,7 +20,9 @@ public sealed record TaskCounts(int Mine, int Candidate, int Overdue);
 /// <summary>
 /// The inbox: <c>mine</c> (assigned to me), <c>candidate</c> (unassigned, and I may claim it), or
 /// <c>all</c> (both; every open task for administrators and auditors), or <c>overdue</c> (mine or claimable, past
-/// due). Optionally only one process (a scheme's key) or one step. Soonest due first.
+/// due). Optionally only one process (a scheme's key), one step, or one district's applications (the project pool's
+/// register names the district, <see cref="ApplicationDistricts"/>). Soonest due first (<c>sort=due</c>), latest due
+/// first (<c>due-desc</c>) or newest first (<c>newest</c>).
 /// </summary>
 public sealed class ListTasks(ProjectWorkflowDbContext db, TaskForms forms)
 {
@@ -35,6 +39,9 @@ public sealed class ListTasks(ProjectWorkflowDbContext db, TaskForms forms)
         if (take is < 1 or > MaxTake) throw InvalidRequestException.For("take", $"Take between 1 and {MaxTake} tasks at a time.");
         var skip = request.Skip ?? 0;
         if (skip < 0) throw InvalidRequestException.For("skip", "Skip cannot be negative.");
+        if (request.District?.Length > 100) throw InvalidRequestException.For("district", "A district is at most 100 characters.");
+        var sort = string.IsNullOrWhiteSpace(request.Sort) ? "due" : request.Sort.Trim().ToLowerInvariant();
+        if (sort is not ("due" or "due-desc" or "newest")) throw InvalidRequestException.For("sort", "Sort by one of: due, due-desc, newest.");
 
         var me = actor.Id;
         var namesMe = TaskCandidates.Naming(actor);
@@ -42,6 +49,11 @@ public sealed class ListTasks(ProjectWorkflowDbContext db, TaskForms forms)
         if (request.InstanceId is { } instanceId) open = open.Where(t => t.InstanceId == instanceId);
         if (!string.IsNullOrWhiteSpace(request.Process)) open = open.Where(t => t.DefinitionKey == request.Process);
         if (!string.IsNullOrWhiteSpace(request.Step)) open = open.Where(t => t.ElementId == request.Step);
+        if (!string.IsNullOrWhiteSpace(request.District))
+        {
+            var numbers = await ApplicationDistricts.NumbersInAsync(db, request.District.Trim(), cancellationToken);
+            open = open.Where(t => t.BusinessKey != null && numbers.Contains(t.BusinessKey));
+        }
 
         var mine = open.Where(t => t.Assignee == me);
         var claimable = open.Where(t => t.Assignee == null && t.Candidates.AsQueryable().Any(namesMe));
@@ -55,8 +67,13 @@ public sealed class ListTasks(ProjectWorkflowDbContext db, TaskForms forms)
             _ => mineOrClaimable,
         };
 
-        var rows = await query
-            .OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id)
+        var ordered = sort switch
+        {
+            "due-desc" => query.OrderBy(t => t.DueAt == null).ThenByDescending(t => t.DueAt).ThenByDescending(t => t.CreatedAt).ThenBy(t => t.Id),
+            "newest" => query.OrderByDescending(t => t.CreatedAt).ThenBy(t => t.Id),
+            _ => query.OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id),
+        };
+        var rows = await ordered
             .Skip(skip).Take(take)
             .Include(t => t.Candidates)
             .ToListAsync(cancellationToken);

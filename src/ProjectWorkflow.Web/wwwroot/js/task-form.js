@@ -38,16 +38,20 @@
       return;
     }
     const problem = await response.json().catch(() => ({}));
+    // The server says a refusal in both languages apart (messageZh beside message; a rule's messageZh/messageEn): show the reader's.
+    const chinese = (document.documentElement.lang || 'zh').toLowerCase().startsWith('zh');
+    const say = (error) => (chinese && error.messageZh) || error.message;
     const byField = {};
     const elsewhere = [];
     for (const error of problem.errors || []) {
       const fieldId = idOfKey(error.field);
-      if (fieldId) (byField[fieldId] = byField[fieldId] || []).push(error.message);
-      else elsewhere.push(error.message);
+      if (fieldId) (byField[fieldId] = byField[fieldId] || []).push(say(error));
+      else elsewhere.push(say(error));
     }
+    const rule = chinese ? problem.messageZh : problem.messageEn;
     if (Object.keys(byField).length > 0) form._setState({ errors: byField });
     if (elsewhere.length > 0 || Object.keys(byField).length === 0) {
-      errors.textContent = [host.dataset.refused, ...elsewhere, problem.errors ? '' : (problem.detail || problem.title || '')].filter(Boolean).join(' ');
+      errors.textContent = [host.dataset.refused, ...elsewhere, problem.errors ? '' : (rule || problem.detail || problem.title || '')].filter(Boolean).join(' ');
     }
   });
 })();

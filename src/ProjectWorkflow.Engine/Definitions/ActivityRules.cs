@@ -25,6 +25,8 @@ internal static partial class ActivityRules
                 break;
         }
 
+        CheckAsync(node, context);
+
         var loop = node switch
         {
             UserTask => null,
@@ -36,6 +38,17 @@ internal static partial class ActivityRules
         {
             context.Add(node, $"Multi-instance is supported on user tasks only, not on a {node.Kind}. Put the multi-instance marker on the user task that should repeat.");
         }
+    }
+
+    /// <summary>Asynchronous continuations the runtime does not place the way Camunda does are refused, not moved.</summary>
+    private static void CheckAsync(FlowNode node, ValidationContext context)
+    {
+        if (!node.AsyncBefore && !node.AsyncAfter) return;
+        if (node is BoundaryEvent && node.AsyncBefore)
+            context.Add(node, "camunda:asyncBefore on a boundary event is not supported: the event fires in the command that triggers it. Use camunda:asyncAfter to continue in a job after it.");
+        var loop = node switch { Activity activity => activity.MultiInstance, SubProcess sub => sub.MultiInstance, _ => null };
+        if (loop is not null)
+            context.Add(node, "Asynchronous continuations on a multi-instance activity are not supported yet (Camunda puts one before each instance and one around the whole). Put camunda:asyncBefore on the element before it instead.");
     }
 
     private static void CheckTopic(ServiceTask task, ValidationContext context)

@@ -42,6 +42,7 @@ internal static class ScopeReader
         var node = create(id);
         if (node is null) return null;
         CamundaHooks.Check(element, node.Kind, process, context);
+        CamundaHooks.ReadAsync(element, node, process, context);
         if (node is not SubProcess) KeepDescriptiveChildren(element, process, context);
         node.Scope = scope;
         scope.Nodes.Add(node);

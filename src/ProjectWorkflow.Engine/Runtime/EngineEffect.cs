@@ -22,6 +22,9 @@ public sealed record TaskNotification(Guid InstanceId, Guid TaskId, string Event
 
 public sealed record TimerScheduled(Guid InstanceId, Guid BookmarkId, DateTimeOffset DueAt) : EngineEffect(InstanceId);
 
+/// <summary>A job (an asynchronous continuation, or the next try of a failed one) is due at <paramref name="DueAt"/>.</summary>
+public sealed record JobScheduled(Guid InstanceId, Guid BookmarkId, DateTimeOffset DueAt) : EngineEffect(InstanceId);
+
 public sealed record TimerCancelled(Guid InstanceId, Guid BookmarkId) : EngineEffect(InstanceId);
 
 public sealed record MessageSubscribed(Guid InstanceId, Guid BookmarkId, string MessageName, string? CorrelationKey) : EngineEffect(InstanceId);

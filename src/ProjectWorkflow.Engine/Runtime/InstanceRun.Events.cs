@@ -77,7 +77,7 @@ internal sealed partial class InstanceRun
             var bookmark = _instance.Bookmarks[i];
             if (bookmark.ExecutionId != execution.Id) continue;
             _instance.Bookmarks.RemoveAt(i);
-            if (bookmark.Kind == BookmarkKind.Timer) _session.AddEffect(new TimerCancelled(_instance.Id, bookmark.Id));
+            if (bookmark.Kind is BookmarkKind.Timer or BookmarkKind.Job) _session.AddEffect(new TimerCancelled(_instance.Id, bookmark.Id));
         }
     }
 

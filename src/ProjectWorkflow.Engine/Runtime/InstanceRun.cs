@@ -39,7 +39,7 @@ internal sealed partial class InstanceRun
 
     public List<Guid> CreatedTaskIds { get; } = [];
 
-    private readonly record struct Step(Execution Execution, FlowNode Node, bool Leaving);
+    private readonly record struct Step(Execution Execution, FlowNode Node, bool Leaving, bool PastAsync = false);
 
     public void Enter(Execution execution, FlowNode node) => _agenda.Enqueue(new Step(execution, node, false));
 
@@ -61,8 +61,8 @@ internal sealed partial class InstanceRun
                 if (_instance.IsEnded || !_instance.Executions.Contains(step.Execution)) continue;
                 try
                 {
-                    if (step.Leaving) LeaveNode(step.Execution, step.Node);
-                    else await EnterNodeAsync(step.Execution, step.Node);
+                    if (step.Leaving) LeaveNode(step.Execution, step.Node, step.PastAsync);
+                    else await EnterNodeAsync(step.Execution, step.Node, step.PastAsync);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException && ex is not WorkflowException)
                 {
@@ -73,10 +73,15 @@ internal sealed partial class InstanceRun
         }
     }
 
-    private async ValueTask EnterNodeAsync(Execution execution, FlowNode node)
+    private async ValueTask EnterNodeAsync(Execution execution, FlowNode node, bool pastAsync = false)
     {
         execution.ElementId = node.Id;
         execution.State = ExecutionState.Active;
+        if (node.AsyncBefore && !pastAsync && !execution.IsLoopInstance)
+        {
+            CreateJob(execution, node, JobPhase.Before);
+            return;
+        }
         Journal(node, "entered");
 
         switch (node)
@@ -198,8 +203,16 @@ internal sealed partial class InstanceRun
     }
 
     /// <summary>Take the way out of a node: which flows depends on the node kind.</summary>
-    private void LeaveNode(Execution execution, FlowNode node)
+    private void LeaveNode(Execution execution, FlowNode node, bool pastAsync = false)
     {
+        if (node.AsyncAfter && !pastAsync && !execution.IsLoopInstance)
+        {
+            // The node is done here (its boundary events stop waiting); the job chooses and takes the way out.
+            RemoveBookmarksOf(execution);
+            MarkCompleted(node.Id);
+            CreateJob(execution, node, JobPhase.After);
+            return;
+        }
         if (execution.IsLoopInstance)
         {
             CompleteLoopInstance(execution, node);
@@ -303,6 +316,8 @@ internal sealed partial class InstanceRun
 
     private void RaiseIncident(Execution execution, FlowNode node, IncidentPhase phase, Exception ex)
     {
+        // Inside a job nothing is kept of a failure: the whole run is thrown away and the try counted instead.
+        if (_job is { } job) throw new JobFailedException(_instance.Id, job.Id, node.Id, ex);
         execution.State = ExecutionState.Failed;
         var incident = new Incident
         {
@@ -335,6 +350,12 @@ internal sealed partial class InstanceRun
         var node = _process.Node(incident.ElementId);
         Journal(node, "retried");
         execution.State = ExecutionState.Active;
+        if (incident.Kind == FailedJobIncident)
+        {
+            // As Camunda does when an operator gives a failed job new retries: the job runs again, on its own.
+            CreateJob(execution, node, incident.Phase == IncidentPhase.Leave ? JobPhase.After : JobPhase.Before);
+            return;
+        }
         if (incident.Phase == IncidentPhase.Leave) Leave(execution, node);
         else Enter(execution, node);
     }

@@ -677,20 +677,33 @@ public class DefinitionCompilerTests
     }
 
     [Fact]
-    public void Async_continuations_are_refused_with_the_reason_rather_than_ignored()
+    public void Async_continuations_compile_with_their_retry_cycle_and_a_wrong_cycle_is_refused_by_name()
     {
-        var xml = BpmnSamples.Process("""
+        var good = DefinitionCompiler.Compile(Encoding.UTF8.GetBytes(BpmnSamples.Process("""
               <bpmn:startEvent id="Start" camunda:asyncBefore="true" />
               <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Review" />
-              <bpmn:userTask id="Review" camunda:asyncAfter="true" />
+              <bpmn:userTask id="Review" camunda:asyncAfter="true">
+                <bpmn:extensionElements><camunda:failedJobRetryTimeCycle>R5/PT10M</camunda:failedJobRetryTimeCycle></bpmn:extensionElements>
+              </bpmn:userTask>
               <bpmn:sequenceFlow id="F2" sourceRef="Review" targetRef="End" />
               <bpmn:endEvent id="End" />
-            """);
+            """)), BpmnSamples.Topics);
+        Assert.True(good.Succeeded, string.Join("; ", good.Problems));
+        Assert.True(good.Definition!.Process.Node("Start").AsyncBefore);
+        Assert.Equal(5, good.Definition.Process.Node("Review").Retries.Attempts);
 
-        var problems = CompileFails(xml);
+        var problems = CompileFails(BpmnSamples.Process("""
+              <bpmn:startEvent id="Start" />
+              <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Review" />
+              <bpmn:userTask id="Review" camunda:asyncBefore="true">
+                <bpmn:extensionElements><camunda:failedJobRetryTimeCycle>every ten minutes</camunda:failedJobRetryTimeCycle></bpmn:extensionElements>
+              </bpmn:userTask>
+              <bpmn:sequenceFlow id="F2" sourceRef="Review" targetRef="End" camunda:asyncBefore="true" />
+              <bpmn:endEvent id="End" />
+            """));
 
-        Assert.Contains(problems, p => p.ElementId == "Start" && p.Kind == "startEvent (camunda:asyncBefore)" && p.Message.Contains("transaction boundary", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.ElementId == "Review" && p.Kind == "userTask (camunda:asyncAfter)");
+        Assert.Contains(problems, p => p.ElementId == "Review" && p.Kind == "userTask (camunda:failedJobRetryTimeCycle)" && p.Message.Contains("R5/PT10M", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.ElementId == "F2" && p.Kind == "sequenceFlow (camunda:asyncBefore)");
     }
 
     [Fact]

@@ -23,6 +23,16 @@ internal static partial class ActivityRules
             case SubProcess subProcess:
                 CheckSubProcessStart(subProcess, context);
                 break;
+            case ReceiveTask receive:
+                if (receive.Message is null)
+                    context.Add(receive, "The receive task does not say which message it waits for. Set its messageRef to a message of the file.");
+                EventRules.CheckMessage(receive, receive.Message, context);
+                break;
+            case SendTask send:
+                if (send.Message is null)
+                    context.Add(send, "The send task does not say what it sends. Set its messageRef to a message of the file (sent through the outbox), or make it camunda:type=\"external\" with a topic.");
+                EventRules.CheckMessage(send, send.Message, context);
+                break;
         }
 
         CheckAsync(node, context);

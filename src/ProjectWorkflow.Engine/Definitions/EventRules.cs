@@ -22,6 +22,17 @@ internal static class EventRules
                     context.Add(start, "A message start event's name cannot be an expression: there are no variables yet to evaluate it with. Give the message a fixed name.");
                 }
                 break;
+            case IntermediateCatchEvent { LinkName: { } link } linkTarget:
+                if (link.Trim().Length == 0)
+                    context.Add(linkTarget, "The link catch event has no name, so no link throw event can lead to it. Give its linkEventDefinition a name.");
+                break;
+            case IntermediateThrowEvent throwEvent:
+                CheckMessage(throwEvent, throwEvent.Message, context);
+                if (throwEvent.LinkName is { } linkName) CheckLink(throwEvent, linkName, context);
+                break;
+            case EndEvent { Message: { } sent } messageEnd:
+                CheckMessage(messageEnd, sent, context);
+                break;
             case IntermediateCatchEvent catchEvent:
                 RequireDefinition(catchEvent, catchEvent.Timer, catchEvent.Message, context);
                 CheckTimer(catchEvent, catchEvent.Timer, context);
@@ -91,7 +102,23 @@ internal static class EventRules
         context.Add(node, $"The {element} '{timer.Text}' is not valid ISO 8601 ({(error ?? "unrecognised format").TrimEnd('.')}). Write it like {example}, or as an expression ${{...}}.");
     }
 
-    private static void CheckMessage(FlowNode node, MessageDefinition? message, ValidationContext context)
+    // A link throw event jumps to the one link catch event of its name in its own (sub-)process.
+    private static void CheckLink(IntermediateThrowEvent throwEvent, string name, ValidationContext context)
+    {
+        var targets = throwEvent.Scope.Nodes.OfType<IntermediateCatchEvent>().Where(c => c.LinkName == name).ToList();
+        if (targets.Count == 1)
+        {
+            throwEvent.LinkTarget = targets[0];
+            if (throwEvent.Outgoing.Count > 0)
+                context.Add(throwEvent, "A link throw event cannot have outgoing sequence flows: the token goes on at its link catch event.");
+            return;
+        }
+        context.Add(throwEvent, targets.Count == 0
+            ? $"No link catch event named '{name}' is in the same (sub-)process, so the link leads nowhere. Add an intermediate catch event with a linkEventDefinition named '{name}'."
+            : $"Several link catch events are named '{name}' ({string.Join(", ", targets.Select(t => t.Id))}); a link must lead to one. Rename all but one.");
+    }
+
+    internal static void CheckMessage(FlowNode node, MessageDefinition? message, ValidationContext context)
     {
         if (message is null) return;
         var known = context.Document.Messages;

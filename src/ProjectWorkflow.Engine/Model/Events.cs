@@ -49,12 +49,31 @@ public sealed class EndEvent(string id, int line) : FlowNode(id, "endEvent", lin
 
     /// <summary>Set on an error end event: the BPMN error it throws.</summary>
     public ErrorDefinition? Error { get; init; }
+
+    /// <summary>Set on a message end event: the message sent through the outbox as the path ends.</summary>
+    public MessageDefinition? Message { get; init; }
 }
 
 public sealed class IntermediateCatchEvent(string id, int line) : FlowNode(id, "intermediateCatchEvent", line)
 {
     public TimerDefinition? Timer { get; init; }
     public MessageDefinition? Message { get; init; }
+
+    /// <summary>A link catch event's name: where a link throw event of the same scope and name goes on.</summary>
+    public string? LinkName { get; init; }
+}
+
+/// <summary>
+/// An intermediate throw event: none (the token passes), message (sent through the outbox) or link (the token jumps
+/// to the link catch event of the same name in the same scope).
+/// </summary>
+public sealed class IntermediateThrowEvent(string id, int line) : FlowNode(id, "intermediateThrowEvent", line)
+{
+    public MessageDefinition? Message { get; init; }
+    public string? LinkName { get; init; }
+
+    /// <summary>The link catch event this one jumps to, found at deploy.</summary>
+    public IntermediateCatchEvent? LinkTarget { get; internal set; }
 }
 
 public sealed class BoundaryEvent(string id, int line, string attachedToRef) : FlowNode(id, "boundaryEvent", line)

@@ -12,7 +12,8 @@ internal static class ActivityReader
     /// <summary>Camunda service task implementations the engine cannot run: it only hands work to registered topics.</summary>
     private static readonly string[] CodeImplementations = ["class", "delegateExpression", "expression"];
 
-    public static bool IsActivity(string localName) => localName is "userTask" or "serviceTask" or "callActivity";
+    public static bool IsActivity(string localName) =>
+        localName is "userTask" or "serviceTask" or "callActivity" or "task" or "manualTask" or "receiveTask" or "sendTask";
 
     public static FlowNode Read(XElement element, string id, ProcessModel process, ReadContext context)
     {
@@ -40,6 +41,17 @@ internal static class ActivityReader
                     FormKey = element.CamundaAttr("formKey"),
                     FormRef = element.CamundaAttr("formRef"),
                 };
+            case "task" or "manualTask":
+                return new PassThroughTask(id, kind, line) { Name = name, MultiInstance = loop };
+            case "receiveTask":
+                return new ReceiveTask(id, line) { Name = name, MultiInstance = loop, Message = MessageOf(element, context) };
+            case "sendTask" when element.CamundaAttr("type") is not null:
+                // Camunda runs a send task with camunda:type="external" as an external task, like a service task.
+                CheckImplementation(element, process, context);
+                return new ServiceTask(id, line, kind) { Name = name, MultiInstance = loop, Topic = element.CamundaAttr("topic") };
+            case "sendTask":
+                CheckImplementation(element, process, context);
+                return new SendTask(id, line) { Name = name, MultiInstance = loop, Message = MessageOf(element, context) };
             case "serviceTask":
                 CheckImplementation(element, process, context);
                 return new ServiceTask(id, line) { Name = name, MultiInstance = loop, Topic = element.CamundaAttr("topic") };
@@ -65,6 +77,10 @@ internal static class ActivityReader
                 };
         }
     }
+
+    // A receive or send task names its message with messageRef on the task itself.
+    private static MessageDefinition? MessageOf(XElement element, ReadContext context) =>
+        element.Ref("messageRef") is null ? null : EventReader.ReadMessage(element, context.Document);
 
     /// <summary>
     /// The standard BPMN way to name people, run as Camunda runs it: <c>humanPerformer</c> is the assignee
@@ -159,12 +175,12 @@ internal static class ActivityReader
         const string howTo = "The engine runs service tasks only as external tasks: set camunda:type=\"external\" and camunda:topic to a topic with a registered handler.";
         foreach (var attribute in CodeImplementations.Where(a => element.CamundaAttr(a) is not null))
         {
-            context.Unsupported(process, element, $"serviceTask (camunda:{attribute})", $"Java classes and expressions cannot run here. {howTo}");
+            context.Unsupported(process, element, $"{element.Name.LocalName} (camunda:{attribute})", $"Java classes and expressions cannot run here. {howTo}");
         }
         var type = element.CamundaAttr("type");
         if (type is not null && !string.Equals(type, "external", StringComparison.Ordinal))
         {
-            context.Unsupported(process, element, $"serviceTask (camunda:type=\"{type}\")", howTo);
+            context.Unsupported(process, element, $"{element.Name.LocalName} (camunda:type=\"{type}\")", howTo);
         }
     }
 }

@@ -15,12 +15,14 @@ internal static class EventReader
     private const string Message = "messageEventDefinition";
     private const string Terminate = "terminateEventDefinition";
     private const string Error = "errorEventDefinition";
+    private const string Link = "linkEventDefinition";
 
     private static readonly Dictionary<string, (string[] Allowed, string Rule)> Rules = new(StringComparer.Ordinal)
     {
         ["startEvent"] = ([Timer, Message], "A start event may be a none, timer or message start event."),
-        ["endEvent"] = ([Terminate, Error], "An end event may be a none, terminate or error end event."),
-        ["intermediateCatchEvent"] = ([Timer, Message], "An intermediate catch event may wait for a timer or a message."),
+        ["endEvent"] = ([Terminate, Error, Message], "An end event may be a none, terminate, error or message end event."),
+        ["intermediateCatchEvent"] = ([Timer, Message, Link], "An intermediate catch event may wait for a timer or a message, or be a link's target."),
+        ["intermediateThrowEvent"] = ([Message, Link], "An intermediate throw event may be a none, message or link throw event."),
         ["boundaryEvent"] = ([Timer, Message, Error], "A boundary event may be a timer, message or error boundary event."),
     };
 
@@ -54,14 +56,16 @@ internal static class EventReader
         var timer = definitionKind == Timer ? ReadTimer(definition!, id, kind, process, context) : null;
         var message = definitionKind == Message ? ReadMessage(definition!, context.Document) : null;
         var error = definitionKind == Error ? ReadError(definition!, context.Document) : null;
+        var link = definitionKind == Link ? definition!.Attr("name") ?? "" : null;
         var name = element.Attr("name");
         var line = element.Line();
 
         return kind switch
         {
             "startEvent" => new StartEvent(id, line) { Name = name, Timer = timer, Message = message, Initiator = element.CamundaAttr("initiator") },
-            "endEvent" => new EndEvent(id, line) { Name = name, Terminate = definitionKind == Terminate, Error = error },
-            "intermediateCatchEvent" => new IntermediateCatchEvent(id, line) { Name = name, Timer = timer, Message = message },
+            "endEvent" => new EndEvent(id, line) { Name = name, Terminate = definitionKind == Terminate, Error = error, Message = message },
+            "intermediateCatchEvent" => new IntermediateCatchEvent(id, line) { Name = name, Timer = timer, Message = message, LinkName = link },
+            "intermediateThrowEvent" => new IntermediateThrowEvent(id, line) { Name = name, Message = message, LinkName = link },
             _ => new BoundaryEvent(id, line, element.Ref("attachedToRef") ?? "")
             {
                 Name = name,
@@ -106,7 +110,7 @@ internal static class EventReader
         return new ErrorDefinition(reference, reference is not null && document.Errors.TryGetValue(reference, out var code) ? code : null);
     }
 
-    private static MessageDefinition ReadMessage(XElement definition, BpmnDocument document)
+    internal static MessageDefinition ReadMessage(XElement definition, BpmnDocument document)
     {
         var reference = definition.Ref("messageRef") ?? "";
         var name = document.Messages.TryGetValue(reference, out var found) ? found : "";

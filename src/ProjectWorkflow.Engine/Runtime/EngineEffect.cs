@@ -29,6 +29,9 @@ public sealed record TimerCancelled(Guid InstanceId, Guid BookmarkId) : EngineEf
 
 public sealed record MessageSubscribed(Guid InstanceId, Guid BookmarkId, string MessageName, string? CorrelationKey) : EngineEffect(InstanceId);
 
+/// <summary>A message throw event, message end event or send task sent <paramref name="MessageName"/>, under the instance's business key.</summary>
+public sealed record MessageSent(Guid InstanceId, string ElementId, string MessageName, string? BusinessKey) : EngineEffect(InstanceId);
+
 public sealed record InstanceEnded(Guid InstanceId, string DefinitionKey, string? BusinessKey, InstanceStatus Status) : EngineEffect(InstanceId);
 
 public sealed record IncidentRaised(Guid InstanceId, Incident Incident) : EngineEffect(InstanceId);

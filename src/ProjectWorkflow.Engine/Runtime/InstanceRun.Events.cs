@@ -93,6 +93,19 @@ internal sealed partial class InstanceRun
         if (node is not BoundaryEvent boundary)
         {
             _instance.Bookmarks.Remove(bookmark);
+            if (execution.ElementId != node.Id && _process.Node(execution.ElementId) is EventBasedGateway gateway)
+            {
+                // The first event after an event-based gateway: the gateway is passed, the other events stop waiting.
+                MarkCompleted(gateway.Id);
+                Journal(gateway, "left", node.Id);
+                var flow = gateway.Outgoing.First(f => f.Target == node);
+                execution.ArrivedVia = flow.Id;
+                if (!_instance.TakenFlowIds.Contains(flow.Id)) _instance.TakenFlowIds.Add(flow.Id);
+                Journal(flow.Id, "sequenceFlow", "taken", null);
+                RemoveBookmarksOf(execution);
+                execution.ElementId = node.Id;
+                Journal(node, "entered");
+            }
             Leave(execution, node);
             return;
         }
@@ -130,6 +143,33 @@ internal sealed partial class InstanceRun
         {
             _instance.Bookmarks.Remove(bookmark);
         }
+    }
+
+    /// <summary>A message throw event, message end event or send task: the message leaves through the outbox with this command.</summary>
+    private void SendMessage(Execution execution, FlowNode node, MessageDefinition message)
+    {
+        Revocable = false;
+        var name = message.NameExpression is { } expression
+            ? Text(expression.Evaluate(Variables(execution))) is { Length: > 0 } evaluated ? evaluated
+                : throw new InvalidOperationException($"The message name '{message.Name}' evaluated to nothing.")
+            : message.Name;
+        Journal(node, "messageSent", name);
+        _session.AddEffect(new MessageSent(_instance.Id, node.Id, name, _instance.BusinessKey));
+    }
+
+    private void ThrowIntermediate(Execution execution, IntermediateThrowEvent throwEvent)
+    {
+        if (throwEvent.Message is { } message) SendMessage(execution, throwEvent, message);
+        if (throwEvent.LinkTarget is not { } target)
+        {
+            LeaveNode(execution, throwEvent);
+            return;
+        }
+        // A link: the token goes on at the catch event of the same name, as if a flow joined them.
+        MarkCompleted(throwEvent.Id);
+        Journal(throwEvent, "left", $"link {throwEvent.LinkName} to {target.Id}");
+        execution.ArrivedVia = null;
+        Enter(execution, target);
     }
 
     public void SetVariables(JsonObject? variables)

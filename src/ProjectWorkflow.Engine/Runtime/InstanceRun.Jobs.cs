@@ -43,7 +43,9 @@ internal sealed partial class InstanceRun
         _instance.Bookmarks.Remove(job);
         execution.State = ExecutionState.Active;
         Journal(node, "jobExecuted", job.JobPhase == JobPhase.After ? "asyncAfter" : "asyncBefore");
-        _agenda.Enqueue(new Step(execution, node, job.JobPhase == JobPhase.After, PastAsync: true));
+        var phase = job.JobPhase ?? JobPhase.Before;
+        // After an end event there is no way out to take: the job reaches the end (ReachEnd) in its place.
+        _agenda.Enqueue(new Step(execution, node, Leaving: phase == JobPhase.After && node is not EndEvent, Past: phase));
     }
 
     /// <summary>A try failed (its run already thrown away): try again later, or stop with an incident when no try is left.</summary>

@@ -17,6 +17,7 @@ internal sealed partial class InstanceRun
     private void ReachEnd(Execution execution, EndEvent end)
     {
         MarkCompleted(end.Id);
+        if (end.Message is { } message) SendMessage(execution, end, message);
         Journal(end, "left");
         if (end.Error is { Code: { } code })
         {

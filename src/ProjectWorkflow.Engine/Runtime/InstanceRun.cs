@@ -39,7 +39,8 @@ internal sealed partial class InstanceRun
 
     public List<Guid> CreatedTaskIds { get; } = [];
 
-    private readonly record struct Step(Execution Execution, FlowNode Node, bool Leaving, bool PastAsync = false);
+    /// <param name="Past">Set when a job continues the step: the asynchronous continuation it has passed.</param>
+    private readonly record struct Step(Execution Execution, FlowNode Node, bool Leaving, JobPhase? Past = null);
 
     public void Enter(Execution execution, FlowNode node) => _agenda.Enqueue(new Step(execution, node, false));
 
@@ -61,8 +62,8 @@ internal sealed partial class InstanceRun
                 if (_instance.IsEnded || !_instance.Executions.Contains(step.Execution)) continue;
                 try
                 {
-                    if (step.Leaving) LeaveNode(step.Execution, step.Node, step.PastAsync);
-                    else await EnterNodeAsync(step.Execution, step.Node, step.PastAsync);
+                    if (step.Leaving) LeaveNode(step.Execution, step.Node, step.Past == JobPhase.After);
+                    else await EnterNodeAsync(step.Execution, step.Node, step.Past);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException && ex is not WorkflowException)
                 {
@@ -73,16 +74,17 @@ internal sealed partial class InstanceRun
         }
     }
 
-    private async ValueTask EnterNodeAsync(Execution execution, FlowNode node, bool pastAsync = false)
+    private async ValueTask EnterNodeAsync(Execution execution, FlowNode node, JobPhase? past = null)
     {
         execution.ElementId = node.Id;
         execution.State = ExecutionState.Active;
-        if (node.AsyncBefore && !pastAsync && !execution.IsLoopInstance)
+        if (node.AsyncBefore && past is null && !execution.IsLoopInstance)
         {
             CreateJob(execution, node, JobPhase.Before);
             return;
         }
-        Journal(node, "entered");
+        // An end event's asyncAfter job ends the path where the end event was entered (and journaled) already.
+        if (past != JobPhase.After) Journal(node, "entered");
 
         switch (node)
         {
@@ -91,6 +93,9 @@ internal sealed partial class InstanceRun
                 if (start.Initiator is { Length: > 0 } initiator && execution.ParentId is null && _instance.ParentInstanceId is null)
                     _instance.Variables[initiator] = _instance.StartedBy is { } starter && starter != Runtime.Actor.System.Id ? starter : null;
                 LeaveNode(execution, node);
+                break;
+            case EndEvent end when end.AsyncAfter && past != JobPhase.After && !execution.IsLoopInstance:
+                CreateJob(execution, end, JobPhase.After);
                 break;
             case EndEvent end:
                 ReachEnd(execution, end);
@@ -107,9 +112,24 @@ internal sealed partial class InstanceRun
             case Gateway gateway:
                 EnterGateway(execution, gateway);
                 break;
+            case IntermediateCatchEvent { LinkName: not null } linkTarget:
+                LeaveNode(execution, linkTarget);
+                break;
             case IntermediateCatchEvent catchEvent:
                 execution.State = ExecutionState.Waiting;
                 CreateBookmark(execution, catchEvent, catchEvent.Timer, catchEvent.Message);
+                break;
+            case IntermediateThrowEvent throwEvent:
+                ThrowIntermediate(execution, throwEvent);
+                break;
+            case ReceiveTask receive:
+                execution.State = ExecutionState.Waiting;
+                AttachBoundaries(execution, receive);
+                CreateBookmark(execution, receive, null, receive.Message);
+                break;
+            case SendTask send:
+                SendMessage(execution, send, send.Message!);
+                LeaveNode(execution, send);
                 break;
             case SubProcess subProcess:
                 EnterSubProcess(execution, subProcess);

@@ -120,11 +120,11 @@ internal static partial class ActivityRules
     private static void CheckSubProcessStart(SubProcess subProcess, ValidationContext context)
     {
         var starts = subProcess.Nodes.OfType<StartEvent>().ToList();
-        foreach (var start in starts.Where(s => s.Timer is not null || s.Message is not null))
+        foreach (var start in starts.Where(s => s.Timer is not null || s.Message is not null || s.Signal is not null))
         {
-            context.Add(start, "A sub-process can only begin with a none start event; timer and message start events inside a sub-process are not supported.");
+            context.Add(start, "A sub-process can only begin with a none start event; timer, message and signal start events inside a sub-process are not supported.");
         }
-        var none = starts.Count(s => s.Timer is null && s.Message is null);
+        var none = starts.Count(s => s.Timer is null && s.Message is null && s.Signal is null);
         if (none == 0)
         {
             context.Add(subProcess, "The sub-process has no none start event, so the engine would not know where to begin inside it. Add one start event without a definition.");

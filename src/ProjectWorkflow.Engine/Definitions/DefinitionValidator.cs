@@ -47,7 +47,7 @@ internal static class DefinitionValidator
             context.Add(process, "The process has no start event the engine can run. Add one none start event (where a started instance begins) or timer start events.");
             return;
         }
-        var none = starts.Where(s => s.Timer is null && s.Message is null).ToList();
+        var none = starts.Where(s => s.Timer is null && s.Message is null && s.Signal is null).ToList();
         if (none.Count > 1)
         {
             context.Add(process, $"The process has {none.Count} none start events ({string.Join(", ", none.Select(s => s.Id))}); it needs exactly one, so it is clear where a started instance begins.");

@@ -17,6 +17,7 @@ internal static class EventRules
             case StartEvent start:
                 CheckTimer(start, start.Timer, context);
                 CheckMessage(start, start.Message, context);
+                CheckSignal(start, start.Signal, context);
                 if (start.Message is { NameExpression: not null } && start.Scope is ProcessModel)
                 {
                     context.Add(start, "A message start event's name cannot be an expression: there are no variables yet to evaluate it with. Give the message a fixed name.");
@@ -28,13 +29,18 @@ internal static class EventRules
                 break;
             case IntermediateThrowEvent throwEvent:
                 CheckMessage(throwEvent, throwEvent.Message, context);
+                CheckSignal(throwEvent, throwEvent.Signal, context);
                 if (throwEvent.LinkName is { } linkName) CheckLink(throwEvent, linkName, context);
                 break;
             case EndEvent { Message: { } sent } messageEnd:
                 CheckMessage(messageEnd, sent, context);
                 break;
+            case EndEvent { Signal: { } broadcast } signalEnd:
+                CheckSignal(signalEnd, broadcast, context);
+                break;
             case IntermediateCatchEvent catchEvent:
-                RequireDefinition(catchEvent, catchEvent.Timer, catchEvent.Message, context);
+                RequireDefinition(catchEvent, catchEvent.Timer, catchEvent.Message ?? (object?)catchEvent.Signal, context);
+                CheckSignal(catchEvent, catchEvent.Signal, context);
                 CheckTimer(catchEvent, catchEvent.Timer, context);
                 CheckMessage(catchEvent, catchEvent.Message, context);
                 break;
@@ -53,18 +59,19 @@ internal static class EventRules
                         context.Add(boundary, $"The error boundary event refers to error '{caught.ErrorRef}', which the file does not define. Add an error element with that id and an errorCode, or remove errorRef to catch every error.");
                     break;
                 }
-                RequireDefinition(boundary, boundary.Timer, boundary.Message, context);
+                RequireDefinition(boundary, boundary.Timer, boundary.Message ?? (object?)boundary.Signal, context);
+                CheckSignal(boundary, boundary.Signal, context);
                 CheckTimer(boundary, boundary.Timer, context);
                 CheckMessage(boundary, boundary.Message, context);
                 break;
         }
     }
 
-    private static void RequireDefinition(FlowNode node, TimerDefinition? timer, MessageDefinition? message, ValidationContext context)
+    private static void RequireDefinition(FlowNode node, TimerDefinition? timer, object? messageOrSignal, ValidationContext context)
     {
-        if (timer is null && message is null)
+        if (timer is null && messageOrSignal is null)
         {
-            context.Add(node, $"This {node.Kind} has no timer or message definition, so it would wait for nothing. Give it a timer or a message definition.");
+            context.Add(node, $"This {node.Kind} has no timer, message or signal definition, so it would wait for nothing. Give it one.");
         }
     }
 
@@ -116,6 +123,24 @@ internal static class EventRules
         context.Add(throwEvent, targets.Count == 0
             ? $"No link catch event named '{name}' is in the same (sub-)process, so the link leads nowhere. Add an intermediate catch event with a linkEventDefinition named '{name}'."
             : $"Several link catch events are named '{name}' ({string.Join(", ", targets.Select(t => t.Id))}); a link must lead to one. Rename all but one.");
+    }
+
+    private static void CheckSignal(FlowNode node, SignalDefinition? signal, ValidationContext context)
+    {
+        if (signal is null) return;
+        var known = context.Document.Signals;
+        if (signal.SignalRef.Length == 0)
+            context.Add(node, "The signal event does not say which signal it is. Set its signalRef to a signal of the file.");
+        else if (!known.TryGetValue(signal.SignalRef, out var name))
+            context.Add(node, $"The signal event refers to signal '{signal.SignalRef}', which the file does not define. Add a signal with that id.");
+        else if (string.IsNullOrWhiteSpace(name))
+            context.Add(node, $"The signal '{signal.SignalRef}' has no name, so it could not be broadcast or caught. Give the signal a name.");
+        else if (ExpressionRules.IsExpression(name))
+        {
+            if (node is StartEvent)
+                context.Add(node, "A signal start event's name cannot be an expression: there are no variables yet to evaluate it with. Give the signal a fixed name.");
+            else signal.NameExpression = ExpressionRules.Parse(name, "signal name", problem => context.Add(node, problem));
+        }
     }
 
     internal static void CheckMessage(FlowNode node, MessageDefinition? message, ValidationContext context)

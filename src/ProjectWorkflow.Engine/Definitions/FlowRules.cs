@@ -87,8 +87,8 @@ internal static class FlowRules
         {
             if (flow.ConditionText is not null)
                 context.Add(flow, "A flow leaving an event-based gateway cannot have a condition: the event that happens first decides.");
-            if (flow.Target is not null and not IntermediateCatchEvent { Timer: not null } and not IntermediateCatchEvent { Message: not null })
-                context.Add(gateway, $"The event-based gateway leads to {ValidationContext.Describe(flow.Target)}; after an event-based gateway only intermediate catch events of a timer or a message can follow.");
+            if (flow.Target is not null and not IntermediateCatchEvent { Timer: not null } and not IntermediateCatchEvent { Message: not null } and not IntermediateCatchEvent { Signal: not null })
+                context.Add(gateway, $"The event-based gateway leads to {ValidationContext.Describe(flow.Target)}; after an event-based gateway only intermediate catch events of a timer, a message or a signal can follow.");
             else if (flow.Target is { Incoming.Count: > 1 } shared)
                 context.Add(gateway, $"The catch event '{shared.Id}' after the event-based gateway has other incoming flows too; give the gateway its own catch events.");
         }

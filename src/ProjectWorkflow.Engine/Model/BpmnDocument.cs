@@ -11,6 +11,9 @@ public sealed class BpmnDocument
     /// <summary>message id → name, from the file's <c>message</c> elements.</summary>
     public Dictionary<string, string> Messages { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Signals by id: their names (broadcast to every instance that waits for one).</summary>
+    public Dictionary<string, string> Signals { get; } = new(StringComparer.Ordinal);
+
     /// <summary>error id → error code, from the file's <c>error</c> elements (the id when no code is written).</summary>
     public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
 

@@ -16,14 +16,15 @@ internal static class EventReader
     private const string Terminate = "terminateEventDefinition";
     private const string Error = "errorEventDefinition";
     private const string Link = "linkEventDefinition";
+    private const string Signal = "signalEventDefinition";
 
     private static readonly Dictionary<string, (string[] Allowed, string Rule)> Rules = new(StringComparer.Ordinal)
     {
-        ["startEvent"] = ([Timer, Message], "A start event may be a none, timer or message start event."),
-        ["endEvent"] = ([Terminate, Error, Message], "An end event may be a none, terminate, error or message end event."),
-        ["intermediateCatchEvent"] = ([Timer, Message, Link], "An intermediate catch event may wait for a timer or a message, or be a link's target."),
-        ["intermediateThrowEvent"] = ([Message, Link], "An intermediate throw event may be a none, message or link throw event."),
-        ["boundaryEvent"] = ([Timer, Message, Error], "A boundary event may be a timer, message or error boundary event."),
+        ["startEvent"] = ([Timer, Message, Signal], "A start event may be a none, timer, message or signal start event."),
+        ["endEvent"] = ([Terminate, Error, Message, Signal], "An end event may be a none, terminate, error, message or signal end event."),
+        ["intermediateCatchEvent"] = ([Timer, Message, Signal, Link], "An intermediate catch event may wait for a timer, a message or a signal, or be a link's target."),
+        ["intermediateThrowEvent"] = ([Message, Signal, Link], "An intermediate throw event may be a none, message, signal or link throw event."),
+        ["boundaryEvent"] = ([Timer, Message, Signal, Error], "A boundary event may be a timer, message, signal or error boundary event."),
     };
 
     public static bool IsEvent(string localName) => Rules.ContainsKey(localName);
@@ -56,22 +57,24 @@ internal static class EventReader
         var timer = definitionKind == Timer ? ReadTimer(definition!, id, kind, process, context) : null;
         var message = definitionKind == Message ? ReadMessage(definition!, context.Document) : null;
         var error = definitionKind == Error ? ReadError(definition!, context.Document) : null;
+        var signal = definitionKind == Signal ? ReadSignal(definition!, context.Document) : null;
         var link = definitionKind == Link ? definition!.Attr("name") ?? "" : null;
         var name = element.Attr("name");
         var line = element.Line();
 
         return kind switch
         {
-            "startEvent" => new StartEvent(id, line) { Name = name, Timer = timer, Message = message, Initiator = element.CamundaAttr("initiator") },
-            "endEvent" => new EndEvent(id, line) { Name = name, Terminate = definitionKind == Terminate, Error = error, Message = message },
-            "intermediateCatchEvent" => new IntermediateCatchEvent(id, line) { Name = name, Timer = timer, Message = message, LinkName = link },
-            "intermediateThrowEvent" => new IntermediateThrowEvent(id, line) { Name = name, Message = message, LinkName = link },
+            "startEvent" => new StartEvent(id, line) { Name = name, Timer = timer, Message = message, Signal = signal, Initiator = element.CamundaAttr("initiator") },
+            "endEvent" => new EndEvent(id, line) { Name = name, Terminate = definitionKind == Terminate, Error = error, Message = message, Signal = signal },
+            "intermediateCatchEvent" => new IntermediateCatchEvent(id, line) { Name = name, Timer = timer, Message = message, Signal = signal, LinkName = link },
+            "intermediateThrowEvent" => new IntermediateThrowEvent(id, line) { Name = name, Message = message, Signal = signal, LinkName = link },
             _ => new BoundaryEvent(id, line, element.Ref("attachedToRef") ?? "")
             {
                 Name = name,
                 CancelActivity = element.IsTrue("cancelActivity", whenAbsent: true),
                 Timer = timer,
                 Message = message,
+                Signal = signal,
                 Error = error,
             },
         };
@@ -108,6 +111,13 @@ internal static class EventReader
     {
         var reference = definition.Ref("errorRef");
         return new ErrorDefinition(reference, reference is not null && document.Errors.TryGetValue(reference, out var code) ? code : null);
+    }
+
+    // An unknown reference keeps an empty name for the validator to report.
+    private static SignalDefinition ReadSignal(XElement definition, BpmnDocument document)
+    {
+        var reference = definition.Ref("signalRef") ?? "";
+        return new SignalDefinition(reference, document.Signals.TryGetValue(reference, out var found) ? found : "");
     }
 
     internal static MessageDefinition ReadMessage(XElement definition, BpmnDocument document)

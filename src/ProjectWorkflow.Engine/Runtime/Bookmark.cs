@@ -7,6 +7,9 @@ public enum BookmarkKind
     Timer,
     Message,
 
+    /// <summary>A signal catch or boundary event: any instance's throw of that name (or a broadcast from outside) fires it.</summary>
+    Signal,
+
     /// <summary>An asynchronous continuation: a job that enters (or leaves) a node in a transaction of its own.</summary>
     Job,
 }

@@ -12,11 +12,25 @@ internal sealed partial class InstanceRun
     private void AttachBoundaries(Execution execution, FlowNode activity)
     {
         foreach (var boundary in activity.Boundaries)
-            CreateBookmark(execution, boundary, boundary.Timer, boundary.Message);
+            if (boundary.Error is null) CreateBookmark(execution, boundary, boundary.Timer, boundary.Message, boundary.Signal);
     }
 
-    private void CreateBookmark(Execution execution, FlowNode eventNode, TimerDefinition? timer, MessageDefinition? message)
+    private void CreateBookmark(Execution execution, FlowNode eventNode, TimerDefinition? timer, MessageDefinition? message, SignalDefinition? signal = null)
     {
+        if (signal is not null)
+        {
+            var signalName = SignalName(execution, signal);
+            _instance.Bookmarks.Add(new Bookmark
+            {
+                Id = _instance.NextId(),
+                Kind = BookmarkKind.Signal,
+                ExecutionId = execution.Id,
+                ElementId = eventNode.Id,
+                MessageName = signalName,
+            });
+            Journal(eventNode, "signalAwaited", signalName);
+            return;
+        }
         if (timer is not null)
         {
             var (schedule, text) = ResolveTimer(execution, timer);
@@ -88,7 +102,7 @@ internal sealed partial class InstanceRun
         var execution = _instance.FindExecution(bookmark.ExecutionId)
             ?? throw WorkflowException.Conflict($"The execution waiting at '{bookmark.ElementId}' no longer exists.");
         SetVariables(variables);
-        Journal(node, bookmark.Kind == BookmarkKind.Timer ? "timerFired" : "messageReceived", bookmark.MessageName);
+        Journal(node, bookmark.Kind switch { BookmarkKind.Timer => "timerFired", BookmarkKind.Signal => "signalReceived", _ => "messageReceived" }, bookmark.MessageName);
 
         if (node is not BoundaryEvent boundary)
         {
@@ -128,7 +142,7 @@ internal sealed partial class InstanceRun
 
     private void RescheduleOrRemove(Bookmark bookmark)
     {
-        if (bookmark.Kind == BookmarkKind.Message) return; // a non-interrupting message boundary may fire again
+        if (bookmark.Kind is BookmarkKind.Message or BookmarkKind.Signal) return; // a non-interrupting message or signal boundary may fire again
         bookmark.Fired++;
         DateTimeOffset? next = null;
         if (bookmark.TimerKind == TimerKind.Cycle
@@ -157,9 +171,25 @@ internal sealed partial class InstanceRun
         _session.AddEffect(new MessageSent(_instance.Id, node.Id, name, _instance.BusinessKey));
     }
 
+    private string SignalName(Execution execution, SignalDefinition signal) =>
+        signal.NameExpression is { } expression
+            ? Text(expression.Evaluate(Variables(execution))) is { Length: > 0 } evaluated ? evaluated
+                : throw new InvalidOperationException($"The signal name '{signal.Name}' evaluated to nothing.")
+            : signal.Name;
+
+    /// <summary>A signal throw or end event: every instance waiting for the signal (this one too) and every signal start event gets it, in this command.</summary>
+    private void ThrowSignal(Execution execution, FlowNode node, SignalDefinition signal)
+    {
+        Revocable = false;
+        var name = SignalName(execution, signal);
+        Journal(node, "signalThrown", name);
+        _session.BroadcastLater(name);
+    }
+
     private void ThrowIntermediate(Execution execution, IntermediateThrowEvent throwEvent)
     {
         if (throwEvent.Message is { } message) SendMessage(execution, throwEvent, message);
+        if (throwEvent.Signal is { } signal) ThrowSignal(execution, throwEvent, signal);
         if (throwEvent.LinkTarget is not { } target)
         {
             LeaveNode(execution, throwEvent);

@@ -11,7 +11,7 @@ internal sealed partial class InstanceRun
             // The token waits at the gateway for each event after it; the first to happen takes it (Fire).
             execution.State = ExecutionState.Waiting;
             foreach (var flow in gateway.Outgoing)
-                if (flow.Target is IntermediateCatchEvent target) CreateBookmark(execution, target, target.Timer, target.Message);
+                if (flow.Target is IntermediateCatchEvent target) CreateBookmark(execution, target, target.Timer, target.Message, target.Signal);
             return;
         }
         if (!gateway.IsJoin || gateway is ExclusiveGateway)

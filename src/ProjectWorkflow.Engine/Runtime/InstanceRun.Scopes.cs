@@ -18,6 +18,7 @@ internal sealed partial class InstanceRun
     {
         MarkCompleted(end.Id);
         if (end.Message is { } message) SendMessage(execution, end, message);
+        if (end.Signal is { } signal) ThrowSignal(execution, end, signal);
         Journal(end, "left");
         if (end.Error is { Code: { } code })
         {

@@ -117,7 +117,7 @@ internal sealed partial class InstanceRun
                 break;
             case IntermediateCatchEvent catchEvent:
                 execution.State = ExecutionState.Waiting;
-                CreateBookmark(execution, catchEvent, catchEvent.Timer, catchEvent.Message);
+                CreateBookmark(execution, catchEvent, catchEvent.Timer, catchEvent.Message, catchEvent.Signal);
                 break;
             case IntermediateThrowEvent throwEvent:
                 ThrowIntermediate(execution, throwEvent);

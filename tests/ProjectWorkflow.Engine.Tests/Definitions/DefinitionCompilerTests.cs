@@ -412,7 +412,7 @@ public class DefinitionCompilerTests
               <bpmn:endEvent id="End" />
             """).Replace("</bpmn:definitions>", "<bpmn:message id=\"M\" name=\"m\" /></bpmn:definitions>"));
 
-        Assert.Contains(problems, p => p.ElementId == "Nothing" && p.Message.Contains("no timer or message definition"));
+        Assert.Contains(problems, p => p.ElementId == "Nothing" && p.Message.Contains("no timer, message or signal definition"));
         Assert.Contains(problems, p => p.ElementId == "Both" && p.Message.Contains("2 event definitions"));
     }
 

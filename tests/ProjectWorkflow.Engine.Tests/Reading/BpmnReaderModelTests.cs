@@ -198,8 +198,8 @@ public class BpmnReaderModelTests
               <bpmn:startEvent id="Start" />
               <bpmn:complexGateway id="Abstract" />
               <bpmn:scriptTask id="Script" />
-              <bpmn:boundaryEvent id="Failed" attachedToRef="Script"><bpmn:signalEventDefinition /></bpmn:boundaryEvent>
-              <bpmn:intermediateThrowEvent id="Shout"><bpmn:signalEventDefinition /></bpmn:intermediateThrowEvent>
+              <bpmn:boundaryEvent id="Failed" attachedToRef="Script"><bpmn:compensateEventDefinition /></bpmn:boundaryEvent>
+              <bpmn:intermediateThrowEvent id="Shout"><bpmn:escalationEventDefinition /></bpmn:intermediateThrowEvent>
               <bpmn:adHocSubProcess id="Race" />
               <bpmn:subProcess id="OnError" triggeredByEvent="true"><bpmn:userTask id="Hidden" /></bpmn:subProcess>
               <bpmn:userTask id="Loop"><bpmn:standardLoopCharacteristics /></bpmn:userTask>
@@ -213,8 +213,8 @@ public class BpmnReaderModelTests
         Assert.Equal(BpmnSamples.LineOf(xml, "id=\"Abstract\""), byId["Abstract"].Line);
         Assert.Contains("exclusive, inclusive or parallel gateway", byId["Abstract"].Reason);
         Assert.Equal("scriptTask", byId["Script"].Kind);
-        Assert.Equal("boundaryEvent (signalEventDefinition)", byId["Failed"].Kind);
-        Assert.Equal("intermediateThrowEvent (signalEventDefinition)", byId["Shout"].Kind);
+        Assert.Equal("boundaryEvent (compensateEventDefinition)", byId["Failed"].Kind);
+        Assert.Equal("intermediateThrowEvent (escalationEventDefinition)", byId["Shout"].Kind);
         Assert.Equal("adHocSubProcess", byId["Race"].Kind);
         Assert.Equal("subProcess (event sub-process)", byId["OnError"].Kind);
         Assert.Equal("userTask (standardLoopCharacteristics)", byId["Loop"].Kind);
@@ -226,14 +226,14 @@ public class BpmnReaderModelTests
     }
 
     [Theory]
-    [InlineData("startEvent", "signalEventDefinition")]
+    [InlineData("startEvent", "escalationEventDefinition")]
     [InlineData("startEvent", "conditionalEventDefinition")]
     [InlineData("intermediateThrowEvent", "escalationEventDefinition")]
     [InlineData("endEvent", "escalationEventDefinition")]
     [InlineData("endEvent", "compensateEventDefinition")]
     [InlineData("endEvent", "cancelEventDefinition")]
     [InlineData("intermediateCatchEvent", "conditionalEventDefinition")]
-    [InlineData("intermediateCatchEvent", "signalEventDefinition")]
+    [InlineData("intermediateCatchEvent", "compensateEventDefinition")]
     [InlineData("boundaryEvent", "escalationEventDefinition")]
     [InlineData("boundaryEvent", "conditionalEventDefinition")]
     public void Names_the_event_definition_that_is_unsupported(string eventKind, string definition)

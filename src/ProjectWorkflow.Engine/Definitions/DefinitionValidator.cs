@@ -32,6 +32,11 @@ internal static class DefinitionValidator
             EventRules.Check(node, context);
             ActivityRules.Check(node, context);
             if (node is UserTask task) ExpressionRules.CheckUserTask(task, context);
+            if (node is ScriptTask script && !context.IsUnsupported(script.Id))
+            {
+                if (script.Script.Trim().Length == 0) context.Add(script, "The script task has no script. Write one JUEL expression, such as ${amount * 2}, in its script element.");
+                else script.ScriptExpression = ExpressionRules.Parse(script.Script.Trim(), "script", message => context.Add(script, message));
+            }
             if (node is SubProcess subProcess) CheckScope(subProcess, context);
         }
     }

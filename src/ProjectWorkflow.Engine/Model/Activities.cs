@@ -68,6 +68,18 @@ public sealed class SendTask(string id, int line) : Activity(id, "sendTask", lin
     public MessageDefinition? Message { get; init; }
 }
 
+/// <summary>
+/// A script task in JUEL (<c>scriptFormat="juel"</c>): its script is one sandboxed expression, evaluated when the task is
+/// reached, its value kept in <c>camunda:resultVariable</c> when one is named. Other languages are refused at deploy.
+/// </summary>
+public sealed class ScriptTask(string id, int line) : Activity(id, "scriptTask", line)
+{
+    public string Script { get; init; } = "";
+    public string? ResultVariable { get; init; }
+
+    internal ParsedExpression? ScriptExpression { get; set; }
+}
+
 public sealed class CallActivity(string id, int line) : Activity(id, "callActivity", line)
 {
     /// <summary>The key of the process to start.</summary>

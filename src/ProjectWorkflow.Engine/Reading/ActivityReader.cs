@@ -13,7 +13,7 @@ internal static class ActivityReader
     private static readonly string[] CodeImplementations = ["class", "delegateExpression", "expression"];
 
     public static bool IsActivity(string localName) =>
-        localName is "userTask" or "serviceTask" or "callActivity" or "task" or "manualTask" or "receiveTask" or "sendTask";
+        localName is "userTask" or "serviceTask" or "callActivity" or "task" or "manualTask" or "receiveTask" or "sendTask" or "scriptTask";
 
     public static FlowNode Read(XElement element, string id, ProcessModel process, ReadContext context)
     {
@@ -43,6 +43,15 @@ internal static class ActivityReader
                 };
             case "task" or "manualTask":
                 return new PassThroughTask(id, kind, line) { Name = name, MultiInstance = loop };
+            case "scriptTask":
+                CheckScript(element, process, context);
+                return new ScriptTask(id, line)
+                {
+                    Name = name,
+                    MultiInstance = loop,
+                    Script = element.ChildText("script") ?? "",
+                    ResultVariable = element.CamundaAttr("resultVariable"),
+                };
             case "receiveTask":
                 return new ReceiveTask(id, line) { Name = name, MultiInstance = loop, Message = MessageOf(element, context) };
             case "sendTask" when element.CamundaAttr("type") is not null:
@@ -167,6 +176,21 @@ internal static class ActivityReader
             CompletionCondition = loop.ChildText("completionCondition"),
             LoopDataInputRef = loop.ChildText("loopDataInputRef"),
         };
+    }
+
+    // Only JUEL runs: it is the engine's own sandboxed expression language. The node is still built so the graph stays whole.
+    private static void CheckScript(XElement element, ProcessModel process, ReadContext context)
+    {
+        var format = element.Attr("scriptFormat");
+        if (!string.Equals(format, "juel", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Unsupported(process, element, $"scriptTask (scriptFormat '{format ?? "none"}')",
+                $"Script tasks run only in JUEL (scriptFormat=\"juel\"), the engine's sandboxed ${{...}} expressions; {(format is null ? "this one names no language" : $"'{format}' (JavaScript, Groovy, Python...) cannot run here")}. Write the script as one JUEL expression, or use a service task with a registered topic.");
+        }
+        else if (element.CamundaAttr("resource") is not null)
+        {
+            context.Unsupported(process, element, "scriptTask (camunda:resource)", "A script read from an external resource is not supported: write the JUEL expression inside the script element.");
+        }
     }
 
     // The node is still built so the graph stays whole; the unsupported entry makes the compile fail.

@@ -30,7 +30,6 @@ internal static class ElementKinds
 
     private static readonly Dictionary<string, string> Reasons = new(StringComparer.Ordinal)
     {
-        ["scriptTask"] = "Script tasks are not supported: the engine runs no scripts. " + UseUserOrServiceTask,
         ["businessRuleTask"] = "Business rule (DMN) tasks are not supported. Use a service task with a registered topic that applies the rule.",
         ["complexGateway"] = "Complex gateways are not supported. Use an exclusive, inclusive or parallel gateway.",
         ["implicitThrowEvent"] = "Implicit throw events are not supported.",

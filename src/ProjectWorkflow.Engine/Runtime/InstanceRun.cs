@@ -127,6 +127,11 @@ internal sealed partial class InstanceRun
                 AttachBoundaries(execution, receive);
                 CreateBookmark(execution, receive, null, receive.Message);
                 break;
+            case ScriptTask script:
+                var value = script.ScriptExpression!.Evaluate(Variables(execution));
+                if (script.ResultVariable is { Length: > 0 } result) _instance.Variables[result] = JsonValueOf(value);
+                LeaveNode(execution, script);
+                break;
             case SendTask send:
                 SendMessage(execution, send, send.Message!);
                 LeaveNode(execution, send);

@@ -212,7 +212,7 @@ public class BpmnReaderModelTests
         Assert.Equal("complexGateway", byId["Abstract"].Kind);
         Assert.Equal(BpmnSamples.LineOf(xml, "id=\"Abstract\""), byId["Abstract"].Line);
         Assert.Contains("exclusive, inclusive or parallel gateway", byId["Abstract"].Reason);
-        Assert.Equal("scriptTask", byId["Script"].Kind);
+        Assert.Equal("scriptTask (scriptFormat 'none')", byId["Script"].Kind);
         Assert.Equal("boundaryEvent (compensateEventDefinition)", byId["Failed"].Kind);
         Assert.Equal("intermediateThrowEvent (escalationEventDefinition)", byId["Shout"].Kind);
         Assert.Equal("adHocSubProcess", byId["Race"].Kind);

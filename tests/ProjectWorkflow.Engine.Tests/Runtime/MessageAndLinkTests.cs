@@ -124,4 +124,34 @@ public class MessageAndLinkTests
         Assert.Equal(["review"], Harness.Active(instance));
         Assert.Equal(["start", "toPage2", "fromPage1", "review"], h.Events(instance, "entered"));
     }
+
+    [Fact]
+    public async Task AJuelScriptTask_KeepsItsValueInTheResultVariable()
+    {
+        var h = new Harness();
+        var instance = await h.Start(h.Deploy(Process("score", """
+            <bpmn:startEvent id="start" />
+            <bpmn:scriptTask id="total" scriptFormat="juel" camunda:resultVariable="totalFen"><bpmn:script>${baseFen + bonusFen * 2}</bpmn:script></bpmn:scriptTask>
+            <bpmn:scriptTask id="check" scriptFormat="JUEL"><bpmn:script>${baseFen > 0}</bpmn:script></bpmn:scriptTask>
+            <bpmn:userTask id="review" />
+            """ + Flow("f1", "start", "total") + Flow("f2", "total", "check") + Flow("f3", "check", "review"))), new { baseFen = 1000, bonusFen = 250 });
+
+        Assert.Equal(["review"], Harness.Active(instance));
+        Assert.Equal(1500m, instance.Variables["totalFen"]!.GetValue<decimal>());
+    }
+
+    [Theory]
+    [InlineData("javascript")]
+    [InlineData("groovy")]
+    public void AScriptTaskInAnotherLanguage_IsRefusedAtDeploy_WithTheReason(string language)
+    {
+        var result = new Harness().Engine.Compile(System.Text.Encoding.UTF8.GetBytes(Process("score", $"""
+            <bpmn:startEvent id="start" />
+            <bpmn:scriptTask id="total" scriptFormat="{language}"><bpmn:script>execution.setVariable("x", 1)</bpmn:script></bpmn:scriptTask>
+            """ + Flow("f1", "start", "total"))));
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(("total", $"scriptTask (scriptFormat '{language}')"), (problem.ElementId, problem.Kind));
+        Assert.Contains("only in JUEL", problem.Message);
+    }
 }

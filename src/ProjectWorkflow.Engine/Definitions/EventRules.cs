@@ -30,6 +30,7 @@ internal static class EventRules
             case IntermediateThrowEvent throwEvent:
                 CheckMessage(throwEvent, throwEvent.Message, context);
                 CheckSignal(throwEvent, throwEvent.Signal, context);
+                if (throwEvent.Escalation is { } thrownEscalation) CheckThrownEscalation(throwEvent, thrownEscalation, context);
                 if (throwEvent.LinkName is { } linkName) CheckLink(throwEvent, linkName, context);
                 break;
             case EndEvent { Message: { } sent } messageEnd:
@@ -37,6 +38,9 @@ internal static class EventRules
                 break;
             case EndEvent { Signal: { } broadcast } signalEnd:
                 CheckSignal(signalEnd, broadcast, context);
+                break;
+            case EndEvent { Escalation: { } raised } escalationEnd:
+                CheckThrownEscalation(escalationEnd, raised, context);
                 break;
             case IntermediateCatchEvent catchEvent:
                 RequireDefinition(catchEvent, catchEvent.Timer, catchEvent.Message ?? (object?)catchEvent.Signal, context);
@@ -53,6 +57,14 @@ internal static class EventRules
             case BoundaryEvent boundary:
                 CheckAttachment(boundary, context);
                 CheckSameMessageTwice(boundary, context);
+                if (boundary.Escalation is { } escalation)
+                {
+                    if (escalation.EscalationRef is not null && escalation.Code is null)
+                        context.Add(boundary, $"The escalation boundary event refers to escalation '{escalation.EscalationRef}', which the file does not define with an escalationCode. Add it, or remove escalationRef to catch every escalation.");
+                    if (boundary.AttachedTo is { } host and not SubProcess and not CallActivity)
+                        context.Add(boundary, $"An escalation boundary event can only sit on a sub-process or a call activity (escalations are thrown from inside them), not on {ValidationContext.Describe(host)}.");
+                    break;
+                }
                 if (boundary.Error is { } caught)
                 {
                     if (caught.ErrorRef is not null && caught.Code is null)
@@ -123,6 +135,14 @@ internal static class EventRules
         context.Add(throwEvent, targets.Count == 0
             ? $"No link catch event named '{name}' is in the same (sub-)process, so the link leads nowhere. Add an intermediate catch event with a linkEventDefinition named '{name}'."
             : $"Several link catch events are named '{name}' ({string.Join(", ", targets.Select(t => t.Id))}); a link must lead to one. Rename all but one.");
+    }
+
+    private static void CheckThrownEscalation(FlowNode node, EscalationDefinition escalation, ValidationContext context)
+    {
+        if (escalation.EscalationRef is null)
+            context.Add(node, "The escalation event does not say which escalation it throws. Set escalationRef to an escalation of the file (with its escalationCode).");
+        else if (escalation.Code is null)
+            context.Add(node, $"The escalation event refers to escalation '{escalation.EscalationRef}', which the file does not define with an escalationCode. Add an escalation element with that id and a code.");
     }
 
     private static void CheckSignal(FlowNode node, SignalDefinition? signal, ValidationContext context)

@@ -17,6 +17,9 @@ public sealed class BpmnDocument
     /// <summary>error id → error code, from the file's <c>error</c> elements (the id when no code is written).</summary>
     public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Escalations by id: their escalation codes.</summary>
+    public Dictionary<string, string> Escalations { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Pools (participants) by id → the process they show, if any.</summary>
     public Dictionary<string, string?> Participants { get; } = new(StringComparer.Ordinal);
 

@@ -48,6 +48,9 @@ public sealed class StartEvent(string id, int line) : FlowNode(id, "startEvent",
     public SignalDefinition? Signal { get; init; }
 }
 
+/// <summary>An escalation event definition: the escalation thrown or caught (a catch without a reference catches every escalation).</summary>
+public sealed record EscalationDefinition(string? EscalationRef, string? Code);
+
 /// <summary>An error event definition: the error it throws or catches (a catch without a reference catches every error).</summary>
 public sealed record ErrorDefinition(string? ErrorRef, string? Code);
 
@@ -63,6 +66,9 @@ public sealed class EndEvent(string id, int line) : FlowNode(id, "endEvent", lin
 
     /// <summary>Set on a signal end event: the signal broadcast as the path ends.</summary>
     public SignalDefinition? Signal { get; init; }
+
+    /// <summary>Set on an escalation end event: the escalation thrown to the enclosing scopes as the path ends.</summary>
+    public EscalationDefinition? Escalation { get; init; }
 }
 
 public sealed class IntermediateCatchEvent(string id, int line) : FlowNode(id, "intermediateCatchEvent", line)
@@ -83,6 +89,7 @@ public sealed class IntermediateThrowEvent(string id, int line) : FlowNode(id, "
 {
     public MessageDefinition? Message { get; init; }
     public SignalDefinition? Signal { get; init; }
+    public EscalationDefinition? Escalation { get; init; }
     public string? LinkName { get; init; }
 
     /// <summary>The link catch event this one jumps to, found at deploy.</summary>
@@ -100,6 +107,9 @@ public sealed class BoundaryEvent(string id, int line, string attachedToRef) : F
     public TimerDefinition? Timer { get; init; }
     public MessageDefinition? Message { get; init; }
     public SignalDefinition? Signal { get; init; }
+
+    /// <summary>Set on an escalation boundary event (sub-processes and call activities): the escalation it catches.</summary>
+    public EscalationDefinition? Escalation { get; init; }
 
     /// <summary>Set on an error boundary event: the error it catches (always interrupting).</summary>
     public ErrorDefinition? Error { get; init; }

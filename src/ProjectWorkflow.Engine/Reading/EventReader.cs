@@ -17,14 +17,15 @@ internal static class EventReader
     private const string Error = "errorEventDefinition";
     private const string Link = "linkEventDefinition";
     private const string Signal = "signalEventDefinition";
+    private const string Escalation = "escalationEventDefinition";
 
     private static readonly Dictionary<string, (string[] Allowed, string Rule)> Rules = new(StringComparer.Ordinal)
     {
         ["startEvent"] = ([Timer, Message, Signal], "A start event may be a none, timer, message or signal start event."),
-        ["endEvent"] = ([Terminate, Error, Message, Signal], "An end event may be a none, terminate, error, message or signal end event."),
+        ["endEvent"] = ([Terminate, Error, Message, Signal, Escalation], "An end event may be a none, terminate, error, message, signal or escalation end event."),
         ["intermediateCatchEvent"] = ([Timer, Message, Signal, Link], "An intermediate catch event may wait for a timer, a message or a signal, or be a link's target."),
-        ["intermediateThrowEvent"] = ([Message, Signal, Link], "An intermediate throw event may be a none, message, signal or link throw event."),
-        ["boundaryEvent"] = ([Timer, Message, Signal, Error], "A boundary event may be a timer, message, signal or error boundary event."),
+        ["intermediateThrowEvent"] = ([Message, Signal, Escalation, Link], "An intermediate throw event may be a none, message, signal, escalation or link throw event."),
+        ["boundaryEvent"] = ([Timer, Message, Signal, Error, Escalation], "A boundary event may be a timer, message, signal, error or escalation boundary event."),
     };
 
     public static bool IsEvent(string localName) => Rules.ContainsKey(localName);
@@ -58,6 +59,7 @@ internal static class EventReader
         var message = definitionKind == Message ? ReadMessage(definition!, context.Document) : null;
         var error = definitionKind == Error ? ReadError(definition!, context.Document) : null;
         var signal = definitionKind == Signal ? ReadSignal(definition!, context.Document) : null;
+        var escalation = definitionKind == Escalation ? ReadEscalation(definition!, context.Document) : null;
         var link = definitionKind == Link ? definition!.Attr("name") ?? "" : null;
         var name = element.Attr("name");
         var line = element.Line();
@@ -65,9 +67,9 @@ internal static class EventReader
         return kind switch
         {
             "startEvent" => new StartEvent(id, line) { Name = name, Timer = timer, Message = message, Signal = signal, Initiator = element.CamundaAttr("initiator") },
-            "endEvent" => new EndEvent(id, line) { Name = name, Terminate = definitionKind == Terminate, Error = error, Message = message, Signal = signal },
+            "endEvent" => new EndEvent(id, line) { Name = name, Terminate = definitionKind == Terminate, Error = error, Message = message, Signal = signal, Escalation = escalation },
             "intermediateCatchEvent" => new IntermediateCatchEvent(id, line) { Name = name, Timer = timer, Message = message, Signal = signal, LinkName = link },
-            "intermediateThrowEvent" => new IntermediateThrowEvent(id, line) { Name = name, Message = message, Signal = signal, LinkName = link },
+            "intermediateThrowEvent" => new IntermediateThrowEvent(id, line) { Name = name, Message = message, Signal = signal, Escalation = escalation, LinkName = link },
             _ => new BoundaryEvent(id, line, element.Ref("attachedToRef") ?? "")
             {
                 Name = name,
@@ -76,6 +78,7 @@ internal static class EventReader
                 Message = message,
                 Signal = signal,
                 Error = error,
+                Escalation = escalation,
             },
         };
     }
@@ -111,6 +114,13 @@ internal static class EventReader
     {
         var reference = definition.Ref("errorRef");
         return new ErrorDefinition(reference, reference is not null && document.Errors.TryGetValue(reference, out var code) ? code : null);
+    }
+
+    // An unknown reference keeps a null code for the validator to report; a catch without a reference catches all.
+    private static EscalationDefinition ReadEscalation(XElement definition, BpmnDocument document)
+    {
+        var reference = definition.Ref("escalationRef");
+        return new EscalationDefinition(reference, reference is not null && document.Escalations.TryGetValue(reference, out var code) && code.Length > 0 ? code : null);
     }
 
     // An unknown reference keeps an empty name for the validator to report.

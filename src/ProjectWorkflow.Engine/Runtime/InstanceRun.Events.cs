@@ -12,7 +12,7 @@ internal sealed partial class InstanceRun
     private void AttachBoundaries(Execution execution, FlowNode activity)
     {
         foreach (var boundary in activity.Boundaries)
-            if (boundary.Error is null) CreateBookmark(execution, boundary, boundary.Timer, boundary.Message, boundary.Signal);
+            if (boundary.Error is null && boundary.Escalation is null) CreateBookmark(execution, boundary, boundary.Timer, boundary.Message, boundary.Signal);
     }
 
     private void CreateBookmark(Execution execution, FlowNode eventNode, TimerDefinition? timer, MessageDefinition? message, SignalDefinition? signal = null)
@@ -190,6 +190,12 @@ internal sealed partial class InstanceRun
     {
         if (throwEvent.Message is { } message) SendMessage(execution, throwEvent, message);
         if (throwEvent.Signal is { } signal) ThrowSignal(execution, throwEvent, signal);
+        if (throwEvent.Escalation is { Code: { } escalation })
+        {
+            // Caught by an interrupting boundary, this token is gone with its scope; otherwise it goes on.
+            if (!ThrowEscalation(execution, throwEvent, escalation)) Leave(execution, throwEvent);
+            return;
+        }
         if (throwEvent.LinkTarget is not { } target)
         {
             LeaveNode(execution, throwEvent);

@@ -10,6 +10,10 @@ public sealed partial class WorkflowSession
     internal sealed record EndedFromOutside(InstanceStatus Status, string Reason);
     private sealed record CancelChild(Guid ChildId, string Reason) : FollowUp;
     private sealed record BroadcastSignal(string Name) : FollowUp;
+    private sealed record EscalationAtParent(Guid ParentId, Guid ExecutionId, string Code) : FollowUp;
+
+    internal void EscalateAtParentLater(Guid parentId, Guid executionId, string code) =>
+        _followUps.Enqueue(new EscalationAtParent(parentId, executionId, code));
 
     /// <summary>How many signal deliveries one command may make: a model whose catchers throw the signal again would never stop.</summary>
     public const int MaxSignalDeliveries = 10_000;
@@ -127,6 +131,17 @@ public sealed partial class WorkflowSession
                     if (execution?.ChildInstanceId is null) break;
                     var (_, run) = await OpenRunAsync(parent.Id, cancellationToken);
                     run.CatchErrorFromChild(execution, error.Code);
+                    await run.RunAsync();
+                    break;
+                }
+                case EscalationAtParent escalation:
+                {
+                    var parent = await GetInstanceAsync(escalation.ParentId, cancellationToken);
+                    if (parent.IsEnded) break;
+                    var execution = parent.FindExecution(escalation.ExecutionId);
+                    if (execution?.ChildInstanceId is null) break;
+                    var (_, run) = await OpenRunAsync(parent.Id, cancellationToken);
+                    run.CatchEscalationFromChild(execution, escalation.Code);
                     await run.RunAsync();
                     break;
                 }

@@ -199,7 +199,7 @@ public class BpmnReaderModelTests
               <bpmn:complexGateway id="Abstract" />
               <bpmn:scriptTask id="Script" />
               <bpmn:boundaryEvent id="Failed" attachedToRef="Script"><bpmn:compensateEventDefinition /></bpmn:boundaryEvent>
-              <bpmn:intermediateThrowEvent id="Shout"><bpmn:escalationEventDefinition /></bpmn:intermediateThrowEvent>
+              <bpmn:intermediateThrowEvent id="Shout"><bpmn:compensateEventDefinition /></bpmn:intermediateThrowEvent>
               <bpmn:adHocSubProcess id="Race" />
               <bpmn:subProcess id="OnError" triggeredByEvent="true"><bpmn:userTask id="Hidden" /></bpmn:subProcess>
               <bpmn:userTask id="Loop"><bpmn:standardLoopCharacteristics /></bpmn:userTask>
@@ -214,7 +214,7 @@ public class BpmnReaderModelTests
         Assert.Contains("exclusive, inclusive or parallel gateway", byId["Abstract"].Reason);
         Assert.Equal("scriptTask (scriptFormat 'none')", byId["Script"].Kind);
         Assert.Equal("boundaryEvent (compensateEventDefinition)", byId["Failed"].Kind);
-        Assert.Equal("intermediateThrowEvent (escalationEventDefinition)", byId["Shout"].Kind);
+        Assert.Equal("intermediateThrowEvent (compensateEventDefinition)", byId["Shout"].Kind);
         Assert.Equal("adHocSubProcess", byId["Race"].Kind);
         Assert.Equal("subProcess (event sub-process)", byId["OnError"].Kind);
         Assert.Equal("userTask (standardLoopCharacteristics)", byId["Loop"].Kind);
@@ -228,13 +228,13 @@ public class BpmnReaderModelTests
     [Theory]
     [InlineData("startEvent", "escalationEventDefinition")]
     [InlineData("startEvent", "conditionalEventDefinition")]
-    [InlineData("intermediateThrowEvent", "escalationEventDefinition")]
-    [InlineData("endEvent", "escalationEventDefinition")]
+    [InlineData("intermediateThrowEvent", "compensateEventDefinition")]
+    [InlineData("endEvent", "conditionalEventDefinition")]
     [InlineData("endEvent", "compensateEventDefinition")]
     [InlineData("endEvent", "cancelEventDefinition")]
     [InlineData("intermediateCatchEvent", "conditionalEventDefinition")]
     [InlineData("intermediateCatchEvent", "compensateEventDefinition")]
-    [InlineData("boundaryEvent", "escalationEventDefinition")]
+    [InlineData("boundaryEvent", "cancelEventDefinition")]
     [InlineData("boundaryEvent", "conditionalEventDefinition")]
     public void Names_the_event_definition_that_is_unsupported(string eventKind, string definition)
     {

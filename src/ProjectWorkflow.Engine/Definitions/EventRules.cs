@@ -43,7 +43,8 @@ internal static class EventRules
                 CheckThrownEscalation(escalationEnd, raised, context);
                 break;
             case IntermediateCatchEvent catchEvent:
-                RequireDefinition(catchEvent, catchEvent.Timer, catchEvent.Message ?? (object?)catchEvent.Signal, context);
+                RequireDefinition(catchEvent, catchEvent.Timer, catchEvent.Message ?? catchEvent.Signal ?? (object?)catchEvent.Conditional, context);
+                CheckConditional(catchEvent, catchEvent.Conditional, context);
                 CheckSignal(catchEvent, catchEvent.Signal, context);
                 CheckTimer(catchEvent, catchEvent.Timer, context);
                 CheckMessage(catchEvent, catchEvent.Message, context);
@@ -71,7 +72,8 @@ internal static class EventRules
                         context.Add(boundary, $"The error boundary event refers to error '{caught.ErrorRef}', which the file does not define. Add an error element with that id and an errorCode, or remove errorRef to catch every error.");
                     break;
                 }
-                RequireDefinition(boundary, boundary.Timer, boundary.Message ?? (object?)boundary.Signal, context);
+                RequireDefinition(boundary, boundary.Timer, boundary.Message ?? boundary.Signal ?? (object?)boundary.Conditional, context);
+                CheckConditional(boundary, boundary.Conditional, context);
                 CheckSignal(boundary, boundary.Signal, context);
                 CheckTimer(boundary, boundary.Timer, context);
                 CheckMessage(boundary, boundary.Message, context);
@@ -135,6 +137,14 @@ internal static class EventRules
         context.Add(throwEvent, targets.Count == 0
             ? $"No link catch event named '{name}' is in the same (sub-)process, so the link leads nowhere. Add an intermediate catch event with a linkEventDefinition named '{name}'."
             : $"Several link catch events are named '{name}' ({string.Join(", ", targets.Select(t => t.Id))}); a link must lead to one. Rename all but one.");
+    }
+
+    private static void CheckConditional(FlowNode node, ConditionalDefinition? conditional, ValidationContext context)
+    {
+        if (conditional is null) return;
+        if (conditional.Text.Trim().Length == 0)
+            context.Add(node, "The conditional event has no condition. Write one as an expression, such as ${amountFen > 100000}, in its condition element.");
+        else conditional.Condition = ExpressionRules.ParseCondition(conditional.Text.Trim(), "condition", message => context.Add(node, message));
     }
 
     private static void CheckThrownEscalation(FlowNode node, EscalationDefinition escalation, ValidationContext context)

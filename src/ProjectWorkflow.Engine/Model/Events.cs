@@ -48,6 +48,13 @@ public sealed class StartEvent(string id, int line) : FlowNode(id, "startEvent",
     public SignalDefinition? Signal { get; init; }
 }
 
+/// <summary>A conditional event definition: it fires when its condition becomes true as variables change.</summary>
+public sealed class ConditionalDefinition(string text)
+{
+    public string Text { get; } = text;
+    public ParsedExpression? Condition { get; internal set; }
+}
+
 /// <summary>An escalation event definition: the escalation thrown or caught (a catch without a reference catches every escalation).</summary>
 public sealed record EscalationDefinition(string? EscalationRef, string? Code);
 
@@ -76,6 +83,7 @@ public sealed class IntermediateCatchEvent(string id, int line) : FlowNode(id, "
     public TimerDefinition? Timer { get; init; }
     public MessageDefinition? Message { get; init; }
     public SignalDefinition? Signal { get; init; }
+    public ConditionalDefinition? Conditional { get; init; }
 
     /// <summary>A link catch event's name: where a link throw event of the same scope and name goes on.</summary>
     public string? LinkName { get; init; }
@@ -107,6 +115,8 @@ public sealed class BoundaryEvent(string id, int line, string attachedToRef) : F
     public TimerDefinition? Timer { get; init; }
     public MessageDefinition? Message { get; init; }
     public SignalDefinition? Signal { get; init; }
+
+    public ConditionalDefinition? Conditional { get; init; }
 
     /// <summary>Set on an escalation boundary event (sub-processes and call activities): the escalation it catches.</summary>
     public EscalationDefinition? Escalation { get; init; }

@@ -18,14 +18,15 @@ internal static class EventReader
     private const string Link = "linkEventDefinition";
     private const string Signal = "signalEventDefinition";
     private const string Escalation = "escalationEventDefinition";
+    private const string Conditional = "conditionalEventDefinition";
 
     private static readonly Dictionary<string, (string[] Allowed, string Rule)> Rules = new(StringComparer.Ordinal)
     {
         ["startEvent"] = ([Timer, Message, Signal], "A start event may be a none, timer, message or signal start event."),
         ["endEvent"] = ([Terminate, Error, Message, Signal, Escalation], "An end event may be a none, terminate, error, message, signal or escalation end event."),
-        ["intermediateCatchEvent"] = ([Timer, Message, Signal, Link], "An intermediate catch event may wait for a timer, a message or a signal, or be a link's target."),
+        ["intermediateCatchEvent"] = ([Timer, Message, Signal, Conditional, Link], "An intermediate catch event may wait for a timer, a message, a signal or a condition, or be a link's target."),
         ["intermediateThrowEvent"] = ([Message, Signal, Escalation, Link], "An intermediate throw event may be a none, message, signal, escalation or link throw event."),
-        ["boundaryEvent"] = ([Timer, Message, Signal, Error, Escalation], "A boundary event may be a timer, message, signal, error or escalation boundary event."),
+        ["boundaryEvent"] = ([Timer, Message, Signal, Conditional, Error, Escalation], "A boundary event may be a timer, message, signal, conditional, error or escalation boundary event."),
     };
 
     public static bool IsEvent(string localName) => Rules.ContainsKey(localName);
@@ -60,6 +61,7 @@ internal static class EventReader
         var error = definitionKind == Error ? ReadError(definition!, context.Document) : null;
         var signal = definitionKind == Signal ? ReadSignal(definition!, context.Document) : null;
         var escalation = definitionKind == Escalation ? ReadEscalation(definition!, context.Document) : null;
+        var conditional = definitionKind == Conditional ? new ConditionalDefinition(definition!.ChildText("condition") ?? "") : null;
         var link = definitionKind == Link ? definition!.Attr("name") ?? "" : null;
         var name = element.Attr("name");
         var line = element.Line();
@@ -68,7 +70,7 @@ internal static class EventReader
         {
             "startEvent" => new StartEvent(id, line) { Name = name, Timer = timer, Message = message, Signal = signal, Initiator = element.CamundaAttr("initiator") },
             "endEvent" => new EndEvent(id, line) { Name = name, Terminate = definitionKind == Terminate, Error = error, Message = message, Signal = signal, Escalation = escalation },
-            "intermediateCatchEvent" => new IntermediateCatchEvent(id, line) { Name = name, Timer = timer, Message = message, Signal = signal, LinkName = link },
+            "intermediateCatchEvent" => new IntermediateCatchEvent(id, line) { Name = name, Timer = timer, Message = message, Signal = signal, Conditional = conditional, LinkName = link },
             "intermediateThrowEvent" => new IntermediateThrowEvent(id, line) { Name = name, Message = message, Signal = signal, Escalation = escalation, LinkName = link },
             _ => new BoundaryEvent(id, line, element.Ref("attachedToRef") ?? "")
             {
@@ -77,6 +79,7 @@ internal static class EventReader
                 Timer = timer,
                 Message = message,
                 Signal = signal,
+                Conditional = conditional,
                 Error = error,
                 Escalation = escalation,
             },

@@ -10,6 +10,9 @@ public enum BookmarkKind
     /// <summary>A signal catch or boundary event: any instance's throw of that name (or a broadcast from outside) fires it.</summary>
     Signal,
 
+    /// <summary>A conditional catch or boundary event: fires when its condition is true after variables changed.</summary>
+    Conditional,
+
     /// <summary>An asynchronous continuation: a job that enters (or leaves) a node in a transaction of its own.</summary>
     Job,
 }

@@ -12,7 +12,8 @@ internal sealed partial class InstanceRun
     private void AttachBoundaries(Execution execution, FlowNode activity)
     {
         foreach (var boundary in activity.Boundaries)
-            if (boundary.Error is null && boundary.Escalation is null) CreateBookmark(execution, boundary, boundary.Timer, boundary.Message, boundary.Signal);
+            if (boundary.Conditional is not null) CreateCondition(execution, boundary);
+            else if (boundary.Error is null && boundary.Escalation is null) CreateBookmark(execution, boundary, boundary.Timer, boundary.Message, boundary.Signal);
     }
 
     private void CreateBookmark(Execution execution, FlowNode eventNode, TimerDefinition? timer, MessageDefinition? message, SignalDefinition? signal = null)
@@ -69,6 +70,59 @@ internal sealed partial class InstanceRun
         }
     }
 
+    /// <summary>A conditional event starts watching; it is first evaluated when the run settles (CheckConditions).</summary>
+    private void CreateCondition(Execution execution, FlowNode eventNode)
+    {
+        _instance.Bookmarks.Add(new Bookmark
+        {
+            Id = _instance.NextId(),
+            Kind = BookmarkKind.Conditional,
+            ExecutionId = execution.Id,
+            ElementId = eventNode.Id,
+        });
+        Journal(eventNode, "conditionAwaited", null);
+    }
+
+    /// <summary>
+    /// Conditional events are evaluated when the run has settled, each only when the variables changed since it last
+    /// looked (kept as the variables' text in <see cref="Bookmark.TimerText"/>), so a non-interrupting one fires once per
+    /// change, as in Camunda. A condition that reads a variable not set yet is not met. True when one fired.
+    /// </summary>
+    private bool CheckConditions()
+    {
+        if (!_instance.Bookmarks.Exists(static b => b.Kind == BookmarkKind.Conditional)) return false;
+        var fired = false;
+        foreach (var bookmark in _instance.Bookmarks.Where(b => b.Kind == BookmarkKind.Conditional).ToList())
+        {
+            if (!_instance.Bookmarks.Contains(bookmark)) continue; // an earlier one interrupted its scope
+            var execution = _instance.FindExecution(bookmark.ExecutionId);
+            if (execution is null) continue;
+            var variables = Variables(execution);
+            var seen = _instance.Variables.ToJsonString() + execution.Local?.ToJsonString();
+            if (bookmark.TimerText == seen) continue;
+            bookmark.TimerText = seen;
+            var condition = _process.Node(bookmark.ElementId) switch
+            {
+                IntermediateCatchEvent c => c.Conditional?.Condition,
+                BoundaryEvent b => b.Conditional?.Condition,
+                _ => null,
+            };
+            bool met;
+            try
+            {
+                met = condition?.EvaluateCondition(variables) ?? false;
+            }
+            catch (ExpressionEvaluationException)
+            {
+                met = false;
+            }
+            if (!met) continue;
+            Fire(bookmark, null);
+            fired = true;
+        }
+        return fired;
+    }
+
     private (TimerSchedule Schedule, string Text) ResolveTimer(Execution execution, TimerDefinition timer)
     {
         if (timer.Schedule is { } fixedSchedule) return (fixedSchedule, timer.Text);
@@ -102,7 +156,13 @@ internal sealed partial class InstanceRun
         var execution = _instance.FindExecution(bookmark.ExecutionId)
             ?? throw WorkflowException.Conflict($"The execution waiting at '{bookmark.ElementId}' no longer exists.");
         SetVariables(variables);
-        Journal(node, bookmark.Kind switch { BookmarkKind.Timer => "timerFired", BookmarkKind.Signal => "signalReceived", _ => "messageReceived" }, bookmark.MessageName);
+        Journal(node, bookmark.Kind switch
+        {
+            BookmarkKind.Timer => "timerFired",
+            BookmarkKind.Signal => "signalReceived",
+            BookmarkKind.Conditional => "conditionMet",
+            _ => "messageReceived",
+        }, bookmark.MessageName);
 
         if (node is not BoundaryEvent boundary)
         {
@@ -142,7 +202,7 @@ internal sealed partial class InstanceRun
 
     private void RescheduleOrRemove(Bookmark bookmark)
     {
-        if (bookmark.Kind is BookmarkKind.Message or BookmarkKind.Signal) return; // a non-interrupting message or signal boundary may fire again
+        if (bookmark.Kind is BookmarkKind.Message or BookmarkKind.Signal or BookmarkKind.Conditional) return; // a non-interrupting one may fire again
         bookmark.Fired++;
         DateTimeOffset? next = null;
         if (bookmark.TimerKind == TimerKind.Cycle

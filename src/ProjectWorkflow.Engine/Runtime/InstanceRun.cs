@@ -70,7 +70,8 @@ internal sealed partial class InstanceRun
                     RaiseIncident(step.Execution, step.Node, step.Leaving ? IncidentPhase.Leave : IncidentPhase.Enter, ex);
                 }
             }
-            if (!_inclusiveJoinsWaiting || !TryActivateInclusiveJoins()) break;
+            if (_inclusiveJoinsWaiting && TryActivateInclusiveJoins()) continue;
+            if (_instance.IsEnded || !CheckConditions()) break;
         }
     }
 
@@ -114,6 +115,10 @@ internal sealed partial class InstanceRun
                 break;
             case IntermediateCatchEvent { LinkName: not null } linkTarget:
                 LeaveNode(execution, linkTarget);
+                break;
+            case IntermediateCatchEvent { Conditional: not null } conditionalEvent:
+                execution.State = ExecutionState.Waiting;
+                CreateCondition(execution, conditionalEvent);
                 break;
             case IntermediateCatchEvent catchEvent:
                 execution.State = ExecutionState.Waiting;

@@ -235,12 +235,13 @@ public sealed partial class WorkflowSession
         await FinishAsync(run, cancellationToken);
     }
 
-    /// <summary>Sets variables on a running instance without moving any token.</summary>
+    /// <summary>Sets variables on a running instance; only conditional events whose condition the change makes true move on.</summary>
     public async Task SetVariablesAsync(Guid instanceId, JsonObject variables, CancellationToken cancellationToken = default)
     {
         var (instance, run) = await OpenRunAsync(instanceId, cancellationToken);
         run.SetVariables(variables);
         run.Journal(instance.DefinitionKey, "process", "variablesSet", string.Join(", ", variables.Select(v => v.Key)));
+        await FinishAsync(run, cancellationToken); // conditional events see the change
     }
 
     /// <summary>Stops the instance for good: cancelled (withdrawn by its owner, an error) or terminated (终止, a decision).</summary>

@@ -43,7 +43,6 @@ public class MiwgConformanceTests(ITestOutputHelper output)
         ["B.1.0.bpmn"] = [],
         ["B.2.0.bpmn"] =
         [
-            "boundaryEvent (conditionalEventDefinition)", "intermediateCatchEvent (conditionalEventDefinition)",
             "startEvent (conditionalEventDefinition)", "userTask (standardLoopCharacteristics)",
         ],
         ["C.1.0.bpmn"] = [],

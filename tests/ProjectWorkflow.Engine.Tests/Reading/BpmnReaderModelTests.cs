@@ -232,10 +232,10 @@ public class BpmnReaderModelTests
     [InlineData("endEvent", "conditionalEventDefinition")]
     [InlineData("endEvent", "compensateEventDefinition")]
     [InlineData("endEvent", "cancelEventDefinition")]
-    [InlineData("intermediateCatchEvent", "conditionalEventDefinition")]
+    [InlineData("intermediateCatchEvent", "errorEventDefinition")]
     [InlineData("intermediateCatchEvent", "compensateEventDefinition")]
     [InlineData("boundaryEvent", "cancelEventDefinition")]
-    [InlineData("boundaryEvent", "conditionalEventDefinition")]
+    [InlineData("boundaryEvent", "terminateEventDefinition")]
     public void Names_the_event_definition_that_is_unsupported(string eventKind, string definition)
     {
         var document = ReadDocument(BpmnSamples.Process($"""

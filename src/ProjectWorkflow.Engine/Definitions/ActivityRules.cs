@@ -37,16 +37,9 @@ internal static partial class ActivityRules
 
         CheckAsync(node, context);
 
-        var loop = node switch
+        if (node is SubProcess { MultiInstance: not null })
         {
-            UserTask => null,
-            Activity activity => activity.MultiInstance,
-            SubProcess subProcess => subProcess.MultiInstance,
-            _ => null,
-        };
-        if (loop is not null)
-        {
-            context.Add(node, $"Multi-instance is supported on user tasks only, not on a {node.Kind}. Put the multi-instance marker on the user task that should repeat.");
+            context.Add(node, "Multi-instance is not supported on a sub-process yet (it is on tasks and call activities). Put the sub-process in a called process and make the call activity multi-instance.");
         }
     }
 

@@ -32,6 +32,7 @@ internal static class DefinitionValidator
             EventRules.Check(node, context);
             ActivityRules.Check(node, context);
             if (node is UserTask task) ExpressionRules.CheckUserTask(task, context);
+            else if (node is Activity { MultiInstance: { } loop }) ExpressionRules.CheckLoop(node, loop, context);
             if (node is ScriptTask script && !context.IsUnsupported(script.Id))
             {
                 if (script.Script.Trim().Length == 0) context.Add(script, "The script task has no script. Write one JUEL expression, such as ${amount * 2}, in its script element.");

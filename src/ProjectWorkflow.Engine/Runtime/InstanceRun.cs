@@ -101,8 +101,8 @@ internal sealed partial class InstanceRun
             case EndEvent end:
                 ReachEnd(execution, end);
                 break;
-            case UserTask task when task.MultiInstance is not null && !execution.IsLoopInstance:
-                StartLoop(execution, task);
+            case Activity looped when looped.MultiInstance is not null && !execution.IsLoopInstance:
+                StartLoop(execution, looped);
                 break;
             case UserTask task:
                 CreateTask(execution, task);
@@ -129,7 +129,7 @@ internal sealed partial class InstanceRun
                 break;
             case ReceiveTask receive:
                 execution.State = ExecutionState.Waiting;
-                AttachBoundaries(execution, receive);
+                if (!execution.IsLoopInstance) AttachBoundaries(execution, receive);
                 CreateBookmark(execution, receive, null, receive.Message);
                 break;
             case ScriptTask script:
@@ -159,7 +159,8 @@ internal sealed partial class InstanceRun
         var topic = service.Topic ?? "";
         if (!_session.Engine.ServiceTasks.TryGet(topic, out var handler))
             throw new InvalidOperationException($"No handler is registered for the service task topic '{topic}'.");
-        var context = new ServiceTaskContext(_instance.Id, _instance.BusinessKey, _instance.DefinitionKey, service.Id, topic, _instance.Variables, _session.Services);
+        var context = new ServiceTaskContext(_instance.Id, _instance.BusinessKey, _instance.DefinitionKey, service.Id, topic, _instance.Variables, _session.Services,
+            execution.IsLoopInstance ? execution.Local : null);
         try
         {
             await handler.ExecuteAsync(context, _cancellationToken);
@@ -176,14 +177,23 @@ internal sealed partial class InstanceRun
     {
         Revocable = false;
         execution.State = ExecutionState.Waiting;
-        AttachBoundaries(execution, call);
+        if (!execution.IsLoopInstance) AttachBoundaries(execution, call);
         var childId = _instance.NextChildInstanceId();
         execution.ChildInstanceId = childId;
         var calledKey = call.CalledElementExpression is { } expression
             ? Text(expression.Evaluate(Variables(execution))) ?? throw new InvalidOperationException($"The called element '{call.CalledElement}' evaluated to nothing.")
             : call.CalledElement ?? "";
-        var (variables, businessKey) = call.MapsVariables ? MapIn(execution, call) : (_instance.Variables, _instance.BusinessKey);
+        var (variables, businessKey) = call.MapsVariables ? MapIn(execution, call) : (WithLocals(execution), _instance.BusinessKey);
         await _session.StartChildAsync(_instance, execution, calledKey, childId, businessKey, variables, _cancellationToken);
+    }
+
+    /// <summary>Every variable, and for one instance of a multi-instance call its element variable and loopCounter too.</summary>
+    private JsonObject WithLocals(Execution execution)
+    {
+        if (!execution.IsLoopInstance || execution.Local is not { Count: > 0 } local) return _instance.Variables;
+        var all = (JsonObject)_instance.Variables.DeepClone();
+        foreach (var (name, value) in local) all[name] = value?.DeepClone();
+        return all;
     }
 
     /// <summary>The call activity's child ended: its variables come back and the token moves on.</summary>

@@ -57,6 +57,7 @@ public static class WorkflowRegistration
         services.AddOptions<MessageSendersOptions>().BindConfiguration(MessageSendersOptions.Section);
         services.AddSingleton<MessageSenders>();
         services.AddScoped<DeliverMessageFromOutside>();
+        services.AddScoped<BroadcastSignal>();
         services.AddScoped<ListTasks>();
         services.AddScoped<OpenTask>();
         services.AddScoped<TaskCommand>();

@@ -23,19 +23,35 @@ internal static partial class ActivityRules
             case SubProcess subProcess:
                 CheckSubProcessStart(subProcess, context);
                 break;
+            case ReceiveTask receive:
+                if (receive.Message is null)
+                    context.Add(receive, "The receive task does not say which message it waits for. Set its messageRef to a message of the file.");
+                EventRules.CheckMessage(receive, receive.Message, context);
+                break;
+            case SendTask send:
+                if (send.Message is null)
+                    context.Add(send, "The send task does not say what it sends. Set its messageRef to a message of the file (sent through the outbox), or make it camunda:type=\"external\" with a topic.");
+                EventRules.CheckMessage(send, send.Message, context);
+                break;
         }
 
-        var loop = node switch
+        CheckAsync(node, context);
+
+        if (node is SubProcess { MultiInstance: not null })
         {
-            UserTask => null,
-            Activity activity => activity.MultiInstance,
-            SubProcess subProcess => subProcess.MultiInstance,
-            _ => null,
-        };
-        if (loop is not null)
-        {
-            context.Add(node, $"Multi-instance is supported on user tasks only, not on a {node.Kind}. Put the multi-instance marker on the user task that should repeat.");
+            context.Add(node, "Multi-instance is not supported on a sub-process yet (it is on tasks and call activities). Put the sub-process in a called process and make the call activity multi-instance.");
         }
+    }
+
+    /// <summary>Asynchronous continuations the runtime does not place the way Camunda does are refused, not moved.</summary>
+    private static void CheckAsync(FlowNode node, ValidationContext context)
+    {
+        if (!node.AsyncBefore && !node.AsyncAfter) return;
+        if (node is BoundaryEvent && node.AsyncBefore)
+            context.Add(node, "camunda:asyncBefore on a boundary event is not supported: the event fires in the command that triggers it. Use camunda:asyncAfter to continue in a job after it.");
+        var loop = node switch { Activity activity => activity.MultiInstance, SubProcess sub => sub.MultiInstance, _ => null };
+        if (loop is not null)
+            context.Add(node, "Asynchronous continuations on a multi-instance activity are not supported yet (Camunda puts one before each instance and one around the whole). Put camunda:asyncBefore on the element before it instead.");
     }
 
     private static void CheckTopic(ServiceTask task, ValidationContext context)
@@ -97,11 +113,11 @@ internal static partial class ActivityRules
     private static void CheckSubProcessStart(SubProcess subProcess, ValidationContext context)
     {
         var starts = subProcess.Nodes.OfType<StartEvent>().ToList();
-        foreach (var start in starts.Where(s => s.Timer is not null || s.Message is not null))
+        foreach (var start in starts.Where(s => s.Timer is not null || s.Message is not null || s.Signal is not null))
         {
-            context.Add(start, "A sub-process can only begin with a none start event; timer and message start events inside a sub-process are not supported.");
+            context.Add(start, "A sub-process can only begin with a none start event; timer, message and signal start events inside a sub-process are not supported.");
         }
-        var none = starts.Count(s => s.Timer is null && s.Message is null);
+        var none = starts.Count(s => s.Timer is null && s.Message is null && s.Signal is null);
         if (none == 0)
         {
             context.Add(subProcess, "The sub-process has no none start event, so the engine would not know where to begin inside it. Add one start event without a definition.");

@@ -32,6 +32,12 @@ internal static class DefinitionValidator
             EventRules.Check(node, context);
             ActivityRules.Check(node, context);
             if (node is UserTask task) ExpressionRules.CheckUserTask(task, context);
+            else if (node is Activity { MultiInstance: { } loop }) ExpressionRules.CheckLoop(node, loop, context);
+            if (node is ScriptTask script && !context.IsUnsupported(script.Id))
+            {
+                if (script.Script.Trim().Length == 0) context.Add(script, "The script task has no script. Write one JUEL expression, such as ${amount * 2}, in its script element.");
+                else script.ScriptExpression = ExpressionRules.Parse(script.Script.Trim(), "script", message => context.Add(script, message));
+            }
             if (node is SubProcess subProcess) CheckScope(subProcess, context);
         }
     }
@@ -47,7 +53,7 @@ internal static class DefinitionValidator
             context.Add(process, "The process has no start event the engine can run. Add one none start event (where a started instance begins) or timer start events.");
             return;
         }
-        var none = starts.Where(s => s.Timer is null && s.Message is null).ToList();
+        var none = starts.Where(s => s.Timer is null && s.Message is null && s.Signal is null).ToList();
         if (none.Count > 1)
         {
             context.Add(process, $"The process has {none.Count} none start events ({string.Join(", ", none.Select(s => s.Id))}); it needs exactly one, so it is clear where a started instance begins.");

@@ -17,13 +17,35 @@ internal static class EventRules
             case StartEvent start:
                 CheckTimer(start, start.Timer, context);
                 CheckMessage(start, start.Message, context);
+                CheckSignal(start, start.Signal, context);
                 if (start.Message is { NameExpression: not null } && start.Scope is ProcessModel)
                 {
                     context.Add(start, "A message start event's name cannot be an expression: there are no variables yet to evaluate it with. Give the message a fixed name.");
                 }
                 break;
+            case IntermediateCatchEvent { LinkName: { } link } linkTarget:
+                if (link.Trim().Length == 0)
+                    context.Add(linkTarget, "The link catch event has no name, so no link throw event can lead to it. Give its linkEventDefinition a name.");
+                break;
+            case IntermediateThrowEvent throwEvent:
+                CheckMessage(throwEvent, throwEvent.Message, context);
+                CheckSignal(throwEvent, throwEvent.Signal, context);
+                if (throwEvent.Escalation is { } thrownEscalation) CheckThrownEscalation(throwEvent, thrownEscalation, context);
+                if (throwEvent.LinkName is { } linkName) CheckLink(throwEvent, linkName, context);
+                break;
+            case EndEvent { Message: { } sent } messageEnd:
+                CheckMessage(messageEnd, sent, context);
+                break;
+            case EndEvent { Signal: { } broadcast } signalEnd:
+                CheckSignal(signalEnd, broadcast, context);
+                break;
+            case EndEvent { Escalation: { } raised } escalationEnd:
+                CheckThrownEscalation(escalationEnd, raised, context);
+                break;
             case IntermediateCatchEvent catchEvent:
-                RequireDefinition(catchEvent, catchEvent.Timer, catchEvent.Message, context);
+                RequireDefinition(catchEvent, catchEvent.Timer, catchEvent.Message ?? catchEvent.Signal ?? (object?)catchEvent.Conditional, context);
+                CheckConditional(catchEvent, catchEvent.Conditional, context);
+                CheckSignal(catchEvent, catchEvent.Signal, context);
                 CheckTimer(catchEvent, catchEvent.Timer, context);
                 CheckMessage(catchEvent, catchEvent.Message, context);
                 break;
@@ -36,24 +58,34 @@ internal static class EventRules
             case BoundaryEvent boundary:
                 CheckAttachment(boundary, context);
                 CheckSameMessageTwice(boundary, context);
+                if (boundary.Escalation is { } escalation)
+                {
+                    if (escalation.EscalationRef is not null && escalation.Code is null)
+                        context.Add(boundary, $"The escalation boundary event refers to escalation '{escalation.EscalationRef}', which the file does not define with an escalationCode. Add it, or remove escalationRef to catch every escalation.");
+                    if (boundary.AttachedTo is { } host and not SubProcess and not CallActivity)
+                        context.Add(boundary, $"An escalation boundary event can only sit on a sub-process or a call activity (escalations are thrown from inside them), not on {ValidationContext.Describe(host)}.");
+                    break;
+                }
                 if (boundary.Error is { } caught)
                 {
                     if (caught.ErrorRef is not null && caught.Code is null)
                         context.Add(boundary, $"The error boundary event refers to error '{caught.ErrorRef}', which the file does not define. Add an error element with that id and an errorCode, or remove errorRef to catch every error.");
                     break;
                 }
-                RequireDefinition(boundary, boundary.Timer, boundary.Message, context);
+                RequireDefinition(boundary, boundary.Timer, boundary.Message ?? boundary.Signal ?? (object?)boundary.Conditional, context);
+                CheckConditional(boundary, boundary.Conditional, context);
+                CheckSignal(boundary, boundary.Signal, context);
                 CheckTimer(boundary, boundary.Timer, context);
                 CheckMessage(boundary, boundary.Message, context);
                 break;
         }
     }
 
-    private static void RequireDefinition(FlowNode node, TimerDefinition? timer, MessageDefinition? message, ValidationContext context)
+    private static void RequireDefinition(FlowNode node, TimerDefinition? timer, object? messageOrSignal, ValidationContext context)
     {
-        if (timer is null && message is null)
+        if (timer is null && messageOrSignal is null)
         {
-            context.Add(node, $"This {node.Kind} has no timer or message definition, so it would wait for nothing. Give it a timer or a message definition.");
+            context.Add(node, $"This {node.Kind} has no timer, message or signal definition, so it would wait for nothing. Give it one.");
         }
     }
 
@@ -91,7 +123,57 @@ internal static class EventRules
         context.Add(node, $"The {element} '{timer.Text}' is not valid ISO 8601 ({(error ?? "unrecognised format").TrimEnd('.')}). Write it like {example}, or as an expression ${{...}}.");
     }
 
-    private static void CheckMessage(FlowNode node, MessageDefinition? message, ValidationContext context)
+    // A link throw event jumps to the one link catch event of its name in its own (sub-)process.
+    private static void CheckLink(IntermediateThrowEvent throwEvent, string name, ValidationContext context)
+    {
+        var targets = throwEvent.Scope.Nodes.OfType<IntermediateCatchEvent>().Where(c => c.LinkName == name).ToList();
+        if (targets.Count == 1)
+        {
+            throwEvent.LinkTarget = targets[0];
+            if (throwEvent.Outgoing.Count > 0)
+                context.Add(throwEvent, "A link throw event cannot have outgoing sequence flows: the token goes on at its link catch event.");
+            return;
+        }
+        context.Add(throwEvent, targets.Count == 0
+            ? $"No link catch event named '{name}' is in the same (sub-)process, so the link leads nowhere. Add an intermediate catch event with a linkEventDefinition named '{name}'."
+            : $"Several link catch events are named '{name}' ({string.Join(", ", targets.Select(t => t.Id))}); a link must lead to one. Rename all but one.");
+    }
+
+    private static void CheckConditional(FlowNode node, ConditionalDefinition? conditional, ValidationContext context)
+    {
+        if (conditional is null) return;
+        if (conditional.Text.Trim().Length == 0)
+            context.Add(node, "The conditional event has no condition. Write one as an expression, such as ${amountFen > 100000}, in its condition element.");
+        else conditional.Condition = ExpressionRules.ParseCondition(conditional.Text.Trim(), "condition", message => context.Add(node, message));
+    }
+
+    private static void CheckThrownEscalation(FlowNode node, EscalationDefinition escalation, ValidationContext context)
+    {
+        if (escalation.EscalationRef is null)
+            context.Add(node, "The escalation event does not say which escalation it throws. Set escalationRef to an escalation of the file (with its escalationCode).");
+        else if (escalation.Code is null)
+            context.Add(node, $"The escalation event refers to escalation '{escalation.EscalationRef}', which the file does not define with an escalationCode. Add an escalation element with that id and a code.");
+    }
+
+    private static void CheckSignal(FlowNode node, SignalDefinition? signal, ValidationContext context)
+    {
+        if (signal is null) return;
+        var known = context.Document.Signals;
+        if (signal.SignalRef.Length == 0)
+            context.Add(node, "The signal event does not say which signal it is. Set its signalRef to a signal of the file.");
+        else if (!known.TryGetValue(signal.SignalRef, out var name))
+            context.Add(node, $"The signal event refers to signal '{signal.SignalRef}', which the file does not define. Add a signal with that id.");
+        else if (string.IsNullOrWhiteSpace(name))
+            context.Add(node, $"The signal '{signal.SignalRef}' has no name, so it could not be broadcast or caught. Give the signal a name.");
+        else if (ExpressionRules.IsExpression(name))
+        {
+            if (node is StartEvent)
+                context.Add(node, "A signal start event's name cannot be an expression: there are no variables yet to evaluate it with. Give the signal a fixed name.");
+            else signal.NameExpression = ExpressionRules.Parse(name, "signal name", problem => context.Add(node, problem));
+        }
+    }
+
+    internal static void CheckMessage(FlowNode node, MessageDefinition? message, ValidationContext context)
     {
         if (message is null) return;
         var known = context.Document.Messages;

@@ -66,6 +66,10 @@ internal static partial class ExpressionRules
     private static ParsedExpression? ParseOptional(string? text, string what, Action<string> report) =>
         text is null ? null : Parse(text, what, report);
 
+    /// <summary>Multi-instance on a task other than a user task (service, script, send, receive, call activity...).</summary>
+    public static void CheckLoop(FlowNode node, MultiInstance loop, ValidationContext context) =>
+        CheckMultiInstance(loop, message => context.Add(node, message));
+
     private static void CheckMultiInstance(MultiInstance loop, Action<string> report)
     {
         if (loop.Collection is null && loop.LoopCardinality is null)

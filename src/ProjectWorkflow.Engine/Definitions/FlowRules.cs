@@ -21,6 +21,7 @@ internal static class FlowRules
             // rather than flows) would only repeat that refusal as "unreachable".
             if (!context.IsUnsupported(node.Id)) CheckConnections(node, context);
             if (node is ExclusiveGateway or InclusiveGateway) CheckDecision((Gateway)node, context);
+            if (node is EventBasedGateway eventGateway) CheckEventGateway(eventGateway, context);
         }
     }
 
@@ -55,6 +56,10 @@ internal static class FlowRules
                 break;
             case StartEvent or BoundaryEvent:
                 break;
+            case IntermediateCatchEvent { LinkName: not null }:
+                if (node.Incoming.Count > 0)
+                    context.Add(node, "A link catch event cannot have incoming sequence flows: tokens reach it through link throw events of its name.");
+                break;
             default:
                 if (node.Incoming.Count == 0)
                 {
@@ -71,6 +76,22 @@ internal static class FlowRules
             }
         }
         // A node without outgoing flow is not refused: its path simply ends there, as Camunda runs it.
+    }
+
+    // What follows an event-based gateway is what it waits for: catch events of a timer or a message, nothing else.
+    private static void CheckEventGateway(EventBasedGateway gateway, ValidationContext context)
+    {
+        if (gateway.Outgoing.Count < 2)
+            context.Add(gateway, "An event-based gateway waits for the first of several events; it needs at least two outgoing flows, each to an intermediate catch event.");
+        foreach (var flow in gateway.Outgoing)
+        {
+            if (flow.ConditionText is not null)
+                context.Add(flow, "A flow leaving an event-based gateway cannot have a condition: the event that happens first decides.");
+            if (flow.Target is not null and not IntermediateCatchEvent { Timer: not null } and not IntermediateCatchEvent { Message: not null } and not IntermediateCatchEvent { Signal: not null })
+                context.Add(gateway, $"The event-based gateway leads to {ValidationContext.Describe(flow.Target)}; after an event-based gateway only intermediate catch events of a timer, a message or a signal can follow.");
+            else if (flow.Target is { Incoming.Count: > 1 } shared)
+                context.Add(gateway, $"The catch event '{shared.Id}' after the event-based gateway has other incoming flows too; give the gateway its own catch events.");
+        }
     }
 
     private static void CheckDecision(Gateway gateway, ValidationContext context)

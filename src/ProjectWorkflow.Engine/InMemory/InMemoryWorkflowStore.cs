@@ -42,6 +42,14 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
     public ValueTask<ProcessInstance?> FindInstanceAsync(Guid id, CancellationToken cancellationToken) =>
         ValueTask.FromResult(_instances.GetValueOrDefault(id));
 
+    public ValueTask<IReadOnlyList<Guid>> FindInstancesWaitingForSignalAsync(string name, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IReadOnlyList<Guid>>(_instances.Values
+            .Where(i => !i.IsEnded && i.Bookmarks.Exists(b => b.Kind == BookmarkKind.Signal && b.MessageName == name))
+            .Select(i => i.Id).ToList());
+
+    public ValueTask<IReadOnlyList<ProcessDefinition>> FindLatestDefinitionsAsync(CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IReadOnlyList<ProcessDefinition>>(_latest.Select(l => _definitions[$"{l.Key}:{l.Value}"]).ToList());
+
     /// <summary>An open task is found on its live instance; a finished one by the index <see cref="Save"/> keeps.</summary>
     public ValueTask<Guid?> FindInstanceOfTaskAsync(Guid taskId, CancellationToken cancellationToken)
     {

@@ -46,10 +46,38 @@ public sealed class UserTask(string id, int line) : Activity(id, "userTask", lin
     internal ParsedExpression? NameExpression { get; set; }
 }
 
-public sealed class ServiceTask(string id, int line) : Activity(id, "serviceTask", line)
+/// <summary>A service task, or a send task with camunda:type="external": work done by a handler of its topic.</summary>
+public sealed class ServiceTask(string id, int line, string kind = "serviceTask") : Activity(id, kind, line)
 {
     /// <summary>The handler topic (<c>camunda:topic</c> with <c>camunda:type="external"</c>).</summary>
     public string? Topic { get; init; }
+}
+
+/// <summary>A plain <c>task</c> or a <c>manualTask</c>: nothing for the engine to do, the token passes through (as in Camunda).</summary>
+public sealed class PassThroughTask(string id, string kind, int line) : Activity(id, kind, line);
+
+/// <summary>A receive task: the activity waits for its message (boundary events may watch it meanwhile).</summary>
+public sealed class ReceiveTask(string id, int line) : Activity(id, "receiveTask", line)
+{
+    public MessageDefinition? Message { get; init; }
+}
+
+/// <summary>A send task: its message goes out through the outbox in the command's transaction, and the token goes on.</summary>
+public sealed class SendTask(string id, int line) : Activity(id, "sendTask", line)
+{
+    public MessageDefinition? Message { get; init; }
+}
+
+/// <summary>
+/// A script task in JUEL (<c>scriptFormat="juel"</c>): its script is one sandboxed expression, evaluated when the task is
+/// reached, its value kept in <c>camunda:resultVariable</c> when one is named. Other languages are refused at deploy.
+/// </summary>
+public sealed class ScriptTask(string id, int line) : Activity(id, "scriptTask", line)
+{
+    public string Script { get; init; } = "";
+    public string? ResultVariable { get; init; }
+
+    internal ParsedExpression? ScriptExpression { get; set; }
 }
 
 public sealed class CallActivity(string id, int line) : Activity(id, "callActivity", line)

@@ -11,8 +11,14 @@ public sealed class BpmnDocument
     /// <summary>message id → name, from the file's <c>message</c> elements.</summary>
     public Dictionary<string, string> Messages { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Signals by id: their names (broadcast to every instance that waits for one).</summary>
+    public Dictionary<string, string> Signals { get; } = new(StringComparer.Ordinal);
+
     /// <summary>error id → error code, from the file's <c>error</c> elements (the id when no code is written).</summary>
     public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Escalations by id: their escalation codes.</summary>
+    public Dictionary<string, string> Escalations { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Pools (participants) by id → the process they show, if any.</summary>
     public Dictionary<string, string?> Participants { get; } = new(StringComparer.Ordinal);

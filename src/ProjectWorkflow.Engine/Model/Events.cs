@@ -31,6 +31,13 @@ public sealed record MessageDefinition(string MessageRef, string Name)
     public ParsedExpression? NameExpression { get; internal set; }
 }
 
+/// <summary>A signal event definition: the name broadcast to (or awaited from) every instance.</summary>
+public sealed record SignalDefinition(string SignalRef, string Name)
+{
+    /// <summary>The name when it holds an expression, evaluated when the event is reached.</summary>
+    public ParsedExpression? NameExpression { get; internal set; }
+}
+
 public sealed class StartEvent(string id, int line) : FlowNode(id, "startEvent", line)
 {
     /// <summary><c>camunda:initiator</c>: the variable that receives the id of whoever started the instance.</summary>
@@ -38,7 +45,18 @@ public sealed class StartEvent(string id, int line) : FlowNode(id, "startEvent",
 
     public TimerDefinition? Timer { get; init; }
     public MessageDefinition? Message { get; init; }
+    public SignalDefinition? Signal { get; init; }
 }
+
+/// <summary>A conditional event definition: it fires when its condition becomes true as variables change.</summary>
+public sealed class ConditionalDefinition(string text)
+{
+    public string Text { get; } = text;
+    public ParsedExpression? Condition { get; internal set; }
+}
+
+/// <summary>An escalation event definition: the escalation thrown or caught (a catch without a reference catches every escalation).</summary>
+public sealed record EscalationDefinition(string? EscalationRef, string? Code);
 
 /// <summary>An error event definition: the error it throws or catches (a catch without a reference catches every error).</summary>
 public sealed record ErrorDefinition(string? ErrorRef, string? Code);
@@ -49,12 +67,41 @@ public sealed class EndEvent(string id, int line) : FlowNode(id, "endEvent", lin
 
     /// <summary>Set on an error end event: the BPMN error it throws.</summary>
     public ErrorDefinition? Error { get; init; }
+
+    /// <summary>Set on a message end event: the message sent through the outbox as the path ends.</summary>
+    public MessageDefinition? Message { get; init; }
+
+    /// <summary>Set on a signal end event: the signal broadcast as the path ends.</summary>
+    public SignalDefinition? Signal { get; init; }
+
+    /// <summary>Set on an escalation end event: the escalation thrown to the enclosing scopes as the path ends.</summary>
+    public EscalationDefinition? Escalation { get; init; }
 }
 
 public sealed class IntermediateCatchEvent(string id, int line) : FlowNode(id, "intermediateCatchEvent", line)
 {
     public TimerDefinition? Timer { get; init; }
     public MessageDefinition? Message { get; init; }
+    public SignalDefinition? Signal { get; init; }
+    public ConditionalDefinition? Conditional { get; init; }
+
+    /// <summary>A link catch event's name: where a link throw event of the same scope and name goes on.</summary>
+    public string? LinkName { get; init; }
+}
+
+/// <summary>
+/// An intermediate throw event: none (the token passes), message (sent through the outbox) or link (the token jumps
+/// to the link catch event of the same name in the same scope).
+/// </summary>
+public sealed class IntermediateThrowEvent(string id, int line) : FlowNode(id, "intermediateThrowEvent", line)
+{
+    public MessageDefinition? Message { get; init; }
+    public SignalDefinition? Signal { get; init; }
+    public EscalationDefinition? Escalation { get; init; }
+    public string? LinkName { get; init; }
+
+    /// <summary>The link catch event this one jumps to, found at deploy.</summary>
+    public IntermediateCatchEvent? LinkTarget { get; internal set; }
 }
 
 public sealed class BoundaryEvent(string id, int line, string attachedToRef) : FlowNode(id, "boundaryEvent", line)
@@ -67,6 +114,12 @@ public sealed class BoundaryEvent(string id, int line, string attachedToRef) : F
 
     public TimerDefinition? Timer { get; init; }
     public MessageDefinition? Message { get; init; }
+    public SignalDefinition? Signal { get; init; }
+
+    public ConditionalDefinition? Conditional { get; init; }
+
+    /// <summary>Set on an escalation boundary event (sub-processes and call activities): the escalation it catches.</summary>
+    public EscalationDefinition? Escalation { get; init; }
 
     /// <summary>Set on an error boundary event: the error it catches (always interrupting).</summary>
     public ErrorDefinition? Error { get; init; }

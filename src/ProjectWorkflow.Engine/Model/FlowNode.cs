@@ -24,6 +24,21 @@ public abstract class FlowNode
     public List<SequenceFlow> Incoming { get; } = [];
     public List<SequenceFlow> Outgoing { get; } = [];
 
+    /// <summary>
+    /// <c>camunda:asyncBefore</c> (or the older <c>camunda:async</c>): the command that reaches the node ends there, and a
+    /// job enters it in a transaction of its own.
+    /// </summary>
+    public bool AsyncBefore { get; internal set; }
+
+    /// <summary><c>camunda:asyncAfter</c>: the node is done in the command that did it; a job takes the way out.</summary>
+    public bool AsyncAfter { get; internal set; }
+
+    /// <summary>
+    /// <c>camunda:failedJobRetryTimeCycle</c> (<c>R5/PT10M</c>): how many times a failed job of this node is tried,
+    /// and how long apart; without it, three tries at once, as in Camunda.
+    /// </summary>
+    public JobRetries Retries { get; internal set; } = JobRetries.Default;
+
     /// <summary>Boundary events attached to this node (activities only).</summary>
     public List<BoundaryEvent> Boundaries { get; } = [];
 

@@ -9,6 +9,6 @@ public abstract class FlowScope : FlowNode
     public List<SequenceFlow> Flows { get; } = [];
 
     /// <summary>The start event a token enters this scope through (none start event, or the only one).</summary>
-    public StartEvent? NoneStart => Nodes.OfType<StartEvent>().FirstOrDefault(s => s.Timer is null && s.Message is null)
+    public StartEvent? NoneStart => Nodes.OfType<StartEvent>().FirstOrDefault(s => s.Timer is null && s.Message is null && s.Signal is null)
                                     ?? Nodes.OfType<StartEvent>().FirstOrDefault();
 }

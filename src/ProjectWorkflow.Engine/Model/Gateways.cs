@@ -15,3 +15,6 @@ public sealed class ExclusiveGateway(string id, int line) : Gateway(id, "exclusi
 public sealed class ParallelGateway(string id, int line) : Gateway(id, "parallelGateway", line);
 
 public sealed class InclusiveGateway(string id, int line) : Gateway(id, "inclusiveGateway", line);
+
+/// <summary>An event-based gateway: the token waits for whichever of the catch events after it happens first.</summary>
+public sealed class EventBasedGateway(string id, int line) : Gateway(id, "eventBasedGateway", line);

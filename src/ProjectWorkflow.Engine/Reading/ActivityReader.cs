@@ -12,7 +12,8 @@ internal static class ActivityReader
     /// <summary>Camunda service task implementations the engine cannot run: it only hands work to registered topics.</summary>
     private static readonly string[] CodeImplementations = ["class", "delegateExpression", "expression"];
 
-    public static bool IsActivity(string localName) => localName is "userTask" or "serviceTask" or "callActivity";
+    public static bool IsActivity(string localName) =>
+        localName is "userTask" or "serviceTask" or "callActivity" or "task" or "manualTask" or "receiveTask" or "sendTask" or "scriptTask";
 
     public static FlowNode Read(XElement element, string id, ProcessModel process, ReadContext context)
     {
@@ -40,6 +41,26 @@ internal static class ActivityReader
                     FormKey = element.CamundaAttr("formKey"),
                     FormRef = element.CamundaAttr("formRef"),
                 };
+            case "task" or "manualTask":
+                return new PassThroughTask(id, kind, line) { Name = name, MultiInstance = loop };
+            case "scriptTask":
+                CheckScript(element, process, context);
+                return new ScriptTask(id, line)
+                {
+                    Name = name,
+                    MultiInstance = loop,
+                    Script = element.ChildText("script") ?? "",
+                    ResultVariable = element.CamundaAttr("resultVariable"),
+                };
+            case "receiveTask":
+                return new ReceiveTask(id, line) { Name = name, MultiInstance = loop, Message = MessageOf(element, context) };
+            case "sendTask" when element.CamundaAttr("type") is not null:
+                // Camunda runs a send task with camunda:type="external" as an external task, like a service task.
+                CheckImplementation(element, process, context);
+                return new ServiceTask(id, line, kind) { Name = name, MultiInstance = loop, Topic = element.CamundaAttr("topic") };
+            case "sendTask":
+                CheckImplementation(element, process, context);
+                return new SendTask(id, line) { Name = name, MultiInstance = loop, Message = MessageOf(element, context) };
             case "serviceTask":
                 CheckImplementation(element, process, context);
                 return new ServiceTask(id, line) { Name = name, MultiInstance = loop, Topic = element.CamundaAttr("topic") };
@@ -65,6 +86,10 @@ internal static class ActivityReader
                 };
         }
     }
+
+    // A receive or send task names its message with messageRef on the task itself.
+    private static MessageDefinition? MessageOf(XElement element, ReadContext context) =>
+        element.Ref("messageRef") is null ? null : EventReader.ReadMessage(element, context.Document);
 
     /// <summary>
     /// The standard BPMN way to name people, run as Camunda runs it: <c>humanPerformer</c> is the assignee
@@ -153,18 +178,33 @@ internal static class ActivityReader
         };
     }
 
+    // Only JUEL runs: it is the engine's own sandboxed expression language. The node is still built so the graph stays whole.
+    private static void CheckScript(XElement element, ProcessModel process, ReadContext context)
+    {
+        var format = element.Attr("scriptFormat");
+        if (!string.Equals(format, "juel", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Unsupported(process, element, $"scriptTask (scriptFormat '{format ?? "none"}')",
+                $"Script tasks run only in JUEL (scriptFormat=\"juel\"), the engine's sandboxed ${{...}} expressions; {(format is null ? "this one names no language" : $"'{format}' (JavaScript, Groovy, Python...) cannot run here")}. Write the script as one JUEL expression, or use a service task with a registered topic.");
+        }
+        else if (element.CamundaAttr("resource") is not null)
+        {
+            context.Unsupported(process, element, "scriptTask (camunda:resource)", "A script read from an external resource is not supported: write the JUEL expression inside the script element.");
+        }
+    }
+
     // The node is still built so the graph stays whole; the unsupported entry makes the compile fail.
     private static void CheckImplementation(XElement element, ProcessModel process, ReadContext context)
     {
         const string howTo = "The engine runs service tasks only as external tasks: set camunda:type=\"external\" and camunda:topic to a topic with a registered handler.";
         foreach (var attribute in CodeImplementations.Where(a => element.CamundaAttr(a) is not null))
         {
-            context.Unsupported(process, element, $"serviceTask (camunda:{attribute})", $"Java classes and expressions cannot run here. {howTo}");
+            context.Unsupported(process, element, $"{element.Name.LocalName} (camunda:{attribute})", $"Java classes and expressions cannot run here. {howTo}");
         }
         var type = element.CamundaAttr("type");
         if (type is not null && !string.Equals(type, "external", StringComparison.Ordinal))
         {
-            context.Unsupported(process, element, $"serviceTask (camunda:type=\"{type}\")", howTo);
+            context.Unsupported(process, element, $"{element.Name.LocalName} (camunda:type=\"{type}\")", howTo);
         }
     }
 }

@@ -22,13 +22,12 @@ internal static class CamundaHooks
 
     public static void Check(XElement element, string kind, ProcessModel process, ReadContext context)
     {
-        // Camunda's asynchronous continuations end the transaction before (or after) the element and continue
-        // it in a job. The engine runs a command through to its wait states in one transaction, so honouring
-        // the flag would need job-continued steps it does not have yet: refused rather than silently ignored.
-        foreach (var flag in AsyncFlags.Where(f => string.Equals(element.CamundaAttr(f), "true", StringComparison.OrdinalIgnoreCase)))
+        // Asynchronous continuations belong to flow nodes (read by ReadAsync); on a process or a flow they mean nothing.
+        if (kind is "process" or "sequenceFlow")
         {
-            context.Unsupported(process, element, $"{kind} (camunda:{flag})",
-                "Asynchronous continuations (a transaction boundary continued by a job) are not supported yet: the engine runs each command to its next wait state in one transaction. Remove camunda:" + flag + ", or put a user task, timer or message where the process should wait.");
+            foreach (var flag in AsyncFlags.Where(f => string.Equals(element.CamundaAttr(f), "true", StringComparison.OrdinalIgnoreCase)))
+                context.Unsupported(process, element, $"{kind} (camunda:{flag})",
+                    $"Only a flow node (an event, activity or gateway) can be an asynchronous continuation. Remove camunda:{flag} from the {kind}.");
         }
 
         var extensions = element.Element(BpmnNamespaces.Model + "extensionElements");
@@ -40,5 +39,25 @@ internal static class CamundaHooks
                 context.Unsupported(process, element, $"{kind} (camunda:{hook.Name.LocalName})", reason);
             }
         }
+    }
+
+    /// <summary>
+    /// camunda:asyncBefore / asyncAfter (and the older camunda:async) with camunda:failedJobRetryTimeCycle: a transaction
+    /// boundary before or after the node, continued by a job that is retried and raises an incident when the tries run out.
+    /// </summary>
+    public static void ReadAsync(XElement element, FlowNode node, ProcessModel process, ReadContext context)
+    {
+        bool Flag(string name) => string.Equals(element.CamundaAttr(name), "true", StringComparison.OrdinalIgnoreCase);
+        node.AsyncBefore = Flag("asyncBefore") || Flag("async");
+        node.AsyncAfter = Flag("asyncAfter");
+        var cycle = element.Element(BpmnNamespaces.Model + "extensionElements")?
+            .Elements(BpmnNamespaces.Camunda + "failedJobRetryTimeCycle").FirstOrDefault()?.Value.Trim();
+        if (string.IsNullOrEmpty(cycle)) return;
+        if (cycle.Contains("${", StringComparison.Ordinal) || cycle.Contains("#{", StringComparison.Ordinal))
+            context.Unsupported(process, element, $"{node.Kind} (camunda:failedJobRetryTimeCycle)",
+                "A retry cycle given by an expression is not supported: write it as R<tries>/<duration>, such as R5/PT10M.");
+        else if (!JobRetries.TryParse(cycle, out var retries, out var error))
+            context.Problem(process, node.Id, $"{node.Kind} (camunda:failedJobRetryTimeCycle)", element.Line(), error);
+        else node.Retries = retries;
     }
 }

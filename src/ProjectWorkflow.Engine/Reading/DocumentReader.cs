@@ -39,6 +39,16 @@ internal static class DocumentReader
             if (context.Claim(message, null, out var id)) document.Messages[id] = message.Attr("name") ?? "";
         }
 
+        foreach (var signal in root.BpmnChildren().Where(e => e.Name.LocalName == "signal"))
+        {
+            if (context.Claim(signal, null, out var id)) document.Signals[id] = signal.Attr("name") ?? "";
+        }
+
+        foreach (var escalation in root.BpmnChildren().Where(e => e.Name.LocalName == "escalation"))
+        {
+            if (context.Claim(escalation, null, out var id)) document.Escalations[id] = escalation.Attr("escalationCode") ?? "";
+        }
+
         foreach (var error in root.BpmnChildren().Where(e => e.Name.LocalName == "error"))
         {
             if (context.Claim(error, null, out var id)) document.Errors[id] = error.Attr("errorCode") ?? id;

@@ -30,15 +30,8 @@ internal static class ElementKinds
 
     private static readonly Dictionary<string, string> Reasons = new(StringComparer.Ordinal)
     {
-        ["task"] = "An abstract task says nothing the engine can run. " + UseUserOrServiceTask,
-        ["sendTask"] = "Send tasks are not supported. Use a service task with camunda:type=\"external\" whose handler sends the message.",
-        ["receiveTask"] = "Receive tasks are not supported. Use an intermediate catch event with a message definition to wait for a message.",
-        ["scriptTask"] = "Script tasks are not supported: the engine runs no scripts. " + UseUserOrServiceTask,
         ["businessRuleTask"] = "Business rule (DMN) tasks are not supported. Use a service task with a registered topic that applies the rule.",
-        ["manualTask"] = "Manual tasks are not supported. Use a user task so someone confirms the work was done.",
         ["complexGateway"] = "Complex gateways are not supported. Use an exclusive, inclusive or parallel gateway.",
-        ["eventBasedGateway"] = "Event-based gateways are not supported. To wait for whichever comes first, put timer or message boundary events on a user task.",
-        ["intermediateThrowEvent"] = "Intermediate throw events are not supported. To send something, use a service task with camunda:type=\"external\" and a registered topic.",
         ["implicitThrowEvent"] = "Implicit throw events are not supported.",
         ["transaction"] = "Transactions (with cancel and compensation) are not supported. Use an embedded sub-process.",
         ["adHocSubProcess"] = "Ad-hoc sub-processes are not supported. Use an embedded sub-process with gateways.",

@@ -15,13 +15,18 @@ internal static class EventReader
     private const string Message = "messageEventDefinition";
     private const string Terminate = "terminateEventDefinition";
     private const string Error = "errorEventDefinition";
+    private const string Link = "linkEventDefinition";
+    private const string Signal = "signalEventDefinition";
+    private const string Escalation = "escalationEventDefinition";
+    private const string Conditional = "conditionalEventDefinition";
 
     private static readonly Dictionary<string, (string[] Allowed, string Rule)> Rules = new(StringComparer.Ordinal)
     {
-        ["startEvent"] = ([Timer, Message], "A start event may be a none, timer or message start event."),
-        ["endEvent"] = ([Terminate, Error], "An end event may be a none, terminate or error end event."),
-        ["intermediateCatchEvent"] = ([Timer, Message], "An intermediate catch event may wait for a timer or a message."),
-        ["boundaryEvent"] = ([Timer, Message, Error], "A boundary event may be a timer, message or error boundary event."),
+        ["startEvent"] = ([Timer, Message, Signal], "A start event may be a none, timer, message or signal start event."),
+        ["endEvent"] = ([Terminate, Error, Message, Signal, Escalation], "An end event may be a none, terminate, error, message, signal or escalation end event."),
+        ["intermediateCatchEvent"] = ([Timer, Message, Signal, Conditional, Link], "An intermediate catch event may wait for a timer, a message, a signal or a condition, or be a link's target."),
+        ["intermediateThrowEvent"] = ([Message, Signal, Escalation, Link], "An intermediate throw event may be a none, message, signal, escalation or link throw event."),
+        ["boundaryEvent"] = ([Timer, Message, Signal, Conditional, Error, Escalation], "A boundary event may be a timer, message, signal, conditional, error or escalation boundary event."),
     };
 
     public static bool IsEvent(string localName) => Rules.ContainsKey(localName);
@@ -54,21 +59,29 @@ internal static class EventReader
         var timer = definitionKind == Timer ? ReadTimer(definition!, id, kind, process, context) : null;
         var message = definitionKind == Message ? ReadMessage(definition!, context.Document) : null;
         var error = definitionKind == Error ? ReadError(definition!, context.Document) : null;
+        var signal = definitionKind == Signal ? ReadSignal(definition!, context.Document) : null;
+        var escalation = definitionKind == Escalation ? ReadEscalation(definition!, context.Document) : null;
+        var conditional = definitionKind == Conditional ? new ConditionalDefinition(definition!.ChildText("condition") ?? "") : null;
+        var link = definitionKind == Link ? definition!.Attr("name") ?? "" : null;
         var name = element.Attr("name");
         var line = element.Line();
 
         return kind switch
         {
-            "startEvent" => new StartEvent(id, line) { Name = name, Timer = timer, Message = message, Initiator = element.CamundaAttr("initiator") },
-            "endEvent" => new EndEvent(id, line) { Name = name, Terminate = definitionKind == Terminate, Error = error },
-            "intermediateCatchEvent" => new IntermediateCatchEvent(id, line) { Name = name, Timer = timer, Message = message },
+            "startEvent" => new StartEvent(id, line) { Name = name, Timer = timer, Message = message, Signal = signal, Initiator = element.CamundaAttr("initiator") },
+            "endEvent" => new EndEvent(id, line) { Name = name, Terminate = definitionKind == Terminate, Error = error, Message = message, Signal = signal, Escalation = escalation },
+            "intermediateCatchEvent" => new IntermediateCatchEvent(id, line) { Name = name, Timer = timer, Message = message, Signal = signal, Conditional = conditional, LinkName = link },
+            "intermediateThrowEvent" => new IntermediateThrowEvent(id, line) { Name = name, Message = message, Signal = signal, Escalation = escalation, LinkName = link },
             _ => new BoundaryEvent(id, line, element.Ref("attachedToRef") ?? "")
             {
                 Name = name,
                 CancelActivity = element.IsTrue("cancelActivity", whenAbsent: true),
                 Timer = timer,
                 Message = message,
+                Signal = signal,
+                Conditional = conditional,
                 Error = error,
+                Escalation = escalation,
             },
         };
     }
@@ -106,7 +119,21 @@ internal static class EventReader
         return new ErrorDefinition(reference, reference is not null && document.Errors.TryGetValue(reference, out var code) ? code : null);
     }
 
-    private static MessageDefinition ReadMessage(XElement definition, BpmnDocument document)
+    // An unknown reference keeps a null code for the validator to report; a catch without a reference catches all.
+    private static EscalationDefinition ReadEscalation(XElement definition, BpmnDocument document)
+    {
+        var reference = definition.Ref("escalationRef");
+        return new EscalationDefinition(reference, reference is not null && document.Escalations.TryGetValue(reference, out var code) && code.Length > 0 ? code : null);
+    }
+
+    // An unknown reference keeps an empty name for the validator to report.
+    private static SignalDefinition ReadSignal(XElement definition, BpmnDocument document)
+    {
+        var reference = definition.Ref("signalRef") ?? "";
+        return new SignalDefinition(reference, document.Signals.TryGetValue(reference, out var found) ? found : "");
+    }
+
+    internal static MessageDefinition ReadMessage(XElement definition, BpmnDocument document)
     {
         var reference = definition.Ref("messageRef") ?? "";
         var name = document.Messages.TryGetValue(reference, out var found) ? found : "";

@@ -23,7 +23,7 @@ internal static class ScopeReader
             if (kind == "sequenceFlow") ReadFlow(child, scope, process, context);
             else if (EventReader.IsEvent(kind)) Add(child, scope, process, context, id => EventReader.Read(child, id, process, context));
             else if (ActivityReader.IsActivity(kind)) Add(child, scope, process, context, id => ActivityReader.Read(child, id, process, context));
-            else if (kind is "exclusiveGateway" or "inclusiveGateway" or "parallelGateway") Add(child, scope, process, context, id => Gateway(child, id));
+            else if (kind is "exclusiveGateway" or "inclusiveGateway" or "parallelGateway" or "eventBasedGateway") Add(child, scope, process, context, id => Gateway(child, id));
             else if (kind == "subProcess") ReadSubProcess(child, scope, process, context);
             else if (kind == "laneSet") ReadLanes(child, process, context);
             else if (ElementKinds.IsIgnored(kind)) continue;
@@ -42,6 +42,7 @@ internal static class ScopeReader
         var node = create(id);
         if (node is null) return null;
         CamundaHooks.Check(element, node.Kind, process, context);
+        CamundaHooks.ReadAsync(element, node, process, context);
         if (node is not SubProcess) KeepDescriptiveChildren(element, process, context);
         node.Scope = scope;
         scope.Nodes.Add(node);
@@ -68,6 +69,7 @@ internal static class ScopeReader
         {
             "exclusiveGateway" => new ExclusiveGateway(id, line) { Name = name, DefaultFlowId = defaultFlow },
             "inclusiveGateway" => new InclusiveGateway(id, line) { Name = name, DefaultFlowId = defaultFlow },
+            "eventBasedGateway" => new EventBasedGateway(id, line) { Name = name },
             _ => new ParallelGateway(id, line) { Name = name },
         };
     }

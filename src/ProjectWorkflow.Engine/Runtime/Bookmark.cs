@@ -6,9 +6,25 @@ public enum BookmarkKind
 {
     Timer,
     Message,
+
+    /// <summary>A signal catch or boundary event: any instance's throw of that name (or a broadcast from outside) fires it.</summary>
+    Signal,
+
+    /// <summary>A conditional catch or boundary event: fires when its condition is true after variables changed.</summary>
+    Conditional,
+
+    /// <summary>An asynchronous continuation: a job that enters (or leaves) a node in a transaction of its own.</summary>
+    Job,
 }
 
-/// <summary>Something an execution waits for from outside: a timer or a message.</summary>
+/// <summary>Where an asynchronous continuation sits: before the node (camunda:asyncBefore) or after it (asyncAfter).</summary>
+public enum JobPhase
+{
+    Before,
+    After,
+}
+
+/// <summary>Something an execution waits for from outside: a timer, a message, or a job to continue it.</summary>
 public sealed class Bookmark
 {
     public Guid Id { get; set; }
@@ -26,6 +42,12 @@ public sealed class Bookmark
     /// <summary>The ISO 8601 timer text as resolved when the timer was set (cycles reschedule from it).</summary>
     public string? TimerText { get; set; }
     public int Fired { get; set; }
+
+    /// <summary>A job's place; its failed tries are counted in <see cref="Fired"/>.</summary>
+    public JobPhase? JobPhase { get; set; }
+
+    /// <summary>What made the job's last try fail.</summary>
+    public string? LastError { get; set; }
 
     public string? MessageName { get; set; }
     public string? CorrelationKey { get; set; }

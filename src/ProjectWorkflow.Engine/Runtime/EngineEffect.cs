@@ -22,9 +22,15 @@ public sealed record TaskNotification(Guid InstanceId, Guid TaskId, string Event
 
 public sealed record TimerScheduled(Guid InstanceId, Guid BookmarkId, DateTimeOffset DueAt) : EngineEffect(InstanceId);
 
+/// <summary>A job (an asynchronous continuation, or the next try of a failed one) is due at <paramref name="DueAt"/>.</summary>
+public sealed record JobScheduled(Guid InstanceId, Guid BookmarkId, DateTimeOffset DueAt) : EngineEffect(InstanceId);
+
 public sealed record TimerCancelled(Guid InstanceId, Guid BookmarkId) : EngineEffect(InstanceId);
 
 public sealed record MessageSubscribed(Guid InstanceId, Guid BookmarkId, string MessageName, string? CorrelationKey) : EngineEffect(InstanceId);
+
+/// <summary>A message throw event, message end event or send task sent <paramref name="MessageName"/>, under the instance's business key.</summary>
+public sealed record MessageSent(Guid InstanceId, string ElementId, string MessageName, string? BusinessKey) : EngineEffect(InstanceId);
 
 public sealed record InstanceEnded(Guid InstanceId, string DefinitionKey, string? BusinessKey, InstanceStatus Status) : EngineEffect(InstanceId);
 

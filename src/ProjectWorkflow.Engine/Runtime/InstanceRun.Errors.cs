@@ -19,6 +19,8 @@ internal sealed partial class InstanceRun
         Journal(thrower, "errorThrown", message is null ? code : $"{code}: {message}");
         // An end event's token sits inside its scope; a service task (or a call activity) is itself the first catcher.
         var current = thrower is EndEvent ? Parent(from) : from;
+        // One instance of a multi-instance activity: its boundary events sit on the whole (the body).
+        if (current is { IsLoopInstance: true }) current = Parent(current);
         while (current is not null)
         {
             var activity = _process.Node(current.ElementId);
@@ -68,6 +70,54 @@ internal sealed partial class InstanceRun
         execution.ChildInstanceId = null;
         ThrowError(execution, _process.Node(execution.ElementId), code, "from the called instance");
     }
+
+    /// <summary>
+    /// An escalation (§10.5.4) goes up from the thrower's scope to the nearest escalation boundary event with its code
+    /// (or with none) on an enclosing sub-process, then on the call activity that called this instance, and so on up.
+    /// An interrupting one stops that activity and the token leaves by it; a non-interrupting one sends a new token
+    /// out and the thrower goes on. Caught nowhere, nothing happens but the journal entry, as in Camunda.
+    /// </summary>
+    /// <returns>True when the throwing token was taken away (an interrupting catch of a scope around it).</returns>
+    private bool ThrowEscalation(Execution from, FlowNode thrower, string code)
+    {
+        Revocable = false;
+        Journal(thrower, "escalationThrown", code);
+        return CatchEscalation(Parent(from), code, thrower);
+    }
+
+    private bool CatchEscalation(Execution? current, string code, FlowNode thrower)
+    {
+        while (current is not null)
+        {
+            var activity = _process.Node(current.ElementId);
+            var boundary = activity.Boundaries.FirstOrDefault(b => b.Escalation is { Code: { } c } && c == code)
+                ?? activity.Boundaries.FirstOrDefault(b => b.Escalation is { EscalationRef: null });
+            if (boundary is not null)
+            {
+                Journal(boundary, "escalationCaught", code);
+                if (!boundary.CancelActivity)
+                {
+                    Leave(NewExecution(current.ParentId, boundary.Id), boundary);
+                    return false;
+                }
+                CancelExecution(current, $"escalation '{code}' caught by {boundary.Kind} '{boundary.Id}'", keep: true);
+                Journal(activity, "interrupted", boundary.Id);
+                current.ElementId = boundary.Id;
+                Leave(current, boundary);
+                return true;
+            }
+            current = Parent(current);
+        }
+        if (_instance.ParentInstanceId is { } parent)
+            _session.EscalateAtParentLater(parent, _instance.ParentExecutionId!.Value, code);
+        else
+            Journal(thrower, "escalationUncaught", code);
+        return false;
+    }
+
+    /// <summary>A called instance threw an escalation nobody caught inside it: the call activity is the first to ask.</summary>
+    public void CatchEscalationFromChild(Execution execution, string code) =>
+        CatchEscalation(execution, code, _process.Node(execution.ElementId));
 
     private void RaiseFromHandler(Execution execution, ServiceTask service, BpmnErrorException error) =>
         ThrowError(execution, service, error.ErrorCode, error.Message);

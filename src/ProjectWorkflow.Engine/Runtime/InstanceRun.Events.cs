@@ -12,11 +12,26 @@ internal sealed partial class InstanceRun
     private void AttachBoundaries(Execution execution, FlowNode activity)
     {
         foreach (var boundary in activity.Boundaries)
-            CreateBookmark(execution, boundary, boundary.Timer, boundary.Message);
+            if (boundary.Conditional is not null) CreateCondition(execution, boundary);
+            else if (boundary.Error is null && boundary.Escalation is null) CreateBookmark(execution, boundary, boundary.Timer, boundary.Message, boundary.Signal);
     }
 
-    private void CreateBookmark(Execution execution, FlowNode eventNode, TimerDefinition? timer, MessageDefinition? message)
+    private void CreateBookmark(Execution execution, FlowNode eventNode, TimerDefinition? timer, MessageDefinition? message, SignalDefinition? signal = null)
     {
+        if (signal is not null)
+        {
+            var signalName = SignalName(execution, signal);
+            _instance.Bookmarks.Add(new Bookmark
+            {
+                Id = _instance.NextId(),
+                Kind = BookmarkKind.Signal,
+                ExecutionId = execution.Id,
+                ElementId = eventNode.Id,
+                MessageName = signalName,
+            });
+            Journal(eventNode, "signalAwaited", signalName);
+            return;
+        }
         if (timer is not null)
         {
             var (schedule, text) = ResolveTimer(execution, timer);
@@ -55,6 +70,59 @@ internal sealed partial class InstanceRun
         }
     }
 
+    /// <summary>A conditional event starts watching; it is first evaluated when the run settles (CheckConditions).</summary>
+    private void CreateCondition(Execution execution, FlowNode eventNode)
+    {
+        _instance.Bookmarks.Add(new Bookmark
+        {
+            Id = _instance.NextId(),
+            Kind = BookmarkKind.Conditional,
+            ExecutionId = execution.Id,
+            ElementId = eventNode.Id,
+        });
+        Journal(eventNode, "conditionAwaited", null);
+    }
+
+    /// <summary>
+    /// Conditional events are evaluated when the run has settled, each only when the variables changed since it last
+    /// looked (kept as the variables' text in <see cref="Bookmark.TimerText"/>), so a non-interrupting one fires once per
+    /// change, as in Camunda. A condition that reads a variable not set yet is not met. True when one fired.
+    /// </summary>
+    private bool CheckConditions()
+    {
+        if (!_instance.Bookmarks.Exists(static b => b.Kind == BookmarkKind.Conditional)) return false;
+        var fired = false;
+        foreach (var bookmark in _instance.Bookmarks.Where(b => b.Kind == BookmarkKind.Conditional).ToList())
+        {
+            if (!_instance.Bookmarks.Contains(bookmark)) continue; // an earlier one interrupted its scope
+            var execution = _instance.FindExecution(bookmark.ExecutionId);
+            if (execution is null) continue;
+            var variables = Variables(execution);
+            var seen = _instance.Variables.ToJsonString() + execution.Local?.ToJsonString();
+            if (bookmark.TimerText == seen) continue;
+            bookmark.TimerText = seen;
+            var condition = _process.Node(bookmark.ElementId) switch
+            {
+                IntermediateCatchEvent c => c.Conditional?.Condition,
+                BoundaryEvent b => b.Conditional?.Condition,
+                _ => null,
+            };
+            bool met;
+            try
+            {
+                met = condition?.EvaluateCondition(variables) ?? false;
+            }
+            catch (ExpressionEvaluationException)
+            {
+                met = false;
+            }
+            if (!met) continue;
+            Fire(bookmark, null);
+            fired = true;
+        }
+        return fired;
+    }
+
     private (TimerSchedule Schedule, string Text) ResolveTimer(Execution execution, TimerDefinition timer)
     {
         if (timer.Schedule is { } fixedSchedule) return (fixedSchedule, timer.Text);
@@ -77,7 +145,7 @@ internal sealed partial class InstanceRun
             var bookmark = _instance.Bookmarks[i];
             if (bookmark.ExecutionId != execution.Id) continue;
             _instance.Bookmarks.RemoveAt(i);
-            if (bookmark.Kind == BookmarkKind.Timer) _session.AddEffect(new TimerCancelled(_instance.Id, bookmark.Id));
+            if (bookmark.Kind is BookmarkKind.Timer or BookmarkKind.Job) _session.AddEffect(new TimerCancelled(_instance.Id, bookmark.Id));
         }
     }
 
@@ -88,11 +156,30 @@ internal sealed partial class InstanceRun
         var execution = _instance.FindExecution(bookmark.ExecutionId)
             ?? throw WorkflowException.Conflict($"The execution waiting at '{bookmark.ElementId}' no longer exists.");
         SetVariables(variables);
-        Journal(node, bookmark.Kind == BookmarkKind.Timer ? "timerFired" : "messageReceived", bookmark.MessageName);
+        Journal(node, bookmark.Kind switch
+        {
+            BookmarkKind.Timer => "timerFired",
+            BookmarkKind.Signal => "signalReceived",
+            BookmarkKind.Conditional => "conditionMet",
+            _ => "messageReceived",
+        }, bookmark.MessageName);
 
         if (node is not BoundaryEvent boundary)
         {
             _instance.Bookmarks.Remove(bookmark);
+            if (execution.ElementId != node.Id && _process.Node(execution.ElementId) is EventBasedGateway gateway)
+            {
+                // The first event after an event-based gateway: the gateway is passed, the other events stop waiting.
+                MarkCompleted(gateway.Id);
+                Journal(gateway, "left", node.Id);
+                var flow = gateway.Outgoing.First(f => f.Target == node);
+                execution.ArrivedVia = flow.Id;
+                if (!_instance.TakenFlowIds.Contains(flow.Id)) _instance.TakenFlowIds.Add(flow.Id);
+                Journal(flow.Id, "sequenceFlow", "taken", null);
+                RemoveBookmarksOf(execution);
+                execution.ElementId = node.Id;
+                Journal(node, "entered");
+            }
             Leave(execution, node);
             return;
         }
@@ -115,7 +202,7 @@ internal sealed partial class InstanceRun
 
     private void RescheduleOrRemove(Bookmark bookmark)
     {
-        if (bookmark.Kind == BookmarkKind.Message) return; // a non-interrupting message boundary may fire again
+        if (bookmark.Kind is BookmarkKind.Message or BookmarkKind.Signal or BookmarkKind.Conditional) return; // a non-interrupting one may fire again
         bookmark.Fired++;
         DateTimeOffset? next = null;
         if (bookmark.TimerKind == TimerKind.Cycle
@@ -130,6 +217,55 @@ internal sealed partial class InstanceRun
         {
             _instance.Bookmarks.Remove(bookmark);
         }
+    }
+
+    /// <summary>A message throw event, message end event or send task: the message leaves through the outbox with this command.</summary>
+    private void SendMessage(Execution execution, FlowNode node, MessageDefinition message)
+    {
+        Revocable = false;
+        var name = message.NameExpression is { } expression
+            ? Text(expression.Evaluate(Variables(execution))) is { Length: > 0 } evaluated ? evaluated
+                : throw new InvalidOperationException($"The message name '{message.Name}' evaluated to nothing.")
+            : message.Name;
+        Journal(node, "messageSent", name);
+        _session.AddEffect(new MessageSent(_instance.Id, node.Id, name, _instance.BusinessKey));
+    }
+
+    private string SignalName(Execution execution, SignalDefinition signal) =>
+        signal.NameExpression is { } expression
+            ? Text(expression.Evaluate(Variables(execution))) is { Length: > 0 } evaluated ? evaluated
+                : throw new InvalidOperationException($"The signal name '{signal.Name}' evaluated to nothing.")
+            : signal.Name;
+
+    /// <summary>A signal throw or end event: every instance waiting for the signal (this one too) and every signal start event gets it, in this command.</summary>
+    private void ThrowSignal(Execution execution, FlowNode node, SignalDefinition signal)
+    {
+        Revocable = false;
+        var name = SignalName(execution, signal);
+        Journal(node, "signalThrown", name);
+        _session.BroadcastLater(name);
+    }
+
+    private void ThrowIntermediate(Execution execution, IntermediateThrowEvent throwEvent)
+    {
+        if (throwEvent.Message is { } message) SendMessage(execution, throwEvent, message);
+        if (throwEvent.Signal is { } signal) ThrowSignal(execution, throwEvent, signal);
+        if (throwEvent.Escalation is { Code: { } escalation })
+        {
+            // Caught by an interrupting boundary, this token is gone with its scope; otherwise it goes on.
+            if (!ThrowEscalation(execution, throwEvent, escalation)) Leave(execution, throwEvent);
+            return;
+        }
+        if (throwEvent.LinkTarget is not { } target)
+        {
+            LeaveNode(execution, throwEvent);
+            return;
+        }
+        // A link: the token goes on at the catch event of the same name, as if a flow joined them.
+        MarkCompleted(throwEvent.Id);
+        Journal(throwEvent, "left", $"link {throwEvent.LinkName} to {target.Id}");
+        execution.ArrivedVia = null;
+        Enter(execution, target);
     }
 
     public void SetVariables(JsonObject? variables)

@@ -6,6 +6,14 @@ internal sealed partial class InstanceRun
 {
     private void EnterGateway(Execution execution, Gateway gateway)
     {
+        if (gateway is EventBasedGateway)
+        {
+            // The token waits at the gateway for each event after it; the first to happen takes it (Fire).
+            execution.State = ExecutionState.Waiting;
+            foreach (var flow in gateway.Outgoing)
+                if (flow.Target is IntermediateCatchEvent target) CreateBookmark(execution, target, target.Timer, target.Message, target.Signal);
+            return;
+        }
         if (!gateway.IsJoin || gateway is ExclusiveGateway)
         {
             LeaveNode(execution, gateway);

@@ -17,7 +17,10 @@ internal sealed partial class InstanceRun
     private void ReachEnd(Execution execution, EndEvent end)
     {
         MarkCompleted(end.Id);
+        if (end.Message is { } message) SendMessage(execution, end, message);
+        if (end.Signal is { } signal) ThrowSignal(execution, end, signal);
         Journal(end, "left");
+        if (end.Escalation is { Code: { } escalation } && ThrowEscalation(execution, end, escalation)) return;
         if (end.Error is { Code: { } code })
         {
             ThrowError(execution, end, code, null);

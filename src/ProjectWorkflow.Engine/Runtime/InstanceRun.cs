@@ -39,7 +39,8 @@ internal sealed partial class InstanceRun
 
     public List<Guid> CreatedTaskIds { get; } = [];
 
-    private readonly record struct Step(Execution Execution, FlowNode Node, bool Leaving);
+    /// <param name="Past">Set when a job continues the step: the asynchronous continuation it has passed.</param>
+    private readonly record struct Step(Execution Execution, FlowNode Node, bool Leaving, JobPhase? Past = null);
 
     public void Enter(Execution execution, FlowNode node) => _agenda.Enqueue(new Step(execution, node, false));
 
@@ -61,23 +62,30 @@ internal sealed partial class InstanceRun
                 if (_instance.IsEnded || !_instance.Executions.Contains(step.Execution)) continue;
                 try
                 {
-                    if (step.Leaving) LeaveNode(step.Execution, step.Node);
-                    else await EnterNodeAsync(step.Execution, step.Node);
+                    if (step.Leaving) LeaveNode(step.Execution, step.Node, step.Past == JobPhase.After);
+                    else await EnterNodeAsync(step.Execution, step.Node, step.Past);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException && ex is not WorkflowException)
                 {
                     RaiseIncident(step.Execution, step.Node, step.Leaving ? IncidentPhase.Leave : IncidentPhase.Enter, ex);
                 }
             }
-            if (!_inclusiveJoinsWaiting || !TryActivateInclusiveJoins()) break;
+            if (_inclusiveJoinsWaiting && TryActivateInclusiveJoins()) continue;
+            if (_instance.IsEnded || !CheckConditions()) break;
         }
     }
 
-    private async ValueTask EnterNodeAsync(Execution execution, FlowNode node)
+    private async ValueTask EnterNodeAsync(Execution execution, FlowNode node, JobPhase? past = null)
     {
         execution.ElementId = node.Id;
         execution.State = ExecutionState.Active;
-        Journal(node, "entered");
+        if (node.AsyncBefore && past is null && !execution.IsLoopInstance)
+        {
+            CreateJob(execution, node, JobPhase.Before);
+            return;
+        }
+        // An end event's asyncAfter job ends the path where the end event was entered (and journaled) already.
+        if (past != JobPhase.After) Journal(node, "entered");
 
         switch (node)
         {
@@ -87,11 +95,14 @@ internal sealed partial class InstanceRun
                     _instance.Variables[initiator] = _instance.StartedBy is { } starter && starter != Runtime.Actor.System.Id ? starter : null;
                 LeaveNode(execution, node);
                 break;
+            case EndEvent end when end.AsyncAfter && past != JobPhase.After && !execution.IsLoopInstance:
+                CreateJob(execution, end, JobPhase.After);
+                break;
             case EndEvent end:
                 ReachEnd(execution, end);
                 break;
-            case UserTask task when task.MultiInstance is not null && !execution.IsLoopInstance:
-                StartLoop(execution, task);
+            case Activity looped when looped.MultiInstance is not null && !execution.IsLoopInstance:
+                StartLoop(execution, looped);
                 break;
             case UserTask task:
                 CreateTask(execution, task);
@@ -102,9 +113,33 @@ internal sealed partial class InstanceRun
             case Gateway gateway:
                 EnterGateway(execution, gateway);
                 break;
+            case IntermediateCatchEvent { LinkName: not null } linkTarget:
+                LeaveNode(execution, linkTarget);
+                break;
+            case IntermediateCatchEvent { Conditional: not null } conditionalEvent:
+                execution.State = ExecutionState.Waiting;
+                CreateCondition(execution, conditionalEvent);
+                break;
             case IntermediateCatchEvent catchEvent:
                 execution.State = ExecutionState.Waiting;
-                CreateBookmark(execution, catchEvent, catchEvent.Timer, catchEvent.Message);
+                CreateBookmark(execution, catchEvent, catchEvent.Timer, catchEvent.Message, catchEvent.Signal);
+                break;
+            case IntermediateThrowEvent throwEvent:
+                ThrowIntermediate(execution, throwEvent);
+                break;
+            case ReceiveTask receive:
+                execution.State = ExecutionState.Waiting;
+                if (!execution.IsLoopInstance) AttachBoundaries(execution, receive);
+                CreateBookmark(execution, receive, null, receive.Message);
+                break;
+            case ScriptTask script:
+                var value = script.ScriptExpression!.Evaluate(Variables(execution));
+                if (script.ResultVariable is { Length: > 0 } result) _instance.Variables[result] = JsonValueOf(value);
+                LeaveNode(execution, script);
+                break;
+            case SendTask send:
+                SendMessage(execution, send, send.Message!);
+                LeaveNode(execution, send);
                 break;
             case SubProcess subProcess:
                 EnterSubProcess(execution, subProcess);
@@ -124,7 +159,8 @@ internal sealed partial class InstanceRun
         var topic = service.Topic ?? "";
         if (!_session.Engine.ServiceTasks.TryGet(topic, out var handler))
             throw new InvalidOperationException($"No handler is registered for the service task topic '{topic}'.");
-        var context = new ServiceTaskContext(_instance.Id, _instance.BusinessKey, _instance.DefinitionKey, service.Id, topic, _instance.Variables, _session.Services);
+        var context = new ServiceTaskContext(_instance.Id, _instance.BusinessKey, _instance.DefinitionKey, service.Id, topic, _instance.Variables, _session.Services,
+            execution.IsLoopInstance ? execution.Local : null);
         try
         {
             await handler.ExecuteAsync(context, _cancellationToken);
@@ -141,14 +177,23 @@ internal sealed partial class InstanceRun
     {
         Revocable = false;
         execution.State = ExecutionState.Waiting;
-        AttachBoundaries(execution, call);
+        if (!execution.IsLoopInstance) AttachBoundaries(execution, call);
         var childId = _instance.NextChildInstanceId();
         execution.ChildInstanceId = childId;
         var calledKey = call.CalledElementExpression is { } expression
             ? Text(expression.Evaluate(Variables(execution))) ?? throw new InvalidOperationException($"The called element '{call.CalledElement}' evaluated to nothing.")
             : call.CalledElement ?? "";
-        var (variables, businessKey) = call.MapsVariables ? MapIn(execution, call) : (_instance.Variables, _instance.BusinessKey);
+        var (variables, businessKey) = call.MapsVariables ? MapIn(execution, call) : (WithLocals(execution), _instance.BusinessKey);
         await _session.StartChildAsync(_instance, execution, calledKey, childId, businessKey, variables, _cancellationToken);
+    }
+
+    /// <summary>Every variable, and for one instance of a multi-instance call its element variable and loopCounter too.</summary>
+    private JsonObject WithLocals(Execution execution)
+    {
+        if (!execution.IsLoopInstance || execution.Local is not { Count: > 0 } local) return _instance.Variables;
+        var all = (JsonObject)_instance.Variables.DeepClone();
+        foreach (var (name, value) in local) all[name] = value?.DeepClone();
+        return all;
     }
 
     /// <summary>The call activity's child ended: its variables come back and the token moves on.</summary>
@@ -198,8 +243,16 @@ internal sealed partial class InstanceRun
     }
 
     /// <summary>Take the way out of a node: which flows depends on the node kind.</summary>
-    private void LeaveNode(Execution execution, FlowNode node)
+    private void LeaveNode(Execution execution, FlowNode node, bool pastAsync = false)
     {
+        if (node.AsyncAfter && !pastAsync && !execution.IsLoopInstance)
+        {
+            // The node is done here (its boundary events stop waiting); the job chooses and takes the way out.
+            RemoveBookmarksOf(execution);
+            MarkCompleted(node.Id);
+            CreateJob(execution, node, JobPhase.After);
+            return;
+        }
         if (execution.IsLoopInstance)
         {
             CompleteLoopInstance(execution, node);
@@ -303,6 +356,8 @@ internal sealed partial class InstanceRun
 
     private void RaiseIncident(Execution execution, FlowNode node, IncidentPhase phase, Exception ex)
     {
+        // Inside a job nothing is kept of a failure: the whole run is thrown away and the try counted instead.
+        if (_job is { } job) throw new JobFailedException(_instance.Id, job.Id, node.Id, ex);
         execution.State = ExecutionState.Failed;
         var incident = new Incident
         {
@@ -335,6 +390,12 @@ internal sealed partial class InstanceRun
         var node = _process.Node(incident.ElementId);
         Journal(node, "retried");
         execution.State = ExecutionState.Active;
+        if (incident.Kind == FailedJobIncident)
+        {
+            // As Camunda does when an operator gives a failed job new retries: the job runs again, on its own.
+            CreateJob(execution, node, incident.Phase == IncidentPhase.Leave ? JobPhase.After : JobPhase.Before);
+            return;
+        }
         if (incident.Phase == IncidentPhase.Leave) Leave(execution, node);
         else Enter(execution, node);
     }

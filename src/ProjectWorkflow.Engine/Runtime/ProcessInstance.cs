@@ -79,6 +79,24 @@ public sealed class ProcessInstance
         return new Guid(hash[..16]);
     }
 
+    /// <summary>Puts back every part of the state as <paramref name="before"/> has it (a failed job keeps nothing of its run).</summary>
+    internal void RestoreFrom(ProcessInstance before)
+    {
+        Status = before.Status;
+        EndedAt = before.EndedAt;
+        BusinessKey = before.BusinessKey;
+        Variables = before.Variables;
+        Executions = before.Executions;
+        Tasks = before.Tasks;
+        Bookmarks = before.Bookmarks;
+        Incidents = before.Incidents;
+        CompletedElementIds = before.CompletedElementIds;
+        TakenFlowIds = before.TakenFlowIds;
+        LastCompleters = before.LastCompleters;
+        WithdrawPoint = before.WithdrawPoint;
+        Sequence = before.Sequence;
+    }
+
     public Execution? FindExecution(Guid id)
     {
         foreach (var e in Executions)

@@ -32,3 +32,16 @@ public sealed class WorkflowException(WorkflowErrorKind kind, string message) : 
     public static WorkflowException Invalid(string message) => new(WorkflowErrorKind.Invalid, message);
     public static WorkflowException Unprocessable(string message) => new(WorkflowErrorKind.Unprocessable, message);
 }
+
+/// <summary>
+/// A job's run failed: nothing of it is kept. The host throws away what the run staged and records the failed try
+/// (<see cref="WorkflowSession.RecordJobFailureAsync"/>) in a transaction of its own.
+/// </summary>
+public sealed class JobFailedException(Guid instanceId, Guid jobId, string elementId, Exception cause)
+    : Exception($"The job at '{elementId}' failed: {cause.Message}", cause)
+{
+    public Guid InstanceId { get; } = instanceId;
+    public Guid JobId { get; } = jobId;
+    public string ElementId { get; } = elementId;
+    public string Reason => InnerException!.Message;
+}

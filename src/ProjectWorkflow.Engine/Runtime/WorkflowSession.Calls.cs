@@ -9,6 +9,68 @@ public sealed partial class WorkflowSession
     private sealed record ResumeParent(Guid ParentId, Guid ExecutionId, JsonObject? Variables, EndedFromOutside? Stopped) : FollowUp;
     internal sealed record EndedFromOutside(InstanceStatus Status, string Reason);
     private sealed record CancelChild(Guid ChildId, string Reason) : FollowUp;
+    private sealed record BroadcastSignal(string Name) : FollowUp;
+    private sealed record EscalationAtParent(Guid ParentId, Guid ExecutionId, string Code) : FollowUp;
+
+    internal void EscalateAtParentLater(Guid parentId, Guid executionId, string code) =>
+        _followUps.Enqueue(new EscalationAtParent(parentId, executionId, code));
+
+    /// <summary>How many signal deliveries one command may make: a model whose catchers throw the signal again would never stop.</summary>
+    public const int MaxSignalDeliveries = 10_000;
+
+    private int _signalDeliveries;
+
+    internal void BroadcastLater(string name) => _followUps.Enqueue(new BroadcastSignal(name));
+
+    /// <summary>
+    /// Broadcasts a signal, as Camunda's signal throw does: every event of every running instance that waits for the
+    /// name fires (in this command), and every process whose latest version has a signal start event of that name starts
+    /// an instance there. Returns how many events fired and instances started.
+    /// </summary>
+    public async Task<int> BroadcastSignalAsync(string name, JsonObject? variables, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(name)) throw WorkflowException.Invalid("Name the signal.");
+        var reached = await DeliverSignalAsync(name, variables, cancellationToken);
+        await RunFollowUpsAsync(cancellationToken);
+        return reached;
+    }
+
+    private async Task<int> DeliverSignalAsync(string name, JsonObject? variables, CancellationToken cancellationToken)
+    {
+        var ids = (await _store.FindInstancesWaitingForSignalAsync(name, cancellationToken)).ToHashSet();
+        foreach (var held in _touched.Values)
+            if (held.Bookmarks.Exists(b => b.Kind == BookmarkKind.Signal && b.MessageName == name)) ids.Add(held.Id);
+        var reached = 0;
+        foreach (var id in ids.Order())
+        {
+            var instance = await GetInstanceAsync(id, cancellationToken);
+            if (instance.IsEnded) continue;
+            var waiting = instance.Bookmarks.Where(b => b.Kind == BookmarkKind.Signal && b.MessageName == name).ToList();
+            if (waiting.Count == 0) continue;
+            var (_, run) = await OpenRunAsync(id, cancellationToken);
+            foreach (var bookmark in waiting)
+            {
+                // An earlier catcher of this instance may have interrupted the scope this one waits in.
+                if (!instance.Bookmarks.Contains(bookmark)) continue;
+                if (++_signalDeliveries > MaxSignalDeliveries)
+                    throw WorkflowException.Unprocessable($"The signal '{name}' was delivered more than {MaxSignalDeliveries} times in one command; the processes seem to throw it back and forth. Nothing was changed.");
+                run.Fire(bookmark, variables);
+                reached++;
+            }
+            await run.RunAsync();
+        }
+        foreach (var definition in await _store.FindLatestDefinitionsAsync(cancellationToken))
+        {
+            foreach (var start in definition.Process.Nodes.OfType<Model.StartEvent>().Where(s => s.Signal is { } signal && signal.Name == name))
+            {
+                if (++_signalDeliveries > MaxSignalDeliveries)
+                    throw WorkflowException.Unprocessable($"The signal '{name}' started more than {MaxSignalDeliveries} instances in one command. Nothing was changed.");
+                await StartAsync(definition, Guid.NewGuid(), null, variables, start.Id, cancellationToken);
+                reached++;
+            }
+        }
+        return reached;
+    }
     private sealed record ErrorAtParent(Guid ParentId, Guid ExecutionId, string Code) : FollowUp;
 
     internal async ValueTask StartChildAsync(ProcessInstance parent, Execution execution, string calledKey, Guid childId,
@@ -72,6 +134,20 @@ public sealed partial class WorkflowSession
                     await run.RunAsync();
                     break;
                 }
+                case EscalationAtParent escalation:
+                {
+                    var parent = await GetInstanceAsync(escalation.ParentId, cancellationToken);
+                    if (parent.IsEnded) break;
+                    var execution = parent.FindExecution(escalation.ExecutionId);
+                    if (execution?.ChildInstanceId is null) break;
+                    var (_, run) = await OpenRunAsync(parent.Id, cancellationToken);
+                    run.CatchEscalationFromChild(execution, escalation.Code);
+                    await run.RunAsync();
+                    break;
+                }
+                case BroadcastSignal signal:
+                    await DeliverSignalAsync(signal.Name, null, cancellationToken);
+                    break;
                 case CancelChild cancel:
                 {
                     var child = await GetInstanceAsync(cancel.ChildId, cancellationToken);

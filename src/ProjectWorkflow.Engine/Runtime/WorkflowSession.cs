@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using ProjectWorkflow.Engine.Definitions;
 
@@ -120,16 +121,79 @@ public sealed partial class WorkflowSession
         await RunFollowUpsAsync(cancellationToken);
     }
 
-    /// <summary>Fires a due timer. Returns false when it is gone (its activity finished first) or not yet due.</summary>
+    /// <summary>
+    /// Fires a due timer, or runs a due job (a failed job's try is recorded in this same session). Returns false when
+    /// it is gone (its activity finished first) or not yet due.
+    /// </summary>
     public async Task<bool> FireTimerAsync(Guid instanceId, Guid bookmarkId, CancellationToken cancellationToken = default)
     {
         var instance = await GetInstanceAsync(instanceId, cancellationToken);
         if (instance.IsEnded) return false;
-        var bookmark = instance.Bookmarks.Find(b => b.Id == bookmarkId && b.Kind == BookmarkKind.Timer);
+        var bookmark = instance.Bookmarks.Find(b => b.Id == bookmarkId && b.Kind is BookmarkKind.Timer or BookmarkKind.Job);
         if (bookmark is null || bookmark.DueAt > Now) return false;
+        if (bookmark.Kind == BookmarkKind.Job) return await ExecuteJobAsync(instanceId, bookmarkId, recordFailure: true, cancellationToken);
         var (_, run) = await OpenRunAsync(instanceId, cancellationToken);
         run.Fire(bookmark, null);
         await FinishAsync(run, cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Runs a due job: the token goes on past its asynchronous continuation to its next wait state. When the run fails,
+    /// nothing of it is kept; with <paramref name="recordFailure"/> the failed try is counted here (the next try
+    /// scheduled, or an incident when none is left), otherwise <see cref="JobFailedException"/> is thrown so the host can
+    /// throw away its own staged work and call <see cref="RecordJobFailureAsync"/> in a new session.
+    /// Returns false when the job is gone or not yet due.
+    /// </summary>
+    public async Task<bool> ExecuteJobAsync(Guid instanceId, Guid jobId, bool recordFailure = true, CancellationToken cancellationToken = default)
+    {
+        var instance = await GetInstanceAsync(instanceId, cancellationToken);
+        if (instance.IsEnded) return false;
+        var job = instance.Bookmarks.Find(b => b.Id == jobId && b.Kind == BookmarkKind.Job);
+        if (job is null || job.DueAt > Now) return false;
+
+        var before = JsonSerializer.Serialize(instance, RuntimeJson.Options);
+        var journalMark = _journal.Count;
+        var effectMark = _effects.Count;
+        var touchedBefore = _touched.Keys.ToHashSet();
+        var followUpMark = _followUps.Count;
+        var (_, run) = await OpenRunAsync(instanceId, cancellationToken);
+        run.RunJob(job);
+        try
+        {
+            await run.RunAsync();
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException)
+        {
+            instance.RestoreFrom(JsonSerializer.Deserialize<ProcessInstance>(before, RuntimeJson.Options)!);
+            _journal.RemoveRange(journalMark, _journal.Count - journalMark);
+            _effects.RemoveRange(effectMark, _effects.Count - effectMark);
+            var keptFollowUps = _followUps.Take(followUpMark).ToList();
+            _followUps.Clear();
+            foreach (var followUp in keptFollowUps) _followUps.Enqueue(followUp);
+            foreach (var id in _touched.Keys.Where(id => !touchedBefore.Contains(id)).ToList())
+            {
+                _touched.Remove(id);
+                _created.Remove(id);
+            }
+            var failed = failure as JobFailedException ?? new JobFailedException(instanceId, jobId, job.ElementId, failure);
+            if (!recordFailure) throw failed;
+            await RecordJobFailureAsync(instanceId, jobId, failed.Reason, cancellationToken);
+            return true;
+        }
+        await RunFollowUpsAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Counts a failed try of a job: it is tried again when its retry cycle allows, otherwise it becomes an incident.</summary>
+    public async Task<bool> RecordJobFailureAsync(Guid instanceId, Guid jobId, string reason, CancellationToken cancellationToken = default)
+    {
+        var instance = await GetInstanceAsync(instanceId, cancellationToken);
+        if (instance.IsEnded) return false;
+        var job = instance.Bookmarks.Find(b => b.Id == jobId && b.Kind == BookmarkKind.Job);
+        if (job is null) return false;
+        var (_, run) = await OpenRunAsync(instanceId, cancellationToken);
+        run.RecordJobFailure(job, reason);
         return true;
     }
 
@@ -171,12 +235,13 @@ public sealed partial class WorkflowSession
         await FinishAsync(run, cancellationToken);
     }
 
-    /// <summary>Sets variables on a running instance without moving any token.</summary>
+    /// <summary>Sets variables on a running instance; only conditional events whose condition the change makes true move on.</summary>
     public async Task SetVariablesAsync(Guid instanceId, JsonObject variables, CancellationToken cancellationToken = default)
     {
         var (instance, run) = await OpenRunAsync(instanceId, cancellationToken);
         run.SetVariables(variables);
         run.Journal(instance.DefinitionKey, "process", "variablesSet", string.Join(", ", variables.Select(v => v.Key)));
+        await FinishAsync(run, cancellationToken); // conditional events see the change
     }
 
     /// <summary>Stops the instance for good: cancelled (withdrawn by its owner, an error) or terminated (终止, a decision).</summary>

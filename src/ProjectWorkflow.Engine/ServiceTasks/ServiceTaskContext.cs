@@ -6,9 +6,12 @@ namespace ProjectWorkflow.Engine.ServiceTasks;
 public sealed class ServiceTaskContext
 {
     private readonly JsonObject _variables;
+    private readonly JsonObject? _local;
 
-    internal ServiceTaskContext(Guid instanceId, string? businessKey, string definitionKey, string elementId, string topic, JsonObject variables, IServiceProvider? services)
+    internal ServiceTaskContext(Guid instanceId, string? businessKey, string definitionKey, string elementId, string topic, JsonObject variables, IServiceProvider? services,
+        JsonObject? local = null)
     {
+        _local = local;
         Services = services;
         InstanceId = instanceId;
         BusinessKey = businessKey;
@@ -27,13 +30,16 @@ public sealed class ServiceTaskContext
     /// <summary>The host's services for this unit of work (its database context, clock...), when the host gives them.</summary>
     public IServiceProvider? Services { get; }
 
-    public JsonNode? GetVariable(string name) => _variables[name];
+    /// <summary>One instance of a multi-instance task sees its own element variable and loopCounter first.</summary>
+    private JsonNode? Read(string name) => _local is not null && _local.TryGetPropertyValue(name, out var local) ? local : _variables[name];
 
-    public T? GetVariable<T>(string name) => _variables[name] is { } node ? node.GetValue<T>() : default;
+    public JsonNode? GetVariable(string name) => Read(name);
+
+    public T? GetVariable<T>(string name) => Read(name) is { } node ? node.GetValue<T>() : default;
 
     /// <summary>The variable as trimmed text; null when it is missing, blank or not a string.</summary>
     public string? GetText(string name) =>
-        _variables[name] is JsonValue value && value.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
+        Read(name) is JsonValue value && value.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
 
     public void SetVariable(string name, JsonNode? value) => _variables[name] = value?.DeepClone();
 }

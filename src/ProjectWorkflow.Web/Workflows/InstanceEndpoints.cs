@@ -84,6 +84,15 @@ public static class InstanceEndpoints
             .WithTags("Workflow instances")
             .WithSummary("Deliver a message to every instance waiting for it under the business key (202 { delivered }); when none waits, start the processes whose message start event has its name, the correlation key as business key (201 { delivered: 0, started: [id] }). The roles declared for its name; never the names the system drives itself");
 
+        api.MapPost("/signals", async (BroadcastSignalRequest request, ClaimsPrincipal user, BroadcastSignal broadcast, CancellationToken ct) =>
+            {
+                var reached = await broadcast.HandleAsync(request, ActorOf.User(user), ct);
+                return TypedResults.Ok(new { reached });
+            })
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Admin))
+            .WithTags("Workflow instances")
+            .WithSummary("Broadcast a BPMN signal (admin): every waiting signal event of every running instance fires and every signal start event of the name starts its process, in one transaction ({ reached })");
+
         return api;
     }
 }

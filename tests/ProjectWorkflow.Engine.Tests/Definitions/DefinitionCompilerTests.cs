@@ -153,7 +153,7 @@ public class DefinitionCompilerTests
         var xml = BpmnSamples.Process("""
               <bpmn:startEvent id="Start" />
               <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Check" />
-              <bpmn:task id="Check" />
+              <bpmn:businessRuleTask id="Check" />
               <bpmn:sequenceFlow id="F2" sourceRef="Check" targetRef="Calc" />
               <bpmn:serviceTask id="Calc" camunda:type="external" camunda:topic="budget.reserve" />
               <bpmn:sequenceFlow id="F3" sourceRef="Calc" targetRef="Decide" />
@@ -171,7 +171,7 @@ public class DefinitionCompilerTests
 
         void Has(string id, string kind, string marker, string text) =>
             Assert.Contains(problems, p => p.ElementId == id && p.Kind == kind && p.Line == BpmnSamples.LineOf(xml, marker) && p.Message.Contains(text, StringComparison.Ordinal));
-        Has("Check", "task", "id=\"Check\"", "user task");
+        Has("Check", "businessRuleTask", "id=\"Check\"", "DMN");
         Has("Calc", "serviceTask", "id=\"Calc\"", "The service task topic 'budget.reserve' has no handler registered; registered topics: notice.publish, subsidy.calculate");
         Has("Yes", "sequenceFlow", "id=\"Yes\"", "cannot be read");
         Has("Lost", "sequenceFlow", "id=\"Lost\"", "targetRef 'Nowhere' is not an element of this process");
@@ -183,11 +183,11 @@ public class DefinitionCompilerTests
     [Fact]
     public void Problems_print_as_kind_id_line_and_message()
     {
-        var xml = BpmnSamples.Process("<bpmn:startEvent id=\"Start\" /><bpmn:manualTask id=\"Sign\" />");
+        var xml = BpmnSamples.Process("<bpmn:startEvent id=\"Start\" /><bpmn:businessRuleTask id=\"Sign\" />");
 
         var problem = Assert.Single(CompileFails(xml), p => p.ElementId == "Sign");
 
-        Assert.StartsWith($"manualTask 'Sign' (line {BpmnSamples.LineOf(xml, "Sign")}): Manual tasks are not supported", problem.ToString());
+        Assert.StartsWith($"businessRuleTask 'Sign' (line {BpmnSamples.LineOf(xml, "Sign")}): Business rule (DMN) tasks are not supported", problem.ToString());
     }
 
     [Fact]
@@ -196,7 +196,7 @@ public class DefinitionCompilerTests
         var problems = CompileFails(BpmnSamples.Process("""
               <bpmn:startEvent id="Start" />
               <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Send" />
-              <bpmn:sendTask id="Send" />
+              <bpmn:businessRuleTask id="Send" />
               <bpmn:boundaryEvent id="Oops" attachedToRef="Send"><bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>
               <bpmn:sequenceFlow id="F2" sourceRef="Oops" targetRef="End" />
               <bpmn:sequenceFlow id="F3" sourceRef="Send" targetRef="End" />
@@ -204,7 +204,7 @@ public class DefinitionCompilerTests
             """));
 
         var problem = Assert.Single(problems);
-        Assert.Equal(("Send", "sendTask"), (problem.ElementId, problem.Kind));
+        Assert.Equal(("Send", "businessRuleTask"), (problem.ElementId, problem.Kind));
     }
 
     [Fact]
@@ -214,12 +214,12 @@ public class DefinitionCompilerTests
               <bpmn:process id="Drawing" isExecutable="false">
                 <bpmn:startEvent id="Start" />
                 <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Work" />
-                <bpmn:task id="Work" />
+                <bpmn:businessRuleTask id="Work" />
               </bpmn:process>
             """));
 
         Assert.Contains(problems, p => p.ElementId == "Drawing" && p.Kind == "process" && p.Message.Contains("no executable process"));
-        Assert.Contains(problems, p => p.ElementId == "Work" && p.Kind == "task");
+        Assert.Contains(problems, p => p.ElementId == "Work" && p.Kind == "businessRuleTask");
     }
 
     [Fact]
@@ -302,7 +302,7 @@ public class DefinitionCompilerTests
                 <bpmn:startEvent id="S1" /><bpmn:sequenceFlow id="F1" sourceRef="S1" targetRef="E1" /><bpmn:endEvent id="E1" />
               </bpmn:process>
               <bpmn:process id="Second" isExecutable="true">
-                <bpmn:startEvent id="S2" /><bpmn:sequenceFlow id="F2" sourceRef="S2" targetRef="T2" /><bpmn:manualTask id="T2" />
+                <bpmn:startEvent id="S2" /><bpmn:sequenceFlow id="F2" sourceRef="S2" targetRef="T2" /><bpmn:businessRuleTask id="T2" />
               </bpmn:process>
             """);
 
@@ -412,7 +412,7 @@ public class DefinitionCompilerTests
               <bpmn:endEvent id="End" />
             """).Replace("</bpmn:definitions>", "<bpmn:message id=\"M\" name=\"m\" /></bpmn:definitions>"));
 
-        Assert.Contains(problems, p => p.ElementId == "Nothing" && p.Message.Contains("no timer or message definition"));
+        Assert.Contains(problems, p => p.ElementId == "Nothing" && p.Message.Contains("no timer, message or signal definition"));
         Assert.Contains(problems, p => p.ElementId == "Both" && p.Message.Contains("2 event definitions"));
     }
 
@@ -578,7 +578,7 @@ public class DefinitionCompilerTests
     }
 
     [Fact]
-    public void Multi_instance_runs_on_user_tasks_only_and_needs_items_or_a_count()
+    public void Multi_instance_runs_on_tasks_and_call_activities_and_needs_items_or_a_count()
     {
         var problems = CompileFails(BpmnSamples.Process("""
               <bpmn:startEvent id="Start" />
@@ -602,12 +602,12 @@ public class DefinitionCompilerTests
               <bpmn:endEvent id="End" />
             """));
 
-        Assert.Contains(problems, p => p.ElementId == "Calc" && p.Message.StartsWith("Multi-instance is supported on user tasks only", StringComparison.Ordinal));
+        Assert.DoesNotContain(problems, p => p.ElementId == "Calc"); // a multi-instance service task runs
         Assert.Contains(problems, p => p.ElementId == "Vague" && p.Message.Contains("neither over which items nor how many times"));
         Assert.DoesNotContain(problems, p => p.ElementId == "Standard"); // loopDataInputRef is the collection, as in Camunda
         Assert.Contains(problems, p => p.ElementId == "Counted" && p.Message.Contains("loop cardinality 'three'"));
         Assert.Contains(problems, p => p.ElementId == "Counted" && p.Message.Contains("element variable '1st'"));
-        Assert.Equal(4, problems.Count);
+        Assert.Equal(3, problems.Count);
     }
 
     [Fact]
@@ -677,20 +677,53 @@ public class DefinitionCompilerTests
     }
 
     [Fact]
-    public void Async_continuations_are_refused_with_the_reason_rather_than_ignored()
+    public void Async_continuations_compile_with_their_retry_cycle_and_a_wrong_cycle_is_refused_by_name()
     {
-        var xml = BpmnSamples.Process("""
+        var good = DefinitionCompiler.Compile(Encoding.UTF8.GetBytes(BpmnSamples.Process("""
               <bpmn:startEvent id="Start" camunda:asyncBefore="true" />
               <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Review" />
-              <bpmn:userTask id="Review" camunda:asyncAfter="true" />
+              <bpmn:userTask id="Review" camunda:asyncAfter="true">
+                <bpmn:extensionElements><camunda:failedJobRetryTimeCycle>R5/PT10M</camunda:failedJobRetryTimeCycle></bpmn:extensionElements>
+              </bpmn:userTask>
               <bpmn:sequenceFlow id="F2" sourceRef="Review" targetRef="End" />
               <bpmn:endEvent id="End" />
-            """);
+            """)), BpmnSamples.Topics);
+        Assert.True(good.Succeeded, string.Join("; ", good.Problems));
+        Assert.True(good.Definition!.Process.Node("Start").AsyncBefore);
+        Assert.Equal(5, good.Definition.Process.Node("Review").Retries.Attempts);
 
-        var problems = CompileFails(xml);
+        var problems = CompileFails(BpmnSamples.Process("""
+              <bpmn:startEvent id="Start" />
+              <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Review" />
+              <bpmn:userTask id="Review" camunda:asyncBefore="true">
+                <bpmn:extensionElements><camunda:failedJobRetryTimeCycle>every ten minutes</camunda:failedJobRetryTimeCycle></bpmn:extensionElements>
+              </bpmn:userTask>
+              <bpmn:sequenceFlow id="F2" sourceRef="Review" targetRef="End" camunda:asyncBefore="true" />
+              <bpmn:endEvent id="End" />
+            """));
 
-        Assert.Contains(problems, p => p.ElementId == "Start" && p.Kind == "startEvent (camunda:asyncBefore)" && p.Message.Contains("transaction boundary", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.ElementId == "Review" && p.Kind == "userTask (camunda:asyncAfter)");
+        Assert.Contains(problems, p => p.ElementId == "Review" && p.Kind == "userTask (camunda:failedJobRetryTimeCycle)" && p.Message.Contains("R5/PT10M", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.ElementId == "F2" && p.Kind == "sequenceFlow (camunda:asyncBefore)");
+    }
+
+    [Fact]
+    public void Links_event_gateways_and_receive_tasks_that_cannot_run_are_refused_by_name()
+    {
+        var problems = CompileFails(BpmnSamples.Process("""
+              <bpmn:startEvent id="Start" />
+              <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Which" />
+              <bpmn:eventBasedGateway id="Which" />
+              <bpmn:sequenceFlow id="F2" sourceRef="Which" targetRef="Review" />
+              <bpmn:sequenceFlow id="F3" sourceRef="Which" targetRef="Jump" />
+              <bpmn:userTask id="Review" />
+              <bpmn:intermediateThrowEvent id="Jump"><bpmn:linkEventDefinition name="nowhere" /></bpmn:intermediateThrowEvent>
+              <bpmn:receiveTask id="Wait" />
+              <bpmn:sequenceFlow id="F4" sourceRef="Review" targetRef="Wait" />
+            """));
+
+        Assert.Contains(problems, p => p.ElementId == "Which" && p.Message.Contains("only intermediate catch events", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.ElementId == "Jump" && p.Message.Contains("No link catch event named 'nowhere'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.ElementId == "Wait" && p.Kind == "receiveTask" && p.Message.Contains("messageRef", StringComparison.Ordinal));
     }
 
     [Fact]

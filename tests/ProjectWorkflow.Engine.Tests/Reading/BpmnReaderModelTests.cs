@@ -196,11 +196,11 @@ public class BpmnReaderModelTests
     {
         var xml = BpmnSamples.Process("""
               <bpmn:startEvent id="Start" />
-              <bpmn:task id="Abstract" />
+              <bpmn:complexGateway id="Abstract" />
               <bpmn:scriptTask id="Script" />
-              <bpmn:boundaryEvent id="Failed" attachedToRef="Script"><bpmn:signalEventDefinition /></bpmn:boundaryEvent>
-              <bpmn:intermediateThrowEvent id="Shout"><bpmn:signalEventDefinition /></bpmn:intermediateThrowEvent>
-              <bpmn:eventBasedGateway id="Race" />
+              <bpmn:boundaryEvent id="Failed" attachedToRef="Script"><bpmn:compensateEventDefinition /></bpmn:boundaryEvent>
+              <bpmn:intermediateThrowEvent id="Shout"><bpmn:compensateEventDefinition /></bpmn:intermediateThrowEvent>
+              <bpmn:adHocSubProcess id="Race" />
               <bpmn:subProcess id="OnError" triggeredByEvent="true"><bpmn:userTask id="Hidden" /></bpmn:subProcess>
               <bpmn:userTask id="Loop"><bpmn:standardLoopCharacteristics /></bpmn:userTask>
               <bpmn:serviceTask id="Java" camunda:class="com.example.Calculate" />
@@ -209,13 +209,13 @@ public class BpmnReaderModelTests
         var document = ReadDocument(xml);
 
         var byId = document.Unsupported.ToDictionary(u => u.ElementId!);
-        Assert.Equal("task", byId["Abstract"].Kind);
+        Assert.Equal("complexGateway", byId["Abstract"].Kind);
         Assert.Equal(BpmnSamples.LineOf(xml, "id=\"Abstract\""), byId["Abstract"].Line);
-        Assert.Contains("user task", byId["Abstract"].Reason);
-        Assert.Equal("scriptTask", byId["Script"].Kind);
-        Assert.Equal("boundaryEvent (signalEventDefinition)", byId["Failed"].Kind);
-        Assert.Equal("intermediateThrowEvent", byId["Shout"].Kind);
-        Assert.Equal("eventBasedGateway", byId["Race"].Kind);
+        Assert.Contains("exclusive, inclusive or parallel gateway", byId["Abstract"].Reason);
+        Assert.Equal("scriptTask (scriptFormat 'none')", byId["Script"].Kind);
+        Assert.Equal("boundaryEvent (compensateEventDefinition)", byId["Failed"].Kind);
+        Assert.Equal("intermediateThrowEvent (compensateEventDefinition)", byId["Shout"].Kind);
+        Assert.Equal("adHocSubProcess", byId["Race"].Kind);
         Assert.Equal("subProcess (event sub-process)", byId["OnError"].Kind);
         Assert.Equal("userTask (standardLoopCharacteristics)", byId["Loop"].Kind);
         Assert.Equal("serviceTask (camunda:class)", byId["Java"].Kind);
@@ -226,16 +226,16 @@ public class BpmnReaderModelTests
     }
 
     [Theory]
-    [InlineData("startEvent", "signalEventDefinition")]
+    [InlineData("startEvent", "escalationEventDefinition")]
     [InlineData("startEvent", "conditionalEventDefinition")]
-    [InlineData("endEvent", "messageEventDefinition")]
-    [InlineData("endEvent", "escalationEventDefinition")]
+    [InlineData("intermediateThrowEvent", "compensateEventDefinition")]
+    [InlineData("endEvent", "conditionalEventDefinition")]
     [InlineData("endEvent", "compensateEventDefinition")]
     [InlineData("endEvent", "cancelEventDefinition")]
-    [InlineData("intermediateCatchEvent", "linkEventDefinition")]
-    [InlineData("intermediateCatchEvent", "signalEventDefinition")]
-    [InlineData("boundaryEvent", "escalationEventDefinition")]
-    [InlineData("boundaryEvent", "conditionalEventDefinition")]
+    [InlineData("intermediateCatchEvent", "errorEventDefinition")]
+    [InlineData("intermediateCatchEvent", "compensateEventDefinition")]
+    [InlineData("boundaryEvent", "cancelEventDefinition")]
+    [InlineData("boundaryEvent", "terminateEventDefinition")]
     public void Names_the_event_definition_that_is_unsupported(string eventKind, string definition)
     {
         var document = ReadDocument(BpmnSamples.Process($"""

@@ -59,12 +59,17 @@ internal sealed class Harness
     public Task Complete(ProcessInstance instance, string elementId, Actor actor, object? variables = null) =>
         Act(actor, s => s.CompleteAsync(Task(instance, elementId).Id, ToJson(variables)));
 
-    /// <summary>Moves the clock and fires what fell due, as the host's timer jobs and sweep do.</summary>
+    /// <summary>Runs the jobs due now (asynchronous continuations), as the host's Hangfire jobs do; once each.</summary>
+    public Task RunJobs() => Advance(TimeSpan.Zero);
+
+    public static Bookmark[] Jobs(ProcessInstance instance) => instance.Bookmarks.Where(b => b.Kind == BookmarkKind.Job).ToArray();
+
+    /// <summary>Moves the clock and fires what fell due (timers and jobs), as the host's timer jobs and sweep do.</summary>
     public async Task Advance(TimeSpan by)
     {
         Time.Advance(by);
         var due = Store.Instances
-            .SelectMany(i => i.Bookmarks.Where(b => b.Kind == BookmarkKind.Timer && b.DueAt <= Time.GetUtcNow()).Select(b => (i.Id, b.Id)))
+            .SelectMany(i => i.Bookmarks.Where(b => b.Kind is BookmarkKind.Timer or BookmarkKind.Job && b.DueAt <= Time.GetUtcNow()).Select(b => (i.Id, b.Id)))
             .ToList();
         foreach (var (instanceId, bookmarkId) in due)
             await Act(Actor.System, s => s.FireTimerAsync(instanceId, bookmarkId));

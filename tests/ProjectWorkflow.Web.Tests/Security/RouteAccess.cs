@@ -221,6 +221,8 @@ public static class RouteMatrix
         R("POST /api/instances/{id:guid}/withdraw",                          "signed-in"),
         // Any role may try; which names a role may deliver is declared per name (MessageSendersTests, ForgedBankAnswerTests).
         R("POST /api/messages",                                              "signed-in"),
+        // A signal reaches every instance that waits for it: an operator's act, as Camunda's POST /signal.
+        R("POST /api/signals",                                               "admin"),
         // Task operations refuse an outsider with 403 before looking at the body or the task's state (TaskCommand).
         // In this order: the reviewer claims the file's task, presses the holder's buttons (each refused for its empty
         // body), releases it and completes it last.

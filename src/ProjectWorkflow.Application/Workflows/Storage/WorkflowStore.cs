@@ -27,6 +27,25 @@ internal sealed class WorkflowStore(ProjectWorkflowDbContext db, DefinitionCatal
         return JsonSerializer.Deserialize<ProcessInstance>(record.State, RuntimeJson.Options);
     }
 
+    public async ValueTask<IReadOnlyList<Guid>> FindInstancesWaitingForSignalAsync(string name, CancellationToken cancellationToken)
+    {
+        var kind = BookmarkKind.Signal.ToString().ToLowerInvariant();
+        return await db.Set<BookmarkRecord>().AsNoTracking()
+            .Where(b => b.Kind == kind && b.MessageName == name)
+            .Select(b => b.InstanceId).Distinct().ToListAsync(cancellationToken);
+    }
+
+    public async ValueTask<IReadOnlyList<ProcessDefinition>> FindLatestDefinitionsAsync(CancellationToken cancellationToken)
+    {
+        var keys = await db.Set<DefinitionRecord>().AsNoTracking()
+            .Where(d => d.Status == DefinitionStatuses.Active)
+            .Select(d => d.Key).Distinct().ToListAsync(cancellationToken);
+        var latest = new List<ProcessDefinition>();
+        foreach (var key in keys.Order(StringComparer.Ordinal))
+            if (await catalog.FindLatestAsync(db, key, cancellationToken) is { } definition) latest.Add(definition);
+        return latest;
+    }
+
     public async ValueTask<Guid?> FindInstanceOfTaskAsync(Guid taskId, CancellationToken cancellationToken) =>
         await db.Set<TaskRecord>().AsNoTracking().Where(t => t.Id == taskId).Select(t => (Guid?)t.InstanceId).FirstOrDefaultAsync(cancellationToken);
 

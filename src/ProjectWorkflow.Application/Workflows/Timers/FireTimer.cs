@@ -18,14 +18,15 @@ public sealed class FireTimer(ProjectWorkflowDbContext db, WorkflowCommands comm
     {
         // A cheap look first: a stale job must not load and rewrite the instance (that would bump its
         // revision and make a person's concurrent click fail for nothing).
-        var dueAt = await db.Set<BookmarkRecord>().AsNoTracking()
-            .Where(b => b.Id == bookmarkId && b.InstanceId == instanceId && b.Kind == TimerBookmarks.Kind)
-            .Select(b => b.DueAt)
+        var due = await db.Set<BookmarkRecord>().AsNoTracking()
+            .Where(b => b.Id == bookmarkId && b.InstanceId == instanceId && (b.Kind == TimerBookmarks.Kind || b.Kind == TimerBookmarks.JobKind))
+            .Select(b => new { b.DueAt, b.Kind })
             .FirstOrDefaultAsync(cancellationToken);
-        if (dueAt is null || dueAt > time.GetUtcNow()) return false;
+        if (due?.DueAt is null || due.DueAt > time.GetUtcNow()) return false;
 
         try
         {
+            if (due.Kind == TimerBookmarks.JobKind) return await RunJobAsync(instanceId, bookmarkId, cancellationToken);
             return await commands.RunAsync(Actor.System, session => session.FireTimerAsync(instanceId, bookmarkId, cancellationToken), cancellationToken);
         }
         catch (WorkflowException refused) when (refused.Kind is WorkflowErrorKind.Conflict or WorkflowErrorKind.NotFound)
@@ -33,6 +34,24 @@ public sealed class FireTimer(ProjectWorkflowDbContext db, WorkflowCommands comm
             // Another job or node fired it (or moved the instance on) between our look and our save.
             logger.LogDebug("Timer {Bookmark} of instance {Instance} was not fired here: {Reason}", bookmarkId, instanceId, refused.Message);
             return false;
+        }
+    }
+
+    /// <summary>
+    /// An asynchronous continuation: the job's run is one transaction. When it fails, everything it staged (the
+    /// handlers' rows too) is thrown away and the failed try is counted in a transaction of its own.
+    /// </summary>
+    private async Task<bool> RunJobAsync(Guid instanceId, Guid jobId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await commands.RunAsync(Actor.System, session => session.ExecuteJobAsync(instanceId, jobId, recordFailure: false, cancellationToken), cancellationToken);
+        }
+        catch (JobFailedException failed)
+        {
+            db.ChangeTracker.Clear();
+            logger.LogWarning("The job at {Element} of instance {Instance} failed: {Reason}", failed.ElementId, instanceId, failed.Reason);
+            return await commands.RunAsync(Actor.System, session => session.RecordJobFailureAsync(instanceId, jobId, failed.Reason, cancellationToken), cancellationToken);
         }
     }
 }

@@ -27,7 +27,7 @@ public sealed class SweepDueTimers(
         var cutoff = time.GetUtcNow() - settings.Value.SweepGrace;
 
         var timers = await db.Set<BookmarkRecord>().AsNoTracking()
-            .Where(b => b.Kind == TimerBookmarks.Kind && b.DueAt <= cutoff)
+            .Where(b => (b.Kind == TimerBookmarks.Kind || b.Kind == TimerBookmarks.JobKind) && b.DueAt <= cutoff)
             .OrderBy(b => b.DueAt)
             .Take(BatchSize)
             .Select(b => new { b.InstanceId, b.Id })

@@ -9,6 +9,7 @@ using ProjectWorkflow.Web.Errors;
 using ProjectWorkflow.Web.Finance;
 using ProjectWorkflow.Web.Hangfire;
 using ProjectWorkflow.Web.Health;
+using ProjectWorkflow.Web.Hosting;
 using ProjectWorkflow.Web.Idempotency;
 using ProjectWorkflow.Web.Ledger;
 using ProjectWorkflow.Web.Notifications;
@@ -19,12 +20,14 @@ using ProjectWorkflow.Web.Projects;
 using ProjectWorkflow.Web.Reviews;
 using ProjectWorkflow.Web.Schemes;
 using ProjectWorkflow.Web.Security;
+using ProjectWorkflow.Web.Telemetry;
 using ProjectWorkflow.Web.Users;
 using ProjectWorkflow.Web.Vouchers;
 using ProjectWorkflow.Web.Warnings;
 using ProjectWorkflow.Web.Workflows;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddSecretFiles();
 
 builder.Services.AddApplication(builder.Configuration);
 builder.Services.AddErrorHandling();
@@ -35,6 +38,7 @@ builder.Services.AddOutgoingMail();
 builder.Services.AddHangfireJobs();
 builder.Services.AddSecurityHeaders();
 builder.Services.AddPortal();
+builder.Services.AddTelemetry(builder.Configuration);
 
 // The verb prints its verdict; the database commands it runs are not news.
 if (AuditCommandLine.Requested(args))
@@ -65,6 +69,7 @@ app.UseAntiforgery();
 app.UseIdempotency();
 
 app.MapHealth();
+app.MapTelemetry();
 app.MapApiDocumentation();
 app.MapPortalAccount();
 app.MapFinanceDesk();

@@ -41,12 +41,12 @@ start_node() { # database
     Audit__CurrentKeyId=rehearsal Audit__Keys__rehearsal="$audit_key" \
     exec dotnet ProjectWorkflow.Web.dll --urls "http://127.0.0.1:$port" >"$work/node-$1.log" 2>&1) &
   node_pid=$!
-  for _ in $(seq 1 240); do
+  for _ in $(seq 1 600); do
     if curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1; then echo "ok   the app is ready on $1"; return 0; fi
     kill -0 "$node_pid" 2>/dev/null || { tail -40 "$work/node-$1.log"; echo "FAIL the app exited on $1"; exit 1; }
     sleep 0.5
   done
-  tail -40 "$work/node-$1.log"; echo "FAIL the app was not ready on $1 after 120 s"; exit 1
+  tail -40 "$work/node-$1.log"; echo "FAIL the app was not ready on $1 after 300 s"; exit 1
 }
 stop_node() { kill "$node_pid"; wait "$node_pid" 2>/dev/null || true; node_pid=""; }
 token() { curl -fsS -X POST "http://127.0.0.1:$port/api/auth/token" -H 'content-type: application/json' \

@@ -12,6 +12,7 @@ using ProjectWorkflow.Application.Notifications;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.Projects;
 using ProjectWorkflow.Application.ProjectPool;
+using ProjectWorkflow.Application.PublicNotice;
 using ProjectWorkflow.Application.Reviews;
 using ProjectWorkflow.Application.ScheduledChecks;
 using ProjectWorkflow.Application.Schemes;
@@ -53,6 +54,7 @@ public static class DependencyInjection
             .AddReviews()
             .AddProjects()
             .AddVouchers()
+            .AddPublicNotice()
             .AddNotifications()
             .AddWorkflowTimers()
             .AddScheduledChecks()

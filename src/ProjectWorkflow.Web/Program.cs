@@ -1,5 +1,6 @@
 using ProjectWorkflow.Application;
 using ProjectWorkflow.Web.Account;
+using ProjectWorkflow.Web.Administration;
 using ProjectWorkflow.Web.Applications;
 using ProjectWorkflow.Web.Audit;
 using ProjectWorkflow.Web.Auth;
@@ -17,6 +18,7 @@ using ProjectWorkflow.Web.OpenApi;
 using ProjectWorkflow.Web.Portal;
 using ProjectWorkflow.Web.ProjectPool;
 using ProjectWorkflow.Web.Projects;
+using ProjectWorkflow.Web.PublicNotice;
 using ProjectWorkflow.Web.Reviews;
 using ProjectWorkflow.Web.Schemes;
 using ProjectWorkflow.Web.Security;
@@ -76,6 +78,10 @@ app.MapFinanceDesk();
 app.MapNotificationPages();
 app.MapApplicationPages();
 app.MapTaskPages();
+app.MapAdministrationPages();
+app.MapVoucherPages();
+app.MapAuditPages();
+app.MapPublicNoticePages();
 app.MapJobsDashboard();
 
 var api = app.MapGroup("/api").RequireAuthorization().WithIdempotency().WithRequestBodyCheck();

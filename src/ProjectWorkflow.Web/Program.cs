@@ -10,6 +10,7 @@ using ProjectWorkflow.Web.Errors;
 using ProjectWorkflow.Web.Finance;
 using ProjectWorkflow.Web.Hangfire;
 using ProjectWorkflow.Web.Health;
+using ProjectWorkflow.Web.Hosting;
 using ProjectWorkflow.Web.Idempotency;
 using ProjectWorkflow.Web.Ledger;
 using ProjectWorkflow.Web.Notifications;
@@ -21,12 +22,14 @@ using ProjectWorkflow.Web.PublicNotice;
 using ProjectWorkflow.Web.Reviews;
 using ProjectWorkflow.Web.Schemes;
 using ProjectWorkflow.Web.Security;
+using ProjectWorkflow.Web.Telemetry;
 using ProjectWorkflow.Web.Users;
 using ProjectWorkflow.Web.Vouchers;
 using ProjectWorkflow.Web.Warnings;
 using ProjectWorkflow.Web.Workflows;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddSecretFiles();
 
 builder.Services.AddApplication(builder.Configuration);
 builder.Services.AddErrorHandling();
@@ -37,6 +40,7 @@ builder.Services.AddOutgoingMail();
 builder.Services.AddHangfireJobs();
 builder.Services.AddSecurityHeaders();
 builder.Services.AddPortal();
+builder.Services.AddTelemetry(builder.Configuration);
 
 // The verb prints its verdict; the database commands it runs are not news.
 if (AuditCommandLine.Requested(args))
@@ -67,6 +71,7 @@ app.UseAntiforgery();
 app.UseIdempotency();
 
 app.MapHealth();
+app.MapTelemetry();
 app.MapApiDocumentation();
 app.MapPortalAccount();
 app.MapFinanceDesk();

@@ -11,7 +11,7 @@ namespace ProjectWorkflow.Application.Applications;
 
 /// <summary>
 /// Files attached to an application: checked by kind, size and structure (<see cref="AttachmentContent"/>: the file must
-/// be what its name says — PDF, PNG, JPEG, or an Office document), stored under the data directory and handed back as
+/// be what its name says — PDF, PNG, JPEG, or an Office document), stored in the shared storage (<see cref="SharedStorage"/>) and handed back as
 /// inert downloads (<see cref="DownloadContentType"/>).
 /// </summary>
 public sealed class Attachments(ProjectWorkflowDbContext db, ApplicationAccess access, IConfiguration configuration, TimeProvider time)
@@ -51,7 +51,7 @@ public sealed class Attachments(ProjectWorkflowDbContext db, ApplicationAccess a
         if (errors.Count > 0) throw new InvalidRequestException(errors);
 
         var id = Guid.NewGuid();
-        var folder = Path.Combine(DataDirectory.Resolve(configuration), "uploads", application.Id.ToString("N"));
+        var folder = Path.Combine(SharedStorage.Resolve(configuration), "uploads", application.Id.ToString("N"));
         DataDirectory.CreatePrivate(folder);
         var path = Path.Combine(folder, id.ToString("N") + extension.ToLowerInvariant());
         long size;
@@ -80,7 +80,7 @@ public sealed class Attachments(ProjectWorkflowDbContext db, ApplicationAccess a
             ContentType = type!,
             SizeBytes = size,
             Sha256 = hash,
-            StoragePath = Path.GetRelativePath(DataDirectory.Resolve(configuration), path),
+            StoragePath = Path.GetRelativePath(SharedStorage.Resolve(configuration), path),
             UploadedAt = time.GetUtcNow(),
             UploadedBy = actor.Id,
         };
@@ -113,6 +113,6 @@ public sealed class Attachments(ProjectWorkflowDbContext db, ApplicationAccess a
         await access.ReadableAsync(applicationId, actor, cancellationToken);
         var record = await db.Set<AttachmentRecord>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == attachmentId && a.ApplicationId == applicationId, cancellationToken)
             ?? throw new NotFoundException($"The application has no attachment {attachmentId}.");
-        return (record, Path.Combine(DataDirectory.Resolve(configuration), record.StoragePath));
+        return (record, Path.Combine(SharedStorage.Resolve(configuration), record.StoragePath));
     }
 }

@@ -31,7 +31,7 @@ public sealed class DeleteDraft(ProjectWorkflowDbContext db, ApplicationAccess a
         await db.SaveChangesAsync(cancellationToken);
 
         // The files go once the rows are gone; a file left behind by a crash here is never served (no row names it).
-        var root = Persistence.DataDirectory.Resolve(configuration);
+        var root = SharedStorage.Resolve(configuration);
         foreach (var attachment in attachments)
         {
             try { File.Delete(Path.Combine(root, attachment.StoragePath)); }

@@ -60,6 +60,7 @@ internal sealed partial class InstanceRun
             {
                 // A step for an execution that was removed meanwhile (cancelled by a boundary, a terminate) is void.
                 if (_instance.IsEnded || !_instance.Executions.Contains(step.Execution)) continue;
+                using var span = EngineTracing.Step(_instance, step.Node, step.Leaving);
                 try
                 {
                     if (step.Leaving) LeaveNode(step.Execution, step.Node, step.Past == JobPhase.After);
@@ -67,6 +68,7 @@ internal sealed partial class InstanceRun
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException && ex is not WorkflowException)
                 {
+                    EngineTracing.Failed(span, ex);
                     RaiseIncident(step.Execution, step.Node, step.Leaving ? IncidentPhase.Leave : IncidentPhase.Enter, ex);
                 }
             }

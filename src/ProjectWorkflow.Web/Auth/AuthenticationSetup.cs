@@ -10,7 +10,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using ProjectWorkflow.Application.Identity;
-using ProjectWorkflow.Application.Persistence;
 
 namespace ProjectWorkflow.Web.Auth;
 
@@ -65,13 +64,11 @@ public static class AuthenticationSetup
 
         services.AddDataProtection()
             .SetApplicationName("ProjectWorkflow");
+        services.AddSingleton<KeyRingInDatabase>();
         services.AddOptions<KeyManagementOptions>()
-            .Configure<IConfiguration, ILoggerFactory>((options, config, loggers) =>
-                // Keeps portal cookies valid across restarts of the embedded run; nodes of a
-                // cluster need a shared key ring instead (a later issue).
-                // The key ring signs and encrypts portal cookies: its folder is the app user's only (0700).
-                options.XmlRepository ??= new FileSystemXmlRepository(
-                    new DirectoryInfo(DataDirectory.CreatePrivate(Path.Combine(DataDirectory.Resolve(config), "keys", "data-protection"))), loggers));
+            // One key ring for every node, in the database (see KeyRingInDatabase): cookies and antiforgery tokens
+            // issued by one node are good on another, and survive restarts.
+            .Configure<KeyRingInDatabase>((options, ring) => options.XmlRepository ??= ring);
 
         services.AddAuthorization();
         services.AddAntiforgery();

@@ -17,7 +17,6 @@ public sealed class PrivateFilesTests(PortalApp app)
     {
 
         Assert.Equal(UnixFileMode.None, File.GetUnixFileMode(Path.Combine(app.DataDirectory, "keys")) & OthersAndGroup);
-        Assert.Equal(UnixFileMode.None, File.GetUnixFileMode(Path.Combine(app.DataDirectory, "keys", "data-protection")) & OthersAndGroup);
         var files = Directory.GetFiles(app.DataDirectory, "*.db*");
         if (app.DatabaseProvider == DatabaseProvider.Sqlite)
             Assert.Contains(files, f => f.EndsWith(DatabaseProvider.SqliteFileName, StringComparison.Ordinal));

@@ -1,0 +1,40 @@
+namespace ProjectWorkflow.Cluster.Tests.Operations;
+
+/// <summary>
+/// Two nodes configured as an operator configures a cluster: one audit key and one token key on both, uploads in a
+/// shared folder, a short outbox lease (a dead node's claims expire quickly) and a bank that answers in half a second.
+/// </summary>
+public sealed class LifecycleCluster() : TwoNodes("lifecycle")
+{
+    private static readonly string AuditKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
+    public string SharedDirectory { get; } = Path.Combine(Path.GetTempPath(), "projectworkflow-lifecycle-shared", Guid.NewGuid().ToString("N"));
+
+    protected override IReadOnlyDictionary<string, string> Tuning => new Dictionary<string, string>
+    {
+        ["Audit__CurrentKeyId"] = "cluster",
+        ["Audit__Keys__cluster"] = AuditKey,
+        ["Storage__SharedDirectory"] = SharedDirectory,
+        ["Messaging__Outbox__LeaseSeconds"] = "3",
+        ["Treasury__Simulator__DelayMs"] = "500",
+    };
+
+    protected override ValueTask AfterNodesStoppedAsync()
+    {
+        try
+        {
+            if (Directory.Exists(SharedDirectory)) Directory.Delete(SharedDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left in the temp folder: harmless.
+        }
+        return ValueTask.CompletedTask;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class LifecycleClusterCollection : ICollectionFixture<LifecycleCluster>
+{
+    public const string Name = "lifecycle cluster";
+}

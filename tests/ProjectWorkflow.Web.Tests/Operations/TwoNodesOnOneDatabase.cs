@@ -1,0 +1,102 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Web.Tests.Fixtures;
+
+namespace ProjectWorkflow.Web.Tests.Operations;
+
+/// <summary>
+/// Two nodes of the app on one database, each with a data directory of its own (as two machines would have), sharing
+/// only what an operator configures on every node: the database, the token signing key and the audit key. No job
+/// server on either (Hangfire's state is process-wide; the other fixtures of the collection run one).
+/// </summary>
+public sealed class TwoNodesOnOneDatabase : IAsyncLifetime
+{
+    private readonly TestDatabase _database = TestDatabase.Create();
+    private readonly string _auditKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
+    public string SharedDirectory => Path.Combine(_database.DataDirectory, "shared");
+
+    public Node A { get; private set; } = null!;
+    public Node B { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        // One after the other: A migrates and seeds the new database, B finds it ready.
+        A = new Node(this, "a");
+        await A.WaitUntilReadyAsync();
+        B = new Node(this, "b");
+        await B.WaitUntilReadyAsync();
+    }
+
+    public async Task<T> QueryAsync<T>(Func<ProjectWorkflowDbContext, Task<T>> query)
+    {
+        var options = new DbContextOptionsBuilder<ProjectWorkflowDbContext>();
+        DatabaseProvider.Configure(options, _database.Provider, _database.ConnectionString);
+        await using var db = new ProjectWorkflowDbContext(options.Options);
+        return await query(db);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (B is not null) await B.DisposeAsync();
+        if (A is not null) await A.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    public sealed class Node(TwoNodesOnOneDatabase cluster, string name) : WebApplicationFactory<Program>
+    {
+        public string DataDirectory { get; } = Path.Combine(cluster._database.DataDirectory, $"node-{name}");
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Development");
+            builder.UseSetting("Seed:DemoApplications", "false");
+            builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Database:Provider"] = cluster._database.Provider,
+                ["ConnectionStrings:ProjectWorkflow"] = cluster._database.ConnectionString,
+                ["DataDirectory"] = DataDirectory,
+                ["Seed:DemoData"] = "true",
+                ["Seed:DemoApplications"] = "false",
+                ["Hangfire:Server"] = "false",
+                // The folder every node mounts for uploads (an NFS share, a ReadWriteMany volume).
+                ["Storage:SharedDirectory"] = cluster.SharedDirectory,
+                ["Auth:SigningKey"] = "two-nodes-on-one-database-signing-key-0123456789",
+                ["Audit:CurrentKeyId"] = "cluster",
+                ["Audit:Keys:cluster"] = cluster._auditKey,
+                ["Auth:SessionCheckSeconds"] = "0",
+            }));
+        }
+
+        /// <summary>A client that keeps no cookies of its own: the test carries them from node to node as a load balancer would let a browser.</summary>
+        public HttpClient Browser() =>
+            CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+
+        /// <summary>A client with the bearer token of a demo user, signed in on this node.</summary>
+        public async Task<HttpClient> ClientForAsync(string userName)
+        {
+            using var anonymous = Browser();
+            var answer = await anonymous.PostAsJsonAsync("/api/auth/token", new { username = userName, password = ProjectWorkflow.Application.Seeding.DemoUsers.Password });
+            answer.EnsureSuccessStatusCode();
+            var client = Browser();
+            client.DefaultRequestHeaders.Authorization = PortalApp.Bearer((await answer.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("accessToken").GetString()!);
+            return client;
+        }
+
+        public async Task WaitUntilReadyAsync()
+        {
+            using var client = Browser();
+            var deadline = DateTime.UtcNow.AddSeconds(120);
+            while ((await client.GetAsync("/health/ready")).StatusCode != HttpStatusCode.OK)
+            {
+                if (DateTime.UtcNow > deadline) throw new TimeoutException($"node {name} was not ready after 120 s.");
+                await Task.Delay(100);
+            }
+        }
+    }
+}

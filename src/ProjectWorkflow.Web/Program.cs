@@ -4,6 +4,8 @@ using ProjectWorkflow.Web.Applications;
 using ProjectWorkflow.Web.Audit;
 using ProjectWorkflow.Web.Auth;
 using ProjectWorkflow.Web.Calendar;
+using ProjectWorkflow.Web.Dashboards;
+using ProjectWorkflow.Web.Designer;
 using ProjectWorkflow.Web.Enterprises;
 using ProjectWorkflow.Web.Errors;
 using ProjectWorkflow.Web.Finance;
@@ -71,6 +73,9 @@ app.MapFinanceDesk();
 app.MapNotificationPages();
 app.MapApplicationPages();
 app.MapTaskPages();
+app.MapInstancePages();
+app.MapDesignerPages();
+app.MapDashboardPages();
 app.MapJobsDashboard();
 
 var api = app.MapGroup("/api").RequireAuthorization().WithIdempotency().WithRequestBodyCheck();
@@ -93,6 +98,7 @@ api.MapExperts();
 api.MapProjects();
 api.MapLedger();
 api.MapVouchers();
+api.MapDashboards();
 api.MapNotifications();
 api.MapAudit();
 

@@ -33,7 +33,6 @@
     propertiesPanel: { parent: '#designer-properties' },
     additionalModules: modelerModules,
     moddleExtensions: { camunda: camundaModdle },
-    keyboard: { bindTo: document },
   });
   window.processDesigner = modeler; // for the browser tests and the curious: the running modeler
 

@@ -22,6 +22,9 @@ public sealed class ProcessPagesTests(BrowserPortal portal)
         var errors = Watch(page);
         await Assertions.Expect(page.Locator("#designer-canvas[data-rendered='true']")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
         await Assertions.Expect(page.Locator(".bjs-powered-by")).ToHaveCountAsync(1);   // the bpmn.io watermark stays
+        // The palette offers what the engine runs: a user task and a service task, no generic task.
+        await Assertions.Expect(page.Locator(".djs-palette .entry[data-action='create.user-task']")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator(".djs-palette .entry[data-action='create.task']")).ToHaveCountAsync(0);
 
         // Drawn through the modeler (as its palette and context pad do): start → a user task with its form → a complex
         // gateway, which the engine does not run → end.

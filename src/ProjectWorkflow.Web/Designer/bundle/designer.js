@@ -13,6 +13,7 @@ import CamundaBehaviorsModule from 'camunda-bpmn-js-behaviors/lib/camunda-platfo
 import camundaModdle from 'camunda-bpmn-moddle/resources/camunda.json';
 import TokenSimulationModule from 'bpmn-js-token-simulation';
 import { diff } from 'bpmn-js-differ';
+import EnginePaletteModule from './engine-palette';
 
 window.ProcessDesigner = {
   Modeler,
@@ -25,5 +26,6 @@ window.ProcessDesigner = {
     CamundaPlatformPropertiesProviderModule,
     CamundaBehaviorsModule,
     TokenSimulationModule,
+    EnginePaletteModule,
   ],
 };

@@ -107,6 +107,16 @@ public sealed class ProcessPagesTests(BrowserPortal portal)
         await second.GetByRole(AriaRole.Button, new() { Name = "阅后批准第 2 版" }).ClickAsync();
         await Assertions.Expect(second.GetByRole(AriaRole.Status)).ToHaveTextAsync("已批准该版本，新版本生效。");
 
+        // Process mining on the drawing: the step where the instance waits carries its count and the waiting marker.
+        await second.GotoAsync($"/portal/dashboards/processes/{key}");
+        var times = second.Locator("#process-times");
+        await Assertions.Expect(times).ToHaveAttributeAsync("data-rendered", "true", new() { Timeout = 30_000 });
+        await Assertions.Expect(times).ToHaveAttributeAsync("data-painted", "checkFile");
+        await Assertions.Expect(second.Locator("g.djs-element.pw-active[data-element-id='checkFile']")).ToHaveCountAsync(1);
+        await Assertions.Expect(second.Locator(".process-badge.stat")).ToContainTextAsync("在办 1");
+        await PortalPages.ScreenshotAsync(second, "process-times");
+        await NoSeriousViolationAsync(second);
+
         Assert.True(errors.Count == 0, string.Join("\n", errors));
         Assert.True(secondErrors.Count == 0, string.Join("\n", secondErrors));
     }

@@ -1,5 +1,6 @@
 using ProjectWorkflow.Application.Dashboards;
 using ProjectWorkflow.Application.Identity;
+using ProjectWorkflow.Application.Workflows.Definitions;
 using ProjectWorkflow.Web.Portal;
 
 namespace ProjectWorkflow.Web.Dashboards;
@@ -24,6 +25,15 @@ public static class DashboardEndpoints
     {
         app.MapGet("/portal/dashboards/fund", async (ReadFundDashboard read, CancellationToken ct) =>
                 PortalPageResult.Page<FundDashboardPage>(new { Dashboard = await read.HandleAsync(ct) }))
+            .RequireAuthorization(policy => policy.RequireRole(Staff))
+            .ExcludeFromDescription();
+        app.MapGet("/portal/dashboards/processes/{key}", async (string key, ReadFundDashboard read, ListDefinitions definitions, CancellationToken ct) =>
+            {
+                var latest = (await definitions.HandleAsync(ct)).FirstOrDefault(d => d.Key == key);
+                if (latest is null) return PortalPageResult.Page<RefusalPage>(new { Message = $"There is no deployed process '{key}'." }, StatusCodes.Status404NotFound);
+                var steps = (await read.HandleAsync(ct)).StageTimes.Where(s => s.ProcessKey == key).ToList();
+                return PortalPageResult.Page<ProcessTimesPage>(new { Key = key, Version = latest.LatestVersion, Steps = steps });
+            })
             .RequireAuthorization(policy => policy.RequireRole(Staff))
             .ExcludeFromDescription();
         return app;

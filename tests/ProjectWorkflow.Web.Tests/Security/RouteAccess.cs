@@ -85,6 +85,7 @@ public static class RouteMatrix
         R("GET /portal/designer/{key}/diff",                                 "admin"),
         R("POST /portal/designer/{key}/versions/{version:int}/approve",      "admin"),
         R("GET /portal/dashboards/fund",                                     "staff"),
+        R("GET /portal/dashboards/processes/{key}",                          "staff"),
         R("GET /api/dashboards/fund",                                        "staff"),
         R("GET /api/dashboards/fund.xlsx",                                   "staff"),
         R("GET /hangfire/{**path}",                                          "admin"),

@@ -6,11 +6,13 @@ using BenchmarkDotNet.Running;
 using ProjectWorkflow.Benchmarks;
 
 // no arguments (or BenchmarkDotNet arguments) → every benchmark through BenchmarkSwitcher;
-// "latency" → approval → next-step latency percentiles; "persisted" → commands/s on a real database against its commit rate; "--quick" → a few-second smoke of each scenario.
+// "latency" → approval → next-step latency percentiles; "persisted" → commands/s on a real database against its commit rate;
+// "voucher-settlement" → a quarter's voucher settlement (10,000 claims, 500 providers) on SQLite and PostgreSQL; "--quick" → a few-second smoke of each scenario.
 return args switch
 {
     ["latency", .. var rest] => await LatencyRun.RunAsync(rest),
     ["persisted", .. var rest] => await ProjectWorkflow.Benchmarks.Persisted.PersistedRun.RunAsync(rest),
+    ["voucher-settlement", .. var rest] => await ProjectWorkflow.Benchmarks.Vouchers.VoucherSettlementRun.RunAsync(rest),
     ["--quick", ..] => await QuickRun.RunAsync(),
     _ => RunBenchmarks(args),
 };

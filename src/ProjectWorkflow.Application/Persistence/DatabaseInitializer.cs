@@ -46,10 +46,11 @@ public sealed class DatabaseInitializer(
         await planTargets.SeedAsync(cancellationToken);
         // The demo gets rules and budgets for this year and the next whatever the day; the run command's demo also
         // takes applications all this year (Seed:DemoApplications), so a new user can apply at once.
-        await schemes.SeedAsync(cancellationToken, demoDataRule.SeedsDemoData
+        var demoYears = demoDataRule.SeedsDemoData
             ? new DemoYears(ShanghaiDate.Of(time.GetUtcNow()).Year, demoDataRule.SeedsDemoApplications)
-            : null);
-        await voucherSchemes.SeedAsync(cancellationToken);
+            : null;
+        await schemes.SeedAsync(cancellationToken, demoYears);
+        await voucherSchemes.SeedAsync(cancellationToken, demoYears);
 
         if (demoDataRule.SeedsDemoData)
         {

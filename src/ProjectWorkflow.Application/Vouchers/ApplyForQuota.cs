@@ -54,7 +54,9 @@ public sealed class ApplyForQuota(ProjectWorkflowDbContext db, VoucherRuleSets r
         else
         {
             if (string.IsNullOrWhiteSpace(request.TeamName)) throw InvalidRequestException.For("teamName", "Name the team.");
-            holder = request.TeamName.Trim();
+            // A team has no record of its own: its name (spacing and case aside) is who it is for the per-team cap,
+            // its members' ID numbers who may not draw twice, and the user who applied holds the quota.
+            holder = string.Join(' ', request.TeamName.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         }
         var applicant = new VoucherApplicant(kind, new VoucherParty(uscc, request.LegalRepresentative, request.Controller),
             request.CertificateNumber, request.TeamName, request.TeamPlace, request.Members);
@@ -63,7 +65,7 @@ public sealed class ApplyForQuota(ProjectWorkflowDbContext db, VoucherRuleSets r
             && (q.Status == VoucherQuotaStatus.Applied || q.Status == VoucherQuotaStatus.Granted));
         var held = kind == VoucherApplicantKind.CertifiedSme
             ? await live.Where(q => q.EnterpriseId == enterpriseId).ToListAsync(cancellationToken)
-            : await live.Where(q => q.ApplicantKind == VoucherApplicantKind.Team && q.HolderName == holder).ToListAsync(cancellationToken);
+            : await live.Where(q => q.ApplicantKind == VoucherApplicantKind.Team && q.HolderName.ToUpper() == holder.ToUpperInvariant()).ToListAsync(cancellationToken);
         var alreadyHeld = new Money(held.Sum(q => q.Status == VoucherQuotaStatus.Granted ? q.GrantedFen : q.RequestedFen));
         var wanted = applicant.TeamMembers.Select(m => m.Trim().ToUpperInvariant()).ToHashSet();
         var drawing = kind == VoucherApplicantKind.Team

@@ -54,7 +54,7 @@ public sealed class DecideQuota(ProjectWorkflowDbContext db, VoucherRuleSets rul
                 && q.Status == VoucherQuotaStatus.Granted);
             var held = quota.EnterpriseId is { } enterprise
                 ? await others.Where(q => q.EnterpriseId == enterprise).SumAsync(q => q.GrantedFen, cancellationToken)
-                : await others.Where(q => q.ApplicantKind == VoucherApplicantKind.Team && q.HolderName == quota.HolderName).SumAsync(q => q.GrantedFen, cancellationToken);
+                : await others.Where(q => q.ApplicantKind == VoucherApplicantKind.Team && q.HolderName.ToUpper() == quota.HolderName.ToUpperInvariant()).SumAsync(q => q.GrantedFen, cancellationToken);
             quota.Grant(new Money(request.GrantedFen!.Value), rules.AnnualCapFor(quota.ApplicantKind), new Money(held), actor.Id, reason, now);
             var budget = await ledger.FindBudgetAsync(BudgetKinds.Voucher, quota.SchemeKey, quota.Year, cancellationToken)
                 ?? throw new ConflictException($"{quota.SchemeKey} has no voucher budget for {quota.Year}; an administrator sets it (PUT /api/vouchers/budgets/{quota.SchemeKey}/{quota.Year}).");

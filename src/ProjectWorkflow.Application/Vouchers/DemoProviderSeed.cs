@@ -9,7 +9,7 @@ namespace ProjectWorkflow.Application.Vouchers;
 
 /// <summary>
 /// Demo data: the service provider the demo user provider1 acts for (Demo Testing &amp; Certification Services), vetted,
-/// offering two catalogue items of each voucher scheme's 2026 catalogue. Added once; never changed afterwards.
+/// offering two catalogue items of each voucher scheme's catalogue (the latest rule set's). Added once; never changed afterwards.
 /// </summary>
 public sealed class DemoProviderSeed(ProjectWorkflowDbContext db, VoucherRuleSets ruleSets, TimeProvider time, AuditTrail audit)
 {
@@ -25,7 +25,7 @@ public sealed class DemoProviderSeed(ProjectWorkflowDbContext db, VoucherRuleSet
         provider.Vet("seed", now);
         foreach (var (scheme, items) in new[] { ("innovation-voucher", new[] { "product-testing", "industrial-design" }), ("four-new-voucher", new[] { "digital-diagnosis", "brand-design" }) })
         {
-            if (await ruleSets.FindAsync(scheme, 2026, cancellationToken) is not { } rules) continue;
+            if (await ruleSets.LatestAsync(scheme, cancellationToken) is not { } rules) continue;
             foreach (var key in items)
                 if (rules.FindItem(key) is { } item) provider.Offer(scheme, item, Money.FromYuan(20_000));
         }

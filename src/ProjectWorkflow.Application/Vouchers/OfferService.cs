@@ -23,7 +23,11 @@ public sealed class OfferService(ProjectWorkflowDbContext db, VoucherRuleSets ru
         var provider = await access.OwnProviderAsync(providerId, actor, cancellationToken);
         var rules = await ruleSets.ForAsync(request.SchemeKey!, request.Year!.Value, cancellationToken);
         var item = rules.FindItem(request.ItemKey!) ?? throw InvalidRequestException.For("itemKey", $"'{request.ItemKey}' is not in the {rules.SchemeKey} {rules.Year} catalogue.");
-        provider.Offer(rules.SchemeKey, item, new Money(request.PriceFen!.Value));
+        var listed = provider.Services.Any(s => s.SchemeKey == rules.SchemeKey && s.ItemKey == item.Key);
+        var service = provider.Offer(rules.SchemeKey, item, new Money(request.PriceFen!.Value));
+        // A service new to a provider already stored is inserted: its key is set by the domain, so EF's change detection
+        // would take it for a stored row and update nothing (answered as a conflict before).
+        if (!listed) db.Add(service);
         audit.Record("voucher-provider.service-offered", "voucher-provider", provider.Id.ToString(), detail: $"{rules.SchemeKey} {item.Key} at {request.PriceFen} fen");
         await ProviderStanding.SaveAsync(db, cancellationToken);
         return ServiceProviderView.Of(provider);

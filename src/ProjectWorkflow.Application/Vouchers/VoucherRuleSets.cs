@@ -22,6 +22,14 @@ public sealed class VoucherRuleSets(ProjectWorkflowDbContext db)
         return document is null ? null : Read(schemeKey, document);
     }
 
+    /// <summary>The scheme's rule set of its latest year, or null when it has none.</summary>
+    public async Task<VoucherRuleSet?> LatestAsync(string schemeKey, CancellationToken cancellationToken)
+    {
+        var document = await db.Set<VoucherRuleSetRecord>().AsNoTracking()
+            .Where(r => r.SchemeKey == schemeKey).OrderByDescending(r => r.Year).Select(r => r.Document).FirstOrDefaultAsync(cancellationToken);
+        return document is null ? null : Read(schemeKey, document);
+    }
+
     public async Task<bool> SchemeExistsAsync(string schemeKey, CancellationToken cancellationToken) =>
         await db.Set<VoucherRuleSetRecord>().AnyAsync(r => r.SchemeKey == schemeKey, cancellationToken);
 

@@ -2,8 +2,10 @@ using System.Security.Claims;
 using Microsoft.Extensions.Localization;
 using ProjectWorkflow.Application.Identity;
 using ProjectWorkflow.Application.Ledger;
+using ProjectWorkflow.Application.Vouchers;
 using ProjectWorkflow.Engine.Runtime;
 using ProjectWorkflow.Funding;
+using ProjectWorkflow.Funding.Rules;
 using ProjectWorkflow.Web.Auth;
 using ProjectWorkflow.Web.Errors;
 using ProjectWorkflow.Web.Portal;
@@ -11,7 +13,7 @@ using ProjectWorkflow.Web.Portal;
 namespace ProjectWorkflow.Web.Finance;
 
 /// <summary>
-/// The finance desk's routes: the page (<see cref="FinanceDeskPage"/>) and its two buttons. Everything it shows and
+/// The finance desk's routes: the page (<see cref="FinanceDeskPage"/>) and its three buttons. Everything it shows and
 /// does goes through the ledger's use cases; a refusal is shown on the page in the rule's words, never as a crash.
 /// </summary>
 public static class FinanceDesk
@@ -32,6 +34,16 @@ public static class FinanceDesk
                 return order.HoldReason is { } held
                     ? t["DoneApprovedHeld", order.ApplicationNumber, order.InstallmentNumber, held]
                     : t["DoneApprovedSent", order.ApplicationNumber, order.InstallmentNumber, new Money(order.AmountFen)];
+            }));
+
+        // A voucher settlement is released by a finance officer who played no other part in what it pays (the ledger's
+        // SettlementReleaseConflict rule); the release task completes and the order goes to the treasury, once.
+        desk.MapPost("/voucher-settlements/{id:guid}/release", (Guid id, ClaimsPrincipal user, ReleaseSettlement release,
+                IStringLocalizer<PortalText> t, CancellationToken ct) =>
+            ActAsync(user, t, async actor =>
+            {
+                var settlement = await release.HandleAsync(id, actor, ct);
+                return t["DoneSettlementReleased", settlement.ProviderName, settlement.Cycle, new Money(settlement.AmountFen)];
             }));
 
         desk.MapPost("/recoveries/{id:guid}/received", (Guid id, ClaimsPrincipal user, ReceiveRecovery receive,
@@ -60,7 +72,11 @@ public static class FinanceDesk
         }
         catch (Exception refusal) when (RefusalProblems.Describe(refusal) is { } problem)
         {
-            return Page(user, null, problem.Detail ?? problem.Title ?? "", problem.Status!.Value);
+            // A named rule speaks in the reader's language (its zh and en sentences are never shown pasted together).
+            var words = refusal is FundingRuleBrokenException broken
+                ? broken.Rule.Message.In(System.Globalization.CultureInfo.CurrentUICulture.Name)
+                : problem.Detail ?? problem.Title ?? "";
+            return Page(user, null, words, problem.Status!.Value);
         }
         // Post/redirect/get: a reload does not press the button again (and the use cases refuse a second press anyway).
         return Results.LocalRedirect($"/finance?done={Uri.EscapeDataString(done)}");

@@ -15,7 +15,14 @@ namespace ProjectWorkflow.Web.Tests.Fixtures;
 public class FundingApp : PortalApp
 {
     // In UTC: a clock is UTC (PostgreSQL refuses other offsets); this is 10:00 in Shanghai.
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 26, 2, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Clock { get; }
+
+    public FundingApp() : this(new DateTimeOffset(2026, 1, 26, 2, 0, 0, TimeSpan.Zero))
+    {
+    }
+
+    /// <summary>An app whose story starts at <paramref name="start"/> (UTC) instead.</summary>
+    protected FundingApp(DateTimeOffset start) => Clock = new FakeTimeProvider(start);
 
     /// <summary>The draw's lot: first in line unless a story gives it a seed (<see cref="StoryLottery.Seed"/>).</summary>
     public StoryLottery Lottery { get; } = new();

@@ -66,6 +66,7 @@ public static class RouteMatrix
         R("GET /finance/",                                                   "finance admin auditor"),
         R("POST /finance/payment-orders/{id:guid}/approve",                  "finance"),
         R("POST /finance/recoveries/{id:guid}/received",                     "finance"),
+        R("POST /finance/voucher-settlements/{id:guid}/release",             "finance"),
         R("GET /portal/notifications/",                                      "signed-in"),
         R("POST /portal/notifications/read-all",                             "signed-in"),
         R("GET /portal/applications/",                                       "enterprise staff"),

@@ -32,11 +32,11 @@ public static class VoucherApi
         Assert.False(string.IsNullOrEmpty(problem.GetProperty("messageEn").GetString()));
     }
 
-    public static async Task<JsonElement> GrantedQuotaAsync(HttpClient enterprise, HttpClient approver, string scheme, long fen, string legalRepresentative = "Zhou Demo")
+    public static async Task<JsonElement> GrantedQuotaAsync(HttpClient enterprise, HttpClient approver, string scheme, long fen, string legalRepresentative = "Zhou Demo", int year = 2026)
     {
         var quota = await PostAsync(enterprise, "/api/vouchers/quotas", new
         {
-            schemeKey = scheme, year = 2026, applicantKind = "certified-sme", requestedFen = fen,
+            schemeKey = scheme, year, applicantKind = "certified-sme", requestedFen = fen,
             certificateNumber = "202631011500042", legalRepresentative,
         }, HttpStatusCode.Created);
         Assert.Equal("applied", quota.GetProperty("status").GetString());
@@ -59,6 +59,29 @@ public static class VoucherApi
         var nextQuarter = new DateOnly(today.Year, (today.Month - 1) / 3 * 3 + 1, 1).AddMonths(3);
         var target = new DateTimeOffset(nextQuarter.ToDateTime(new TimeOnly(10, 0)), ShanghaiDate.Offset);
         await app.AdvanceAsync(target - app.Clock.GetUtcNow());
+    }
+
+    /// <summary>
+    /// One innovation-voucher claim walked to a settlement due: <paramref name="approver"/> grants the quota and approves
+    /// the claim, the demo provider delivers and claims, the quarter passes and the settlement run opens it.
+    /// </summary>
+    public static async Task<JsonElement> DueSettlementAsync(FundingApp app, HttpClient approver, string invoice, long contractFen = 2_000_000, long shareFen = 1_000_000)
+    {
+        using var enterprise = await app.CreateClientForAsync("enterprise1");
+        using var provider = await app.CreateClientForAsync("provider1");
+        using var admin = await app.CreateClientForAsync("admin1");
+        var quotaId = (await GrantedQuotaAsync(enterprise, approver, "innovation-voucher", 10_000_000)).GetProperty("id").GetGuid();
+        var providerId = await DemoProviderAsync(enterprise);
+        var orderId = (await PostAsync(enterprise, "/api/vouchers/orders", new { quotaId, providerId, itemKey = "product-testing", contractValueFen = contractFen, voucherShareFen = shareFen },
+            HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await PostAsync(provider, $"/api/vouchers/orders/{orderId}/answer", new { accept = true });
+        await PostAsync(provider, $"/api/vouchers/orders/{orderId}/delivery", new { deliverable = "Test report" });
+        var claimId = (await PostAsync(provider, "/api/vouchers/claims", new { orderId, invoiceNumber = invoice, contract = "Contract", paymentProof = "Bank slip" },
+            HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await PostAsync(approver, $"/api/vouchers/claims/{claimId}/review", new { approve = true });
+        await AdvanceToNextQuarterAsync(app);
+        var run = await PostAsync(admin, "/api/vouchers/settlement-runs", new { });
+        return Assert.Single(run.GetProperty("opened").EnumerateArray());
     }
 
     public static async Task<T> InScopeAsync<T>(FundingApp app, Func<IServiceProvider, Task<T>> work)

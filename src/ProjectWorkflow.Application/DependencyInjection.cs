@@ -13,6 +13,7 @@ using ProjectWorkflow.Application.Notifications;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.Projects;
 using ProjectWorkflow.Application.ProjectPool;
+using ProjectWorkflow.Application.PublicNotice;
 using ProjectWorkflow.Application.Reviews;
 using ProjectWorkflow.Application.ScheduledChecks;
 using ProjectWorkflow.Application.Schemes;
@@ -54,6 +55,7 @@ public static class DependencyInjection
             .AddReviews()
             .AddProjects()
             .AddVouchers()
+            .AddPublicNotice()
             .AddDashboards()
             .AddNotifications()
             .AddWorkflowTimers()

@@ -14,6 +14,7 @@ public static class AuditRegistration
         services.AddScoped<AuditTrail>();
         services.AddScoped<AuditChain>();
         services.AddScoped<ListAuditEntries>();
+        services.AddScoped<FindRecords>();
         return services;
     }
 }

@@ -1,0 +1,97 @@
+using System.Security.Claims;
+using Microsoft.Extensions.Localization;
+using ProjectWorkflow.Application.Identity;
+using ProjectWorkflow.Application.Vouchers;
+using ProjectWorkflow.Funding;
+using ProjectWorkflow.Web.Auth;
+using ProjectWorkflow.Web.Portal;
+
+namespace ProjectWorkflow.Web.Vouchers;
+
+/// <summary>
+/// The voucher pages (/portal/vouchers): an enterprise applies for a quota, sees its balance, orders a catalogue
+/// service from a provider and follows its orders; a provider keeps its catalogue and prices, accepts or declines
+/// orders, records deliveries, claims redemption with its documents and follows its claims and settlements; the
+/// staff read all of it. Each button acts through the use case the JSON API uses.
+/// </summary>
+public static class VoucherPages
+{
+    private const string Back = "/portal/vouchers";
+
+    public static IEndpointRouteBuilder MapVoucherPages(this IEndpointRouteBuilder app)
+    {
+        var pages = app.MapGroup("/portal/vouchers").ExcludeFromDescription()
+            .RequireAuthorization(policy => policy.RequireRole([Roles.Enterprise, Roles.Provider, .. Roles.Staff]));
+        pages.MapGet("/", (string? done) => PortalPageResult.Page<VouchersPage>(new { Done = done }));
+
+        pages.MapPost("/quotas", async (IFormCollection form, ClaimsPrincipal user, ApplyForQuota apply, IStringLocalizer<VoucherText> t, CancellationToken ct) =>
+        {
+            return await PressAsync(async () =>
+            {
+                var quota = await apply.HandleAsync(new ApplyForQuotaRequest(PortalButton.Field(form, "schemeKey", 64), PortalButton.Int(form, "year"),
+                    "certified-sme", PortalButton.Fen(form, "requestedYuan"), PortalButton.Field(form, "certificateNumber", 64),
+                    PortalButton.Field(form, "legalRepresentative", 100), null, null, null, null), ActorOf.User(user), ct);
+                return t["QuotaApplied", quota.Number, new Money(quota.RequestedFen)].Value;
+            });
+        }).RequireAuthorization(policy => policy.RequireRole(Roles.Enterprise));
+
+        pages.MapPost("/orders", async (IFormCollection form, ClaimsPrincipal user, PlaceOrder place, IStringLocalizer<VoucherText> t, CancellationToken ct) =>
+        {
+            // One select names the provider and its catalogue item together: "<providerId>|<schemeKey>|<itemKey>".
+            var service = (PortalButton.Field(form, "service", 200) ?? "").Split('|');
+            return await PressAsync(async () =>
+            {
+                var order = await place.HandleAsync(new PlaceOrderRequest(Guid.TryParse(PortalButton.Field(form, "quotaId", 64), out var quota) ? quota : null,
+                    service.Length == 3 && Guid.TryParse(service[0], out var provider) ? provider : null, service.Length == 3 ? service[2] : null,
+                    PortalButton.Fen(form, "contractValueYuan"), PortalButton.Fen(form, "voucherShareYuan")), ActorOf.User(user), ct);
+                return t["OrderPlaced", order.Number, new Money(order.VoucherShareFen)].Value;
+            });
+        }).RequireAuthorization(policy => policy.RequireRole(Roles.Enterprise));
+
+        pages.MapPost("/orders/{id:guid}/answer", async (Guid id, IFormCollection form, ClaimsPrincipal user, AnswerOrder answer, IStringLocalizer<VoucherText> t, CancellationToken ct) =>
+        {
+            var accept = form["accept"].ToString() switch { "true" => true, "false" => (bool?)false, _ => null };
+            return await PressAsync(async () =>
+            {
+                var order = await answer.HandleAsync(id, new AnswerOrderRequest(accept, PortalButton.Field(form, "reason", 500)), ActorOf.User(user), ct);
+                return t[accept == true ? "OrderAccepted" : "OrderDeclined", order.Number].Value;
+            });
+        }).RequireAuthorization(policy => policy.RequireRole(Roles.Provider));
+
+        pages.MapPost("/orders/{id:guid}/delivery", async (Guid id, IFormCollection form, ClaimsPrincipal user, DeliverOrder deliver, IStringLocalizer<VoucherText> t, CancellationToken ct) =>
+        {
+            return await PressAsync(async () =>
+                t["OrderDelivered", (await deliver.HandleAsync(id, new DeliverOrderRequest(PortalButton.Field(form, "deliverable", 500)), ActorOf.User(user), ct)).Number].Value);
+        }).RequireAuthorization(policy => policy.RequireRole(Roles.Provider));
+
+        pages.MapPost("/claims", async (IFormCollection form, ClaimsPrincipal user, SubmitClaim submit, IStringLocalizer<VoucherText> t, CancellationToken ct) =>
+        {
+            return await PressAsync(async () =>
+            {
+                var claim = await submit.HandleAsync(new SubmitClaimRequest(Guid.TryParse(PortalButton.Field(form, "orderId", 64), out var order) ? order : null,
+                    PortalButton.Field(form, "invoiceNumber", 64), PortalButton.Field(form, "contract", 500), PortalButton.Field(form, "paymentProof", 500),
+                    PortalButton.Field(form, "deliverable", 500)), ActorOf.User(user), ct);
+                return t["ClaimSubmitted", claim.Number, new Money(claim.AmountFen)].Value;
+            });
+        }).RequireAuthorization(policy => policy.RequireRole(Roles.Provider));
+
+        pages.MapPost("/services", async (IFormCollection form, ClaimsPrincipal user, VoucherAccess access, OfferService offer, IStringLocalizer<VoucherText> t, CancellationToken ct) =>
+        {
+            var item = (PortalButton.Field(form, "item", 200) ?? "").Split('|');
+            return await PressAsync(async () =>
+            {
+                var actor = ActorOf.User(user);
+                var provider = await access.ProviderOfAsync(actor, ct)
+                    ?? throw new Application.Refusals.NotFoundException(t["NoProvider"].Value);
+                await offer.HandleAsync(provider, new OfferServiceRequest(item.Length == 3 ? item[0] : null,
+                    item.Length == 3 && int.TryParse(item[1], out var year) ? year : null, item.Length == 3 ? item[2] : null,
+                    PortalButton.Fen(form, "priceYuan")), actor, ct);
+                return t["ServiceOffered"].Value;
+            });
+        }).RequireAuthorization(policy => policy.RequireRole(Roles.Provider));
+        return app;
+    }
+
+    private static Task<IResult> PressAsync(Func<Task<string>> act) =>
+        PortalButton.PressAsync(act, Back, (refusal, status) => PortalPageResult.Page<VouchersPage>(new { Refusal = refusal }, status));
+}

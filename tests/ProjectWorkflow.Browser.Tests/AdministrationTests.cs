@@ -1,0 +1,117 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace ProjectWorkflow.Browser.Tests;
+
+/// <summary>
+/// An administrator prepares next year: the tech-upgrade rule set for 2027 as a form started from 2026's copy (a
+/// wrong figure is refused with its sentence beside the field, nothing is added), then a budget for 2027; once 2027's
+/// window opens, an enterprise starts an application in that year. The administrators' and auditors' pages pass axe.
+/// Its own portal (its own clock), since it moves the clock into the next year.
+/// </summary>
+public sealed partial class AdministrationTests(BrowserPortal portal) : IClassFixture<BrowserPortal>
+{
+    [Fact]
+    public async Task AnAdministratorAddsNextYearsRulesFromLastYearsCopyAndABudget_ThenAnEnterpriseAppliesInThatYear()
+    {
+        var admin = await portal.SignInAsync("admin1", "/portal/admin/schemes");
+        var techUpgrade = admin.Locator("section[data-scheme='tech-upgrade']");
+        // The latest year with rules is the copy (the demo may already hold the coming year's); the form is for the year after.
+        var copyLink = techUpgrade.GetByRole(AriaRole.Link, new() { NameRegex = FromCopy() });
+        var years = FromCopy().Match(await copyLink.InnerTextAsync());
+        var (year, copied) = (int.Parse(years.Groups["year"].Value, Invariant), int.Parse(years.Groups["copy"].Value, Invariant));
+        Assert.Equal(copied + 1, year);
+        await copyLink.ClickAsync();
+
+        // The copy's figures, for the new year: the window a year later, the rate and cap as they were.
+        await Assertions.Expect(admin.GetByLabel("年度", new() { Exact = true })).ToHaveValueAsync($"{year}");
+        var opensText = await admin.GetByLabel("申报开始时间（上海时间）").InputValueAsync();
+        Assert.True(opensText.Length == 0 || opensText.StartsWith($"{year}-", StringComparison.Ordinal), opensText);
+        await Assertions.Expect(admin.GetByLabel("补助比例（0–1）")).ToHaveValueAsync("0.1");
+        await PortalPages.ScreenshotAsync(admin, "admin-rule-set-form");
+        Assert.Empty(await PortalPages.SeriousViolationsAsync(admin));
+
+        // A rate above 1 is refused beside its field, and nothing is added.
+        await admin.GetByLabel("补助比例（0–1）").FillAsync("1.5");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "保存本年度规则" }).ClickAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Alert)).ToContainTextAsync("请按提示更正");
+        await Assertions.Expect(admin.Locator("#f-support-rate-error")).ToContainTextAsync("from 0 to 1");
+        await Assertions.Expect(admin.GetByLabel("补助比例（0–1）")).ToHaveValueAsync("1.5");
+
+        // Corrected, with a lower cap for the new year: added, and listed under the scheme.
+        await admin.GetByLabel("补助比例（0–1）").FillAsync("0.08");
+        await admin.GetByLabel("上限（元）").FillAsync("80000000");
+        await admin.GetByLabel("公示期（工作日）").FillAsync("7");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "保存本年度规则" }).ClickAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync($"已新增 tech-upgrade {year} 年规则");
+        await Assertions.Expect(techUpgrade.Locator($"tr[data-year='{year}']")).ToContainTextAsync("投资补助 8%，上限 ¥80,000,000.00");
+
+        // The budget for the new year, with its reason; its history shows the entry.
+        await admin.GetByRole(AriaRole.Link, new() { Name = "预算", Exact = true }).ClickAsync();
+        await admin.GetByLabel("类别", new() { Exact = true }).SelectOptionAsync("tech-upgrade");
+        await admin.GetByLabel("年度", new() { Exact = true }).FillAsync($"{year}");
+        await admin.GetByLabel("预算总额（元）").FillAsync("1500000000");
+        await admin.GetByLabel("理由", new() { Exact = true }).FillAsync($"沪财预〔{year}〕1号");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "设定预算" }).ClickAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync($"已将 tech-upgrade {year} 年预算设为 ¥1,500,000,000.00");
+        var budget = admin.Locator($"tr[data-scheme='tech-upgrade'][data-year='{year}']");
+        await Assertions.Expect(budget).ToContainTextAsync("¥1,500,000,000.00");
+        await budget.GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Table, new() { Name = $"技术改造 {year} 年预算变动记录" })).ToContainTextAsync($"沪财预〔{year}〕1号");
+        await PortalPages.ScreenshotAsync(admin, "admin-budgets");
+
+        // The new year's window opens: an enterprise starts a tech-upgrade application, numbered in that year.
+        var opens = opensText.Length == 0
+            ? new DateTimeOffset(year, 1, 5, 9, 0, 0, TimeSpan.FromHours(8))
+            : new DateTimeOffset(DateTime.ParseExact(opensText, "yyyy-MM-ddTHH:mm", Invariant), TimeSpan.FromHours(8)).AddDays(1);
+        await portal.AdvanceAsync(opens - portal.Clock.GetUtcNow());
+        var enterprise = await portal.SignInAsync("enterprise1", "/portal/applications/new");
+        await enterprise.GetByRole(AriaRole.Button, new() { NameRegex = TechUpgrade() }).ClickAsync();
+        await enterprise.WaitForURLAsync(url => url.EndsWith("/edit", StringComparison.Ordinal));
+        await Assertions.Expect(enterprise.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync($"-{year}-");
+    }
+
+    [Theory]
+    [InlineData("admin1", "/portal/admin/schemes", "admin-schemes")]
+    [InlineData("admin1", "/portal/admin/users", "admin-users")]
+    [InlineData("admin1", "/portal/admin/providers", "admin-providers")]
+    [InlineData("admin1", "/portal/admin/budgets", "admin-budgets-list")]
+    [InlineData("admin1", "/portal/admin/calendar", "admin-calendar")]
+    [InlineData("auditor1", "/portal/audit?verify=1", "audit-log")]
+    [InlineData("auditor1", "/portal/search?q=2026", "auditor-search")]
+    [InlineData("enterprise1", "/portal/vouchers", "vouchers-enterprise")]
+    [InlineData("provider1", "/portal/vouchers", "vouchers-provider")]
+    public async Task TheAdministratorsAuditorsAndVoucherPages_HaveNoSeriousAccessibilityViolation(string user, string path, string screenshot)
+    {
+        var page = await portal.SignInAsync(user, path);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+        await PortalPages.ScreenshotAsync(page, screenshot);
+        Assert.Empty(await PortalPages.SeriousViolationsAsync(page));
+    }
+
+    [Fact]
+    public async Task TheAuditLogVerifiesItsChain_AndTheAdministratorsAddsAUserWithRoles()
+    {
+        var admin = await portal.SignInAsync("admin1", "/portal/admin/users");
+        await admin.GetByLabel("登录名").FillAsync("auditor7");
+        await admin.GetByLabel("姓名").FillAsync("Wang Audit");
+        await admin.GetByLabel("初始密码").FillAsync("A-long-initial-passphrase-2027");
+        await admin.GetByLabel("审计", new() { Exact = true }).CheckAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "新增用户" , Exact = true }).ClickAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("已新增用户 auditor7");
+        await Assertions.Expect(admin.Locator("tr[data-user='auditor7']")).ToContainTextAsync("审计");
+
+        await admin.GotoAsync("/portal/audit");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "校验审计链" }).ClickAsync();
+        await Assertions.Expect(admin.Locator("[data-verified]")).ToHaveAttributeAsync("data-verified", "true");
+        await Assertions.Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("审计链完整");
+    }
+
+    private static readonly System.Globalization.CultureInfo Invariant = System.Globalization.CultureInfo.InvariantCulture;
+
+    [GeneratedRegex(@"以 (?<copy>\d{4}) 年规则为底稿新增 (?<year>\d{4}) 年规则")]
+    private static partial Regex FromCopy();
+
+    [GeneratedRegex("技术改造")]
+    private static partial Regex TechUpgrade();
+}

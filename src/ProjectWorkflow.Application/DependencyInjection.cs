@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ProjectWorkflow.Application.Applications;
 using ProjectWorkflow.Application.Audit;
+using ProjectWorkflow.Application.Dashboards;
 using ProjectWorkflow.Application.Enterprises;
 using ProjectWorkflow.Application.Identity;
 using ProjectWorkflow.Application.Ledger;
@@ -55,6 +56,7 @@ public static class DependencyInjection
             .AddProjects()
             .AddVouchers()
             .AddPublicNotice()
+            .AddDashboards()
             .AddNotifications()
             .AddWorkflowTimers()
             .AddScheduledChecks()

@@ -5,6 +5,8 @@ using ProjectWorkflow.Web.Applications;
 using ProjectWorkflow.Web.Audit;
 using ProjectWorkflow.Web.Auth;
 using ProjectWorkflow.Web.Calendar;
+using ProjectWorkflow.Web.Dashboards;
+using ProjectWorkflow.Web.Designer;
 using ProjectWorkflow.Web.Enterprises;
 using ProjectWorkflow.Web.Errors;
 using ProjectWorkflow.Web.Finance;
@@ -85,6 +87,9 @@ app.MapAdministrationPages();
 app.MapVoucherPages();
 app.MapAuditPages();
 app.MapPublicNoticePages();
+app.MapInstancePages();
+app.MapDesignerPages();
+app.MapDashboardPages();
 app.MapJobsDashboard();
 
 var api = app.MapGroup("/api").RequireAuthorization().WithIdempotency().WithRequestBodyCheck();
@@ -107,6 +112,7 @@ api.MapExperts();
 api.MapProjects();
 api.MapLedger();
 api.MapVouchers();
+api.MapDashboards();
 api.MapNotifications();
 api.MapAudit();
 

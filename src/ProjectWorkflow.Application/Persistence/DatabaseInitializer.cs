@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using ProjectWorkflow.Application.Calendar;
+using ProjectWorkflow.Application.Dashboards;
 using ProjectWorkflow.Application.Seeding;
 using ProjectWorkflow.Application.Workflows;
 using ProjectWorkflow.Application.Schemes;
@@ -23,6 +24,7 @@ public sealed class DatabaseInitializer(
     DeployWorkflowFiles workflows,
     SchemeSeed schemes,
     HolidaySeed holidays,
+    PlanTargetSeed planTargets,
     DemoEnterpriseSeed demoEnterprise,
     VoucherSchemeSeed voucherSchemes,
     DemoProviderSeed demoProvider,
@@ -41,6 +43,7 @@ public sealed class DatabaseInitializer(
 
         await roles.SeedAsync();
         await holidays.SeedAsync(cancellationToken);
+        await planTargets.SeedAsync(cancellationToken);
         // The demo gets rules and budgets for this year and the next whatever the day; the run command's demo also
         // takes applications all this year (Seed:DemoApplications), so a new user can apply at once.
         var demoYears = demoDataRule.SeedsDemoData

@@ -1,0 +1,161 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace ProjectWorkflow.Browser.Tests;
+
+/// <summary>
+/// The process pages in a real browser: an administrator draws a small process with a user task and its form in the
+/// designer, sees the server's refusal marked on the element it names, fixes it and deploys; an instance of it is
+/// started and its drawing shows the active task; a second version that books the budget waits for a second
+/// administrator, who reads the difference drawn on the diagram and approves it. The fund dashboard draws its charts.
+/// Every page renders its canvas for real (elements in the SVG), reports no script error, and passes axe.
+/// </summary>
+[Collection(BrowserPortalCollection.Name)]
+public sealed class ProcessPagesTests(BrowserPortal portal)
+{
+    [Fact]
+    public async Task AnAdministratorDrawsDeploysAndWatchesAProcess_ASecondApprovesItsNextVersionAfterReadingTheDiff()
+    {
+        var page = await portal.SignInAsync("admin1", "/portal/designer/new");
+        var errors = Watch(page);
+        await Assertions.Expect(page.Locator("#designer-canvas[data-rendered='true']")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator(".bjs-powered-by")).ToHaveCountAsync(1);   // the bpmn.io watermark stays
+        // The palette offers what the engine runs: a user task and a service task, no generic task.
+        await Assertions.Expect(page.Locator(".djs-palette .entry[data-action='create.user-task']")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator(".djs-palette .entry[data-action='create.task']")).ToHaveCountAsync(0);
+
+        // Drawn through the modeler (as its palette and context pad do): start → a user task with its form → a complex
+        // gateway, which the engine does not run → end.
+        var key = await page.EvaluateAsync<string>("""
+            () => {
+              const m = window.processDesigner;
+              const modeling = m.get('modeling'), registry = m.get('elementRegistry');
+              const task = modeling.appendShape(registry.get('StartEvent_1'), { type: 'bpmn:UserTask' }, { x: 330, y: 178 });
+              modeling.updateProperties(task, { id: 'checkFile', name: 'Check the file', 'camunda:assignee': 'admin1', 'camunda:formRef': 'general-approve' });
+              const odd = modeling.appendShape(task, { type: 'bpmn:ComplexGateway' }, { x: 480, y: 178 });
+              modeling.updateProperties(odd, { id: 'unsure' });
+              const end = modeling.appendShape(odd, { type: 'bpmn:EndEvent' }, { x: 600, y: 178 });
+              modeling.updateProperties(end, { id: 'done' });
+              return m.get('canvas').getRootElement().businessObject.id;
+            }
+            """);
+        await Assertions.Expect(page.Locator("g.djs-element[data-element-id='checkFile']")).ToHaveCountAsync(1);
+        await page.GetByRole(AriaRole.Button, new() { Name = "部署新版本" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#designer-problems")).ToContainTextAsync("unsure");
+        await Assertions.Expect(page.Locator("g.djs-element.pw-failed[data-element-id='unsure']")).ToHaveCountAsync(1);
+        await PortalPages.ScreenshotAsync(page, "designer-refused");
+
+        await page.EvaluateAsync("""
+            () => {
+              const m = window.processDesigner;
+              const modeling = m.get('modeling'), registry = m.get('elementRegistry');
+              modeling.removeElements([registry.get('unsure')]);
+              modeling.connect(registry.get('checkFile'), registry.get('done'));
+            }
+            """);
+        await page.GetByRole(AriaRole.Button, new() { Name = "部署新版本" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#designer-outcome")).ToContainTextAsync($"已部署 {key} 第 1 版");
+        await Assertions.Expect(page.Locator("g.djs-element.pw-failed")).ToHaveCountAsync(0);
+        await PortalPages.ScreenshotAsync(page, "designer");
+        await NoSeriousViolationAsync(page);
+
+        // It runs: an instance waits at the user task, and its drawing says so.
+        var admin = await portal.CreateClientForAsync("admin1");
+        var started = await admin.PostAsJsonAsync("/api/instances", new { definitionKey = key, businessKey = "DRAWN-1", variables = new { } });
+        Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+        var instance = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await page.GotoAsync($"/portal/instances/{instance}");
+        var diagram = page.Locator("#process-diagram");
+        await Assertions.Expect(diagram).ToHaveAttributeAsync("data-rendered", "true", new() { Timeout = 30_000 });
+        await Assertions.Expect(diagram).ToHaveAttributeAsync("data-active", "checkFile");
+        await Assertions.Expect(page.Locator("g.djs-element.pw-active[data-element-id='checkFile']")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("g.djs-element.pw-done[data-element-id='StartEvent_1']")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("g.djs-connection.pw-taken")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator(".process-badge.active")).ToHaveTextAsync("进行中");
+        await PortalPages.ScreenshotAsync(page, "instance-viewer");
+        await NoSeriousViolationAsync(page);
+
+        // Version 2 books the budget after the check: a money process, so it waits for a second administrator.
+        await page.GotoAsync($"/portal/designer/{key}/versions/1");
+        await Assertions.Expect(page.Locator("#designer-canvas[data-rendered='true']")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        await page.EvaluateAsync("""
+            () => {
+              const m = window.processDesigner;
+              const modeling = m.get('modeling'), registry = m.get('elementRegistry');
+              const task = registry.get('checkFile');
+              modeling.removeElements(task.outgoing.slice());
+              const reserve = modeling.appendShape(task, { type: 'bpmn:ServiceTask' }, { x: 480, y: 178 });
+              modeling.updateProperties(reserve, { id: 'reserveBudget', name: 'Reserve the budget', 'camunda:type': 'external', 'camunda:topic': 'budget.reserve' });
+              modeling.connect(reserve, registry.get('done'));
+            }
+            """);
+        await page.GetByRole(AriaRole.Button, new() { Name = "部署新版本" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#designer-outcome")).ToContainTextAsync($"已部署 {key} 第 2 版，等待第二名管理员批准后生效");
+
+        var second = await portal.SignInAsync("admin2", "/portal/designer");
+        var secondErrors = Watch(second);
+        await second.GetByRole(AriaRole.Row).Filter(new() { HasText = key }).First.GetByRole(AriaRole.Link, new() { Name = "查看第 2 版的改动" }).ClickAsync();
+        var diff = second.Locator("#version-diff");
+        await Assertions.Expect(diff).ToHaveAttributeAsync("data-rendered", "true", new() { Timeout = 30_000 });
+        await Assertions.Expect(diff).ToHaveAttributeAsync("data-added", new System.Text.RegularExpressions.Regex("reserveBudget"));
+        await Assertions.Expect(second.Locator("#diff-new g.djs-element.pw-added[data-element-id='reserveBudget']")).ToHaveCountAsync(1);
+        await Assertions.Expect(second.Locator("#diff-changes tr[data-change='added']").Filter(new() { HasText = "reserveBudget" })).ToHaveCountAsync(1);
+        await PortalPages.ScreenshotAsync(second, "version-diff");
+        await NoSeriousViolationAsync(second);
+        await second.GetByRole(AriaRole.Button, new() { Name = "阅后批准第 2 版" }).ClickAsync();
+        await Assertions.Expect(second.GetByRole(AriaRole.Status)).ToHaveTextAsync("已批准该版本，新版本生效。");
+
+        // Process mining on the drawing: the step where the instance waits carries its count and the waiting marker.
+        await second.GotoAsync($"/portal/dashboards/processes/{key}");
+        var times = second.Locator("#process-times");
+        await Assertions.Expect(times).ToHaveAttributeAsync("data-rendered", "true", new() { Timeout = 30_000 });
+        await Assertions.Expect(times).ToHaveAttributeAsync("data-painted", "checkFile");
+        await Assertions.Expect(second.Locator("g.djs-element.pw-active[data-element-id='checkFile']")).ToHaveCountAsync(1);
+        await Assertions.Expect(second.Locator(".process-badge.stat")).ToContainTextAsync("在办 1");
+        await PortalPages.ScreenshotAsync(second, "process-times");
+        await NoSeriousViolationAsync(second);
+
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+        Assert.True(secondErrors.Count == 0, string.Join("\n", secondErrors));
+    }
+
+    [Fact]
+    public async Task TheFundDashboard_DrawsEachTableAsAChart()
+    {
+        var page = await portal.SignInAsync("approver1", "/portal/dashboards/fund");
+        var errors = Watch(page);
+        await page.ReloadAsync();
+        var budgets = page.Locator("[data-chart-for='budgets-table']");
+        await Assertions.Expect(budgets).ToHaveAttributeAsync("data-rendered", "true", new() { Timeout = 30_000 });
+        await Assertions.Expect(budgets.Locator("svg")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#plan-table")).ToContainTextAsync("市级重点技术改造项目");
+        await Assertions.Expect(page.Locator("#indicator-table")).ToContainTextAsync("工业固体废物综合利用率");
+        await PortalPages.ScreenshotAsync(page, "fund-dashboard");
+        await NoSeriousViolationAsync(page);
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    private static async Task NoSeriousViolationAsync(IPage page)
+    {
+        var violations = await PortalPages.SeriousViolationsAsync(page);
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
+    }
+
+    /// <summary>Script errors and console errors (a blocked script or style among them) the page reports.</summary>
+    private static List<string> Watch(IPage page)
+    {
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            // The deploy the server refuses on purpose answers 400, which the browser logs as a failed load.
+            if (message.Type == "error" && !message.Text.Contains("status of 400", StringComparison.Ordinal)) lock (errors) errors.Add(message.Text);
+        };
+        page.PageError += (_, error) =>
+        {
+            lock (errors) errors.Add(error);
+        };
+        return errors;
+    }
+}

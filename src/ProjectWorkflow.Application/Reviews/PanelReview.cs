@@ -13,7 +13,6 @@ using ProjectWorkflow.Funding.Applications;
 using ProjectWorkflow.Funding.Calendar;
 using ProjectWorkflow.Funding.Schemes;
 using ProjectWorkflow.Funding.Reviews;
-using ProjectWorkflow.Funding.Schemes;
 
 namespace ProjectWorkflow.Application.Reviews;
 

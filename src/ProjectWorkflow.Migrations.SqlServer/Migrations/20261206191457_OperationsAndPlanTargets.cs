@@ -5,11 +5,25 @@
 namespace ProjectWorkflow.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
-    public partial class Designer : Migration
+    public partial class OperationsAndPlanTargets : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    FriendlyName = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: true),
+                    Xml = table.Column<string>(type: "nvarchar(max)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
             migrationBuilder.CreateTable(
                 name: "PlanTargets",
                 columns: table => new
@@ -38,6 +52,9 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
             migrationBuilder.DropTable(
                 name: "PlanTargets");
         }

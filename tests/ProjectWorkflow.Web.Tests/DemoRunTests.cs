@@ -3,6 +3,9 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Reviews;
+using ProjectWorkflow.Application.Workflows.Storage;
+using ProjectWorkflow.Funding.Applications;
 using ProjectWorkflow.Funding.Ledger;
 using ProjectWorkflow.Web.Tests.Fixtures;
 using static ProjectWorkflow.Web.Tests.Funding.FundingApi;
@@ -63,27 +66,31 @@ public sealed class DemoRunTests(DemoRunApp app) : IClassFixture<DemoRunApp>
         Assert.Superset(new HashSet<string?> { "draft", "under-review", "returned-for-supplement", "in-public-notice", "approved",
             "building", "acceptance-requested", "closed" }, statuses);
 
-        // The file still building has its quarterly progress report due today.
-        var building = (applications.ValueKind == JsonValueKind.Array ? applications : applications.GetProperty("items")).EnumerateArray()
-            .Single(a => a.GetProperty("status").GetString() == "building");
-        Assert.Contains(await TasksAsync(applicant, "mine", (await ApplicationAsync(applicant, building.GetProperty("id").GetGuid())).GetProperty("instanceId").GetGuid()),
-            t => t.GetProperty("elementId").GetString() == "progressReport");
-        // The closed one had both installments paid; the finance desk sees them paid.
-        var closed = (applications.ValueKind == JsonValueKind.Array ? applications : applications.GetProperty("items")).EnumerateArray()
-            .Single(a => a.GetProperty("status").GetString() == "closed").GetProperty("id").GetGuid();
-        var closedOrders = await finance.GetFromJsonAsync<JsonElement[]>($"/api/ledger/payment-orders?applicationId={closed}");
-        Assert.Equal(2, closedOrders!.Count(o => o.GetProperty("status").GetString() == "paid"));
+        // Every file still building has its quarterly progress report due today.
+        var mine = (applications.ValueKind == JsonValueKind.Array ? applications : applications.GetProperty("items")).EnumerateArray().ToList();
+        foreach (var building in mine.Where(a => a.GetProperty("status").GetString() == "building"))
+            Assert.Contains(await TasksAsync(applicant, "mine", (await ApplicationAsync(applicant, building.GetProperty("id").GetGuid())).GetProperty("instanceId").GetGuid()),
+                t => t.GetProperty("elementId").GetString() == "progressReport");
+        // The closed ones had both installments paid; the finance desk sees them paid.
+        foreach (var closed in mine.Where(a => a.GetProperty("status").GetString() == "closed").Select(a => a.GetProperty("id").GetGuid()))
+        {
+            var closedOrders = await finance.GetFromJsonAsync<JsonElement[]>($"/api/ledger/payment-orders?applicationId={closed}");
+            Assert.Equal(2, closedOrders!.Count(o => o.GetProperty("status").GetString() == "paid"));
+        }
 
-        // The second demo enterprise's project was recovered: the money is back and the enterprise is barred from applying.
+        // The second demo enterprise's projects were recovered: the money is back and the enterprise is barred from applying.
         using var recoveredApplicant = await app.CreateClientForAsync(ProjectWorkflow.Application.Seeding.DemoApplications.RecoveredEnterpriseUser);
         var theirs = await recoveredApplicant.GetFromJsonAsync<JsonElement>("/api/applications?take=100");
-        var recovered = Assert.Single((theirs.ValueKind == JsonValueKind.Array ? theirs : theirs.GetProperty("items")).EnumerateArray());
-        Assert.Equal("recovered", recovered.GetProperty("status").GetString());
+        var recovered = (theirs.ValueKind == JsonValueKind.Array ? theirs : theirs.GetProperty("items")).EnumerateArray().ToList();
+        Assert.Equal(3, recovered.Count);
+        Assert.All(recovered, r => Assert.Equal("recovered", r.GetProperty("status").GetString()));
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            var recovery = await scope.ServiceProvider.GetRequiredService<ProjectWorkflowDbContext>().Set<Recovery>().AsNoTracking()
-                .SingleAsync(r => r.ApplicationId == recovered.GetProperty("id").GetGuid());
-            Assert.Equal(Recovery.Received, recovery.Status);
+            var ids = recovered.Select(r => r.GetProperty("id").GetGuid()).ToList();
+            var recoveries = await scope.ServiceProvider.GetRequiredService<ProjectWorkflowDbContext>().Set<Recovery>().AsNoTracking()
+                .Where(r => ids.Contains(r.ApplicationId)).ToListAsync();
+            Assert.Equal(3, recoveries.Count);
+            Assert.All(recoveries, r => Assert.Equal(Recovery.Received, r.Status));
         }
         var barred = await DraftAsync(recoveredApplicant, "green-park", Project("示范：又一个项目 Another project", leader: "310101198001010097"), year);
         await AttachAsync(recoveredApplicant, barred.GetProperty("id").GetGuid(), "feasibility-report", "feasibility.pdf", Pdf);
@@ -93,5 +100,40 @@ public sealed class DemoRunTests(DemoRunApp app) : IClassFixture<DemoRunApp>
         using var admin = await app.CreateClientForAsync("admin1");
         var verified = await admin.GetFromJsonAsync<JsonElement>("/api/audit/verify");
         Assert.True(verified.GetProperty("verified").GetBoolean(), verified.ToString());
+    }
+
+    /// <summary>Where a file of each stage stands: its status, and for one under review the task it waits at.</summary>
+    private static readonly (string Stage, ApplicationStatus Status, string? OpenTask)[] Stages =
+    [
+        ("draft", ApplicationStatus.Draft, null),
+        ("district review", ApplicationStatus.UnderReview, "districtReview"),
+        ("panel", ApplicationStatus.UnderReview, PanelReview.ReviewElementId),
+        ("public notice", ApplicationStatus.InPublicNotice, null),
+        ("building, progress report due", ApplicationStatus.Building, "progressReport"),
+        ("acceptance requested", ApplicationStatus.AcceptanceRequested, null),
+        ("closed", ApplicationStatus.Closed, null),
+        ("recovered", ApplicationStatus.Recovered, null),
+    ];
+
+    [Fact]
+    public async Task TheDemoHolds_EachScheme_AtEveryStage()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProjectWorkflowDbContext>();
+        var files = await db.Set<FundingApplication>().AsNoTracking()
+            .Where(a => a.ProjectName.StartsWith("示范："))
+            .Select(a => new { a.SchemeKey, a.Status, a.InstanceId, a.ProjectName }).ToListAsync();
+        var open = await db.Set<TaskRecord>().AsNoTracking().Where(t => t.Status == TaskStatuses.Open)
+            .Select(t => new { t.InstanceId, t.ElementId }).ToListAsync();
+
+        var missing = new List<string>();
+        foreach (var scheme in new[] { "tech-upgrade", "smart-factory", "green-park" })
+            foreach (var (stage, status, task) in Stages)
+                if (!files.Any(f => f.SchemeKey == scheme && f.Status == status
+                        && (task is null || open.Any(t => t.InstanceId == f.InstanceId && t.ElementId == task))))
+                    missing.Add($"{scheme} at {stage}");
+
+        Assert.True(missing.Count == 0, $"the demo lacks: {string.Join("; ", missing)}; it holds: "
+            + string.Join("; ", files.Select(f => $"{f.SchemeKey} {ApplicationStatusText.Of(f.Status)} {f.ProjectName}")));
     }
 }

@@ -24,12 +24,12 @@ using ProjectWorkflow.Funding.Ledger;
 namespace ProjectWorkflow.Application.Seeding;
 
 /// <summary>
-/// The demo enterprise's applications, one of each scheme at each stage the demo can reach on the day it starts, so every
-/// demo user finds work: a draft; files with the district (reviewer1), one returned for supplement (enterprise1), files
-/// with the panel (the experts), at the site check (approver1), in public notice, one approved whose first
-/// installment waits for the finance officer (finance1), one building with its quarterly progress report due, one with
-/// acceptance requested (approver1), one closed (accepted, both installments paid, evaluated), and one of a second
-/// enterprise (enterprise2) recovered (追回, the money received back, the enterprise and leader sanctioned). Each is driven through the real use cases and processes as the
+/// The demo enterprise's applications, each scheme at each stage the demo can reach on the day it starts, so every
+/// demo user finds work: drafts; files with the district (reviewer1), one returned for supplement (enterprise1), files
+/// with the panel (the experts), one at the site check (approver1), in public notice, one approved whose first
+/// installment waits for the finance officer (finance1), files building with their quarterly progress report due, files
+/// with acceptance requested (approver1), files closed (accepted, both installments paid, evaluated), and a second
+/// enterprise's (enterprise2) files recovered (追回, the money received back, the enterprise and leaders sanctioned). Each is driven through the real use cases and processes as the
 /// demo user who would act, so its journal, notifications, ledger and audit log are what that user's clicks would leave.
 /// The approved one is walked three weeks back in time (<see cref="DemoClock"/>), so its public notice has ended by the
 /// time the app serves and its timer fires as any due timer does; the later ones start 130 days back. Their installments
@@ -86,6 +86,22 @@ public sealed class DemoApplications(IServiceScopeFactory scopes, TimeProvider t
         new("smart-factory", Stage.Building, "示范：柔性装配线 Flexible assembly line", "Songjiang", 1_000_000_000, 200_000_000),
         new("tech-upgrade", Stage.AcceptanceRequested, "示范：涂装线环保改造 Paint line clean-air retrofit", "Jiading", 1_100_000_000, 0),
         new("green-park", Stage.Closed, "示范：电机系统节能 Motor system savings", "Fengxian", 200_000_000, 0, 1_800m, 1_100m),
+        // Each scheme at every stage: the files above took each stage with some scheme; these give it the other two.
+        new("smart-factory", Stage.Draft, "示范：质量检测视觉系统 Vision quality inspection", "Zhangjiang, Pudong", 500_000_000, 150_000_000),
+        new("green-park", Stage.Draft, "示范：园区照明改造 Park lighting retrofit", "Lingang", 150_000_000, 0, 1_200m, 900m),
+        new("green-park", Stage.DistrictReview, "示范：锅炉煤改气 Boiler gas conversion", "Songjiang", 350_000_000, 0, 2_600m, 1_700m),
+        new("smart-factory", Stage.Panel, "示范：设备联网平台 Machine connectivity platform", "Jiading", 700_000_000, 250_000_000),
+        new("smart-factory", Stage.PublicNotice, "示范：智能排产系统 Smart scheduling system", "Minhang", 800_000_000, 200_000_000),
+        new("green-park", Stage.PublicNotice, "示范：变频水泵 Variable-speed pumps", "Baoshan", 180_000_000, 0, 1_500m, 1_000m),
+        new("tech-upgrade", Stage.Building, "示范：冲压线自动化 Stamping line automation", "Songjiang", 1_300_000_000, 0),
+        new("green-park", Stage.Building, "示范：窑炉余热发电 Kiln waste-heat power", "Baoshan", 320_000_000, 0, 2_800m, 1_900m),
+        new("smart-factory", Stage.AcceptanceRequested, "示范：AGV物流改造 AGV logistics", "Jiading", 850_000_000, 150_000_000),
+        new("green-park", Stage.AcceptanceRequested, "示范：蒸汽管网保温 Steam network insulation", "Minhang", 160_000_000, 0, 1_600m, 1_150m),
+        new("tech-upgrade", Stage.Closed, "示范：锻造线节能改造 Forging line upgrade", "Minhang", 1_000_000_000, 0),
+        new("smart-factory", Stage.Closed, "示范：MES系统升级 MES upgrade", "Zhangjiang, Pudong", 700_000_000, 300_000_000),
+        // The second enterprise's files: all three are built and paid before the first recovery sanctions it (see SeedAsync).
+        new("tech-upgrade", Stage.Recovered, "示范：挤出线改造 Extrusion line retrofit", "Jinshan", 900_000_000, 0),
+        new("smart-factory", Stage.Recovered, "示范：数字化车间 Digital workshop", "Jinshan", 600_000_000, 200_000_000),
         new("green-park", Stage.Recovered, "示范：冷却塔改造 Cooling tower retrofit", "Jinshan", 240_000_000, 0, 2_200m, 1_400m),
     ];
 
@@ -105,6 +121,7 @@ public sealed class DemoApplications(IServiceScopeFactory scopes, TimeProvider t
             var enterprise = await db.Set<Enterprise>().AsNoTracking().FirstOrDefaultAsync(e => e.Uscc == DemoEnterpriseSeed.Uscc, cancellationToken);
             if (enterprise is null || await db.Set<FundingApplication>().AnyAsync(a => a.EnterpriseId == enterprise.Id, cancellationToken)) return;
         }
+        var started = System.Diagnostics.Stopwatch.StartNew();
         var year = Funding.Calendar.ShanghaiDate.Of(time.GetUtcNow()).Year;
         await AsAsync(Reviewer, async (services, _) =>
         {
@@ -112,13 +129,18 @@ public sealed class DemoApplications(IServiceScopeFactory scopes, TimeProvider t
             return true;
         }, cancellationToken);
         await SecondEnterpriseAsync(cancellationToken);
+        // A recovery sanctions its enterprise (no application, no payment for years): the files to be recovered are
+        // first all built and paid, and recovered together once every file has been walked.
+        var toRecover = new List<(Demo Demo, Guid Id)>();
         for (var i = 0; i < Files.Length; i++)
         {
             var backdate = (Files[i].Stage == Stage.FirstInstallment || Files[i].Late) && time is DemoClock;
+            var walked = started.Elapsed;
             try
             {
                 if (backdate) ((DemoClock)time).Shift = Files[i].Late ? -LateBackdated : -Backdated;
-                await WalkAsync(Files[i], i, year, cancellationToken);
+                if (await WalkAsync(Files[i], i, year, cancellationToken) is { } built) toRecover.Add((Files[i], built));
+                logger.LogDebug("Walked the demo {Scheme} file to {Stage} in {Seconds:F1} s", Files[i].Scheme, Files[i].Stage, (started.Elapsed - walked).TotalSeconds);
             }
             catch (Exception failure) when (failure is not OperationCanceledException)
             {
@@ -130,12 +152,28 @@ public sealed class DemoApplications(IServiceScopeFactory scopes, TimeProvider t
                 if (backdate) ((DemoClock)time).Shift = TimeSpan.Zero;
             }
         }
+        foreach (var (demo, id) in toRecover)
+        {
+            try
+            {
+                await RecoverAsync(demo, id, cancellationToken);
+            }
+            catch (Exception failure) when (failure is not OperationCanceledException)
+            {
+                logger.LogWarning(failure, "The demo {Scheme} file '{Name}' stopped short of {Stage}", demo.Scheme, demo.Name, demo.Stage);
+            }
+            finally
+            {
+                MoveClock(TimeSpan.Zero);
+            }
+        }
         // Today: the quarterly progress report of the file still building falls due, as the sweep fires any due timer.
         await AsAsync(Actor.System, async (services, _) =>
         {
             await services.GetRequiredService<SweepDueTimers>().RunAsync(cancellationToken);
             return true;
         }, cancellationToken);
+        logger.LogInformation("Seeded {Count} demo applications in {Seconds:F1} s", Files.Length, started.Elapsed.TotalSeconds);
     }
 
     /// <summary>The second demo enterprise and its applicant, with a bank account finance approved (see <see cref="RecoveredEnterpriseUser"/>).</summary>
@@ -164,7 +202,8 @@ public sealed class DemoApplications(IServiceScopeFactory scopes, TimeProvider t
         await db.SaveChangesAsync(ct);
     }
 
-    private async Task WalkAsync(Demo demo, int index, int year, CancellationToken ct)
+    /// <summary>Takes a file as far as its stage; a file to be recovered is taken as far as building, paid, and returned.</summary>
+    private async Task<Guid?> WalkAsync(Demo demo, int index, int year, CancellationToken ct)
     {
         var applicant = demo.OfRecoveredEnterprise ? RecoveredApplicant : Applicant;
         var uscc = demo.OfRecoveredEnterprise ? RecoveredEnterpriseUscc : DemoEnterpriseSeed.Uscc;
@@ -181,11 +220,11 @@ public sealed class DemoApplications(IServiceScopeFactory scopes, TimeProvider t
             await services.GetRequiredService<Attachments>().UploadAsync(draft.Id, "feasibility-report", "feasibility.pdf", pdf, Pdf.Length, actor, ct);
             return draft.Id;
         }, ct);
-        if (demo.Stage == Stage.Draft) return;
+        if (demo.Stage == Stage.Draft) return null;
 
         var instance = await AsAsync(applicant, async (services, actor) =>
             (await services.GetRequiredService<SubmitApplication>().HandleAsync(id, actor, ct)).InstanceId!.Value, ct);
-        if (demo.Stage == Stage.DistrictReview) return;
+        if (demo.Stage == Stage.DistrictReview) return null;
 
         if (demo.Stage == Stage.Supplement)
         {
@@ -194,17 +233,17 @@ public sealed class DemoApplications(IServiceScopeFactory scopes, TimeProvider t
                 ["districtOutcome"] = "return", ["supplementDays"] = 10,
                 ["returnReason"] = "请补充近三年能源审计报告。 Add the energy audit report of the last three years.",
             }, ct);
-            return;
+            return null;
         }
         await CompleteAsync(Reviewer, instance, "districtReview", new JsonObject { ["districtOutcome"] = "recommend" }, ct);
-        if (demo.Stage == Stage.Panel) return;
+        if (demo.Stage == Stage.Panel) return null;
 
         await PanelAsync(id, instance, ct);
-        if (demo.Stage == Stage.SiteCheck) return;
+        if (demo.Stage == Stage.SiteCheck) return null;
 
         await CompleteAsync(Approver, instance, "siteCheck", new JsonObject { ["siteOutcome"] = "pass" }, ct);
         await CompleteAsync(Approver, instance, "jointReview", new JsonObject { ["jointOutcome"] = "approve" }, ct);
-        if (demo.Stage == Stage.PublicNotice) return;
+        if (demo.Stage == Stage.PublicNotice) return null;
 
         // The notice ended (today for the file awaiting its first installment, about 110 days ago for the later ones), and its
         // timer fires as the sweep fires any due timer.
@@ -218,27 +257,14 @@ public sealed class DemoApplications(IServiceScopeFactory scopes, TimeProvider t
             await services.GetRequiredService<SignAgreement>().HandleAsync(id, demo.OfRecoveredEnterprise
                 ? new SignAgreementRequest(RecoveredEnterpriseName, RecoveredEnterpriseAccount)
                 : new SignAgreementRequest(DemoEnterpriseSeed.Name, DemoEnterpriseSeed.BankAccount), actor, ct), ct);
-        if (!demo.Late) return;
+        if (!demo.Late) return null;
 
         await PayNextInstallmentAsync(id, ct);
-        if (demo.Stage == Stage.Building) return;
+        if (demo.Stage == Stage.Building) return null;
+        if (demo.Stage == Stage.Recovered) return id;
 
-        // Two months on: the project is built (acceptance requested), or the department finds its savings were claimed falsely.
+        // Two months on: the project is built (acceptance requested).
         MoveClock(-LateBackdated + TimeSpan.FromDays(70));
-        if (demo.Stage == Stage.Recovered)
-        {
-            await AsAsync(Approver, async (services, actor) =>
-                await services.GetRequiredService<OrderRecovery>().HandleAsync(id,
-                    new OrderRecoveryRequest("示范：节能量核查发现虚报节能量。 Demo: the energy audit found the savings overstated."), actor, ct), ct);
-            MoveClock(-LateBackdated + TimeSpan.FromDays(90));
-            await AsAsync(Finance, async (services, actor) =>
-            {
-                var db = services.GetRequiredService<ProjectWorkflowDbContext>();
-                var recovery = await db.Set<Recovery>().AsNoTracking().FirstAsync(r => r.ApplicationId == id, ct);
-                return await services.GetRequiredService<ReceiveRecovery>().HandleAsync(recovery.Id, actor, ct);
-            }, ct);
-            return;
-        }
 
         await AsAsync(applicant, async (services, actor) =>
         {
@@ -247,7 +273,7 @@ public sealed class DemoApplications(IServiceScopeFactory scopes, TimeProvider t
             return await services.GetRequiredService<RequestAcceptance>().HandleAsync(id, new RequestAcceptanceRequest(demo.EquipmentFen, demo.SoftwareFen, 0, 0, report.Id,
                 "示范：设备已按协议安装调试完毕。 Demo: the equipment is installed and commissioned as agreed."), actor, ct);
         }, ct);
-        if (demo.Stage == Stage.AcceptanceRequested) return;
+        if (demo.Stage == Stage.AcceptanceRequested) return null;
 
         MoveClock(-LateBackdated + TimeSpan.FromDays(90));
         await AsAsync(Approver, async (services, actor) =>
@@ -257,6 +283,28 @@ public sealed class DemoApplications(IServiceScopeFactory scopes, TimeProvider t
         await AsAsync(Approver, async (services, actor) =>
             await services.GetRequiredService<EvaluatePerformance>().HandleAsync(id,
                 new EvaluatePerformanceRequest(demo.EnergyBeforeTce - demo.EnergyAfterTce, 5_000_000_000, 1_000_000_000, 8, "示范：目标基本达成。 Demo: targets met."), actor, ct), ct);
+        return null;
+    }
+
+    /// <summary>
+    /// Two months after its first installment the department finds a file's savings were claimed falsely and orders the
+    /// money back (追回, which sanctions the enterprise and its leader); finance receives it three weeks later.
+    /// </summary>
+    private async Task RecoverAsync(Demo demo, Guid id, CancellationToken ct)
+    {
+        MoveClock(-LateBackdated + TimeSpan.FromDays(70));
+        var reason = demo.EnergyBeforeTce > 0
+            ? "示范：节能量核查发现虚报节能量。 Demo: the energy audit found the savings overstated."
+            : "示范：专项审计发现虚报设备投资。 Demo: the audit found the equipment investment overstated.";
+        await AsAsync(Approver, async (services, actor) =>
+            await services.GetRequiredService<OrderRecovery>().HandleAsync(id, new OrderRecoveryRequest(reason), actor, ct), ct);
+        MoveClock(-LateBackdated + TimeSpan.FromDays(90));
+        await AsAsync(Finance, async (services, actor) =>
+        {
+            var db = services.GetRequiredService<ProjectWorkflowDbContext>();
+            var recovery = await db.Set<Recovery>().AsNoTracking().FirstAsync(r => r.ApplicationId == id, ct);
+            return await services.GetRequiredService<ReceiveRecovery>().HandleAsync(recovery.Id, actor, ct);
+        }, ct);
     }
 
     private void MoveClock(TimeSpan shift)

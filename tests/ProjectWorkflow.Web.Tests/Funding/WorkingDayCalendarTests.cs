@@ -118,3 +118,44 @@ public sealed class YearWithoutBudgetTests(FundingApp app) : IClassFixture<Fundi
         Assert.False(string.IsNullOrWhiteSpace(warning.GetProperty("messageZh").GetString()));
     }
 }
+
+/// <summary>
+/// A year on, the demo's rule sets (this year and the next) no longer reach the coming year: the administrators are told,
+/// in both languages, once per finding. The administrator signs in before the clock moves (a token is not valid before
+/// the moment it is issued, and the story's clock runs ahead of the machine's).
+/// </summary>
+public sealed class YearWithoutRuleSetTests(FundingApp app) : IClassFixture<FundingApp>
+{
+    [Fact]
+    public async Task Administrators_AreWarned_OfAComingYearWithoutARuleSet_OncePerFinding()
+    {
+        using var admin = await app.CreateClientForAsync("admin1");
+        var today = app.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).Year;
+        Assert.DoesNotContain((await admin.GetFromJsonAsync<JsonElement[]>("/api/admin/warnings"))!, w => w.GetProperty("kind").GetString() == "no-rule-set");
+
+        // A year passes and nobody publishes the rules of the year after.
+        await app.AdvanceAsync(TimeSpan.FromDays(366));
+        var coming = today + 2;
+        var warnings = (await admin.GetFromJsonAsync<JsonElement[]>("/api/admin/warnings"))!;
+        var missing = warnings.Where(w => w.GetProperty("kind").GetString() == "no-rule-set").ToList();
+        Assert.Equal(new[] { "green-park", "smart-factory", "tech-upgrade" }, missing.Select(w => w.GetProperty("schemeKey").GetString()).Order().ToArray());
+        Assert.All(missing, w => Assert.Equal(coming, w.GetProperty("year").GetInt32()));
+        var techUpgrade = missing.Single(w => w.GetProperty("key").GetString() == $"rule-set:tech-upgrade:{coming}");
+        Assert.Contains("nobody can apply", techUpgrade.GetProperty("messageEn").GetString());
+        Assert.Contains("无法申报", techUpgrade.GetProperty("messageZh").GetString());
+        // The year now current still has its rules.
+        Assert.DoesNotContain(warnings, w => w.GetProperty("key").GetString() == $"rule-set:tech-upgrade:{today + 1}");
+
+        await RunCheckAsync();
+        await RunCheckAsync();
+        var told = (await admin.GetFromJsonAsync<JsonElement>("/api/notifications?take=200")).GetProperty("items").EnumerateArray()
+            .Where(n => n.GetProperty("kind").GetString() == "adminWarning" && n.GetProperty("body").GetString()!.Contains($"tech-upgrade has no rule set for {coming}")).ToList();
+        Assert.Single(told);
+    }
+
+    private async Task RunCheckAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<WarnAdministrators>().RunAsync(CancellationToken.None);
+    }
+}

@@ -53,7 +53,13 @@ internal static class DefinitionValidator
             context.Add(process, "The process has no start event the engine can run. Add one none start event (where a started instance begins) or timer start events.");
             return;
         }
-        var none = starts.Where(s => s.Timer is null && s.Message is null && s.Signal is null).ToList();
+        foreach (var start in starts.Where(s => s.Error is not null || s.Escalation is not null || s.Conditional is not null))
+        {
+            context.Add(start, start.Conditional is not null
+                ? "A conditional start event of a process is not supported (Camunda starts one only by an explicit call). Put it in an event sub-process, which it starts when its condition becomes true."
+                : "Error and escalation start events only begin event sub-processes. Put the start event in a sub-process with triggeredByEvent=\"true\".");
+        }
+        var none = starts.Where(s => s.IsNone).ToList();
         if (none.Count > 1)
         {
             context.Add(process, $"The process has {none.Count} none start events ({string.Join(", ", none.Select(s => s.Id))}); it needs exactly one, so it is clear where a started instance begins.");

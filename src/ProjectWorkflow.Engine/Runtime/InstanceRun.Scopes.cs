@@ -9,6 +9,7 @@ internal sealed partial class InstanceRun
     {
         scope.State = ExecutionState.Scope;
         AttachBoundaries(scope, subProcess);
+        ArmEventSubProcesses(scope, subProcess);
         var start = subProcess.NoneStart
             ?? throw new InvalidOperationException($"The sub-process '{subProcess.Id}' has no start event.");
         Enter(NewExecution(scope.Id, start.Id), start);
@@ -109,6 +110,7 @@ internal sealed partial class InstanceRun
             if (execution.ParentId is null && _instance.Executions.Contains(execution))
                 CancelExecution(execution, reason ?? "the process ended", keep: false);
         _instance.Executions.Clear();
+        RemoveProcessScopeBookmarks();
         _instance.Incidents.Clear();
         _instance.Status = status;
         _instance.EndedAt = Now;

@@ -37,10 +37,6 @@ internal static partial class ActivityRules
 
         CheckAsync(node, context);
 
-        if (node is SubProcess { MultiInstance: not null })
-        {
-            context.Add(node, "Multi-instance is not supported on a sub-process yet (it is on tasks and call activities). Put the sub-process in a called process and make the call activity multi-instance.");
-        }
     }
 
     /// <summary>Asynchronous continuations the runtime does not place the way Camunda does are refused, not moved.</summary>

@@ -33,12 +33,26 @@ internal static class DefinitionValidator
             ActivityRules.Check(node, context);
             if (node is UserTask task) ExpressionRules.CheckUserTask(task, context);
             else if (node is Activity { MultiInstance: { } loop }) ExpressionRules.CheckLoop(node, loop, context);
+            else if (node is SubProcess { MultiInstance: { } subLoop }) ExpressionRules.CheckLoop(node, subLoop, context);
             if (node is ScriptTask script && !context.IsUnsupported(script.Id))
             {
                 if (script.Script.Trim().Length == 0) context.Add(script, "The script task has no script. Write one JUEL expression, such as ${amount * 2}, in its script element.");
                 else script.ScriptExpression = ExpressionRules.Parse(script.Script.Trim(), "script", message => context.Add(script, message));
             }
+            CheckInputOutput(node, context);
             if (node is SubProcess subProcess) CheckScope(subProcess, context);
+        }
+    }
+
+    // Every parameter names its variable, and every text in it is parsed now, not when the activity is reached.
+    private static void CheckInputOutput(FlowNode node, ValidationContext context)
+    {
+        foreach (var (parameter, direction) in node.Inputs.Select(p => (p, "input")).Concat(node.Outputs.Select(p => (p, "output"))))
+        {
+            if (parameter.Name.Trim().Length == 0)
+                context.Add(node, $"A camunda:{direction}Parameter (line {parameter.Line}) has no name. Name the variable it sets.");
+            foreach (var text in parameter.Value.Texts())
+                text.Parsed = ExpressionRules.Parse(text.Text!, $"camunda:{direction}Parameter '{parameter.Name}'", message => context.Add(node, message));
         }
     }
 

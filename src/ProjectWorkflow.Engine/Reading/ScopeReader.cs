@@ -43,6 +43,7 @@ internal static class ScopeReader
         if (node is null) return null;
         CamundaHooks.Check(element, node.Kind, process, context);
         CamundaHooks.ReadAsync(element, node, process, context);
+        if (node is Activity or SubProcess) CamundaHooks.ReadInputOutput(element, node, process, context);
         if (node is not SubProcess) KeepDescriptiveChildren(element, process, context);
         node.Scope = scope;
         scope.Nodes.Add(node);

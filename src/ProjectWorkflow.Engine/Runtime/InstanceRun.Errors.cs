@@ -19,8 +19,8 @@ internal sealed partial class InstanceRun
         Journal(thrower, "errorThrown", message is null ? code : $"{code}: {message}");
         // An end event's token sits inside its scope; a service task (or a call activity) is itself the first catcher.
         var current = thrower is EndEvent ? Parent(from) : from;
-        // One instance of a multi-instance activity: its boundary events sit on the whole (the body).
-        if (current is { IsLoopInstance: true }) current = Parent(current);
+        // One instance of a multi-instance activity: its boundary events sit on the whole (the body), so the walk
+        // passes the instance by for boundaries (a sub-process instance's event sub-processes are asked, though).
         // The execution the error came up from: an event sub-process does not catch what it threw itself.
         Execution? below = from;
         while (true)

@@ -8,7 +8,8 @@ internal sealed partial class InstanceRun
     private void EnterSubProcess(Execution scope, SubProcess subProcess)
     {
         scope.State = ExecutionState.Scope;
-        AttachBoundaries(scope, subProcess);
+        // One instance of a multi-instance sub-process: its boundary events sit on the whole (the body).
+        if (!scope.IsLoopInstance) AttachBoundaries(scope, subProcess);
         ArmEventSubProcesses(scope, subProcess);
         var start = subProcess.NoneStart
             ?? throw new InvalidOperationException($"The sub-process '{subProcess.Id}' has no start event.");

@@ -88,6 +88,7 @@ internal sealed partial class InstanceRun
         }
         // An end event's asyncAfter job ends the path where the end event was entered (and journaled) already.
         if (past != JobPhase.After) Journal(node, "entered");
+        if (past != JobPhase.After) ApplyInputs(execution, node);
 
         switch (node)
         {
@@ -105,6 +106,9 @@ internal sealed partial class InstanceRun
                 break;
             case Activity looped when looped.MultiInstance is not null && !execution.IsLoopInstance:
                 StartLoop(execution, looped);
+                break;
+            case SubProcess loopedSubProcess when loopedSubProcess.MultiInstance is not null && !execution.IsLoopInstance:
+                StartLoop(execution, loopedSubProcess);
                 break;
             case UserTask task:
                 CreateTask(execution, task);
@@ -162,7 +166,7 @@ internal sealed partial class InstanceRun
         if (!_session.Engine.ServiceTasks.TryGet(topic, out var handler))
             throw new InvalidOperationException($"No handler is registered for the service task topic '{topic}'.");
         var context = new ServiceTaskContext(_instance.Id, _instance.BusinessKey, _instance.DefinitionKey, service.Id, topic, _instance.Variables, _session.Services,
-            execution.IsLoopInstance ? execution.Local : null);
+            execution.Local);
         try
         {
             await handler.ExecuteAsync(context, _cancellationToken);
@@ -192,7 +196,7 @@ internal sealed partial class InstanceRun
     /// <summary>Every variable, and for one instance of a multi-instance call its element variable and loopCounter too.</summary>
     private JsonObject WithLocals(Execution execution)
     {
-        if (!execution.IsLoopInstance || execution.Local is not { Count: > 0 } local) return _instance.Variables;
+        if (execution.Local is not { Count: > 0 } local) return _instance.Variables;
         var all = (JsonObject)_instance.Variables.DeepClone();
         foreach (var (name, value) in local) all[name] = value?.DeepClone();
         return all;
@@ -247,6 +251,7 @@ internal sealed partial class InstanceRun
     /// <summary>Take the way out of a node: which flows depends on the node kind.</summary>
     private void LeaveNode(Execution execution, FlowNode node, bool pastAsync = false)
     {
+        if (!pastAsync) ApplyOutputs(execution, node);
         if (node.AsyncAfter && !pastAsync && !execution.IsLoopInstance)
         {
             // The node is done here (its boundary events stop waiting); the job chooses and takes the way out.

@@ -61,7 +61,7 @@ internal static partial class ActivityRules
         {
             context.Add(task, $"The service task has no topic, so no handler can do its work. Set camunda:type=\"external\" and camunda:topic to a registered topic (registered topics: {registered}).");
         }
-        else if (!context.RegisteredTopics.Contains(task.Topic))
+        else if (!context.RegisteredTopics.Contains(task.Topic) && !context.ExternalWorkers)
         {
             context.Add(task, $"The service task topic '{task.Topic}' has no handler registered; registered topics: {registered}.");
         }

@@ -9,9 +9,9 @@ namespace ProjectWorkflow.Engine.Definitions;
 /// </summary>
 internal static class DefinitionValidator
 {
-    public static List<DefinitionProblem> Validate(BpmnDocument document, ProcessModel process, IReadOnlySet<string> registeredTopics)
+    public static List<DefinitionProblem> Validate(BpmnDocument document, ProcessModel process, IReadOnlySet<string> registeredTopics, bool externalWorkers = false)
     {
-        var context = new ValidationContext(document, process, registeredTopics);
+        var context = new ValidationContext(document, process, registeredTopics) { ExternalWorkers = externalWorkers };
         context.Problems.AddRange(process.ReadProblems);
         foreach (var unsupported in document.Unsupported.Where(u => u.ProcessId == process.Id))
         {

@@ -164,7 +164,12 @@ internal sealed partial class InstanceRun
         Revocable = false;
         var topic = service.Topic ?? "";
         if (!_session.Engine.ServiceTasks.TryGet(topic, out var handler))
-            throw new InvalidOperationException($"No handler is registered for the service task topic '{topic}'.");
+        {
+            if (!_session.Engine.Options.ExternalWorkers)
+                throw new InvalidOperationException($"No handler is registered for the service task topic '{topic}'.");
+            CreateExternalTask(execution, service, topic);
+            return;
+        }
         var context = new ServiceTaskContext(_instance.Id, _instance.BusinessKey, _instance.DefinitionKey, service.Id, topic, _instance.Variables, _session.Services,
             execution.Local);
         try
@@ -397,6 +402,15 @@ internal sealed partial class InstanceRun
         var node = _process.Node(incident.ElementId);
         Journal(node, "retried");
         execution.State = ExecutionState.Active;
+        if (incident.Kind == FailedExternalTaskIncident
+            && _instance.Bookmarks.Find(b => b.Kind == BookmarkKind.ExternalTask && b.ExecutionId == execution.Id) is { } externalTask)
+        {
+            // As Camunda does when an operator sets an external task's retries again: workers may fetch it once more.
+            execution.State = ExecutionState.Waiting;
+            externalTask.Retries = 1;
+            externalTask.DueAt = null;
+            return;
+        }
         if (incident.Kind == FailedJobIncident)
         {
             // As Camunda does when an operator gives a failed job new retries: the job runs again, on its own.

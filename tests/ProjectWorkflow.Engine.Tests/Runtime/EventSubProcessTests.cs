@@ -210,6 +210,53 @@ public class EventSubProcessTests
         Assert.Equal(0, await h.Send("applicant.query", "A-2"));
     }
 
+    [Fact]
+    public async Task InAMultiInstanceSubProcess_AnErrorEventSubProcess_InterruptsOnlyTheInstanceThatThrew()
+    {
+        var h = new Harness();
+        var instance = await h.Start(h.Deploy(Process("sites", $$"""
+            <bpmn:startEvent id="start" />
+            <bpmn:subProcess id="visit">
+              <bpmn:multiInstanceLoopCharacteristics camunda:collection="${sites}" camunda:elementVariable="site" />
+              <bpmn:startEvent id="vs" />
+              <bpmn:exclusiveGateway id="open" default="fine" />
+              <bpmn:userTask id="inspect" />
+              <bpmn:endEvent id="closed"><bpmn:errorEventDefinition errorRef="err_rejected" /></bpmn:endEvent>
+              {{Flow("v1", "vs", "open")}}{{Flow("shut", "open", "closed", "${site == 'B'}")}}{{Flow("fine", "open", "inspect")}}
+              {{EventSubProcess("onClosed", """<bpmn:errorEventDefinition errorRef="err_rejected" />""", task: "callOwner")}}
+            </bpmn:subProcess>
+            <bpmn:userTask id="report" />
+            """ + Flow("f1", "start", "visit") + Flow("f2", "visit", "report"), Definitions)), new { sites = new[] { "A", "B" } });
+
+        Assert.Equal(["callOwner", "inspect"], Harness.Active(instance));
+        await h.Complete(instance, "callOwner", Harness.Alice);
+        await h.Complete(instance, "inspect", Harness.Alice);
+        Assert.Equal(["report"], Harness.Active(instance));
+    }
+
+    [Fact]
+    public async Task ATimerEventSubProcessOfASubProcess_StopsWaitingWhenTheSubProcessEnds()
+    {
+        var h = new Harness();
+        var instance = await h.Start(h.Deploy(Process("apply", $"""
+            <bpmn:startEvent id="start" />
+            <bpmn:subProcess id="collect">
+              <bpmn:startEvent id="cs" />
+              <bpmn:userTask id="fillIn" />
+              {Flow("c1", "cs", "fillIn")}
+              {EventSubProcess("slow", "<bpmn:timerEventDefinition><bpmn:timeDuration>P3D</bpmn:timeDuration></bpmn:timerEventDefinition>", interrupting: false, task: "remind")}
+            </bpmn:subProcess>
+            <bpmn:userTask id="assess" />
+            """ + Flow("f1", "start", "collect") + Flow("f2", "collect", "assess"), Definitions)));
+        Assert.Single(instance.Bookmarks, b => b.Kind == BookmarkKind.Timer);
+
+        await h.Complete(instance, "fillIn", Harness.Alice);
+        await h.Advance(TimeSpan.FromDays(3));
+
+        Assert.Equal(["assess"], Harness.Active(instance));
+        Assert.Empty(instance.Bookmarks);
+    }
+
     [Theory]
     [InlineData("""<bpmn:subProcess id="esp" triggeredByEvent="true"><bpmn:startEvent id="es"><bpmn:errorEventDefinition /></bpmn:startEvent></bpmn:subProcess><bpmn:sequenceFlow id="bad" sourceRef="review" targetRef="esp" />""", "esp")]
     [InlineData("""<bpmn:subProcess id="esp" triggeredByEvent="true"><bpmn:startEvent id="es" isInterrupting="false"><bpmn:errorEventDefinition /></bpmn:startEvent></bpmn:subProcess>""", "es")]

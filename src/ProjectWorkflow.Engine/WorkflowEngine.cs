@@ -16,10 +16,10 @@ public sealed class WorkflowEngine(ServiceTaskRegistry serviceTasks, TimeProvide
 
     /// <summary>Reads and checks a BPMN file; the problems list says everything that is wrong at once.</summary>
     public CompileResult Compile(byte[] xml, string? processId = null) =>
-        DefinitionCompiler.Compile(xml, ServiceTasks.Topics, processId);
+        DefinitionCompiler.Compile(xml, ServiceTasks.Topics, processId, Options.ExternalWorkers);
 
     /// <summary>Every executable process of a file, each its own definition, as Camunda deploys a file with several.</summary>
-    public CompileEachResult CompileEach(byte[] xml) => DefinitionCompiler.CompileEach(xml, ServiceTasks.Topics);
+    public CompileEachResult CompileEach(byte[] xml) => DefinitionCompiler.CompileEach(xml, ServiceTasks.Topics, Options.ExternalWorkers);
 
     /// <summary>A unit of work: run commands, then save every instance in <see cref="WorkflowSession.Touched"/>.</summary>
     public WorkflowSession OpenSession(IWorkflowStore store, Actor actor, IServiceProvider? services = null) => new(this, store, actor, services);
@@ -32,4 +32,10 @@ public sealed class WorkflowEngineOptions
 
     /// <summary>How many nested call activities may start each other before the engine refuses (runaway recursion).</summary>
     public int MaxCallDepth { get; set; } = 16;
+
+    /// <summary>
+    /// Camunda's external-task workers: a service task whose topic has no handler here waits as an external task for a
+    /// worker to fetch, lock and complete it (deploy accepts such topics), instead of being refused at deploy.
+    /// </summary>
+    public bool ExternalWorkers { get; set; }
 }

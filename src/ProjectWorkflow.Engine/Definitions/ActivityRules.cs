@@ -37,10 +37,6 @@ internal static partial class ActivityRules
 
         CheckAsync(node, context);
 
-        if (node is SubProcess { MultiInstance: not null })
-        {
-            context.Add(node, "Multi-instance is not supported on a sub-process yet (it is on tasks and call activities). Put the sub-process in a called process and make the call activity multi-instance.");
-        }
     }
 
     /// <summary>Asynchronous continuations the runtime does not place the way Camunda does are refused, not moved.</summary>
@@ -65,7 +61,7 @@ internal static partial class ActivityRules
         {
             context.Add(task, $"The service task has no topic, so no handler can do its work. Set camunda:type=\"external\" and camunda:topic to a registered topic (registered topics: {registered}).");
         }
-        else if (!context.RegisteredTopics.Contains(task.Topic))
+        else if (!context.RegisteredTopics.Contains(task.Topic) && !context.ExternalWorkers)
         {
             context.Add(task, $"The service task topic '{task.Topic}' has no handler registered; registered topics: {registered}.");
         }
@@ -113,11 +109,16 @@ internal static partial class ActivityRules
     private static void CheckSubProcessStart(SubProcess subProcess, ValidationContext context)
     {
         var starts = subProcess.Nodes.OfType<StartEvent>().ToList();
-        foreach (var start in starts.Where(s => s.Timer is not null || s.Message is not null || s.Signal is not null))
+        if (subProcess.TriggeredByEvent)
         {
-            context.Add(start, "A sub-process can only begin with a none start event; timer, message and signal start events inside a sub-process are not supported.");
+            CheckEventSubProcess(subProcess, starts, context);
+            return;
         }
-        var none = starts.Count(s => s.Timer is null && s.Message is null && s.Signal is null);
+        foreach (var start in starts.Where(s => !s.IsNone))
+        {
+            context.Add(start, "A sub-process can only begin with a none start event; timer, message, signal, error, escalation and conditional start events belong to event sub-processes (triggeredByEvent=\"true\").");
+        }
+        var none = starts.Count(s => s.IsNone);
         if (none == 0)
         {
             context.Add(subProcess, "The sub-process has no none start event, so the engine would not know where to begin inside it. Add one start event without a definition.");
@@ -126,5 +127,22 @@ internal static partial class ActivityRules
         {
             context.Add(subProcess, $"The sub-process has {none} none start events; it needs exactly one, so it is clear where it begins.");
         }
+    }
+
+    // An event sub-process starts by its one start event, never by a flow, and ends its own way.
+    private static void CheckEventSubProcess(SubProcess subProcess, List<StartEvent> starts, ValidationContext context)
+    {
+        if (starts.Count != 1)
+            context.Add(subProcess, $"An event sub-process needs exactly one start event (a timer, message, signal, conditional, error or escalation start event); this one has {starts.Count}.");
+        else if (starts[0].IsNone)
+            context.Add(starts[0], "The start event of an event sub-process says what starts it: give it a timer, message, signal, conditional, error or escalation definition.");
+        else if (starts[0].Error is not null && !starts[0].IsInterrupting)
+            context.Add(starts[0], "An error start event is always interrupting (isInterrupting=\"false\" is not allowed on it, as in BPMN).");
+        if (subProcess.Incoming.Count > 0 || subProcess.Outgoing.Count > 0)
+            context.Add(subProcess, "An event sub-process cannot have incoming or outgoing sequence flows: its start event starts it, and it ends inside itself.");
+        if (subProcess.Boundaries.Count > 0)
+            context.Add(subProcess, "An event sub-process cannot carry boundary events. Put the reaction in the event sub-process itself, or in another one.");
+        if (subProcess.MultiInstance is not null)
+            context.Add(subProcess, "An event sub-process cannot be multi-instance.");
     }
 }

@@ -9,9 +9,9 @@ namespace ProjectWorkflow.Engine.Definitions;
 /// </summary>
 internal static class DefinitionValidator
 {
-    public static List<DefinitionProblem> Validate(BpmnDocument document, ProcessModel process, IReadOnlySet<string> registeredTopics)
+    public static List<DefinitionProblem> Validate(BpmnDocument document, ProcessModel process, IReadOnlySet<string> registeredTopics, bool externalWorkers = false)
     {
-        var context = new ValidationContext(document, process, registeredTopics);
+        var context = new ValidationContext(document, process, registeredTopics) { ExternalWorkers = externalWorkers };
         context.Problems.AddRange(process.ReadProblems);
         foreach (var unsupported in document.Unsupported.Where(u => u.ProcessId == process.Id))
         {
@@ -33,12 +33,26 @@ internal static class DefinitionValidator
             ActivityRules.Check(node, context);
             if (node is UserTask task) ExpressionRules.CheckUserTask(task, context);
             else if (node is Activity { MultiInstance: { } loop }) ExpressionRules.CheckLoop(node, loop, context);
+            else if (node is SubProcess { MultiInstance: { } subLoop }) ExpressionRules.CheckLoop(node, subLoop, context);
             if (node is ScriptTask script && !context.IsUnsupported(script.Id))
             {
                 if (script.Script.Trim().Length == 0) context.Add(script, "The script task has no script. Write one JUEL expression, such as ${amount * 2}, in its script element.");
                 else script.ScriptExpression = ExpressionRules.Parse(script.Script.Trim(), "script", message => context.Add(script, message));
             }
+            CheckInputOutput(node, context);
             if (node is SubProcess subProcess) CheckScope(subProcess, context);
+        }
+    }
+
+    // Every parameter names its variable, and every text in it is parsed now, not when the activity is reached.
+    private static void CheckInputOutput(FlowNode node, ValidationContext context)
+    {
+        foreach (var (parameter, direction) in node.Inputs.Select(p => (p, "input")).Concat(node.Outputs.Select(p => (p, "output"))))
+        {
+            if (parameter.Name.Trim().Length == 0)
+                context.Add(node, $"A camunda:{direction}Parameter (line {parameter.Line}) has no name. Name the variable it sets.");
+            foreach (var text in parameter.Value.Texts())
+                text.Parsed = ExpressionRules.Parse(text.Text!, $"camunda:{direction}Parameter '{parameter.Name}'", message => context.Add(node, message));
         }
     }
 
@@ -53,7 +67,13 @@ internal static class DefinitionValidator
             context.Add(process, "The process has no start event the engine can run. Add one none start event (where a started instance begins) or timer start events.");
             return;
         }
-        var none = starts.Where(s => s.Timer is null && s.Message is null && s.Signal is null).ToList();
+        foreach (var start in starts.Where(s => s.Error is not null || s.Escalation is not null || s.Conditional is not null))
+        {
+            context.Add(start, start.Conditional is not null
+                ? "A conditional start event of a process is not supported (Camunda starts one only by an explicit call). Put it in an event sub-process, which it starts when its condition becomes true."
+                : "Error and escalation start events only begin event sub-processes. Put the start event in a sub-process with triggeredByEvent=\"true\".");
+        }
+        var none = starts.Where(s => s.IsNone).ToList();
         if (none.Count > 1)
         {
             context.Add(process, $"The process has {none.Count} none start events ({string.Join(", ", none.Select(s => s.Id))}); it needs exactly one, so it is clear where a started instance begins.");

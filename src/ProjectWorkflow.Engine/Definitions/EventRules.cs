@@ -18,6 +18,11 @@ internal static class EventRules
                 CheckTimer(start, start.Timer, context);
                 CheckMessage(start, start.Message, context);
                 CheckSignal(start, start.Signal, context);
+                CheckConditional(start, start.Conditional, context);
+                if (start.Error is { ErrorRef: not null, Code: null } unknownError)
+                    context.Add(start, $"The error start event refers to error '{unknownError.ErrorRef}', which the file does not define. Add an error element with that id and an errorCode, or remove errorRef to catch every error.");
+                if (start.Escalation is { EscalationRef: not null, Code: null } unknownEscalation)
+                    context.Add(start, $"The escalation start event refers to escalation '{unknownEscalation.EscalationRef}', which the file does not define with an escalationCode. Add it, or remove escalationRef to catch every escalation.");
                 if (start.Message is { NameExpression: not null } && start.Scope is ProcessModel)
                 {
                     context.Add(start, "A message start event's name cannot be an expression: there are no variables yet to evaluate it with. Give the message a fixed name.");
@@ -167,7 +172,7 @@ internal static class EventRules
             context.Add(node, $"The signal '{signal.SignalRef}' has no name, so it could not be broadcast or caught. Give the signal a name.");
         else if (ExpressionRules.IsExpression(name))
         {
-            if (node is StartEvent)
+            if (node is StartEvent { Scope: ProcessModel })
                 context.Add(node, "A signal start event's name cannot be an expression: there are no variables yet to evaluate it with. Give the signal a fixed name.");
             else signal.NameExpression = ExpressionRules.Parse(name, "signal name", problem => context.Add(node, problem));
         }

@@ -54,7 +54,7 @@ internal static class FlowRules
             case BoundaryEvent when node.Incoming.Count > 0:
                 context.Add(node, "A boundary event cannot have incoming sequence flows: it fires from the activity it is attached to.");
                 break;
-            case StartEvent or BoundaryEvent:
+            case StartEvent or BoundaryEvent or SubProcess { TriggeredByEvent: true }:
                 break;
             case IntermediateCatchEvent { LinkName: not null }:
                 if (node.Incoming.Count > 0)

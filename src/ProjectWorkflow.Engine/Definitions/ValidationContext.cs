@@ -21,6 +21,9 @@ internal sealed class ValidationContext
     public BpmnDocument Document { get; }
     public ProcessModel Process { get; }
     public IReadOnlySet<string> RegisteredTopics { get; }
+
+    /// <summary>True when a topic without a handler is work for external workers.</summary>
+    public bool ExternalWorkers { get; init; }
     public List<DefinitionProblem> Problems { get; } = [];
 
     /// <summary>

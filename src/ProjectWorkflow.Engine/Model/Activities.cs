@@ -122,4 +122,13 @@ public sealed class VariableMapping
 public sealed class SubProcess(string id, int line) : FlowScope(id, "subProcess", line)
 {
     public MultiInstance? MultiInstance { get; init; }
+
+    /// <summary>
+    /// An event sub-process (<c>triggeredByEvent="true"</c>): no flow leads to it; its start event (timer, message,
+    /// signal, conditional, error or escalation) starts it while its enclosing scope runs.
+    /// </summary>
+    public bool TriggeredByEvent { get; init; }
+
+    /// <summary>An event sub-process's start event: what starts it.</summary>
+    public StartEvent? Trigger => TriggeredByEvent ? Nodes.OfType<StartEvent>().FirstOrDefault() : null;
 }

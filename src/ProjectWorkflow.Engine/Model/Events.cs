@@ -46,6 +46,21 @@ public sealed class StartEvent(string id, int line) : FlowNode(id, "startEvent",
     public TimerDefinition? Timer { get; init; }
     public MessageDefinition? Message { get; init; }
     public SignalDefinition? Signal { get; init; }
+
+    /// <summary>An error start event (event sub-processes only): the error it catches (none: every error).</summary>
+    public ErrorDefinition? Error { get; init; }
+
+    /// <summary>An escalation start event (event sub-processes only): the escalation it catches (none: every one).</summary>
+    public EscalationDefinition? Escalation { get; init; }
+
+    /// <summary>A conditional start event (event sub-processes only): it fires when its condition becomes true.</summary>
+    public ConditionalDefinition? Conditional { get; init; }
+
+    /// <summary><c>isInterrupting</c> (the BPMN default true): whether an event sub-process it starts stops the rest of its scope.</summary>
+    public bool IsInterrupting { get; init; } = true;
+
+    /// <summary>True for a none start event: where a started instance (or an entered sub-process) begins.</summary>
+    public bool IsNone => Timer is null && Message is null && Signal is null && Error is null && Escalation is null && Conditional is null;
 }
 
 /// <summary>A conditional event definition: it fires when its condition becomes true as variables change.</summary>

@@ -39,6 +39,12 @@ public abstract class FlowNode
     /// </summary>
     public JobRetries Retries { get; internal set; } = JobRetries.Default;
 
+    /// <summary><c>camunda:inputParameter</c>s (activities and sub-processes): local variables set as the node starts.</summary>
+    public IReadOnlyList<IoParameter> Inputs { get; internal set; } = [];
+
+    /// <summary><c>camunda:outputParameter</c>s: process variables set as the node ends (not when it is interrupted).</summary>
+    public IReadOnlyList<IoParameter> Outputs { get; internal set; } = [];
+
     /// <summary>Boundary events attached to this node (activities only).</summary>
     public List<BoundaryEvent> Boundaries { get; } = [];
 

@@ -9,6 +9,9 @@ public abstract class FlowScope : FlowNode
     public List<SequenceFlow> Flows { get; } = [];
 
     /// <summary>The start event a token enters this scope through (none start event, or the only one).</summary>
-    public StartEvent? NoneStart => Nodes.OfType<StartEvent>().FirstOrDefault(s => s.Timer is null && s.Message is null && s.Signal is null)
+    public StartEvent? NoneStart => Nodes.OfType<StartEvent>().FirstOrDefault(s => s.IsNone)
                                     ?? Nodes.OfType<StartEvent>().FirstOrDefault();
+
+    /// <summary>The event sub-processes of this scope: they wait for their start events while the scope runs.</summary>
+    public IEnumerable<SubProcess> EventSubProcesses => Nodes.OfType<SubProcess>().Where(s => s.TriggeredByEvent);
 }

@@ -22,7 +22,7 @@ internal static class EventReader
 
     private static readonly Dictionary<string, (string[] Allowed, string Rule)> Rules = new(StringComparer.Ordinal)
     {
-        ["startEvent"] = ([Timer, Message, Signal], "A start event may be a none, timer, message or signal start event."),
+        ["startEvent"] = ([Timer, Message, Signal, Error, Escalation, Conditional], "A start event may be a none, timer, message or signal start event (error, escalation and conditional start events only in an event sub-process)."),
         ["endEvent"] = ([Terminate, Error, Message, Signal, Escalation], "An end event may be a none, terminate, error, message, signal or escalation end event."),
         ["intermediateCatchEvent"] = ([Timer, Message, Signal, Conditional, Link], "An intermediate catch event may wait for a timer, a message, a signal or a condition, or be a link's target."),
         ["intermediateThrowEvent"] = ([Message, Signal, Escalation, Link], "An intermediate throw event may be a none, message, signal, escalation or link throw event."),
@@ -68,7 +68,11 @@ internal static class EventReader
 
         return kind switch
         {
-            "startEvent" => new StartEvent(id, line) { Name = name, Timer = timer, Message = message, Signal = signal, Initiator = element.CamundaAttr("initiator") },
+            "startEvent" => new StartEvent(id, line)
+            {
+                Name = name, Timer = timer, Message = message, Signal = signal, Error = error, Escalation = escalation, Conditional = conditional,
+                Initiator = element.CamundaAttr("initiator"), IsInterrupting = element.IsTrue("isInterrupting", whenAbsent: true),
+            },
             "endEvent" => new EndEvent(id, line) { Name = name, Terminate = definitionKind == Terminate, Error = error, Message = message, Signal = signal, Escalation = escalation },
             "intermediateCatchEvent" => new IntermediateCatchEvent(id, line) { Name = name, Timer = timer, Message = message, Signal = signal, Conditional = conditional, LinkName = link },
             "intermediateThrowEvent" => new IntermediateThrowEvent(id, line) { Name = name, Message = message, Signal = signal, Escalation = escalation, LinkName = link },

@@ -43,6 +43,7 @@ internal static class ScopeReader
         if (node is null) return null;
         CamundaHooks.Check(element, node.Kind, process, context);
         CamundaHooks.ReadAsync(element, node, process, context);
+        if (node is Activity or SubProcess) CamundaHooks.ReadInputOutput(element, node, process, context);
         if (node is not SubProcess) KeepDescriptiveChildren(element, process, context);
         node.Scope = scope;
         scope.Nodes.Add(node);
@@ -76,17 +77,10 @@ internal static class ScopeReader
 
     private static void ReadSubProcess(XElement element, FlowScope scope, ProcessModel process, ReadContext context)
     {
-        if (element.IsTrue("triggeredByEvent", whenAbsent: false))
-        {
-            // Its content is not read: none of it can run, and the sub-process itself is named.
-            context.Note(element, process);
-            context.Unsupported(process, element, "subProcess (event sub-process)",
-                "Event sub-processes are not supported. Use a boundary event (timer or message) on the activity that should react.");
-            return;
-        }
         var node = Add(element, scope, process, context, id => new SubProcess(id, element.Line())
         {
             Name = element.Attr("name"),
+            TriggeredByEvent = element.IsTrue("triggeredByEvent", whenAbsent: false),
             MultiInstance = ActivityReader.ReadLoop(element, "subProcess", process, context),
         });
         if (node is SubProcess subProcess) Read(element, subProcess, process, context);

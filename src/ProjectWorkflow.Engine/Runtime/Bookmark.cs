@@ -15,6 +15,13 @@ public enum BookmarkKind
 
     /// <summary>An asynchronous continuation: a job that enters (or leaves) a node in a transaction of its own.</summary>
     Job,
+
+    /// <summary>
+    /// A service task whose topic no handler of the app serves: work for an external worker (Camunda's external task),
+    /// fetched and locked by topic (<see cref="Bookmark.MessageName"/>); <see cref="Bookmark.DueAt"/> is when its lock
+    /// expires (or when a failed one may be fetched again).
+    /// </summary>
+    ExternalTask,
 }
 
 /// <summary>Where an asynchronous continuation sits: before the node (camunda:asyncBefore) or after it (asyncAfter).</summary>
@@ -51,4 +58,10 @@ public sealed class Bookmark
 
     public string? MessageName { get; set; }
     public string? CorrelationKey { get; set; }
+
+    /// <summary>An external task's worker while it holds the lock.</summary>
+    public string? WorkerId { get; set; }
+
+    /// <summary>An external task's retries as its worker last reported them (null until a failure is reported; 0: an incident).</summary>
+    public int? Retries { get; set; }
 }

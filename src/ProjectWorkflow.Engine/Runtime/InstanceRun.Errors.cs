@@ -19,12 +19,23 @@ internal sealed partial class InstanceRun
         Journal(thrower, "errorThrown", message is null ? code : $"{code}: {message}");
         // An end event's token sits inside its scope; a service task (or a call activity) is itself the first catcher.
         var current = thrower is EndEvent ? Parent(from) : from;
-        // One instance of a multi-instance activity: its boundary events sit on the whole (the body).
-        if (current is { IsLoopInstance: true }) current = Parent(current);
-        while (current is not null)
+        // One instance of a multi-instance activity: its boundary events sit on the whole (the body), so the walk
+        // passes the instance by for boundaries (a sub-process instance's event sub-processes are asked, though).
+        // The execution the error came up from: an event sub-process does not catch what it threw itself.
+        Execution? below = from;
+        while (true)
         {
+            // A scope's event sub-processes are asked before its own boundary events, as in Camunda.
+            if ((current is null || _process.Node(current.ElementId) is SubProcess) && ScopeNode(current) is { } scope
+                && ErrorEventSubProcess(scope, code, below?.ElementId) is var (eventSubProcess, start))
+            {
+                Journal(start, "errorCaught", code);
+                StartEventSubProcess(current, eventSubProcess, start);
+                return;
+            }
+            if (current is null) break;
             var activity = _process.Node(current.ElementId);
-            if (Catcher(activity, code) is { } boundary)
+            if (!current.IsLoopInstance && Catcher(activity, code) is { } boundary)
             {
                 CancelExecution(current, $"BPMN error '{code}' caught by {boundary.Kind} '{boundary.Id}'", keep: true);
                 Journal(activity, "interrupted", boundary.Id);
@@ -33,6 +44,7 @@ internal sealed partial class InstanceRun
                 Leave(current, boundary);
                 return;
             }
+            below = current;
             current = Parent(current);
         }
 
@@ -87,11 +99,22 @@ internal sealed partial class InstanceRun
 
     private bool CatchEscalation(Execution? current, string code, FlowNode thrower)
     {
-        while (current is not null)
+        Execution? below = null;
+        while (true)
         {
+            // A scope's event sub-processes are asked before its own boundary events, as in Camunda.
+            if ((current is null || _process.Node(current.ElementId) is SubProcess) && ScopeNode(current) is { } scope
+                && EscalationEventSubProcess(scope, code, below?.ElementId) is var (eventSubProcess, start))
+            {
+                Journal(start, "escalationCaught", code);
+                StartEventSubProcess(current, eventSubProcess, start);
+                return start.IsInterrupting;
+            }
+            if (current is null) break;
             var activity = _process.Node(current.ElementId);
-            var boundary = activity.Boundaries.FirstOrDefault(b => b.Escalation is { Code: { } c } && c == code)
-                ?? activity.Boundaries.FirstOrDefault(b => b.Escalation is { EscalationRef: null });
+            var boundary = current.IsLoopInstance ? null
+                : activity.Boundaries.FirstOrDefault(b => b.Escalation is { Code: { } c } && c == code)
+                  ?? activity.Boundaries.FirstOrDefault(b => b.Escalation is { EscalationRef: null });
             if (boundary is not null)
             {
                 Journal(boundary, "escalationCaught", code);
@@ -106,6 +129,7 @@ internal sealed partial class InstanceRun
                 Leave(current, boundary);
                 return true;
             }
+            below = current;
             current = Parent(current);
         }
         if (_instance.ParentInstanceId is { } parent)

@@ -16,7 +16,7 @@ internal sealed partial class InstanceRun
             else if (boundary.Error is null && boundary.Escalation is null) CreateBookmark(execution, boundary, boundary.Timer, boundary.Message, boundary.Signal);
     }
 
-    private void CreateBookmark(Execution execution, FlowNode eventNode, TimerDefinition? timer, MessageDefinition? message, SignalDefinition? signal = null)
+    private void CreateBookmark(Execution? execution, FlowNode eventNode, TimerDefinition? timer, MessageDefinition? message, SignalDefinition? signal = null)
     {
         if (signal is not null)
         {
@@ -25,7 +25,7 @@ internal sealed partial class InstanceRun
             {
                 Id = _instance.NextId(),
                 Kind = BookmarkKind.Signal,
-                ExecutionId = execution.Id,
+                ExecutionId = execution?.Id ?? ProcessScope,
                 ElementId = eventNode.Id,
                 MessageName = signalName,
             });
@@ -39,7 +39,7 @@ internal sealed partial class InstanceRun
             {
                 Id = _instance.NextId(),
                 Kind = BookmarkKind.Timer,
-                ExecutionId = execution.Id,
+                ExecutionId = execution?.Id ?? ProcessScope,
                 ElementId = eventNode.Id,
                 DueAt = schedule.FirstDue(Now),
                 TimerKind = timer.Kind,
@@ -59,7 +59,7 @@ internal sealed partial class InstanceRun
             {
                 Id = _instance.NextId(),
                 Kind = BookmarkKind.Message,
-                ExecutionId = execution.Id,
+                ExecutionId = execution?.Id ?? ProcessScope,
                 ElementId = eventNode.Id,
                 MessageName = name,
                 CorrelationKey = _instance.BusinessKey,
@@ -71,13 +71,13 @@ internal sealed partial class InstanceRun
     }
 
     /// <summary>A conditional event starts watching; it is first evaluated when the run settles (CheckConditions).</summary>
-    private void CreateCondition(Execution execution, FlowNode eventNode)
+    private void CreateCondition(Execution? execution, FlowNode eventNode)
     {
         _instance.Bookmarks.Add(new Bookmark
         {
             Id = _instance.NextId(),
             Kind = BookmarkKind.Conditional,
-            ExecutionId = execution.Id,
+            ExecutionId = execution?.Id ?? ProcessScope,
             ElementId = eventNode.Id,
         });
         Journal(eventNode, "conditionAwaited", null);
@@ -95,16 +95,17 @@ internal sealed partial class InstanceRun
         foreach (var bookmark in _instance.Bookmarks.Where(b => b.Kind == BookmarkKind.Conditional).ToList())
         {
             if (!_instance.Bookmarks.Contains(bookmark)) continue; // an earlier one interrupted its scope
-            var execution = _instance.FindExecution(bookmark.ExecutionId);
-            if (execution is null) continue;
+            Execution? execution = null;
+            if (bookmark.ExecutionId != ProcessScope && (execution = _instance.FindExecution(bookmark.ExecutionId)) is null) continue;
             var variables = Variables(execution);
-            var seen = _instance.Variables.ToJsonString() + execution.Local?.ToJsonString();
+            var seen = _instance.Variables.ToJsonString() + execution?.Local?.ToJsonString();
             if (bookmark.TimerText == seen) continue;
             bookmark.TimerText = seen;
             var condition = _process.Node(bookmark.ElementId) switch
             {
                 IntermediateCatchEvent c => c.Conditional?.Condition,
                 BoundaryEvent b => b.Conditional?.Condition,
+                StartEvent s => s.Conditional?.Condition,
                 _ => null,
             };
             bool met;
@@ -123,7 +124,7 @@ internal sealed partial class InstanceRun
         return fired;
     }
 
-    private (TimerSchedule Schedule, string Text) ResolveTimer(Execution execution, TimerDefinition timer)
+    private (TimerSchedule Schedule, string Text) ResolveTimer(Execution? execution, TimerDefinition timer)
     {
         if (timer.Schedule is { } fixedSchedule) return (fixedSchedule, timer.Text);
         var value = (timer.Expression ?? ExpressionParser.Parse(timer.Text)).Evaluate(Variables(execution));
@@ -153,6 +154,11 @@ internal sealed partial class InstanceRun
     public void Fire(Bookmark bookmark, JsonObject? variables)
     {
         var node = _process.Node(bookmark.ElementId);
+        if (node is StartEvent { Scope: SubProcess { TriggeredByEvent: true } eventSubProcess } start)
+        {
+            FireEventSubProcess(bookmark, eventSubProcess, start, variables);
+            return;
+        }
         var execution = _instance.FindExecution(bookmark.ExecutionId)
             ?? throw WorkflowException.Conflict($"The execution waiting at '{bookmark.ElementId}' no longer exists.");
         SetVariables(variables);
@@ -231,7 +237,7 @@ internal sealed partial class InstanceRun
         _session.AddEffect(new MessageSent(_instance.Id, node.Id, name, _instance.BusinessKey));
     }
 
-    private string SignalName(Execution execution, SignalDefinition signal) =>
+    private string SignalName(Execution? execution, SignalDefinition signal) =>
         signal.NameExpression is { } expression
             ? Text(expression.Evaluate(Variables(execution))) is { Length: > 0 } evaluated ? evaluated
                 : throw new InvalidOperationException($"The signal name '{signal.Name}' evaluated to nothing.")

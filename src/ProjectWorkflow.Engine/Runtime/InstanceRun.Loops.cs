@@ -8,9 +8,9 @@ namespace ProjectWorkflow.Engine.Runtime;
 /// <summary>Multi-instance activities: a body execution holding one execution per instance.</summary>
 internal sealed partial class InstanceRun
 {
-    private void StartLoop(Execution body, Activity activity)
+    private void StartLoop(Execution body, FlowNode activity)
     {
-        var loop = activity.MultiInstance!;
+        var loop = LoopOf(activity)!;
         var variables = Variables(body);
         JsonArray? items = null;
         int count;
@@ -47,25 +47,26 @@ internal sealed partial class InstanceRun
             StartLoopInstance(body, activity, i, items?[i]);
     }
 
-    private void StartLoopInstance(Execution body, Activity activity, int index, JsonNode? item)
+    private void StartLoopInstance(Execution body, FlowNode activity, int index, JsonNode? item)
     {
         var instance = NewExecution(body.Id, activity.Id);
         instance.IsLoopInstance = true;
         instance.Local = new JsonObject { ["loopCounter"] = index };
-        if (activity.MultiInstance!.ElementVariable is { Length: > 0 } name) instance.Local[name] = item?.DeepClone();
+        if (LoopOf(activity)!.ElementVariable is { Length: > 0 } name) instance.Local[name] = item?.DeepClone();
         Enter(instance, activity);
     }
 
     private void CompleteLoopInstance(Execution instance, FlowNode node)
     {
         var body = _instance.FindExecution(instance.ParentId!.Value)!;
-        var activity = (Activity)node;
+        var activity = node;
+        var multiInstance = LoopOf(node)!;
         var loop = body.Loop!;
         RemoveExecution(instance);
         loop.Completed++;
         loop.Active--;
 
-        var condition = activity.MultiInstance!.CompletionExpression;
+        var condition = multiInstance.CompletionExpression;
         if (condition is not null && condition.EvaluateCondition(Variables(body)))
         {
             foreach (var other in ChildrenOf(body)) CancelExecution(other, "the completion condition was met", keep: false);
@@ -73,7 +74,7 @@ internal sealed partial class InstanceRun
             FinishLoop(body, activity);
             return;
         }
-        if (activity.MultiInstance.IsSequential && loop.NextIndex < loop.Instances)
+        if (multiInstance.IsSequential && loop.NextIndex < loop.Instances)
         {
             var index = loop.NextIndex++;
             loop.Active++;
@@ -87,12 +88,20 @@ internal sealed partial class InstanceRun
         }
     }
 
-    private void FinishLoop(Execution body, Activity activity)
+    private void FinishLoop(Execution body, FlowNode activity)
     {
         body.Loop = null;
         body.State = ExecutionState.Active;
         LeaveNode(body, activity);
     }
+
+    /// <summary>The multi-instance characteristics of a task, call activity or embedded sub-process.</summary>
+    private static MultiInstance? LoopOf(FlowNode node) => node switch
+    {
+        Activity activity => activity.MultiInstance,
+        SubProcess subProcess => subProcess.MultiInstance,
+        _ => null,
+    };
 
     private static JsonArray ToArray(object? value, string? expression)
     {

@@ -8,7 +8,9 @@ internal sealed partial class InstanceRun
     private void EnterSubProcess(Execution scope, SubProcess subProcess)
     {
         scope.State = ExecutionState.Scope;
-        AttachBoundaries(scope, subProcess);
+        // One instance of a multi-instance sub-process: its boundary events sit on the whole (the body).
+        if (!scope.IsLoopInstance) AttachBoundaries(scope, subProcess);
+        ArmEventSubProcesses(scope, subProcess);
         var start = subProcess.NoneStart
             ?? throw new InvalidOperationException($"The sub-process '{subProcess.Id}' has no start event.");
         Enter(NewExecution(scope.Id, start.Id), start);
@@ -109,6 +111,7 @@ internal sealed partial class InstanceRun
             if (execution.ParentId is null && _instance.Executions.Contains(execution))
                 CancelExecution(execution, reason ?? "the process ended", keep: false);
         _instance.Executions.Clear();
+        RemoveProcessScopeBookmarks();
         _instance.Incidents.Clear();
         _instance.Status = status;
         _instance.EndedAt = Now;

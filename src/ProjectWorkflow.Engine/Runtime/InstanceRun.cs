@@ -88,6 +88,7 @@ internal sealed partial class InstanceRun
         }
         // An end event's asyncAfter job ends the path where the end event was entered (and journaled) already.
         if (past != JobPhase.After) Journal(node, "entered");
+        if (past != JobPhase.After) ApplyInputs(execution, node);
 
         switch (node)
         {
@@ -105,6 +106,9 @@ internal sealed partial class InstanceRun
                 break;
             case Activity looped when looped.MultiInstance is not null && !execution.IsLoopInstance:
                 StartLoop(execution, looped);
+                break;
+            case SubProcess loopedSubProcess when loopedSubProcess.MultiInstance is not null && !execution.IsLoopInstance:
+                StartLoop(execution, loopedSubProcess);
                 break;
             case UserTask task:
                 CreateTask(execution, task);
@@ -160,9 +164,14 @@ internal sealed partial class InstanceRun
         Revocable = false;
         var topic = service.Topic ?? "";
         if (!_session.Engine.ServiceTasks.TryGet(topic, out var handler))
-            throw new InvalidOperationException($"No handler is registered for the service task topic '{topic}'.");
+        {
+            if (!_session.Engine.Options.ExternalWorkers)
+                throw new InvalidOperationException($"No handler is registered for the service task topic '{topic}'.");
+            CreateExternalTask(execution, service, topic);
+            return;
+        }
         var context = new ServiceTaskContext(_instance.Id, _instance.BusinessKey, _instance.DefinitionKey, service.Id, topic, _instance.Variables, _session.Services,
-            execution.IsLoopInstance ? execution.Local : null);
+            execution.Local);
         try
         {
             await handler.ExecuteAsync(context, _cancellationToken);
@@ -192,7 +201,7 @@ internal sealed partial class InstanceRun
     /// <summary>Every variable, and for one instance of a multi-instance call its element variable and loopCounter too.</summary>
     private JsonObject WithLocals(Execution execution)
     {
-        if (!execution.IsLoopInstance || execution.Local is not { Count: > 0 } local) return _instance.Variables;
+        if (execution.Local is not { Count: > 0 } local) return _instance.Variables;
         var all = (JsonObject)_instance.Variables.DeepClone();
         foreach (var (name, value) in local) all[name] = value?.DeepClone();
         return all;
@@ -247,6 +256,7 @@ internal sealed partial class InstanceRun
     /// <summary>Take the way out of a node: which flows depends on the node kind.</summary>
     private void LeaveNode(Execution execution, FlowNode node, bool pastAsync = false)
     {
+        if (!pastAsync) ApplyOutputs(execution, node);
         if (node.AsyncAfter && !pastAsync && !execution.IsLoopInstance)
         {
             // The node is done here (its boundary events stop waiting); the job chooses and takes the way out.
@@ -392,6 +402,15 @@ internal sealed partial class InstanceRun
         var node = _process.Node(incident.ElementId);
         Journal(node, "retried");
         execution.State = ExecutionState.Active;
+        if (incident.Kind == FailedExternalTaskIncident
+            && _instance.Bookmarks.Find(b => b.Kind == BookmarkKind.ExternalTask && b.ExecutionId == execution.Id) is { } externalTask)
+        {
+            // As Camunda does when an operator sets an external task's retries again: workers may fetch it once more.
+            execution.State = ExecutionState.Waiting;
+            externalTask.Retries = 1;
+            externalTask.DueAt = null;
+            return;
+        }
         if (incident.Kind == FailedJobIncident)
         {
             // As Camunda does when an operator gives a failed job new retries: the job runs again, on its own.

@@ -91,6 +91,7 @@ public sealed partial class WorkflowSession
         run.Journal(definition.Process, "started", $"called by {parent.Id}");
         var start = definition.Process.NoneStart
             ?? throw new InvalidOperationException($"The called process '{calledKey}' has no start event.");
+        run.ArmEventSubProcesses(null, definition.Process);
         run.Enter(run.NewExecution(null, start.Id), start);
         await run.RunAsync();
     }

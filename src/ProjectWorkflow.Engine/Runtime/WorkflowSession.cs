@@ -57,6 +57,7 @@ public sealed partial class WorkflowSession
             ? definition.Process.NoneStart ?? throw WorkflowException.Invalid($"The process '{definition.Key}' has no start event.")
             : definition.Process.NodesById.GetValueOrDefault(startEventId) as Model.StartEvent
               ?? throw WorkflowException.Invalid($"The process '{definition.Key}' has no start event '{startEventId}'.");
+        run.ArmEventSubProcesses(null, definition.Process);
         run.Enter(run.NewExecution(null, start.Id), start);
         await run.RunAsync();
         await RunFollowUpsAsync(cancellationToken);

@@ -30,7 +30,7 @@ public sealed class ServiceTaskContext
     /// <summary>The host's services for this unit of work (its database context, clock...), when the host gives them.</summary>
     public IServiceProvider? Services { get; }
 
-    /// <summary>One instance of a multi-instance task sees its own element variable and loopCounter first.</summary>
+    /// <summary>The task's own variables (its input parameters; for one instance of a multi-instance task its element variable and loopCounter) come first.</summary>
     private JsonNode? Read(string name) => _local is not null && _local.TryGetPropertyValue(name, out var local) ? local : _variables[name];
 
     public JsonNode? GetVariable(string name) => Read(name);

@@ -201,7 +201,7 @@ public class BpmnReaderModelTests
               <bpmn:boundaryEvent id="Failed" attachedToRef="Script"><bpmn:compensateEventDefinition /></bpmn:boundaryEvent>
               <bpmn:intermediateThrowEvent id="Shout"><bpmn:compensateEventDefinition /></bpmn:intermediateThrowEvent>
               <bpmn:adHocSubProcess id="Race" />
-              <bpmn:subProcess id="OnError" triggeredByEvent="true"><bpmn:userTask id="Hidden" /></bpmn:subProcess>
+              <bpmn:subProcess id="OnError" triggeredByEvent="true"><bpmn:startEvent id="Hidden"><bpmn:compensateEventDefinition /></bpmn:startEvent></bpmn:subProcess>
               <bpmn:userTask id="Loop"><bpmn:standardLoopCharacteristics /></bpmn:userTask>
               <bpmn:serviceTask id="Java" camunda:class="com.example.Calculate" />
             """);
@@ -216,7 +216,7 @@ public class BpmnReaderModelTests
         Assert.Equal("boundaryEvent (compensateEventDefinition)", byId["Failed"].Kind);
         Assert.Equal("intermediateThrowEvent (compensateEventDefinition)", byId["Shout"].Kind);
         Assert.Equal("adHocSubProcess", byId["Race"].Kind);
-        Assert.Equal("subProcess (event sub-process)", byId["OnError"].Kind);
+        Assert.Equal("startEvent (compensateEventDefinition)", byId["Hidden"].Kind);
         Assert.Equal("userTask (standardLoopCharacteristics)", byId["Loop"].Kind);
         Assert.Equal("serviceTask (camunda:class)", byId["Java"].Kind);
         Assert.All(document.Unsupported, u => Assert.Equal("Approval", u.ProcessId));
@@ -226,8 +226,7 @@ public class BpmnReaderModelTests
     }
 
     [Theory]
-    [InlineData("startEvent", "escalationEventDefinition")]
-    [InlineData("startEvent", "conditionalEventDefinition")]
+    [InlineData("startEvent", "compensateEventDefinition")]
     [InlineData("intermediateThrowEvent", "compensateEventDefinition")]
     [InlineData("endEvent", "conditionalEventDefinition")]
     [InlineData("endEvent", "compensateEventDefinition")]

@@ -1,9 +1,9 @@
 // What the designer offers to draw is what the engine runs (DESIGN.md §4): the palette's generic task becomes a
-// user task and a service task, and the replace menu loses the kinds the engine refuses at deploy (manual, script
-// and business-rule tasks, complex and event-based gateways, ad-hoc sub-processes, transactions, compensation,
-// link, signal and escalation events). Anything else the deploy check still names on the element.
-const Refused = ['manual-task', 'script-task', 'rule-task', 'complex-gateway', 'event-based', 'ad-hoc', 'transaction',
-  'compensat', 'link-', 'signal', 'escalation'];
+// user task and a service task, and the replace menu loses the kinds the engine refuses at deploy (script tasks,
+// which run in JUEL only, business-rule tasks, complex gateways, ad-hoc sub-processes, transactions and
+// compensation). Event sub-processes, event-based gateways, link, signal, escalation, error and conditional events
+// run. Anything else the deploy check still names on the element.
+const Refused = ['script-task', 'rule-task', 'complex-gateway', 'ad-hoc', 'transaction', 'compensat'];
 
 function EnginePalette(palette, create, elementFactory, translate) {
   const createShape = (type) => (event) => create.start(event, elementFactory.createShape({ type }));

@@ -1,0 +1,119 @@
+using System.Text.Json.Nodes;
+using ProjectWorkflow.Engine.Model;
+
+namespace ProjectWorkflow.Engine.Runtime;
+
+/// <summary>
+/// Camunda's external tasks: a service task whose topic no handler here serves waits for a worker that fetches and locks
+/// it by topic, then completes it, reports a failure (retries and a retry timeout; at no retries left, an incident), or
+/// raises a BPMN error; it may extend or give up its lock. A lock that expires lets another worker fetch the task.
+/// </summary>
+internal sealed partial class InstanceRun
+{
+    /// <summary>The incident of an external task whose worker reported it failed with no retries left.</summary>
+    public const string FailedExternalTaskIncident = "failedExternalTask";
+
+    private void CreateExternalTask(Execution execution, ServiceTask service, string topic)
+    {
+        execution.State = ExecutionState.Waiting;
+        if (!execution.IsLoopInstance) AttachBoundaries(execution, service);
+        _instance.Bookmarks.Add(new Bookmark
+        {
+            Id = _instance.NextId(),
+            Kind = BookmarkKind.ExternalTask,
+            ExecutionId = execution.Id,
+            ElementId = service.Id,
+            MessageName = topic,
+        });
+        Journal(service, "externalTaskCreated", topic);
+    }
+
+    /// <summary>The variables a worker gets with a locked task: the process's, with the task's own (inputs, loop locals) first.</summary>
+    public JsonObject VariablesFor(Bookmark task) =>
+        _instance.FindExecution(task.ExecutionId) is { } execution ? (JsonObject)WithLocals(execution).DeepClone() : [];
+
+    public void LockExternalTask(Bookmark task, string workerId, TimeSpan duration)
+    {
+        task.WorkerId = workerId;
+        task.DueAt = Now + duration;
+        Journal(_process.Node(task.ElementId), "externalTaskLocked", workerId);
+    }
+
+    public void ExtendExternalTaskLock(Bookmark task, TimeSpan duration)
+    {
+        task.DueAt = Now + duration;
+        Journal(_process.Node(task.ElementId), "externalTaskLockExtended", task.WorkerId);
+    }
+
+    public void UnlockExternalTask(Bookmark task)
+    {
+        Journal(_process.Node(task.ElementId), "externalTaskUnlocked", task.WorkerId);
+        task.WorkerId = null;
+        task.DueAt = null;
+    }
+
+    /// <summary>The worker is done: its variables are set, and the token leaves the service task (outputs mapped).</summary>
+    public void CompleteExternalTask(Bookmark task, JsonObject? variables, JsonObject? localVariables)
+    {
+        Revocable = false;
+        var execution = ExecutionOf(task);
+        var node = _process.Node(task.ElementId);
+        _instance.Bookmarks.Remove(task);
+        if (localVariables is { Count: > 0 })
+        {
+            execution.Local ??= [];
+            foreach (var (name, value) in localVariables) execution.Local[name] = value?.DeepClone();
+        }
+        SetVariables(variables);
+        Journal(node, "externalTaskCompleted", task.WorkerId);
+        Leave(execution, node);
+    }
+
+    /// <summary>
+    /// The worker failed: with retries left the lock is released and the task may be fetched again after the retry
+    /// timeout; with none left an incident stops the branch until an operator retries it.
+    /// </summary>
+    public void FailExternalTask(Bookmark task, string? message, int retries, TimeSpan retryTimeout)
+    {
+        var execution = ExecutionOf(task);
+        var node = _process.Node(task.ElementId);
+        task.LastError = message;
+        task.Retries = Math.Max(0, retries);
+        Journal(node, "externalTaskFailed", $"{task.WorkerId}: {message} ({task.Retries} retries left)");
+        task.WorkerId = null;
+        if (task.Retries > 0)
+        {
+            task.DueAt = retryTimeout > TimeSpan.Zero ? Now + retryTimeout : null;
+            return;
+        }
+        task.DueAt = null;
+        execution.State = ExecutionState.Failed;
+        var incident = new Incident
+        {
+            Id = _instance.NextId(),
+            ExecutionId = execution.Id,
+            ElementId = node.Id,
+            Kind = FailedExternalTaskIncident,
+            Message = $"The external task of {node.Kind} '{node.Id}' (topic '{task.MessageName}') failed with no retries left: {message}",
+            Phase = IncidentPhase.Enter,
+            CreatedAt = Now,
+        };
+        _instance.Incidents.Add(incident);
+        _instance.Status = InstanceStatus.Faulted;
+        Journal(node, "incident", incident.Message);
+        _session.AddEffect(new IncidentRaised(_instance.Id, incident));
+    }
+
+    /// <summary>The worker raised a BPMN error: the task ends and the error goes to the nearest catcher, as a handler's would.</summary>
+    public void ExternalTaskBpmnError(Bookmark task, string code, string? message, JsonObject? variables)
+    {
+        var execution = ExecutionOf(task);
+        var node = _process.Node(task.ElementId);
+        _instance.Bookmarks.Remove(task);
+        SetVariables(variables);
+        ThrowError(execution, node, code, message);
+    }
+
+    private Execution ExecutionOf(Bookmark task) => _instance.FindExecution(task.ExecutionId)
+        ?? throw WorkflowException.Conflict($"The execution of the external task at '{task.ElementId}' no longer exists.");
+}

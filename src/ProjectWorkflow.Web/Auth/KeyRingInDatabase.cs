@@ -13,7 +13,7 @@ namespace ProjectWorkflow.Web.Auth;
 /// </summary>
 public sealed class KeyRingInDatabase(IServiceScopeFactory scopes, DatabaseReady database) : IXmlRepository
 {
-    // The ring is first read by the first request that needs a cookie; the table exists once the database is migrated.
+    // The ring is first read by data protection's hosted service as the host starts, before the database may be migrated.
     private static readonly TimeSpan SchemaWait = TimeSpan.FromMinutes(2);
 
     public IReadOnlyCollection<XElement> GetAllElements()

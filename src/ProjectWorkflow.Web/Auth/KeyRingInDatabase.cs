@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Audit;
 using ProjectWorkflow.Application.Persistence;
-using ProjectWorkflow.Web.Health;
 
 namespace ProjectWorkflow.Web.Auth;
 
@@ -12,7 +11,7 @@ namespace ProjectWorkflow.Web.Auth;
 /// and reads portal cookies and antiforgery tokens with the same keys, and a restarted or replaced node keeps them.
 /// A node that meets a key it has not loaded yet (another node made it) reloads the ring by itself.
 /// </summary>
-public sealed class KeyRingInDatabase(IServiceScopeFactory scopes, StartupGate startup) : IXmlRepository
+public sealed class KeyRingInDatabase(IServiceScopeFactory scopes, DatabaseReady database) : IXmlRepository
 {
     // The ring is first read by the first request that needs a cookie; the table exists once the database is migrated.
     private static readonly TimeSpan SchemaWait = TimeSpan.FromMinutes(2);
@@ -40,8 +39,10 @@ public sealed class KeyRingInDatabase(IServiceScopeFactory scopes, StartupGate s
 
     private void WaitForSchema()
     {
-        if (startup.IsOpen) return;
-        if (!startup.WhenOpenAsync(CancellationToken.None).Wait(SchemaWait))
+        // The schema, not the whole startup: the gate opens only after the demo applications are seeded, and
+        // data protection's own hosted service reads the ring while the host starts.
+        if (database.IsReady) return;
+        if (!database.WaitAsync(CancellationToken.None).Wait(SchemaWait))
             throw new InvalidOperationException("The data-protection key ring is in the database, which was not ready within two minutes.");
     }
 }

@@ -12,7 +12,9 @@ public static class HealthSetup
     public static IServiceCollection AddStartupAndHealth(this IServiceCollection services)
     {
         services.AddSingleton<StartupGate>();
-        services.AddHostedService<DatabaseStartup>();
+        // First of the hosted services: data protection's reads the key ring (in the database) as the host starts and
+        // waits for the schema, so migrating must already be under way (a BackgroundService does not hold up the start).
+        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseStartup>());
         services.AddHealthChecks()
             .AddCheck<StartupGateHealthCheck>("startup", tags: [Ready])
             .AddDbContextCheck<ProjectWorkflowDbContext>("database", tags: [Ready]);

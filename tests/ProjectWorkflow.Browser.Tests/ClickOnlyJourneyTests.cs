@@ -11,9 +11,10 @@ namespace ProjectWorkflow.Browser.Tests;
 /// reviewer returns it for supplement; the clerk answers with a new file; the reviewer recommends it; the approver
 /// passes the site check and the joint review; after the public notice the clerk signs the agreement; the finance
 /// officer approves the first installment; the clerk reads it among the payments received. First in Chinese, then
-/// the same journey in English. Two things are not clicks: the project is entered in the pool register (staff
-/// import it from Excel), and the public notice's five working days pass on the app's clock. The seven experts
-/// declare and score over the API until the experts' pages are built (the review side of #14).
+/// the same journey in English. Between the district and the approver, each of the seven experts drawn signs in,
+/// opens the file from their inbox, declares no conflict and scores it on the rubric. Two things are not clicks: the
+/// project is entered in the pool register (staff import it from Excel), and the public notice's five working days
+/// pass on the app's clock.
 /// </summary>
 [Collection(JourneyPortalCollection.Name)]
 public sealed partial class ClickOnlyJourneyTests(BrowserPortal portal)
@@ -85,10 +86,9 @@ public sealed partial class ClickOnlyJourneyTests(BrowserPortal portal)
         // The reviewer recommends it this time.
         await WorkTaskAsync(w, "reviewer1", number, task => task.GetByLabel("推荐 Recommend").CheckAsync());
 
-        // Seven experts declare and score (over the API: their pages are the review side's).
-        var instance = (await ApplicationAsync(await new LifecycleWalk(portal).ClientAsync("enterprise1"), id)).GetProperty("instanceId").GetGuid();
-        await new ReviewWalk(portal).PanelAsync(id, instance, ReviewWalk.SevenPanel.ToDictionary(e => e,
-            e => new Dictionary<string, decimal> { ["technology"] = 32, ["economics"] = 24, ["management"] = 24 }));
+        // The seven experts drawn each declare no conflict, then score the opened file on the rubric.
+        foreach (var expert in ReviewWalk.SevenPanel)
+            await ScoreAsync(w, expert, number, shots, first: expert == ReviewWalk.SevenPanel[0]);
 
         // The approver passes the site check and approves at the joint review.
         await WorkTaskAsync(w, "approver1", number, task => task.GetByLabel("通过 Pass").CheckAsync());
@@ -137,6 +137,35 @@ public sealed partial class ClickOnlyJourneyTests(BrowserPortal portal)
         await page.GetByRole(AriaRole.Button, new() { Name = w["SubmitForm"], Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(w["TaskCompleted"]);
     }
+
+    /// <summary>
+    /// The expert opens the file from their inbox, answers "no" to every conflict question, and scores the tech-upgrade
+    /// rubric (its criteria and maxima are the 2026 rule set's data) with 80 points in all.
+    /// </summary>
+    private async Task ScoreAsync(Words w, string expert, string number, string shots, bool first)
+    {
+        var page = await SignInAsync(w, expert, "/portal/tasks");
+        await page.GetByRole(AriaRole.Row).Filter(new() { HasText = number }).GetByRole(AriaRole.Link).First.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = w.OfReview("Declaration") })).ToBeVisibleAsync();
+        foreach (var question in await page.Locator("form[action$=\"/declaration\"] fieldset").AllAsync())
+            await question.GetByLabel(w.OfReview("No"), new() { Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = w.OfReview("Declare") }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(w.OfReview("Done.declared"));
+
+        foreach (var (criterion, max, points) in Rubric)
+            await page.GetByLabel(w.OfReview("PointsFor", criterion, max), Exact).FillAsync(points);
+        await page.GetByLabel(w.OfReview("Comment"), Exact).FillAsync("The servo retrofit is well argued.");
+        if (first)
+        {
+            await PortalPages.ScreenshotAsync(page, $"{shots}-expert-scores");
+            Assert.Empty(await PortalPages.SeriousViolationsAsync(page));
+        }
+        await page.GetByRole(AriaRole.Button, new() { Name = w.OfReview("SubmitScores") }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(w.OfReview("Done.scored"));
+    }
+
+    private static readonly (string Criterion, int Max, string Points)[] Rubric =
+        [("技术先进性 Technology", 40, "32"), ("经济效益 Economics", 30, "24"), ("实施保障 Delivery", 30, "24")];
 
     /// <summary>Signs in through the form; in English the person first presses "English" on the sign-in page.</summary>
     private async Task<IPage> SignInAsync(Words w, string userName, string returnUrl)

@@ -12,6 +12,7 @@ internal sealed class Words(string culture)
     private static readonly ResourceManager Portal = Of(typeof(ProjectWorkflow.Web.Portal.PortalText));
     private static readonly ResourceManager Project = Of(typeof(ProjectWorkflow.Web.Projects.ProjectText));
     private static readonly ResourceManager Enterprise = Of(typeof(ProjectWorkflow.Web.Enterprises.EnterpriseText));
+    private static readonly ResourceManager Review = Of(typeof(ProjectWorkflow.Web.Reviews.ReviewText));
 
     private readonly CultureInfo _culture = CultureInfo.GetCultureInfo(culture);
 
@@ -22,6 +23,8 @@ internal sealed class Words(string culture)
     public string OfProject(string key, params object[] args) => Format(Project, key, args);
 
     public string OfEnterprise(string key, params object[] args) => Format(Enterprise, key, args);
+
+    public string OfReview(string key, params object[] args) => Format(Review, key, args);
 
     private string Format(ResourceManager words, string key, object[] args)
     {

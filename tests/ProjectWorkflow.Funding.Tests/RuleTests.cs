@@ -21,6 +21,18 @@ public class RuleTests
     }
 
     [Fact]
+    public void BatchReview_IsRefusedUntilTheWindowCloses_InShanghaiTime_AndAlwaysOpenForYearRoundIntake()
+    {
+        var window = new ApplicationWindow(new DateTimeOffset(2026, 1, 20, 1, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 2, 4, 8, 0, 0, TimeSpan.Zero));
+        var early = new BatchReviewBeforeWindowClosesRule(window, new DateTimeOffset(2026, 2, 4, 7, 59, 0, TimeSpan.Zero));
+        Assert.True(early.IsBroken());
+        Assert.Contains("2026-02-04 16:00", early.Message.Chinese);
+        Assert.Contains("2026-02-04 16:00 Shanghai time", early.Message.English);
+        Assert.False(new BatchReviewBeforeWindowClosesRule(window, new DateTimeOffset(2026, 2, 4, 16, 0, 0, TimeSpan.FromHours(8))).IsBroken());
+        Assert.False(new BatchReviewBeforeWindowClosesRule(ApplicationWindow.YearRound, new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)).IsBroken());
+    }
+
+    [Fact]
     public void Extension_AskedLessThanThreeMonthsBefore_OrTwice_OrTooLong_IsRefused()
     {
         var ends = new DateOnly(2028, 6, 30);

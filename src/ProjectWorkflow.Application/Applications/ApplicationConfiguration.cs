@@ -37,6 +37,8 @@ internal sealed class FundingApplicationConfiguration : IEntityTypeConfiguration
         builder.HasIndex(a => a.Fingerprint);
         builder.HasIndex(a => new { a.EnterpriseId, a.Status });
         builder.HasIndex(a => new { a.SchemeKey, a.Year, a.Status });
+        // The inbox's district filter finds the applications of the register's enterprises (docs/benchmarks.md, "Inbox").
+        builder.HasIndex(a => a.Uscc);
         builder.Ignore(a => a.Investment);
         builder.Ignore(a => a.Invoices);
         builder.Ignore(a => a.IsEditable);

@@ -17,5 +17,7 @@ internal sealed class ProjectPoolEntryConfiguration : IEntityTypeConfiguration<P
         builder.Property(e => e.ImportedBy).HasMaxLength(256).IsRequired();
         // One entry per enterprise, project and pool year: importing the same sheet again changes nothing.
         builder.HasIndex(e => new { e.Uscc, e.NormalisedName, e.PoolYear }).IsUnique();
+        // The inbox's district filter starts from one district's entries (docs/benchmarks.md, "Inbox").
+        builder.HasIndex(e => e.District);
     }
 }

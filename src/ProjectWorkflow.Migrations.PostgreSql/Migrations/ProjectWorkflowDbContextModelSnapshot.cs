@@ -1643,6 +1643,8 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("Uscc");
+
                     b.HasIndex("EnterpriseId", "Status");
 
                     b.HasIndex("SchemeKey", "Year", "Status");
@@ -1690,6 +1692,8 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                         .HasColumnType("character varying(18)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("District");
 
                     b.HasIndex("Uscc", "NormalisedName", "PoolYear")
                         .IsUnique();

@@ -1645,6 +1645,8 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("Uscc");
+
                     b.HasIndex("EnterpriseId", "Status");
 
                     b.HasIndex("SchemeKey", "Year", "Status");
@@ -1692,6 +1694,8 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(18)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("District");
 
                     b.HasIndex("Uscc", "NormalisedName", "PoolYear")
                         .IsUnique();

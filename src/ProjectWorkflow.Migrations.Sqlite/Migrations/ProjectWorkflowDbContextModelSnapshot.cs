@@ -1620,6 +1620,8 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("Uscc");
+
                     b.HasIndex("EnterpriseId", "Status");
 
                     b.HasIndex("SchemeKey", "Year", "Status");
@@ -1667,6 +1669,8 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("District");
 
                     b.HasIndex("Uscc", "NormalisedName", "PoolYear")
                         .IsUnique();

@@ -131,6 +131,25 @@ public sealed class ReviewPagesTests(FundingApp app) : IClassFixture<FundingApp>
     }
 
     [Fact]
+    public async Task TheInboxTabs_CountWhatEachTabLists_MineClaimableAndOverdue()
+    {
+        var (_, first, _) = await SubmitInAsync("奉贤区", Unique("Count file A"));
+        await SubmitInAsync("奉贤区", Unique("Count file B"));
+        using var reviewer = await app.CreateClientForAsync("reviewer1");
+        await OkAsync(reviewer, $"/api/tasks/{await OnlyTaskAsync(reviewer, "candidate", first, "districtReview")}/claim");
+
+        async Task<int> Listed(string scope) =>
+            (await reviewer.GetFromJsonAsync<JsonElement[]>($"/api/tasks?scope={scope}&take=500"))!.Length;
+        using var portal = await app.CreateSignedInClientAsync("reviewer1");
+        var page = await TextOfAsync(portal, "/portal/tasks");
+        var mine = await Listed("mine");
+        Assert.True(mine >= 1);
+        Assert.Contains($"我的任务 ({mine})", page);
+        Assert.Contains($"我所在组的任务 ({await Listed("candidate")})", page);
+        Assert.Contains($"已逾期 ({await Listed("overdue")})", page);
+    }
+
+    [Fact]
     public async Task BatchReview_CompletesTheTasksItMay_AndListsEachRefusal_LeavingTheRefusedUntouched()
     {
         var files = new List<(Guid Instance, string Number)>();

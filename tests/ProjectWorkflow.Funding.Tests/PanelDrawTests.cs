@@ -118,9 +118,9 @@ public class PanelDrawTests
     public void ARuleSetsMix_AddsUpToThePanel_AndTheQuorumFitsIt()
     {
         Assert.Empty(SevenSeats.Problems());
-        Assert.Contains((SevenSeats with { Quorum = 8 }).Problems(), p => p.Contains("quorum"));
-        Assert.Contains((SevenSeats with { Seats = new Dictionary<string, int> { ["technical"] = 4, ["financial"] = 2 } }).Problems(), p => p.Contains("add up"));
-        Assert.Contains((SevenSeats with { Seats = new Dictionary<string, int> { ["technical"] = 4, ["legal"] = 3 } }).Problems(), p => p.Contains("per field"));
+        Assert.Contains((SevenSeats with { Quorum = 8 }).Problems(), p => p.English.Contains("quorum"));
+        Assert.Contains((SevenSeats with { Seats = new Dictionary<string, int> { ["technical"] = 4, ["financial"] = 2 } }).Problems(), p => p.English.Contains("add up"));
+        Assert.Contains((SevenSeats with { Seats = new Dictionary<string, int> { ["technical"] = 4, ["legal"] = 3 } }).Problems(), p => p.English.Contains("per field"));
         Assert.Equal(new Dictionary<string, int> { ["any"] = 5 }, new PanelRule(5, 3, [], 60, true).SeatsByField);
     }
 }

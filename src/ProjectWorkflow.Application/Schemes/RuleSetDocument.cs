@@ -177,7 +177,7 @@ public sealed record RuleSetDocument(
             RequiredAttachments = RequiredAttachments?.Select(a => new RequiredAttachment(a.Kind ?? "", a.NameZh ?? "", a.NameEn ?? "")).ToList()
                 ?? RequiredAttachment.Default,
         };
-        errors.AddRange(ruleSet.Problems().Select(p => new FieldError("ruleSet", p)));
+        errors.AddRange(ruleSet.Problems().Select(p => FieldError.Of("ruleSet", p.English, p.Chinese)));
         return errors.Count > 0 ? (null, errors) : (ruleSet, errors);
     }
 }

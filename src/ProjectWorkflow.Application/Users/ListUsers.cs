@@ -10,7 +10,7 @@ public sealed class ListUsers(ProjectWorkflowDbContext db)
     {
         var users = await db.Users.AsNoTracking()
             .OrderBy(u => u.UserName)
-            .Select(u => new { u.Id, u.UserName, u.DisplayName, u.Organisation, u.Email })
+            .Select(u => new { u.Id, u.UserName, u.DisplayName, u.Organisation, u.Email, u.LockoutEnd })
             .ToListAsync(cancellationToken);
         var roles = await (
                 from userRole in db.UserRoles
@@ -22,7 +22,7 @@ public sealed class ListUsers(ProjectWorkflowDbContext db)
         return users
             .Select(u => new UserSummary(
                 u.Id, u.UserName!, u.DisplayName, u.Organisation,
-                rolesByUser[u.Id].Order(StringComparer.Ordinal).ToList(), u.Email))
+                rolesByUser[u.Id].Order(StringComparer.Ordinal).ToList(), u.Email, UserAccount.IsDisabled(u.LockoutEnd)))
             .ToList();
     }
 }

@@ -22,14 +22,16 @@ public sealed record PanelRule(int Size, int Quorum, IReadOnlyList<RubricCriteri
     public IReadOnlyDictionary<string, int> SeatsByField =>
         Seats.Count > 0 ? Seats : new Dictionary<string, int> { [Reviews.ExpertFields.Any] = Size };
 
-    /// <summary>What is wrong with the panel's figures, as sentences for the administrator.</summary>
-    public IEnumerable<string> Problems()
+    /// <summary>What is wrong with the panel's figures, as sentences for the administrator (zh-CN and English).</summary>
+    public IEnumerable<Rules.RuleMessage> Problems()
     {
-        if (Size < 1 || Quorum < 1 || Quorum > Size) yield return "The panel needs at least one expert and a quorum no larger than the panel.";
+        if (Size < 1 || Quorum < 1 || Quorum > Size) yield return new("评审组至少须有一名专家，且法定人数不得超过评审组人数。", "The panel needs at least one expert and a quorum no larger than the panel.");
         if (Seats.Count > 0 && Seats.Values.Sum() != Size)
-            yield return $"The seats per field ({string.Join(", ", Seats.Select(s => $"{s.Key} {s.Value}"))}) must add up to the panel's size ({Size}).";
+            yield return new($"各领域席位（{string.Join("、", Seats.Select(s => $"{s.Key} {s.Value}"))}）之和须等于评审组人数（{Size}）。",
+                $"The seats per field ({string.Join(", ", Seats.Select(s => $"{s.Key} {s.Value}"))}) must add up to the panel's size ({Size}).");
         if (Seats.Any(s => s.Value < 0 || !Reviews.ExpertFields.IsSeat(s.Key)))
-            yield return $"Seats are drawn per field: {string.Join(", ", Reviews.ExpertFields.Seatable)}, each a number of seats of 0 or more.";
-        if (ConflictLookbackYears is < 0 or > 20) yield return "The conflict-of-interest look-back is 0 to 20 years.";
+            yield return new($"席位按领域抽取：{string.Join("、", Reviews.ExpertFields.Seatable)}，每个领域的席位数为0或以上。",
+                $"Seats are drawn per field: {string.Join(", ", Reviews.ExpertFields.Seatable)}, each a number of seats of 0 or more.");
+        if (ConflictLookbackYears is < 0 or > 20) yield return new("利益冲突回避年限为0至20年。", "The conflict-of-interest look-back is 0 to 20 years.");
     }
 }

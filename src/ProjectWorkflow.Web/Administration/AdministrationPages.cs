@@ -6,6 +6,8 @@ using ProjectWorkflow.Application.Workflows.Incidents;
 using ProjectWorkflow.Application.Ledger;
 using ProjectWorkflow.Application.Schemes;
 using ProjectWorkflow.Application.Users;
+using ProjectWorkflow.Application.Reviews;
+using ProjectWorkflow.Application.Workflows.Instances;
 using ProjectWorkflow.Application.Validation;
 using ProjectWorkflow.Application.Vouchers;
 using ProjectWorkflow.Funding;
@@ -105,6 +107,60 @@ public static class AdministrationPages
         })
             .RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
 
+        // A person's account: disable, enable, a temporary password, their roles. The refusals speak the page's language.
+        admin.MapPost("/users/{userName}/disable", (string userName, IFormCollection form, ClaimsPrincipal user, DisableUser disable, IStringLocalizer<AdministrationText> t, CancellationToken ct) =>
+            UserButtonAsync(async () => t["UserDisabled", (await disable.HandleAsync(userName, PortalButton.Field(form, "reason", 500), ActorOf.User(user), ct)).UserName].Value))
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
+        admin.MapPost("/users/{userName}/enable", (string userName, EnableUser enable, IStringLocalizer<AdministrationText> t, CancellationToken ct) =>
+            UserButtonAsync(async () => t["UserEnabled", (await enable.HandleAsync(userName, ct)).UserName].Value))
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
+        admin.MapPost("/users/{userName}/password-reset", async (string userName, ResetPassword reset, HttpContext http, CancellationToken ct) =>
+        {
+            try
+            {
+                // Shown in this answer only (no redirect: the password would sit in an address and the access log).
+                var done = await reset.HandleAsync(userName, ct);
+                http.Response.Headers.CacheControl = "no-store";
+                return PortalPageResult.Page<UsersPage>(new { Reset = done });
+            }
+            catch (Exception refusal) when (RefusalProblems.Describe(refusal) is { } problem)
+            {
+                return PortalPageResult.Page<UsersPage>(new { Refusal = InLanguage(refusal, problem) }, problem.Status ?? StatusCodes.Status400BadRequest);
+            }
+        })
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
+        admin.MapPost("/users/{userName}/roles", (string userName, IFormCollection form, ClaimsPrincipal user, ChangeRoles change, IStringLocalizer<AdministrationText> t, CancellationToken ct) =>
+            UserButtonAsync(async () =>
+            {
+                var roles = form["roles"].Where(r => r is { Length: > 0 and <= 64 }).Select(r => r!).Take(Roles.All.Count * 2).ToList();
+                var changed = await change.HandleAsync(userName, new ChangeRolesRequest(roles), ActorOf.User(user), ct);
+                return t["RolesChanged", changed.UserName, string.Join("、", changed.Roles.Select(r => t[$"Role.{r}"].Value))].Value;
+            }))
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
+
+        // The expert pool: experts with their fields and their ties to enterprises or calls.
+        admin.MapGet("/experts", (string? done, string? field) => PortalPageResult.Page<ExpertsPage>(new { Done = done, Field = field }));
+        admin.MapPost("/experts", (IFormCollection form, SaveExpert save, IStringLocalizer<AdministrationText> t, CancellationToken ct) =>
+            ExpertButtonAsync(async () =>
+            {
+                var fields = form["fields"].Where(f => f is { Length: > 0 and <= 64 }).Select(f => f!).Take(16).ToList();
+                var saved = await save.HandleAsync(PortalButton.Field(form, "expert", 256) ?? "", new SaveExpertRequest(fields), ct);
+                return t["ExpertSaved", saved.Expert, string.Join("、", saved.Fields.Select(f => t[$"ExpertField.{f}"].Value))].Value;
+            }))
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
+        admin.MapPost("/experts/{expert}/relations", (string expert, IFormCollection form, RelateExpert relate, IStringLocalizer<AdministrationText> t, CancellationToken ct) =>
+            ExpertButtonAsync(async () =>
+            {
+                DateOnly? endedOn = null;
+                if (PortalButton.Field(form, "endedOn", 32) is { } ended)
+                    endedOn = DateOnly.TryParseExact(ended, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)
+                        ? day : throw InvalidRequestException.For("endedOn", t["NotADay", ended].Value);
+                var relation = await relate.HandleAsync(expert, new RelateExpertRequest(PortalButton.Field(form, "kind", 64), PortalButton.Field(form, "uscc", 64),
+                    PortalButton.Field(form, "schemeKey", 64), PortalButton.Int(form, "year"), endedOn, PortalButton.Field(form, "note", 1000)), ct);
+                return t["RelationRecorded", expert, t[$"RelationKind.{relation.Kind}"].Value].Value;
+            }))
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
+
         admin.MapGet("/providers", (string? done) => PortalPageResult.Page<ProvidersPage>(new { Done = done }));
         admin.MapPost("/providers/{id:guid}/vet", (Guid id, ClaimsPrincipal user, VetProvider vet, IStringLocalizer<AdministrationText> t, CancellationToken ct) =>
             ProviderButtonAsync(async () => t["ProviderVetted", (await vet.HandleAsync(id, ActorOf.User(user), ct)).Name].Value))
@@ -162,8 +218,53 @@ public static class AdministrationPages
                 }, "/portal/admin/incidents",
                 (refusal, status) => PortalPageResult.Page<IncidentsPage>(new { Refusal = refusal }, status)))
             .RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
+        // Moving a token (跳转) of a faulted or stuck instance: cancel the tokens at one activity, start one before another, with a reason.
+        admin.MapPost("/incidents/move", (IFormCollection form, ClaimsPrincipal user, ModifyInstance modify, IStringLocalizer<AdministrationText> t, CancellationToken ct) =>
+            PressInLanguageAsync(async () =>
+                {
+                    if (!Guid.TryParse(PortalButton.Field(form, "instanceId", 64), out var instanceId))
+                        throw new InvalidRequestException([FieldError.Of("instanceId", "Give the instance's id (a GUID, as the table shows it).", "请填写流程实例编号（表中所示的 GUID）。")]);
+                    var from = PortalButton.Field(form, "from", ModifyInstance.MaxElementIdLength);
+                    var to = PortalButton.Field(form, "to", ModifyInstance.MaxElementIdLength);
+                    if (to is null)
+                        throw new InvalidRequestException([FieldError.Of("to", "Name the activity to move the token to (its element id).", "请填写令牌移至的环节（环节编号）。")]);
+                    var reason = PortalButton.Field(form, "reason", ModifyInstance.MaxReasonLength);
+                    if (reason is null)
+                        throw new InvalidRequestException([FieldError.Of("reason", "Give a reason: it is kept in the journal and the audit log.", "请填写原因：它会记入流程日志和审计日志。")]);
+                    await modify.HandleAsync(instanceId, new ModifyInstanceRequest(from is null ? [] : [from], [to], reason), ActorOf.User(user), ct);
+                    return t["TokenMoved", from ?? "-", to].Value;
+                }, "/portal/admin/incidents",
+                (refusal, status) => PortalPageResult.Page<IncidentsPage>(new { Refusal = refusal }, status)))
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
         return app;
     }
+
+    private static Task<IResult> UserButtonAsync(Func<Task<string>> act) =>
+        PressInLanguageAsync(act, "/portal/admin/users", (refusal, status) => PortalPageResult.Page<UsersPage>(new { Refusal = refusal }, status));
+
+    private static Task<IResult> ExpertButtonAsync(Func<Task<string>> act) =>
+        PressInLanguageAsync(act, "/portal/admin/experts", (refusal, status) => PortalPageResult.Page<ExpertsPage>(new { Refusal = refusal }, status));
+
+    /// <summary>
+    /// A button as <see cref="PortalButton.PressAsync"/> presses it, except that a refusal is shown in the page's language
+    /// only (the rule's Chinese or English sentence, each field's Chinese where the use case gave one).
+    /// </summary>
+    private static async Task<IResult> PressInLanguageAsync(Func<Task<string>> act, string back, Func<string, int, IResult> refused)
+    {
+        string done;
+        try
+        {
+            done = await act();
+        }
+        catch (Exception refusal) when (RefusalProblems.Describe(refusal) is { } problem)
+        {
+            return refused(InLanguage(refusal, problem), problem.Status ?? StatusCodes.Status400BadRequest);
+        }
+        return Results.LocalRedirect($"{back}?done={Uri.EscapeDataString(done)}");
+    }
+
+    private static string InLanguage(Exception refusal, Microsoft.AspNetCore.Mvc.ProblemDetails problem) =>
+        RefusalProblems.InLanguage(refusal, System.Globalization.CultureInfo.CurrentUICulture) is { Length: > 0 } said ? said : problem.Detail ?? problem.Title ?? "";
 
     private static Task<IResult> ProviderButtonAsync(Func<Task<string>> act) =>
         PortalButton.PressAsync(act, "/portal/admin/providers", (refusal, status) => PortalPageResult.Page<ProvidersPage>(new { Refusal = refusal }, status));

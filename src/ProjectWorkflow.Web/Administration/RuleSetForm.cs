@@ -120,11 +120,18 @@ public sealed class RuleSetForm
         return form.Errors.Count > 0 ? (null, form) : (document, form);
     }
 
-    /// <summary>The use case's own refusals (the rule's sentences) shown beside the fields they name, or above the form.</summary>
+    /// <summary>
+    /// The use case's own refusals (the rule's sentences) shown beside the fields they name, or above the form: in the
+    /// page's language, the Chinese sentence where the use case gave one (a rule set's problems all have theirs).
+    /// </summary>
     public void Add(IEnumerable<FieldError> errors)
     {
+        var chinese = !System.Globalization.CultureInfo.CurrentUICulture.Name.StartsWith("en", StringComparison.OrdinalIgnoreCase);
         foreach (var error in errors)
-            Errors[error.Field] = Errors.TryGetValue(error.Field, out var earlier) ? $"{earlier} {error.Message}" : error.Message;
+        {
+            var message = chinese && error.MessageZh is { } zh ? zh : error.Message;
+            Errors[error.Field] = Errors.TryGetValue(error.Field, out var earlier) ? $"{earlier} {message}" : message;
+        }
     }
 
     private SupportDocument? Support(string prefix, SupportDocument copied) => copied.Method switch

@@ -1,9 +1,13 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProjectWorkflow.Application.Identity;
 using ProjectWorkflow.Application.Users;
+using ProjectWorkflow.Web.Auth;
 using ProjectWorkflow.Web.Errors;
 
 namespace ProjectWorkflow.Web.Users;
+
+public sealed record DisableUserRequest(string? Reason);
 
 public static class UserEndpoints
 {
@@ -19,6 +23,30 @@ public static class UserEndpoints
         users.MapPost("/", Create)
             .RequireAuthorization(policy => policy.RequireRole(Roles.Admin))
             .WithSummary("Create a user with a local password (admin)");
+
+        users.MapPost("/{userName}/disable", async (string userName, DisableUserRequest? request, ClaimsPrincipal user, DisableUser disable, CancellationToken ct) =>
+                TypedResults.Ok(await disable.HandleAsync(userName, request?.Reason, ActorOf.User(user), ct)))
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Admin))
+            .WithSummary("Disable a user: sign-in refused, sessions ended; never oneself nor the last administrator (admin)");
+
+        users.MapPost("/{userName}/enable", async (string userName, EnableUser enable, CancellationToken ct) =>
+                TypedResults.Ok(await enable.HandleAsync(userName, ct)))
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Admin))
+            .WithSummary("Enable a disabled or locked-out user again (admin)");
+
+        users.MapPost("/{userName}/password-reset", async (string userName, ResetPassword reset, HttpContext http, CancellationToken ct) =>
+            {
+                // The temporary password is in this answer only: never cached, never stored but as its hash.
+                http.Response.Headers.CacheControl = "no-store";
+                return TypedResults.Ok(await reset.HandleAsync(userName, ct));
+            })
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Admin))
+            .WithSummary("Reset a user's password to a temporary one, shown once in the answer (admin)");
+
+        users.MapPut("/{userName}/roles", async (string userName, ChangeRolesRequest request, ClaimsPrincipal user, ChangeRoles change, CancellationToken ct) =>
+                TypedResults.Ok(await change.HandleAsync(userName, request, ActorOf.User(user), ct)))
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Admin))
+            .WithSummary("Set a user's roles; refused when they would play two of applicant, expert, approver, payer (admin)");
 
         return api;
     }

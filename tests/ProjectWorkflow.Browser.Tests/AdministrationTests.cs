@@ -74,6 +74,8 @@ public sealed partial class AdministrationTests(BrowserPortal portal) : IClassFi
     [Theory]
     [InlineData("admin1", "/portal/admin/schemes", "admin-schemes")]
     [InlineData("admin1", "/portal/admin/users", "admin-users")]
+    [InlineData("admin1", "/portal/admin/experts", "admin-experts")]
+    [InlineData("auditor1", "/portal/admin/experts", "auditor-experts")]
     [InlineData("admin1", "/portal/admin/providers", "admin-providers")]
     [InlineData("admin1", "/portal/admin/budgets", "admin-budgets-list")]
     [InlineData("admin1", "/portal/admin/calendar", "admin-calendar")]
@@ -93,10 +95,11 @@ public sealed partial class AdministrationTests(BrowserPortal portal) : IClassFi
     public async Task TheAuditLogVerifiesItsChain_AndTheAdministratorsAddsAUserWithRoles()
     {
         var admin = await portal.SignInAsync("admin1", "/portal/admin/users");
-        await admin.GetByLabel("登录名").FillAsync("auditor7");
-        await admin.GetByLabel("姓名").FillAsync("Wang Audit");
-        await admin.GetByLabel("初始密码").FillAsync("A-long-initial-passphrase-2027");
-        await admin.GetByLabel("审计", new() { Exact = true }).CheckAsync();
+        var addUser = admin.Locator("section[aria-labelledby='add-user']");
+        await addUser.GetByLabel("登录名").FillAsync("auditor7");
+        await addUser.GetByLabel("姓名").FillAsync("Wang Audit");
+        await addUser.GetByLabel("初始密码").FillAsync("A-long-initial-passphrase-2027");
+        await addUser.GetByLabel("审计", new() { Exact = true }).CheckAsync();
         await admin.GetByRole(AriaRole.Button, new() { Name = "新增用户" , Exact = true }).ClickAsync();
         await Assertions.Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("已新增用户 auditor7");
         await Assertions.Expect(admin.Locator("tr[data-user='auditor7']")).ToContainTextAsync("审计");
@@ -105,6 +108,92 @@ public sealed partial class AdministrationTests(BrowserPortal portal) : IClassFi
         await admin.GetByRole(AriaRole.Button, new() { Name = "校验审计链" }).ClickAsync();
         await Assertions.Expect(admin.Locator("[data-verified]")).ToHaveAttributeAsync("data-verified", "true");
         await Assertions.Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("审计链完整");
+    }
+
+    [Fact]
+    public async Task AnAdministratorDisablesEnablesResetsAndChangesRoles_AndKeepsTheExpertPool()
+    {
+        var admin = await portal.SignInAsync("admin1", "/portal/admin/users");
+        var addUser = admin.Locator("section[aria-labelledby='add-user']");
+        await addUser.GetByLabel("登录名").FillAsync("finance9");
+        await addUser.GetByLabel("姓名").FillAsync("Zhao Finance");
+        await addUser.GetByLabel("初始密码").FillAsync("A-long-initial-passphrase-2027");
+        await addUser.GetByLabel("财政", new() { Exact = true }).CheckAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "新增用户", Exact = true }).ClickAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("已新增用户 finance9");
+
+        // Disabled, the person cannot sign in even with the right password.
+        var row = admin.Locator("tr[data-user='finance9']");
+        await row.GetByLabel("理由").FillAsync("调离岗位");
+        await row.GetByRole(AriaRole.Button, new() { Name = "停用 finance9" }).ClickAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("已停用用户 finance9");
+        await Assertions.Expect(row).ToHaveAttributeAsync("data-disabled", "true");
+        var refused = await SignInWithAsync("finance9", "A-long-initial-passphrase-2027");
+        await Assertions.Expect(refused.GetByRole(AriaRole.Alert)).ToContainTextAsync("用户名或密码不正确");
+
+        // The administrator cannot disable themselves.
+        await admin.Locator("tr[data-user='admin1']").GetByRole(AriaRole.Button, new() { Name = "停用 admin1" }).ClickAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Alert)).ToContainTextAsync("管理员不能停用自己的账号");
+
+        // Enabled again and given a temporary password (shown once): the person signs in with it, not the old one.
+        await row.GetByRole(AriaRole.Button, new() { Name = "启用 finance9" }).ClickAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("已启用用户 finance9");
+        await row.GetByRole(AriaRole.Button, new() { Name = "重置 finance9 的密码" }).ClickAsync();
+        var temporary = (await admin.Locator("#temporary-password").InnerTextAsync()).Trim();
+        Assert.Equal(16, temporary.Length);
+        await PortalPages.ScreenshotAsync(admin, "admin-users-password-reset");
+        Assert.Empty(await PortalPages.SeriousViolationsAsync(admin));
+        var old = await SignInWithAsync("finance9", "A-long-initial-passphrase-2027");
+        await Assertions.Expect(old.GetByRole(AriaRole.Alert)).ToContainTextAsync("用户名或密码不正确");
+        var person = await SignInWithAsync("finance9", temporary);
+        await person.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/account/login", StringComparison.Ordinal));
+
+        // Finance and expert together would let one person pay and review: refused with the rule's sentence, roles unchanged.
+        await admin.GotoAsync("/portal/admin/users");
+        await row.GetByText("修改 finance9 的角色").ClickAsync();
+        await row.GetByLabel("评审专家", new() { Exact = true }).CheckAsync();
+        await row.GetByRole(AriaRole.Button, new() { Name = "保存 finance9 的角色" }).ClickAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Alert)).ToContainTextAsync("同一人在项目中不能担任申报人、评审专家、审批人、拨付人中的两种");
+        await Assertions.Expect(admin.Locator("tr[data-user='finance9'] td").Nth(3)).ToHaveTextAsync("财政");
+        // Moved to audit instead: allowed.
+        await row.GetByText("修改 finance9 的角色").ClickAsync();
+        await row.GetByLabel("财政", new() { Exact = true }).UncheckAsync();
+        await row.GetByLabel("审计", new() { Exact = true }).CheckAsync();
+        await row.GetByRole(AriaRole.Button, new() { Name = "保存 finance9 的角色" }).ClickAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("已将 finance9 的角色改为：审计");
+
+        // The expert pool: expert2 reviews in the technical field; the administrator adds the financial one.
+        await admin.GetByRole(AriaRole.Link, new() { Name = "专家库", Exact = true }).ClickAsync();
+        await Assertions.Expect(admin.Locator("tr[data-expert='expert2']")).ToContainTextAsync("技术");
+        await admin.GetByLabel("专家", new() { Exact = true }).SelectOptionAsync("expert2");
+        var save = admin.Locator("section[aria-labelledby='save-expert']");
+        await save.GetByLabel("技术", new() { Exact = true }).CheckAsync();
+        await save.GetByLabel("财务", new() { Exact = true }).CheckAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "保存专业领域" }).ClickAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("已保存 expert2 的专业领域：技术、财务");
+        await admin.GetByLabel("按专业领域筛选").SelectOptionAsync("financial");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "筛选", Exact = true }).ClickAsync();
+        await Assertions.Expect(admin.Locator("tr[data-expert='expert2']")).ToHaveAttributeAsync("data-expert", "expert2");
+        await Assertions.Expect(admin.Locator("tr[data-expert='expert1']")).ToHaveCountAsync(0);
+        await PortalPages.ScreenshotAsync(admin, "admin-experts-filtered");
+
+        // A rule set whose installments do not add up to 100 is refused with the problem's Chinese sentence.
+        await admin.GotoAsync("/portal/admin/schemes");
+        await admin.Locator("section[data-scheme='tech-upgrade']").GetByRole(AriaRole.Link, new() { NameRegex = FromCopy() }).ClickAsync();
+        await admin.GetByLabel("各期拨付比例（%，逗号分隔）").FillAsync("60, 50");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "保存本年度规则" }).ClickAsync();
+        await Assertions.Expect(admin.Locator("#rule-set-problems")).ToContainTextAsync("分期拨付比例须为正数且合计为100");
+    }
+
+    /// <summary>The sign-in form in a fresh browser window, filled with this user name and password and sent.</summary>
+    private async Task<IPage> SignInWithAsync(string userName, string password)
+    {
+        var page = await portal.OpenPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("用户名").FillAsync(userName);
+        await page.GetByLabel("密码").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
+        return page;
     }
 
     private static readonly System.Globalization.CultureInfo Invariant = System.Globalization.CultureInfo.InvariantCulture;

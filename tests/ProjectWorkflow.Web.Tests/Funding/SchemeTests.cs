@@ -76,4 +76,27 @@ public sealed class SchemeTests(PortalApp app)
         Assert.Contains("eligibleCostCategories", fields);
         Assert.Contains("support", fields);
     }
+
+    [Fact]
+    public async Task ARuleSetsProblems_AreSaidInChineseAndEnglish()
+    {
+        using var admin = await app.CreateClientForAsync("admin1");
+        var response = await admin.PostAsJsonAsync("/api/schemes/green-park/rule-sets", new
+        {
+            year = 2031,
+            source = "problems in both languages (test)",
+            eligibleCostCategories = new[] { "equipment" },
+            support = new { method = "title-award", awardsFen = new Dictionary<string, long> { ["city-green-factory"] = 50_000_000 } },
+            installmentPercents = new[] { 50, 40 },
+            panel = new { size = 3, quorum = 4, passScore = 60, rubric = new[] { new { key = "savings", name = "Savings", maxPoints = 100 } } },
+        });
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+        var ruleSet = problem.GetProperty("errors").EnumerateArray().Where(e => e.GetProperty("field").GetString() == "ruleSet").ToList();
+        Assert.Equal(2, ruleSet.Count);
+        Assert.Contains(ruleSet, e => e.GetProperty("message").GetString()!.Contains("add up to 100")
+            && e.GetProperty("messageZh").GetString() == "分期拨付比例须为正数且合计为100（如 50, 50）。");
+        Assert.Contains(ruleSet, e => e.GetProperty("message").GetString()!.Contains("quorum")
+            && e.GetProperty("messageZh").GetString()!.Contains("法定人数"));
+    }
 }

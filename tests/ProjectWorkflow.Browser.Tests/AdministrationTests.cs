@@ -35,7 +35,7 @@ public sealed partial class AdministrationTests(BrowserPortal portal) : IClassFi
         await admin.GetByLabel("补助比例（0–1）").FillAsync("1.5");
         await admin.GetByRole(AriaRole.Button, new() { Name = "保存本年度规则" }).ClickAsync();
         await Assertions.Expect(admin.GetByRole(AriaRole.Alert)).ToContainTextAsync("请按提示更正");
-        await Assertions.Expect(admin.Locator("#f-support-rate-error")).ToContainTextAsync("from 0 to 1");
+        await Assertions.Expect(admin.Locator("#f-support-rate-error")).ToContainTextAsync("请填写0至1之间的数");
         await Assertions.Expect(admin.GetByLabel("补助比例（0–1）")).ToHaveValueAsync("1.5");
 
         // Corrected, with a lower cap for the new year: added, and listed under the scheme.

@@ -80,7 +80,7 @@ public sealed class RuleSetForm
         var opens = form.Time("windowOpens");
         var closes = form.Time("windowCloses");
         var categories = Funding.Applications.InvestmentBreakdown.Categories.Where(c => form.Checked($"eligible.{c}")).ToList();
-        if (categories.Count == 0) form.Errors["eligible"] = "Name at least one eligible cost category.";
+        if (categories.Count == 0) form.Errors["eligible"] = Say("请至少选择一个可支持的投资类别。", "Name at least one eligible cost category.");
 
         SupportDocument? support = null;
         List<SupportOptionDocument>? options = null;
@@ -95,9 +95,9 @@ public sealed class RuleSetForm
         var percents = new List<int>();
         foreach (var part in form["installmentPercents"].Split([',', '，', ' '], StringSplitOptions.RemoveEmptyEntries))
             if (int.TryParse(part, NumberStyles.Integer, Invariant, out var p) && p is > 0 and <= 100) percents.Add(p);
-            else form.Errors["installmentPercents"] = "Installment percentages are whole numbers from 1 to 100, separated by commas (e.g. 50, 50).";
+            else form.Errors["installmentPercents"] = Say("各期拨付比例为1至100的整数，以逗号分隔（如 50, 50）。", "Installment percentages are whole numbers from 1 to 100, separated by commas (e.g. 50, 50).");
         if (percents.Count == 0 && !form.Errors.ContainsKey("installmentPercents"))
-            form.Errors["installmentPercents"] = "Give at least one installment percentage (e.g. 50, 50).";
+            form.Errors["installmentPercents"] = Say("请至少填写一期拨付比例（如 50, 50）。", "Give at least one installment percentage (e.g. 50, 50).");
 
         var rubric = (copy.Panel?.Rubric ?? []).Select((c, i) => c with { MaxPoints = form.Dec($"panel.rubric{i}.maxPoints", 0, 1000, required: true) }).ToList();
         var seats = (copy.Panel?.Seats ?? new Dictionary<string, int>()).Keys
@@ -106,7 +106,7 @@ public sealed class RuleSetForm
             form.Dec("panel.passScore", 0, 1000, required: true), form.Checked("panel.dropHighestAndLowest"),
             seats.Count == 0 ? null : seats, form.Int("panel.conflictLookbackYears", 0, 20, required: true));
         var recovery = form["recoveryReturnsTo"] is "budget" or "treasury" ? form["recoveryReturnsTo"] : null;
-        if (recovery is null) form.Errors["recoveryReturnsTo"] = "Recovered money returns to 'budget' or 'treasury'.";
+        if (recovery is null) form.Errors["recoveryReturnsTo"] = Say("追回资金须回到“预算”或“国库”。", "Recovered money returns to 'budget' or 'treasury'.");
 
         var document = new RuleSetDocument(
             year, source, opens, closes, categories, support, percents,
@@ -119,6 +119,10 @@ public sealed class RuleSetForm
             copy.RequiredAttachments);
         return form.Errors.Count > 0 ? (null, form) : (document, form);
     }
+
+    /// <summary>The form's own sentence in the page's language (zh-CN unless the reader chose English).</summary>
+    private static string Say(string chinese, string english) =>
+        System.Globalization.CultureInfo.CurrentUICulture.Name.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? english : chinese;
 
     /// <summary>
     /// The use case's own refusals (the rule's sentences) shown beside the fields they name, or above the form: in the
@@ -157,37 +161,37 @@ public sealed class RuleSetForm
     private string? Text(string field, bool required)
     {
         var value = this[field];
-        if (value.Length == 0) { if (required) Errors[field] = "This field is required."; return null; }
-        if (value.Length > MaxText || value.Contains('\0')) { Errors[field] = $"At most {MaxText} characters, without control characters."; return null; }
+        if (value.Length == 0) { if (required) Errors[field] = Say("此项必填。", "This field is required."); return null; }
+        if (value.Length > MaxText || value.Contains('\0')) { Errors[field] = Say($"不超过{MaxText}个字符，且不含控制字符。", $"At most {MaxText} characters, without control characters."); return null; }
         return value;
     }
 
     private int? Int(string field, int min, int max, bool required)
     {
         var value = this[field];
-        if (value.Length == 0) { if (required) Errors[field] = $"Give a whole number from {min} to {max}."; return null; }
+        if (value.Length == 0) { if (required) Errors[field] = Say($"请填写{min}至{max}之间的整数。", $"Give a whole number from {min} to {max}."); return null; }
         if (int.TryParse(value, NumberStyles.Integer, Invariant, out var n) && n >= min && n <= max) return n;
-        Errors[field] = $"Give a whole number from {min} to {max}.";
+        Errors[field] = Say($"请填写{min}至{max}之间的整数。", $"Give a whole number from {min} to {max}.");
         return null;
     }
 
     private decimal? Dec(string field, decimal min, decimal max, bool required)
     {
         var value = this[field];
-        if (value.Length == 0) { if (required) Errors[field] = $"Give a number from {min} to {max}."; return null; }
+        if (value.Length == 0) { if (required) Errors[field] = Say($"请填写{min}至{max}之间的数。", $"Give a number from {min} to {max}."); return null; }
         if (decimal.TryParse(value, NumberStyles.Number, Invariant, out var n) && n >= min && n <= max) return n;
-        Errors[field] = $"Give a number from {min} to {max}.";
+        Errors[field] = Say($"请填写{min}至{max}之间的数。", $"Give a number from {min} to {max}.");
         return null;
     }
 
     private long? Fen(string field, bool required)
     {
         var value = this[field].Replace(",", "", StringComparison.Ordinal);
-        if (value.Length == 0) { if (required) Errors[field] = "Give an amount in yuan (e.g. 1000000 or 1000000.50)."; return null; }
+        if (value.Length == 0) { if (required) Errors[field] = Say("请填写以元为单位的金额（如 1000000 或 1000000.50）。", "Give an amount in yuan (e.g. 1000000 or 1000000.50)."); return null; }
         if (decimal.TryParse(value, NumberStyles.Number, Invariant, out var yuan) && yuan >= 0 && decimal.Round(yuan, 2) == yuan
             && yuan * 100 <= Money.MaxFen)
             return (long)(yuan * 100);
-        Errors[field] = "Give an amount in yuan, 0 or more, exact to the fen (at most two decimals).";
+        Errors[field] = Say("金额以元为单位，不小于0，精确到分（最多两位小数）。", "Give an amount in yuan, 0 or more, exact to the fen (at most two decimals).");
         return null;
     }
 
@@ -197,7 +201,7 @@ public sealed class RuleSetForm
         if (value.Length == 0) return null;
         if (DateTime.TryParseExact(value, ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd"], Invariant, DateTimeStyles.None, out var local))
             return new DateTimeOffset(local, ShanghaiDate.Offset);
-        Errors[field] = "Give a date and time (Shanghai time), e.g. 2027-01-20 09:00.";
+        Errors[field] = Say("请填写日期和时间（上海时间），如 2027-01-20 09:00。", "Give a date and time (Shanghai time), e.g. 2027-01-20 09:00.");
         return null;
     }
 

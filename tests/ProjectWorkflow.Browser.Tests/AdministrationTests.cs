@@ -176,6 +176,15 @@ public sealed partial class AdministrationTests(BrowserPortal portal) : IClassFi
         await Assertions.Expect(admin.Locator("tr[data-expert='expert2']")).ToHaveAttributeAsync("data-expert", "expert2");
         await Assertions.Expect(admin.Locator("tr[data-expert='expert1']")).ToHaveCountAsync(0);
         await PortalPages.ScreenshotAsync(admin, "admin-experts-filtered");
+        // A relation: expert2 helped draft this year's tech-upgrade call, so the draw keeps them off its files.
+        var expert2 = admin.Locator("tr[data-expert='expert2']");
+        await expert2.GetByText("登记 expert2 的回避关系").ClickAsync();
+        await expert2.GetByLabel("关系类型").SelectOptionAsync("drafted-call");
+        await expert2.GetByLabel("项目类别（仅起草通知时填）").FillAsync("tech-upgrade");
+        await expert2.GetByLabel("年度").FillAsync("2026");
+        await expert2.GetByRole(AriaRole.Button, new() { Name = "登记 expert2 的关系" }).ClickAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("已登记 expert2 的回避关系：参与起草申报通知");
+        await Assertions.Expect(admin.Locator("tr[data-expert='expert2'] li[data-relation='drafted-call']")).ToContainTextAsync("tech-upgrade 2026");
 
         // A rule set whose installments do not add up to 100 is refused with the problem's Chinese sentence.
         await admin.GotoAsync("/portal/admin/schemes");

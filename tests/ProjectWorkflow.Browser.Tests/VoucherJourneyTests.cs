@@ -124,6 +124,35 @@ public sealed class VoucherJourneyTests(BrowserPortal portal) : IClassFixture<Br
         await Assertions.Expect(desk.GetByRole(AriaRole.Table, new() { Name = "服务券结算已拨付" })).ToContainTextAsync("Demo Testing & Certification Services");
     }
 
+    [Fact]
+    public async Task AnAdministratorAddsNextYearsVoucherRules_FromACopy_WithEachWrongFigureRefusedBesideItsField()
+    {
+        var admin = await portal.SignInAsync("admin1", "/portal/vouchers");
+        var link = admin.Locator("a[href^='/portal/vouchers/rule-sets/innovation-voucher/new']");
+        var latest = int.Parse((await link.GetAttributeAsync("href"))!.Split("from=")[1], System.Globalization.CultureInfo.InvariantCulture);
+        await link.ClickAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync($"{latest + 1}");
+        await Assertions.Expect(admin.GetByLabel("企业年度额度上限（元）")).ToHaveValueAsync("300000");
+        await PortalPages.ScreenshotAsync(admin, "voucher-rule-set-form");
+        Assert.Empty(await PortalPages.SeriousViolationsAsync(admin));
+
+        // A voucher cannot pay more than the whole contract: refused beside the ratio, nothing added.
+        await admin.GetByLabel("券支付合同金额的比例（0–1）").FillAsync("1.5");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "保存规则" }).ClickAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Alert)).ToContainTextAsync("请修改标出的各项");
+        await Assertions.Expect(admin.Locator("#f-coPaymentRatio-error")).ToBeVisibleAsync();
+        await Assertions.Expect(admin.GetByLabel("券支付合同金额的比例（0–1）")).ToHaveAttributeAsync("aria-invalid", "true");
+
+        // Corrected, with a higher cap: next year's rules are added and listed.
+        await admin.GetByLabel("券支付合同金额的比例（0–1）").FillAsync("0.6");
+        await admin.GetByLabel("企业年度额度上限（元）").FillAsync("400000");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "保存规则" }).ClickAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync($"已新增 {latest + 1} 年服务券规则");
+        var added = admin.Locator($"tr[data-rules='innovation-voucher-{latest + 1}']");
+        await Assertions.Expect(added).ToContainTextAsync("¥400,000.00");
+        await Assertions.Expect(added).ToContainTextAsync("0.6");
+    }
+
     [Theory]
     [InlineData("/portal/vouchers")]
     [InlineData("/portal/vouchers/decisions")]

@@ -107,6 +107,42 @@ public static class VoucherPages
             });
         }).RequireAuthorization(policy => policy.RequireRole(Roles.DeptApprover));
 
+        // A voucher scheme's rules for a new year, as a form started from a copy of an earlier year's (administrators).
+        pages.MapGet("/rule-sets/{schemeKey}/new", async (string schemeKey, int? from, ListVoucherSchemes schemes, CancellationToken ct) =>
+        {
+            var years = await schemes.HandleAsync(schemeKey, ct);
+            if (CopyOf(years, from) is not { } copy)
+                return PortalPageResult.Page<RefusalPage>(new { Message = $"{schemeKey} has no voucher rules to start from." }, StatusCodes.Status404NotFound);
+            var year = years.Max(y => y.Year) + 1;
+            return PortalPageResult.Page<VoucherRuleSetPage>(new { SchemeKey = schemeKey, Copy = copy, Form = VoucherRuleSetForm.StartFrom(copy.Rules, year) });
+        }).RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
+
+        pages.MapPost("/rule-sets/{schemeKey}", async (string schemeKey, IFormCollection posted, ClaimsPrincipal user, ListVoucherSchemes schemes, AddVoucherRuleSet add,
+            IStringLocalizer<VoucherText> t, CancellationToken ct) =>
+        {
+            var years = await schemes.HandleAsync(schemeKey, ct);
+            if (CopyOf(years, PortalButton.Int(posted, "from")) is not { } copy)
+                return PortalPageResult.Page<RefusalPage>(new { Message = $"{schemeKey} has no voucher rules to start from." }, StatusCodes.Status404NotFound);
+            var (document, filled) = VoucherRuleSetForm.Read(posted, copy.Rules);
+            IResult Again(int status, string? refusal = null) =>
+                PortalPageResult.Page<VoucherRuleSetPage>(new { SchemeKey = schemeKey, Copy = copy, Form = filled, Refusal = refusal ?? t["FixTheFields"].Value }, status);
+            if (document is null) return Again(StatusCodes.Status400BadRequest);
+            try
+            {
+                var added = await add.HandleAsync(schemeKey, document, ActorOf.User(user), ct);
+                return Results.LocalRedirect($"{Back}?done={Uri.EscapeDataString(t["VoucherRulesAdded", added.Year].Value)}");
+            }
+            catch (Application.Validation.InvalidRequestException invalid)
+            {
+                filled.Add(invalid.Errors);
+                return Again(StatusCodes.Status400BadRequest);
+            }
+            catch (Exception refusal) when (Errors.RefusalProblems.Describe(refusal) is { Status: not 404 } problem)
+            {
+                return Again(problem.Status ?? StatusCodes.Status400BadRequest, problem.Detail);
+            }
+        }).RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
+
         pages.MapPost("/services", async (IFormCollection form, ClaimsPrincipal user, VoucherAccess access, OfferService offer, IStringLocalizer<VoucherText> t, CancellationToken ct) =>
         {
             var item = (PortalButton.Field(form, "item", 200) ?? "").Split('|');
@@ -123,6 +159,9 @@ public static class VoucherPages
         }).RequireAuthorization(policy => policy.RequireRole(Roles.Provider));
         return app;
     }
+
+    private static VoucherSchemeView? CopyOf(IReadOnlyList<VoucherSchemeView> years, int? from) =>
+        years.FirstOrDefault(y => y.Year == from) ?? years.OrderBy(y => y.Year).LastOrDefault();
 
     private static Task<IResult> PressAsync(Func<Task<string>> act) =>
         PortalButton.PressAsync(act, Back, (refusal, status) => PortalPageResult.Page<VouchersPage>(new { Refusal = refusal }, status));

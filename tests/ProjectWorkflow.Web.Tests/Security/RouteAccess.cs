@@ -118,6 +118,8 @@ public static class RouteMatrix
         R("POST /portal/vouchers/orders/{id:guid}/confirmation",             "enterprise"),
         R("POST /portal/vouchers/claims",                                    "provider"),
         R("POST /portal/vouchers/services",                                  "provider"),
+        R("GET /portal/vouchers/rule-sets/{schemeKey}/new",                  "admin"),
+        R("POST /portal/vouchers/rule-sets/{schemeKey}",                     "admin"),
         R("GET /portal/vouchers/decisions",                                  "approver admin auditor"),
         R("POST /portal/vouchers/quotas/{id:guid}/decision",                 "approver"),
         R("POST /portal/vouchers/claims/{id:guid}/review",                   "approver"),

@@ -38,7 +38,7 @@ public sealed class VoucherJourneyTests(BrowserPortal portal) : IClassFixture<Br
         await PortalPages.ScreenshotAsync(approver, "voucher-decisions");
         Assert.Empty(await PortalPages.SeriousViolationsAsync(approver));
         await application.GetByLabel("核定额度（元）").FillAsync("100000");
-        await application.GetByRole(AriaRole.Button, new() { Name = $"核定 {quotaNumber}" }).ClickAsync();
+        await application.GetByRole(AriaRole.Button, new() { Name = $"核定 {quotaNumber}", Exact = true }).ClickAsync();
         await Assertions.Expect(approver.GetByRole(AriaRole.Status)).ToContainTextAsync($"已核定额度申请 {quotaNumber}：¥100,000.00");
         await Assertions.Expect(approver.Locator($"tr[data-decided='{quotaNumber}']")).ToContainTextAsync("approver1");
 

@@ -9,7 +9,8 @@ public sealed record MailRecipient(string UserName, string Address, string? Disp
 
 /// <summary>
 /// The e-mail addresses behind notification recipients: a user's own address, or those of
-/// everyone holding the role a group names, or everyone acting for the enterprise an enterprise's group names. A user without an address gets the inbox item only.
+/// everyone holding the role a group names, or everyone acting for the enterprise an enterprise's
+/// group (<see cref="EnterpriseGroups"/>) names. A user without an address gets the inbox item only.
 /// Groups that exist only in an external provider's tokens (e.g. <c>district-reviewer:pudong</c>
 /// without a local role of that name) have no members here, so they get no e-mail.
 /// </summary>

@@ -2,7 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using ProjectWorkflow.Application.Enterprises;
+using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Funding.Enterprises;
+using ProjectWorkflow.Web.Tests.Notifications;
 using ProjectWorkflow.Web.Tests.Fixtures;
 using static ProjectWorkflow.Web.Tests.Funding.FundingApi;
 using static ProjectWorkflow.Web.Tests.Workflows.WorkflowApi;
@@ -41,6 +46,11 @@ public sealed partial class ColleagueStoryTests(FundingApp app) : IClassFixture<
         var supplement = await OnlyTaskAsync(colleague, "candidate", instance, "supplement");
         Assert.Equal(supplement, await OnlyTaskAsync(applicant, "candidate", instance, "supplement"));
         Assert.Empty(await TasksAsync(rival, "all", instance));
+        // Each member hears of it: among the colleague's notifications, and by e-mail to the members with an address.
+        Assert.Contains(await NotificationApi.AboutAsync(colleague, instance, "taskAssigned"), n => n.GetProperty("group").GetString() == $"enterprise:{DemoEnterpriseId()}");
+        Assert.Contains(await NotificationApi.MailForAsync(app, instance), m => m.ToAddress == "enterprise1@demo.projectworkflow.local"
+            && m.Subject.StartsWith("新的待办", StringComparison.Ordinal) && m.Subject.Contains("Supplement the file", StringComparison.Ordinal));
+        Assert.Empty(await NotificationApi.AboutAsync(rival, instance));
         await ProblemAssert.IsProblemAsync(await PostAsync(rival, $"/api/tasks/{supplement}/complete", new { variables = new { supplementNote = "not ours" } }), HttpStatusCode.Forbidden);
         await OkAsync(colleague, $"/api/tasks/{supplement}/complete", new { variables = new { supplementNote = "Energy audit report attached." } });
         Assert.Equal("under-review", (await ApplicationAsync(applicant, id)).GetProperty("status").GetString());
@@ -108,6 +118,12 @@ public sealed partial class ColleagueStoryTests(FundingApp app) : IClassFixture<
         var (name, token) = PortalApp.AntiforgeryTokenOf(await portal.GetStringAsync(page));
         fields[name] = token;
         return await portal.PostAsync(action, new FormUrlEncodedContent(fields));
+    }
+
+    private Guid DemoEnterpriseId()
+    {
+        using var scope = app.Services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<ProjectWorkflowDbContext>().Set<Enterprise>().AsNoTracking().Single(e => e.Uscc == DemoEnterpriseSeed.Uscc).Id;
     }
 
     private static object GreenProject(string name) => new

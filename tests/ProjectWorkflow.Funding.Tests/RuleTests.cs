@@ -85,6 +85,16 @@ public class RuleTests
     }
 
     [Fact]
+    public void ARedemption_WaitsForTheBuyerToConfirmTheDelivery()
+    {
+        var unconfirmed = new DeliveryNotConfirmedRule("IVO-2026-0001", confirmed: false);
+        Assert.True(unconfirmed.IsBroken());
+        Assert.Contains("IVO-2026-0001", unconfirmed.Message.Chinese);
+        Assert.Contains("confirm", unconfirmed.Message.English);
+        Assert.False(new DeliveryNotConfirmedRule("IVO-2026-0001", confirmed: true).IsBroken());
+    }
+
+    [Fact]
     public void Fingerprint_IgnoresSpacingPunctuationWidthAndCase_ButNotTheEnterprise()
     {
         var acme = Uscc.Parse("91310000MA1FL4UJ5Y");

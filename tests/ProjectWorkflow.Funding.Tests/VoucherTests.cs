@@ -168,6 +168,9 @@ public class VoucherTests
         var order = VoucherOrder.Place(Rules(), quota, lab, "o1", "product-testing", new Money(2_345_679), new Money(1_172_839), "clerk1", Today, Now);
         order.Accept("provider1", Now);
         order.Deliver("Test report TR-17", Now);
+        Assert.Equal("DeliveryNotConfirmed", Refusal(() => RedemptionClaim.Submit(order, "c0", "INV-0", null, "C-1", "PAY-1", null, "provider1", Now)));
+        order.ConfirmDelivery("clerk1", Now);
+        Assert.Equal(VoucherOrderStatus.Confirmed, order.Status);
 
         Assert.Equal("InvoiceAlreadyRedeemed", Refusal(() => RedemptionClaim.Submit(order, "c1", "INV-1", "TU-2026-0007", "C-1", "PAY-1", null, "provider1", Now)));
         var claim = RedemptionClaim.Submit(order, "c1", "inv 1", null, "C-1", null, null, "provider1", Now);

@@ -229,6 +229,7 @@ internal static class VoucherSettlementRun
                                 "bench-team", approvedOn.AddDays(-20), now);
                             order.Accept(provider.RegisteredBy, now);
                             order.Deliver($"Report B{claim:D7}", now);
+                            order.ConfirmDelivery("bench-team", now);
                             var redemption = RedemptionClaim.Submit(order, $"IVC-{year}-B{claim:D7}", $"BENCH-{year}-{claim:D8}", null, "Contract", "Bank slip", null, provider.RegisteredBy, now);
                             redemption.Approve("bench-approver", null, rules.NoticeDays, approvedOn, now);
                             redemption.Redeem(order, approvedOn.AddDays(rules.NoticeDays + 1), now);

@@ -68,6 +68,14 @@ public sealed class VoucherAccess(ProjectWorkflowDbContext db)
             ?? throw new NotFoundException($"There is no voucher order {id} for the provider you act for.");
     }
 
+    /// <summary>An order its buyer placed (the enterprise the actor acts for, or the actor's own team order), for the buyer's moves.</summary>
+    public async Task<VoucherOrder> BuyersOrderAsync(Guid id, Actor actor, CancellationToken cancellationToken)
+    {
+        var enterprise = await EnterpriseOfAsync(actor, cancellationToken);
+        return await db.Set<VoucherOrder>().FirstOrDefaultAsync(o => o.Id == id && (o.PlacedBy == actor.Id || enterprise != null && o.EnterpriseId == enterprise), cancellationToken)
+            ?? throw new NotFoundException($"There is no voucher order {id} that you placed.");
+    }
+
     public async Task<RedemptionClaim> VisibleClaimAsync(Guid id, Actor actor, CancellationToken cancellationToken, bool tracked = false)
     {
         var query = tracked ? db.Set<RedemptionClaim>() : db.Set<RedemptionClaim>().AsNoTracking();

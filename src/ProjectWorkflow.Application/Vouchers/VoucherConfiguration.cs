@@ -109,6 +109,7 @@ internal sealed class VoucherOrderConfiguration : IEntityTypeConfiguration<Vouch
         builder.Property(o => o.AnsweredBy).HasMaxLength(256);
         builder.Property(o => o.DeclineReason).HasMaxLength(1000);
         builder.Property(o => o.Deliverable).HasMaxLength(1000);
+        builder.Property(o => o.ConfirmedBy).HasMaxLength(256);
         builder.Property(o => o.Version).IsConcurrencyToken();
         builder.HasOne<VoucherQuota>().WithMany().HasForeignKey(o => o.QuotaId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ServiceProvider>().WithMany().HasForeignKey(o => o.ProviderId).OnDelete(DeleteBehavior.Restrict);

@@ -31,6 +31,8 @@ public static class VoucherRegistration
         services.AddScoped<PlaceOrder>();
         services.AddScoped<AnswerOrder>();
         services.AddScoped<DeliverOrder>();
+        services.AddScoped<ConfirmDelivery>();
+        services.AddScoped<ListVoucherDecisions>();
         services.AddScoped<SubmitClaim>();
         services.AddScoped<CompleteClaim>();
         services.AddScoped<ReviewClaim>();

@@ -31,11 +31,11 @@ public sealed record ServiceProviderView(
 public sealed record VoucherOrderView(
     Guid Id, string Number, Guid QuotaId, string SchemeKey, int Year, Guid ProviderId, string ItemKey,
     long ContractValueFen, long VoucherShareFen, long OwnShareFen, string Status, string PlacedBy, DateTimeOffset PlacedAt,
-    string? DeclineReason, string? Deliverable)
+    string? DeclineReason, string? Deliverable, DateTimeOffset? DeliveredAt = null, DateTimeOffset? ConfirmedAt = null)
 {
     public static VoucherOrderView Of(VoucherOrder o) => new(
         o.Id, o.Number, o.QuotaId, o.SchemeKey, o.Year, o.ProviderId, o.ItemKey, o.ContractValueFen, o.VoucherShareFen, o.OwnShare.Fen,
-        VoucherQuotaView.Text(o.Status), o.PlacedBy, o.PlacedAt, o.DeclineReason, o.Deliverable);
+        VoucherQuotaView.Text(o.Status), o.PlacedBy, o.PlacedAt, o.DeclineReason, o.Deliverable, o.DeliveredAt, o.ConfirmedAt);
 }
 
 /// <summary>A claim as the provider and the staff see it (the reviewer's identity is staff-only: <paramref name="ReviewedBy"/> is null for others).</summary>

@@ -23,7 +23,7 @@ public enum RedemptionClaimStatus
 }
 
 /// <summary>
-/// A provider's claim to redeem the voucher share of a delivered order (兑付申请): contract, invoice (redeemed once
+/// A provider's claim to redeem the voucher share of a delivered order its buyer confirmed (兑付申请): contract, invoice (redeemed once
 /// across every scheme and voucher), proof the buyer paid its own share, and the deliverable; reviewed, published for
 /// <see cref="VoucherRuleSet.NoticeDays"/> days, then settled in its cycle.
 /// </summary>
@@ -62,7 +62,8 @@ public sealed class RedemptionClaim
             .Where(d => string.IsNullOrWhiteSpace(d.Value)).Select(d => d.Name).ToList();
 
     /// <summary>
-    /// The provider claims a delivered order's voucher share. Refused by InvoiceAlreadyRedeemed when the invoice is
+    /// The provider claims the voucher share of an order whose delivery the buyer confirmed (DeliveryNotConfirmed
+    /// before). Refused by InvoiceAlreadyRedeemed when the invoice is
     /// claimed elsewhere (<paramref name="invoiceClaimedBy"/>, any scheme or voucher). Missing documents leave it
     /// incomplete: it is not reviewed until they are added.
     /// </summary>

@@ -8,7 +8,11 @@ public enum VoucherOrderStatus
     Placed,
     Accepted,
     Declined,
+    /// <summary>The provider recorded the delivery; the buyer has yet to confirm it.</summary>
     Delivered,
+
+    /// <summary>The buyer confirmed it received the service: the provider may claim redemption.</summary>
+    Confirmed,
 
     /// <summary>The provider claimed redemption.</summary>
     Claimed,
@@ -20,7 +24,8 @@ public enum VoucherOrderStatus
 
 /// <summary>
 /// A service bought with a voucher (服务订单): the contract value and the voucher's share of it, checked to the fen
-/// against the co-payment ratio, the per-claim cap and the quota left; the provider accepts or declines, then delivers.
+/// against the co-payment ratio, the per-claim cap and the quota left; the provider accepts or declines, then delivers;
+/// the buyer confirms the delivery, and only then may the provider claim redemption (DeliveryNotConfirmed).
 /// </summary>
 public sealed class VoucherOrder
 {
@@ -44,6 +49,8 @@ public sealed class VoucherOrder
     public string? DeclineReason { get; private set; }
     public string? Deliverable { get; private set; }
     public DateTimeOffset? DeliveredAt { get; private set; }
+    public string? ConfirmedBy { get; private set; }
+    public DateTimeOffset? ConfirmedAt { get; private set; }
     public long Version { get; private set; }
 
     public Money ContractValue => new(ContractValueFen);
@@ -119,10 +126,27 @@ public sealed class VoucherOrder
         Version++;
     }
 
-    internal void Claimed() { Expect(VoucherOrderStatus.Delivered, "claimed"); Status = VoucherOrderStatus.Claimed; Version++; }
+    /// <summary>The buyer confirms it received the delivered service (确认交付); the provider may then claim redemption.</summary>
+    public void ConfirmDelivery(string by, DateTimeOffset now)
+    {
+        Expect(VoucherOrderStatus.Delivered, "confirmed");
+        Status = VoucherOrderStatus.Confirmed;
+        ConfirmedBy = by;
+        ConfirmedAt = now;
+        Version++;
+    }
 
-    /// <summary>A rejected claim lets the provider claim again.</summary>
-    internal void ClaimRejected() { Expect(VoucherOrderStatus.Claimed, "reopened"); Status = VoucherOrderStatus.Delivered; Version++; }
+    /// <summary>The provider claims it: refused by DeliveryNotConfirmed while the buyer has not confirmed the delivery.</summary>
+    internal void Claimed()
+    {
+        if (Status == VoucherOrderStatus.Delivered) Check.Rules(new DeliveryNotConfirmedRule(Number, confirmed: false));
+        Expect(VoucherOrderStatus.Confirmed, "claimed");
+        Status = VoucherOrderStatus.Claimed;
+        Version++;
+    }
+
+    /// <summary>A rejected claim lets the provider claim again (the buyer's confirmation stands).</summary>
+    internal void ClaimRejected() { Expect(VoucherOrderStatus.Claimed, "reopened"); Status = VoucherOrderStatus.Confirmed; Version++; }
 
     internal void Redeemed() { Expect(VoucherOrderStatus.Claimed, "redeemed"); Status = VoucherOrderStatus.Redeemed; Version++; }
 

@@ -108,6 +108,10 @@ public static class VoucherEndpoints
                 TypedResults.Ok(await deliver.HandleAsync(id, request, ActorOf.User(user), ct)))
             .RequireAuthorization(p => p.RequireRole(Roles.Provider))
             .WithSummary("Record an accepted order's delivery and its deliverable (provider users)");
+        vouchers.MapPost("/orders/{id:guid}/delivery-confirmation", async (Guid id, ClaimsPrincipal user, ConfirmDelivery confirm, CancellationToken ct) =>
+                TypedResults.Ok(await confirm.HandleAsync(id, ActorOf.User(user), ct)))
+            .RequireAuthorization(p => p.RequireRole(Roles.Enterprise))
+            .WithSummary("Confirm you received a delivered order's service; its provider may then claim redemption (the buyer's enterprise users)");
 
         vouchers.MapPost("/claims", async (SubmitClaimRequest request, ClaimsPrincipal user, SubmitClaim submit, CancellationToken ct) =>
             {
@@ -115,7 +119,7 @@ public static class VoucherEndpoints
                 return TypedResults.Created($"/api/vouchers/claims/{claim.Id}", claim);
             })
             .RequireAuthorization(p => p.RequireRole(Roles.Provider))
-            .WithSummary("Claim redemption of a delivered order: contract, invoice (redeemed once anywhere), the buyer's payment proof, deliverable (provider users)");
+            .WithSummary("Claim redemption of a delivered order its buyer confirmed: contract, invoice (redeemed once anywhere), the buyer's payment proof, deliverable (provider users)");
         vouchers.MapGet("/claims", async (ClaimsPrincipal user, VoucherLists list, CancellationToken ct) => TypedResults.Ok(await list.ClaimsAsync(ActorOf.User(user), ct)))
             .RequireAuthorization(p => p.RequireRole([Roles.Provider, .. Staff]))
             .WithSummary("Redemption claims: your provider's (provider users), or all (staff)");

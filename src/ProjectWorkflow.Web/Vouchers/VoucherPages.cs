@@ -11,12 +11,15 @@ namespace ProjectWorkflow.Web.Vouchers;
 /// <summary>
 /// The voucher pages (/portal/vouchers): an enterprise applies for a quota, sees its balance, orders a catalogue
 /// service from a provider and follows its orders; a provider keeps its catalogue and prices, accepts or declines
-/// orders, records deliveries, claims redemption with its documents and follows its claims and settlements; the
-/// staff read all of it. Each button acts through the use case the JSON API uses.
+/// orders, records deliveries (which the enterprise confirms), claims redemption with its documents and follows its claims and settlements; the
+/// staff read all of it. The issuer's reviewers (department approvers) grant or refuse quota applications and approve
+/// or reject redemption claims on /portal/vouchers/decisions, which administrators and auditors read without a
+/// button. Each button acts through the use case the JSON API uses.
 /// </summary>
 public static class VoucherPages
 {
     private const string Back = "/portal/vouchers";
+    private const string DecisionsBack = "/portal/vouchers/decisions";
 
     public static IEndpointRouteBuilder MapVoucherPages(this IEndpointRouteBuilder app)
     {
@@ -64,6 +67,11 @@ public static class VoucherPages
                 t["OrderDelivered", (await deliver.HandleAsync(id, new DeliverOrderRequest(PortalButton.Field(form, "deliverable", 500)), ActorOf.User(user), ct)).Number].Value);
         }).RequireAuthorization(policy => policy.RequireRole(Roles.Provider));
 
+        pages.MapPost("/orders/{id:guid}/confirmation", async (Guid id, ClaimsPrincipal user, ConfirmDelivery confirm, IStringLocalizer<VoucherText> t, CancellationToken ct) =>
+        {
+            return await PressAsync(async () => t["DeliveryConfirmed", (await confirm.HandleAsync(id, ActorOf.User(user), ct)).Number].Value);
+        }).RequireAuthorization(policy => policy.RequireRole(Roles.Enterprise));
+
         pages.MapPost("/claims", async (IFormCollection form, ClaimsPrincipal user, SubmitClaim submit, IStringLocalizer<VoucherText> t, CancellationToken ct) =>
         {
             return await PressAsync(async () =>
@@ -74,6 +82,66 @@ public static class VoucherPages
                 return t["ClaimSubmitted", claim.Number, new Money(claim.AmountFen)].Value;
             });
         }).RequireAuthorization(policy => policy.RequireRole(Roles.Provider));
+
+        pages.MapGet("/decisions", (string? done) => PortalPageResult.Page<VoucherDecisionsPage>(new { Done = done }))
+            .RequireAuthorization(policy => policy.RequireRole(Roles.DeptApprover, Roles.Admin, Roles.Auditor));
+
+        pages.MapPost("/quotas/{id:guid}/decision", async (Guid id, IFormCollection form, ClaimsPrincipal user, DecideQuota decide, IStringLocalizer<VoucherText> t, CancellationToken ct) =>
+        {
+            var grant = form["grant"].ToString() switch { "true" => true, "false" => (bool?)false, _ => null };
+            return await PressDecisionAsync(async () =>
+            {
+                var quota = await decide.HandleAsync(id, new DecideQuotaRequest(grant, grant == true ? PortalButton.Fen(form, "grantedYuan") : null,
+                    PortalButton.Field(form, "reason", 1000)), ActorOf.User(user), ct);
+                return grant == true ? t["QuotaGranted", quota.Number, new Money(quota.GrantedFen)].Value : t["QuotaRefused", quota.Number].Value;
+            });
+        }).RequireAuthorization(policy => policy.RequireRole(Roles.DeptApprover));
+
+        pages.MapPost("/claims/{id:guid}/review", async (Guid id, IFormCollection form, ClaimsPrincipal user, ReviewClaim review, IStringLocalizer<VoucherText> t, CancellationToken ct) =>
+        {
+            var approve = form["approve"].ToString() switch { "true" => true, "false" => (bool?)false, _ => null };
+            return await PressDecisionAsync(async () =>
+            {
+                var claim = await review.HandleAsync(id, new ReviewClaimRequest(approve, PortalButton.Field(form, "reason", 1000)), ActorOf.User(user), ct);
+                return approve == true ? t["ClaimApproved", claim.Number, claim.NoticeEndsOn?.ToString("yyyy-MM-dd") ?? ""].Value : t["ClaimRejected", claim.Number].Value;
+            });
+        }).RequireAuthorization(policy => policy.RequireRole(Roles.DeptApprover));
+
+        // A voucher scheme's rules for a new year, as a form started from a copy of an earlier year's (administrators).
+        pages.MapGet("/rule-sets/{schemeKey}/new", async (string schemeKey, int? from, ListVoucherSchemes schemes, CancellationToken ct) =>
+        {
+            var years = await schemes.HandleAsync(schemeKey, ct);
+            if (CopyOf(years, from) is not { } copy)
+                return PortalPageResult.Page<RefusalPage>(new { Message = $"{schemeKey} has no voucher rules to start from." }, StatusCodes.Status404NotFound);
+            var year = years.Max(y => y.Year) + 1;
+            return PortalPageResult.Page<VoucherRuleSetPage>(new { SchemeKey = schemeKey, Copy = copy, Form = VoucherRuleSetForm.StartFrom(copy.Rules, year) });
+        }).RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
+
+        pages.MapPost("/rule-sets/{schemeKey}", async (string schemeKey, IFormCollection posted, ClaimsPrincipal user, ListVoucherSchemes schemes, AddVoucherRuleSet add,
+            IStringLocalizer<VoucherText> t, CancellationToken ct) =>
+        {
+            var years = await schemes.HandleAsync(schemeKey, ct);
+            if (CopyOf(years, PortalButton.Int(posted, "from")) is not { } copy)
+                return PortalPageResult.Page<RefusalPage>(new { Message = $"{schemeKey} has no voucher rules to start from." }, StatusCodes.Status404NotFound);
+            var (document, filled) = VoucherRuleSetForm.Read(posted, copy.Rules);
+            IResult Again(int status, string? refusal = null) =>
+                PortalPageResult.Page<VoucherRuleSetPage>(new { SchemeKey = schemeKey, Copy = copy, Form = filled, Refusal = refusal ?? t["FixTheFields"].Value }, status);
+            if (document is null) return Again(StatusCodes.Status400BadRequest);
+            try
+            {
+                var added = await add.HandleAsync(schemeKey, document, ActorOf.User(user), ct);
+                return Results.LocalRedirect($"{Back}?done={Uri.EscapeDataString(t["VoucherRulesAdded", added.Year].Value)}");
+            }
+            catch (Application.Validation.InvalidRequestException invalid)
+            {
+                filled.Add(invalid.Errors);
+                return Again(StatusCodes.Status400BadRequest);
+            }
+            catch (Exception refusal) when (Errors.RefusalProblems.Describe(refusal) is { Status: not 404 } problem)
+            {
+                return Again(problem.Status ?? StatusCodes.Status400BadRequest, problem.Detail);
+            }
+        }).RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
 
         pages.MapPost("/services", async (IFormCollection form, ClaimsPrincipal user, VoucherAccess access, OfferService offer, IStringLocalizer<VoucherText> t, CancellationToken ct) =>
         {
@@ -92,6 +160,12 @@ public static class VoucherPages
         return app;
     }
 
+    private static VoucherSchemeView? CopyOf(IReadOnlyList<VoucherSchemeView> years, int? from) =>
+        years.FirstOrDefault(y => y.Year == from) ?? years.OrderBy(y => y.Year).LastOrDefault();
+
     private static Task<IResult> PressAsync(Func<Task<string>> act) =>
         PortalButton.PressAsync(act, Back, (refusal, status) => PortalPageResult.Page<VouchersPage>(new { Refusal = refusal }, status));
+
+    private static Task<IResult> PressDecisionAsync(Func<Task<string>> act) =>
+        PortalButton.PressAsync(act, DecisionsBack, (refusal, status) => PortalPageResult.Page<VoucherDecisionsPage>(new { Refusal = refusal }, status));
 }

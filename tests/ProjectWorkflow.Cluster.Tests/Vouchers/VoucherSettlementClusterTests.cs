@@ -88,6 +88,7 @@ public sealed class VoucherSettlementClusterTests(VoucherCluster cluster)
                         HttpStatusCode.Created)).GetProperty("id").GetGuid();
                     await PostAsync(client, $"/api/vouchers/orders/{orderId}/answer", new { accept = true });
                     await PostAsync(client, $"/api/vouchers/orders/{orderId}/delivery", new { deliverable = $"Report CL-{n}" });
+                    await PostAsync(enterprise, $"/api/vouchers/orders/{orderId}/delivery-confirmation", new { });
                     var claim = await PostAsync(client, "/api/vouchers/claims", new { orderId, invoiceNumber = $"CL-{Guid.NewGuid():N}"[..20], contract = "Contract", paymentProof = "Bank slip" },
                         HttpStatusCode.Created);
                     var claimId = claim.GetProperty("id").GetGuid();

@@ -59,6 +59,7 @@ public sealed class VoucherAdministrationTests(FundingApp app) : IClassFixture<F
             HttpStatusCode.Created)).GetProperty("id").GetGuid();
         await PostAsync(provider, $"/api/vouchers/orders/{orderId}/answer", new { accept = true });
         await PostAsync(provider, $"/api/vouchers/orders/{orderId}/delivery", new { deliverable = "Calibration certificate" });
+        await PostAsync(enterprise, $"/api/vouchers/orders/{orderId}/delivery-confirmation", new { });
         var claim = await PostAsync(provider, "/api/vouchers/claims", new { orderId, invoiceNumber = "INV-CAL-0001", contract = "Contract CAL-1" }, HttpStatusCode.Created);
         Assert.Equal("incomplete", claim.GetProperty("status").GetString());
         var number = claim.GetProperty("number").GetString()!;

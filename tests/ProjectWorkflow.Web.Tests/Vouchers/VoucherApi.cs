@@ -76,6 +76,7 @@ public static class VoucherApi
             HttpStatusCode.Created)).GetProperty("id").GetGuid();
         await PostAsync(provider, $"/api/vouchers/orders/{orderId}/answer", new { accept = true });
         await PostAsync(provider, $"/api/vouchers/orders/{orderId}/delivery", new { deliverable = "Test report" });
+        await PostAsync(enterprise, $"/api/vouchers/orders/{orderId}/delivery-confirmation", new { });
         var claimId = (await PostAsync(provider, "/api/vouchers/claims", new { orderId, invoiceNumber = invoice, contract = "Contract", paymentProof = "Bank slip" },
             HttpStatusCode.Created)).GetProperty("id").GetGuid();
         await PostAsync(approver, $"/api/vouchers/claims/{claimId}/review", new { approve = true });

@@ -23,6 +23,7 @@ public sealed class VoucherLimitTests(FundingApp app) : IClassFixture<FundingApp
         var id = order.GetProperty("id").GetGuid();
         await PostAsync(provider, $"/api/vouchers/orders/{id}/answer", new { accept = true });
         await PostAsync(provider, $"/api/vouchers/orders/{id}/delivery", new { deliverable = "Report" });
+        await PostAsync(enterprise, $"/api/vouchers/orders/{id}/delivery-confirmation", new { });
         return (id, provider);
     }
 

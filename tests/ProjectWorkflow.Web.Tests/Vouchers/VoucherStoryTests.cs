@@ -48,9 +48,11 @@ public sealed class VoucherStoryTests(FundingApp app) : IClassFixture<FundingApp
         Assert.Equal(contractFen - shareFen, order.GetProperty("ownShareFen").GetInt64());
         Assert.Equal(10_000_000 - shareFen, (await GetAsync(enterprise, $"/api/vouchers/quotas/{quotaId}")).GetProperty("remainingFen").GetInt64());
 
-        // The provider accepts, delivers and claims with every document; the approver approves; the notice runs.
+        // The provider accepts and delivers; the enterprise confirms the delivery; the provider claims with every
+        // document; the approver approves; the notice runs.
         Assert.Equal("accepted", (await PostAsync(provider, $"/api/vouchers/orders/{orderId}/answer", new { accept = true })).GetProperty("status").GetString());
         Assert.Equal("delivered", (await PostAsync(provider, $"/api/vouchers/orders/{orderId}/delivery", new { deliverable = "Report TR-2026-117" })).GetProperty("status").GetString());
+        Assert.Equal("confirmed", (await PostAsync(enterprise, $"/api/vouchers/orders/{orderId}/delivery-confirmation", new { })).GetProperty("status").GetString());
         var claim = await PostAsync(provider, "/api/vouchers/claims", new { orderId, invoiceNumber = invoice, contract = "Contract C-117", paymentProof = "Bank slip of the buyer's own share" }, HttpStatusCode.Created);
         Assert.Equal("submitted", claim.GetProperty("status").GetString());
         Assert.Equal(shareFen, claim.GetProperty("amountFen").GetInt64());

@@ -1,0 +1,40 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
+{
+    /// <inheritdoc />
+    public partial class Vouchers2 : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "ConfirmedAt",
+                table: "VoucherOrders",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ConfirmedBy",
+                table: "VoucherOrders",
+                type: "character varying(256)",
+                maxLength: 256,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "ConfirmedAt",
+                table: "VoucherOrders");
+
+            migrationBuilder.DropColumn(
+                name: "ConfirmedBy",
+                table: "VoucherOrders");
+        }
+    }
+}

@@ -11,7 +11,7 @@ using ProjectWorkflow.Application.Persistence;
 namespace ProjectWorkflow.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(ProjectWorkflowDbContext))]
-    [Migration("20261206205951_Colleagues")]
+    [Migration("20261206213549_Colleagues")]
     partial class Colleagues
     {
         /// <inheritdoc />
@@ -2858,6 +2858,13 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("AnsweredBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConfirmedBy")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 

@@ -47,6 +47,10 @@ LIFECYCLE_DOC = (
 
 TASK, SERVICE, USER = "task", "serviceTask", "userTask"
 
+# The enterprise's steps are offered to everyone acting for the applying enterprise (its group, set as the variable
+# enterpriseGroup when the application is submitted), so a colleague may take them as well as the user who submitted.
+ENTERPRISE = "${enterpriseGroup}"
+
 
 class Scope:
     """Elements and flows of a process or sub-process, with their diagram."""
@@ -151,7 +155,7 @@ def review(p, site_check):
     p.user("reviewObjections", "Review objections 异议处理", 2500, 190, candidateGroups="dept-approver", dueDate="P10D", formKey="funding/objections", formRef="objections")
     p.gateway("objectionDecision", "Upheld? 异议成立", 2675, 205, default="toReserveBudgetAfterObjections")
     p.service("returnForSupplement", "Return for supplement 退回补正", "application.return", 550, 190)
-    p.user("supplement", "Supplement the file 补正材料", 700, 190, assignee="${applicant}", formKey="funding/supplement", formRef="supplement")
+    p.user("supplement", "Supplement the file 补正材料", 700, 190, candidateGroups=ENTERPRISE, formKey="funding/supplement", formRef="supplement")
     p.boundary("supplementDeadline", "Deadline 补正期限", "supplement", 762, 252, timer=("timeDate", "${supplementDueAt}"))
     p.service("resubmitted", "Resubmitted 重新提交", "application.resubmit", 850, 190)
     p.service("lapse", "Lapsed 逾期未补正", "application.lapse", 700, 320)
@@ -204,18 +208,18 @@ def building():
     b = Scope()
     b.start("buildingStarted", "Building 建设中", 592, 582)
     b.user("requestAcceptance", "Request acceptance 申请验收", 680, 560,
-           assignee="${applicant}", dueDate="${acceptanceDueAt}", formKey="funding/acceptance-request", formRef="acceptance-request")
+           candidateGroups=ENTERPRISE, dueDate="${acceptanceDueAt}", formKey="funding/acceptance-request", formRef="acceptance-request")
     b.boundary("progressDue", "Every quarter 每季度", "requestAcceptance", 682, 622, timer=("timeCycle", "R/P3M"), interrupting=False)
     b.boundary("changeRequested", "Change requested 变更申请", "requestAcceptance", 742, 622, message="changeRequestedMessage", interrupting=False)
     b.boundary("annualDue", "Every year 每年度", "requestAcceptance", 682, 542, timer=("timeCycle", "R/P1Y"), interrupting=False)
-    b.user("annualReport", "Annual report 年度报告", 570, 640, w=70, h=40, assignee="${applicant}", dueDate="P30D",
+    b.user("annualReport", "Annual report 年度报告", 570, 640, w=70, h=40, candidateGroups=ENTERPRISE, dueDate="P30D",
            formKey="funding/annual-report", formRef="annual-report")
     b.end("annualFiled", "Annual report filed 年报已报送", 587, 700)
     b.flow("toAnnualReport", "annualDue", "annualReport", [(682, 560), (575, 560), (575, 640)])
     b.flow("toAnnualFiled", "annualReport", "annualFiled", [(605, 680), (605, 700)])
     b.boundary("interestEvidenceFiled", "Interest evidence filed 付息凭证", "requestAcceptance", 712, 542, message="interestEvidenceMessage", interrupting=False)
     b.end("buildingDone", "Acceptance requested 已申请验收", 1112, 582, terminate=True)
-    b.user("progressReport", "Progress report 进度报告", 650, 680, assignee="${applicant}", dueDate="P15D", formKey="funding/progress-report", formRef="progress-report")
+    b.user("progressReport", "Progress report 进度报告", 650, 680, candidateGroups=ENTERPRISE, dueDate="P15D", formKey="funding/progress-report", formRef="progress-report")
     b.end("progressFiled", "Report filed 已报送", 682, 782)
     b.user("reviewChange", "Review change request 变更审核", 820, 680, candidateGroups="dept-approver", dueDate="P10D", formKey="funding/change-review", formRef="change-review")
     b.service("applyChange", "Apply the change 变更生效", "change.apply", 970, 680)
@@ -280,7 +284,7 @@ def lifecycle(p):
     """Approval to closure (issue 5, second part)."""
     p.service("reserveBudget", "Reserve budget 预算占用", "budget.reserve", 2800, 60)
     p.service("approve", "Approve 批准立项", "application.approve", 2950, 60)
-    p.user("signAgreement", "Sign the agreement 签订协议", 3100, 60, assignee="${applicant}", dueDate="P30D", formKey="funding/agreement", formRef="agreement")
+    p.user("signAgreement", "Sign the agreement 签订协议", 3100, 60, candidateGroups=ENTERPRISE, dueDate="P30D", formKey="funding/agreement", formRef="agreement")
     p.sub("project", "Funded project 项目实施", 150, 480, 2330, 540, project())
     p.boundary("recoveryOrdered", "Recovery ordered 责令追回", "project", 1782, 1002, message="recoveryOrderedMessage")
     p.gateway("projectOutcome", "Closed? 是否结项", 2530, 725)

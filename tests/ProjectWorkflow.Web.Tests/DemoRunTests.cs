@@ -69,7 +69,7 @@ public sealed class DemoRunTests(DemoRunApp app) : IClassFixture<DemoRunApp>
         // Every file still building has its quarterly progress report due today.
         var mine = (applications.ValueKind == JsonValueKind.Array ? applications : applications.GetProperty("items")).EnumerateArray().ToList();
         foreach (var building in mine.Where(a => a.GetProperty("status").GetString() == "building"))
-            Assert.Contains(await TasksAsync(applicant, "mine", (await ApplicationAsync(applicant, building.GetProperty("id").GetGuid())).GetProperty("instanceId").GetGuid()),
+            Assert.Contains(await TasksAsync(applicant, "candidate", (await ApplicationAsync(applicant, building.GetProperty("id").GetGuid())).GetProperty("instanceId").GetGuid()),
                 t => t.GetProperty("elementId").GetString() == "progressReport");
         // The closed ones had both installments paid; the finance desk sees them paid.
         foreach (var closed in mine.Where(a => a.GetProperty("status").GetString() == "closed").Select(a => a.GetProperty("id").GetGuid()))

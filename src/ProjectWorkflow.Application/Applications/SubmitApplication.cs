@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using ProjectWorkflow.Application.Enterprises;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.Refusals;
 using ProjectWorkflow.Application.Schemes;
@@ -45,6 +46,8 @@ public sealed class SubmitApplication(
             ["applicationId"] = application.Id.ToString(),
             ["applicationNumber"] = application.Number,
             ["applicant"] = actor.Id,
+            // The enterprise's steps are offered to everyone acting for it, not only to the user who submitted.
+            [EnterpriseGroups.Variable] = EnterpriseGroups.Of(application.EnterpriseId),
             ["schemeKey"] = application.SchemeKey,
             ["year"] = application.Year,
             ["eligibleInvestmentFen"] = breakdown.Eligible(rules.EligibleCostCategories).Fen,

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using ProjectWorkflow.Application.Enterprises;
 using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Funding.Enterprises;
 
 namespace ProjectWorkflow.Application.Notifications;
 
@@ -7,7 +9,8 @@ public sealed record MailRecipient(string UserName, string Address, string? Disp
 
 /// <summary>
 /// The e-mail addresses behind notification recipients: a user's own address, or those of
-/// everyone holding the role a group names. A user without an address gets the inbox item only.
+/// everyone holding the role a group names, or everyone acting for the enterprise an enterprise's
+/// group (<see cref="EnterpriseGroups"/>) names. A user without an address gets the inbox item only.
 /// Groups that exist only in an external provider's tokens (e.g. <c>district-reviewer:pudong</c>
 /// without a local role of that name) have no members here, so they get no e-mail.
 /// </summary>
@@ -36,6 +39,21 @@ public sealed class MailRecipients(ProjectWorkflowDbContext db)
                     .AsNoTracking()
                     .ToListAsync(cancellationToken))
                 .Select(m => (Recipient.Group(m.Group), new MailRecipient(m.UserName, m.Email, m.DisplayName))));
+        // An enterprise's group (its steps in a scheme's process) reaches everyone acting for the enterprise.
+        var enterprises = groups.Select(g => (Group: g, Enterprise: EnterpriseGroups.EnterpriseOf(g))).Where(e => e.Enterprise is not null)
+            .ToDictionary(e => e.Enterprise!.Value, e => e.Group);
+        if (enterprises.Count > 0)
+        {
+            var ids = enterprises.Keys.ToList();
+            found.AddRange((await (
+                        from member in db.Set<EnterpriseMember>()
+                        join user in db.Users on member.UserName equals user.UserName
+                        where ids.Contains(member.EnterpriseId) && user.Email != null && user.Email != ""
+                        select new { member.EnterpriseId, UserName = user.UserName!, Email = user.Email!, user.DisplayName })
+                    .AsNoTracking()
+                    .ToListAsync(cancellationToken))
+                .Select(m => (Recipient.Group(enterprises[m.EnterpriseId]), new MailRecipient(m.UserName, m.Email, m.DisplayName))));
+        }
         return found.ToLookup(f => f.Recipient, f => f.Person);
     }
 }

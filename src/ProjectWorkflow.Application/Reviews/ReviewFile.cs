@@ -28,7 +28,9 @@ public sealed record ReviewFileView(TaskView? Task, Guid? ApplicationId, Applica
 /// each step and the internal comments (form fields ending in <c>Comment</c>); an expert (once the file opens to them
 /// by their declaration) reads the steps and their outcomes without names or internal comments; an applicant
 /// opening their own task (a supplement) gets the application but no history: the timeline is theirs.
-/// An answer is the value the process holds now: a step taken twice shows the later answer on both lines.
+/// An answer is what that completion submitted, kept with the task when it completed: a step taken twice (a district
+/// review returned and done again) shows each time's answer on its own line. Tasks completed before answers were kept
+/// show the value the process holds now.
 /// </summary>
 public sealed class ReviewFile(ProjectWorkflowDbContext db, OpenTask openTask, ApplicationAccess access, TaskForms taskForms, FormCatalog forms)
 {
@@ -77,11 +79,12 @@ public sealed class ReviewFile(ProjectWorkflowDbContext db, OpenTask openTask, A
         foreach (var t in done.OrderBy(t => t.EndedAt ?? t.CreatedAt))
         {
             var form = forms.Find(await taskForms.FormRefAsync(t, cancellationToken));
+            var given = t.Answers is { } kept ? JsonNode.Parse(kept) as JsonObject ?? [] : variables[t.InstanceId];
             var answers = new List<StepAnswer>();
             foreach (var field in form?.Fields ?? [])
             {
                 if (!staff && field.Key.EndsWith("Comment", StringComparison.Ordinal)) continue;
-                if (Text(variables[t.InstanceId][field.Key]) is { } value) answers.Add(new StepAnswer(field.Key, field.Label, value));
+                if (Text(given[field.Key]) is { } value) answers.Add(new StepAnswer(field.Key, field.Label, value));
             }
             steps.Add(new EarlierStep(t.ElementId, t.Name, t.EndedAt, staff ? t.CompletedBy : null, answers));
         }

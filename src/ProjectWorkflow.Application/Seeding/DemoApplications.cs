@@ -400,6 +400,8 @@ public sealed class DemoApplications(IServiceScopeFactory scopes, TimeProvider t
     private async Task<T> AsAsync<T>(Actor actor, Func<IServiceProvider, Actor, Task<T>> action, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
+        // As a request's sign-in does: the demo applicant acts with the group of the enterprise it acts for.
+        actor = await EnterpriseGroups.AddToAsync(scope.ServiceProvider.GetRequiredService<ProjectWorkflowDbContext>(), actor, ct);
         scope.ServiceProvider.GetRequiredService<AuditTrail>().Actor = actor == Actor.System
             ? AuditActor.System
             : new AuditActor(actor.Id, [.. actor.Groups]);

@@ -1324,6 +1324,9 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Answers")
+                        .HasColumnType("text");
+
                     b.Property<string>("Assignee")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");

@@ -1326,6 +1326,9 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("Answers")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("Assignee")
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");

@@ -1301,6 +1301,9 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Answers")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Assignee")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");

@@ -55,6 +55,9 @@ public static class AuthenticationSetup
             // it); we have no two-factor sign-in, so it never holds anything.
             .AddCookie(IdentityConstants.TwoFactorRememberMeScheme, options => options.Cookie.Name = "pw.2fa");
 
+        // The enterprise a user acts for is a group of theirs (the engine offers the enterprise's steps to it).
+        services.AddScoped<IClaimsTransformation, EnterpriseGroupClaims>();
+
         services.AddOptions<JwtBearerOptions>(AuthSchemes.Bearer)
             .Configure<IOptions<AuthSettings>, SigningKeyStore>((options, settings, keys) =>
                 ConfigureBearer(options, settings.Value, keys));

@@ -107,7 +107,7 @@ public static class ProjectPages
         var db = http.RequestServices.GetRequiredService<ProjectWorkflowDbContext>();
         var view = await ApplicationViews.OfAsync(db, await http.RequestServices.GetRequiredService<ApplicationAccess>().OwnedAsync(application, ActorOf.User(http.User), ct), ct);
         if (view.InstanceId is not { } instance) return null;
-        var open = await tasks.HandleAsync(new ListTasksRequest("mine", instance, 0, 50, Step: step), ActorOf.User(http.User), ct);
+        var open = await tasks.HandleAsync(new ListTasksRequest("all", instance, 0, 50, Step: step), ActorOf.User(http.User), ct);
         return open.Select(t => (Guid?)t.Id).FirstOrDefault();
     }
 
@@ -160,7 +160,7 @@ public static class ProjectPages
         var timeline = await services.GetRequiredService<ApplicationTimeline>().HandleAsync(id, actor, ct);
         var history = await services.GetRequiredService<ProjectHistory>().HandleAsync(id, actor, ct);
         IReadOnlyList<TaskView> open = application.InstanceId is { } instance
-            ? await services.GetRequiredService<ListTasks>().HandleAsync(new ListTasksRequest("mine", instance, 0, 50), actor, ct)
+            ? await services.GetRequiredService<ListTasks>().HandleAsync(new ListTasksRequest("all", instance, 0, 50), actor, ct)
             : [];
         var accounts = await services.GetRequiredService<Application.Enterprises.ListBankAccounts>().OfEnterpriseAsync(application.EnterpriseId, actor, ct);
         var enterprise = await services.GetRequiredService<Application.Enterprises.EnterpriseDirectory>().GetAsync(application.EnterpriseId, actor, ct);

@@ -37,7 +37,7 @@ public sealed class ConfidentialFileTests(FundingApp app) : IClassFixture<Fundin
 
         // The district reviewer returns it with a reason addressed to the applicant; the applicant supplements it.
         await _walk.DistrictAsync(instance, new { districtOutcome = "return", supplementDays = 5, returnReason = "Attach the energy audit report.", districtComment = "Applicant seems disorganised" });
-        await OkAsync(applicant, $"/api/tasks/{await OnlyTaskAsync(applicant, "mine", instance, "supplement")}/complete");
+        await OkAsync(applicant, $"/api/tasks/{await OnlyTaskAsync(applicant, "candidate", instance, "supplement")}/complete");
         await _walk.DistrictAsync(instance, new { districtOutcome = "recommend" });
 
         // The experts score it (77.8 passes); the site check fails it with an internal comment and a reason for the applicant.

@@ -51,7 +51,7 @@ public sealed class ExtensionRefusedTests(FundingApp app) : IClassFixture<Fundin
         Assert.Contains(end.AddMonths(-3).ToString("yyyy-MM-dd"), problem.GetProperty("messageEn").GetString());
         Assert.Contains("延期申请", problem.GetProperty("messageZh").GetString());
         Assert.Equal("building", await LifecycleWalk.StatusAsync(applicant, id));
-        Assert.Single(await TasksAsync(applicant, "mine", instance), t => t.GetProperty("elementId").GetString() == "requestAcceptance");
+        Assert.Single(await TasksAsync(applicant, "candidate", instance), t => t.GetProperty("elementId").GetString() == "requestAcceptance");
     }
 }
 
@@ -142,7 +142,7 @@ public sealed class RecoveryTests(FundingApp app) : IClassFixture<FundingApp>
 
         Assert.Equal(45_000_000L, await _walk.PayNextInstallmentAsync(id, number));
         await app.AdvanceAsync(TimeSpan.FromDays(100));   // a progress report is open when the recovery comes
-        Assert.Contains(await TasksAsync(applicant, "mine", instance), t => t.GetProperty("elementId").GetString() == "progressReport");
+        Assert.Contains(await TasksAsync(applicant, "candidate", instance), t => t.GetProperty("elementId").GetString() == "progressReport");
 
         await ProblemAssert.IsProblemAsync(await PostAsync(applicant, $"/api/applications/{id}/recovery", new { reason = "x" }), HttpStatusCode.Forbidden);
         await ProblemAssert.IsProblemAsync(await PostAsync(approver, $"/api/applications/{id}/recovery", new { reason = " " }), HttpStatusCode.BadRequest);
@@ -150,7 +150,7 @@ public sealed class RecoveryTests(FundingApp app) : IClassFixture<FundingApp>
 
         var recovered = await ApplicationAsync(applicant, id);
         Assert.Equal("recovered", recovered.GetProperty("status").GetString());
-        Assert.Empty(await TasksAsync(applicant, "mine", instance));
+        Assert.Empty(await TasksAsync(applicant, "all", instance));
         var journal = await JournalAsync(admin, instance);
         Assert.Contains(journal, j => j.GetProperty("elementId").GetString() == "recoveryOrdered" && j.GetProperty("event").GetString() == "messageReceived" && j.GetProperty("actor").GetString() == "approver1");
         Assert.Contains(journal, j => j.GetProperty("elementId").GetString() == "openRecovery" && j.GetProperty("event").GetString() == "left");

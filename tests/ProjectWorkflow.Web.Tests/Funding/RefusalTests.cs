@@ -67,7 +67,7 @@ public sealed class RefusalTests(FundingApp app) : IClassFixture<FundingApp>
         // The applicant corrects the file (a returned file is editable again) and sends it back.
         var edited = await applicant.PutAsJsonAsync($"/api/applications/{resubmitted}", new { description = "Added the energy audit report." });
         Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
-        var supplement = await OnlyTaskAsync(applicant, "mine", resubmittedInstance, "supplement");
+        var supplement = await OnlyTaskAsync(applicant, "candidate", resubmittedInstance, "supplement");
         await OkAsync(applicant, $"/api/tasks/{supplement}/complete");
         Assert.Equal("under-review", (await ApplicationAsync(applicant, resubmitted)).GetProperty("status").GetString());
         using var reviewer = await app.CreateClientForAsync("reviewer1");

@@ -105,7 +105,7 @@ public sealed class TechUpgradeStoryTests(FundingApp app) : IClassFixture<Fundin
         Assert.Contains(journal, j => j.GetProperty("elementId").GetString() == "reserveBudget" && j.GetProperty("event").GetString() == "left");
 
         // The applicant signs the agreement and names the account; an account that is not one is refused.
-        var agreement = await OnlyTaskAsync(applicant, "mine", instance, "signAgreement");
+        var agreement = await OnlyTaskAsync(applicant, "candidate", instance, "signAgreement");
         await ProblemAssert.IsProblemAsync(await PostAsync(applicant, $"/api/applications/{id}/agreement", new { payeeName = "Demo Co.", payeeAccount = "12-34" }), HttpStatusCode.BadRequest);
         await ProblemAssert.IsProblemAsync(await PostAsync(reviewer, $"/api/applications/{id}/agreement", new { payeeName = "Demo Co.", payeeAccount = "6222021001001234567" }), HttpStatusCode.Forbidden);
         await LifecycleWalk.SignAsync(applicant, id);
@@ -174,7 +174,7 @@ public sealed class TechUpgradeStoryTests(FundingApp app) : IClassFixture<Fundin
         var audit = await LifecycleWalk.AttachAuditReportAsync(applicant, id);
         await OkAsync(applicant, $"/api/applications/{id}/acceptance", new { acceptance.equipmentFen, acceptance.softwareFen, acceptance.constructionFen, acceptance.otherFen, acceptance.summary, auditReportId = audit });
         Assert.Equal("acceptance-requested", await LifecycleWalk.StatusAsync(applicant, id));
-        Assert.DoesNotContain(await TasksAsync(applicant, "mine", instance), t => t.GetProperty("elementId").GetString() == "progressReport");
+        Assert.DoesNotContain(await TasksAsync(applicant, "candidate", instance), t => t.GetProperty("elementId").GetString() == "progressReport");
         await OkAsync(approver, $"/api/applications/{id}/acceptance/review", new { outcome = "pass", reason = "Site, content and equipment match the agreement; investment short by ¥11,234,567.89." });
 
         // 1,012,345,678 × 9,000,000,000 / 10,123,456,789 = 899,999,999 fen; the final installment is what is left after the first.
@@ -218,7 +218,7 @@ public sealed class TechUpgradeStoryTests(FundingApp app) : IClassFixture<Fundin
     private static object Report(int percent) => new { investedSoFarFen = percent * 100_000_000L, percentComplete = percent, summary = $"{percent}% of the works done." };
 
     private static async Task<JsonElement> OnlyProgressReportAsync(HttpClient applicant, Guid instance) =>
-        Assert.Single(await TasksAsync(applicant, "mine", instance), t => t.GetProperty("elementId").GetString() == "progressReport");
+        Assert.Single(await TasksAsync(applicant, "candidate", instance), t => t.GetProperty("elementId").GetString() == "progressReport");
 
     private async Task<string?> PayeeAccountAsync(Guid id)
     {

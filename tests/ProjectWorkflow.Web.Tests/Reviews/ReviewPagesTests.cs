@@ -55,6 +55,49 @@ public sealed class ReviewPagesTests(FundingApp app) : IClassFixture<FundingApp>
     }
 
     [Fact]
+    public async Task TheTaskPage_ShowsAStepDoneTwice_WithWhatEachTimeAnswered_InOrder()
+    {
+        var (_, instance, _) = await SubmitInAsync("松江区", Unique("Reviewed twice"));
+        using var reviewer = await app.CreateClientForAsync("reviewer1");
+        var first = await OnlyTaskAsync(reviewer, "candidate", instance, "districtReview");
+        await OkAsync(reviewer, $"/api/tasks/{first}/complete", new
+        {
+            variables = new { districtOutcome = "return", supplementDays = 5, returnReason = "Attach the energy audit report.", districtComment = "first look: audit missing" },
+        });
+        using var applicant = await app.CreateClientForAsync("enterprise1");
+        var supplement = await OnlyTaskAsync(applicant, "candidate", instance, "supplement");
+        await OkAsync(applicant, $"/api/tasks/{supplement}/complete", new { variables = new { supplementNote = "Energy audit report attached." } });
+        var second = await OnlyTaskAsync(reviewer, "candidate", instance, "districtReview");
+        await OkAsync(reviewer, $"/api/tasks/{second}/complete", new { variables = new { districtOutcome = "recommend", districtComment = "second look: complete" } });
+
+        // An administrator opens an expert's review: the district review is there twice, each with its own answers.
+        using var admin = await app.CreateClientForAsync("admin1");
+        var review = (await TasksAsync(admin, "all", instance)).First(t => t.GetProperty("elementId").GetString() == "expertReview").GetProperty("id").GetGuid();
+        using var adminPortal = await app.CreateSignedInClientAsync("admin1");
+        var history = HistoryLines(await TextOfAsync(adminPortal, $"/portal/tasks/{review}"));
+        var district = history.Where(line => line.Contains("look: ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, district.Count);
+        Assert.Contains("first look: audit missing", district[0]);
+        Assert.Contains("Attach the energy audit report.", district[0]);
+        Assert.DoesNotContain("second look", district[0]);
+        Assert.Contains("second look: complete", district[1]);
+        Assert.DoesNotContain("first look", district[1]);
+        Assert.DoesNotContain("Attach the energy audit report.", district[1]);   // the second review returned nothing
+        // Between them, the applicant's supplement with its note.
+        Assert.Contains(history.SkipWhile(line => !line.Contains("first look", StringComparison.Ordinal)).TakeWhile(line => !line.Contains("second look", StringComparison.Ordinal)),
+            line => line.Contains("Energy audit report attached.", StringComparison.Ordinal));
+    }
+
+    /// <summary>The lines of a task page's history, in the page's order.</summary>
+    private static List<string> HistoryLines(string page)
+    {
+        var start = page.IndexOf("<ol class=\"history\">", StringComparison.Ordinal);
+        Assert.True(start >= 0, "the page shows a history");
+        var end = page.IndexOf("</ol>", start, StringComparison.Ordinal);
+        return page[start..end].Split("<li>", StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
+    }
+
+    [Fact]
     public async Task TheTaskPage_ShowsTheFileAndItsHistory_NamingTheReviewerAndHerInternalCommentToStaffOnly()
     {
         var (id, instance, number) = await SubmitInAsync("浦东新区", Unique("History file"));

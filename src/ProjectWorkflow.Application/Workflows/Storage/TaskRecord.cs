@@ -24,6 +24,9 @@ public sealed class TaskRecord
     public string Status { get; set; } = TaskStatuses.Open;
     public DateTimeOffset? EndedAt { get; set; }
     public string? CompletedBy { get; set; }
+
+    /// <summary>The variables the completion submitted (a JSON object), as they were then; null while open, and on rows completed before it was kept.</summary>
+    public string? Answers { get; set; }
     public string? CancelReason { get; set; }
 
     /// <summary>When the reminder (催办) ahead of the due date went out; set once, so a second run of the check sends nothing.</summary>

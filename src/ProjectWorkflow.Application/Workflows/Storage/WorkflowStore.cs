@@ -52,7 +52,7 @@ internal sealed class WorkflowStore(ProjectWorkflowDbContext db, DefinitionCatal
     /// <summary>Writes every instance the session touched, with its inbox rows, bookmarks, incidents and journal.</summary>
     public async Task StageAsync(WorkflowSession session, CancellationToken cancellationToken)
     {
-        var completedBy = session.Effects.OfType<TaskCompleted>().ToDictionary(e => e.TaskId, e => e.Actor);
+        var completedBy = session.Effects.OfType<TaskCompleted>().ToDictionary(e => e.TaskId);
         var cancelReasons = session.Effects.OfType<TaskCancelled>().GroupBy(e => e.TaskId).ToDictionary(g => g.Key, g => g.Last().Reason);
         var now = session.Engine.Time.GetUtcNow();
 
@@ -119,7 +119,7 @@ internal sealed class WorkflowStore(ProjectWorkflowDbContext db, DefinitionCatal
         return record;
     }
 
-    private async Task SyncTasksAsync(ProcessInstance instance, Dictionary<Guid, string> completedBy,
+    private async Task SyncTasksAsync(ProcessInstance instance, Dictionary<Guid, TaskCompleted> completedBy,
         Dictionary<Guid, string> cancelReasons, DateTimeOffset now, bool isNew, CancellationToken cancellationToken)
     {
         var rows = isNew
@@ -131,10 +131,12 @@ internal sealed class WorkflowStore(ProjectWorkflowDbContext db, DefinitionCatal
         foreach (var row in rows.Where(r => !open.ContainsKey(r.Id)))
         {
             row.EndedAt = now;
-            if (completedBy.TryGetValue(row.Id, out var actor))
+            if (completedBy.TryGetValue(row.Id, out var completed))
             {
                 row.Status = TaskStatuses.Completed;
-                row.CompletedBy = actor;
+                row.CompletedBy = completed.Actor;
+                // What this completion answered, kept with it: the instance's variables change when a step is taken again.
+                row.Answers = completed.Variables?.ToJsonString() ?? "{}";
             }
             else
             {
@@ -158,6 +160,7 @@ internal sealed class WorkflowStore(ProjectWorkflowDbContext db, DefinitionCatal
                 row.Status = TaskStatuses.Open;
                 row.EndedAt = null;
                 row.CompletedBy = null;
+                row.Answers = null;
                 row.CancelReason = null;
             }
             row.DefinitionKey = instance.DefinitionKey;

@@ -133,6 +133,8 @@ public sealed class TaskPermissions(ProjectWorkflowDbContext db, ProjectRoles pr
                                join role in db.Roles on link.RoleId equals role.Id
                                where link.UserId == user.Id
                                select role.Name!).ToListAsync(cancellationToken);
+            // A colleague acting for the same enterprise can take the enterprise's step.
+            roles.AddRange(await EnterpriseGroups.OfUserAsync(db, user.UserName!, cancellationToken));
             if (people.All(p => p.UserName != user.UserName)) people.Add(new Person(user.UserName!, roles));
         }
         return people;

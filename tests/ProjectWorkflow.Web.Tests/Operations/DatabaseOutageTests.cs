@@ -15,7 +15,7 @@ namespace ProjectWorkflow.Web.Tests.Operations;
 /// and once the database is back the same request, with the same Idempotency-Key, succeeds once.
 /// </summary>
 [Collection(PortalAppCollection.Name)]
-public sealed class DatabaseOutageTests(DatabaseOutageApp app) : IClassFixture<DatabaseOutageApp>
+public sealed class DatabaseOutageTests(OperatedApp app) : IClassFixture<OperatedApp>
 {
     private const string IdempotencyKey = "Idempotency-Key";
 
@@ -38,7 +38,7 @@ public sealed class DatabaseOutageTests(DatabaseOutageApp app) : IClassFixture<D
             {
                 var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.ServiceUnavailable);
                 Assert.Equal("The database is unavailable", problem.GetProperty("title").GetString());
-                Assert.Equal(TimeSpan.FromSeconds(DatabaseOutageApp.RetryAfterSeconds), response.Headers.RetryAfter?.Delta);
+                Assert.Equal(TimeSpan.FromSeconds(OperatedApp.RetryAfterSeconds), response.Headers.RetryAfter?.Delta);
             }
             Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
         }
@@ -77,63 +77,5 @@ public sealed class DatabaseOutageTests(DatabaseOutageApp app) : IClassFixture<D
     {
         var users = await client.GetFromJsonAsync<JsonElement>("/api/users");
         return users.EnumerateArray().Count(u => u.GetProperty("userName").GetString() == userName);
-    }
-}
-
-/// <summary>
-/// The app on a SQLite file of its own, whatever database the other tests use, in a folder the test can take away
-/// and bring back; its log lines kept.
-/// </summary>
-public sealed class DatabaseOutageApp : PortalApp
-{
-    public const int RetryAfterSeconds = 7;
-
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "projectworkflow-tests", $"outage-{Guid.NewGuid():N}");
-
-    protected override bool RunsJobServer => false;
-
-    public RecordedLog Log { get; } = new();
-
-    private string DatabaseFolder => Path.Combine(_folder, "database");
-
-    private string AwayFolder => Path.Combine(_folder, "away");
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Sqlite",
-            ["ConnectionStrings:ProjectWorkflow"] = $"Data Source={Path.Combine(DatabaseFolder, "projectworkflow.db")}",
-            [ProjectWorkflow.Web.Errors.DatabaseUnavailable.RetryAfterSetting] = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }));
-        builder.ConfigureLogging(logging => logging.AddProvider(Log));
-    }
-
-    /// <summary>The database's folder disappears: pooled connections are closed, and a new one cannot open the file.</summary>
-    public void TakeDatabaseAway()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Move(DatabaseFolder, AwayFolder);
-        SqliteConnection.ClearAllPools();
-    }
-
-    public void BringDatabaseBack()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Move(AwayFolder, DatabaseFolder);
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
     }
 }

@@ -75,6 +75,7 @@ internal sealed class OutboxDispatcher(
         {
             foreach (var row in batch)
             {
+                using var logScope = logger.BeginScope(LogScopeOf(row));
                 try
                 {
                     await DispatchAsync(row, settings.PublishTimeout, stoppingToken);
@@ -123,5 +124,30 @@ internal sealed class OutboxDispatcher(
         var deleted = await scope.ServiceProvider.GetRequiredService<OutboxClaims>()
             .CleanUpAsync(time.GetUtcNow() - settings.Retention, stoppingToken);
         if (deleted > 0) logger.LogInformation("Deleted {Count} dispatched outbox rows and inbox receipts past retention", deleted);
+    }
+
+    /// <summary>
+    /// The outbox row's log scope: its id and type and, when its body names them (a workflow's messages do), the
+    /// process instance and business key, so a failed publish shows up in that application's story.
+    /// </summary>
+    private static Dictionary<string, object?> LogScopeOf(OutboxMessage row)
+    {
+        var scope = new Dictionary<string, object?> { ["OutboxMessageId"] = row.Id, ["MessageType"] = row.Type };
+        try
+        {
+            using var body = System.Text.Json.JsonDocument.Parse(row.Body);
+            if (body.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object) return scope;
+            foreach (var property in body.RootElement.EnumerateObject())
+            {
+                if (property.Value.ValueKind != System.Text.Json.JsonValueKind.String) continue;
+                if (property.NameEquals("instanceId") || property.NameEquals("InstanceId")) scope["InstanceId"] = property.Value.GetString();
+                else if (property.NameEquals("businessKey") || property.NameEquals("BusinessKey")) scope["BusinessKey"] = property.Value.GetString();
+            }
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            // A body that is not JSON still has its id and type in the scope.
+        }
+        return scope;
     }
 }

@@ -43,9 +43,12 @@ public static class DatabaseProvider
         var migrations = MigrationsAssembly(name);
         // A failed command always reaches the code that ran it as an exception, which logs it or, for a
         // lost optimistic race between nodes or jobs, answers a conflict. EF's own error log would report
-        // every such race as an error a second time: it is kept at debug level.
+        // every such race as an error a second time, and every request while the database is down (answered 503 with
+        // one warning): they are kept at debug level.
         options.ConfigureWarnings(warnings => warnings.Log(
             (RelationalEventId.CommandError, LogLevel.Debug),
+            (RelationalEventId.ConnectionError, LogLevel.Debug),
+            (CoreEventId.QueryIterationFailed, LogLevel.Debug),
             (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
         // Every text and decimal is checked against its column before it is written, whatever the provider.
         options.AddInterceptors(ColumnLimits.Instance);

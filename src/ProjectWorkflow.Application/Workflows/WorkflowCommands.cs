@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ProjectWorkflow.Application.Audit;
 using ProjectWorkflow.Application.Persistence;
@@ -18,18 +19,23 @@ namespace ProjectWorkflow.Application.Workflows;
 /// </summary>
 public sealed class WorkflowCommands(
     ProjectWorkflowDbContext db, WorkflowEngine engine, DefinitionCatalog catalog, IEnumerable<IWorkflowSessionObserver> observers,
-    IEnumerable<IWorkflowCommitObserver> commitObservers, IServiceProvider services, AuditTrail audit, IOptions<VariableLimits> variableLimits)
+    IEnumerable<IWorkflowCommitObserver> commitObservers, IServiceProvider services, AuditTrail audit, IOptions<VariableLimits> variableLimits,
+    ILogger<WorkflowCommands> logger)
 {
     /// <param name="operation">The caller's method and <paramref name="file"/> its file: together they name the command in the audit log.</param>
     public async Task<T> RunAsync<T>(Actor actor, Func<WorkflowSession, Task<T>> command, CancellationToken cancellationToken,
         [CallerMemberName] string operation = "", [CallerFilePath] string file = "")
     {
+        // Everything logged while the command runs, commits and its observers act carries the instance and its business key.
+        using var logScope = WorkflowLogScope.Begin(logger);
         var store = new WorkflowStore(db, catalog);
         var session = engine.OpenSession(store, actor, services);
         var result = await command(session);
+        if (session.Touched.FirstOrDefault() is { } ran) WorkflowLogScope.Learn(ran.Id, ran.BusinessKey);
         foreach (var instance in session.Touched) variableLimits.Value.Check(instance);
         await store.StageAsync(session, cancellationToken);
-        RecordCommand(session, WorkflowCommandName.Of(operation, file));
+        var action = WorkflowCommandName.Of(operation, file);
+        RecordCommand(session, action);
         foreach (var observer in observers) await observer.OnStagedAsync(session, cancellationToken);
         try
         {
@@ -44,6 +50,8 @@ public sealed class WorkflowCommands(
                 throw WorkflowException.Conflict("Someone else changed this process at the same moment. Reload it and try again.");
             throw;
         }
+        logger.LogInformation("Workflow command {Command} committed by {Actor}: {JournalEvents} journal events",
+            action, actor.Id, session.Journal.Count);
         foreach (var observer in commitObservers) await observer.OnCommittedAsync(session, cancellationToken);
         return result;
     }

@@ -24,7 +24,9 @@ public static class ErrorHandling
                 context.ProblemDetails.Detail = detail;
             }
         });
-        // Order matters: refusals become 4xx before anything left is treated as a bug.
+        // Order matters: an unreachable database is a 503 to retry and refusals become 4xx, before anything
+        // left is treated as a bug.
+        services.AddExceptionHandler<DatabaseUnavailable>();
         services.AddExceptionHandler<RefusalProblems>();
         services.AddExceptionHandler<UnhandledExceptionHandler>();
 

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.Workflows.Storage;
 using ProjectWorkflow.Engine.Runtime;
@@ -11,7 +12,7 @@ namespace ProjectWorkflow.Application.Workflows.Tasks;
 /// 404; one that was completed or cancelled answers a conflict that says so. The caller's and the
 /// recipients' checks (<see cref="TaskPermissions"/>) run on the open task first: a refusal changes nothing.
 /// </summary>
-public sealed class TaskCommand(ProjectWorkflowDbContext db, WorkflowCommands commands)
+public sealed class TaskCommand(ProjectWorkflowDbContext db, WorkflowCommands commands, ILogger<TaskCommand> logger)
 {
     /// <param name="mayPress">Who may press this button on this task, whatever its state: an outsider learns nothing (403) before
     /// the request is read or the task's state (409) is told.</param>
@@ -23,6 +24,7 @@ public sealed class TaskCommand(ProjectWorkflowDbContext db, WorkflowCommands co
         var task = await db.Set<TaskRecord>().AsNoTracking().Include(t => t.Candidates)
             .FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken)
             ?? throw WorkflowException.NotFound($"There is no task {taskId}.");
+        using var logScope = WorkflowLogScope.Begin(logger, task.InstanceId, task.BusinessKey, task.Id);
         await mayPress(task);
         if (task.Status == TaskStatuses.Completed)
             throw WorkflowException.Conflict($"The task was already completed{(task.CompletedBy is null ? "" : $" by {task.CompletedBy}")}.");

@@ -16,6 +16,7 @@ public sealed class FireTimer(ProjectWorkflowDbContext db, WorkflowCommands comm
     /// <returns>True when this call fired the timer.</returns>
     public async Task<bool> HandleAsync(Guid instanceId, Guid bookmarkId, CancellationToken cancellationToken)
     {
+        using var logScope = WorkflowLogScope.Begin(logger, instanceId);
         // A cheap look first: a stale job must not load and rewrite the instance (that would bump its
         // revision and make a person's concurrent click fail for nothing).
         var due = await db.Set<BookmarkRecord>().AsNoTracking()

@@ -20,9 +20,9 @@ public sealed class FinanceDeskTests(BrowserPortal portal)
         // The scene, over the API: ¥900,000 approved, the notice passed, the agreement signed.
         var lifecycle = new LifecycleWalk(portal);
         var applicant = await lifecycle.ClientAsync("enterprise1");
-        var (id, _) = await lifecycle.ApprovedGreenParkAsync(applicant, "Heat pumps for hall 2", "310101198505050066");
+        var (id, instance) = await lifecycle.ApprovedGreenParkAsync(applicant, "Heat pumps for hall 2", "310101198505050066");
         var number = (await ApplicationAsync(applicant, id)).GetProperty("number").GetString()!;
-        await portal.AdvanceAsync(TimeSpan.FromDays(8));
+        await lifecycle.PassNoticeAsync(applicant, id, instance);
         await LifecycleWalk.SignAsync(applicant, id);
 
         var page = await portal.SignInAsync("finance1", "/finance");

@@ -140,9 +140,9 @@ public sealed class ReviewerJourneyTests(BrowserPortal portal)
     {
         var lifecycle = new LifecycleWalk(portal);
         var applicant = await lifecycle.ClientAsync("enterprise1");
-        var (id, _) = await lifecycle.ApprovedGreenParkAsync(applicant, Unique("Heat pumps hall 3"), "310101198505050055");
+        var (id, instance) = await lifecycle.ApprovedGreenParkAsync(applicant, Unique("Heat pumps hall 3"), "310101198505050055");
         var number = (await ApplicationAsync(applicant, id)).GetProperty("number").GetString()!;
-        await portal.AdvanceAsync(TimeSpan.FromDays(8));
+        await lifecycle.PassNoticeAsync(applicant, id, instance);
         await LifecycleWalk.SignAsync(applicant, id);
 
         var page = await portal.SignInAsync("finance1", "/portal/tasks?tab=candidate&step=releaseInstallment");

@@ -9,7 +9,7 @@ namespace ProjectWorkflow.Browser.Tests;
 /// their voucher pages: the enterprise applies for a quota, the approver grants it on the voucher decisions page, the
 /// enterprise orders a catalogue service; the provider accepts and delivers, the enterprise confirms the delivery, the
 /// provider claims redemption and the approver approves the claim; it shows on the public notice without signing
-/// in, and drops off it once its notice ended; after the quarter's settlement is released and paid, the provider sees
+/// in, and drops off it once its notice ended; after the finance officer releases the quarter's settlement on the desk and the bank pays it, the provider sees
 /// it paid and the finance desk lists it. An auditor finds the pages without a button that changes anything.
 /// Its own portal (its own clock), since it moves the clock to the next quarter.
 /// </summary>
@@ -108,12 +108,18 @@ public sealed class VoucherJourneyTests(BrowserPortal portal) : IClassFixture<Br
         await AdvanceToNextQuarterAsync(portal);
         await visitor.ReloadAsync();
         await Assertions.Expect(visitor.Locator($"tr[data-number='{claimNumber}']")).ToHaveCountAsync(0);
+        // The quarter's settlement run is the scheduled check's work (run here at once, as its job would).
         using var admin = await portal.CreateClientForAsync("admin1");
         using var finance = await portal.CreateClientForAsync("finance1");
         var run = await PostAsync(admin, "/api/vouchers/settlement-runs", new { });
         var settlement = run.GetProperty("opened").EnumerateArray().First(s => s.GetProperty("schemeKey").GetString() == "innovation-voucher");
         var settlementId = settlement.GetProperty("id").GetGuid();
-        await PostAsync(finance, $"/api/vouchers/settlements/{settlementId}/release", new { });
+        var cycle = settlement.GetProperty("cycle").GetString();
+        // The finance officer releases it on the desk with one click.
+        var releasing = await portal.SignInAsync("finance1", "/finance");
+        await releasing.GetByRole(AriaRole.Table, new() { Name = "服务券结算待拨付" })
+            .GetByRole(AriaRole.Button, new() { Name = $"批准拨付 Demo Testing & Certification Services {cycle}" }).ClickAsync();
+        await Assertions.Expect(releasing.GetByRole(AriaRole.Status)).ToContainTextAsync("已发送国库");
         await Eventually.WaitUntilAsync(async () =>
             (await GetAsync(finance, $"/api/vouchers/settlements/{settlementId}")).GetProperty("status").GetString() == "paid", "the settlement to be paid");
 

@@ -38,6 +38,23 @@ public sealed class ExportFundDashboard(ReadFundDashboard read)
                 ["Target value 目标值"] = p.Target, ["Target (words) 目标(文字)"] = p.TargetTextZh, ["Year 年份"] = p.TargetYear,
                 ["Promised 承诺"] = p.Promised, ["Reached 完成"] = p.Reached,
             }), "plan"),
+            ["vouchers"] = OrHeader(dashboard.Vouchers.Select(v => new Dictionary<string, object?>
+            {
+                ["Scheme 专项"] = v.SchemeKey, ["Year 年度"] = v.Year, ["Quotas 额度数"] = v.Quotas,
+                ["Granted (fen) 已发放(分)"] = v.GrantedFen, ["Redeemed (fen) 已兑付(分)"] = v.RedeemedFen, ["Settled (fen) 已结算(分)"] = v.SettledFen,
+                ["Granted (yuan) 已发放(元)"] = new Money(v.GrantedFen).Yuan,
+            }), "vouchers"),
+            ["burn-down"] = OrHeader(dashboard.BurnDowns.Select(b => new Dictionary<string, object?>
+            {
+                ["Kind 类别"] = b.Kind, ["Scheme 专项"] = b.OwnerKey, ["Year 年度"] = b.Year, ["Available (fen) 可用(分)"] = b.AvailableFen,
+                ["Window (days) 观察期(天)"] = b.WindowDays, ["Drawn in window (fen) 期内支用(分)"] = b.DrawnInWindowFen,
+                ["Pace (fen/day) 日均支用(分)"] = b.PaceFenPerDay, ["Band ± (fen/day) 波动±(分/天)"] = b.SpreadFenPerDay,
+                ["Runs out 预计用尽"] = b.RunsOutOn?.ToString("yyyy-MM-dd"), ["Earliest 最早"] = b.EarliestOn?.ToString("yyyy-MM-dd"), ["Latest 最晚"] = b.LatestOn?.ToString("yyyy-MM-dd"),
+            }), "burn-down"),
+            ["returns"] = OrHeader(dashboard.Returns.Select(r => new Dictionary<string, object?>
+            {
+                ["Process 流程"] = r.ProcessKey, ["Step 环节"] = r.ElementId, ["Name 名称"] = r.Name, ["Returned 退回次数"] = r.Returned, ["Finished 已办"] = r.Finished,
+            }), "returns"),
         };
         using var stream = new MemoryStream();
         await stream.SaveAsAsync(sheets, cancellationToken: cancellationToken);

@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.Workflows.Storage;
+using ProjectWorkflow.Funding;
 using ProjectWorkflow.Funding.Applications;
 using ProjectWorkflow.Funding.Ledger;
 using ProjectWorkflow.Funding.Projects;
+using ProjectWorkflow.Funding.Vouchers;
 
 namespace ProjectWorkflow.Application.Dashboards;
 
@@ -28,12 +30,25 @@ public sealed record BudgetFigures(string Kind, string OwnerKey, int Year, long 
 public sealed record PlanProgress(string Key, string Group, string LabelZh, string LabelEn, string Unit, long? Target,
     string? TargetTextZh, string? TargetTextEn, int TargetYear, string? Measure, long? Promised, long? Reached);
 
+/// <summary>A voucher scheme-year's vouchers (integer fen): granted to holders, used (redeemed claims), settled (paid to providers).</summary>
+public sealed record VoucherFigures(string SchemeKey, int Year, int Quotas, long GrantedFen, long RedeemedFen, long SettledFen);
+
+/// <summary>A scheme-year budget's burn-down forecast: when its available money runs out at the recent pace, with its band.</summary>
+public sealed record BurnDownFigures(string Kind, string OwnerKey, int Year, long AvailableFen, int WindowDays, long DrawnInWindowFen,
+    decimal PaceFenPerDay, decimal SpreadFenPerDay, DateOnly? RunsOutOn, DateOnly? EarliestOn, DateOnly? LatestOn);
+
+/// <summary>How many times a process's task sent the file back (its completion answered "return").</summary>
+public sealed record ReturnCount(string ProcessKey, string ElementId, string? Name, int Returned, int Finished);
+
 public sealed record FundDashboard(
     DateTimeOffset At,
     IReadOnlyList<SchemeStageCount> Applications,
     IReadOnlyList<StageTime> StageTimes,
     IReadOnlyList<BudgetFigures> Budgets,
-    IReadOnlyList<PlanProgress> Plan);
+    IReadOnlyList<PlanProgress> Plan,
+    IReadOnlyList<VoucherFigures> Vouchers,
+    IReadOnlyList<BurnDownFigures> BurnDowns,
+    IReadOnlyList<ReturnCount> Returns);
 
 /// <summary>
 /// The fund against the plan (leadership, staff): applications per scheme and status, review times per step against
@@ -64,8 +79,82 @@ public sealed class ReadFundDashboard(ProjectWorkflowDbContext db, TimeProvider 
             .Select(b => new BudgetFigures(b.Kind, b.OwnerKey, b.Year, b.AllocatedFen, b.ReservedFen, b.PaidFen, b.RecoveryDueFen, b.ReturnedToTreasuryFen, b.AvailableFen))
             .ToList();
 
-        return new FundDashboard(now, applications, await StageTimesAsync(now, cancellationToken), budgets, await PlanAsync(cancellationToken));
+        return new FundDashboard(now, applications, await StageTimesAsync(now, cancellationToken), budgets, await PlanAsync(cancellationToken),
+            await VouchersAsync(cancellationToken), await BurnDownsAsync(budgets, now, cancellationToken), await ReturnsAsync(cancellationToken));
     }
+
+    /// <summary>Vouchers per scheme-year, summed by the database: quotas' granted and redeemed fen, settlements paid.</summary>
+    private async Task<List<VoucherFigures>> VouchersAsync(CancellationToken cancellationToken)
+    {
+        var quotas = await db.Set<VoucherQuota>().AsNoTracking()
+            .Where(q => q.GrantedFen > 0)
+            .GroupBy(q => new { q.SchemeKey, q.Year })
+            .Select(g => new { g.Key.SchemeKey, g.Key.Year, Quotas = g.Count(), Granted = g.Sum(q => q.GrantedFen), Redeemed = g.Sum(q => q.RedeemedFen) })
+            .ToListAsync(cancellationToken);
+        var settled = await db.Set<VoucherSettlement>().AsNoTracking()
+            .Where(s => s.Status == VoucherSettlementStatus.Paid)
+            .GroupBy(s => new { s.SchemeKey, s.Year })
+            .Select(g => new { g.Key.SchemeKey, g.Key.Year, Settled = g.Sum(s => s.AmountFen) })
+            .ToListAsync(cancellationToken);
+        return quotas.Select(q => (q.SchemeKey, q.Year)).Union(settled.Select(s => (s.SchemeKey, s.Year)))
+            .Select(k =>
+            {
+                var quota = quotas.FirstOrDefault(q => q.SchemeKey == k.SchemeKey && q.Year == k.Year);
+                return new VoucherFigures(k.SchemeKey, k.Year, quota?.Quotas ?? 0, quota?.Granted ?? 0, quota?.Redeemed ?? 0,
+                    settled.FirstOrDefault(s => s.SchemeKey == k.SchemeKey && s.Year == k.Year)?.Settled ?? 0);
+            })
+            .OrderBy(v => v.SchemeKey, StringComparer.Ordinal).ThenBy(v => v.Year).ToList();
+    }
+
+    /// <summary>
+    /// Each budget's forecast from its available account's postings of the window (allocations and lowerings are the
+    /// budget's size, not its pace, so they are left out); only the window's rows are read.
+    /// </summary>
+    private async Task<List<BurnDownFigures>> BurnDownsAsync(IReadOnlyList<BudgetFigures> budgets, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var since = new DateTimeOffset(today.AddDays(1 - BudgetBurnDown.DefaultWindowDays).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var available = nameof(LedgerAccount.Available);
+        var ids = await db.Set<Budget>().AsNoTracking().Select(b => new { b.Id, b.Kind, b.OwnerKey, b.Year }).ToListAsync(cancellationToken);
+        var postings = await (from posting in db.Set<LedgerEntryPosting>().AsNoTracking()
+                join entry in db.Set<LedgerEntry>().AsNoTracking() on posting.EntryId equals entry.Id
+                where posting.Account == available && entry.At >= since
+                      && entry.Kind != LedgerEntryKinds.Allocate && entry.Kind != LedgerEntryKinds.Lower
+                select new { posting.BudgetId, entry.At, posting.AmountFen })
+            .ToListAsync(cancellationToken);
+        return budgets.Select(b =>
+        {
+            var id = ids.Single(i => i.Kind == b.Kind && i.OwnerKey == b.OwnerKey && i.Year == b.Year).Id;
+            // A negative posting to available is money drawn from it.
+            var draws = postings.Where(p => p.BudgetId == id).Select(p => new DailyDraw(DateOnly.FromDateTime(p.At.UtcDateTime), new Money(-p.AmountFen)));
+            var forecast = BudgetBurnDown.Forecast(new Money(b.AvailableFen), draws, today);
+            return new BurnDownFigures(b.Kind, b.OwnerKey, b.Year, b.AvailableFen, forecast.WindowDays, forecast.DrawnInWindow.Fen,
+                forecast.PaceFenPerDay, forecast.SpreadFenPerDay, forecast.RunsOutOn, forecast.EarliestOn, forecast.LatestOn);
+        }).ToList();
+    }
+
+    /// <summary>
+    /// Where applications are sent back most: per process and user task, the completed tasks whose answers chose
+    /// "return", counted by the database (the answers are the task's submitted variables as JSON).
+    /// </summary>
+    private async Task<List<ReturnCount>> ReturnsAsync(CancellationToken cancellationToken)
+    {
+        var steps = await db.Set<TaskRecord>().AsNoTracking()
+            .Where(t => t.Status == TaskStatuses.Completed)
+            .GroupBy(t => new { t.DefinitionKey, t.ElementId })
+            .Select(g => new
+            {
+                g.Key.DefinitionKey, g.Key.ElementId, Name = g.Max(t => t.Name), Finished = g.Count(),
+                Returned = g.Count(t => t.Answers != null && t.Answers.Contains(ReturnAnswer)),
+            })
+            .ToListAsync(cancellationToken);
+        return steps.Where(s => s.Returned > 0)
+            .Select(s => new ReturnCount(s.DefinitionKey, s.ElementId, s.Name, s.Returned, s.Finished))
+            .OrderBy(s => s.ProcessKey, StringComparer.Ordinal).ThenByDescending(s => s.Returned).ThenBy(s => s.ElementId, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The outcome value a returning task's answers carry (<c>"districtOutcome": "return"</c>, …).</summary>
+    public const string ReturnAnswer = "\"return\"";
 
     private async Task<List<StageTime>> StageTimesAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -14,7 +14,7 @@ public static class DashboardEndpoints
     {
         var dashboards = api.MapGroup("/dashboards").WithTags("Dashboards").RequireAuthorization(policy => policy.RequireRole(Staff));
         dashboards.MapGet("/fund", async (ReadFundDashboard read, CancellationToken ct) => TypedResults.Ok(await read.HandleAsync(ct)))
-            .WithSummary("The fund against the plan: applications per scheme and status, review times per step against due dates, budgets per scheme-year (fen), the plan's targets with what projects promised and delivered (staff)");
+            .WithSummary("The fund against the plan: applications per scheme and status, review times per step against due dates, budgets per scheme-year (fen), the plan's targets with what projects promised and delivered, vouchers granted/redeemed/settled per scheme-year (fen), each budget's burn-down forecast, and where applications are returned most (staff)");
         dashboards.MapGet("/fund.xlsx", async (ExportFundDashboard export, CancellationToken ct) =>
                 TypedResults.File(await export.HandleAsync(ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "fund-dashboard.xlsx"))
             .WithSummary("The fund dashboard's tables as an Excel workbook, a sheet per chart (staff)");
@@ -31,8 +31,10 @@ public static class DashboardEndpoints
             {
                 var latest = (await definitions.HandleAsync(ct)).FirstOrDefault(d => d.Key == key);
                 if (latest is null) return PortalPageResult.Page<RefusalPage>(new { Message = $"There is no deployed process '{key}'." }, StatusCodes.Status404NotFound);
-                var steps = (await read.HandleAsync(ct)).StageTimes.Where(s => s.ProcessKey == key).ToList();
-                return PortalPageResult.Page<ProcessTimesPage>(new { Key = key, Version = latest.LatestVersion, Steps = steps });
+                var dashboard = await read.HandleAsync(ct);
+                var steps = dashboard.StageTimes.Where(s => s.ProcessKey == key).ToList();
+                var returns = dashboard.Returns.Where(r => r.ProcessKey == key).ToList();
+                return PortalPageResult.Page<ProcessTimesPage>(new { Key = key, Version = latest.LatestVersion, Steps = steps, Returns = returns });
             })
             .RequireAuthorization(policy => policy.RequireRole(Staff))
             .ExcludeFromDescription();

@@ -7,12 +7,14 @@ using MiniExcelLibs;
 using ProjectWorkflow.Application.Dashboards;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.Workflows.Storage;
+using ProjectWorkflow.Funding;
 using ProjectWorkflow.Funding.Applications;
 using ProjectWorkflow.Funding.Ledger;
 using ProjectWorkflow.Web.Portal;
 using ProjectWorkflow.Web.Tests.Fixtures;
 using ProjectWorkflow.Web.Tests.Funding;
 using static ProjectWorkflow.Web.Tests.Funding.FundingApi;
+using static ProjectWorkflow.Web.Tests.Workflows.WorkflowApi;
 
 namespace ProjectWorkflow.Web.Tests.Dashboards;
 
@@ -25,6 +27,7 @@ namespace ProjectWorkflow.Web.Tests.Dashboards;
 public sealed class ReadFundDashboardTests(FundingApp app)
 {
     private readonly LifecycleWalk _walk = new(app);
+    private readonly ReviewWalk _review = new(app);
 
     [Fact]
     public async Task ReadFundDashboard_AddsUpToTheLedgerAndTheApplications_ToTheFen()
@@ -117,6 +120,59 @@ public sealed class ReadFundDashboardTests(FundingApp app)
             && Convert.ToInt32(r["Year 年度"], System.Globalization.CultureInfo.InvariantCulture) == budget.GetProperty("year").GetInt32());
         Assert.Equal(budget.GetProperty("availableFen").GetInt64(), Convert.ToInt64(row["Available (fen) 可用(分)"], System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(budget.GetProperty("paidFen").GetInt64(), Convert.ToInt64(row["Paid (fen) 已拨付(分)"], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task FundDashboard_CountsWhereApplicationsAreReturned_AndForecastsEachBudgetFromItsLedger()
+    {
+        using var applicant = await app.CreateClientForAsync("enterprise1");
+        var approver = await _walk.ClientAsync("approver1");
+        var (_, instance) = await _review.SubmitAsync(applicant, "green-park", Project($"Returned twice {Guid.NewGuid():N}"[..30]));
+        for (var i = 0; i < 2; i++)
+        {
+            await _review.DistrictAsync(instance, new { districtOutcome = "return", supplementDays = 5, returnReason = "Attach the energy audit report." });
+            await OkAsync(applicant, $"/api/tasks/{await OnlyTaskAsync(applicant, "candidate", instance, "supplement")}/complete");
+        }
+
+        var dashboard = await approver.GetFromJsonAsync<JsonElement>("/api/dashboards/fund");
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProjectWorkflowDbContext>();
+        // Returns: completed tasks whose answers chose "return", read here from the answers' JSON itself.
+        var answered = await db.Set<TaskRecord>().AsNoTracking().Where(t => t.Status == TaskStatuses.Completed && t.Answers != null)
+            .Select(t => new { t.DefinitionKey, t.ElementId, t.Answers }).ToListAsync();
+        var expected = answered.Where(t => JsonDocument.Parse(t.Answers!).RootElement.EnumerateObject()
+                .Any(p => p.Value.ValueKind == JsonValueKind.String && p.Value.GetString() == "return"))
+            .GroupBy(t => (t.DefinitionKey, t.ElementId)).ToDictionary(g => g.Key, g => g.Count());
+        var returns = dashboard.GetProperty("returns").EnumerateArray()
+            .ToDictionary(r => (r.GetProperty("processKey").GetString()!, r.GetProperty("elementId").GetString()!), r => r.GetProperty("returned").GetInt32());
+        Assert.Equal(expected.OrderBy(e => e.Key).ToList(), returns.OrderBy(e => e.Key).ToList());
+        Assert.True(returns[("green-park", "districtReview")] >= 2);
+
+        // Burn-down: each budget's forecast is the domain's arithmetic over the ledger's draws on available money.
+        var budgets = await db.Set<Budget>().AsNoTracking().ToListAsync();
+        var entries = await db.Set<LedgerEntry>().AsNoTracking().Include(e => e.Postings).ToListAsync();
+        var today = DateOnly.FromDateTime(dashboard.GetProperty("at").GetDateTimeOffset().UtcDateTime);
+        foreach (var row in dashboard.GetProperty("burnDowns").EnumerateArray())
+        {
+            var budget = budgets.Single(b => b.Kind == row.GetProperty("kind").GetString() && b.OwnerKey == row.GetProperty("ownerKey").GetString() && b.Year == row.GetProperty("year").GetInt32());
+            var draws = entries.Where(e => e.BudgetId == budget.Id && e.Kind != LedgerEntryKinds.Allocate && e.Kind != LedgerEntryKinds.Lower)
+                .SelectMany(e => e.Postings.Where(p => p.Account == nameof(LedgerAccount.Available))
+                    .Select(p => new DailyDraw(DateOnly.FromDateTime(e.At.UtcDateTime), new Money(-p.AmountFen))));
+            var forecast = BudgetBurnDown.Forecast(new Money(budget.AvailableFen), draws, today);
+            Assert.Equal(forecast.DrawnInWindow.Fen, row.GetProperty("drawnInWindowFen").GetInt64());
+            Assert.Equal(forecast.RunsOutOn?.ToString("yyyy-MM-dd"), row.GetProperty("runsOutOn").GetString());
+            Assert.Equal(forecast.EarliestOn?.ToString("yyyy-MM-dd"), row.GetProperty("earliestOn").GetString());
+        }
+        Assert.Contains(dashboard.GetProperty("burnDowns").EnumerateArray(), b => b.GetProperty("drawnInWindowFen").GetInt64() > 0);
+
+        // The drawing's page carries the returned count beside the step's times.
+        using var portal = await app.CreateSignedInClientAsync("approver1");
+        var html = await portal.GetStringAsync("/portal/dashboards/processes/green-park");
+        Assert.Matches("data-element=\"districtReview\"[^>]*data-returned=\"[1-9]", html);
+        var fund = await portal.GetStringAsync("/portal/dashboards/fund");
+        Assert.Contains("id=\"returns-table\"", fund);
+        Assert.Contains("id=\"burn-down-table\"", fund);
     }
 
     [Fact]

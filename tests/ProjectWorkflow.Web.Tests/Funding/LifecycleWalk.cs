@@ -76,6 +76,19 @@ internal sealed class LifecycleWalk(FundingApp app)
 
     public Task MoveClockToAsync(DateTimeOffset at) => app.AdvanceAsync(at - app.Clock.GetUtcNow());
 
+    /// <summary>
+    /// Moves the clock past the end of the approved project's public notice, as the process computed it (working days,
+    /// so a holiday lengthens it), and waits until the notice has ended. Stories sharing one app move its clock
+    /// in any order, so a fixed number of days could land in a holiday.
+    /// </summary>
+    public async Task PassNoticeAsync(HttpClient applicant, Guid application, Guid instance)
+    {
+        var admin = await ClientAsync("admin1");
+        var endsAt = (await InstanceAsync(admin, instance)).GetProperty("variables").GetProperty("noticeEndsAt").GetDateTimeOffset();
+        if (endsAt > app.Clock.GetUtcNow()) await MoveClockToAsync(endsAt.AddHours(2));
+        await Eventually.WaitUntilAsync(async () => await StatusAsync(applicant, application) != "in-public-notice", "the public notice to end");
+    }
+
     public static async Task<JsonElement> ProjectAsync(HttpClient client, Guid application) =>
         await client.GetFromJsonAsync<JsonElement>($"/api/applications/{application}/project");
 

@@ -1,6 +1,6 @@
 // Stage durations painted on the process drawing: the rows of the table under it (one per user task, from the
 // engine's task records) become overlays on their elements (median and p90 hours, how many wait now), a marker on
-// steps where work waits, and a bottleneck marker where the median exceeds the hours the due date allows.
+// steps where work waits, how many times the step sent the file back, and a bottleneck marker where the median exceeds the hours the due date allows.
 (async () => {
   const host = document.getElementById('process-times');
   if (!host || !window.BpmnJS) return;
@@ -15,11 +15,11 @@
     canvas.zoom('fit-viewport');
     const painted = [];
     for (const row of document.querySelectorAll('#process-times-table tbody tr')) {
-      const { element, median, p90, allowed, waiting } = row.dataset;
+      const { element, median, p90, allowed, waiting, returned } = row.dataset;
       if (!registry.get(element)) continue;
       const label = document.createElement('span');
       label.className = 'process-badge stat';
-      label.textContent = [median && `${median} / ${p90} ${host.dataset.hours}`, Number(waiting) > 0 && `${host.dataset.waiting} ${waiting}`].filter(Boolean).join(' · ');
+      label.textContent = [median && `${median} / ${p90} ${host.dataset.hours}`, Number(waiting) > 0 && `${host.dataset.waiting} ${waiting}`, Number(returned) > 0 && `${host.dataset.returned} ${returned}`].filter(Boolean).join(' · ');
       if (label.textContent) overlays.add(element, 'times', { position: { bottom: -4, left: 0 }, html: label });
       if (Number(waiting) > 0) canvas.addMarker(element, 'pw-active');
       if (median && allowed && Number(median) > Number(allowed)) canvas.addMarker(element, 'pw-failed');

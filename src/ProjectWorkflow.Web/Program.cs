@@ -116,5 +116,9 @@ api.MapDashboards();
 api.MapNotifications();
 api.MapAudit();
 
+// Camunda 7's REST paths for its external-task workers (README, "External-task workers").
+var engineRest = app.MapGroup("/engine-rest").RequireAuthorization().WithRequestBodyCheck();
+engineRest.MapExternalTasks();
+
 app.Run();
 return Environment.ExitCode;

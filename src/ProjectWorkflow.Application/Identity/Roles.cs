@@ -17,9 +17,12 @@ public static class Roles
     public const string Admin = "admin";
     public const string Auditor = "auditor";
 
+    /// <summary>A machine: a Camunda external-task worker that fetches, locks and completes service tasks (never a person).</summary>
+    public const string Worker = "worker";
+
     public static readonly IReadOnlyList<string> All =
     [
-        Enterprise, DistrictReviewer, Expert, DeptApprover, Finance, Provider, Admin, Auditor,
+        Enterprise, DistrictReviewer, Expert, DeptApprover, Finance, Provider, Admin, Auditor, Worker,
     ];
 
     /// <summary>The fund's staff: reviewers, approvers, finance, administrators, auditors (not enterprises, experts or providers).</summary>

@@ -39,5 +39,7 @@ public static class DemoUsers
         // A second administrator: a new version of a process money depends on needs another admin's approval.
         new("admin2", Roles.Admin, "Demo Administrator Two", "ProjectWorkflow Operations"),
         new("auditor1", Roles.Auditor, "Demo Auditor", "Municipal Audit Office"),
+        // A machine account for a Camunda external-task worker (README, "External-task workers").
+        new("worker1", Roles.Worker, "Demo External-Task Worker", "ProjectWorkflow Operations"),
     ];
 }

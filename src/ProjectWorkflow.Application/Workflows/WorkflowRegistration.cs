@@ -1,3 +1,5 @@
+using ProjectWorkflow.Application.Workflows.ExternalTasks;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ProjectWorkflow.Application.Workflows.Definitions;
@@ -26,8 +28,11 @@ public static class WorkflowRegistration
             foreach (var binding in provider.GetServices<ServiceTaskBinding>())
                 registry.Register(binding.Topic, new ScopedHandler(binding.HandlerType),
                     binding.HandlerType.GetCustomAttributes(typeof(SetsVariablesAttribute), false).OfType<SetsVariablesAttribute>().SelectMany(a => a.Names).ToList());
-            return new WorkflowEngine(registry, provider.GetRequiredService<TimeProvider>());
+            return new WorkflowEngine(registry, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<IOptions<WorkflowEngineOptions>>().Value);
         });
+        // Workflows:Engine:ExternalWorkers=true lets service tasks wait for Camunda external-task workers (off by default).
+        services.AddOptions<WorkflowEngineOptions>().BindConfiguration("Workflows:Engine");
+        services.AddExternalTasks();
         services.AddSingleton<DefinitionCatalog>();
         services.AddSingleton<FormCatalog>();
         services.AddScoped<TaskForms>();

@@ -62,16 +62,16 @@ public sealed partial class WorkflowSession
         run.UnlockExternalTask(task);
     }
 
-    /// <summary>A command from the worker that holds the lock: another worker, or a lock that expired, is refused.</summary>
+    /// <summary>A command from the worker that holds the lock: another worker, or a lock that expired, is refused as Camunda refuses it (a bad request).</summary>
     private async Task<(InstanceRun Run, Bookmark Task)> OpenExternalTaskAsync(Guid instanceId, Guid taskId, string workerId, CancellationToken cancellationToken)
     {
         var (instance, run) = await OpenRunAsync(instanceId, cancellationToken);
         var task = instance.Bookmarks.Find(b => b.Id == taskId && b.Kind == BookmarkKind.ExternalTask)
             ?? throw WorkflowException.NotFound($"The instance {instanceId} has no external task {taskId}.");
         if (task.WorkerId is null || task.DueAt is not { } expires || expires <= Now)
-            throw WorkflowException.Conflict($"The external task {taskId} is not locked (or its lock expired); fetch and lock it first.");
+            throw WorkflowException.Invalid($"The external task {taskId} is not locked (or its lock expired); fetch and lock it first.");
         if (!string.Equals(task.WorkerId, workerId, StringComparison.Ordinal))
-            throw WorkflowException.Conflict($"The external task {taskId} is locked by another worker.");
+            throw WorkflowException.Invalid($"The external task {taskId} is locked by another worker ('{task.WorkerId}'), not by '{workerId}'.");
         return (run, task);
     }
 }

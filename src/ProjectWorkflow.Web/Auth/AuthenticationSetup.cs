@@ -138,7 +138,7 @@ public static class AuthenticationSetup
 
     private static Task RedirectOrStatus(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api") || status == StatusCodes.Status403Forbidden)
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/engine-rest") || status == StatusCodes.Status403Forbidden)
         {
             context.Response.StatusCode = status;
             return Task.CompletedTask;

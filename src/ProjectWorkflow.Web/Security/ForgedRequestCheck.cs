@@ -61,7 +61,7 @@ public sealed class ForgedRequestCheck(RequestDelegate next, IAntiforgery antifo
         if (http.Request.Headers.Authorization.Count > 0)
             return false;
         // An anonymous API call gets its 401 from authorization; a signed-in one was authenticated by the cookie.
-        return !http.Request.Path.StartsWithSegments("/api") || http.User.Identity?.IsAuthenticated == true;
+        return !(http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/engine-rest")) || http.User.Identity?.IsAuthenticated == true;
     }
 
     /// <summary>The Origin (or, without one, the Referer) when it names another site; null when it is this one or absent.</summary>

@@ -16,7 +16,7 @@ public enum OtherEnterprise
 /// </summary>
 public sealed record RouteAccess(string Route, string Allowed, OtherEnterprise Other = OtherEnterprise.NotApplicable)
 {
-    public static readonly string[] Roles = ["enterprise", "reviewer", "expert", "approver", "finance", "provider", "admin", "auditor"];
+    public static readonly string[] Roles = ["enterprise", "reviewer", "expert", "approver", "finance", "provider", "admin", "auditor", "worker"];
 
     private static readonly Dictionary<string, string[]> Shorthands = new()
     {
@@ -40,6 +40,7 @@ public sealed record RouteAccess(string Route, string Allowed, OtherEnterprise O
         "provider" => "provider1",
         "admin" => "admin1",
         "auditor" => "auditor1",
+        "worker" => "worker1",
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, "not a role of the matrix"),
     };
 }
@@ -333,5 +334,13 @@ public static class RouteMatrix
         // The audit log
         R("GET /api/audit/",                                                 "admin auditor"),
         R("GET /api/audit/verify",                                           "admin auditor"),
+
+        // Camunda's external-task REST API: machine workers (and administrators) fetch, lock and finish service tasks
+        R("POST /engine-rest/external-task/fetchAndLock",                    "worker admin"),
+        R("POST /engine-rest/external-task/{id:guid}/complete",              "worker admin"),
+        R("POST /engine-rest/external-task/{id:guid}/failure",               "worker admin"),
+        R("POST /engine-rest/external-task/{id:guid}/bpmnError",             "worker admin"),
+        R("POST /engine-rest/external-task/{id:guid}/extendLock",            "worker admin"),
+        R("POST /engine-rest/external-task/{id:guid}/unlock",                "worker admin"),
     ];
 }

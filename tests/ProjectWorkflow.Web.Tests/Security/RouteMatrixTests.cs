@@ -101,7 +101,7 @@ public sealed partial class RouteMatrixTests(SecurityApp app)
         {
             request.Content = content ?? (address.EndsWith("/attachments", StringComparison.Ordinal)
                 ? new MultipartFormDataContent { { new StringContent("feasibility-report"), "kind" }, { new ByteArrayContent(Funding.FundingApi.Pdf), "file", "matrix.pdf" } }
-                : address.StartsWith("/api/", StringComparison.Ordinal)
+                : address.StartsWith("/api/", StringComparison.Ordinal) || address.StartsWith("/engine-rest/", StringComparison.Ordinal)
                 ? address == "/api/definitions/" ? new StringContent("", Encoding.UTF8, "application/xml") : new StringContent("{}", Encoding.UTF8, "application/json")
                 : new FormUrlEncodedContent([]));
         }

@@ -20,7 +20,7 @@ public sealed class SecurityApp : FundingApp
 
     /// <summary>The identities every route is called as (anonymous has no client token).</summary>
     public static readonly string[] Identities =
-        ["anonymous", "enterprise1", "reviewer1", "expert1", "approver1", "finance1", "provider1", "admin1", "auditor1"];
+        ["anonymous", "enterprise1", "reviewer1", "expert1", "approver1", "finance1", "provider1", "admin1", "auditor1", "worker1"];
 
     protected override bool RunsJobServer => false;
 

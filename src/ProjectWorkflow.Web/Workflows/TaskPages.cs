@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
+using ProjectWorkflow.Application.Identity;
 using ProjectWorkflow.Application.Reviews;
 using ProjectWorkflow.Application.Validation;
 using ProjectWorkflow.Application.Workflows.Tasks;
@@ -18,10 +19,11 @@ public static class TaskPages
     public static IEndpointRouteBuilder MapTaskPages(this IEndpointRouteBuilder app)
     {
         var pages = app.MapGroup("/portal/tasks").RequireAuthorization().ExcludeFromDescription();
-        pages.MapGet("/", (string? tab, string? process, string? step, string? district, string? sort, int? skip, string? done) =>
+        pages.MapGet("/", (string? tab, string? process, string? step, string? district, string? sort, int? skip, string? done, ClaimsPrincipal user) =>
             PortalPageResult.Page<TaskInboxPage>(new
             {
-                Tab = Tabs.Contains(tab) ? tab! : "mine",
+                // An enterprise's steps are offered to all who act for it (its group), so its users start on that tab.
+                Tab = Tabs.Contains(tab) ? tab! : user.IsInRole(Roles.Enterprise) ? "candidate" : "mine",
                 Process = Clip(process),
                 Step = Clip(step),
                 District = district is { Length: > 100 } ? null : Clip(district),

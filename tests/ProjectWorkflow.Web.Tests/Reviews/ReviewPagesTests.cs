@@ -193,6 +193,21 @@ public sealed class ReviewPagesTests(FundingApp app) : IClassFixture<FundingApp>
     }
 
     [Fact]
+    public async Task TheInbox_OpensOnMyGroups_ForAnEnterprise_WhoseStepsAreOfferedToAllActingForIt_AndOnMine_ForStaff()
+    {
+        static bool Opens(string page, string tab) =>
+            System.Text.RegularExpressions.Regex.IsMatch(page, $"href=\"/portal/tasks\\?tab={tab}[^\"]*\" aria-current=\"page\"");
+        using var enterprise = await app.CreateSignedInClientAsync("enterprise1");
+        var enterprisePage = await TextOfAsync(enterprise, "/portal/tasks");
+        Assert.True(Opens(enterprisePage, "candidate"));
+        Assert.False(Opens(enterprisePage, "mine"));
+        using var reviewer = await app.CreateSignedInClientAsync("reviewer1");
+        Assert.True(Opens(await TextOfAsync(reviewer, "/portal/tasks"), "mine"));
+        // A tab asked for is the tab shown, whoever asks.
+        Assert.True(Opens(await TextOfAsync(enterprise, "/portal/tasks?tab=mine"), "mine"));
+    }
+
+    [Fact]
     public async Task BatchReview_CompletesTheTasksItMay_AndListsEachRefusal_LeavingTheRefusedUntouched()
     {
         var files = new List<(Guid Instance, string Number)>();

@@ -154,14 +154,15 @@ public sealed class ProcessPagesTests(BrowserPortal portal)
         await PortalPages.ScreenshotAsync(page, "designer-lint");
 
         // The form is given in the properties panel (Form → Camunda Forms → form reference); an end event from the context pad.
-        await page.Locator($"g.djs-element[data-element-id='{task}']").ClickAsync();
+        // (clicked near its bottom: the new flow's context pad covers its middle, the check's badge its top corner)
+        await page.Locator($"g.djs-element[data-element-id='{task}']").ClickAsync(new() { Position = new() { X = 50, Y = 72 } });
         await page.Locator("[data-group-id='group-form'] .bio-properties-panel-group-header").ClickAsync();
         await page.Locator("#bio-properties-panel-formType").SelectOptionAsync("formRef");
         await page.Locator("#bio-properties-panel-formRef").FillAsync("general-approve");
         await page.Locator("#bio-properties-panel-formRef").PressAsync("Tab");
         await Assertions.Expect(lint).ToHaveTextAsync("检查：没有问题");
         await Assertions.Expect(page.Locator(".bjsl-overlay")).ToHaveCountAsync(0);
-        await page.Locator($"g.djs-element[data-element-id='{task}']").ClickAsync();
+        await page.Locator($"g.djs-element[data-element-id='{task}']").ClickAsync(new() { Position = new() { X = 50, Y = 72 } });
         await page.Locator(".djs-context-pad .entry[data-action='append.end-event']").ClickAsync();
         await Assertions.Expect(lint).ToHaveTextAsync("检查：没有问题");
 

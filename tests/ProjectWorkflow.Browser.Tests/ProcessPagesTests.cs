@@ -153,10 +153,10 @@ public sealed class ProcessPagesTests(BrowserPortal portal)
         await Assertions.Expect(page.Locator($".djs-overlays[data-container-id='{task}'] .bjsl-overlay")).ToHaveCountAsync(1);
         await PortalPages.ScreenshotAsync(page, "designer-lint");
 
-        // The form is given in the properties panel (Form → Camunda Forms → form reference); an end event from the context pad.
+        // The form is given in the properties panel (Forms → Camunda Forms → form reference); an end event from the context pad.
         // (clicked near its bottom: the new flow's context pad covers its middle, the check's badge its top corner)
-        await page.Locator($"g.djs-element[data-element-id='{task}']").ClickAsync(new() { Position = new() { X = 50, Y = 72 } });
-        await page.Locator("[data-group-id='group-form'] .bio-properties-panel-group-header").ClickAsync();
+        await page.EvaluateAsync($"() => {{ const m = window.processDesigner; m.get('selection').select(m.get('elementRegistry').get('{task}')); }}");
+        await page.Locator("[data-group-id='group-CamundaPlatform__Form'] .bio-properties-panel-group-header").ClickAsync();
         await page.Locator("#bio-properties-panel-formType").SelectOptionAsync("formRef");
         await page.Locator("#bio-properties-panel-formRef").FillAsync("general-approve");
         await page.Locator("#bio-properties-panel-formRef").PressAsync("Tab");

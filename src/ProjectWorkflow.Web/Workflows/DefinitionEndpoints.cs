@@ -44,9 +44,8 @@ public static class DefinitionEndpoints
 
         definitions.MapPost("/drafts", SaveDraft)
             .RequireAuthorization(policy => policy.RequireRole(Roles.Admin))
-            .Accepts<string>("application/xml", "text/xml")
             .WithBodyLimit(null, DeployDefinition.MaxBytes)
-            .WithSummary("Save a drawing as the draft of its process without deploying it (admin): the latest draft per process key, with who and when");
+            .WithSummary("Save a drawing (BPMN XML body, Content-Type application/xml; 415 otherwise) as the draft of its process without deploying it (admin): the latest draft per process key, with who and when");
 
         definitions.MapGet("/{key}/draft", async (string key, GetDefinitionDrafts drafts, CancellationToken ct) =>
                 await drafts.ContentAsync(key, ct) is { } content

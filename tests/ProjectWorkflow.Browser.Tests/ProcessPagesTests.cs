@@ -122,6 +122,72 @@ public sealed class ProcessPagesTests(BrowserPortal portal)
     }
 
     [Fact]
+    public async Task AnAdministratorDrawsWithTheCheckMarkingProblems_FixesTheFormInThePanel_SavesADraft_GetsItBackAndDeploys()
+    {
+        var page = await portal.SignInAsync("admin1", "/portal/designer/new");
+        var errors = Watch(page);
+        await Assertions.Expect(page.Locator("#designer-canvas[data-rendered='true']")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        var lint = page.Locator("#designer-lint");
+        await Assertions.Expect(lint).ToHaveTextAsync("检查：没有问题");
+        var key = await page.EvaluateAsync<string>("() => window.processDesigner.get('canvas').getRootElement().businessObject.id");
+
+        // A user task from the palette, placed with the mouse: nothing leads to it and it has no form.
+        await page.Locator(".djs-palette .entry[data-action='create.user-task']").ClickAsync();
+        var canvas = await page.Locator("#designer-canvas").BoundingBoxAsync();
+        await page.Mouse.MoveAsync(canvas!.X + 400, canvas.Y + 200, new() { Steps = 5 });
+        await page.Mouse.ClickAsync(canvas.X + 400, canvas.Y + 200);
+        var task = await page.EvaluateAsync<string>("() => window.processDesigner.get('elementRegistry').filter(e => e.type === 'bpmn:UserTask')[0].id");
+        await Assertions.Expect(lint).ToHaveAttributeAsync("data-errors", "1");
+        await Assertions.Expect(lint).ToHaveAttributeAsync("data-warnings", "1");
+        await Assertions.Expect(lint).ToHaveTextAsync("检查：1 个错误，1 个提示");
+        await Assertions.Expect(page.Locator($".djs-overlays[data-container-id='{task}'] .bjsl-overlay")).ToHaveCountAsync(1);
+
+        // Connected from the start event with the context pad's connect tool: the error goes, the missing form stays.
+        await page.Locator("g.djs-element[data-element-id='StartEvent_1']").ClickAsync();
+        await page.Locator(".djs-context-pad .entry[data-action='connect']").ClickAsync();
+        var target = await page.Locator($"g.djs-element[data-element-id='{task}']").BoundingBoxAsync();
+        await page.Mouse.MoveAsync(target!.X + target.Width / 2, target.Y + target.Height / 2, new() { Steps = 5 });
+        await page.Mouse.ClickAsync(target.X + target.Width / 2, target.Y + target.Height / 2);
+        await Assertions.Expect(lint).ToHaveAttributeAsync("data-errors", "0");
+        await Assertions.Expect(lint).ToHaveAttributeAsync("data-warnings", "1");
+        await Assertions.Expect(page.Locator($".djs-overlays[data-container-id='{task}'] .bjsl-overlay")).ToHaveCountAsync(1);
+        await PortalPages.ScreenshotAsync(page, "designer-lint");
+
+        // The form is given in the properties panel (Forms → Camunda Forms → form reference); an end event from the context pad.
+        // (clicked near its bottom: the new flow's context pad covers its middle, the check's badge its top corner)
+        await page.EvaluateAsync($"() => {{ const m = window.processDesigner; m.get('selection').select(m.get('elementRegistry').get('{task}')); }}");
+        await page.Locator("[data-group-id='group-CamundaPlatform__Form'] .bio-properties-panel-group-header").ClickAsync();
+        await page.Locator("#bio-properties-panel-formType").SelectOptionAsync("formRef");
+        await page.Locator("#bio-properties-panel-formRef").FillAsync("general-approve");
+        await page.Locator("#bio-properties-panel-formRef").PressAsync("Tab");
+        await Assertions.Expect(lint).ToHaveTextAsync("检查：没有问题");
+        await Assertions.Expect(page.Locator(".bjsl-overlay")).ToHaveCountAsync(0);
+        await page.Locator($"g.djs-element[data-element-id='{task}']").ClickAsync(new() { Position = new() { X = 50, Y = 72 } });
+        await page.Locator(".djs-context-pad .entry[data-action='append.end-event']").ClickAsync();
+        await Assertions.Expect(lint).ToHaveTextAsync("检查：没有问题");
+
+        // Kept as a draft, not deployed: the list offers it, and it opens again as it was left.
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存草稿" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#designer-outcome")).ToHaveTextAsync($"草稿已保存（{key}）。");
+        await page.GotoAsync("/portal/designer");
+        await page.Locator("#definition-drafts").GetByRole(AriaRole.Row).Filter(new() { HasText = key }).GetByRole(AriaRole.Link, new() { Name = "打开草稿" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#designer-canvas[data-rendered='true']")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("#designer-draft-offer")).ToContainTextAsync("admin1");
+        await Assertions.Expect(page.Locator($"g.djs-element[data-element-id='{task}']")).ToHaveCountAsync(1);
+        Assert.Equal("general-approve", await page.EvaluateAsync<string>(
+            $"() => window.processDesigner.get('elementRegistry').get('{task}').businessObject.get('camunda:formRef')"));
+        await Assertions.Expect(lint).ToHaveTextAsync("检查：没有问题");
+        await NoSeriousViolationAsync(page);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "部署新版本" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#designer-outcome")).ToContainTextAsync($"已部署 {key} 第 1 版");
+        // Opening the deployed version offers the draft still kept for it.
+        await page.GotoAsync($"/portal/designer/{key}/versions/1");
+        await Assertions.Expect(page.Locator("#designer-draft-offer").GetByRole(AriaRole.Link, new() { Name = "打开草稿" })).ToHaveCountAsync(1);
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [Fact]
     public async Task TheFundDashboard_DrawsEachTableAsAChart()
     {
         var page = await portal.SignInAsync("approver1", "/portal/dashboards/fund");

@@ -47,6 +47,8 @@ public static class WorkflowRegistration
         services.AddScoped<DeployWorkflowFiles>();
         services.AddScoped<ListDefinitions>();
         services.AddScoped<GetDefinitionContent>();
+        services.AddScoped<SaveDefinitionDraft>();
+        services.AddScoped<GetDefinitionDrafts>();
         services.AddScoped<InstanceAccess>();
         services.AddScoped<StartInstance>();
         services.AddScoped<GetInstance>();

@@ -1083,6 +1083,32 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                     b.ToTable("WorkflowBookmarks", (string)null);
                 });
 
+            modelBuilder.Entity("ProjectWorkflow.Application.Workflows.Storage.DefinitionDraftRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SavedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("WorkflowDefinitionDrafts", (string)null);
+                });
+
             modelBuilder.Entity("ProjectWorkflow.Application.Workflows.Storage.DefinitionRecord", b =>
                 {
                     b.Property<string>("Id")

@@ -1064,6 +1064,32 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                     b.ToTable("WorkflowBookmarks", (string)null);
                 });
 
+            modelBuilder.Entity("ProjectWorkflow.Application.Workflows.Storage.DefinitionDraftRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SavedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SavedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("WorkflowDefinitionDrafts", (string)null);
+                });
+
             modelBuilder.Entity("ProjectWorkflow.Application.Workflows.Storage.DefinitionRecord", b =>
                 {
                     b.Property<string>("Id")

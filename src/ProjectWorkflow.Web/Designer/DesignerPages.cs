@@ -10,7 +10,7 @@ namespace ProjectWorkflow.Web.Designer;
 /// <summary>
 /// The designer for administrators: the deployed processes and the versions waiting for a second administrator; a
 /// definition opened in the bpmn-js modeler with the Camunda properties panel and token simulation, deployed through
-/// <c>POST /api/definitions</c>; and two versions' difference drawn on the diagram, read before approving.
+/// <c>POST /api/definitions</c> or kept as a draft (<c>POST /api/definitions/drafts</c>, offered again when the designer reopens); and two versions' difference drawn on the diagram, read before approving.
 /// </summary>
 public static class DesignerPages
 {
@@ -18,16 +18,21 @@ public static class DesignerPages
     {
         var pages = app.MapGroup("/portal/designer").ExcludeFromDescription()
             .RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
-        pages.MapGet("/", async (string? done, ListDefinitions list, ReviewDefinition review, CancellationToken ct) =>
+        pages.MapGet("/", async (string? done, ListDefinitions list, ReviewDefinition review, GetDefinitionDrafts drafts, CancellationToken ct) =>
             PortalPageResult.Page<DefinitionsPage>(new
             {
                 Definitions = await list.HandleAsync(ct),
                 Pending = await review.PendingAsync(ct),
+                Drafts = await drafts.ListAsync(ct),
                 Done = done is "approved" or "rejected" ? done : null,
             }));
         pages.MapGet("/new", () => PortalPageResult.Page<DesignerPage>(new { Key = (string?)null, Version = 0 }));
-        pages.MapGet("/{key}/versions/{version:int}", (string key, int version) =>
-            PortalPageResult.Page<DesignerPage>(new { Key = Clip(key), Version = version }));
+        pages.MapGet("/{key}/versions/{version:int}", async (string key, int version, GetDefinitionDrafts drafts, CancellationToken ct) =>
+            PortalPageResult.Page<DesignerPage>(new { Key = Clip(key), Version = version, Draft = Clip(key) is { } k ? await drafts.FindAsync(k, ct) : null }));
+        pages.MapGet("/{key}/draft", async (string key, GetDefinitionDrafts drafts, CancellationToken ct) =>
+            Clip(key) is { } k && await drafts.FindAsync(k, ct) is { } draft
+                ? PortalPageResult.Page<DesignerPage>(new { Key = k, Version = 0, Draft = draft, FromDraft = true })
+                : Results.LocalRedirect("/portal/designer"));
         pages.MapGet("/{key}/diff", async (string key, int? from, int? to, ReviewDefinition review, CancellationToken ct) =>
         {
             var newer = Math.Max(1, to ?? 1);

@@ -42,6 +42,19 @@ public static class DefinitionEndpoints
                         detail: $"Process '{key}' has no version {version}."))
             .WithSummary("The BPMN XML of one version, as deployed");
 
+        definitions.MapPost("/drafts", SaveDraft)
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Admin))
+            .WithBodyLimit(null, DeployDefinition.MaxBytes)
+            .WithSummary("Save a drawing (BPMN XML body, Content-Type application/xml; 415 otherwise) as the draft of its process without deploying it (admin): the latest draft per process key, with who and when");
+
+        definitions.MapGet("/{key}/draft", async (string key, GetDefinitionDrafts drafts, CancellationToken ct) =>
+                await drafts.ContentAsync(key, ct) is { } content
+                    ? Results.File(content, "application/xml")
+                    : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found",
+                        detail: $"Process '{key}' has no saved draft."))
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Admin))
+            .WithSummary("The BPMN XML of a process's saved draft (admin)");
+
         return api;
     }
 
@@ -64,5 +77,16 @@ public static class DefinitionEndpoints
         return deployed.IsNew
             ? Results.Created($"/api/definitions/{Uri.EscapeDataString(deployed.Key)}/versions/{deployed.Version}", body)
             : Results.Ok(body);
+    }
+
+    private static async Task<IResult> SaveDraft(HttpRequest request, ClaimsPrincipal user, SaveDefinitionDraft save, CancellationToken ct)
+    {
+        var type = request.ContentType ?? "";
+        if (!(type.StartsWith("application/xml", StringComparison.OrdinalIgnoreCase) || type.StartsWith("text/xml", StringComparison.OrdinalIgnoreCase)))
+            return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type",
+                detail: "Send the drawing as the body with Content-Type: application/xml.");
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, ct);
+        return TypedResults.Ok(await save.HandleAsync(buffer.ToArray(), user.Identity?.Name, ct));
     }
 }

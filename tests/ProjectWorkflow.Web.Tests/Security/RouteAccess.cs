@@ -141,6 +141,7 @@ public static class RouteMatrix
         R("GET /portal/designer/new",                                        "admin"),
         R("GET /portal/designer/{key}/versions/{version:int}",               "admin"),
         R("GET /portal/designer/{key}/diff",                                 "admin"),
+        R("GET /portal/designer/{key}/draft",                                "admin"),
         R("POST /portal/designer/{key}/versions/{version:int}/approve",      "admin"),
         R("GET /portal/dashboards/fund",                                     "staff"),
         R("GET /portal/dashboards/processes/{key}",                          "staff"),
@@ -232,6 +233,8 @@ public static class RouteMatrix
         // The engine: definitions, instances, tasks, messages
         R("GET /api/definitions/",                                           "signed-in"),
         R("POST /api/definitions/",                                          "admin"),
+        R("POST /api/definitions/drafts",                                    "admin"),
+        R("GET /api/definitions/{key}/draft",                                "admin"),
         R("GET /api/definitions/{key}/versions/{version:int}",               "signed-in"),
         R("GET /api/definitions/pending",                                    "admin auditor"),
         // A second administrator reviews a waiting version (the deployer is refused: FourEyesDeploymentTests).

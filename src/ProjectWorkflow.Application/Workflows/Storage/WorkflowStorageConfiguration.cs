@@ -119,3 +119,16 @@ internal sealed class IncidentRecordConfiguration : IEntityTypeConfiguration<Inc
         builder.HasIndex(i => new { i.InstanceId, i.ResolvedAt });
     }
 }
+
+internal sealed class DefinitionDraftRecordConfiguration : IEntityTypeConfiguration<DefinitionDraftRecord>
+{
+    public void Configure(EntityTypeBuilder<DefinitionDraftRecord> builder)
+    {
+        builder.ToTable("WorkflowDefinitionDrafts");
+        builder.HasKey(d => d.Key);
+        builder.Property(d => d.Key).HasMaxLength(255);
+        builder.Property(d => d.Name).HasMaxLength(500);
+        builder.Property(d => d.Content).IsRequired();
+        builder.Property(d => d.SavedBy).HasMaxLength(256);
+    }
+}

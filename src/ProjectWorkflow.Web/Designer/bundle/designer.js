@@ -1,5 +1,6 @@
 // The designer's bundle entry: bpmn-js modeler with the properties panel for Camunda 7 attributes, the Camunda 7
-// behaviours, token simulation and the differ. The properties panel ships as ES modules only, so the Web project's
+// behaviours, token simulation, bpmnlint with the engine's rules
+// (engine-lint.js) and the differ. The properties panel ships as ES modules only, so the Web project's
 // build bundles this file with esbuild (package.json "build:designer") into wwwroot/lib/designer/designer.js,
 // which sets window.ProcessDesigner. No eval, no inline script: the CSP holds.
 import Modeler from 'bpmn-js/lib/Modeler';
@@ -14,12 +15,15 @@ import camundaModdle from 'camunda-bpmn-moddle/resources/camunda.json';
 import TokenSimulationModule from 'bpmn-js-token-simulation';
 import { diff } from 'bpmn-js-differ';
 import EnginePaletteModule from './engine-palette';
+import LintModule from 'bpmn-js-bpmnlint';
+import { engineLint } from './engine-lint';
 
 window.ProcessDesigner = {
   Modeler,
   NavigatedViewer,
   diff,
   camundaModdle,
+  engineLint,
   modelerModules: [
     BpmnPropertiesPanelModule,
     BpmnPropertiesProviderModule,
@@ -27,5 +31,6 @@ window.ProcessDesigner = {
     CamundaBehaviorsModule,
     TokenSimulationModule,
     EnginePaletteModule,
+    LintModule,
   ],
 };

@@ -2,11 +2,13 @@
 // bundle sets window.ProcessDesigner). Opens a deployed version (GET /api/definitions/{key}/versions/{v}) or a new
 // drawing; Deploy sends the XML to POST /api/definitions and shows the answer: the new version and its status
 // (pending-approval for a process money depends on) with the deploy check's warnings, or each problem marked on the
-// element it names.
+// element it names. While drawing, bpmnlint with the engine's rules (Designer/bundle/engine-lint.js) marks problems on
+// the elements and counts them in #designer-lint; Save as draft keeps the drawing server side
+// (POST /api/definitions/drafts), and a draft opens from /portal/designer/{key}/draft.
 (async () => {
   const host = document.getElementById('designer-canvas');
   if (!host || !window.ProcessDesigner) return;
-  const { Modeler, modelerModules, camundaModdle } = window.ProcessDesigner;
+  const { Modeler, modelerModules, camundaModdle, engineLint } = window.ProcessDesigner;
   const outcome = document.getElementById('designer-outcome');
   const problems = document.getElementById('designer-problems');
   const words = host.dataset;
@@ -33,13 +35,32 @@
     propertiesPanel: { parent: '#designer-properties' },
     additionalModules: modelerModules,
     moddleExtensions: { camunda: camundaModdle },
+    linting: { active: true, bpmnlint: engineLint(JSON.parse(words.lintWords || '{}')) },
+  });
+  const lint = document.getElementById('designer-lint');
+  modeler.on('linting.completed', ({ issues }) => {
+    let errors = 0;
+    let warnings = 0;
+    for (const list of Object.values(issues)) {
+      for (const issue of list) {
+        if (issue.category === 'error') errors += 1;
+        else if (issue.category === 'warn') warnings += 1;
+      }
+    }
+    lint.dataset.errors = String(errors);
+    lint.dataset.warnings = String(warnings);
+    lint.dataset.elements = Object.keys(issues).join(' ');
+    lint.textContent = errors + warnings === 0 ? words.lintClean : words.lintCount.replace('{0}', errors).replace('{1}', warnings);
   });
   window.processDesigner = modeler; // for the browser tests and the curious: the running modeler
 
   try {
     let xml = newDiagram();
     if (words.key) {
-      const answer = await fetch(`/api/definitions/${encodeURIComponent(words.key)}/versions/${words.version}`, { headers: { accept: 'application/xml' } });
+      const source = words.draft
+        ? `/api/definitions/${encodeURIComponent(words.key)}/draft`
+        : `/api/definitions/${encodeURIComponent(words.key)}/versions/${words.version}`;
+      const answer = await fetch(source, { headers: { accept: 'application/xml' } });
       if (!answer.ok) throw new Error(`definition ${answer.status}`);
       xml = await answer.text();
     }
@@ -103,6 +124,24 @@
     }
     if (!body.errors) listItem(body.detail || body.title || String(response.status));
     problems.dataset.marked = marked.join(' ');
+  });
+
+  document.getElementById('designer-save-draft').addEventListener('click', async () => {
+    outcome.textContent = '';
+    const { xml } = await modeler.saveXML({ format: true });
+    const response = await fetch('/api/definitions/drafts', {
+      method: 'POST',
+      headers: { 'content-type': 'application/xml', accept: 'application/json', RequestVerificationToken: window.portalToken() },
+      body: xml,
+    });
+    const body = await response.json().catch(() => ({}));
+    if (response.ok) {
+      outcome.textContent = words.draftSaved.replace('{0}', body.key);
+      outcome.dataset.draft = body.key;
+      return;
+    }
+    const detail = (body.errors || []).map((e) => e.message).join(' ') || body.detail || body.title || String(response.status);
+    outcome.textContent = words.draftRefused.replace('{0}', detail);
   });
 
   const simulate = document.getElementById('designer-simulate');

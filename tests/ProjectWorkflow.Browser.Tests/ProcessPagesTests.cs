@@ -154,7 +154,6 @@ public sealed class ProcessPagesTests(BrowserPortal portal)
         await PortalPages.ScreenshotAsync(page, "designer-lint");
 
         // The form is given in the properties panel (Forms → Camunda Forms → form reference); an end event from the context pad.
-        // (clicked near its bottom: the new flow's context pad covers its middle, the check's badge its top corner)
         await page.EvaluateAsync($"() => {{ const m = window.processDesigner; m.get('selection').select(m.get('elementRegistry').get('{task}')); }}");
         await page.Locator("[data-group-id='group-CamundaPlatform__Form'] .bio-properties-panel-group-header").ClickAsync();
         await page.Locator("#bio-properties-panel-formType").SelectOptionAsync("formRef");
@@ -162,7 +161,8 @@ public sealed class ProcessPagesTests(BrowserPortal portal)
         await page.Locator("#bio-properties-panel-formRef").PressAsync("Tab");
         await Assertions.Expect(lint).ToHaveTextAsync("检查：没有问题");
         await Assertions.Expect(page.Locator(".bjsl-overlay")).ToHaveCountAsync(0);
-        await page.Locator($"g.djs-element[data-element-id='{task}']").ClickAsync(new() { Position = new() { X = 50, Y = 72 } });
+        // The task's context pad, opened for it (a click on the task lands on the new flow's pad or the check's badge).
+        await page.EvaluateAsync($"() => {{ const m = window.processDesigner; const task = m.get('elementRegistry').get('{task}'); m.get('selection').select(task); m.get('contextPad').open(task, true); }}");
         await page.Locator(".djs-context-pad .entry[data-action='append.end-event']").ClickAsync();
         await Assertions.Expect(lint).ToHaveTextAsync("检查：没有问题");
 

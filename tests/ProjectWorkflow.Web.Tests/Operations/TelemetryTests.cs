@@ -15,8 +15,8 @@ namespace ProjectWorkflow.Web.Tests.Operations;
 /// <summary>The app with telemetry on (<c>Telemetry:Enabled</c>), exporting into lists the tests read instead of to a collector.</summary>
 public sealed class TelemetryApp : PortalApp
 {
-    public List<Activity> Spans { get; } = [];
-    public List<Metric> Metrics { get; } = [];
+    public Recorded<Activity> Spans { get; } = new();
+    public Recorded<Metric> Metrics { get; } = new();
 
     protected override bool RunsJobServer => false;
 
@@ -110,4 +110,36 @@ public sealed class TelemetryTests(TelemetryApp app) : IClassFixture<TelemetryAp
             Assert.Contains(app.Metrics, m => m.Name == "http.server.request.duration");
         }
     }
+}
+
+/// <summary>
+/// What an in-memory exporter appends to while the app keeps working in the background (the outbox, timers): every
+/// add and every read under one lock, and reading enumerates a copy, so a test never reads a list being added to.
+/// </summary>
+public sealed class Recorded<T> : ICollection<T>
+{
+    private readonly List<T> _items = [];
+
+    public int Count { get { lock (_items) return _items.Count; } }
+
+    public bool IsReadOnly => false;
+
+    public void Add(T item) { lock (_items) _items.Add(item); }
+
+    public void Clear() { lock (_items) _items.Clear(); }
+
+    public bool Contains(T item) { lock (_items) return _items.Contains(item); }
+
+    public void CopyTo(T[] array, int arrayIndex) { lock (_items) _items.CopyTo(array, arrayIndex); }
+
+    public bool Remove(T item) { lock (_items) return _items.Remove(item); }
+
+    public IEnumerator<T> GetEnumerator()
+    {
+        T[] copy;
+        lock (_items) copy = [.. _items];
+        return ((IEnumerable<T>)copy).GetEnumerator();
+    }
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 }

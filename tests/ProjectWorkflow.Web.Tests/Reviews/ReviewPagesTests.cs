@@ -65,8 +65,11 @@ public sealed class ReviewPagesTests(FundingApp app) : IClassFixture<FundingApp>
             variables = new { districtOutcome = "return", supplementDays = 5, returnReason = "Attach the energy audit report.", districtComment = "first look: audit missing" },
         });
         using var applicant = await app.CreateClientForAsync("enterprise1");
+        // People answer minutes apart; the story's clock stands still unless moved (the history is in time order).
+        await app.AdvanceAsync(TimeSpan.FromMinutes(30));
         var supplement = await OnlyTaskAsync(applicant, "candidate", instance, "supplement");
         await OkAsync(applicant, $"/api/tasks/{supplement}/complete", new { variables = new { supplementNote = "Energy audit report attached." } });
+        await app.AdvanceAsync(TimeSpan.FromMinutes(30));
         var second = await OnlyTaskAsync(reviewer, "candidate", instance, "districtReview");
         await OkAsync(reviewer, $"/api/tasks/{second}/complete", new { variables = new { districtOutcome = "recommend", districtComment = "second look: complete" } });
 

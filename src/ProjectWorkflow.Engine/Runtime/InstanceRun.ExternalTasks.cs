@@ -87,21 +87,8 @@ internal sealed partial class InstanceRun
             return;
         }
         task.DueAt = null;
-        execution.State = ExecutionState.Failed;
-        var incident = new Incident
-        {
-            Id = _instance.NextId(),
-            ExecutionId = execution.Id,
-            ElementId = node.Id,
-            Kind = FailedExternalTaskIncident,
-            Message = $"The external task of {node.Kind} '{node.Id}' (topic '{task.MessageName}') failed with no retries left: {message}",
-            Phase = IncidentPhase.Enter,
-            CreatedAt = Now,
-        };
-        _instance.Incidents.Add(incident);
-        _instance.Status = InstanceStatus.Faulted;
-        Journal(node, "incident", incident.Message);
-        _session.AddEffect(new IncidentRaised(_instance.Id, incident));
+        Fault(execution, node, FailedExternalTaskIncident,
+            $"The external task of {node.Kind} '{node.Id}' (topic '{task.MessageName}') failed with no retries left: {message}", IncidentPhase.Enter);
     }
 
     /// <summary>The worker raised a BPMN error: the task ends and the error goes to the nearest catcher, as a handler's would.</summary>

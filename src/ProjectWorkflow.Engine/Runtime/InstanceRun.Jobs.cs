@@ -67,20 +67,8 @@ internal sealed partial class InstanceRun
         Journal(node, "jobFailed", $"try {job.Fired} of {retries.Attempts}, no try left: {job.LastError}");
         var execution = _instance.FindExecution(job.ExecutionId)
             ?? throw WorkflowException.Conflict($"The execution the job at '{job.ElementId}' continues no longer exists.");
-        execution.State = ExecutionState.Failed;
-        var incident = new Incident
-        {
-            Id = _instance.NextId(),
-            ExecutionId = execution.Id,
-            ElementId = node.Id,
-            Kind = FailedJobIncident,
-            Message = $"The job {(job.JobPhase == JobPhase.After ? "after" : "before")} {node.Kind} '{node.Id}' failed {job.Fired} times; last: {job.LastError}",
-            Phase = job.JobPhase == JobPhase.After ? IncidentPhase.Leave : IncidentPhase.Enter,
-            CreatedAt = Now,
-        };
-        _instance.Incidents.Add(incident);
-        _instance.Status = InstanceStatus.Faulted;
-        Journal(node, "incident", incident.Message);
-        _session.AddEffect(new IncidentRaised(_instance.Id, incident));
+        Fault(execution, node, FailedJobIncident,
+            $"The job {(job.JobPhase == JobPhase.After ? "after" : "before")} {node.Kind} '{node.Id}' failed {job.Fired} times; last: {job.LastError}",
+            job.JobPhase == JobPhase.After ? IncidentPhase.Leave : IncidentPhase.Enter);
     }
 }

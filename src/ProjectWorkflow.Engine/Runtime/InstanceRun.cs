@@ -370,25 +370,32 @@ internal sealed partial class InstanceRun
     {
         // Inside a job nothing is kept of a failure: the whole run is thrown away and the try counted instead.
         if (_job is { } job) throw new JobFailedException(_instance.Id, job.Id, node.Id, ex);
+        var kind = ex switch
+        {
+            ExpressionEvaluationException => "expression",
+            _ when node is ServiceTask => "serviceTask",
+            _ => "failure",
+        };
+        Fault(execution, node, kind, ex.Message, phase);
+    }
+
+    /// <summary>Stops the execution at <paramref name="node"/> with an incident an operator retries; the instance is faulted.</summary>
+    private void Fault(Execution execution, FlowNode node, string kind, string message, IncidentPhase phase)
+    {
         execution.State = ExecutionState.Failed;
         var incident = new Incident
         {
             Id = _instance.NextId(),
             ExecutionId = execution.Id,
             ElementId = node.Id,
-            Kind = ex switch
-            {
-                ExpressionEvaluationException => "expression",
-                _ when node is ServiceTask => "serviceTask",
-                _ => "failure",
-            },
-            Message = ex.Message,
+            Kind = kind,
+            Message = message,
             Phase = phase,
             CreatedAt = Now,
         };
         _instance.Incidents.Add(incident);
         _instance.Status = InstanceStatus.Faulted;
-        Journal(node, "incident", ex.Message);
+        Journal(node, "incident", message);
         _session.AddEffect(new IncidentRaised(_instance.Id, incident));
     }
 

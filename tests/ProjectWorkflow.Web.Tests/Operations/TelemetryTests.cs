@@ -34,19 +34,14 @@ public sealed class TelemetryApp : PortalApp
     {
         for (var attempt = 0; ; attempt++)
         {
-            lock (Spans)
-                if (Spans.LastOrDefault(match) is { } span) return span;
+            if (Spans.LastOrDefault(match) is { } span) return span;
             if (attempt == 50)
-                lock (Spans)
-                    throw new Xunit.Sdk.XunitException($"no such span among: {string.Join(", ", Spans.Where(s => s.Kind == ActivityKind.Server).Select(s => s.DisplayName).Distinct())}");
+                throw new Xunit.Sdk.XunitException($"no such span among: {string.Join(", ", Spans.Where(s => s.Kind == ActivityKind.Server).Select(s => s.DisplayName).Distinct())}");
             await Task.Delay(100);
         }
     }
 
-    public IReadOnlyList<Activity> SpansOf(ActivityTraceId trace)
-    {
-        lock (Spans) return Spans.Where(s => s.TraceId == trace).ToList();
-    }
+    public IReadOnlyList<Activity> SpansOf(ActivityTraceId trace) => Spans.Where(s => s.TraceId == trace).ToList();
 }
 
 /// <summary>
@@ -101,14 +96,10 @@ public sealed class TelemetryTests(TelemetryApp app) : IClassFixture<TelemetryAp
 
         app.Services.GetRequiredService<MeterProvider>().ForceFlush();
 
-        lock (app.Spans)
-            Assert.DoesNotContain(app.Spans, s => s.Kind == ActivityKind.Server && (s.GetTagItem("url.path") as string ?? "").StartsWith("/health", StringComparison.Ordinal));
-        lock (app.Metrics)
-        {
-            Assert.Contains(app.Metrics, m => m.Name == "workflow.instances.started");
-            Assert.Contains(app.Metrics, m => m.Name == "workflow.instances.ended");
-            Assert.Contains(app.Metrics, m => m.Name == "http.server.request.duration");
-        }
+        Assert.DoesNotContain(app.Spans, s => s.Kind == ActivityKind.Server && (s.GetTagItem("url.path") as string ?? "").StartsWith("/health", StringComparison.Ordinal));
+        Assert.Contains(app.Metrics, m => m.Name == "workflow.instances.started");
+        Assert.Contains(app.Metrics, m => m.Name == "workflow.instances.ended");
+        Assert.Contains(app.Metrics, m => m.Name == "http.server.request.duration");
     }
 }
 

@@ -188,6 +188,144 @@ public sealed class ProcessPagesTests(BrowserPortal portal)
     }
 
     [Fact]
+    public async Task AnAdministratorGivesANewTaskAFormInTheFormEditor_DeploysIt_AndTheTaskOfAnInstanceServesThatForm()
+    {
+        var page = await portal.SignInAsync("admin1", "/portal/designer/new");
+        var errors = Watch(page);
+        await Assertions.Expect(page.Locator("#designer-canvas[data-rendered='true']")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        var key = await page.EvaluateAsync<string>("""
+            () => {
+              const m = window.processDesigner;
+              const modeling = m.get('modeling'), registry = m.get('elementRegistry');
+              const task = modeling.appendShape(registry.get('StartEvent_1'), { type: 'bpmn:UserTask' }, { x: 330, y: 178 });
+              modeling.updateProperties(task, { id: 'fillIn', name: 'Fill in the verdict', 'camunda:assignee': 'admin1' });
+              const end = modeling.appendShape(task, { type: 'bpmn:EndEvent' }, { x: 500, y: 178 });
+              modeling.updateProperties(end, { id: 'done' });
+              return m.get('canvas').getRootElement().businessObject.id;
+            }
+            """);
+        var lint = page.Locator("#designer-lint");
+        await Assertions.Expect(lint).ToHaveAttributeAsync("data-warnings", "1");   // the task has no form yet
+
+        // The form button waits for a user task to be selected; the form editor opens with a new form for it.
+        var formButton = page.GetByRole(AriaRole.Button, new() { Name = "编辑任务表单" });
+        await Assertions.Expect(formButton).ToBeDisabledAsync();
+        await page.EvaluateAsync("() => { const m = window.processDesigner; m.get('selection').select(m.get('elementRegistry').get('fillIn')); }");
+        await formButton.ClickAsync();
+        var section = page.Locator("#designer-form-section");
+        await Assertions.Expect(section).ToBeVisibleAsync();
+        await Assertions.Expect(section).ToHaveAttributeAsync("data-form-id", "fillIn-form");
+        await Assertions.Expect(section.Locator(".fjs-palette")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        await Assertions.Expect(section.Locator(".fjs-powered-by")).ToHaveCountAsync(1);   // form-js's bpmn.io watermark stays
+
+        // A required text field, added as the editor's palette does, with its own id for the form.
+        var formId = $"verdict-{Guid.NewGuid():N}"[..20];
+        await page.EvaluateAsync("""
+            (formId) => {
+              const editor = window.processFormEditor;
+              const modeling = editor.get('modeling'), registry = editor.get('formFieldRegistry');
+              const form = registry.getAll().find((field) => field.type === 'default');
+              modeling.editFormField(form, 'id', formId);
+              modeling.addFormField({ type: 'textfield', key: 'verdict', label: 'Verdict', validate: { required: true } }, form, 0);
+            }
+            """, formId);
+        await Assertions.Expect(section.Locator(".fjs-editor-container .fjs-form-field-textfield")).ToHaveCountAsync(1);
+        await PortalPages.ScreenshotAsync(page, "designer-form-editor");
+        await page.GetByRole(AriaRole.Button, new() { Name = "放进流程" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#designer-form-outcome")).ToContainTextAsync(formId);
+        await Assertions.Expect(lint).ToHaveTextAsync("检查：没有问题");
+        Assert.Equal(formId, await page.EvaluateAsync<string>(
+            "() => window.processDesigner.get('elementRegistry').get('fillIn').businessObject.get('camunda:formRef')"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "关闭表单编辑器" }).ClickAsync();
+        await Assertions.Expect(section).ToBeHiddenAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "部署新版本" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#designer-outcome")).ToContainTextAsync($"已部署 {key} 第 1 版");
+        await NoSeriousViolationAsync(page);
+
+        // The deployed version carries the form; the task of a started instance serves it and checks its completion.
+        var admin = await portal.CreateClientForAsync("admin1");
+        Assert.Contains("pwf:form", await admin.GetStringAsync($"/api/definitions/{key}/versions/1"));
+        var started = await admin.PostAsJsonAsync("/api/instances", new { definitionKey = key, variables = new { } });
+        Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+        var instance = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var task = (await admin.GetFromJsonAsync<JsonElement[]>($"/api/tasks?scope=mine&instanceId={instance}"))!.Single().GetProperty("id").GetGuid();
+        var form = await admin.GetFromJsonAsync<JsonElement>($"/api/tasks/{task}/form");
+        Assert.Equal(formId, form.GetProperty("formRef").GetString());
+        var field = form.GetProperty("schema").GetProperty("components").EnumerateArray().Single();
+        Assert.Equal("verdict", field.GetProperty("key").GetString());
+        Assert.True(field.GetProperty("validate").GetProperty("required").GetBoolean());
+        var empty = await admin.PostAsJsonAsync($"/api/tasks/{task}/complete", new { variables = new { } });
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+
+        // Opened again, the designer finds the form in the drawing.
+        await page.GotoAsync($"/portal/designer/{key}/versions/1");
+        await Assertions.Expect(page.Locator("#designer-canvas[data-rendered='true']")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        await page.EvaluateAsync("() => { const m = window.processDesigner; m.get('selection').select(m.get('elementRegistry').get('fillIn')); }");
+        await formButton.ClickAsync();
+        await Assertions.Expect(section).ToHaveAttributeAsync("data-form-id", formId);
+        await Assertions.Expect(section.Locator(".fjs-editor-container .fjs-form-field-textfield")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [Fact]
+    public async Task ARefusedDeployMarksTheElementItNames_AndItsListedProblemShowsIt_AsASavedDraftDoes()
+    {
+        var page = await portal.SignInAsync("admin1", "/portal/designer/new");
+        var errors = Watch(page);
+        await Assertions.Expect(page.Locator("#designer-canvas[data-rendered='true']")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        // A service task without a topic: the engine cannot run it.
+        await page.EvaluateAsync("""
+            () => {
+              const m = window.processDesigner;
+              const modeling = m.get('modeling'), registry = m.get('elementRegistry');
+              const call = modeling.appendShape(registry.get('StartEvent_1'), { type: 'bpmn:ServiceTask' }, { x: 330, y: 178 });
+              modeling.updateProperties(call, { id: 'callOut', name: 'Call out' });
+              modeling.appendShape(call, { type: 'bpmn:EndEvent' }, { x: 500, y: 178 });
+              m.get('selection').select([]);
+            }
+            """);
+        await page.GetByRole(AriaRole.Button, new() { Name = "部署新版本" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#designer-outcome")).ToHaveTextAsync("无法部署：请修正图中标出的问题。");
+        await Assertions.Expect(page.Locator("g.djs-element.pw-failed[data-element-id='callOut']")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator(".djs-overlays[data-container-id='callOut'] .process-badge.failed")).ToHaveCountAsync(1);
+        var listed = page.Locator("#designer-problems button[data-element-id='callOut']");
+        await Assertions.Expect(listed).ToContainTextAsync("callOut");
+        await listed.ClickAsync();
+        Assert.Equal("callOut", await page.EvaluateAsync<string>("() => window.processDesigner.get('selection').get().map((e) => e.id).join(' ')"));
+        await Assertions.Expect(page.Locator("g.djs-element.selected[data-element-id='callOut']")).ToHaveCountAsync(1);
+        await PortalPages.ScreenshotAsync(page, "designer-problem-selected");
+        await NoSeriousViolationAsync(page);
+
+        // Saving the draft keeps it and marks the same problem.
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存草稿" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#designer-outcome")).ToContainTextAsync("部署检查会拒绝它");
+        await Assertions.Expect(page.Locator("g.djs-element.pw-failed[data-element-id='callOut']")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#designer-problems button[data-element-id='callOut']")).ToHaveCountAsync(1);
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [Fact]
+    public async Task TheSchemeProcesses_OpenInTheDesigner_FullyDrawnAndWithoutAProblem()
+    {
+        var admin = await portal.CreateClientForAsync("admin1");
+        var definitions = (await admin.GetFromJsonAsync<JsonElement[]>("/api/definitions"))!;
+        var page = await portal.SignInAsync("admin1", "/portal/designer");
+        var errors = Watch(page);
+        foreach (var key in new[] { "tech-upgrade", "smart-factory", "green-park" })
+        {
+            var version = definitions.Single(d => d.GetProperty("key").GetString() == key).GetProperty("latestVersion").GetInt32();
+            await page.GotoAsync($"/portal/designer/{key}/versions/{version}");
+            await Assertions.Expect(page.Locator("#designer-canvas[data-rendered='true']")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+            var lint = page.Locator("#designer-lint");
+            await Assertions.Expect(lint).ToHaveTextAsync("检查：没有问题", new() { Timeout = 30_000 });
+            await Assertions.Expect(page.Locator("g.djs-element[data-element-id='districtReview']")).ToHaveCountAsync(1);
+            Assert.True(await page.Locator("#designer-canvas g.djs-shape").CountAsync() > 20, $"{key} draws too few shapes");
+        }
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [Fact]
     public async Task TheFundDashboard_DrawsEachTableAsAChart()
     {
         var page = await portal.SignInAsync("approver1", "/portal/dashboards/fund");

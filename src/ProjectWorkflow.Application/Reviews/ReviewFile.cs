@@ -32,7 +32,7 @@ public sealed record ReviewFileView(TaskView? Task, Guid? ApplicationId, Applica
 /// review returned and done again) shows each time's answer on its own line. Tasks completed before answers were kept
 /// show the value the process holds now.
 /// </summary>
-public sealed class ReviewFile(ProjectWorkflowDbContext db, OpenTask openTask, ApplicationAccess access, TaskForms taskForms, FormCatalog forms)
+public sealed class ReviewFile(ProjectWorkflowDbContext db, OpenTask openTask, ApplicationAccess access, TaskForms taskForms)
 {
     public async Task<ReviewFileView> HandleAsync(Guid taskId, Actor actor, CancellationToken cancellationToken)
     {
@@ -78,7 +78,7 @@ public sealed class ReviewFile(ProjectWorkflowDbContext db, OpenTask openTask, A
         var steps = new List<EarlierStep>();
         foreach (var t in done.OrderBy(t => t.EndedAt ?? t.CreatedAt))
         {
-            var form = forms.Find(await taskForms.FormRefAsync(t, cancellationToken));
+            var form = (await taskForms.FormOfAsync(t, cancellationToken))?.Schema;
             var given = t.Answers is { } kept ? JsonNode.Parse(kept) as JsonObject ?? [] : variables[t.InstanceId];
             var answers = new List<StepAnswer>();
             foreach (var field in form?.Fields ?? [])

@@ -13,6 +13,12 @@ public sealed class ProcessModel : FlowScope
     public Dictionary<string, SequenceFlow> FlowsById { get; } = new(StringComparer.Ordinal);
 
     /// <summary>
+    /// The form-js schemas deployed with this process (<see cref="EmbeddedForms"/>), by form id: a user task's
+    /// <c>camunda:formRef</c> names one of these first, then a form shipped beside the definitions.
+    /// </summary>
+    public Dictionary<string, ProjectWorkflow.Engine.Forms.FormSchema> Forms { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
     /// Structural problems the reader met inside this process that the graph cannot show
     /// (duplicate ids, elements without an id, an event with two definitions); the compiler reports them.
     /// </summary>

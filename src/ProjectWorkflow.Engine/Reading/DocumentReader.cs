@@ -88,6 +88,7 @@ internal static class DocumentReader
         CamundaHooks.Check(element, "process", process, context);
         ScopeReader.Read(element, process, process, context);
         GraphLinker.Link(process);
+        EmbeddedFormReader.Read(element, process);
     }
 
     private static void ReadCollaboration(XElement collaboration, ReadContext context)

@@ -52,7 +52,7 @@ public sealed class DeployDefinition(
 
     private async Task<Deployed> DeployOneAsync(ProcessDefinition definition, byte[] content, string? deployedBy, bool shipped, CancellationToken cancellationToken)
     {
-        var warnings = ConditionSupply.Warnings(definition, forms.Find, engine.ServiceTasks);
+        var warnings = ConditionSupply.Warnings(definition, id => definition.Process.Forms.GetValueOrDefault(id) ?? forms.Find(id), engine.ServiceTasks);
         foreach (var warning in warnings) logger.LogWarning("Deploying {Key}: {Warning}", definition.Key, warning);
         var existing = await db.Set<DefinitionRecord>().AsNoTracking()
             .FirstOrDefaultAsync(d => d.Key == definition.Key && d.ContentHash == definition.ContentHash, cancellationToken);

@@ -5,21 +5,28 @@ using ProjectWorkflow.Application.Audit;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.Validation;
 using ProjectWorkflow.Application.Workflows.Storage;
+using ProjectWorkflow.Engine;
+using ProjectWorkflow.Engine.Model;
 
 namespace ProjectWorkflow.Application.Workflows.Definitions;
 
 public sealed record DefinitionDraftView(string Key, string? Name, string? SavedBy, DateTimeOffset SavedAt);
 
+/// <summary>A saved draft and what the engine's deploy check says of it now (each problem names its element, kind and line).</summary>
+public sealed record SavedDraft(string Key, string? Name, string? SavedBy, DateTimeOffset SavedAt, IReadOnlyList<DefinitionProblem> Problems);
+
 /// <summary>
 /// An administrator keeps a drawing without deploying it: the file is stored as the draft of the process it draws
 /// (its first executable process's id is the key; a later save replaces it), with who saved it and when, audited.
-/// The draft is only well-formed BPMN; the engine's check runs when it is deployed.
+/// The draft need only be well-formed BPMN: it is kept even when the engine would refuse it, and the answer carries the
+/// deploy check's problems (the same as <c>POST /api/definitions</c> would name), so the designer marks them on the
+/// elements before anyone deploys.
 /// </summary>
-public sealed class SaveDefinitionDraft(ProjectWorkflowDbContext db, AuditTrail audit, TimeProvider time)
+public sealed class SaveDefinitionDraft(ProjectWorkflowDbContext db, AuditTrail audit, TimeProvider time, WorkflowEngine engine)
 {
     private const string Bpmn = "http://www.omg.org/spec/BPMN/20100524/MODEL";
 
-    public async Task<DefinitionDraftView> HandleAsync(byte[] content, string? savedBy, CancellationToken cancellationToken)
+    public async Task<SavedDraft> HandleAsync(byte[] content, string? savedBy, CancellationToken cancellationToken)
     {
         if (content.Length == 0)
             throw InvalidRequestException.For("body", "Send the drawing (BPMN XML) as the body.", "请求正文应为流程图（BPMN XML）。");
@@ -39,7 +46,7 @@ public sealed class SaveDefinitionDraft(ProjectWorkflowDbContext db, AuditTrail 
         draft.SavedAt = time.GetUtcNow();
         audit.Record("definition.draft-saved", "definition", key, detail: $"{content.Length} bytes");
         await db.SaveChangesAsync(cancellationToken);
-        return new DefinitionDraftView(key, name, savedBy, draft.SavedAt);
+        return new SavedDraft(key, name, savedBy, draft.SavedAt, engine.CompileEach(content).Problems);
     }
 
     private static (string Key, string? Name) ProcessOf(byte[] content)

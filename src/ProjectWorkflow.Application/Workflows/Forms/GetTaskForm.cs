@@ -13,9 +13,9 @@ public sealed record TaskFormView(string FormRef, JsonObject Schema);
 
 /// <summary>
 /// The form to fill in to complete a task: whoever may see the task (its holder or candidates, administrators and
-/// auditors) gets its form id and schema; a task whose element names no form answers 404.
+/// auditors) gets its form id and schema (the one drawn with its version, else the shipped one); a task whose element names no form answers 404.
 /// </summary>
-public sealed class GetTaskForm(ProjectWorkflowDbContext db, TaskPermissions permissions, TaskForms taskForms, FormCatalog forms)
+public sealed class GetTaskForm(ProjectWorkflowDbContext db, TaskPermissions permissions, TaskForms taskForms)
 {
     public async Task<TaskFormView> HandleAsync(Guid taskId, Actor actor, CancellationToken cancellationToken)
     {
@@ -23,9 +23,9 @@ public sealed class GetTaskForm(ProjectWorkflowDbContext db, TaskPermissions per
             .FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken)
             ?? throw WorkflowException.NotFound($"There is no task {taskId}.");
         if (!InstanceAccess.SeesEverything(actor)) await permissions.RequireMayClaimAsync(task, actor, cancellationToken);
-        var formRef = await taskForms.FormRefAsync(task, cancellationToken)
+        var (formRef, form) = await taskForms.FormOfAsync(task, cancellationToken)
             ?? throw new NotFoundException("This task has no form: complete it with the variables its process expects.");
-        var form = forms.Find(formRef) ?? throw new NotFoundException($"The task's form '{formRef}' is not deployed.");
+        if (form is null) throw new NotFoundException($"The task's form '{formRef}' is not deployed.");
         return new TaskFormView(formRef, (JsonObject)form.Json.DeepClone());
     }
 }

@@ -3,10 +3,15 @@ using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.Refusals;
 using ProjectWorkflow.Application.Validation;
 using ProjectWorkflow.Application.Workflows.Storage;
+using ProjectWorkflow.Engine.Definitions;
+using ProjectWorkflow.Engine.Forms;
 using ProjectWorkflow.Engine.Model;
 using System.Text.Json.Nodes;
 
 namespace ProjectWorkflow.Application.Workflows.Forms;
+
+/// <summary>A task's form id and its schema (null when it is deployed nowhere).</summary>
+public sealed record TaskForm(string FormRef, FormSchema? Schema);
 
 /// <summary>
 /// The form of a task: the <c>camunda:formRef</c> of its element in the version its instance runs, and that form's
@@ -16,14 +21,27 @@ namespace ProjectWorkflow.Application.Workflows.Forms;
 public sealed class TaskForms(ProjectWorkflowDbContext db, DefinitionCatalog definitions, FormCatalog forms)
 {
     /// <summary>The task's form id, or null when its element names none.</summary>
-    public async Task<string?> FormRefAsync(TaskRecord task, CancellationToken cancellationToken)
+    public async Task<string?> FormRefAsync(TaskRecord task, CancellationToken cancellationToken) =>
+        (await FormOfAsync(task, cancellationToken))?.FormRef;
+
+    /// <summary>
+    /// The task's form: its id, and the schema drawn with the version its instance runs (the designer's form editor)
+    /// or else the one shipped beside the definitions; null when its element names none.
+    /// </summary>
+    public async Task<TaskForm?> FormOfAsync(TaskRecord task, CancellationToken cancellationToken)
     {
         var definitionId = await db.Set<InstanceRecord>().AsNoTracking().Where(i => i.Id == task.InstanceId)
             .Select(i => i.DefinitionId).FirstOrDefaultAsync(cancellationToken);
         if (definitionId is null) return null;
         var definition = await definitions.FindAsync(db, definitionId, cancellationToken);
-        return definition?.Process.NodesById.GetValueOrDefault(task.ElementId) is UserTask { FormRef: { Length: > 0 } formRef } ? formRef : null;
+        return definition?.Process.NodesById.GetValueOrDefault(task.ElementId) is UserTask { FormRef: { Length: > 0 } formRef }
+            ? new TaskForm(formRef, Resolve(definition, formRef))
+            : null;
     }
+
+    /// <summary>A form id as a definition sees it: drawn with the definition first, then shipped.</summary>
+    public FormSchema? Resolve(ProcessDefinition? definition, string formRef) =>
+        definition?.Process.Forms.GetValueOrDefault(formRef) ?? forms.Find(formRef);
 
     /// <summary>The form ids of many tasks at once (the inbox), by task id.</summary>
     public async Task<IReadOnlyDictionary<Guid, string?>> FormRefsAsync(IReadOnlyCollection<TaskRecord> tasks, CancellationToken cancellationToken)
@@ -49,10 +67,10 @@ public sealed class TaskForms(ProjectWorkflowDbContext db, DefinitionCatalog def
     /// defaults of fields not sent. A signature (加签) is checked for what it sends only. A form named but not deployed
     /// refuses too: the process would run on unchecked input.
     /// </summary>
-    public JsonObject? Check(string? formRef, JsonObject? variables, bool isSignature)
+    public JsonObject? Check(string? formRef, JsonObject? variables, bool isSignature, FormSchema? drawn = null)
     {
         if (formRef is null) return variables;
-        var form = forms.Find(formRef)
+        var form = (drawn?.Id == formRef ? drawn : null) ?? forms.Find(formRef)
             ?? throw new ConflictException($"The task's form '{formRef}' is not deployed: it cannot be completed until an administrator deploys the form.");
         var checkedVariables = variables is null ? [] : (JsonObject)variables.DeepClone();
         var errors = form.Check(checkedVariables, requireFields: !isSignature);

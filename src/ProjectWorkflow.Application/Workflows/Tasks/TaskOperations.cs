@@ -31,9 +31,16 @@ public sealed class TaskOperations(TaskCommand command, TaskPermissions permissi
             s => s.UnclaimAsync(taskId, ct), ct);
 
     /// <summary>Complete: the variables must satisfy the task's form (every missing or wrong field named, nothing changes).</summary>
-    public Task CompleteAsync(Guid taskId, CompleteTaskRequest request, Actor actor, CancellationToken ct) =>
-        command.RunAsync(taskId, actor, task => permissions.RequireMayClaimAsync(task, actor, ct), NothingMore,
-            s => s.CompleteAsync(taskId, request.Variables, ct, (task, signature, variables) => forms.Check(task.FormRef, variables, signature)), ct);
+    public Task CompleteAsync(Guid taskId, CompleteTaskRequest request, Actor actor, CancellationToken ct)
+    {
+        TaskForm? form = null; // the schema drawn with the task's version, if any, found before the command runs
+        return command.RunAsync(taskId, actor, async task =>
+            {
+                await permissions.RequireMayClaimAsync(task, actor, ct);
+                form = await forms.FormOfAsync(task, ct);
+            }, NothingMore,
+            s => s.CompleteAsync(taskId, request.Variables, ct, (task, signature, variables) => forms.Check(task.FormRef, variables, signature, form?.Schema)), ct);
+    }
 
     public Task DelegateAsync(Guid taskId, HandOverRequest request, Actor actor, CancellationToken ct)
     {

@@ -17,12 +17,14 @@ import { diff } from 'bpmn-js-differ';
 import EnginePaletteModule from './engine-palette';
 import LintModule from 'bpmn-js-bpmnlint';
 import { engineLint } from './engine-lint';
+import { formsModdle } from './forms-moddle';
 
 window.ProcessDesigner = {
   Modeler,
   NavigatedViewer,
   diff,
   camundaModdle,
+  formsModdle,
   engineLint,
   modelerModules: [
     BpmnPropertiesPanelModule,

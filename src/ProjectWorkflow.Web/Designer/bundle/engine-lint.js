@@ -82,9 +82,18 @@ function flows(words) {
   return () => ({
     check(container, reporter) {
       if (!container.$instanceOf || !(container.$instanceOf('bpmn:Process') || container.$instanceOf('bpmn:SubProcess'))) return;
+      // From the sequence flows themselves, not the nodes' incoming/outgoing lists: BPMN files need not write those
+      // (the shipped workflows do not), and the engine reads sourceRef and targetRef.
+      const ins = new Map();
+      const outs = new Map();
+      const add = (map, node, flow) => { if (node) map.set(node, [...(map.get(node) || []), flow]); };
+      for (const flow of (container.flowElements || []).filter((e) => e.$instanceOf('bpmn:SequenceFlow'))) {
+        add(outs, flow.sourceRef, flow);
+        add(ins, flow.targetRef, flow);
+      }
       for (const node of flowNodes(container)) {
-        const incoming = node.incoming || [];
-        const outgoing = node.outgoing || [];
+        const incoming = ins.get(node) || [];
+        const outgoing = outs.get(node) || [];
         if (node.$instanceOf('bpmn:StartEvent') && incoming.length > 0) reporter.report(node.id, words.lintStartIncoming);
         if (node.$instanceOf('bpmn:EndEvent') && outgoing.length > 0) reporter.report(node.id, words.lintEndOutgoing);
         if (incoming.length === 0 && !reachedWithoutFlow(node, container)) reporter.report(node.id, words.lintUnreachable);

@@ -206,7 +206,11 @@
     const selected = selection.get();
     return selected.length === 1 && selected[0].type === 'bpmn:UserTask' ? selected[0] : null;
   };
-  modeler.on('selection.changed', () => { formButton.disabled = !selectedTask() || !window.ProcessFormEditor; });
+  const formHint = document.getElementById('designer-form-hint');
+  modeler.on('selection.changed', () => {
+    formButton.disabled = !selectedTask() || !window.ProcessFormEditor;
+    formHint.hidden = !formButton.disabled;
+  });
   const processOf = (businessObject) => {
     let node = businessObject;
     while (node && !node.$instanceOf('bpmn:Process')) node = node.$parent;

@@ -272,7 +272,11 @@
     }
     const form = moddle.create('pwf:Form', { body: JSON.stringify(schema, null, 2) });
     form.$parent = extensions;
-    const others = (extensions.values || []).filter((value) => !(value.$instanceOf('pwf:Form') && formIdOf(value) === id));
+    // The forms other user tasks still name stay; this one is replaced, and one no task names any more goes.
+    const named = new Set(registry.filter((e) => e.type === 'bpmn:UserTask' && e !== formTask)
+      .map((e) => String(e.businessObject.get('camunda:formRef') || '').trim()).filter(Boolean));
+    const others = (extensions.values || []).filter((value) => !value.$instanceOf('pwf:Form')
+      || (formIdOf(value) !== id && named.has(formIdOf(value))));
     modeling.updateModdleProperties(formTask, extensions, { values: [...others, form] });
     modeling.updateProperties(formTask, { 'camunda:formRef': id });
     formSection.dataset.formId = id;

@@ -58,6 +58,28 @@ public sealed class DrawnFormTests(PortalApp app)
     }
 
     [Fact]
+    public async Task AnInstanceKeepsTheFormOfItsVersion_WhenANewVersionChangesIt()
+    {
+        using var admin = await app.CreateClientForAsync("admin1");
+        var key = $"drawn-{Guid.NewGuid():N}";
+        var formId = $"form-{Guid.NewGuid():N}";
+        Assert.Equal(HttpStatusCode.Created, (await DeployAsync(admin, Process(key, formId, Verdict))).StatusCode);
+        var first = await StartAsync(admin, key);
+        const string Reason = """{ "key": "reason", "label": "Reason", "type": "textarea", "validate": { "required": true } }""";
+        Assert.Equal(HttpStatusCode.Created, (await DeployAsync(admin, Process(key, formId, Reason))).StatusCode);
+        var second = await StartAsync(admin, key);
+
+        var firstTask = await OnlyTaskAsync(admin, "mine", first, "checkFile");
+        var secondTask = await OnlyTaskAsync(admin, "mine", second, "checkFile");
+        Assert.Equal("verdict", (await admin.GetFromJsonAsync<JsonElement>($"/api/tasks/{firstTask}/form")).GetProperty("schema").GetProperty("components")[0].GetProperty("key").GetString());
+        Assert.Equal("reason", (await admin.GetFromJsonAsync<JsonElement>($"/api/tasks/{secondTask}/form")).GetProperty("schema").GetProperty("components")[0].GetProperty("key").GetString());
+        await OkAsync(admin, $"/api/tasks/{firstTask}/complete", new { variables = new { verdict = "fine" } });
+        var withoutReason = await PostAsync(admin, $"/api/tasks/{secondTask}/complete", new { variables = new { verdict = "fine" } });
+        Assert.Equal("reason", Assert.Single((await ProblemAssert.IsProblemAsync(withoutReason, HttpStatusCode.BadRequest))
+            .GetProperty("errors").EnumerateArray()).GetProperty("field").GetString());
+    }
+
+    [Fact]
     public async Task ABrokenDrawnForm_IsRefusedOnTheTaskThatNamesIt()
     {
         using var admin = await app.CreateClientForAsync("admin1");

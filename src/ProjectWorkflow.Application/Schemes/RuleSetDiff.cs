@@ -39,7 +39,13 @@ public static class RuleSetDiff
     {
         var before = Flatten(from);
         var after = Flatten(to);
-        var keys = before.Select(v => (v.Field, v.Item)).Concat(after.Select(v => (v.Field, v.Item))).Distinct().ToList();
+        // In the later year's order; a rule it dropped stays where the earlier year had it.
+        var keys = after.Select(v => (v.Field, v.Item)).Distinct().ToList();
+        for (var i = 0; i < before.Count; i++)
+        {
+            var key = (before[i].Field, before[i].Item);
+            if (!keys.Contains(key)) keys.Insert(i == 0 ? 0 : keys.IndexOf((before[i - 1].Field, before[i - 1].Item)) + 1, key);
+        }
         var changes = new List<RuleSetChange>();
         foreach (var (field, item) in keys)
         {

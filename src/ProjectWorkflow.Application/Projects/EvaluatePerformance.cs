@@ -67,8 +67,20 @@ public sealed class EvaluatePerformance(ProjectWorkflowDbContext db, WorkflowCom
         };
         var evaluation = application.Evaluate(reached, actor.Id, time.GetUtcNow(), request.Comment);
         db.Add(evaluation);
+        // The figures as the task's form (workflows/forms/evaluation.form) takes them, with the score they gave.
         await commands.RunAsync(actor, s => s.CompleteAsync(task, new JsonObject
         {
+            ["energySavedTce"] = evaluation.EnergySavedTce,
+            ["outputFen"] = evaluation.OutputFen,
+            ["valueAddedFen"] = evaluation.ValueAddedFen,
+            ["robots"] = evaluation.Robots,
+            ["rdSpendFen"] = evaluation.RdSpendFen,
+            ["inventionPatents"] = evaluation.InventionPatents,
+            ["waterSavedM3"] = evaluation.WaterSavedM3,
+            ["co2ReducedTonnes"] = evaluation.Co2ReducedTonnes,
+            ["solidWasteTonnes"] = evaluation.SolidWasteTonnes,
+            ["solidWasteUtilisedTonnes"] = evaluation.SolidWasteUtilisedTonnes,
+            ["landM2"] = evaluation.LandM2,
             ["evaluationScore"] = evaluation.Score,
             ["evaluationGrade"] = evaluation.Grade,
         }, cancellationToken), cancellationToken);

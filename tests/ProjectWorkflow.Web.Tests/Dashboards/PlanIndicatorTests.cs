@@ -202,3 +202,53 @@ public sealed class IndicatorInputTests(FundingApp app) : IClassFixture<FundingA
     }
 
 }
+
+/// <summary>
+/// The department may evaluate on the evaluation task's own form (the portal's task page) instead of POST …/evaluation:
+/// the form takes the delivered figures, and closing the project records them as the evaluation. Its own app.
+/// </summary>
+public sealed class EvaluationFormTests(FundingApp app) : IClassFixture<FundingApp>
+{
+    private readonly LifecycleWalk _lifecycle = new(app);
+
+    [Fact]
+    public async Task EvaluationTaskForm_RecordsWhatTheProjectDelivered_WhenTheProjectCloses()
+    {
+        var applicant = await _lifecycle.ClientAsync("enterprise1");
+        var approver = await _lifecycle.ClientAsync("approver1");
+        var (id, instance) = await _lifecycle.ApprovedGreenParkAsync(applicant, "Evaluation form heat pumps", "310101198707070033");
+        var number = (await ApplicationAsync(applicant, id)).GetProperty("number").GetString()!;
+        await app.AdvanceAsync(TimeSpan.FromDays(8));
+        await LifecycleWalk.SignAsync(applicant, id);
+        await _lifecycle.PayNextInstallmentAsync(id, number);
+        await app.AdvanceAsync(TimeSpan.FromDays(400));
+        var audit = await LifecycleWalk.AttachAuditReportAsync(applicant, id);
+        await OkAsync(applicant, $"/api/applications/{id}/acceptance", new { equipmentFen = 300_000_000L, summary = "All pumps in service.", auditReportId = audit });
+        await OkAsync(approver, $"/api/applications/{id}/acceptance/review", new { outcome = "pass", reason = "Matches the agreement." });
+        await _lifecycle.PayNextInstallmentAsync(id, number);
+
+        var task = await OnlyTaskAsync(approver, "candidate", instance, "evaluation");
+        await OkAsync(approver, $"/api/tasks/{task}/claim");
+        // The form asks for the figures, not a score: a completion without them is refused naming each.
+        var refused = await PostAsync(approver, $"/api/tasks/{task}/complete", new { variables = new { evaluationComment = "No figures." } });
+        await PlanIndicatorTests.AssertNamesAsync(refused, "energySavedTce", "outputFen", "valueAddedFen", "robots");
+        await OkAsync(approver, $"/api/tasks/{task}/complete", new
+        {
+            variables = new
+            {
+                energySavedTce = 1_900m, outputFen = 48_000_000_000L, valueAddedFen = 9_500_000_000L, robots = 4, co2ReducedTonnes = 5_054.25m,
+                waterSavedM3 = 12_000L, evaluationComment = "Close to the promise.",
+            },
+        });
+
+        Assert.Equal("closed", await LifecycleWalk.StatusAsync(applicant, id));
+        var evaluation = (await LifecycleWalk.ProjectAsync(approver, id)).GetProperty("evaluation");
+        Assert.Equal(5_054.25m, evaluation.GetProperty("delivered").GetProperty("co2ReducedTonnes").GetDecimal());
+        Assert.Equal(12_000L, evaluation.GetProperty("delivered").GetProperty("waterSavedM3").GetInt64());
+        Assert.Equal("approver1", evaluation.GetProperty("evaluatedBy").GetString());
+        var plan = (await approver.GetFromJsonAsync<JsonElement>("/api/dashboards/fund")).GetProperty("plan").EnumerateArray()
+            .ToDictionary(p => p.GetProperty("key").GetString()!);
+        Assert.Equal(5_054.25m, plan["indicator-13"].GetProperty("deliveredValue").GetDecimal());
+        Assert.Equal(1, plan["indicator-13"].GetProperty("projectsDelivered").GetInt32());
+    }
+}

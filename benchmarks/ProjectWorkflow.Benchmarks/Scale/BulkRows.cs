@@ -99,7 +99,8 @@ internal sealed class BulkRows
 
     private async Task CopyAsync(int count, Func<int, IReadOnlyDictionary<string, object?>> row)
     {
-        await using var connection = new NpgsqlConnection(_connectionString);
+        // Index upkeep while millions of rows arrive outlasts the default 30 s command timeout.
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_connectionString) { CommandTimeout = 0 }.ConnectionString);
         await connection.OpenAsync();
         await using var writer = await connection.BeginBinaryImportAsync(
             $"COPY \"{_table}\" ({string.Join(", ", _columns.Select(c => $"\"{c.Column}\""))}) FROM STDIN (FORMAT BINARY)");

@@ -338,6 +338,10 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Figure")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Group")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -357,8 +361,16 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PerFigure")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Scale")
+                        .HasPrecision(28, 10)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("SchemeKey")
                         .HasMaxLength(64)
@@ -388,6 +400,10 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Unit")
                         .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ValueUnit")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
@@ -1488,6 +1504,10 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<decimal>("Co2ReducedTonnes")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ConstructionFen")
                         .HasColumnType("INTEGER");
 
@@ -1535,10 +1555,16 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("InstanceId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("InventionPatents")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("InvoiceNumbers")
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("LandM2")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("LeasedEquipmentFen")
                         .HasColumnType("INTEGER");
@@ -1584,6 +1610,9 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("RdSpendFen")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RecoveryReason")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -1607,6 +1636,14 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
 
                     b.Property<long>("SoftwareFen")
                         .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("SolidWasteTonnes")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("SolidWasteUtilisedTonnes")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Stage")
                         .HasMaxLength(255)
@@ -1637,6 +1674,12 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long>("ValueAddedFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WaterAfterM3")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WaterBeforeM3")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Year")
@@ -2379,6 +2422,10 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                     b.Property<Guid>("ApplicationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal>("Co2ReducedTonnes")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Comment")
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
@@ -2405,7 +2452,16 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("InventionPatents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LandM2")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("OutputFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RdSpendFen")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Robots")
@@ -2415,7 +2471,18 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                         .HasPrecision(7, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal>("SolidWasteTonnes")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("SolidWasteUtilisedTonnes")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ValueAddedFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WaterSavedM3")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");

@@ -99,6 +99,7 @@ api.MapUsers();
 api.MapDefinitions();
 api.MapInstances();
 api.MapTasks();
+api.MapApprovals();
 api.MapForms();
 api.MapIncidents();
 api.MapSchemes();

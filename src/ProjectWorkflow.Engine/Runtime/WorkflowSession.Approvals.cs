@@ -158,6 +158,13 @@ public sealed partial class WorkflowSession
         Notify(this, instance, task, "deputy", forUser, deputy);
     }
 
+    /// <summary>A deputy could not be given the task (they play another part on its project, say): the journal keeps why.</summary>
+    public async Task NoteDeputyNotSharedAsync(Guid taskId, string deputy, string forUser, string reason, CancellationToken cancellationToken = default)
+    {
+        var (_, run, task) = await OpenTaskAsync(taskId, cancellationToken, keepWithdrawPoint: true);
+        run.Journal(task.ElementId, "userTask", "deputyNotShared", $"{deputy} for {forUser}: {reason}");
+    }
+
     /// <summary>
     /// 离职转办: every open task of the instance that is <paramref name="fromUser"/>'s (assigned, owned, named as a candidate or
     /// signer) becomes <paramref name="toUser"/>'s. Returns how many tasks changed.

@@ -55,9 +55,11 @@ public sealed class ListTasks(ProjectWorkflowDbContext db, TaskForms forms)
             open = open.Where(t => t.BusinessKey != null && numbers.Contains(t.BusinessKey));
         }
 
-        var mine = open.Where(t => t.Assignee == me);
+        // A deputy (代理) finds the tasks of the person they stand in for among their own.
+        var mine = open.Where(t => t.Assignee == me || t.Candidates.Any(c => c.IsDeputy && c.Value == me));
         var claimable = open.Where(t => t.Assignee == null && t.Candidates.AsQueryable().Any(namesMe));
-        var mineOrClaimable = open.Where(t => t.Assignee == me || (t.Assignee == null && t.Candidates.AsQueryable().Any(namesMe)));
+        var mineOrClaimable = open.Where(t => t.Assignee == me || (t.Assignee == null && t.Candidates.AsQueryable().Any(namesMe))
+                                              || t.Candidates.Any(c => c.IsDeputy && c.Value == me));
         var query = scope switch
         {
             "mine" => mine,

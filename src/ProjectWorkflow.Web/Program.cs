@@ -78,6 +78,7 @@ app.MapApiDocumentation();
 app.MapPortalAccount();
 app.MapFinanceDesk();
 app.MapNotificationPages();
+app.MapDeputyPages();
 app.MapApplicationPages();
 app.MapEnterprisePages();
 app.MapProjectPages();

@@ -63,6 +63,7 @@ public static class ApprovalEndpoints
                 var named = await name.HandleAsync(request, ActorOf.User(user), ct);
                 return TypedResults.Created($"/api/me/deputies/{named.Id}", named);
             })
+            .RequireAuthorization(policy => policy.RequireRole([.. Roles.ActingStaff]))
             .WithSummary("Name a colleague who stands in for you for a period: tasks that arrive for you meanwhile reach them too (acting staff)");
         deputies.MapDelete("/{id:guid}", async (Guid id, ClaimsPrincipal user, EndDeputyship end, CancellationToken ct) =>
             {

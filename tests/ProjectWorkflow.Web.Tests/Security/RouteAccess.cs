@@ -70,6 +70,10 @@ public static class RouteMatrix
         R("POST /finance/voucher-settlements/{id:guid}/release",             "finance"),
         R("GET /portal/notifications/",                                      "signed-in"),
         R("POST /portal/notifications/read-all",                             "signed-in"),
+        // 代理: one's own deputies; naming one is for the fund's acting staff (others see the page, and the refusal).
+        R("GET /portal/deputies/",                                           "signed-in"),
+        R("POST /portal/deputies/",                                          "reviewer approver finance admin"),
+        R("POST /portal/deputies/{id:guid}/end",                             "signed-in"),
         R("GET /portal/applications/",                                       "enterprise staff"),
         R("GET /portal/applications/{id:guid}",                              "enterprise staff", Refused),
         R("GET /portal/applications/new",                                    "enterprise"),

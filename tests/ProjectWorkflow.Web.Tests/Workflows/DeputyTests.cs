@@ -139,6 +139,35 @@ public sealed class DeputyTests(FundingApp app)
     }
 
     [Fact]
+    public async Task ATaskOnAProjectTheDeputyActsForTheApplicantIn_StaysWithTheColleagueAlone_TheJournalSaysWhy()
+    {
+        using var applicant = await app.CreateClientForAsync("enterprise1");
+        using var admin = await app.CreateClientForAsync("admin1");
+        var (applicationId, _) = await new ReviewWalk(app).SubmitAsync(applicant, "green-park", Project(Unique("Deputy check")));
+        var number = (await ApplicationAsync(applicant, applicationId)).GetProperty("number").GetString()!;
+        var away = await PersonAsync(admin, Unique("approver-away"), "dept-approver");
+        var insider = await PersonAsync(admin, Unique("approver-in"), "dept-approver");
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ProjectWorkflowDbContext>();
+            var enterpriseId = (await ApplicationAsync(applicant, applicationId)).GetProperty("enterpriseId").GetGuid();
+            (await db.Set<Enterprise>().Include(e => e.Members).SingleAsync(e => e.Id == enterpriseId)).AddMember(insider);
+            await db.SaveChangesAsync();
+        }
+        using var absent = await app.CreateClientForAsync(away);
+        Assert.Equal(HttpStatusCode.Created, (await absent.PostAsJsonAsync("/api/me/deputies", new { deputy = insider, until = app.Clock.GetUtcNow().AddDays(2) })).StatusCode);
+
+        var key = $"deputy-{Guid.NewGuid():N}";
+        Assert.Equal(HttpStatusCode.Created, (await DeployAsync(admin, Process(key, $"""<userTask id="review" camunda:assignee="{away}" camunda:candidateGroups="dept-approver" />"""))).StatusCode);
+        var id = await StartAsync(admin, key, businessKey: number);
+
+        using var deputy = await app.CreateClientForAsync(insider);
+        Assert.Empty(await TasksAsync(deputy, "mine", id));
+        Assert.Single(await TasksAsync(absent, "mine", id));
+        Assert.StartsWith($"{insider} for {away}: RoleConflict", Assert.Single(await EventsAsync(admin, id, "deputyNotShared")).GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task ThePortalPage_NamesADeputyForAFewDays_AndEndsIt_AndRefusesAnApplicantAsDeputy()
     {
         using var admin = await app.CreateClientForAsync("admin1");

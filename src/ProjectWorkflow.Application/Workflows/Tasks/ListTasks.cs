@@ -55,11 +55,16 @@ public sealed class ListTasks(ProjectWorkflowDbContext db, TaskForms forms)
             open = open.Where(t => t.BusinessKey != null && numbers.Contains(t.BusinessKey));
         }
 
-        // A deputy (代理) finds the tasks of the person they stand in for among their own.
-        var mine = open.Where(t => t.Assignee == me || t.Candidates.Any(c => c.IsDeputy && c.Value == me));
+        // A deputy (代理) finds the tasks of the person they stand in for among their own; only someone who has been a deputy
+        // pays for looking (one indexed lookup), so everyone else's inbox keeps its plain, index-served query.
+        var deputy = await db.Set<Deputies.Deputyship>().AsNoTracking().AnyAsync(d => d.Deputy == me, cancellationToken);
+        var mine = deputy
+            ? open.Where(t => t.Assignee == me || t.Candidates.Any(c => c.IsDeputy && c.Value == me))
+            : open.Where(t => t.Assignee == me);
         var claimable = open.Where(t => t.Assignee == null && t.Candidates.AsQueryable().Any(namesMe));
-        var mineOrClaimable = open.Where(t => t.Assignee == me || (t.Assignee == null && t.Candidates.AsQueryable().Any(namesMe))
-                                              || t.Candidates.Any(c => c.IsDeputy && c.Value == me));
+        var mineOrClaimable = deputy
+            ? open.Where(t => t.Assignee == me || (t.Assignee == null && t.Candidates.AsQueryable().Any(namesMe)) || t.Candidates.Any(c => c.IsDeputy && c.Value == me))
+            : open.Where(t => t.Assignee == me || (t.Assignee == null && t.Candidates.AsQueryable().Any(namesMe)));
         var query = scope switch
         {
             "mine" => mine,

@@ -20,7 +20,7 @@ namespace ProjectWorkflow.Application.Workflows;
 public sealed class WorkflowCommands(
     ProjectWorkflowDbContext db, WorkflowEngine engine, DefinitionCatalog catalog, IEnumerable<IWorkflowSessionObserver> observers,
     IEnumerable<IWorkflowCommitObserver> commitObservers, IServiceProvider services, AuditTrail audit, IOptions<VariableLimits> variableLimits,
-    ILogger<WorkflowCommands> logger)
+    Deputies.ShareTasksWithDeputies deputies, ILogger<WorkflowCommands> logger)
 {
     /// <param name="operation">The caller's method and <paramref name="file"/> its file: together they name the command in the audit log.</param>
     public async Task<T> RunAsync<T>(Actor actor, Func<WorkflowSession, Task<T>> command, CancellationToken cancellationToken,
@@ -31,6 +31,7 @@ public sealed class WorkflowCommands(
         var store = new WorkflowStore(db, catalog);
         var session = engine.OpenSession(store, actor, services);
         var result = await command(session);
+        await deputies.ShareAsync(session, cancellationToken); // tasks that arrived for someone away reach their deputy (代理)
         if (session.Touched.FirstOrDefault() is { } ran) WorkflowLogScope.Learn(ran.Id, ran.BusinessKey);
         foreach (var instance in session.Touched) variableLimits.Value.Check(instance);
         await store.StageAsync(session, cancellationToken);
@@ -91,7 +92,7 @@ public static class WorkflowCommandName
         var type = Path.GetFileNameWithoutExtension(file.Replace('\\', '/').Split('/')[^1]);
         var prefix = type switch
         {
-            "TaskOperations" or "TaskCommand" => "task",
+            "TaskOperations" or "TaskCommand" or "TaskApprovals" => "task",
             "" => "command",
             _ => Kebab(type),
         };

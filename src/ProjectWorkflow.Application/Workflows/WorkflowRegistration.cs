@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ProjectWorkflow.Application.Workflows.Definitions;
+using ProjectWorkflow.Application.Workflows.Deputies;
 using ProjectWorkflow.Application.Workflows.Forms;
 using ProjectWorkflow.Application.Workflows.Incidents;
 using ProjectWorkflow.Application.Workflows.Instances;
@@ -69,6 +70,9 @@ public static class WorkflowRegistration
         services.AddScoped<OpenTask>();
         services.AddScoped<TaskCommand>();
         services.AddScoped<TaskOperations>();
+        services.AddScoped<TaskApprovals>();
+        services.AddScoped<ReopenInstance>();
+        services.AddDeputies();
         services.AddScoped<TaskPermissions>();
         services.AddOptions<ReminderSettings>().BindConfiguration(ReminderSettings.Section);
         return services;

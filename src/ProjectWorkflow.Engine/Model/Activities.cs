@@ -37,6 +37,9 @@ public sealed class UserTask(string id, int line) : Activity(id, "userTask", lin
     /// <summary>The form-js schema the task's variables must satisfy (<c>camunda:formRef</c>), by form id.</summary>
     public string? FormRef { get; init; }
 
+    /// <summary>Vote (票签) and timeout (超时自动审批) read from the task's <c>camunda:properties</c>.</summary>
+    public TaskApproval? Approval { get; init; }
+
     internal ParsedExpression? AssigneeExpression { get; set; }
     internal ParsedExpression? CandidateUsersExpression { get; set; }
     internal ParsedExpression? CandidateGroupsExpression { get; set; }

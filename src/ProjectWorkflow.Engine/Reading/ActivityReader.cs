@@ -40,6 +40,7 @@ internal static class ActivityReader
                     DueDate = element.CamundaAttr("dueDate"),
                     FormKey = element.CamundaAttr("formKey"),
                     FormRef = element.CamundaAttr("formRef"),
+                    Approval = ApprovalProperties.Read(element, id, loop, process, context),
                 };
             case "task" or "manualTask":
                 return new PassThroughTask(id, kind, line) { Name = name, MultiInstance = loop };

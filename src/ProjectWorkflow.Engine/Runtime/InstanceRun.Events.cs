@@ -161,6 +161,7 @@ internal sealed partial class InstanceRun
         }
         var execution = _instance.FindExecution(bookmark.ExecutionId)
             ?? throw WorkflowException.Conflict($"The execution waiting at '{bookmark.ElementId}' no longer exists.");
+        if (bookmark.Kind == BookmarkKind.Timer && TimeOut(bookmark, execution)) return;
         SetVariables(variables);
         Journal(node, bookmark.Kind switch
         {

@@ -65,6 +65,7 @@ internal sealed partial class InstanceRun
         RemoveExecution(instance);
         loop.Completed++;
         loop.Active--;
+        if (CountVote(instance, node, body)) return;
 
         var condition = multiInstance.CompletionExpression;
         if (condition is not null && condition.EvaluateCondition(Variables(body)))

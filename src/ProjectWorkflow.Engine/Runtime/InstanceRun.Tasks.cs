@@ -35,6 +35,7 @@ internal sealed partial class InstanceRun
         _instance.Tasks.Add(task);
         CreatedTaskIds.Add(task.Id);
         if (!execution.IsLoopInstance) AttachBoundaries(execution, definition);
+        ArmTimeout(execution, definition);
         Journal(definition, "taskCreated", task.Assignee is null ? null : $"assignee {task.Assignee}");
         _session.AddEffect(new TaskCreated(_instance.Id, task));
     }

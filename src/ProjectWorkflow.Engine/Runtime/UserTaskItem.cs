@@ -52,4 +52,13 @@ public sealed class UserTaskItem
 
     /// <summary>Loop counter when the task is one instance of a multi-instance activity.</summary>
     public int? LoopCounter { get; set; }
+
+    /// <summary>Whose completion sent the task here, while they may still take it back (拿回).</summary>
+    public TaskSender? SentBy { get; set; }
+
+    /// <summary>Form values saved without completing (暂存); a completion starts from them.</summary>
+    public System.Text.Json.Nodes.JsonObject? Draft { get; set; }
+
+    /// <summary>Deputies (代理) of the assignee or a candidate user, who may act on the task beside them.</summary>
+    public List<string>? Deputies { get; set; }
 }

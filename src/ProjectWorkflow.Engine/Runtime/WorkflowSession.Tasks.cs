@@ -38,12 +38,12 @@ public sealed partial class WorkflowSession
     /// <summary>A task that names no candidates is open to anyone allowed to see the instance (BPMN leaves it to the host).</summary>
     private bool IsCandidate(UserTaskItem task) =>
         (task.CandidateUsers.Count == 0 && task.CandidateGroups.Count == 0)
-        || task.CandidateUsers.Contains(Actor.Id, StringComparer.Ordinal) || Actor.InAnyGroup(task.CandidateGroups);
+        || task.CandidateUsers.Contains(Actor.Id, StringComparer.Ordinal) || Actor.InAnyGroup(task.CandidateGroups) || IsDeputy(task);
 
     /// <summary>The one person working the task right now: the current signer, the delegate, or the assignee.</summary>
     private void RequireAssignee(UserTaskItem task, string what)
     {
-        if (task.Assignee == Actor.Id) return;
+        if (task.Assignee == Actor.Id || (task.Assignee is not null && IsDeputy(task))) return;
         throw task.Assignee is null
             ? WorkflowException.Forbidden($"Claim the task before you {what} it.")
             : WorkflowException.Forbidden($"Only {task.Assignee}, who holds the task, can {what} it.");
@@ -89,6 +89,7 @@ public sealed partial class WorkflowSession
         RequireAssignee(task, "complete");
         if (task.Delegation == DelegationState.Pending)
             throw WorkflowException.Conflict($"The task was delegated to you by {task.Owner}: hand it back (resolve) so the owner can complete it.");
+        variables = WithDraft(task, variables);
         if (check is not null)
             variables = check(task, task.SignersBefore.Count > 0 || (task.ReturnTo is not null && task.ReturnTo != Actor.Id) || task.Decided, variables);
 
@@ -115,9 +116,12 @@ public sealed partial class WorkflowSession
         }
 
         var before = Engine.Options.EnableWithdraw ? JsonSerializer.Serialize(instance, RuntimeJson.Options) : null;
+        run.PrepareVote(task, variables);
+        var sending = SendingFrom(instance, task);
         run.SetVariables(variables);
         run.CompleteTask(task, Actor.Id, variables);
         await FinishAsync(run, cancellationToken);
+        MarkSent(instance, run, sending);
         if (before is not null && run.Revocable && !instance.IsEnded)
             instance.WithdrawPoint = new WithdrawPoint
             {

@@ -70,6 +70,10 @@ public static class RouteMatrix
         R("POST /finance/voucher-settlements/{id:guid}/release",             "finance"),
         R("GET /portal/notifications/",                                      "signed-in"),
         R("POST /portal/notifications/read-all",                             "signed-in"),
+        // 代理: one's own deputies; naming one is for the fund's acting staff (others see the page, and the refusal).
+        R("GET /portal/deputies/",                                           "signed-in"),
+        R("POST /portal/deputies/",                                          "reviewer approver finance admin"),
+        R("POST /portal/deputies/{id:guid}/end",                             "signed-in"),
         R("GET /portal/applications/",                                       "enterprise staff"),
         R("GET /portal/applications/{id:guid}",                              "enterprise staff", Refused),
         R("GET /portal/applications/new",                                    "enterprise"),
@@ -254,6 +258,13 @@ public static class RouteMatrix
         R("GET /api/incidents/",                                             "admin auditor"),
         R("POST /api/incidents/{id:guid}/retry",                             "admin"),
         R("POST /api/instances/{id:guid}/withdraw",                          "signed-in"),
+        // Reopening an ended instance (唤醒) is an operator's act, like moving a token.
+        R("POST /api/instances/{id:guid}/reopen",                            "admin"),
+        // One's own deputies (代理): anyone reads theirs; the fund's acting staff name one; 离职转办 is an administrator's act.
+        R("GET /api/me/deputies/",                                           "signed-in"),
+        R("POST /api/me/deputies/",                                          "reviewer approver finance admin"),
+        R("DELETE /api/me/deputies/{id:guid}",                               "signed-in"),
+        R("POST /api/users/{userName}/hand-over-tasks",                      "admin"),
         // Any role may try; which names a role may deliver is declared per name (MessageSendersTests, ForgedBankAnswerTests).
         R("POST /api/messages",                                              "signed-in"),
         // A signal reaches every instance that waits for it: an operator's act, as Camunda's POST /signal.
@@ -275,6 +286,14 @@ public static class RouteMatrix
         R("POST /api/tasks/{id:guid}/resolve",                               "reviewer", Refused),
         // Reminders are sent by acting staff of this stage or of earlier steps, and admins; auditors read, they do not push.
         R("POST /api/tasks/{id:guid}/remind",                                "reviewer admin", Refused),
+        // Approval operations (ApprovalEndpoints): vote and draft as complete (the task's candidates and holder); the draft is
+        // read by them alone, not by administrators or auditors; removing a signer (减签) is an administrator's act; taking
+        // back (拿回) is for the task's sender alone — on the matrix's fresh file nobody has completed a step, so nobody.
+        R("POST /api/tasks/{id:guid}/vote",                                  "reviewer", Refused),
+        R("POST /api/tasks/{id:guid}/draft",                                 "reviewer", Refused),
+        R("GET /api/tasks/{id:guid}/draft",                                  "reviewer", Refused),
+        R("POST /api/tasks/{id:guid}/remove-signer",                         "admin", Refused),
+        R("POST /api/tasks/{id:guid}/take-back",                             "", Refused),
         R("POST /api/tasks/{id:guid}/unclaim",                               "reviewer", Refused),
         R("POST /api/tasks/{id:guid}/complete",                              "reviewer", Refused),
 

@@ -9,13 +9,14 @@ using ProjectWorkflow.Engine.Runtime;
 
 namespace ProjectWorkflow.Application.Workflows.Forms;
 
-public sealed record TaskFormView(string FormRef, JsonObject Schema);
+/// <param name="Draft">The values saved without completing (暂存), to the task's holder and candidates only.</param>
+public sealed record TaskFormView(string FormRef, JsonObject Schema, JsonObject? Draft = null);
 
 /// <summary>
 /// The form to fill in to complete a task: whoever may see the task (its holder or candidates, administrators and
 /// auditors) gets its form id and schema (the one drawn with its version, else the shipped one); a task whose element names no form answers 404.
 /// </summary>
-public sealed class GetTaskForm(ProjectWorkflowDbContext db, TaskPermissions permissions, TaskForms taskForms)
+public sealed class GetTaskForm(ProjectWorkflowDbContext db, TaskPermissions permissions, TaskForms taskForms, TaskApprovals approvals)
 {
     public async Task<TaskFormView> HandleAsync(Guid taskId, Actor actor, CancellationToken cancellationToken)
     {
@@ -26,6 +27,7 @@ public sealed class GetTaskForm(ProjectWorkflowDbContext db, TaskPermissions per
         var (formRef, form) = await taskForms.FormOfAsync(task, cancellationToken)
             ?? throw new NotFoundException("This task has no form: complete it with the variables its process expects.");
         if (form is null) throw new NotFoundException($"The task's form '{formRef}' is not deployed.");
-        return new TaskFormView(formRef, (JsonObject)form.Json.DeepClone());
+        var draft = InstanceAccess.SeesEverything(actor) ? null : (await approvals.GetDraftAsync(taskId, actor, cancellationToken)).Variables;
+        return new TaskFormView(formRef, (JsonObject)form.Json.DeepClone(), draft is { Count: > 0 } ? draft : null);
     }
 }

@@ -47,4 +47,7 @@ public sealed class TaskCandidate
     public Guid TaskId { get; set; }
     public bool IsGroup { get; set; }
     public string Value { get; set; } = "";
+
+    /// <summary>A deputy (代理) of the assignee or a candidate user: the task is in their own inbox too.</summary>
+    public bool IsDeputy { get; set; }
 }

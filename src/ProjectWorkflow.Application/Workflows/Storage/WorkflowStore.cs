@@ -216,11 +216,13 @@ internal sealed class WorkflowStore(ProjectWorkflowDbContext db, DefinitionCatal
 
     private static void SyncCandidates(TaskRecord row, UserTaskItem task)
     {
-        var wanted = task.CandidateGroups.Select(g => (true, g)).Concat(task.CandidateUsers.Select(u => (false, u))).ToHashSet();
-        row.Candidates.RemoveAll(c => !wanted.Contains((c.IsGroup, c.Value)));
-        foreach (var (isGroup, value) in wanted)
-            if (!row.Candidates.Exists(c => c.IsGroup == isGroup && c.Value == value))
-                row.Candidates.Add(new TaskCandidate { TaskId = row.Id, IsGroup = isGroup, Value = value });
+        // A deputy (代理) sees the task in their own inbox, beside the person they stand in for.
+        var wanted = task.CandidateGroups.Select(g => (true, g, false)).Concat(task.CandidateUsers.Select(u => (false, u, false)))
+            .Concat((task.Deputies ?? []).Select(d => (false, d, true))).ToHashSet();
+        row.Candidates.RemoveAll(c => !wanted.Contains((c.IsGroup, c.Value, c.IsDeputy)));
+        foreach (var (isGroup, value, isDeputy) in wanted)
+            if (!row.Candidates.Exists(c => c.IsGroup == isGroup && c.Value == value && c.IsDeputy == isDeputy))
+                row.Candidates.Add(new TaskCandidate { TaskId = row.Id, IsGroup = isGroup, Value = value, IsDeputy = isDeputy });
     }
 
     private async Task SyncBookmarksAsync(ProcessInstance instance, bool isNew, CancellationToken cancellationToken)

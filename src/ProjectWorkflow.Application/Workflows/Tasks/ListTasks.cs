@@ -58,6 +58,14 @@ public sealed class ListTasks(ProjectWorkflowDbContext db, TaskForms forms)
         var namingMe = NamingMe(actor);
         var claimable = open.Where(t => t.Assignee == null && namingMe.Contains(t.Id));
         var mineOrClaimable = open.Where(t => t.Assignee == me || (t.Assignee == null && namingMe.Contains(t.Id)));
+        // A deputy (代理) finds the tasks of the person they stand in for among their own; only someone who has been a deputy
+        // pays for looking (one indexed lookup), so everyone else's inbox keeps its plain, index-served query.
+        if (await db.Set<Deputies.Deputyship>().AsNoTracking().AnyAsync(d => d.Deputy == me, cancellationToken))
+        {
+            var standingIn = db.Set<TaskCandidate>().AsNoTracking().Where(c => c.IsDeputy && c.Value == me).Select(c => c.TaskId);
+            mine = open.Where(t => t.Assignee == me || standingIn.Contains(t.Id));
+            mineOrClaimable = open.Where(t => t.Assignee == me || (t.Assignee == null && namingMe.Contains(t.Id)) || standingIn.Contains(t.Id));
+        }
         var query = scope switch
         {
             "mine" => mine,

@@ -15,6 +15,7 @@ internal static partial class ActivityRules
         {
             case ServiceTask task:
                 CheckTopic(task, context);
+                CheckPriority(task, context);
                 break;
             case CallActivity call:
                 CheckCalledElement(call, context);
@@ -48,6 +49,18 @@ internal static partial class ActivityRules
         var loop = node switch { Activity activity => activity.MultiInstance, SubProcess sub => sub.MultiInstance, _ => null };
         if (loop is not null)
             context.Add(node, "Asynchronous continuations on a multi-instance activity are not supported yet (Camunda puts one before each instance and one around the whole). Put camunda:asyncBefore on the element before it instead.");
+    }
+
+    // camunda:taskPriority (on the task, or the process's for all its tasks): a whole number, or an expression evaluated
+    // when the external task is created.
+    private static void CheckPriority(ServiceTask task, ValidationContext context)
+    {
+        var text = (task.TaskPriority ?? context.Process.TaskPriority)?.Trim();
+        if (string.IsNullOrEmpty(text)) return;
+        if (ExpressionRules.IsExpression(text))
+            task.TaskPriorityExpression = ExpressionRules.Parse(text, "camunda:taskPriority", message => context.Add(task, message));
+        else if (!long.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _))
+            context.Add(task, $"The task priority '{text}' (camunda:taskPriority) is not a whole number. Write a number such as 10, or an expression ${{...}}.");
     }
 
     private static void CheckTopic(ServiceTask task, ValidationContext context)

@@ -30,6 +30,7 @@ internal static class DefinitionValidator
         foreach (var node in scope.Nodes)
         {
             EventRules.Check(node, context);
+            CompensationRules.Check(node, context);
             ActivityRules.Check(node, context);
             if (node is UserTask task) ExpressionRules.CheckUserTask(task, context);
             else if (node is Activity { MultiInstance: { } loop }) ExpressionRules.CheckLoop(node, loop, context);

@@ -91,6 +91,12 @@ public sealed class EndEvent(string id, int line) : FlowNode(id, "endEvent", lin
 
     /// <summary>Set on an escalation end event: the escalation thrown to the enclosing scopes as the path ends.</summary>
     public EscalationDefinition? Escalation { get; init; }
+
+    /// <summary>Set on a compensation end event: what it compensates before the path ends.</summary>
+    public CompensateDefinition? Compensate { get; init; }
+
+    /// <summary>A cancel end event (inside a transaction only): the transaction is compensated and left by its cancel boundary event.</summary>
+    public bool Cancel { get; init; }
 }
 
 public sealed class IntermediateCatchEvent(string id, int line) : FlowNode(id, "intermediateCatchEvent", line)
@@ -115,6 +121,9 @@ public sealed class IntermediateThrowEvent(string id, int line) : FlowNode(id, "
     public EscalationDefinition? Escalation { get; init; }
     public string? LinkName { get; init; }
 
+    /// <summary>Set on a compensation throw event: what it compensates before the token goes on.</summary>
+    public CompensateDefinition? Compensate { get; init; }
+
     /// <summary>The link catch event this one jumps to, found at deploy.</summary>
     public IntermediateCatchEvent? LinkTarget { get; internal set; }
 }
@@ -138,4 +147,16 @@ public sealed class BoundaryEvent(string id, int line, string attachedToRef) : F
 
     /// <summary>Set on an error boundary event: the error it catches (always interrupting).</summary>
     public ErrorDefinition? Error { get; init; }
+
+    /// <summary>
+    /// A compensation boundary event: it never fires by itself; once its activity has completed, a compensation event
+    /// may run the handler it is associated with (<see cref="CompensationHandler"/>).
+    /// </summary>
+    public bool Compensation { get; init; }
+
+    /// <summary>The compensation handler this compensation boundary event is associated with, found at deploy.</summary>
+    public FlowNode? CompensationHandler { get; internal set; }
+
+    /// <summary>A cancel boundary event (on a transaction only): the way out when the transaction is cancelled.</summary>
+    public bool Cancel { get; init; }
 }

@@ -257,6 +257,12 @@ internal sealed partial class InstanceRun
     private void LeaveNode(Execution execution, FlowNode node, bool pastAsync = false)
     {
         if (!pastAsync) ApplyOutputs(execution, node);
+        if (execution.CompensationOf is not null && node.IsForCompensation)
+        {
+            FinishHandler(execution, node);
+            return;
+        }
+        if (!pastAsync) RecordCompensation(execution, node);
         if (node.AsyncAfter && !pastAsync && !execution.IsLoopInstance)
         {
             // The node is done here (its boundary events stop waiting); the job chooses and takes the way out.

@@ -151,6 +151,10 @@ internal static partial class ActivityRules
             context.Add(starts[0], "The start event of an event sub-process says what starts it: give it a timer, message, signal, conditional, error or escalation definition.");
         else if (starts[0].Error is not null && !starts[0].IsInterrupting)
             context.Add(starts[0], "An error start event is always interrupting (isInterrupting=\"false\" is not allowed on it, as in BPMN).");
+        else if (starts[0].Compensation && subProcess.Scope is not SubProcess)
+            context.Add(starts[0], "A compensation event sub-process compensates the sub-process around it; at the process level there is none. Put it inside the sub-process it undoes.");
+        else if (starts[0].Compensation && subProcess.Scope.Nodes.OfType<SubProcess>().Count(s => s.TriggeredByEvent && s.Trigger is { Compensation: true }) > 1)
+            context.Add(starts[0], $"The sub-process '{subProcess.Scope.Id}' has more than one compensation event sub-process; it can have one.");
         if (subProcess.Incoming.Count > 0 || subProcess.Outgoing.Count > 0)
             context.Add(subProcess, "An event sub-process cannot have incoming or outgoing sequence flows: its start event starts it, and it ends inside itself.");
         if (subProcess.Boundaries.Count > 0)

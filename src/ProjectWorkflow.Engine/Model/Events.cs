@@ -56,11 +56,17 @@ public sealed class StartEvent(string id, int line) : FlowNode(id, "startEvent",
     /// <summary>A conditional start event (event sub-processes only): it fires when its condition becomes true.</summary>
     public ConditionalDefinition? Conditional { get; init; }
 
+    /// <summary>
+    /// A compensation start event (event sub-processes inside a sub-process only): the event sub-process is the
+    /// sub-process's compensation handler, run when the completed sub-process is compensated.
+    /// </summary>
+    public bool Compensation { get; init; }
+
     /// <summary><c>isInterrupting</c> (the BPMN default true): whether an event sub-process it starts stops the rest of its scope.</summary>
     public bool IsInterrupting { get; init; } = true;
 
     /// <summary>True for a none start event: where a started instance (or an entered sub-process) begins.</summary>
-    public bool IsNone => Timer is null && Message is null && Signal is null && Error is null && Escalation is null && Conditional is null;
+    public bool IsNone => Timer is null && Message is null && Signal is null && Error is null && Escalation is null && Conditional is null && !Compensation;
 }
 
 /// <summary>A conditional event definition: it fires when its condition becomes true as variables change.</summary>

@@ -24,7 +24,7 @@ internal static class EventReader
 
     private static readonly Dictionary<string, (string[] Allowed, string Rule)> Rules = new(StringComparer.Ordinal)
     {
-        ["startEvent"] = ([Timer, Message, Signal, Error, Escalation, Conditional], "A start event may be a none, timer, message or signal start event (error, escalation and conditional start events only in an event sub-process)."),
+        ["startEvent"] = ([Timer, Message, Signal, Error, Escalation, Conditional, Compensate], "A start event may be a none, timer, message or signal start event (error, escalation, conditional and compensation start events only in an event sub-process)."),
         ["endEvent"] = ([Terminate, Error, Message, Signal, Escalation, Compensate, Cancel], "An end event may be a none, terminate, error, message, signal, escalation, compensation or cancel end event."),
         ["intermediateCatchEvent"] = ([Timer, Message, Signal, Conditional, Link], "An intermediate catch event may wait for a timer, a message, a signal or a condition, or be a link's target."),
         ["intermediateThrowEvent"] = ([Message, Signal, Escalation, Link, Compensate], "An intermediate throw event may be a none, message, signal, escalation, compensation or link throw event."),
@@ -65,7 +65,7 @@ internal static class EventReader
         var escalation = definitionKind == Escalation ? ReadEscalation(definition!, context.Document) : null;
         var conditional = definitionKind == Conditional ? new ConditionalDefinition(definition!.ChildText("condition") ?? "") : null;
         var link = definitionKind == Link ? definition!.Attr("name") ?? "" : null;
-        var compensate = definitionKind == Compensate ? ReadCompensate(definition!, element, process, context) : null;
+        var compensate = definitionKind == Compensate && kind != "startEvent" ? ReadCompensate(definition!, element, process, context) : null;
         var name = element.Attr("name");
         var line = element.Line();
 
@@ -75,6 +75,7 @@ internal static class EventReader
             {
                 Name = name, Timer = timer, Message = message, Signal = signal, Error = error, Escalation = escalation, Conditional = conditional,
                 Initiator = element.CamundaAttr("initiator"), IsInterrupting = element.IsTrue("isInterrupting", whenAbsent: true),
+                Compensation = definitionKind == Compensate,
             },
             "endEvent" => new EndEvent(id, line)
             {

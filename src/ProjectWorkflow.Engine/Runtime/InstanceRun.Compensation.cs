@@ -24,9 +24,11 @@ internal sealed partial class InstanceRun
         // The body of a multi-instance activity: each instance recorded itself as it completed.
         if (LoopOf(node) is not null && !execution.IsLoopInstance) return;
         var scopeId = (execution.IsLoopInstance ? Parent(execution)?.ParentId : execution.ParentId) ?? ProcessScope;
-        var handler = node.Boundaries.FirstOrDefault(b => b.Compensation)?.CompensationHandler;
+        FlowNode? handler = node.Boundaries.FirstOrDefault(b => b.Compensation)?.CompensationHandler;
         var inner = node is SubProcess && _instance.Compensations.Exists(r => r.ScopeId == execution.Id);
-        if (handler is null && !inner) return;
+        // A compensation event sub-process is the sub-process's handler; it runs where the inside can still be undone.
+        var eventHandler = handler is null ? CompensationEventSubProcess(node) : null;
+        if (handler is null && eventHandler is null && !inner) return;
 
         var id = _instance.NextId();
         // A sub-process's own handler undoes the whole of it; without one, its inside is undone piece by piece.
@@ -34,8 +36,14 @@ internal sealed partial class InstanceRun
         else
             foreach (var record in _instance.Compensations)
                 if (record.ScopeId == execution.Id) record.ScopeId = id;
-        _instance.Compensations.Add(new CompensationRecord { Id = id, ActivityId = node.Id, HandlerId = handler?.Id, ScopeId = scopeId, Order = _instance.Sequence });
+        _instance.Compensations.Add(new CompensationRecord
+        {
+            Id = id, ActivityId = node.Id, HandlerId = (handler ?? eventHandler)?.Id, ScopeId = scopeId, Order = _instance.Sequence,
+        });
     }
+
+    private static SubProcess? CompensationEventSubProcess(FlowNode node) =>
+        node is SubProcess subProcess ? subProcess.EventSubProcesses.FirstOrDefault(e => e.Trigger is { Compensation: true }) : null;
 
     /// <summary>A scope ends without completing (interrupted, cancelled): what completed inside it can no longer be compensated.</summary>
     private void DropCompensations(Guid scopeId)
@@ -87,12 +95,36 @@ internal sealed partial class InstanceRun
         foreach (var record in records)
         {
             var handler = _process.Node(record.HandlerId!);
+            Journal(_process.Node(record.ActivityId), "compensating", handler.Id);
+            if (handler is SubProcess { TriggeredByEvent: true, Trigger: { } start } eventSubProcess)
+            {
+                RunCompensationEventSubProcess(thrower, record, eventSubProcess, start);
+                continue;
+            }
             var execution = NewExecution(thrower.ParentId, handler.Id);
             execution.CompensationOf = thrower.Id;
-            Journal(_process.Node(record.ActivityId), "compensating", handler.Id);
             Enter(execution, handler);
         }
         return true;
+    }
+
+    /// <summary>
+    /// The completed sub-process's scope comes back (under its record's id, where what completed inside it is still
+    /// remembered) and its compensation event sub-process runs in it; a compensation throw inside undoes that inside.
+    /// </summary>
+    private void RunCompensationEventSubProcess(Execution thrower, CompensationRecord record, SubProcess eventSubProcess, StartEvent start)
+    {
+        var scope = new Execution
+        {
+            Id = record.Id, ParentId = thrower.ParentId, ElementId = record.ActivityId, State = ExecutionState.Scope, CompensationOf = thrower.Id,
+        };
+        _instance.Executions.Add(scope);
+        var body = NewExecution(scope.Id, eventSubProcess.Id);
+        body.State = ExecutionState.Scope;
+        Journal(eventSubProcess, "entered");
+        var token = NewExecution(body.Id, start.Id);
+        Journal(start, "entered");
+        Leave(token, start);
     }
 
     /// <summary>A compensation handler finished: when it was the last one its thrower waited for, the thrower goes on.</summary>
@@ -102,6 +134,7 @@ internal sealed partial class InstanceRun
         Journal(handler, "left");
         MarkCompleted(handler.Id);
         var throwerId = execution.CompensationOf!.Value;
+        DropCompensations(execution.Id);
         RemoveExecution(execution);
         if (_instance.Executions.Exists(e => e.CompensationOf == throwerId)) return;
         if (_instance.FindExecution(throwerId) is not { } thrower)

@@ -201,7 +201,7 @@ public class BpmnReaderModelTests
               <bpmn:boundaryEvent id="Failed" attachedToRef="Script"><bpmn:terminateEventDefinition /></bpmn:boundaryEvent>
               <bpmn:intermediateCatchEvent id="Shout"><bpmn:compensateEventDefinition /></bpmn:intermediateCatchEvent>
               <bpmn:adHocSubProcess id="Race" />
-              <bpmn:subProcess id="OnError" triggeredByEvent="true"><bpmn:startEvent id="Hidden"><bpmn:compensateEventDefinition /></bpmn:startEvent></bpmn:subProcess>
+              <bpmn:subProcess id="OnError" triggeredByEvent="true"><bpmn:startEvent id="Hidden"><bpmn:cancelEventDefinition /></bpmn:startEvent></bpmn:subProcess>
               <bpmn:userTask id="Loop"><bpmn:standardLoopCharacteristics /></bpmn:userTask>
               <bpmn:serviceTask id="Java" camunda:class="com.example.Calculate" />
             """);
@@ -216,7 +216,7 @@ public class BpmnReaderModelTests
         Assert.Equal("boundaryEvent (terminateEventDefinition)", byId["Failed"].Kind);
         Assert.Equal("intermediateCatchEvent (compensateEventDefinition)", byId["Shout"].Kind);
         Assert.Equal("adHocSubProcess", byId["Race"].Kind);
-        Assert.Equal("startEvent (compensateEventDefinition)", byId["Hidden"].Kind);
+        Assert.Equal("startEvent (cancelEventDefinition)", byId["Hidden"].Kind);
         Assert.Equal("userTask (standardLoopCharacteristics)", byId["Loop"].Kind);
         Assert.Equal("serviceTask (camunda:class)", byId["Java"].Kind);
         Assert.All(document.Unsupported, u => Assert.Equal("Approval", u.ProcessId));
@@ -226,7 +226,7 @@ public class BpmnReaderModelTests
     }
 
     [Theory]
-    [InlineData("startEvent", "compensateEventDefinition")]
+    [InlineData("startEvent", "cancelEventDefinition")]
     [InlineData("endEvent", "conditionalEventDefinition")]
     [InlineData("intermediateCatchEvent", "errorEventDefinition")]
     [InlineData("intermediateCatchEvent", "compensateEventDefinition")]

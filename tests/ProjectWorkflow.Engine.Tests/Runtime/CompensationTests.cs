@@ -195,6 +195,39 @@ public class CompensationTests
     }
 
     [Fact]
+    public async Task ACompensationEventSubProcess_IsTheSubProcesssHandler_AndUndoesItsInsideItself()
+    {
+        var (h, ledger) = Booking();
+        var instance = await h.Start(h.Deploy(Process("trip", $"""
+            <bpmn:startEvent id="start" />
+            <bpmn:subProcess id="booking">
+              <bpmn:startEvent id="bs" />
+              {Undoable("flight")}
+              {Undoable("hotel")}
+              <bpmn:endEvent id="be" />
+              {Flow("b1", "bs", "flight")}{Flow("b2", "flight", "hotel")}{Flow("b3", "hotel", "be")}
+              <bpmn:subProcess id="undoBooking" triggeredByEvent="true">
+                <bpmn:startEvent id="us"><bpmn:compensateEventDefinition /></bpmn:startEvent>
+                <bpmn:intermediateThrowEvent id="undoInside"><bpmn:compensateEventDefinition /></bpmn:intermediateThrowEvent>
+                <bpmn:userTask id="tellTraveller" />
+                <bpmn:endEvent id="ue" />
+                {Flow("u1", "us", "undoInside")}{Flow("u2", "undoInside", "tellTraveller")}{Flow("u3", "tellTraveller", "ue")}
+              </bpmn:subProcess>
+            </bpmn:subProcess>
+            {Throw}
+            <bpmn:endEvent id="end" />
+            """ + Flow("f1", "start", "booking") + Flow("f2", "booking", "compensate") + Flow("f3", "compensate", "end"))));
+
+        Assert.Equal(["book:flight", "book:hotel", "undo:cancel_hotel", "undo:cancel_flight"], ledger.Calls);
+        Assert.Equal(["compensate", "tellTraveller"], Harness.Active(instance));
+        Assert.Equal(["booking", "hotel", "flight"], h.Events(instance, "compensating"));
+
+        await h.Complete(instance, "tellTraveller", Harness.Alice);
+        Assert.Equal(InstanceStatus.Completed, instance.Status);
+        Assert.Empty(instance.Compensations);
+    }
+
+    [Fact]
     public async Task EachCompletedInstanceOfAMultiInstanceActivity_IsUndone()
     {
         var (h, ledger) = Booking();
@@ -240,7 +273,7 @@ public class CompensationTests
     [InlineData("""<bpmn:intermediateThrowEvent id="t"><bpmn:compensateEventDefinition waitForCompletion="false" /></bpmn:intermediateThrowEvent>""",
         "t", "does not wait for its handlers")]
     [InlineData("""<bpmn:subProcess id="esp" triggeredByEvent="true"><bpmn:startEvent id="s"><bpmn:compensateEventDefinition /></bpmn:startEvent></bpmn:subProcess>""",
-        "s", "Compensation events are not supported here")]
+        "s", "at the process level there is none")]
     public void CompensationTheEngineCannotRun_IsRefusedNamingTheElement(string extra, string elementId, string reason)
     {
         var result = new Harness().Engine.Compile(System.Text.Encoding.UTF8.GetBytes(Process("bad", $"""

@@ -45,6 +45,29 @@ internal sealed partial class InstanceRun
     private static SubProcess? CompensationEventSubProcess(FlowNode node) =>
         node is SubProcess subProcess ? subProcess.EventSubProcesses.FirstOrDefault(e => e.Trigger is { Compensation: true }) : null;
 
+    /// <summary>
+    /// The instance moves to another version: what can still be compensated follows its activities' mapping; an activity
+    /// (or its handler) the new version lacks can no longer be compensated, as Camunda drops such subscriptions.
+    /// </summary>
+    public void MigrateCompensations(Func<string, string> map, ProcessModel target)
+    {
+        foreach (var record in _instance.Compensations.ToList())
+        {
+            if (!_instance.Compensations.Contains(record)) continue;
+            var activity = map(record.ActivityId);
+            var handler = record.HandlerId is { } handlerId ? map(handlerId) : null;
+            if (target.NodesById.ContainsKey(activity) && (handler is null || target.NodesById.ContainsKey(handler)))
+            {
+                record.ActivityId = activity;
+                record.HandlerId = handler;
+                continue;
+            }
+            _instance.Compensations.Remove(record);
+            DropCompensations(record.Id);
+            Journal(record.ActivityId, "activity", "compensationDropped", $"the new version has no '{(target.NodesById.ContainsKey(activity) ? handler : activity)}'");
+        }
+    }
+
     /// <summary>A scope ends without completing (interrupted, cancelled): what completed inside it can no longer be compensated.</summary>
     private void DropCompensations(Guid scopeId)
     {

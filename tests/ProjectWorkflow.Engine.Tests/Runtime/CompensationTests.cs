@@ -249,6 +249,34 @@ public class CompensationTests
     }
 
     [Fact]
+    public async Task AnInstanceMovedToANewVersion_CompensatesWhatTheNewVersionStillUndoes()
+    {
+        var (h, ledger) = Booking();
+        string Trip(string hotelHandler) => Process("trip", $"""
+            <bpmn:startEvent id="start" />
+            {Undoable("flight")}
+            <bpmn:serviceTask id="hotel" camunda:type="external" camunda:topic="book" />
+            <bpmn:boundaryEvent id="hotel_comp" attachedToRef="hotel"><bpmn:compensateEventDefinition /></bpmn:boundaryEvent>
+            <bpmn:serviceTask id="{hotelHandler}" isForCompensation="true" camunda:type="external" camunda:topic="undo" />
+            <bpmn:association id="hotel_assoc" sourceRef="hotel_comp" targetRef="{hotelHandler}" />
+            <bpmn:userTask id="decide" />
+            {Throw}
+            <bpmn:endEvent id="end" />
+            """ + Flow("f1", "start", "flight") + Flow("f2", "flight", "hotel") + Flow("f3", "hotel", "decide") + Flow("f4", "decide", "compensate")
+            + Flow("f5", "compensate", "end"));
+        var instance = await h.Start(h.Deploy(Trip("cancel_hotel")));
+        var v2 = h.Deploy(Trip("refund_hotel"));
+
+        await h.Act(Harness.Carol, s => s.MigrateAsync(instance.Id, v2, null));
+        Assert.Equal(["hotel"], h.Events(instance, "compensationDropped"));
+        await h.Complete(instance, "decide", Harness.Alice);
+
+        // The hotel's old handler is not in version 2: only the flight is undone.
+        Assert.Equal(["book:flight", "book:hotel", "undo:cancel_flight"], ledger.Calls);
+        Assert.Equal(InstanceStatus.Completed, instance.Status);
+    }
+
+    [Fact]
     public async Task NothingCompleted_TheThrowEventPassesAtOnce()
     {
         var (h, ledger) = Booking();

@@ -15,7 +15,12 @@ internal sealed partial class InstanceRun
     /// <summary>An activity completed normally: remember how to undo it, if it can be undone.</summary>
     private void RecordCompensation(Execution execution, FlowNode node)
     {
-        if (node.IsForCompensation || node is not (Activity or SubProcess)) return;
+        // On every step's way out: the common case (a task without a compensation handler) leaves at the first test.
+        FlowNode? handler = null;
+        foreach (var boundary in node.Boundaries)
+            if (boundary.Compensation) handler = boundary.CompensationHandler;
+        if (handler is null && node is not SubProcess) return;
+        if (node.IsForCompensation) return;
         if (node is SubProcess { TriggeredByEvent: true })
         {
             DropCompensations(execution.Id);
@@ -23,12 +28,11 @@ internal sealed partial class InstanceRun
         }
         // The body of a multi-instance activity: each instance recorded itself as it completed.
         if (LoopOf(node) is not null && !execution.IsLoopInstance) return;
-        var scopeId = (execution.IsLoopInstance ? Parent(execution)?.ParentId : execution.ParentId) ?? ProcessScope;
-        FlowNode? handler = node.Boundaries.FirstOrDefault(b => b.Compensation)?.CompensationHandler;
-        var inner = node is SubProcess && _instance.Compensations.Exists(r => r.ScopeId == execution.Id);
+        var inner = node is SubProcess && _instance.Compensations.Count > 0 && _instance.Compensations.Exists(r => r.ScopeId == execution.Id);
         // A compensation event sub-process is the sub-process's handler; it runs where the inside can still be undone.
         var eventHandler = handler is null ? CompensationEventSubProcess(node) : null;
         if (handler is null && eventHandler is null && !inner) return;
+        var scopeId = (execution.IsLoopInstance ? Parent(execution)?.ParentId : execution.ParentId) ?? ProcessScope;
 
         var id = _instance.NextId();
         // A sub-process's own handler undoes the whole of it; without one, its inside is undone piece by piece.

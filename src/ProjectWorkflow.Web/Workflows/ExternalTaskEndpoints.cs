@@ -69,6 +69,11 @@ public static class ExternalTaskEndpoints
             .Produces<IReadOnlyList<ExternalTaskView>>(StatusCodes.Status200OK, "application/json")
             .WithSummary("List external tasks by topic, worker, lock, retries, instance, activity or priority (Camunda's GET /external-task; worker, admin)");
 
+        tasks.MapGet("/count", async ([AsParameters] ExternalTaskQuery query, CountExternalTasks count, CancellationToken ct) =>
+                new CamundaJson(await count.HandleAsync(query, ct)))
+            .Produces<ExternalTaskCount>(StatusCodes.Status200OK, "application/json")
+            .WithSummary("How many external tasks the query matches (Camunda's GET /external-task/count; worker, admin)");
+
         tasks.MapGet("/{id:guid}", async (Guid id, GetExternalTask get, CancellationToken ct) => new CamundaJson(await get.HandleAsync(id, ct)))
             .Produces<ExternalTaskView>(StatusCodes.Status200OK, "application/json")
             .WithSummary("One external task (worker, admin)");

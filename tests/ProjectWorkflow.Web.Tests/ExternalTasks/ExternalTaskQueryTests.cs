@@ -27,6 +27,7 @@ public sealed class ExternalTaskQueryTests(ExternalWorkerApp app)
         Assert.Equal([urgent.ToString("D"), routine.ToString("D")], listed.Select(t => t.GetProperty("processInstanceId").GetString()));
         Assert.Equal([5L, 1L], listed.Select(t => t.GetProperty("priority").GetInt64()));
         Assert.All(listed, t => Assert.Equal(JsonValueKind.Null, t.GetProperty("workerId").ValueKind));
+        Assert.Equal(2, (await worker.GetFromJsonAsync<JsonElement>($"/engine-rest/external-task/count?topicName={topic}")).GetProperty("count").GetInt32());
 
         var fetched = await PostAsync(worker, "/engine-rest/external-task/fetchAndLock",
             new { workerId = "w1", maxTasks = 1, usePriority = true, topics = new[] { new { topicName = topic, lockDuration = 60000 } } });

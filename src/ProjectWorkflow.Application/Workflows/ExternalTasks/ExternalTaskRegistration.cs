@@ -15,6 +15,7 @@ public static class ExternalTaskRegistration
         services.AddScoped<ExtendExternalTaskLock>();
         services.AddScoped<UnlockExternalTask>();
         services.AddScoped<ListExternalTasks>();
+        services.AddScoped<CountExternalTasks>();
         services.AddScoped<GetExternalTask>();
         services.AddScoped<LockExternalTask>();
         services.AddScoped<SetExternalTaskRetries>();

@@ -26,6 +26,14 @@ public sealed class ListExternalTasks(ProjectWorkflowDbContext db, TimeProvider 
 
     public async Task<IReadOnlyList<ExternalTaskView>> HandleAsync(ExternalTaskQuery query, CancellationToken cancellationToken)
     {
+        var first = (int)(Number(query.FirstResult, "firstResult", 0, int.MaxValue) ?? 0);
+        var max = (int)(Number(query.MaxResults, "maxResults", 0, MaxResults) ?? MaxResults);
+        return (await MatchingAsync(query, cancellationToken)).Skip(first).Take(max).ToList();
+    }
+
+    /// <summary>Every task the query matches, sorted (the count route counts them; the list pages them).</summary>
+    internal async Task<IEnumerable<ExternalTaskView>> MatchingAsync(ExternalTaskQuery query, CancellationToken cancellationToken)
+    {
         var taskId = Id(query.ExternalTaskId, "externalTaskId");
         var instanceId = Id(query.ProcessInstanceId, "processInstanceId");
         var locked = Flag(query.Locked, "locked");
@@ -34,8 +42,6 @@ public sealed class ListExternalTasks(ProjectWorkflowDbContext db, TimeProvider 
         var noRetriesLeft = Flag(query.NoRetriesLeft, "noRetriesLeft");
         var atLeast = Number(query.PriorityHigherThanOrEquals, "priorityHigherThanOrEquals", long.MinValue, long.MaxValue);
         var atMost = Number(query.PriorityLowerThanOrEquals, "priorityLowerThanOrEquals", long.MinValue, long.MaxValue);
-        var first = (int)(Number(query.FirstResult, "firstResult", 0, int.MaxValue) ?? 0);
-        var max = (int)(Number(query.MaxResults, "maxResults", 0, MaxResults) ?? MaxResults);
         var sortBy = query.SortBy ?? "id";
         if (!Sorts.Contains(sortBy))
             throw InvalidRequestException.For("sortBy", $"Sort by one of: {string.Join(", ", Sorts)}.", $"排序字段须为：{string.Join("、", Sorts)}。");
@@ -81,7 +87,7 @@ public sealed class ListExternalTasks(ProjectWorkflowDbContext db, TimeProvider 
             _ => v => v.Id,
         };
         var sorted = descending ? views.OrderByDescending(order).ThenBy(v => v.Id, StringComparer.Ordinal) : views.OrderBy(order).ThenBy(v => v.Id, StringComparer.Ordinal);
-        return sorted.Skip(first).Take(max).ToList();
+        return sorted;
     }
 
     private static Guid? Id(string? text, string field) =>

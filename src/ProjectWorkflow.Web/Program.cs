@@ -90,6 +90,7 @@ app.MapPublicNoticePages();
 app.MapInstancePages();
 app.MapDesignerPages();
 app.MapDashboardPages();
+app.MapSchemePages();
 app.MapJobsDashboard();
 
 var api = app.MapGroup("/api").RequireAuthorization().WithIdempotency().WithRequestBodyCheck();

@@ -79,6 +79,7 @@ public sealed partial class AdministrationTests(BrowserPortal portal) : IClassFi
     [InlineData("admin1", "/portal/admin/providers", "admin-providers")]
     [InlineData("admin1", "/portal/admin/budgets", "admin-budgets-list")]
     [InlineData("admin1", "/portal/admin/calendar", "admin-calendar")]
+    [InlineData("approver1", "/portal/schemes/tech-upgrade/changes", "rule-set-diff")]
     [InlineData("auditor1", "/portal/audit?verify=1", "audit-log")]
     [InlineData("auditor1", "/portal/search?q=2026", "auditor-search")]
     [InlineData("enterprise1", "/portal/vouchers", "vouchers-enterprise")]

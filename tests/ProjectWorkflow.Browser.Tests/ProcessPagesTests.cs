@@ -197,7 +197,10 @@ public sealed class ProcessPagesTests(BrowserPortal portal)
         await Assertions.Expect(budgets).ToHaveAttributeAsync("data-rendered", "true", new() { Timeout = 30_000 });
         await Assertions.Expect(budgets.Locator("svg")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("#plan-table")).ToContainTextAsync("市级重点技术改造项目");
-        await Assertions.Expect(page.Locator("#indicator-table")).ToContainTextAsync("工业固体废物综合利用率");
+        // The plan's indicators the projects measure, promised beside delivered, each with its chart; the rest by target only.
+        await Assertions.Expect(page.Locator("#indicator-progress-table")).ToContainTextAsync("工业固体废物综合利用率");
+        await Assertions.Expect(page.Locator("[data-chart-for='indicator-progress-table']")).ToHaveAttributeAsync("data-rendered", "true", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("#indicator-table")).ToContainTextAsync("制造业质量竞争力指数");
         await PortalPages.ScreenshotAsync(page, "fund-dashboard");
         await NoSeriousViolationAsync(page);
         Assert.True(errors.Count == 0, string.Join("\n", errors));

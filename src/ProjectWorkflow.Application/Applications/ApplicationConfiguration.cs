@@ -25,6 +25,9 @@ internal sealed class FundingApplicationConfiguration : IEntityTypeConfiguration
         builder.Property(a => a.Lender).HasMaxLength(200);
         builder.Property(a => a.EnergyBeforeTce).HasPrecision(18, 3);
         builder.Property(a => a.EnergyAfterTce).HasPrecision(18, 3);
+        builder.Property(a => a.Co2ReducedTonnes).HasPrecision(18, 3);
+        builder.Property(a => a.SolidWasteTonnes).HasPrecision(18, 3);
+        builder.Property(a => a.SolidWasteUtilisedTonnes).HasPrecision(18, 3);
         builder.Property(a => a.InvoiceNumbers).HasMaxLength(4000).IsRequired();
         builder.Property(a => a.Fingerprint).HasMaxLength(64).IsRequired();
         builder.Property(a => a.Status).HasConversion(s => ApplicationStatusText.Of(s), t => ApplicationStatusText.Parse(t)).HasMaxLength(32).IsRequired();

@@ -38,7 +38,15 @@ public sealed record SaveDraftRequest(
     string? SupportMethod = null,
     long? LoanInterestFen = null,
     string? Lender = null,
-    long? LeasedEquipmentFen = null);
+    long? LeasedEquipmentFen = null,
+    long? RdSpendFen = null,
+    int? InventionPatents = null,
+    long? WaterBeforeM3 = null,
+    long? WaterAfterM3 = null,
+    decimal? Co2ReducedTonnes = null,
+    decimal? SolidWasteTonnes = null,
+    decimal? SolidWasteUtilisedTonnes = null,
+    long? LandM2 = null);
 
 /// <summary>Starting and autosaving a draft. A draft (or a file returned for supplement) is the enterprise's to change.</summary>
 public sealed class ApplicationDraft(ProjectWorkflowDbContext db, ApplicationAccess access, RuleSets ruleSets, TimeProvider time)
@@ -119,8 +127,26 @@ public sealed class ApplicationDraft(ProjectWorkflowDbContext db, ApplicationAcc
             EnergyAfterTce = request.EnergyAfterTce,
             Headcount = request.Headcount,
             Robots = request.Robots,
+            RdSpendFen = request.RdSpendFen,
+            InventionPatents = request.InventionPatents,
+            WaterBeforeM3 = request.WaterBeforeM3,
+            WaterAfterM3 = request.WaterAfterM3,
+            Co2ReducedTonnes = request.Co2ReducedTonnes,
+            SolidWasteTonnes = request.SolidWasteTonnes,
+            SolidWasteUtilisedTonnes = request.SolidWasteUtilisedTonnes,
+            LandM2 = request.LandM2,
             InvoiceNumbers = request.InvoiceNumbers,
         };
+        IndicatorFigures.Fen(errors, "rdSpendFen", request.RdSpendFen, "研发投入");
+        IndicatorFigures.Count(errors, "inventionPatents", request.InventionPatents, IndicatorFigures.MaxPatents, "发明专利数", "patents", "件");
+        IndicatorFigures.Count(errors, "waterBeforeM3", request.WaterBeforeM3, IndicatorFigures.MaxWaterM3, "改造前年用水量", "cubic metres a year", "立方米");
+        IndicatorFigures.Count(errors, "waterAfterM3", request.WaterAfterM3, IndicatorFigures.MaxWaterM3, "改造后年用水量", "cubic metres a year", "立方米");
+        IndicatorFigures.Tonnes(errors, "co2ReducedTonnes", request.Co2ReducedTonnes, "二氧化碳年减排量");
+        IndicatorFigures.Tonnes(errors, "solidWasteTonnes", request.SolidWasteTonnes, "工业固体废物年产生量");
+        IndicatorFigures.Tonnes(errors, "solidWasteUtilisedTonnes", request.SolidWasteUtilisedTonnes, "工业固体废物年综合利用量");
+        IndicatorFigures.Count(errors, "landM2", request.LandM2, IndicatorFigures.MaxLandM2, "项目用地面积", "square metres", "平方米");
+        if (request.SolidWasteTonnes is not null || request.SolidWasteUtilisedTonnes is not null)
+            IndicatorFigures.Waste(errors, request.SolidWasteTonnes ?? application.SolidWasteTonnes, request.SolidWasteUtilisedTonnes ?? application.SolidWasteUtilisedTonnes);
         if (request.EnergyBeforeTce is < 0 || request.EnergyAfterTce is < 0) errors.Add(new FieldError("energy", "Energy use in tonnes of standard coal cannot be negative."));
         if (request.Headcount is < 0 || request.Robots is < 0) errors.Add(new FieldError("headcount", "Counts cannot be negative."));
         if (request.InvoiceNumbers is { } invoices &&

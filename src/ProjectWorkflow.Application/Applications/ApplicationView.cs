@@ -2,7 +2,10 @@ namespace ProjectWorkflow.Application.Applications;
 
 public sealed record InvestmentView(long EquipmentFen, long SoftwareFen, long ConstructionFen, long OtherFen, long TotalFen);
 
-public sealed record IndicatorsView(decimal EnergyBeforeTce, decimal EnergyAfterTce, long OutputFen, long ValueAddedFen, int Headcount, int Robots);
+/// <summary>The plan indicators the application promises (DOMAIN.md): money in fen, water m³ a year, tonnes a year, land m².</summary>
+public sealed record IndicatorsView(decimal EnergyBeforeTce, decimal EnergyAfterTce, long OutputFen, long ValueAddedFen, int Headcount, int Robots,
+    long RdSpendFen = 0, int InventionPatents = 0, long WaterBeforeM3 = 0, long WaterAfterM3 = 0, decimal Co2ReducedTonnes = 0,
+    decimal SolidWasteTonnes = 0, decimal SolidWasteUtilisedTonnes = 0, long LandM2 = 0);
 
 public sealed record AttachmentView(Guid Id, string Kind, string FileName, string ContentType, long SizeBytes, string Sha256, DateTimeOffset UploadedAt, string UploadedBy);
 

@@ -5,7 +5,7 @@ namespace ProjectWorkflow.Application.Dashboards;
 
 /// <summary>
 /// The fund dashboard's tables as one Excel workbook (MiniExcel), a sheet per chart: applications, review times,
-/// budgets, plan. Money both as integer fen (exact) and as yuan for reading, headers in Chinese and English.
+/// budgets, plan, the plan's indicators (promised beside delivered). Money both as integer fen (exact) and as yuan for reading, headers in Chinese and English.
 /// </summary>
 public sealed class ExportFundDashboard(ReadFundDashboard read)
 {
@@ -38,6 +38,14 @@ public sealed class ExportFundDashboard(ReadFundDashboard read)
                 ["Target value 目标值"] = p.Target, ["Target (words) 目标(文字)"] = p.TargetTextZh, ["Year 年份"] = p.TargetYear,
                 ["Promised 承诺"] = p.Promised, ["Reached 完成"] = p.Reached,
             }), "plan"),
+            ["indicators"] = OrHeader(dashboard.Plan.Where(p => p.Figure is not null).Select(p => new Dictionary<string, object?>
+            {
+                ["Key 编号"] = p.Key, ["Indicator 指标"] = p.LabelZh + " / " + p.LabelEn, ["Group 类别"] = p.Group,
+                ["Target (words) 目标(文字)"] = p.TargetTextZh, ["Measure 口径"] = p.Measure, ["Figure 数据项"] = p.Figure, ["Per 除以"] = p.PerFigure,
+                ["Unit 单位"] = p.ValueUnit, ["Promised (funded) 立项项目承诺"] = p.PromisedValue, ["Funded projects 立项项目数"] = p.ProjectsFunded,
+                ["Promised (evaluated) 已评价项目承诺"] = p.PromisedByDeliveredValue, ["Delivered (evaluated) 已评价项目完成"] = p.DeliveredValue,
+                ["Evaluated projects 已评价项目数"] = p.ProjectsDelivered, ["Delivered of promised % 完成占承诺%"] = p.DeliveredShare,
+            }), "indicators"),
             ["vouchers"] = OrHeader(dashboard.Vouchers.Select(v => new Dictionary<string, object?>
             {
                 ["Scheme 专项"] = v.SchemeKey, ["Year 年度"] = v.Year, ["Quotas 额度数"] = v.Quotas,

@@ -15,7 +15,19 @@ public static class PlanMeasures
     /// <summary>Projects of the target's scheme seeking the target's title (green-park, green-factory ...), as <see cref="Projects"/>.</summary>
     public const string Title = "title";
 
-    public static readonly IReadOnlyList<string> All = [Projects, Investment, Title];
+    /// <summary>
+    /// The sum of one project figure (<see cref="PlanTarget.Figure"/>, e.g. CO₂ cut in tonnes) over the funded projects
+    /// (promised) and the evaluated ones (delivered), in the scope of the target's scheme (every scheme when none).
+    /// </summary>
+    public const string Sum = "sum";
+
+    /// <summary>
+    /// The projects' own ratio of two figures, <see cref="PlanTarget.Figure"/> × <see cref="PlanTarget.Scale"/> ÷
+    /// <see cref="PlanTarget.PerFigure"/> (e.g. R&amp;D spend per output in percent), as the plan's indicators are ratios.
+    /// </summary>
+    public const string Ratio = "ratio";
+
+    public static readonly IReadOnlyList<string> All = [Projects, Investment, Title, Sum, Ratio];
 }
 
 /// <summary>
@@ -43,6 +55,18 @@ public sealed class PlanTarget
     public string? SchemeKey { get; set; }
     public string? Title { get; set; }
     public string? Source { get; set; }
+
+    /// <summary>For <see cref="PlanMeasures.Sum"/> and <see cref="PlanMeasures.Ratio"/>: the project figure measured (<see cref="PlanFigures"/>).</summary>
+    public string? Figure { get; set; }
+
+    /// <summary>For <see cref="PlanMeasures.Ratio"/>: the figure it is divided by.</summary>
+    public string? PerFigure { get; set; }
+
+    /// <summary>For <see cref="PlanMeasures.Ratio"/>: what the quotient is multiplied by (100 for a percentage; 10^10 for "per 100M yuan" of fen).</summary>
+    public decimal? Scale { get; set; }
+
+    /// <summary>The unit of the measured value: a figure's unit (fen, tce, t, m3, m2, count) or a ratio's (percent, per-100m-yuan …).</summary>
+    public string? ValueUnit { get; set; }
 }
 
 internal sealed class PlanTargetConfiguration : IEntityTypeConfiguration<PlanTarget>
@@ -62,5 +86,9 @@ internal sealed class PlanTargetConfiguration : IEntityTypeConfiguration<PlanTar
         builder.Property(t => t.SchemeKey).HasMaxLength(64);
         builder.Property(t => t.Title).HasMaxLength(100);
         builder.Property(t => t.Source).HasMaxLength(500);
+        builder.Property(t => t.Figure).HasMaxLength(64);
+        builder.Property(t => t.PerFigure).HasMaxLength(64);
+        builder.Property(t => t.Scale).HasPrecision(28, 10);
+        builder.Property(t => t.ValueUnit).HasMaxLength(32);
     }
 }

@@ -26,9 +26,26 @@ public sealed record BudgetFigures(string Kind, string OwnerKey, int Year, long 
 /// <summary>
 /// One plan target with what the fund's projects promised (approved onward) and delivered (accepted or closed) toward
 /// it, in the target's unit; both null when the fund's data does not measure it.
+/// For the plan's indicators (<see cref="PlanMeasures.Sum"/>, <see cref="PlanMeasures.Ratio"/>) the values are in
+/// <see cref="ValueUnit"/>: <see cref="PromisedValue"/> over every funded project, <see cref="DeliveredValue"/> over the
+/// accepted and evaluated ones that reported the figure, beside <see cref="PromisedByDeliveredValue"/>, what those same
+/// projects had promised.
 /// </summary>
 public sealed record PlanProgress(string Key, string Group, string LabelZh, string LabelEn, string Unit, long? Target,
-    string? TargetTextZh, string? TargetTextEn, int TargetYear, string? Measure, long? Promised, long? Reached);
+    string? TargetTextZh, string? TargetTextEn, int TargetYear, string? Measure, long? Promised, long? Reached)
+{
+    public string? Figure { get; init; }
+    public string? PerFigure { get; init; }
+    public string? ValueUnit { get; init; }
+    public decimal? PromisedValue { get; init; }
+    public decimal? PromisedByDeliveredValue { get; init; }
+    public decimal? DeliveredValue { get; init; }
+    public int? ProjectsFunded { get; init; }
+    public int? ProjectsDelivered { get; init; }
+
+    /// <summary>Delivered as a percentage of what the same projects promised (null when they promised nothing).</summary>
+    public decimal? DeliveredShare => DeliveredValue is { } d && PromisedByDeliveredValue is { } p && p != 0 ? decimal.Round(100m * d / p, 1) : null;
+}
 
 /// <summary>A voucher scheme-year's vouchers (integer fen): granted to holders, used (redeemed claims), settled (paid to providers).</summary>
 public sealed record VoucherFigures(string SchemeKey, int Year, int Quotas, long GrantedFen, long RedeemedFen, long SettledFen);
@@ -190,32 +207,75 @@ public sealed class ReadFundDashboard(ProjectWorkflowDbContext db, TimeProvider 
     {
         var targets = await db.Set<PlanTarget>().AsNoTracking().OrderBy(t => t.Position).ToListAsync(cancellationToken);
         // Filtered here, not in SQL: a list of converted statuses is not translated alike by every provider.
-        var funded = (await db.Set<FundingApplication>().AsNoTracking()
+        var rows = (await db.Set<FundingApplication>().AsNoTracking()
                 .Where(a => a.Status != ApplicationStatus.Draft)
-                .Select(a => new { a.Id, a.SchemeKey, a.Status, a.TitleSought, Investment = a.EquipmentFen + a.SoftwareFen + a.ConstructionFen + a.OtherFen })
+                .Select(a => new
+                {
+                    a.Id, a.SchemeKey, a.Status, a.TitleSought, Investment = a.EquipmentFen + a.SoftwareFen + a.ConstructionFen + a.OtherFen,
+                    a.SoftwareFen, a.OutputFen, a.ValueAddedFen, a.RdSpendFen, a.InventionPatents, a.EnergyBeforeTce, a.EnergyAfterTce,
+                    a.Co2ReducedTonnes, a.WaterBeforeM3, a.WaterAfterM3, a.SolidWasteTonnes, a.SolidWasteUtilisedTonnes, a.LandM2, a.Headcount, a.Robots,
+                })
                 .ToListAsync(cancellationToken))
             .Where(a => Promised.Contains(a.Status)).ToList();
-        var deliveredIds = funded.Where(a => Delivered.Contains(a.Status)).Select(a => a.Id).ToList();
+        var deliveredIds = rows.Where(a => Delivered.Contains(a.Status)).Select(a => a.Id).ToList();
         // The audited actual investment of each delivered project: its passed acceptance (the latest, should there be several).
         var actual = (await db.Set<Acceptance>().AsNoTracking()
                 .Where(a => deliveredIds.Contains(a.ApplicationId) && a.Outcome == Acceptance.Pass)
-                .Select(a => new { a.ApplicationId, a.RequestedAt, Total = a.ActualEquipmentFen + a.ActualSoftwareFen + a.ActualConstructionFen + a.ActualOtherFen })
+                .Select(a => new { a.ApplicationId, a.RequestedAt, Total = a.ActualEquipmentFen + a.ActualSoftwareFen + a.ActualConstructionFen + a.ActualOtherFen, Software = a.ActualSoftwareFen })
                 .ToListAsync(cancellationToken))
             .GroupBy(a => a.ApplicationId)
-            .ToDictionary(g => g.Key, g => g.OrderByDescending(a => a.RequestedAt).First().Total);
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(a => a.RequestedAt).First());
+        var evaluated = (await db.Set<Evaluation>().AsNoTracking()
+                .Where(e => deliveredIds.Contains(e.ApplicationId))
+                .Select(e => new
+                {
+                    e.ApplicationId, e.EvaluatedAt, Figures = new DeliveredFigures(e.EnergySavedTce, e.OutputFen, e.ValueAddedFen, e.Robots, e.RdSpendFen, e.InventionPatents,
+                        e.WaterSavedM3, e.Co2ReducedTonnes, e.SolidWasteTonnes, e.SolidWasteUtilisedTonnes, e.LandM2),
+                })
+                .ToListAsync(cancellationToken))
+            .GroupBy(e => e.ApplicationId)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(e => e.EvaluatedAt).First().Figures);
+        var funded = rows.Select(a => new
+        {
+            a.TitleSought,
+            Figures = new ProjectFigures(a.Id, a.SchemeKey, Delivered.Contains(a.Status), a.Investment, a.SoftwareFen, a.OutputFen, a.ValueAddedFen, a.RdSpendFen,
+                a.InventionPatents, a.EnergyBeforeTce, a.EnergyAfterTce, a.Co2ReducedTonnes, a.WaterBeforeM3, a.WaterAfterM3, a.SolidWasteTonnes,
+                a.SolidWasteUtilisedTonnes, a.LandM2, a.Headcount, a.Robots)
+            {
+                ActualInvestmentFen = actual.TryGetValue(a.Id, out var acceptance) ? acceptance.Total : null,
+                ActualSoftwareFen = acceptance?.Software,
+                Evaluated = evaluated.GetValueOrDefault(a.Id),
+            },
+        }).ToList();
 
         return targets.Select(target =>
         {
-            var scope = funded.Where(a => a.SchemeKey == target.SchemeKey && (target.Measure != PlanMeasures.Title || a.TitleSought == target.Title)).ToList();
-            var delivered = scope.Where(a => Delivered.Contains(a.Status)).ToList();
+            var scope = funded.Where(a => (target.SchemeKey is null && target.Measure is PlanMeasures.Sum or PlanMeasures.Ratio || a.Figures.SchemeKey == target.SchemeKey)
+                && (target.Measure != PlanMeasures.Title || a.TitleSought == target.Title)).Select(a => a.Figures).ToList();
+            var delivered = scope.Where(a => a.Delivered).ToList();
             (long? promised, long? reached) = target.Measure switch
             {
                 PlanMeasures.Projects or PlanMeasures.Title => (scope.Count, delivered.Count),
-                PlanMeasures.Investment => (scope.Sum(a => a.Investment), delivered.Sum(a => actual.GetValueOrDefault(a.Id, a.Investment))),
+                PlanMeasures.Investment => (scope.Sum(a => a.InvestmentFen), delivered.Sum(a => a.ActualInvestmentFen ?? a.InvestmentFen)),
                 _ => ((long?)null, (long?)null),
             };
-            return new PlanProgress(target.Key, target.Group, target.LabelZh, target.LabelEn, target.Unit, target.Target,
+            var progress = new PlanProgress(target.Key, target.Group, target.LabelZh, target.LabelEn, target.Unit, target.Target,
                 target.TargetTextZh, target.TargetTextEn, target.TargetYear, target.Measure, promised, reached);
+            if (target.Measure is not (PlanMeasures.Sum or PlanMeasures.Ratio) || target.Figure is null || !PlanFigures.All.TryGetValue(target.Figure, out var figure))
+                return progress;
+            var per = target.PerFigure is null ? null : PlanFigures.All.GetValueOrDefault(target.PerFigure);
+            var reporting = delivered.Where(p => figure.Delivered(p) is not null && (per is null || per.Delivered(p) is not null)).ToList();
+            return progress with
+            {
+                Figure = target.Figure,
+                PerFigure = target.PerFigure,
+                ValueUnit = target.ValueUnit ?? figure.Unit,
+                PromisedValue = PlanFigures.Value(target, scope, delivered: false),
+                PromisedByDeliveredValue = PlanFigures.Value(target, reporting, delivered: false),
+                DeliveredValue = PlanFigures.Value(target, reporting, delivered: true),
+                ProjectsFunded = scope.Count,
+                ProjectsDelivered = reporting.Count,
+            };
         }).ToList();
     }
 }

@@ -59,6 +59,9 @@ internal sealed class EvaluationConfiguration : IEntityTypeConfiguration<Evaluat
         builder.HasKey(r => r.Id);
         builder.Property(r => r.EvaluatedBy).HasMaxLength(256).IsRequired();
         builder.Property(r => r.EnergySavedTce).HasPrecision(18, 3);
+        builder.Property(r => r.Co2ReducedTonnes).HasPrecision(18, 3);
+        builder.Property(r => r.SolidWasteTonnes).HasPrecision(18, 3);
+        builder.Property(r => r.SolidWasteUtilisedTonnes).HasPrecision(18, 3);
         builder.Property(r => r.Score).HasPrecision(7, 2);
         builder.Property(r => r.Grade).HasMaxLength(20).IsRequired();
         builder.Property(r => r.Indicators).HasMaxLength(4000).IsRequired();

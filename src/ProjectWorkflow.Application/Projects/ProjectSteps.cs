@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Applications.Steps;
 using ProjectWorkflow.Application.Applications;
@@ -90,15 +91,56 @@ public sealed class SettleAcceptance(ProjectWorkflowDbContext db, TimeProvider t
     }
 }
 
-/// <summary>project.close: evaluated and paid in full, the project is closed.</summary>
-[SetsVariables("projectClosed")]
-public sealed class CloseProject(ProjectWorkflowDbContext db, TimeProvider time) : ApplicationStep(db, time)
+/// <summary>
+/// project.close: evaluated and paid in full, the project is closed. An evaluation the department filled in on the
+/// task's own form (the portal's task page, not POST …/evaluation) is recorded here from the form's figures, by whoever
+/// completed the task, so the plan's figures have what the project delivered either way.
+/// </summary>
+[SetsVariables("projectClosed", "evaluationScore", "evaluationGrade")]
+public sealed class CloseProject(ProjectWorkflowDbContext db, TimeProvider time, Audit.AuditTrail audit) : ApplicationStep(db, time)
 {
-    protected override Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
+    protected override async Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
     {
+        if (application.Status == ApplicationStatus.Accepted && context.GetVariable("energySavedTce") is not null
+            // POST …/evaluation adds its evaluation in the same save as the completion that runs this step.
+            && !Db.Set<Evaluation>().Local.Any(e => e.ApplicationId == application.Id)
+            && !await Db.Set<Evaluation>().AnyAsync(e => e.ApplicationId == application.Id, cancellationToken)
+            && await EvaluatorAsync(context, cancellationToken) is { } by)
+        {
+            var evaluation = application.Evaluate(FromTheForm(context), by, Now, context.GetText("evaluationComment"));
+            Db.Add(evaluation);
+            context.SetVariable("evaluationScore", evaluation.Score);
+            context.SetVariable("evaluationGrade", evaluation.Grade);
+        }
         application.Close(Now);
         context.SetVariable("projectClosed", true);
-        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Who evaluated: the person whose completion of the evaluation task runs this step (the scope's actor; the task's
+    /// row is saved with this step, so it still reads open), else the task's holder.
+    /// </summary>
+    private async Task<string?> EvaluatorAsync(ServiceTaskContext context, CancellationToken cancellationToken) =>
+        audit.Actor != Audit.AuditActor.System ? audit.Actor.Name
+            : await Db.Set<Workflows.Storage.TaskRecord>().AsNoTracking()
+                .Where(t => t.InstanceId == context.InstanceId && t.ElementId == "evaluation" && t.Assignee != null)
+                .OrderByDescending(t => t.CreatedAt).Select(t => t.Assignee).FirstOrDefaultAsync(cancellationToken);
+
+    private static ProjectIndicators FromTheForm(ServiceTaskContext context)
+    {
+        decimal Number(string name) => context.GetVariable(name) is JsonValue value && value.TryGetValue<decimal>(out var number) ? Math.Max(0, number) : 0;
+        var reached = new ProjectIndicators(Number("energySavedTce"), new Money((long)Number("outputFen")), new Money((long)Number("valueAddedFen")), (int)Number("robots"))
+        {
+            RdSpend = new Money((long)Number("rdSpendFen")),
+            InventionPatents = (int)Number("inventionPatents"),
+            WaterSavedM3 = (long)Number("waterSavedM3"),
+            Co2ReducedTonnes = decimal.Round(Number("co2ReducedTonnes"), 3),
+            SolidWasteTonnes = decimal.Round(Number("solidWasteTonnes"), 3),
+            SolidWasteUtilisedTonnes = decimal.Round(Number("solidWasteUtilisedTonnes"), 3),
+            LandM2 = (long)Number("landM2"),
+        };
+        // The form cannot compare two fields: more waste used than produced is left unreported rather than stop the closing.
+        return reached.Problems().Count == 0 ? reached : reached with { SolidWasteTonnes = 0, SolidWasteUtilisedTonnes = 0 };
     }
 }
 

@@ -11,6 +11,7 @@ public static class SchemeRegistration
         services.AddScoped<ListSchemes>();
         services.AddScoped<SchemeResults>();
         services.AddScoped<AddRuleSet>();
+        services.AddScoped<CompareRuleSets>();
         services.AddScoped<RuleSets>();
         return services;
     }

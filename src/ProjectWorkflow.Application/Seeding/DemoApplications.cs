@@ -202,6 +202,13 @@ public sealed class DemoApplications(IServiceScopeFactory scopes, TimeProvider t
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>What a demo file's form says: its project, its investment, and the plan indicators it promises.</summary>
+    private static SaveDraftRequest Promised(Demo demo, int index) => DemoIndicators.Promise(new SaveDraftRequest(null, demo.Name, demo.Site,
+            "示范申报：设备更新与工艺改造，提高效率、降低能耗。 Demo file: equipment renewal and process upgrade.",
+            "Li Ming 李明", $"31011519800101{index:D3}X", null, demo.EquipmentFen, demo.SoftwareFen, 0, 0,
+            demo.EnergyBeforeTce, demo.EnergyAfterTce, 5_000_000_000, 1_000_000_000, 120, 8, [$"DEMO-{index:D2}-0001", $"DEMO-{index:D2}-0002"]),
+        demo.EquipmentFen + demo.SoftwareFen, demo.EnergyBeforeTce - demo.EnergyAfterTce, index);
+
     /// <summary>Takes a file as far as its stage; a file to be recovered is taken as far as building, paid, and returned.</summary>
     private async Task<Guid?> WalkAsync(Demo demo, int index, int year, CancellationToken ct)
     {
@@ -211,10 +218,7 @@ public sealed class DemoApplications(IServiceScopeFactory scopes, TimeProvider t
         {
             var drafts = services.GetRequiredService<ApplicationDraft>();
             var draft = await drafts.StartAsync(new StartDraftRequest(demo.Scheme, year), actor, ct);
-            await drafts.SaveAsync(draft.Id, new SaveDraftRequest(null, demo.Name, demo.Site,
-                "示范申报：设备更新与工艺改造，提高效率、降低能耗。 Demo file: equipment renewal and process upgrade.",
-                "Li Ming 李明", $"31011519800101{index:D3}X", null, demo.EquipmentFen, demo.SoftwareFen, 0, 0,
-                demo.EnergyBeforeTce, demo.EnergyAfterTce, 5_000_000_000, 1_000_000_000, 120, 8, [$"DEMO-{index:D2}-0001", $"DEMO-{index:D2}-0002"]), actor, ct);
+            await drafts.SaveAsync(draft.Id, Promised(demo, index), actor, ct);
             await EnterPoolAsync(services, uscc, demo.Name, year, ct, DistrictOf(demo.Site));
             await using var pdf = new MemoryStream(Pdf);
             await services.GetRequiredService<Attachments>().UploadAsync(draft.Id, "feasibility-report", "feasibility.pdf", pdf, Pdf.Length, actor, ct);
@@ -282,7 +286,8 @@ public sealed class DemoApplications(IServiceScopeFactory scopes, TimeProvider t
         await PayNextInstallmentAsync(id, ct);
         await AsAsync(Approver, async (services, actor) =>
             await services.GetRequiredService<EvaluatePerformance>().HandleAsync(id,
-                new EvaluatePerformanceRequest(demo.EnergyBeforeTce - demo.EnergyAfterTce, 5_000_000_000, 1_000_000_000, 8, "示范：目标基本达成。 Demo: targets met."), actor, ct), ct);
+                DemoIndicators.Deliver(new EvaluatePerformanceRequest(demo.EnergyBeforeTce - demo.EnergyAfterTce, 5_000_000_000, 1_000_000_000, 8, "示范：目标基本达成。 Demo: targets met."),
+                    Promised(demo, index), index), actor, ct), ct);
         return null;
     }
 

@@ -26,5 +26,13 @@ public sealed record DraftChanges
     public long? ValueAddedFen { get; init; }
     public int? Headcount { get; init; }
     public int? Robots { get; init; }
+    public long? RdSpendFen { get; init; }
+    public int? InventionPatents { get; init; }
+    public long? WaterBeforeM3 { get; init; }
+    public long? WaterAfterM3 { get; init; }
+    public decimal? Co2ReducedTonnes { get; init; }
+    public decimal? SolidWasteTonnes { get; init; }
+    public decimal? SolidWasteUtilisedTonnes { get; init; }
+    public long? LandM2 { get; init; }
     public IReadOnlyList<string>? InvoiceNumbers { get; init; }
 }

@@ -43,7 +43,16 @@ public sealed partial class FundingApplication
 
     /// <summary>The plan indicators the application promised, against which the evaluation scores the project.</summary>
     public ProjectIndicators PlannedIndicators =>
-        new(Math.Max(0, EnergyBeforeTce - EnergyAfterTce), new Money(OutputFen), new Money(ValueAddedFen), Robots);
+        new(Math.Max(0, EnergyBeforeTce - EnergyAfterTce), new Money(OutputFen), new Money(ValueAddedFen), Robots)
+        {
+            RdSpend = new Money(RdSpendFen),
+            InventionPatents = InventionPatents,
+            WaterSavedM3 = Math.Max(0, WaterBeforeM3 - WaterAfterM3),
+            Co2ReducedTonnes = Co2ReducedTonnes,
+            SolidWasteTonnes = SolidWasteTonnes,
+            SolidWasteUtilisedTonnes = SolidWasteUtilisedTonnes,
+            LandM2 = LandM2,
+        };
 
     /// <summary>The build period under the rule set's acceptance window, once building has started.</summary>
     public ProjectSchedule? Schedule(RuleSet rules) =>

@@ -76,6 +76,27 @@ public sealed partial class FundingApplication
     public int Headcount { get; private set; }
     public int Robots { get; private set; }
 
+    // The plan's further indicators (DOMAIN.md's table of 15): what the project promises to reach.
+    /// <summary>R&amp;D spend over the build period (研发投入), integer fen.</summary>
+    public long RdSpendFen { get; private set; }
+
+    /// <summary>Invention patents the project expects to be granted (发明专利).</summary>
+    public int InventionPatents { get; private set; }
+
+    /// <summary>Water used per year before and after the project (用水量), cubic metres.</summary>
+    public long WaterBeforeM3 { get; private set; }
+    public long WaterAfterM3 { get; private set; }
+
+    /// <summary>CO₂ emissions cut per year (二氧化碳减排量), tonnes.</summary>
+    public decimal Co2ReducedTonnes { get; private set; }
+
+    /// <summary>Industrial solid waste produced and put to use per year (工业固体废物产生量 / 综合利用量), tonnes.</summary>
+    public decimal SolidWasteTonnes { get; private set; }
+    public decimal SolidWasteUtilisedTonnes { get; private set; }
+
+    /// <summary>Industrial land the project occupies (用地面积), square metres.</summary>
+    public long LandM2 { get; private set; }
+
     /// <summary>The draft's invoice list (normalised numbers, comma-separated), kept for editing; what is claimed is in the invoice claims.</summary>
     public string InvoiceNumbers { get; private set; } = "";
     public string Fingerprint { get; private set; } = "";
@@ -150,6 +171,14 @@ public sealed partial class FundingApplication
         EnergyAfterTce = changes.EnergyAfterTce ?? EnergyAfterTce;
         Headcount = changes.Headcount ?? Headcount;
         Robots = changes.Robots ?? Robots;
+        RdSpendFen = changes.RdSpendFen ?? RdSpendFen;
+        InventionPatents = changes.InventionPatents ?? InventionPatents;
+        WaterBeforeM3 = changes.WaterBeforeM3 ?? WaterBeforeM3;
+        WaterAfterM3 = changes.WaterAfterM3 ?? WaterAfterM3;
+        Co2ReducedTonnes = changes.Co2ReducedTonnes ?? Co2ReducedTonnes;
+        SolidWasteTonnes = changes.SolidWasteTonnes ?? SolidWasteTonnes;
+        SolidWasteUtilisedTonnes = changes.SolidWasteUtilisedTonnes ?? SolidWasteUtilisedTonnes;
+        LandM2 = changes.LandM2 ?? LandM2;
         if (changes.InvoiceNumbers is { } invoices) InvoiceNumbers = string.Join(",", InvoiceNumber.NormaliseAll(invoices));
         if (ProjectName.Length > 0 && Site.Length > 0)
             Fingerprint = ProjectFingerprint.Of(Enterprises.Uscc.Parse(Uscc), ProjectName, Site);

@@ -18,6 +18,13 @@ public sealed class Evaluation
     public long OutputFen { get; private set; }
     public long ValueAddedFen { get; private set; }
     public int Robots { get; private set; }
+    public long RdSpendFen { get; private set; }
+    public int InventionPatents { get; private set; }
+    public long WaterSavedM3 { get; private set; }
+    public decimal Co2ReducedTonnes { get; private set; }
+    public decimal SolidWasteTonnes { get; private set; }
+    public decimal SolidWasteUtilisedTonnes { get; private set; }
+    public long LandM2 { get; private set; }
     public decimal Score { get; private set; }
     public string Grade { get; private set; } = "";
 
@@ -32,8 +39,8 @@ public sealed class Evaluation
     /// <summary>Scores <paramref name="reached"/> against <paramref name="planned"/> (made by <see cref="Applications.FundingApplication.Evaluate"/>).</summary>
     internal static Evaluation Of(Guid applicationId, ProjectIndicators planned, ProjectIndicators reached, string by, DateTimeOffset at, string? comment)
     {
-        if (reached.EnergySavedTce < 0 || reached.Output.IsNegative || reached.ValueAdded.IsNegative || reached.Robots < 0)
-            throw new ArgumentOutOfRangeException(nameof(reached), reached, "Indicators reached are 0 or more.");
+        if (reached.Problems() is [var problem, ..])
+            throw new ArgumentOutOfRangeException(nameof(reached), reached, problem);
         var result = PerformanceEvaluation.Of(planned, reached);
         return new Evaluation
         {
@@ -45,6 +52,13 @@ public sealed class Evaluation
             OutputFen = reached.Output.Fen,
             ValueAddedFen = reached.ValueAdded.Fen,
             Robots = reached.Robots,
+            RdSpendFen = reached.RdSpend.Fen,
+            InventionPatents = reached.InventionPatents,
+            WaterSavedM3 = reached.WaterSavedM3,
+            Co2ReducedTonnes = reached.Co2ReducedTonnes,
+            SolidWasteTonnes = reached.SolidWasteTonnes,
+            SolidWasteUtilisedTonnes = reached.SolidWasteUtilisedTonnes,
+            LandM2 = reached.LandM2,
             Score = result.Score,
             Grade = result.Grade,
             Indicators = JsonSerializer.Serialize(result.Indicators, JsonSerializerOptions.Web),

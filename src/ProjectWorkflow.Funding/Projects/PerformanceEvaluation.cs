@@ -1,7 +1,39 @@
 namespace ProjectWorkflow.Funding.Projects;
 
 /// <summary>The indicators a project promised (in its application) or reached (at evaluation), so results roll up to the plan.</summary>
-public sealed record ProjectIndicators(decimal EnergySavedTce, Money Output, Money ValueAdded, int Robots);
+public sealed record ProjectIndicators(decimal EnergySavedTce, Money Output, Money ValueAdded, int Robots)
+{
+    /// <summary>R&amp;D spend (研发投入).</summary>
+    public Money RdSpend { get; init; }
+
+    /// <summary>Invention patents granted (发明专利).</summary>
+    public int InventionPatents { get; init; }
+
+    /// <summary>Water saved per year (节水量), cubic metres.</summary>
+    public long WaterSavedM3 { get; init; }
+
+    /// <summary>CO₂ emissions cut per year (二氧化碳减排量), tonnes.</summary>
+    public decimal Co2ReducedTonnes { get; init; }
+
+    /// <summary>Industrial solid waste produced per year, tonnes; with <see cref="SolidWasteUtilisedTonnes"/>, the share put to use.</summary>
+    public decimal SolidWasteTonnes { get; init; }
+    public decimal SolidWasteUtilisedTonnes { get; init; }
+
+    /// <summary>Industrial land occupied, square metres (a footprint, not a goal: not scored).</summary>
+    public long LandM2 { get; init; }
+
+    /// <summary>What is wrong with the figures as reached figures: each is 0 or more, and no more waste is used than produced.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (EnergySavedTce < 0 || Output.IsNegative || ValueAdded.IsNegative || Robots < 0 || RdSpend.IsNegative || InventionPatents < 0
+            || WaterSavedM3 < 0 || Co2ReducedTonnes < 0 || SolidWasteTonnes < 0 || SolidWasteUtilisedTonnes < 0 || LandM2 < 0)
+            problems.Add("Indicators reached are 0 or more.");
+        if (SolidWasteUtilisedTonnes > SolidWasteTonnes && SolidWasteTonnes > 0)
+            problems.Add("No more solid waste can be put to use than was produced.");
+        return problems;
+    }
+}
 
 /// <summary>One indicator: planned, reached, and the share reached in percent (capped at 100 when summing up).</summary>
 public sealed record IndicatorResult(string Indicator, decimal Planned, decimal Reached, decimal PercentReached);
@@ -37,6 +69,11 @@ public static class PerformanceEvaluation
         Add("outputFen", planned.Output.Fen, reached.Output.Fen);
         Add("valueAddedFen", planned.ValueAdded.Fen, reached.ValueAdded.Fen);
         Add("robots", planned.Robots, reached.Robots);
+        Add("rdSpendFen", planned.RdSpend.Fen, reached.RdSpend.Fen);
+        Add("inventionPatents", planned.InventionPatents, reached.InventionPatents);
+        Add("waterSavedM3", planned.WaterSavedM3, reached.WaterSavedM3);
+        Add("co2ReducedTonnes", planned.Co2ReducedTonnes, reached.Co2ReducedTonnes);
+        Add("solidWasteUtilisedTonnes", planned.SolidWasteUtilisedTonnes, reached.SolidWasteUtilisedTonnes);
         var score = results.Count == 0 ? 100m : decimal.Round(results.Average(r => Math.Min(100m, r.PercentReached)), 2, MidpointRounding.ToZero);
         var grade = score switch
         {

@@ -347,6 +347,10 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("Figure")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Group")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -366,8 +370,16 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("PerFigure")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<int>("Position")
                         .HasColumnType("integer");
+
+                    b.Property<decimal?>("Scale")
+                        .HasPrecision(28, 10)
+                        .HasColumnType("numeric(28,10)");
 
                     b.Property<string>("SchemeKey")
                         .HasMaxLength(64)
@@ -397,6 +409,10 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
 
                     b.Property<string>("Unit")
                         .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ValueUnit")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
@@ -1518,6 +1534,10 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<decimal>("Co2ReducedTonnes")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)");
+
                     b.Property<long>("ConstructionFen")
                         .HasColumnType("bigint");
 
@@ -1565,10 +1585,16 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                     b.Property<Guid?>("InstanceId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("InventionPatents")
+                        .HasColumnType("integer");
+
                     b.Property<string>("InvoiceNumbers")
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<long>("LandM2")
+                        .HasColumnType("bigint");
 
                     b.Property<long>("LeasedEquipmentFen")
                         .HasColumnType("bigint");
@@ -1614,6 +1640,9 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<long>("RdSpendFen")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("RecoveryReason")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -1637,6 +1666,14 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
 
                     b.Property<long>("SoftwareFen")
                         .HasColumnType("bigint");
+
+                    b.Property<decimal>("SolidWasteTonnes")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)");
+
+                    b.Property<decimal>("SolidWasteUtilisedTonnes")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)");
 
                     b.Property<string>("Stage")
                         .HasMaxLength(255)
@@ -1667,6 +1704,12 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                         .HasColumnType("character varying(18)");
 
                     b.Property<long>("ValueAddedFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("WaterAfterM3")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("WaterBeforeM3")
                         .HasColumnType("bigint");
 
                     b.Property<int>("Year")
@@ -2417,6 +2460,10 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("ApplicationId")
                         .HasColumnType("uuid");
 
+                    b.Property<decimal>("Co2ReducedTonnes")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)");
+
                     b.Property<string>("Comment")
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
@@ -2443,7 +2490,16 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<int>("InventionPatents")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("LandM2")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("OutputFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RdSpendFen")
                         .HasColumnType("bigint");
 
                     b.Property<int>("Robots")
@@ -2453,7 +2509,18 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                         .HasPrecision(7, 2)
                         .HasColumnType("numeric(7,2)");
 
+                    b.Property<decimal>("SolidWasteTonnes")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)");
+
+                    b.Property<decimal>("SolidWasteUtilisedTonnes")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)");
+
                     b.Property<long>("ValueAddedFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("WaterSavedM3")
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");

@@ -348,6 +348,10 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<string>("Figure")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<string>("Group")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -367,8 +371,16 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<string>("PerFigure")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<int>("Position")
                         .HasColumnType("int");
+
+                    b.Property<decimal?>("Scale")
+                        .HasPrecision(28, 10)
+                        .HasColumnType("decimal(28,10)");
 
                     b.Property<string>("SchemeKey")
                         .HasMaxLength(64)
@@ -398,6 +410,10 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
 
                     b.Property<string>("Unit")
                         .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("ValueUnit")
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
@@ -1520,6 +1536,10 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<decimal>("Co2ReducedTonnes")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("decimal(18,3)");
+
                     b.Property<long>("ConstructionFen")
                         .HasColumnType("bigint");
 
@@ -1567,10 +1587,16 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                     b.Property<Guid?>("InstanceId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<int>("InventionPatents")
+                        .HasColumnType("int");
+
                     b.Property<string>("InvoiceNumbers")
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
+
+                    b.Property<long>("LandM2")
+                        .HasColumnType("bigint");
 
                     b.Property<long>("LeasedEquipmentFen")
                         .HasColumnType("bigint");
@@ -1616,6 +1642,9 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
 
+                    b.Property<long>("RdSpendFen")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("RecoveryReason")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
@@ -1639,6 +1668,14 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
 
                     b.Property<long>("SoftwareFen")
                         .HasColumnType("bigint");
+
+                    b.Property<decimal>("SolidWasteTonnes")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("decimal(18,3)");
+
+                    b.Property<decimal>("SolidWasteUtilisedTonnes")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("decimal(18,3)");
 
                     b.Property<string>("Stage")
                         .HasMaxLength(255)
@@ -1669,6 +1706,12 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(18)");
 
                     b.Property<long>("ValueAddedFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("WaterAfterM3")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("WaterBeforeM3")
                         .HasColumnType("bigint");
 
                     b.Property<int>("Year")
@@ -2420,6 +2463,10 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                     b.Property<Guid>("ApplicationId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<decimal>("Co2ReducedTonnes")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("decimal(18,3)");
+
                     b.Property<string>("Comment")
                         .HasMaxLength(8000)
                         .HasColumnType("nvarchar(max)");
@@ -2446,7 +2493,16 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<int>("InventionPatents")
+                        .HasColumnType("int");
+
+                    b.Property<long>("LandM2")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("OutputFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RdSpendFen")
                         .HasColumnType("bigint");
 
                     b.Property<int>("Robots")
@@ -2456,7 +2512,18 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                         .HasPrecision(7, 2)
                         .HasColumnType("decimal(7,2)");
 
+                    b.Property<decimal>("SolidWasteTonnes")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("decimal(18,3)");
+
+                    b.Property<decimal>("SolidWasteUtilisedTonnes")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("decimal(18,3)");
+
                     b.Property<long>("ValueAddedFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("WaterSavedM3")
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");

@@ -338,6 +338,10 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Figure")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Group")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -357,8 +361,16 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PerFigure")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Scale")
+                        .HasPrecision(28, 10)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("SchemeKey")
                         .HasMaxLength(64)
@@ -388,6 +400,10 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Unit")
                         .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ValueUnit")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
@@ -1495,6 +1511,10 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<decimal>("Co2ReducedTonnes")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ConstructionFen")
                         .HasColumnType("INTEGER");
 
@@ -1542,10 +1562,16 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("InstanceId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("InventionPatents")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("InvoiceNumbers")
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("LandM2")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("LeasedEquipmentFen")
                         .HasColumnType("INTEGER");
@@ -1591,6 +1617,9 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("RdSpendFen")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RecoveryReason")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -1614,6 +1643,14 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
 
                     b.Property<long>("SoftwareFen")
                         .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("SolidWasteTonnes")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("SolidWasteUtilisedTonnes")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Stage")
                         .HasMaxLength(255)
@@ -1644,6 +1681,12 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long>("ValueAddedFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WaterAfterM3")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WaterBeforeM3")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Year")
@@ -2386,6 +2429,10 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                     b.Property<Guid>("ApplicationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal>("Co2ReducedTonnes")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Comment")
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
@@ -2412,7 +2459,16 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("InventionPatents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LandM2")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("OutputFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RdSpendFen")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Robots")
@@ -2422,7 +2478,18 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                         .HasPrecision(7, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal>("SolidWasteTonnes")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("SolidWasteUtilisedTonnes")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ValueAddedFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WaterSavedM3")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");

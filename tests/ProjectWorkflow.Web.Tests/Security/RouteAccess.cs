@@ -147,6 +147,7 @@ public static class RouteMatrix
         R("GET /portal/dashboards/processes/{key}",                          "staff"),
         R("GET /api/dashboards/fund",                                        "staff"),
         R("GET /api/dashboards/fund.xlsx",                                   "staff"),
+        R("GET /portal/schemes/{key}/changes",                               "staff"),
         R("GET /hangfire/{**path}",                                          "admin"),
         R("GET /health/live",                                                "everyone"),
         R("GET /health/ready",                                               "everyone"),
@@ -223,6 +224,7 @@ public static class RouteMatrix
         R("GET /api/schemes/",                                               "signed-in"),
         R("GET /api/schemes/{key}",                                          "signed-in"),
         R("POST /api/schemes/{key}/rule-sets",                               "admin"),
+        R("GET /api/schemes/{key}/rule-sets/diff",                           "signed-in"),
         R("GET /api/schemes/{key}/results/{year:int}",                       "staff"),
 
         // The working-day calendar and the administrators' warnings

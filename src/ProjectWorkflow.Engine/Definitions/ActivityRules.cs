@@ -15,6 +15,7 @@ internal static partial class ActivityRules
         {
             case ServiceTask task:
                 CheckTopic(task, context);
+                CheckPriority(task, context);
                 break;
             case CallActivity call:
                 CheckCalledElement(call, context);
@@ -48,6 +49,18 @@ internal static partial class ActivityRules
         var loop = node switch { Activity activity => activity.MultiInstance, SubProcess sub => sub.MultiInstance, _ => null };
         if (loop is not null)
             context.Add(node, "Asynchronous continuations on a multi-instance activity are not supported yet (Camunda puts one before each instance and one around the whole). Put camunda:asyncBefore on the element before it instead.");
+    }
+
+    // camunda:taskPriority (on the task, or the process's for all its tasks): a whole number, or an expression evaluated
+    // when the external task is created.
+    private static void CheckPriority(ServiceTask task, ValidationContext context)
+    {
+        var text = (task.TaskPriority ?? context.Process.TaskPriority)?.Trim();
+        if (string.IsNullOrEmpty(text)) return;
+        if (ExpressionRules.IsExpression(text))
+            task.TaskPriorityExpression = ExpressionRules.Parse(text, "camunda:taskPriority", message => context.Add(task, message));
+        else if (!long.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _))
+            context.Add(task, $"The task priority '{text}' (camunda:taskPriority) is not a whole number. Write a number such as 10, or an expression ${{...}}.");
     }
 
     private static void CheckTopic(ServiceTask task, ValidationContext context)
@@ -138,6 +151,10 @@ internal static partial class ActivityRules
             context.Add(starts[0], "The start event of an event sub-process says what starts it: give it a timer, message, signal, conditional, error or escalation definition.");
         else if (starts[0].Error is not null && !starts[0].IsInterrupting)
             context.Add(starts[0], "An error start event is always interrupting (isInterrupting=\"false\" is not allowed on it, as in BPMN).");
+        else if (starts[0].Compensation && subProcess.Scope is not SubProcess)
+            context.Add(starts[0], "A compensation event sub-process compensates the sub-process around it; at the process level there is none. Put it inside the sub-process it undoes.");
+        else if (starts[0].Compensation && subProcess.Scope.Nodes.OfType<SubProcess>().Count(s => s.TriggeredByEvent && s.Trigger is { Compensation: true }) > 1)
+            context.Add(starts[0], $"The sub-process '{subProcess.Scope.Id}' has more than one compensation event sub-process; it can have one.");
         if (subProcess.Incoming.Count > 0 || subProcess.Outgoing.Count > 0)
             context.Add(subProcess, "An event sub-process cannot have incoming or outgoing sequence flows: its start event starts it, and it ends inside itself.");
         if (subProcess.Boundaries.Count > 0)

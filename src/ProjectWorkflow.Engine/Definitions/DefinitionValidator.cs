@@ -30,6 +30,7 @@ internal static class DefinitionValidator
         foreach (var node in scope.Nodes)
         {
             EventRules.Check(node, context);
+            CompensationRules.Check(node, context);
             ActivityRules.Check(node, context);
             if (node is UserTask task) ExpressionRules.CheckUserTask(task, context);
             else if (node is Activity { MultiInstance: { } loop }) ExpressionRules.CheckLoop(node, loop, context);
@@ -67,9 +68,11 @@ internal static class DefinitionValidator
             context.Add(process, "The process has no start event the engine can run. Add one none start event (where a started instance begins) or timer start events.");
             return;
         }
-        foreach (var start in starts.Where(s => s.Error is not null || s.Escalation is not null || s.Conditional is not null))
+        foreach (var start in starts.Where(s => s.Error is not null || s.Escalation is not null || s.Conditional is not null || s.Compensation))
         {
-            context.Add(start, start.Conditional is not null
+            context.Add(start, start.Compensation
+                ? "A compensation start event only begins an event sub-process inside a sub-process (the sub-process's compensation handler)."
+                : start.Conditional is not null
                 ? "A conditional start event of a process is not supported (Camunda starts one only by an explicit call). Put it in an event sub-process, which it starts when its condition becomes true."
                 : "Error and escalation start events only begin event sub-processes. Put the start event in a sub-process with triggeredByEvent=\"true\".");
         }

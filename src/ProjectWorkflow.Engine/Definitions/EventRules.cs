@@ -63,6 +63,7 @@ internal static class EventRules
             case BoundaryEvent boundary:
                 CheckAttachment(boundary, context);
                 CheckSameMessageTwice(boundary, context);
+                if (boundary.Compensation || boundary.Cancel) break; // CompensationRules
                 if (boundary.Escalation is { } escalation)
                 {
                     if (escalation.EscalationRef is not null && escalation.Code is null)

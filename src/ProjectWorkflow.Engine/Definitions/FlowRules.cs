@@ -56,6 +56,9 @@ internal static class FlowRules
                 break;
             case StartEvent or BoundaryEvent or SubProcess { TriggeredByEvent: true }:
                 break;
+            case { IsForCompensation: true }:
+                // A compensation handler is reached through its compensation boundary event's association (CompensationRules).
+                break;
             case IntermediateCatchEvent { LinkName: not null }:
                 if (node.Incoming.Count > 0)
                     context.Add(node, "A link catch event cannot have incoming sequence flows: tokens reach it through link throw events of its name.");

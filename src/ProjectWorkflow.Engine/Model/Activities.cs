@@ -54,6 +54,11 @@ public sealed class ServiceTask(string id, int line, string kind = "serviceTask"
 {
     /// <summary>The handler topic (<c>camunda:topic</c> with <c>camunda:type="external"</c>).</summary>
     public string? Topic { get; init; }
+
+    /// <summary><c>camunda:taskPriority</c> (a whole number or an expression): an external task's priority for workers that fetch by priority.</summary>
+    public string? TaskPriority { get; init; }
+
+    internal ParsedExpression? TaskPriorityExpression { get; set; }
 }
 
 /// <summary>A plain <c>task</c> or a <c>manualTask</c>: nothing for the engine to do, the token passes through (as in Camunda).</summary>
@@ -122,8 +127,12 @@ public sealed class VariableMapping
     internal ParsedExpression? SourceParsed { get; set; }
 }
 
-public sealed class SubProcess(string id, int line) : FlowScope(id, "subProcess", line)
+/// <summary>An embedded sub-process, or a transaction (<c>kind</c> "transaction": a sub-process a cancel end event can undo).</summary>
+public sealed class SubProcess(string id, int line, string kind = "subProcess") : FlowScope(id, kind, line)
 {
+    /// <summary>A transaction sub-process: a cancel end event inside compensates what it did and leaves by its cancel boundary event.</summary>
+    public bool IsTransaction => Kind == "transaction";
+
     public MultiInstance? MultiInstance { get; init; }
 
     /// <summary>

@@ -56,11 +56,17 @@ public sealed class StartEvent(string id, int line) : FlowNode(id, "startEvent",
     /// <summary>A conditional start event (event sub-processes only): it fires when its condition becomes true.</summary>
     public ConditionalDefinition? Conditional { get; init; }
 
+    /// <summary>
+    /// A compensation start event (event sub-processes inside a sub-process only): the event sub-process is the
+    /// sub-process's compensation handler, run when the completed sub-process is compensated.
+    /// </summary>
+    public bool Compensation { get; init; }
+
     /// <summary><c>isInterrupting</c> (the BPMN default true): whether an event sub-process it starts stops the rest of its scope.</summary>
     public bool IsInterrupting { get; init; } = true;
 
     /// <summary>True for a none start event: where a started instance (or an entered sub-process) begins.</summary>
-    public bool IsNone => Timer is null && Message is null && Signal is null && Error is null && Escalation is null && Conditional is null;
+    public bool IsNone => Timer is null && Message is null && Signal is null && Error is null && Escalation is null && Conditional is null && !Compensation;
 }
 
 /// <summary>A conditional event definition: it fires when its condition becomes true as variables change.</summary>
@@ -91,6 +97,12 @@ public sealed class EndEvent(string id, int line) : FlowNode(id, "endEvent", lin
 
     /// <summary>Set on an escalation end event: the escalation thrown to the enclosing scopes as the path ends.</summary>
     public EscalationDefinition? Escalation { get; init; }
+
+    /// <summary>Set on a compensation end event: what it compensates before the path ends.</summary>
+    public CompensateDefinition? Compensate { get; init; }
+
+    /// <summary>A cancel end event (inside a transaction only): the transaction is compensated and left by its cancel boundary event.</summary>
+    public bool Cancel { get; init; }
 }
 
 public sealed class IntermediateCatchEvent(string id, int line) : FlowNode(id, "intermediateCatchEvent", line)
@@ -115,6 +127,9 @@ public sealed class IntermediateThrowEvent(string id, int line) : FlowNode(id, "
     public EscalationDefinition? Escalation { get; init; }
     public string? LinkName { get; init; }
 
+    /// <summary>Set on a compensation throw event: what it compensates before the token goes on.</summary>
+    public CompensateDefinition? Compensate { get; init; }
+
     /// <summary>The link catch event this one jumps to, found at deploy.</summary>
     public IntermediateCatchEvent? LinkTarget { get; internal set; }
 }
@@ -138,4 +153,16 @@ public sealed class BoundaryEvent(string id, int line, string attachedToRef) : F
 
     /// <summary>Set on an error boundary event: the error it catches (always interrupting).</summary>
     public ErrorDefinition? Error { get; init; }
+
+    /// <summary>
+    /// A compensation boundary event: it never fires by itself; once its activity has completed, a compensation event
+    /// may run the handler it is associated with (<see cref="CompensationHandler"/>).
+    /// </summary>
+    public bool Compensation { get; init; }
+
+    /// <summary>The compensation handler this compensation boundary event is associated with, found at deploy.</summary>
+    public FlowNode? CompensationHandler { get; internal set; }
+
+    /// <summary>A cancel boundary event (on a transaction only): the way out when the transaction is cancelled.</summary>
+    public bool Cancel { get; init; }
 }

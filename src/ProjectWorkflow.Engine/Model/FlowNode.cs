@@ -45,6 +45,12 @@ public abstract class FlowNode
     /// <summary><c>camunda:outputParameter</c>s: process variables set as the node ends (not when it is interrupted).</summary>
     public IReadOnlyList<IoParameter> Outputs { get; internal set; } = [];
 
+    /// <summary>
+    /// <c>isForCompensation="true"</c>: a compensation handler. No flow leads to it or leaves it; it runs only when a
+    /// compensation event undoes the activity whose compensation boundary event is associated with it.
+    /// </summary>
+    public bool IsForCompensation { get; internal set; }
+
     /// <summary>Boundary events attached to this node (activities only).</summary>
     public List<BoundaryEvent> Boundaries { get; } = [];
 

@@ -7,10 +7,16 @@ public sealed class ProcessModel : FlowScope
 
     public bool IsExecutable { get; init; } = true;
 
+    /// <summary>The process's <c>camunda:taskPriority</c>: the priority of its external tasks that name none themselves.</summary>
+    public string? TaskPriority { get; init; }
+
     /// <summary>Every node of the process, nested ones included, by id.</summary>
     public Dictionary<string, FlowNode> NodesById { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, SequenceFlow> FlowsById { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The associations of the process (any depth): how a compensation boundary event names its handler.</summary>
+    public List<Association> Associations { get; } = [];
 
     /// <summary>
     /// The form-js schemas deployed with this process (<see cref="EmbeddedForms"/>), by form id: a user task's

@@ -21,10 +21,6 @@ internal static class ActivityReader
         var line = element.Line();
         var name = element.Attr("name");
         var loop = ReadLoop(element, kind, process, context);
-        if (element.IsTrue("isForCompensation", whenAbsent: false))
-        {
-            context.Unsupported(process, element, $"{kind} (isForCompensation)", "Compensation is not supported.");
-        }
 
         switch (kind)
         {
@@ -58,13 +54,13 @@ internal static class ActivityReader
             case "sendTask" when element.CamundaAttr("type") is not null:
                 // Camunda runs a send task with camunda:type="external" as an external task, like a service task.
                 CheckImplementation(element, process, context);
-                return new ServiceTask(id, line, kind) { Name = name, MultiInstance = loop, Topic = element.CamundaAttr("topic") };
+                return new ServiceTask(id, line, kind) { Name = name, MultiInstance = loop, Topic = element.CamundaAttr("topic"), TaskPriority = element.CamundaAttr("taskPriority") };
             case "sendTask":
                 CheckImplementation(element, process, context);
                 return new SendTask(id, line) { Name = name, MultiInstance = loop, Message = MessageOf(element, context) };
             case "serviceTask":
                 CheckImplementation(element, process, context);
-                return new ServiceTask(id, line) { Name = name, MultiInstance = loop, Topic = element.CamundaAttr("topic") };
+                return new ServiceTask(id, line) { Name = name, MultiInstance = loop, Topic = element.CamundaAttr("topic"), TaskPriority = element.CamundaAttr("taskPriority") };
             default:
                 var mappings = element.Element(BpmnNamespaces.Model + "extensionElements")?.Elements()
                     .Where(e => e.Name.Namespace == BpmnNamespaces.Camunda && e.Name.LocalName is "in" or "out").ToList() ?? [];

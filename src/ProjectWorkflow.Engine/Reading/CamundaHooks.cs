@@ -35,7 +35,7 @@ internal static class CamundaHooks
         foreach (var hook in extensions.Elements().Where(e => e.Name.Namespace == BpmnNamespaces.Camunda))
         {
             // Input/output mappings run on activities and sub-processes (read by ReadInputOutput).
-            if (hook.Name.LocalName == "inputOutput" && (ActivityReader.IsActivity(kind) || kind == "subProcess")) continue;
+            if (hook.Name.LocalName == "inputOutput" && (ActivityReader.IsActivity(kind) || kind is "subProcess" or "transaction")) continue;
             if (Reasons.TryGetValue(hook.Name.LocalName, out var reason))
             {
                 context.Unsupported(process, element, $"{kind} (camunda:{hook.Name.LocalName})", reason);

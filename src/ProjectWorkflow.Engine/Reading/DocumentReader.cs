@@ -83,6 +83,7 @@ internal static class DocumentReader
             // Absent means executable here: the XSD default is false, but Camunda Modeler always
             // writes the attribute, and hand-written files that omit it mean to run.
             IsExecutable = element.IsTrue("isExecutable", whenAbsent: true),
+            TaskPriority = element.CamundaAttr("taskPriority"),
         };
         context.Document.Processes.Add(process);
         CamundaHooks.Check(element, "process", process, context);

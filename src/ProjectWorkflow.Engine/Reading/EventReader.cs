@@ -19,14 +19,16 @@ internal static class EventReader
     private const string Signal = "signalEventDefinition";
     private const string Escalation = "escalationEventDefinition";
     private const string Conditional = "conditionalEventDefinition";
+    private const string Compensate = "compensateEventDefinition";
+    private const string Cancel = "cancelEventDefinition";
 
     private static readonly Dictionary<string, (string[] Allowed, string Rule)> Rules = new(StringComparer.Ordinal)
     {
-        ["startEvent"] = ([Timer, Message, Signal, Error, Escalation, Conditional], "A start event may be a none, timer, message or signal start event (error, escalation and conditional start events only in an event sub-process)."),
-        ["endEvent"] = ([Terminate, Error, Message, Signal, Escalation], "An end event may be a none, terminate, error, message, signal or escalation end event."),
+        ["startEvent"] = ([Timer, Message, Signal, Error, Escalation, Conditional, Compensate], "A start event may be a none, timer, message or signal start event (error, escalation, conditional and compensation start events only in an event sub-process)."),
+        ["endEvent"] = ([Terminate, Error, Message, Signal, Escalation, Compensate, Cancel], "An end event may be a none, terminate, error, message, signal, escalation, compensation or cancel end event."),
         ["intermediateCatchEvent"] = ([Timer, Message, Signal, Conditional, Link], "An intermediate catch event may wait for a timer, a message, a signal or a condition, or be a link's target."),
-        ["intermediateThrowEvent"] = ([Message, Signal, Escalation, Link], "An intermediate throw event may be a none, message, signal, escalation or link throw event."),
-        ["boundaryEvent"] = ([Timer, Message, Signal, Conditional, Error, Escalation], "A boundary event may be a timer, message, signal, conditional, error or escalation boundary event."),
+        ["intermediateThrowEvent"] = ([Message, Signal, Escalation, Link, Compensate], "An intermediate throw event may be a none, message, signal, escalation, compensation or link throw event."),
+        ["boundaryEvent"] = ([Timer, Message, Signal, Conditional, Error, Escalation, Compensate, Cancel], "A boundary event may be a timer, message, signal, conditional, error, escalation, compensation or cancel boundary event."),
     };
 
     public static bool IsEvent(string localName) => Rules.ContainsKey(localName);
@@ -63,6 +65,7 @@ internal static class EventReader
         var escalation = definitionKind == Escalation ? ReadEscalation(definition!, context.Document) : null;
         var conditional = definitionKind == Conditional ? new ConditionalDefinition(definition!.ChildText("condition") ?? "") : null;
         var link = definitionKind == Link ? definition!.Attr("name") ?? "" : null;
+        var compensate = definitionKind == Compensate && kind != "startEvent" ? ReadCompensate(definition!, element, process, context) : null;
         var name = element.Attr("name");
         var line = element.Line();
 
@@ -72,10 +75,15 @@ internal static class EventReader
             {
                 Name = name, Timer = timer, Message = message, Signal = signal, Error = error, Escalation = escalation, Conditional = conditional,
                 Initiator = element.CamundaAttr("initiator"), IsInterrupting = element.IsTrue("isInterrupting", whenAbsent: true),
+                Compensation = definitionKind == Compensate,
             },
-            "endEvent" => new EndEvent(id, line) { Name = name, Terminate = definitionKind == Terminate, Error = error, Message = message, Signal = signal, Escalation = escalation },
+            "endEvent" => new EndEvent(id, line)
+            {
+                Name = name, Terminate = definitionKind == Terminate, Error = error, Message = message, Signal = signal, Escalation = escalation,
+                Compensate = compensate, Cancel = definitionKind == Cancel,
+            },
             "intermediateCatchEvent" => new IntermediateCatchEvent(id, line) { Name = name, Timer = timer, Message = message, Signal = signal, Conditional = conditional, LinkName = link },
-            "intermediateThrowEvent" => new IntermediateThrowEvent(id, line) { Name = name, Message = message, Signal = signal, Escalation = escalation, LinkName = link },
+            "intermediateThrowEvent" => new IntermediateThrowEvent(id, line) { Name = name, Message = message, Signal = signal, Escalation = escalation, LinkName = link, Compensate = compensate },
             _ => new BoundaryEvent(id, line, element.Ref("attachedToRef") ?? "")
             {
                 Name = name,
@@ -86,8 +94,19 @@ internal static class EventReader
                 Conditional = conditional,
                 Error = error,
                 Escalation = escalation,
+                Compensation = definitionKind == Compensate,
+                Cancel = definitionKind == Cancel,
             },
         };
+    }
+
+    // waitForCompletion="false" (the thrower goes on while the handlers run) is not run: Camunda 7 does not run it either.
+    private static CompensateDefinition ReadCompensate(XElement definition, XElement element, ProcessModel process, ReadContext context)
+    {
+        if (string.Equals(definition.Attr("waitForCompletion"), "false", StringComparison.OrdinalIgnoreCase))
+            context.Unsupported(process, element, $"{element.Name.LocalName} (compensateEventDefinition waitForCompletion=\"false\")",
+                "A compensation event that does not wait for its handlers is not supported (nor by Camunda 7). Remove waitForCompletion=\"false\": the token goes on once every handler has finished.");
+        return new CompensateDefinition(definition.Ref("activityRef"));
     }
 
     // A timer without timeDuration/timeDate/timeCycle becomes an empty duration, which the

@@ -29,6 +29,13 @@ internal static class GraphLinker
                 gateway.DefaultFlow = flow;
             }
         }
+        // A compensation boundary event's handler: the activity an association leads to from it (either way round).
+        foreach (var association in process.Associations)
+        {
+            if (!process.NodesById.TryGetValue(association.SourceRef, out var source) || !process.NodesById.TryGetValue(association.TargetRef, out var target)) continue;
+            if (source is BoundaryEvent { Compensation: true } boundary && target.IsForCompensation) boundary.CompensationHandler ??= target;
+            else if (target is BoundaryEvent { Compensation: true } reversed && source.IsForCompensation) reversed.CompensationHandler ??= source;
+        }
     }
 
     /// <summary>The nodes a boundary event may sit on.</summary>

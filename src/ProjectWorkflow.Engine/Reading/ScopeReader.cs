@@ -24,7 +24,8 @@ internal static class ScopeReader
             else if (EventReader.IsEvent(kind)) Add(child, scope, process, context, id => EventReader.Read(child, id, process, context));
             else if (ActivityReader.IsActivity(kind)) Add(child, scope, process, context, id => ActivityReader.Read(child, id, process, context));
             else if (kind is "exclusiveGateway" or "inclusiveGateway" or "parallelGateway" or "eventBasedGateway") Add(child, scope, process, context, id => Gateway(child, id));
-            else if (kind == "subProcess") ReadSubProcess(child, scope, process, context);
+            else if (kind is "subProcess" or "transaction") ReadSubProcess(child, scope, process, context);
+            else if (kind == "association") ReadAssociation(child, process, context);
             else if (kind == "laneSet") ReadLanes(child, process, context);
             else if (ElementKinds.IsIgnored(kind)) continue;
             else if (ElementKinds.IsDescriptive(kind)) context.Descriptive(process, child);
@@ -44,6 +45,7 @@ internal static class ScopeReader
         CamundaHooks.Check(element, node.Kind, process, context);
         CamundaHooks.ReadAsync(element, node, process, context);
         if (node is Activity or SubProcess) CamundaHooks.ReadInputOutput(element, node, process, context);
+        if (node is Activity or SubProcess) node.IsForCompensation = element.IsTrue("isForCompensation", whenAbsent: false);
         if (node is not SubProcess) KeepDescriptiveChildren(element, process, context);
         node.Scope = scope;
         scope.Nodes.Add(node);
@@ -77,13 +79,21 @@ internal static class ScopeReader
 
     private static void ReadSubProcess(XElement element, FlowScope scope, ProcessModel process, ReadContext context)
     {
-        var node = Add(element, scope, process, context, id => new SubProcess(id, element.Line())
+        var node = Add(element, scope, process, context, id => new SubProcess(id, element.Line(), element.Name.LocalName)
         {
             Name = element.Attr("name"),
             TriggeredByEvent = element.IsTrue("triggeredByEvent", whenAbsent: false),
-            MultiInstance = ActivityReader.ReadLoop(element, "subProcess", process, context),
+            MultiInstance = ActivityReader.ReadLoop(element, element.Name.LocalName, process, context),
         });
         if (node is SubProcess subProcess) Read(element, subProcess, process, context);
+    }
+
+    // Kept for the drawing like any artefact, and remembered: a compensation boundary event names its handler by one.
+    private static void ReadAssociation(XElement element, ProcessModel process, ReadContext context)
+    {
+        context.Descriptive(process, element);
+        if (element.Attr("sourceRef") is { } source && element.Attr("targetRef") is { } target)
+            process.Associations.Add(new Association(element.Attr("id"), source, target, element.Line()));
     }
 
     private static void ReadFlow(XElement element, FlowScope scope, ProcessModel process, ReadContext context)

@@ -59,6 +59,9 @@ public sealed class Bookmark
     public string? MessageName { get; set; }
     public string? CorrelationKey { get; set; }
 
+    /// <summary>An external task's priority (<c>camunda:taskPriority</c>, 0 when none): fetchAndLock with usePriority takes the highest first.</summary>
+    public long? Priority { get; set; }
+
     /// <summary>An external task's worker while it holds the lock.</summary>
     public string? WorkerId { get; set; }
 

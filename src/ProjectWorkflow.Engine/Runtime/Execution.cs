@@ -45,6 +45,9 @@ public sealed class Execution
 
     public MultiInstanceCounters? Loop { get; set; }
 
+    /// <summary>Set on a compensation handler's execution: the compensation (or cancel) event's token that waits for it.</summary>
+    public Guid? CompensationOf { get; set; }
+
     /// <summary>The child instance a call activity waits for.</summary>
     public Guid? ChildInstanceId { get; set; }
 }

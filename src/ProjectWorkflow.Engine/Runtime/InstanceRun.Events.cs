@@ -13,7 +13,7 @@ internal sealed partial class InstanceRun
     {
         foreach (var boundary in activity.Boundaries)
             if (boundary.Conditional is not null) CreateCondition(execution, boundary);
-            else if (boundary.Error is null && boundary.Escalation is null) CreateBookmark(execution, boundary, boundary.Timer, boundary.Message, boundary.Signal);
+            else if (boundary is { Error: null, Escalation: null, Compensation: false, Cancel: false }) CreateBookmark(execution, boundary, boundary.Timer, boundary.Message, boundary.Signal);
     }
 
     private void CreateBookmark(Execution? execution, FlowNode eventNode, TimerDefinition? timer, MessageDefinition? message, SignalDefinition? signal = null)
@@ -263,6 +263,8 @@ internal sealed partial class InstanceRun
             if (!ThrowEscalation(execution, throwEvent, escalation)) Leave(execution, throwEvent);
             return;
         }
+        // A compensation throw event: the token waits here for the handlers, and goes on when the last is done.
+        if (throwEvent.Compensate is { } compensate && ThrowCompensation(execution, throwEvent, compensate)) return;
         if (throwEvent.LinkTarget is not { } target)
         {
             LeaveNode(execution, throwEvent);

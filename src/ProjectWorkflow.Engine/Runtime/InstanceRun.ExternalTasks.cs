@@ -24,8 +24,60 @@ internal sealed partial class InstanceRun
             ExecutionId = execution.Id,
             ElementId = service.Id,
             MessageName = topic,
+            Priority = PriorityOf(execution, service),
         });
         Journal(service, "externalTaskCreated", topic);
+    }
+
+    private long? PriorityOf(Execution execution, ServiceTask service)
+    {
+        if (service.TaskPriorityExpression is { } expression)
+        {
+            var value = expression.Evaluate(Variables(execution));
+            return value switch
+            {
+                null => null,
+                long number => number,
+                int number => number,
+                double number when number == Math.Floor(number) => (long)number,
+                decimal number when number == decimal.Floor(number) => (long)number,
+                string text when long.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var parsed) => parsed,
+                _ => throw new InvalidOperationException($"The task priority '{service.TaskPriority ?? _process.TaskPriority}' gave '{value}', which is not a whole number."),
+            };
+        }
+        var constant = (service.TaskPriority ?? _process.TaskPriority)?.Trim();
+        return string.IsNullOrEmpty(constant) ? null : long.Parse(constant, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>An operator sets the retries (Camunda's PUT retries): above 0 an open failure incident is resolved and workers may fetch it again; 0 raises one.</summary>
+    public void SetExternalTaskRetries(Bookmark task, int retries)
+    {
+        var execution = ExecutionOf(task);
+        var node = _process.Node(task.ElementId);
+        task.Retries = retries;
+        Journal(node, "externalTaskRetriesSet", retries.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var incident = _instance.Incidents.Find(i => i.ExecutionId == execution.Id && i.Kind == FailedExternalTaskIncident);
+        if (retries > 0 && incident is not null)
+        {
+            _instance.Incidents.Remove(incident);
+            if (_instance.Incidents.Count == 0 && _instance.Status == InstanceStatus.Faulted) _instance.Status = InstanceStatus.Running;
+            execution.State = ExecutionState.Waiting;
+            task.DueAt = null;
+            Journal(node, "incidentResolved", incident.Id.ToString("D"));
+        }
+        else if (retries == 0 && incident is null)
+        {
+            task.WorkerId = null;
+            task.DueAt = null;
+            Fault(execution, node, FailedExternalTaskIncident,
+                $"The retries of the external task of {node.Kind} '{node.Id}' (topic '{task.MessageName}') were set to 0.", IncidentPhase.Enter);
+        }
+    }
+
+    public void SetExternalTaskPriority(Bookmark task, long priority)
+    {
+        task.Priority = priority;
+        Journal(_process.Node(task.ElementId), "externalTaskPrioritySet", priority.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>The variables a worker gets with a locked task: the process's, with the task's own (inputs, loop locals) first.</summary>

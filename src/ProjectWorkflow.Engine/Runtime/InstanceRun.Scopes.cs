@@ -16,8 +16,16 @@ internal sealed partial class InstanceRun
         Enter(NewExecution(scope.Id, start.Id), start);
     }
 
-    private void ReachEnd(Execution execution, EndEvent end)
+    private void ReachEnd(Execution execution, EndEvent end, bool compensated = false)
     {
+        if (end.Cancel)
+        {
+            MarkCompleted(end.Id);
+            CancelTransaction(execution, end);
+            return;
+        }
+        // A compensation end event: its token waits for the handlers, then ends its path here (FinishHandler).
+        if (!compensated && end.Compensate is { } compensate && ThrowCompensation(execution, end, compensate)) return;
         MarkCompleted(end.Id);
         if (end.Message is { } message) SendMessage(execution, end, message);
         if (end.Signal is { } signal) ThrowSignal(execution, end, signal);
@@ -85,6 +93,7 @@ internal sealed partial class InstanceRun
         for (var i = _instance.Tasks.Count - 1; i >= 0; i--)
             if (_instance.Tasks[i].ExecutionId == execution.Id) CancelTask(_instance.Tasks[i], reason);
         RemoveBookmarksOf(execution);
+        DropCompensations(execution.Id);
         _instance.Incidents.RemoveAll(incident => incident.ExecutionId == execution.Id);
         if (execution.ChildInstanceId is { } child)
         {
@@ -113,6 +122,7 @@ internal sealed partial class InstanceRun
         _instance.Executions.Clear();
         RemoveProcessScopeBookmarks();
         _instance.Incidents.Clear();
+        _instance.Compensations.Clear();
         _instance.Status = status;
         _instance.EndedAt = Now;
         _instance.WithdrawPoint = null;

@@ -256,7 +256,15 @@ internal sealed partial class InstanceRun
     /// <summary>Take the way out of a node: which flows depends on the node kind.</summary>
     private void LeaveNode(Execution execution, FlowNode node, bool pastAsync = false)
     {
+        if (execution.CompensationOf is not null)
+        {
+            // A compensation handler (or the scope a compensation event sub-process ran in) is done.
+            if (!pastAsync && node.IsForCompensation) ApplyOutputs(execution, node);
+            FinishHandler(execution, node);
+            return;
+        }
         if (!pastAsync) ApplyOutputs(execution, node);
+        if (!pastAsync) RecordCompensation(execution, node);
         if (node.AsyncAfter && !pastAsync && !execution.IsLoopInstance)
         {
             // The node is done here (its boundary events stop waiting); the job chooses and takes the way out.

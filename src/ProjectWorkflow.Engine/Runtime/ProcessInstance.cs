@@ -31,6 +31,9 @@ public sealed class ProcessInstance
     /// <summary>Open incidents; a retry removes them.</summary>
     public List<Incident> Incidents { get; set; } = [];
 
+    /// <summary>Completed activities that a compensation event may still undo (their handlers not yet run).</summary>
+    public List<CompensationRecord> Compensations { get; set; } = [];
+
     public List<string> CompletedElementIds { get; set; } = [];
     public List<string> TakenFlowIds { get; set; } = [];
 
@@ -90,6 +93,7 @@ public sealed class ProcessInstance
         Tasks = before.Tasks;
         Bookmarks = before.Bookmarks;
         Incidents = before.Incidents;
+        Compensations = before.Compensations;
         CompletedElementIds = before.CompletedElementIds;
         TakenFlowIds = before.TakenFlowIds;
         LastCompleters = before.LastCompleters;

@@ -5,7 +5,7 @@ namespace ProjectWorkflow.Engine.Runtime;
 /// <summary>An external task as a worker gets it when it locks it (the shape Camunda's fetchAndLock answers).</summary>
 public sealed record LockedExternalTask(
     Guid Id, Guid InstanceId, string DefinitionKey, string? BusinessKey, string ElementId, string Topic,
-    string WorkerId, DateTimeOffset LockExpiresAt, int? Retries, string? ErrorMessage, JsonObject Variables);
+    string WorkerId, DateTimeOffset LockExpiresAt, int? Retries, string? ErrorMessage, JsonObject Variables, long Priority = 0);
 
 /// <summary>Camunda's external-task commands: each on one instance, in one transaction, like every other command.</summary>
 public sealed partial class WorkflowSession
@@ -23,7 +23,7 @@ public sealed partial class WorkflowSession
         var (_, run) = await OpenRunAsync(instanceId, cancellationToken, keepWithdrawPoint: true);
         run.LockExternalTask(task, workerId, lockDuration);
         return new LockedExternalTask(task.Id, instance.Id, instance.DefinitionKey, instance.BusinessKey, task.ElementId, task.MessageName ?? "",
-            workerId, task.DueAt!.Value, task.Retries, task.LastError, run.VariablesFor(task));
+            workerId, task.DueAt!.Value, task.Retries, task.LastError, run.VariablesFor(task), task.Priority ?? 0);
     }
 
     public async Task CompleteExternalTaskAsync(Guid instanceId, Guid taskId, string workerId, JsonObject? variables, JsonObject? localVariables, CancellationToken cancellationToken = default)
@@ -60,6 +60,24 @@ public sealed partial class WorkflowSession
         var task = instance.Bookmarks.Find(b => b.Id == taskId && b.Kind == BookmarkKind.ExternalTask)
             ?? throw WorkflowException.NotFound($"The instance {instanceId} has no external task {taskId}.");
         run.UnlockExternalTask(task);
+    }
+
+    /// <summary>Camunda's <c>PUT /external-task/{id}/retries</c>: 0 raises an incident, more resolves one and lets workers fetch the task again.</summary>
+    public async Task SetExternalTaskRetriesAsync(Guid instanceId, Guid taskId, int retries, CancellationToken cancellationToken = default)
+    {
+        var (instance, run) = await OpenRunAsync(instanceId, cancellationToken, keepWithdrawPoint: true);
+        var task = instance.Bookmarks.Find(b => b.Id == taskId && b.Kind == BookmarkKind.ExternalTask)
+            ?? throw WorkflowException.NotFound($"The instance {instanceId} has no external task {taskId}.");
+        run.SetExternalTaskRetries(task, retries);
+    }
+
+    /// <summary>Camunda's <c>PUT /external-task/{id}/priority</c>.</summary>
+    public async Task SetExternalTaskPriorityAsync(Guid instanceId, Guid taskId, long priority, CancellationToken cancellationToken = default)
+    {
+        var (instance, run) = await OpenRunAsync(instanceId, cancellationToken, keepWithdrawPoint: true);
+        var task = instance.Bookmarks.Find(b => b.Id == taskId && b.Kind == BookmarkKind.ExternalTask)
+            ?? throw WorkflowException.NotFound($"The instance {instanceId} has no external task {taskId}.");
+        run.SetExternalTaskPriority(task, priority);
     }
 
     /// <summary>A command from the worker that holds the lock: another worker, or a lock that expired, is refused as Camunda refuses it (a bad request).</summary>

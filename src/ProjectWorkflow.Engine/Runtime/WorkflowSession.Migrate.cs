@@ -37,6 +37,7 @@ public sealed partial class WorkflowSession
         for (var i = 0; i < instance.Executions.Count; i++) instance.Executions[i].ElementId = executionTargets[i];
         for (var i = 0; i < instance.Tasks.Count; i++) instance.Tasks[i].ElementId = taskTargets[i];
         for (var i = 0; i < instance.Bookmarks.Count; i++) instance.Bookmarks[i].ElementId = bookmarkTargets[i];
+        run.MigrateCompensations(id => mapping is not null && mapping.TryGetValue(id, out var mapped) ? mapped : id, target.Process);
 
         var fromVersion = instance.Version;
         instance.DefinitionId = target.Id;

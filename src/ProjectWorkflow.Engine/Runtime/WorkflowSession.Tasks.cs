@@ -283,6 +283,7 @@ public sealed partial class WorkflowSession
         instance.Tasks = before.Tasks;
         instance.Bookmarks = before.Bookmarks;
         instance.Incidents = before.Incidents;
+        instance.Compensations = before.Compensations;
         instance.CompletedElementIds = before.CompletedElementIds;
         instance.TakenFlowIds = before.TakenFlowIds;
         instance.LastCompleters = before.LastCompleters;

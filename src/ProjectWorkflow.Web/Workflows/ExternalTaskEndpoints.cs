@@ -61,6 +61,43 @@ public static class ExternalTaskEndpoints
                 return TypedResults.NoContent();
             })
             .WithSummary("Release the lock so any worker may fetch the task (worker, admin)");
+
+        // On the parent group, so the route is /engine-rest/external-task itself (a group's "" would add a trailing slash).
+        engineRest.MapGet("/external-task", async ([AsParameters] ExternalTaskQuery query, ListExternalTasks list, CancellationToken ct) =>
+                new CamundaJson(await list.HandleAsync(query, ct)))
+            .WithTags("External tasks").RequireAuthorization(policy => policy.RequireRole(Callers))
+            .Produces<IReadOnlyList<ExternalTaskView>>(StatusCodes.Status200OK, "application/json")
+            .WithSummary("List external tasks by topic, worker, lock, retries, instance, activity or priority (Camunda's GET /external-task; worker, admin)");
+
+        tasks.MapGet("/count", async ([AsParameters] ExternalTaskQuery query, CountExternalTasks count, CancellationToken ct) =>
+                new CamundaJson(await count.HandleAsync(query, ct)))
+            .Produces<ExternalTaskCount>(StatusCodes.Status200OK, "application/json")
+            .WithSummary("How many external tasks the query matches (Camunda's GET /external-task/count; worker, admin)");
+
+        tasks.MapGet("/{id:guid}", async (Guid id, GetExternalTask get, CancellationToken ct) => new CamundaJson(await get.HandleAsync(id, ct)))
+            .Produces<ExternalTaskView>(StatusCodes.Status200OK, "application/json")
+            .WithSummary("One external task (worker, admin)");
+
+        tasks.MapPost("/{id:guid}/lock", async (Guid id, LockExternalTaskRequest request, ClaimsPrincipal user, LockExternalTask lockTask, CancellationToken ct) =>
+            {
+                await lockTask.HandleAsync(id, request, ActorOf.User(user), ct);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Lock this one task for the worker for lockDuration milliseconds (worker, admin)");
+
+        tasks.MapPut("/{id:guid}/retries", async (Guid id, SetRetriesRequest request, ClaimsPrincipal user, SetExternalTaskRetries set, CancellationToken ct) =>
+            {
+                await set.HandleAsync(id, request, ActorOf.User(user), ct);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Set the retries left: 0 raises an incident, more resolves one (worker, admin)");
+
+        tasks.MapPut("/{id:guid}/priority", async (Guid id, SetPriorityRequest request, ClaimsPrincipal user, SetExternalTaskPriority set, CancellationToken ct) =>
+            {
+                await set.HandleAsync(id, request, ActorOf.User(user), ct);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Set the task's priority, which fetchAndLock with usePriority takes highest first (worker, admin)");
         return engineRest;
     }
 

@@ -198,10 +198,10 @@ public class BpmnReaderModelTests
               <bpmn:startEvent id="Start" />
               <bpmn:complexGateway id="Abstract" />
               <bpmn:scriptTask id="Script" />
-              <bpmn:boundaryEvent id="Failed" attachedToRef="Script"><bpmn:compensateEventDefinition /></bpmn:boundaryEvent>
-              <bpmn:intermediateThrowEvent id="Shout"><bpmn:compensateEventDefinition /></bpmn:intermediateThrowEvent>
+              <bpmn:boundaryEvent id="Failed" attachedToRef="Script"><bpmn:terminateEventDefinition /></bpmn:boundaryEvent>
+              <bpmn:intermediateCatchEvent id="Shout"><bpmn:compensateEventDefinition /></bpmn:intermediateCatchEvent>
               <bpmn:adHocSubProcess id="Race" />
-              <bpmn:subProcess id="OnError" triggeredByEvent="true"><bpmn:startEvent id="Hidden"><bpmn:compensateEventDefinition /></bpmn:startEvent></bpmn:subProcess>
+              <bpmn:subProcess id="OnError" triggeredByEvent="true"><bpmn:startEvent id="Hidden"><bpmn:cancelEventDefinition /></bpmn:startEvent></bpmn:subProcess>
               <bpmn:userTask id="Loop"><bpmn:standardLoopCharacteristics /></bpmn:userTask>
               <bpmn:serviceTask id="Java" camunda:class="com.example.Calculate" />
             """);
@@ -213,10 +213,10 @@ public class BpmnReaderModelTests
         Assert.Equal(BpmnSamples.LineOf(xml, "id=\"Abstract\""), byId["Abstract"].Line);
         Assert.Contains("exclusive, inclusive or parallel gateway", byId["Abstract"].Reason);
         Assert.Equal("scriptTask (scriptFormat 'none')", byId["Script"].Kind);
-        Assert.Equal("boundaryEvent (compensateEventDefinition)", byId["Failed"].Kind);
-        Assert.Equal("intermediateThrowEvent (compensateEventDefinition)", byId["Shout"].Kind);
+        Assert.Equal("boundaryEvent (terminateEventDefinition)", byId["Failed"].Kind);
+        Assert.Equal("intermediateCatchEvent (compensateEventDefinition)", byId["Shout"].Kind);
         Assert.Equal("adHocSubProcess", byId["Race"].Kind);
-        Assert.Equal("startEvent (compensateEventDefinition)", byId["Hidden"].Kind);
+        Assert.Equal("startEvent (cancelEventDefinition)", byId["Hidden"].Kind);
         Assert.Equal("userTask (standardLoopCharacteristics)", byId["Loop"].Kind);
         Assert.Equal("serviceTask (camunda:class)", byId["Java"].Kind);
         Assert.All(document.Unsupported, u => Assert.Equal("Approval", u.ProcessId));
@@ -226,14 +226,11 @@ public class BpmnReaderModelTests
     }
 
     [Theory]
-    [InlineData("startEvent", "compensateEventDefinition")]
-    [InlineData("intermediateThrowEvent", "compensateEventDefinition")]
+    [InlineData("startEvent", "cancelEventDefinition")]
     [InlineData("endEvent", "conditionalEventDefinition")]
-    [InlineData("endEvent", "compensateEventDefinition")]
-    [InlineData("endEvent", "cancelEventDefinition")]
     [InlineData("intermediateCatchEvent", "errorEventDefinition")]
     [InlineData("intermediateCatchEvent", "compensateEventDefinition")]
-    [InlineData("boundaryEvent", "cancelEventDefinition")]
+    [InlineData("intermediateCatchEvent", "cancelEventDefinition")]
     [InlineData("boundaryEvent", "terminateEventDefinition")]
     public void Names_the_event_definition_that_is_unsupported(string eventKind, string definition)
     {

@@ -150,8 +150,61 @@ public sealed class ExternalTaskWorkerTests(ExternalWorkerApp app)
         return (key, topic);
     }
 
-    /// <summary>Runs <c>worker/worker.mjs</c> with node until it exits (at most 90 s); its output for the assertion message.</summary>
-    private async Task<(int ExitCode, string Output)> RunWorkerAsync(string topic, string workerId, string token)
+    [Fact]
+    public async Task TwoNodeWorkersCompete_AndEachTaskIsDoneExactlyOnce()
+    {
+        using var admin = await app.CreateClientForAsync("admin1");
+        var (key, topic) = await DeployCheckAsync(admin);
+        var instances = new List<Guid>();
+        for (var i = 0; i < 6; i++) instances.Add(await StartAsync(admin, key, new { requestedAmount = i }));
+        var token = await app.TokenForAsync("worker1");
+
+        var results = await Task.WhenAll(
+            RunWorkerAsync(topic, "node-worker-a", token, mode: "many"),
+            RunWorkerAsync(topic, "node-worker-b", token, mode: "many"));
+
+        var output = string.Join("\n", results.Select(r => r.Output));
+        Assert.All(results, r => Assert.True(r.ExitCode == 0, $"a worker exited {r.ExitCode}:\n{output}"));
+        var completed = output.Split('\n').Where(l => l.StartsWith("completed ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(6, completed.Count);
+        Assert.Equal(6, completed.Distinct().Count());
+        foreach (var id in instances)
+        {
+            Assert.Equal("completed", (await InstanceAsync(admin, id)).GetProperty("status").GetString());
+            Assert.Single(await JournalAsync(admin, id), j => j.GetProperty("event").GetString() == "externalTaskCompleted");
+        }
+    }
+
+    [Fact]
+    public async Task AWorkerKilledWithItsLockHeld_LosesTheTaskToTheOtherOnceTheLockExpires()
+    {
+        using var admin = await app.CreateClientForAsync("admin1");
+        var (key, topic) = await DeployCheckAsync(admin);
+        var instanceId = await StartAsync(admin, key, new { requestedAmount = 4 });
+        var token = await app.TokenForAsync("worker1");
+
+        // The first worker locks the task for 3 s and dies holding it.
+        var (hanging, _) = await RunWorkerAsync(topic, "node-worker-dies", token, mode: "hang", lockMilliseconds: 3000, killWhen: "locked ");
+        Assert.NotEqual(0, hanging);
+        Assert.Equal("running", (await InstanceAsync(admin, instanceId)).GetProperty("status").GetString());
+
+        var (exitCode, output) = await RunWorkerAsync(topic, "node-worker-survives", token);
+
+        Assert.True(exitCode == 0, $"the second worker exited {exitCode}:\n{output}");
+        var instance = await InstanceAsync(admin, instanceId);
+        Assert.Equal("completed", instance.GetProperty("status").GetString());
+        Assert.Equal("node-worker-survives", instance.GetProperty("variables").GetProperty("checkedBy").GetString());
+        var locks = (await JournalAsync(admin, instanceId)).Where(j => j.GetProperty("event").GetString() == "externalTaskLocked")
+            .Select(j => j.GetProperty("detail").GetString()).ToList();
+        Assert.Equal(["node-worker-dies", "node-worker-survives"], locks);
+    }
+
+    /// <summary>
+    /// Runs <c>worker/worker.mjs</c> with node until it exits (at most 90 s), or kills it once its output shows
+    /// <paramref name="killWhen"/>; its output for the assertion message.
+    /// </summary>
+    private async Task<(int ExitCode, string Output)> RunWorkerAsync(string topic, string workerId, string token, string mode = "one",
+        int lockMilliseconds = 30000, string? killWhen = null)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("PW_NODE") ?? "node", "worker.mjs")
         {
@@ -164,7 +217,22 @@ public sealed class ExternalTaskWorkerTests(ExternalWorkerApp app)
         start.Environment["PW_TOKEN"] = token;
         start.Environment["PW_TOPIC"] = topic;
         start.Environment["PW_WORKER_ID"] = workerId;
+        start.Environment["PW_MODE"] = mode;
+        start.Environment["PW_LOCK_MS"] = lockMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         using var node = Process.Start(start)!;
+        if (killWhen is not null)
+        {
+            var seen = new System.Text.StringBuilder();
+            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            while (await node.StandardOutput.ReadLineAsync(wait.Token) is { } line)
+            {
+                seen.AppendLine(line);
+                if (line.StartsWith(killWhen, StringComparison.Ordinal)) break;
+            }
+            node.Kill(entireProcessTree: true);
+            await node.WaitForExitAsync();
+            return (node.ExitCode, seen + await node.StandardError.ReadToEndAsync());
+        }
         var stdout = node.StandardOutput.ReadToEndAsync();
         var stderr = node.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));

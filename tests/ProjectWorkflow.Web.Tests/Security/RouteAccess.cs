@@ -366,5 +366,11 @@ public static class RouteMatrix
         R("POST /engine-rest/external-task/{id:guid}/bpmnError",             "worker admin"),
         R("POST /engine-rest/external-task/{id:guid}/extendLock",            "worker admin"),
         R("POST /engine-rest/external-task/{id:guid}/unlock",                "worker admin"),
+        R("GET /engine-rest/external-task",                                  "worker admin"),
+        R("GET /engine-rest/external-task/count",                            "worker admin"),
+        R("GET /engine-rest/external-task/{id:guid}",                        "worker admin"),
+        R("POST /engine-rest/external-task/{id:guid}/lock",                  "worker admin"),
+        R("PUT /engine-rest/external-task/{id:guid}/retries",                "worker admin"),
+        R("PUT /engine-rest/external-task/{id:guid}/priority",               "worker admin"),
     ];
 }

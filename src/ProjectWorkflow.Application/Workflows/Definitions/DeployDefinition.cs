@@ -50,9 +50,18 @@ public sealed class DeployDefinition(
         return deployed[0] with { IsNew = deployed.Any(d => d.IsNew), Processes = deployed, Warnings = deployed.SelectMany(d => d.Warnings ?? []).ToList() };
     }
 
+    /// <summary>With external workers on, a topic no handler of the app serves is not refused: it waits for Camunda's workers, and deploy says so.</summary>
+    private IEnumerable<string> ExternalTopicWarnings(ProcessDefinition definition) =>
+        engine.Options.ExternalWorkers
+            ? definition.Process.NodesById.Values.OfType<ServiceTask>()
+                .Where(task => task.Topic is { } topic && !engine.ServiceTasks.TryGet(topic, out _))
+                .Select(task => $"The service task '{task.Id}' (topic '{task.Topic}') has no handler in the app: it will wait for an external worker to fetch it from /engine-rest/external-task.")
+            : [];
+
     private async Task<Deployed> DeployOneAsync(ProcessDefinition definition, byte[] content, string? deployedBy, bool shipped, CancellationToken cancellationToken)
     {
-        var warnings = ConditionSupply.Warnings(definition, id => definition.Process.Forms.GetValueOrDefault(id) ?? forms.Find(id), engine.ServiceTasks);
+        var warnings = ConditionSupply.Warnings(definition, id => definition.Process.Forms.GetValueOrDefault(id) ?? forms.Find(id), engine.ServiceTasks)
+            .Concat(ExternalTopicWarnings(definition)).ToList();
         foreach (var warning in warnings) logger.LogWarning("Deploying {Key}: {Warning}", definition.Key, warning);
         var existing = await db.Set<DefinitionRecord>().AsNoTracking()
             .FirstOrDefaultAsync(d => d.Key == definition.Key && d.ContentHash == definition.ContentHash, cancellationToken);

@@ -14,6 +14,12 @@ public static class ExternalTaskRegistration
         services.AddScoped<RaiseExternalTaskBpmnError>();
         services.AddScoped<ExtendExternalTaskLock>();
         services.AddScoped<UnlockExternalTask>();
+        services.AddScoped<ListExternalTasks>();
+        services.AddScoped<CountExternalTasks>();
+        services.AddScoped<GetExternalTask>();
+        services.AddScoped<LockExternalTask>();
+        services.AddScoped<SetExternalTaskRetries>();
+        services.AddScoped<SetExternalTaskPriority>();
         return services;
     }
 }

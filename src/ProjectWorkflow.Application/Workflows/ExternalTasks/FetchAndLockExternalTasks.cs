@@ -22,7 +22,7 @@ public sealed record FetchedExternalTask(
 /// each locked for it for the topic's <c>lockDuration</c>; a task another worker holds is skipped until that lock expires.
 /// Each lock is one command on its instance (its own transaction and audit entry). With nothing to do and an
 /// <c>asyncResponseTimeout</c>, the answer waits (long polling, at most <see cref="MaxWait"/>) for work to appear.
-/// We keep no priorities: <c>usePriority</c> is accepted and every task counts as priority 0 (oldest first).
+/// With <c>usePriority</c> the tasks of highest priority (<c>camunda:taskPriority</c>) come first, then the oldest instance's.
 /// </summary>
 public sealed class FetchAndLockExternalTasks(ProjectWorkflowDbContext db, WorkflowCommands commands, TimeProvider time)
 {
@@ -53,13 +53,13 @@ public sealed class FetchAndLockExternalTasks(ProjectWorkflowDbContext db, Workf
         var until = time.GetUtcNow() + wait;
         while (true)
         {
-            var fetched = await LockSomeAsync(workerId, maxTasks, durations, actor, cancellationToken);
+            var fetched = await LockSomeAsync(workerId, maxTasks, request.UsePriority == true, durations, actor, cancellationToken);
             if (fetched.Count > 0 || time.GetUtcNow() + PollEvery > until) return fetched;
             await Task.Delay(PollEvery, time, cancellationToken);
         }
     }
 
-    private async Task<List<FetchedExternalTask>> LockSomeAsync(string workerId, int maxTasks,
+    private async Task<List<FetchedExternalTask>> LockSomeAsync(string workerId, int maxTasks, bool usePriority,
         Dictionary<string, (TimeSpan Lock, List<string>? Variables)> topics, Actor actor, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -71,10 +71,10 @@ public sealed class FetchAndLockExternalTasks(ProjectWorkflowDbContext db, Workf
                 from b in db.Set<BookmarkRecord>().AsNoTracking()
                 join i in db.Set<InstanceRecord>().AsNoTracking() on b.InstanceId equals i.Id
                 where b.Kind == ExternalTaskInstances.Kind && names.Contains(b.MessageName!) && i.Status == running
-                select new { b.Id, b.InstanceId, b.DueAt, i.StartedAt })
+                select new { b.Id, b.InstanceId, b.DueAt, b.Priority, i.StartedAt })
             .ToListAsync(cancellationToken))
             .Where(c => c.DueAt is null || c.DueAt <= now)
-            .OrderBy(c => c.StartedAt).ThenBy(c => c.Id)
+            .OrderByDescending(c => usePriority ? c.Priority : 0).ThenBy(c => c.StartedAt).ThenBy(c => c.Id)
             .Take(maxTasks * 4)
             .ToList();
 
@@ -111,6 +111,6 @@ public sealed class FetchAndLockExternalTasks(ProjectWorkflowDbContext db, Workf
     private static FetchedExternalTask Shape(LockedExternalTask task, string definitionId, List<string>? variables) => new(
         task.Id.ToString("D"), task.Topic, task.WorkerId, task.LockExpiresAt, task.ElementId, $"{task.ElementId}:{task.Id:D}",
         task.Id.ToString("D"), task.InstanceId.ToString("D"), definitionId, task.DefinitionKey, task.BusinessKey,
-        task.Retries, task.ErrorMessage, null, false, 0, null,
+        task.Retries, task.ErrorMessage, null, false, task.Priority, null,
         TypedVariables.Write(task.Variables, variables));
 }

@@ -86,6 +86,7 @@ internal sealed class BookmarkRecordConfiguration : IEntityTypeConfiguration<Boo
         builder.Property(b => b.ElementId).HasMaxLength(255).IsRequired();
         builder.Property(b => b.MessageName).HasMaxLength(255);
         builder.Property(b => b.CorrelationKey).HasMaxLength(255);
+        builder.Property(b => b.WorkerId).HasMaxLength(255);
         builder.HasIndex(b => b.DueAt);
         builder.HasIndex(b => new { b.MessageName, b.CorrelationKey });
         builder.HasIndex(b => b.InstanceId);

@@ -243,6 +243,8 @@ internal sealed class WorkflowStore(ProjectWorkflowDbContext db, DefinitionCatal
             row.DueAt = bookmark.DueAt?.ToUniversalTime(); // the sweep compares it with now (see tasks above)
             row.MessageName = bookmark.MessageName;
             row.CorrelationKey = bookmark.CorrelationKey;
+            row.Priority = bookmark.Priority ?? 0;
+            row.WorkerId = bookmark.WorkerId;
         }
     }
 

@@ -25,10 +25,16 @@ public sealed class PatientClient
 
     public ConcurrentQueue<string> Faults { get; } = new();
 
-    public async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, object? body = null)
+    /// <summary>
+    /// Sends until the request gets an answer that is not "wait" (503, 409 in progress). With <paramref name="retryLostRaces"/>
+    /// a 409 that lost a race with another node (the app changed nothing and stored that answer under the key) is tried
+    /// again under a new key, as a person would on "Reload it and try again".
+    /// </summary>
+    public async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, object? body = null, bool retryLostRaces = false)
     {
         var key = Guid.NewGuid().ToString();
         var until = DateTime.UtcNow + GiveUpAfter;
+        var races = 0;
         while (true)
         {
             if (DateTime.UtcNow > until) throw new TimeoutException($"POST {url} did not get an answer within {GiveUpAfter.TotalMinutes} minutes.");
@@ -56,10 +62,19 @@ public sealed class PatientClient
                 await Task.Delay(retryAfter ?? TimeSpan.FromSeconds(1));
                 continue;
             }
-            if (response.StatusCode == HttpStatusCode.Conflict && await TitleAsync(response) == "Request already in progress")
+            if (response.StatusCode == HttpStatusCode.Conflict)
             {
-                await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1));
-                continue;
+                if (await TitleAsync(response) == "Request already in progress")
+                {
+                    await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1));
+                    continue;
+                }
+                if (retryLostRaces && ++races < 8)
+                {
+                    key = Guid.NewGuid().ToString();
+                    await Task.Delay(200 * races);
+                    continue;
+                }
             }
             if ((int)response.StatusCode >= 500)
                 Faults.Enqueue($"POST {url} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");

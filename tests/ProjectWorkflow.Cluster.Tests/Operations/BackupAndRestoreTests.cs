@@ -9,13 +9,12 @@ namespace ProjectWorkflow.Cluster.Tests.Operations;
 /// The backup the operations guide prescribes, taken for real: <c>pg_dump --format=custom</c> of the database a running
 /// node uses, <c>pg_restore</c> into a fresh database, a new node started on the copy, and what was written before the
 /// backup is read back through it — a user, an attachment's bytes (kept in the database on PostgreSQL), an audit
-/// chain that verifies and a ledger that reconciles.
+/// chain that verifies and a ledger that reconciles. It backs up the outage cluster's database (whatever its other
+/// tests left in it), so it costs one node's start.
 /// </summary>
-public sealed class BackupAndRestoreTests : IAsyncLifetime
-{
-    private const string SigningKey = "backup-restore-tests-signing-key-0123456789";
-    private static readonly string AuditKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
-    private static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\nxref\n0 1\n0000000000 65535 f \ntrailer << /Root 1 0 R /Size 1 >>\nstartxref\n45\n%%EOF\n"u8.ToArray();
+[Collection(OutageClusterCollection.Name)]
+public sealed class BackupAndRestoreTests(OutageCluster cluster) : IAsyncLifetime
+{    private static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\nxref\n0 1\n0000000000 65535 f \ntrailer << /Root 1 0 R /Size 1 >>\nstartxref\n45\n%%EOF\n"u8.ToArray();
 
     private readonly List<IAsyncDisposable> _cleanup = [];
     private readonly string _dump = Path.Combine(Path.GetTempPath(), $"projectworkflow-backup-{Guid.NewGuid():N}.dump");
@@ -24,16 +23,15 @@ public sealed class BackupAndRestoreTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        // Nodes first (they were added after their databases), then the databases.
+        // The node first (it was added after its database), then the database.
         for (var i = _cleanup.Count - 1; i >= 0; i--) await _cleanup[i].DisposeAsync();
         File.Delete(_dump);
     }
 
-    [ClusterFact]
+    [OutageFact]
     public async Task ABackupOfTheDatabase_RestoredIntoAFreshOne_RunsTheAppWithEverythingWrittenBeforeIt()
     {
-        var original = Track(await ClusterDatabase.CreateAsync());
-        var node = Track(await ClusterNode.StartAsync("original", Settings(original)));
+        var node = cluster.A;
         using var admin = await node.CreateClientForAsync("admin1");
         using var applicant = await node.CreateClientForAsync("enterprise1");
         var userName = $"restore-{Guid.NewGuid():N}"[..20];
@@ -48,11 +46,11 @@ public sealed class BackupAndRestoreTests : IAsyncLifetime
         var attachmentId = (await attached.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
         // The backup, taken while the node runs, and its restore into a new database.
-        await ServiceControl.ExecAsync(Tool("pg_dump"), [.. Connection(original), "--format=custom", $"--file={_dump}"]);
+        await ServiceControl.ExecAsync(Tool("pg_dump"), [.. Connection(cluster.DatabaseConnectionString), "--format=custom", $"--file={_dump}"]);
         var restored = Track(await ClusterDatabase.CreateAsync());
-        await ServiceControl.ExecAsync(Tool("pg_restore"), [.. Connection(restored), "--no-owner", _dump]);
+        await ServiceControl.ExecAsync(Tool("pg_restore"), [.. Connection(restored.ConnectionString), "--no-owner", _dump]);
 
-        var copy = Track(await ClusterNode.StartAsync("restored", Settings(restored)));
+        var copy = Track(await cluster.StartNodeOnAsync("restored", restored.ConnectionString));
         using var adminOnCopy = await copy.CreateClientForAsync("admin1");
         using var applicantOnCopy = await copy.CreateClientForAsync("enterprise1");
         using var auditorOnCopy = await copy.CreateClientForAsync("auditor1");
@@ -75,21 +73,9 @@ public sealed class BackupAndRestoreTests : IAsyncLifetime
         return disposable;
     }
 
-    private static Dictionary<string, string> Settings(ClusterDatabase database) => new()
+    private static string[] Connection(string connectionString)
     {
-        ["Database__Provider"] = "PostgreSql",
-        ["ConnectionStrings__ProjectWorkflow"] = database.ConnectionString,
-        ["ASPNETCORE_ENVIRONMENT"] = "Development",
-        ["Seed__DemoData"] = "true",
-        ["Seed__DemoApplications"] = "false",
-        ["Auth__SigningKey"] = SigningKey,
-        ["Audit__CurrentKeyId"] = "backup",
-        ["Audit__Keys__backup"] = AuditKey,
-    };
-
-    private static string[] Connection(ClusterDatabase database)
-    {
-        var builder = new NpgsqlConnectionStringBuilder(database.ConnectionString);
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
         return ["--host", builder.Host!, "--port", builder.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--username", builder.Username ?? "postgres", "--dbname", builder.Database!, "--no-password"];
     }

@@ -74,8 +74,9 @@ public sealed class OutageFactAttribute : FactAttribute
 {
     public OutageFactAttribute()
     {
-        if (!MessagingEnvironment.HasRabbitMq || MessagingEnvironment.Postgres is null || !ServiceControl.CanControlPostgres || !ServiceControl.CanControlRabbitMq)
+        if (!MessagingEnvironment.HasRabbitMq || MessagingEnvironment.Postgres is null || !ServiceControl.CanControlPostgres || !ServiceControl.CanControlRabbitMq
+            || string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(ClusterDatabase.ConnectionVariable)))
             Skip = $"Needs PostgreSQL and RabbitMQ that the test may stop and start: {MessagingEnvironment.RabbitMqVariable}, {MessagingEnvironment.PostgresVariable}, "
-                + $"{ServiceControl.PostgresControlVariable}/{ServiceControl.PostgresDirectoryVariable} and {ServiceControl.RabbitMqControlVariable}/{ServiceControl.RabbitMqDirectoryVariable} (infra/scripts/test.sh sets them).";
+                + $"{ServiceControl.PostgresControlVariable}/{ServiceControl.PostgresDirectoryVariable} and {ServiceControl.RabbitMqControlVariable}/{ServiceControl.RabbitMqDirectoryVariable}, and {ClusterDatabase.ConnectionVariable} for the backup's copy (infra/scripts/test.sh sets them).";
     }
 }

@@ -206,7 +206,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider t
         }
         catch (Exception exception)
         {
-            logger.LogError(exception, "Could not store the response for idempotency record {Id}; retries will get 409", id);
+            Unkept(exception, "store the response of", id);
         }
     }
 
@@ -220,8 +220,21 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider t
         }
         catch (Exception exception)
         {
-            logger.LogError(exception, "Could not release idempotency record {Id}; retries will get 409", id);
+            Unkept(exception, "release", id);
         }
+    }
+
+    /// <summary>
+    /// A database that went away is an outage the request's own 503 already reports: a warning without the stack, not
+    /// an error (the runbook's "once, as a warning"). Anything else is a bug.
+    /// </summary>
+    private void Unkept(Exception exception, string action, long id)
+    {
+        if (Errors.DatabaseUnavailable.Cause(exception) is { } cause)
+            logger.LogWarning("Could not {Action} idempotency record {Id}; retries get 409 until it is abandoned ({Cause}: {Reason})",
+                action, id, cause.GetType().Name, cause.Message);
+        else
+            logger.LogError(exception, "Could not {Action} idempotency record {Id}; retries get 409 until it is abandoned", action, id);
     }
 
     private static Task Problem(HttpContext context, int status, string title, string detail) =>

@@ -46,9 +46,7 @@ public sealed class AuditChain(AuditTrail trail, AuditKeys keys, TimeProvider ti
         var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
-            await db.Set<AuditHead>().Where(h => h.Id == AuditHead.TheOnlyId)
-                .ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSequence, h => h.LastSequence), cancellationToken);
-            var head = await db.Set<AuditHead>().AsNoTracking().SingleAsync(h => h.Id == AuditHead.TheOnlyId, cancellationToken);
+            var head = await LockHeadAsync(db, cancellationToken);
 
             var result = await save(cancellationToken); // the change itself: keys of new rows are known from here on
             if (unrecorded is not null && decisions.Count == 0)
@@ -83,9 +81,28 @@ public sealed class AuditChain(AuditTrail trail, AuditKeys keys, TimeProvider ti
                 previous = entry.Hash;
                 db.Add(entry);
             }
-            await save(cancellationToken);
-            await db.Set<AuditHead>().Where(h => h.Id == AuditHead.TheOnlyId)
-                .ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSequence, sequence).SetProperty(h => h.LastHash, previous), cancellationToken);
+            // The head moves in the same batch as the entries (one round trip), then is forgotten: the next save locks it afresh.
+            if (db.ChangeTracker.Entries<AuditHead>().Any())
+            {
+                // Someone in this scope tracks the head already: move it on its own, as a separate statement.
+                await save(cancellationToken);
+                await db.Set<AuditHead>().Where(h => h.Id == AuditHead.TheOnlyId)
+                    .ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSequence, sequence).SetProperty(h => h.LastHash, previous), cancellationToken);
+            }
+            else
+            {
+                var moved = db.Attach(head);
+                head.LastSequence = sequence;
+                head.LastHash = previous;
+                try
+                {
+                    await save(cancellationToken);
+                }
+                finally
+                {
+                    moved.State = EntityState.Detached;
+                }
+            }
             if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
             return result;
         }
@@ -93,6 +110,30 @@ public sealed class AuditChain(AuditTrail trail, AuditKeys keys, TimeProvider ti
         {
             if (ownTransaction is not null) await ownTransaction.DisposeAsync();
         }
+    }
+
+    /// <summary>
+    /// Takes the head's row lock (a no-op update, held to the commit) and reads it in the same statement where the
+    /// database can (<c>UPDATE … RETURNING</c> on SQLite and PostgreSQL); two statements on SQL Server.
+    /// </summary>
+    private static async Task<AuditHead> LockHeadAsync(DbContext db, CancellationToken cancellationToken)
+    {
+        if (db.Database.ProviderName is { } provider && (provider.Contains("Sqlite", StringComparison.Ordinal) || provider.Contains("Npgsql", StringComparison.Ordinal)))
+        {
+            var rows = await db.Database.SqlQueryRaw<HeadRow>(
+                    $"UPDATE \"AuditHead\" SET \"LastSequence\" = \"LastSequence\" WHERE \"Id\" = {AuditHead.TheOnlyId} RETURNING \"LastSequence\", \"LastHash\"")
+                .ToListAsync(cancellationToken);
+            return new AuditHead { Id = AuditHead.TheOnlyId, LastSequence = rows[0].LastSequence, LastHash = rows[0].LastHash };
+        }
+        await db.Set<AuditHead>().Where(h => h.Id == AuditHead.TheOnlyId)
+            .ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSequence, h => h.LastSequence), cancellationToken);
+        return await db.Set<AuditHead>().AsNoTracking().SingleAsync(h => h.Id == AuditHead.TheOnlyId, cancellationToken);
+    }
+
+    private sealed class HeadRow
+    {
+        public long LastSequence { get; set; }
+        public string LastHash { get; set; } = "";
     }
 
     /// <summary>An application whose status the save moves (submitted, approved, rejected …) is a decision of its own: one entry each.</summary>

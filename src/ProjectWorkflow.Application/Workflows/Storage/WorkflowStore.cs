@@ -20,12 +20,43 @@ internal sealed class WorkflowStore(ProjectWorkflowDbContext db, DefinitionCatal
 
     public async ValueTask<ProcessInstance?> FindInstanceAsync(Guid id, CancellationToken cancellationToken)
     {
-        var record = await db.Set<InstanceRecord>().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
-        if (record is null) return null;
+        if (!_prefetched.Remove(id, out var loaded))
+            loaded = await LoadAsync(db.Set<InstanceRecord>().Where(i => i.Id == id), cancellationToken);
+        if (loaded is null) return null;
+        var record = loaded.Instance;
         _loaded[id] = record;
         _loadedRevisions[id] = record.Revision;
-        return JsonSerializer.Deserialize<ProcessInstance>(record.State, RuntimeJson.Options);
+        var instance = JsonSerializer.Deserialize<ProcessInstance>(record.State, RuntimeJson.Options)!;
+        // The rows beside the state were written from the state the last save held, so the state says which are there:
+        // an instance that held no bookmark (or open incident) when it was saved has no such row to read back.
+        _openTasks[id] = loaded.OpenTasks;
+        _hadBookmarks[id] = instance.Bookmarks.Count > 0;
+        _hadIncidents[id] = instance.Incidents.Count > 0;
+        return instance;
     }
+
+    /// <summary>
+    /// One round of reads per command: the instance with its open tasks and their candidates, in one query (tracked,
+    /// so the save updates them; the instance's revision guards the save).
+    /// </summary>
+    private async Task<Loaded?> LoadAsync(IQueryable<InstanceRecord> instances, CancellationToken cancellationToken)
+    {
+        var found = await instances
+            .Select(i => new
+            {
+                Instance = i,
+                Tasks = db.Set<TaskRecord>().Where(t => t.InstanceId == i.Id && t.Status == TaskStatuses.Open).Select(t => new { Task = t, t.Candidates }).ToList(),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        return found is null ? null : new Loaded(found.Instance, found.Tasks.Select(t => t.Task).ToList());
+    }
+
+    private sealed record Loaded(InstanceRecord Instance, List<TaskRecord> OpenTasks);
+
+    private readonly Dictionary<Guid, Loaded> _prefetched = [];
+    private readonly Dictionary<Guid, List<TaskRecord>> _openTasks = [];
+    private readonly Dictionary<Guid, bool> _hadBookmarks = [];
+    private readonly Dictionary<Guid, bool> _hadIncidents = [];
 
     public async ValueTask<IReadOnlyList<Guid>> FindInstancesWaitingForSignalAsync(string name, CancellationToken cancellationToken)
     {
@@ -46,8 +77,15 @@ internal sealed class WorkflowStore(ProjectWorkflowDbContext db, DefinitionCatal
         return latest;
     }
 
-    public async ValueTask<Guid?> FindInstanceOfTaskAsync(Guid taskId, CancellationToken cancellationToken) =>
-        await db.Set<TaskRecord>().AsNoTracking().Where(t => t.Id == taskId).Select(t => (Guid?)t.InstanceId).FirstOrDefaultAsync(cancellationToken);
+    /// <summary>The task's instance, loaded in the same query (the engine asks for it next).</summary>
+    public async ValueTask<Guid?> FindInstanceOfTaskAsync(Guid taskId, CancellationToken cancellationToken)
+    {
+        var loaded = await LoadAsync(db.Set<TaskRecord>().Where(t => t.Id == taskId).SelectMany(t => db.Set<InstanceRecord>().Where(i => i.Id == t.InstanceId)), cancellationToken);
+        if (loaded is null)
+            return await db.Set<TaskRecord>().AsNoTracking().Where(t => t.Id == taskId).Select(t => (Guid?)t.InstanceId).FirstOrDefaultAsync(cancellationToken);
+        _prefetched[loaded.Instance.Id] = loaded;
+        return loaded.Instance.Id;
+    }
 
     /// <summary>Writes every instance the session touched, with its inbox rows, bookmarks, incidents and journal.</summary>
     public async Task StageAsync(WorkflowSession session, CancellationToken cancellationToken)
@@ -68,7 +106,8 @@ internal sealed class WorkflowStore(ProjectWorkflowDbContext db, DefinitionCatal
 
             // A new instance has no rows yet: its projections need no reading, only writing.
             var isNew = session.Created.Contains(instance.Id);
-            await SyncTasksAsync(instance, completedBy, cancelReasons, now, isNew, cancellationToken);
+            var withdrawn = session.Journal.Any(j => j.InstanceId == instance.Id && j.Event == "withdrawn");
+            await SyncTasksAsync(instance, completedBy, cancelReasons, now, isNew, withdrawn, cancellationToken);
             await SyncBookmarksAsync(instance, isNew, cancellationToken);
             await SyncIncidentsAsync(instance, now, isNew, cancellationToken);
         }
@@ -120,12 +159,9 @@ internal sealed class WorkflowStore(ProjectWorkflowDbContext db, DefinitionCatal
     }
 
     private async Task SyncTasksAsync(ProcessInstance instance, Dictionary<Guid, TaskCompleted> completedBy,
-        Dictionary<Guid, string> cancelReasons, DateTimeOffset now, bool isNew, CancellationToken cancellationToken)
+        Dictionary<Guid, string> cancelReasons, DateTimeOffset now, bool isNew, bool withdrawn, CancellationToken cancellationToken)
     {
-        var rows = isNew
-            ? []
-            : await db.Set<TaskRecord>().Include(t => t.Candidates)
-                .Where(t => t.InstanceId == instance.Id && t.Status == TaskStatuses.Open).ToListAsync(cancellationToken);
+        var rows = isNew ? [] : _openTasks[instance.Id];
         var open = instance.Tasks.ToDictionary(t => t.Id);
 
         foreach (var row in rows.Where(r => !open.ContainsKey(r.Id)))
@@ -150,8 +186,9 @@ internal sealed class WorkflowStore(ProjectWorkflowDbContext db, DefinitionCatal
             var row = rows.Find(r => r.Id == task.Id);
             if (row is null)
             {
-                // A withdrawal can bring a finished task back: reopen its row rather than add a second one.
-                row = await db.Set<TaskRecord>().Include(t => t.Candidates).FirstOrDefaultAsync(t => t.Id == task.Id, cancellationToken);
+                // A withdrawal can bring a finished task back: reopen its row rather than add a second one. Only a
+                // withdrawal brings a task id back; any other task not among the open rows was created by this command.
+                row = withdrawn ? await db.Set<TaskRecord>().Include(t => t.Candidates).FirstOrDefaultAsync(t => t.Id == task.Id, cancellationToken) : null;
                 if (row is null)
                 {
                     row = new TaskRecord { Id = task.Id, InstanceId = instance.Id, CreatedAt = task.CreatedAt };
@@ -188,7 +225,7 @@ internal sealed class WorkflowStore(ProjectWorkflowDbContext db, DefinitionCatal
 
     private async Task SyncBookmarksAsync(ProcessInstance instance, bool isNew, CancellationToken cancellationToken)
     {
-        var rows = isNew ? [] : await db.Set<BookmarkRecord>().Where(b => b.InstanceId == instance.Id).ToListAsync(cancellationToken);
+        var rows = isNew || !_hadBookmarks[instance.Id] ? [] : await db.Set<BookmarkRecord>().Where(b => b.InstanceId == instance.Id).ToListAsync(cancellationToken);
         var live = instance.Bookmarks.ToDictionary(b => b.Id);
         foreach (var row in rows.Where(r => !live.ContainsKey(r.Id))) db.Remove(row);
         foreach (var bookmark in instance.Bookmarks)
@@ -209,7 +246,7 @@ internal sealed class WorkflowStore(ProjectWorkflowDbContext db, DefinitionCatal
 
     private async Task SyncIncidentsAsync(ProcessInstance instance, DateTimeOffset now, bool isNew, CancellationToken cancellationToken)
     {
-        var rows = isNew ? [] : await db.Set<IncidentRecord>().Where(i => i.InstanceId == instance.Id && i.ResolvedAt == null).ToListAsync(cancellationToken);
+        var rows = isNew || !_hadIncidents[instance.Id] ? [] : await db.Set<IncidentRecord>().Where(i => i.InstanceId == instance.Id && i.ResolvedAt == null).ToListAsync(cancellationToken);
         var open = instance.Incidents.ToDictionary(i => i.Id);
         foreach (var row in rows.Where(r => !open.ContainsKey(r.Id))) row.ResolvedAt = now;
         foreach (var incident in instance.Incidents.Where(i => !rows.Exists(r => r.Id == i.Id)))

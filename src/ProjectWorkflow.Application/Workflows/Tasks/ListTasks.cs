@@ -44,7 +44,6 @@ public sealed class ListTasks(ProjectWorkflowDbContext db, TaskForms forms)
         if (sort is not ("due" or "due-desc" or "newest")) throw InvalidRequestException.For("sort", "Sort by one of: due, due-desc, newest.");
 
         var me = actor.Id;
-        var namesMe = TaskCandidates.Naming(actor);
         var open = db.Set<TaskRecord>().AsNoTracking().Where(t => t.Status == TaskStatuses.Open);
         if (request.InstanceId is { } instanceId) open = open.Where(t => t.InstanceId == instanceId);
         if (!string.IsNullOrWhiteSpace(request.Process)) open = open.Where(t => t.DefinitionKey == request.Process);
@@ -56,8 +55,9 @@ public sealed class ListTasks(ProjectWorkflowDbContext db, TaskForms forms)
         }
 
         var mine = open.Where(t => t.Assignee == me);
-        var claimable = open.Where(t => t.Assignee == null && t.Candidates.AsQueryable().Any(namesMe));
-        var mineOrClaimable = open.Where(t => t.Assignee == me || (t.Assignee == null && t.Candidates.AsQueryable().Any(namesMe)));
+        var namingMe = NamingMe(actor);
+        var claimable = open.Where(t => t.Assignee == null && namingMe.Contains(t.Id));
+        var mineOrClaimable = open.Where(t => t.Assignee == me || (t.Assignee == null && namingMe.Contains(t.Id)));
         var query = scope switch
         {
             "mine" => mine,
@@ -71,6 +71,9 @@ public sealed class ListTasks(ProjectWorkflowDbContext db, TaskForms forms)
         {
             "due-desc" => query.OrderBy(t => t.DueAt == null).ThenByDescending(t => t.DueAt).ThenByDescending(t => t.CreatedAt).ThenBy(t => t.Id),
             "newest" => query.OrderByDescending(t => t.CreatedAt).ThenBy(t => t.Id),
+            // PostgreSQL sorts NULLs last in ascending order of its own: the plain order is the same order, and one the
+            // (Status, Assignee, DueAt) index yields as it is, so a page reads as many rows as it shows instead of sorting all.
+            _ when db.Database.IsNpgsql() => query.OrderBy(t => t.DueAt).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id),
             _ => query.OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id),
         };
         var rows = await ordered
@@ -92,15 +95,21 @@ public sealed class ListTasks(ProjectWorkflowDbContext db, TaskForms forms)
     public async Task<TaskCounts> CountAsync(Actor actor, CancellationToken cancellationToken)
     {
         var me = actor.Id;
-        var namesMe = TaskCandidates.Naming(actor);
+        var namingMe = NamingMe(actor);
         // One pass over my open and claimable tasks, the three counts summed together (three COUNTs read them three times).
         var counts = await db.Set<TaskRecord>().AsNoTracking()
-            .Where(t => t.Status == TaskStatuses.Open && (t.Assignee == me || (t.Assignee == null && t.Candidates.AsQueryable().Any(namesMe))))
+            .Where(t => t.Status == TaskStatuses.Open && (t.Assignee == me || (t.Assignee == null && namingMe.Contains(t.Id))))
             .GroupBy(t => 1)
             .Select(g => new TaskCounts(g.Count(t => t.Assignee == me), g.Count(t => t.Assignee == null), g.Count(t => t.OverdueSince != null)))
             .FirstOrDefaultAsync(cancellationToken);
         return counts ?? new TaskCounts(0, 0, 0);
     }
+
+    /// <summary>
+    /// The tasks whose candidates name me (a group of mine, or me), as one set read once from the candidates' (Value, IsGroup,
+    /// TaskId) index, rather than a probe of every open unassigned task's candidates.
+    /// </summary>
+    private IQueryable<Guid> NamingMe(Actor actor) => db.Set<TaskCandidate>().AsNoTracking().Where(TaskCandidates.Naming(actor)).Select(c => c.TaskId);
 
     public static TaskView ToView(TaskRecord t) => new(
         t.Id, t.InstanceId, t.ElementId, t.Name, t.Assignee, t.Owner,

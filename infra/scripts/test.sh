@@ -51,29 +51,23 @@ install_missing_packages() {
 }
 
 # ---------------------------------------------------------------- PostgreSQL
-pg_bin=""
 pg_data="$services_dir/postgres"
-
-as_postgres() {
-  if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
-}
+pg_started=""
+export PW_PG_PORT="$pg_port"
 
 stop_postgres() {
-  if [[ -n "$pg_bin" && -f "$pg_data/postmaster.pid" ]]; then
-    as_postgres "$pg_bin/pg_ctl" -D "$pg_data" -m fast -w stop >/dev/null 2>&1 \
-      || as_postgres "$pg_bin/pg_ctl" -D "$pg_data" -m immediate -w stop >/dev/null 2>&1 || true
-  fi
+  if [[ -n "$pg_started" ]]; then bash infra/scripts/postgres.sh stop "$pg_data" || true; fi
 }
 
 start_postgres() {
-  pg_bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
-  stop_postgres   # a server left behind by an interrupted run
+  bash infra/scripts/postgres.sh stop "$pg_data" 2>/dev/null || true   # a server left behind by an interrupted run
   rm -rf "$services_dir"
   mkdir -p "$services_dir"
-  if [[ $(id -u) -eq 0 ]]; then chown postgres: "$services_dir"; fi
-  as_postgres "$pg_bin/initdb" -D "$pg_data" -U postgres -A trust --no-sync -E UTF8 >/dev/null
-  as_postgres "$pg_bin/pg_ctl" -D "$pg_data" -l "$services_dir/postgres.log" -w \
-    -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $pg_data -c fsync=off" start >/dev/null
+  pg_started=1
+  bash infra/scripts/postgres.sh init "$pg_data"
+  # For the cluster tests: how to restart and stop that server (the outage tests do), and its pg_dump (the backup test).
+  export PW_TEST_POSTGRES_CONTROL="$root/infra/scripts/postgres.sh" PW_TEST_POSTGRES_DIR="$pg_data"
+  export PW_TEST_PG_BIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
 }
 
 # ---------------------------------------------------------------- RabbitMQ

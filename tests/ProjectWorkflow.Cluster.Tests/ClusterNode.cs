@@ -40,6 +40,9 @@ public sealed class ClusterNode : IAsyncDisposable
 
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
 
+    /// <summary>The running process's id: unchanged across an outage proves the node recovered without a restart.</summary>
+    public int? ProcessId => _process is { HasExited: false } process ? process.Id : null;
+
     /// <summary>Makes a node and starts it (see <see cref="StartAsync()"/>); a node that fails to start is cleaned up.</summary>
     public static async Task<ClusterNode> StartAsync(string name, IReadOnlyDictionary<string, string> settings)
     {

@@ -51,6 +51,22 @@ public abstract class TwoNodes(string name) : IAsyncLifetime
         B = await ClusterNode.StartAsync("node-b", Settings("b"));
     }
 
+    /// <summary>The nodes' database (a connection string).</summary>
+    public string DatabaseConnectionString => _database;
+
+    /// <summary>
+    /// A node beside the pair, configured as they are (keys, tuning) but on another database and the in-memory bus, so
+    /// it takes none of the pair's messages: e.g. the app started on a restored backup.
+    /// </summary>
+    public Task<ClusterNode> StartNodeOnAsync(string node, string connectionString)
+    {
+        var settings = Settings(node);
+        settings["ConnectionStrings__ProjectWorkflow"] = connectionString;
+        settings["Messaging__Transport"] = "InMemory";
+        settings.Remove("ConnectionStrings__RabbitMQ");
+        return ClusterNode.StartAsync($"node-{node}", settings);
+    }
+
     /// <summary>A unit of work on the nodes' database, for what the API does not show.</summary>
     public async Task<T> QueryAsync<T>(Func<ProjectWorkflowDbContext, Task<T>> query)
     {

@@ -2,6 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Xunit.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
+using ProjectWorkflow.Application.Idempotency;
+using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Web.Idempotency;
 using ProjectWorkflow.Web.Tests.Fixtures;
 
 namespace ProjectWorkflow.Web.Tests;
@@ -109,6 +113,51 @@ public sealed class IdempotencyTests(PortalApp app, ITestOutputHelper output)
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.False(second.Headers.Contains("Idempotency-Replayed"));
         Assert.NotEqual(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>
+    /// A request reserved its key and its node died before answering (or the database went away before the key was
+    /// freed): the reservation is left without a response. While it is young a retry is told to wait (409); once it is
+    /// older than <c>Idempotency:AbandonedAfterSeconds</c> the retry removes it and runs, once.
+    /// </summary>
+    [Fact]
+    public async Task AReservationLeftByACrashedRequest_ExpiresAfterTheConfiguredTime_AndTheRetryRunsOnce()
+    {
+        using var client = await app.CreateClientForAsync("admin1");
+        var body = NewUser("crashed");
+        var youngKey = Guid.NewGuid().ToString();
+        var oldKey = Guid.NewGuid().ToString();
+        var now = DateTime.UtcNow;
+        await LeaveReservationAsync(youngKey, body, now.AddSeconds(-10));
+        await LeaveReservationAsync(oldKey, body, now.AddSeconds(-IdempotencyMiddleware.DefaultAbandonedAfterSeconds - 60));
+
+        var tooSoon = await Send(client, youngKey, body);
+        var problem = await ProblemAssert.IsProblemAsync(tooSoon, HttpStatusCode.Conflict);
+        Assert.Equal("Request already in progress", problem.GetProperty("title").GetString());
+        Assert.Equal(0, await CountUsers(client, body.userName));
+
+        var retried = await Send(client, oldKey, body);
+        var replayed = await Send(client, oldKey, body);
+
+        Assert.Equal(HttpStatusCode.Created, retried.StatusCode);
+        Assert.False(retried.Headers.Contains("Idempotency-Replayed"));
+        Assert.Equal(HttpStatusCode.Created, replayed.StatusCode);
+        Assert.True(replayed.Headers.Contains("Idempotency-Replayed"));
+        Assert.Equal(1, await CountUsers(client, body.userName));
+    }
+
+    /// <summary>The row a request leaves when it reserved its key and never answered: no status, no body.</summary>
+    private async Task LeaveReservationAsync(string key, NewUserBody body, DateTime createdAt)
+    {
+        var bytes = await JsonContent.Create(body).ReadAsByteArrayAsync();
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData([.. System.Text.Encoding.UTF8.GetBytes("POST\n/api/users\n"), .. bytes]));
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProjectWorkflowDbContext>();
+        db.IdempotencyRecords.Add(new IdempotencyRecord
+        {
+            Key = key, UserName = "admin1", Method = "POST", Path = "/api/users", RequestHash = hash, CreatedAt = createdAt,
+        });
+        await db.SaveChangesAsync();
     }
 
     [Fact]

@@ -79,3 +79,16 @@ internal sealed class AttachmentRecordConfiguration : IEntityTypeConfiguration<A
         builder.HasIndex(a => a.ApplicationId);
     }
 }
+
+internal sealed class AttachmentBlobConfiguration : IEntityTypeConfiguration<AttachmentBlob>
+{
+    public void Configure(EntityTypeBuilder<AttachmentBlob> builder)
+    {
+        builder.ToTable("ApplicationAttachmentBlobs");
+        builder.HasKey(b => b.AttachmentId);
+        builder.Property(b => b.AttachmentId).ValueGeneratedNever();
+        builder.Property(b => b.Content).IsRequired();
+        // Deleting the attachment's row deletes its bytes.
+        builder.HasOne<AttachmentRecord>().WithOne().HasForeignKey<AttachmentBlob>(b => b.AttachmentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

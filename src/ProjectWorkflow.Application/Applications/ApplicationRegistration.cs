@@ -13,6 +13,7 @@ public static class ApplicationRegistration
         services.AddScoped<ApplicationTimeline>();
         services.AddScoped<ApplicationDraft>();
         services.AddScoped<Attachments>();
+        services.AddScoped<UploadStore>();
         services.AddScoped<SubmitApplication>();
         services.AddScoped<DeleteDraft>();
         services.AddScoped<WithdrawApplication>();

@@ -1,6 +1,9 @@
 namespace ProjectWorkflow.Application.Applications;
 
-/// <summary>A file attached to an application; the bytes live under the data directory, never in the database.</summary>
+/// <summary>
+/// A file attached to an application. Its bytes are where <see cref="StoragePath"/> says (<see cref="UploadStore"/>):
+/// a path relative to the shared folder, or <c>database:</c> for an <see cref="AttachmentBlob"/>.
+/// </summary>
 public sealed class AttachmentRecord
 {
     public Guid Id { get; set; }

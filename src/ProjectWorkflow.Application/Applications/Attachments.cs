@@ -11,10 +11,10 @@ namespace ProjectWorkflow.Application.Applications;
 
 /// <summary>
 /// Files attached to an application: checked by kind, size and structure (<see cref="AttachmentContent"/>: the file must
-/// be what its name says — PDF, PNG, JPEG, or an Office document), stored in the shared storage (<see cref="SharedStorage"/>) and handed back as
-/// inert downloads (<see cref="DownloadContentType"/>).
+/// be what its name says — PDF, PNG, JPEG, or an Office document), kept in the <see cref="UploadStore"/> (the database or
+/// the shared folder) and handed back as inert downloads (<see cref="DownloadContentType"/>).
 /// </summary>
-public sealed class Attachments(ProjectWorkflowDbContext db, ApplicationAccess access, IConfiguration configuration, TimeProvider time)
+public sealed class Attachments(ProjectWorkflowDbContext db, ApplicationAccess access, UploadStore store, IConfiguration configuration, TimeProvider time)
 {
     public static readonly IReadOnlyList<string> Kinds = ["feasibility-report", "business-licence", "audit-report", "investment-proof", "invoice", "acceptance-report", "progress-report", "interest-evidence", "other"];
 
@@ -51,11 +51,10 @@ public sealed class Attachments(ProjectWorkflowDbContext db, ApplicationAccess a
         if (errors.Count > 0) throw new InvalidRequestException(errors);
 
         var id = Guid.NewGuid();
-        var folder = Path.Combine(SharedStorage.Resolve(configuration), "uploads", application.Id.ToString("N"));
-        DataDirectory.CreatePrivate(folder);
-        var path = Path.Combine(folder, id.ToString("N") + extension.ToLowerInvariant());
+        var path = store.IncomingPath(application.Id, id, extension);
         long size;
         string hash;
+        string storagePath;
         try
         {
             await using (var file = File.Create(path))
@@ -64,6 +63,7 @@ public sealed class Attachments(ProjectWorkflowDbContext db, ApplicationAccess a
             }
             if (AttachmentContent.Problem(extension, path) is { } problem)
                 throw InvalidRequestException.For("file", $"{problem} Upload the original PDF, image or Office document.");
+            storagePath = await store.KeepAsync(id, path, cancellationToken);
         }
         catch
         {
@@ -80,7 +80,7 @@ public sealed class Attachments(ProjectWorkflowDbContext db, ApplicationAccess a
             ContentType = type!,
             SizeBytes = size,
             Sha256 = hash,
-            StoragePath = Path.GetRelativePath(SharedStorage.Resolve(configuration), path),
+            StoragePath = storagePath,
             UploadedAt = time.GetUtcNow(),
             UploadedBy = actor.Id,
         };
@@ -108,11 +108,12 @@ public sealed class Attachments(ProjectWorkflowDbContext db, ApplicationAccess a
         return (total, Convert.ToHexStringLower(sha.GetHashAndReset()));
     }
 
-    public async Task<(AttachmentRecord Record, string Path)> OpenAsync(Guid applicationId, Guid attachmentId, Actor actor, CancellationToken cancellationToken)
+    /// <summary>The attachment and its bytes, for whoever may read the application; the caller disposes the stream.</summary>
+    public async Task<(AttachmentRecord Record, Stream Content)> OpenAsync(Guid applicationId, Guid attachmentId, Actor actor, CancellationToken cancellationToken)
     {
         await access.ReadableAsync(applicationId, actor, cancellationToken);
         var record = await db.Set<AttachmentRecord>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == attachmentId && a.ApplicationId == applicationId, cancellationToken)
             ?? throw new NotFoundException($"The application has no attachment {attachmentId}.");
-        return (record, Path.Combine(SharedStorage.Resolve(configuration), record.StoragePath));
+        return (record, await store.OpenReadAsync(record, cancellationToken));
     }
 }

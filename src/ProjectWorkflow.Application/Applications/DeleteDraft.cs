@@ -12,7 +12,7 @@ namespace ProjectWorkflow.Application.Applications;
 /// The enterprise deletes a draft it will not submit: the draft and its attachments go (a draft claims no invoice and
 /// runs no process). The deletion is audited; a submitted application is withdrawn instead (<see cref="WithdrawApplication"/>).
 /// </summary>
-public sealed class DeleteDraft(ProjectWorkflowDbContext db, ApplicationAccess access, AuditTrail audit, IConfiguration configuration)
+public sealed class DeleteDraft(ProjectWorkflowDbContext db, ApplicationAccess access, AuditTrail audit, UploadStore store)
 {
     public async Task HandleAsync(Guid id, long? revision, Actor actor, CancellationToken cancellationToken)
     {
@@ -30,12 +30,7 @@ public sealed class DeleteDraft(ProjectWorkflowDbContext db, ApplicationAccess a
             detail: $"{application.SchemeKey} {application.Year} \"{application.ProjectName}\"; {attachments.Count} attachment(s) deleted");
         await db.SaveChangesAsync(cancellationToken);
 
-        // The files go once the rows are gone; a file left behind by a crash here is never served (no row names it).
-        var root = SharedStorage.Resolve(configuration);
-        foreach (var attachment in attachments)
-        {
-            try { File.Delete(Path.Combine(root, attachment.StoragePath)); }
-            catch (IOException) { }
-        }
+        // The files go once the rows are gone (bytes kept in the database went with them).
+        store.DeleteFilesOf(attachments);
     }
 }

@@ -154,6 +154,20 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("ProjectWorkflow.Application.Applications.AttachmentBlob", b =>
+                {
+                    b.Property<Guid>("AttachmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("AttachmentId");
+
+                    b.ToTable("ApplicationAttachmentBlobs", (string)null);
+                });
+
             modelBuilder.Entity("ProjectWorkflow.Application.Applications.AttachmentRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3384,6 +3398,15 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                     b.HasOne("ProjectWorkflow.Application.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ProjectWorkflow.Application.Applications.AttachmentBlob", b =>
+                {
+                    b.HasOne("ProjectWorkflow.Application.Applications.AttachmentRecord", null)
+                        .WithOne()
+                        .HasForeignKey("ProjectWorkflow.Application.Applications.AttachmentBlob", "AttachmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

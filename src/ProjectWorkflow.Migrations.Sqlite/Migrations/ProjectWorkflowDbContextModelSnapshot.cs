@@ -145,6 +145,20 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("ProjectWorkflow.Application.Applications.AttachmentBlob", b =>
+                {
+                    b.Property<Guid>("AttachmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("AttachmentId");
+
+                    b.ToTable("ApplicationAttachmentBlobs", (string)null);
+                });
+
             modelBuilder.Entity("ProjectWorkflow.Application.Applications.AttachmentRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3347,6 +3361,15 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                     b.HasOne("ProjectWorkflow.Application.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ProjectWorkflow.Application.Applications.AttachmentBlob", b =>
+                {
+                    b.HasOne("ProjectWorkflow.Application.Applications.AttachmentRecord", null)
+                        .WithOne()
+                        .HasForeignKey("ProjectWorkflow.Application.Applications.AttachmentBlob", "AttachmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

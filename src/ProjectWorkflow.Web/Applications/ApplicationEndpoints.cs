@@ -54,9 +54,9 @@ public static class ApplicationEndpoints
 
         applications.MapGet("/{id:guid}/attachments/{attachmentId:guid}", async (Guid id, Guid attachmentId, ClaimsPrincipal user, Attachments attachments, CancellationToken ct) =>
             {
-                var (record, path) = await attachments.OpenAsync(id, attachmentId, ActorOf.User(user), ct);
+                var (record, content) = await attachments.OpenAsync(id, attachmentId, ActorOf.User(user), ct);
                 // Inert: a download (Content-Disposition: attachment) of bytes, never a page the browser renders (see Attachments).
-                return Results.File(path, Attachments.DownloadContentType, record.FileName);
+                return Results.File(content, Attachments.DownloadContentType, record.FileName);
             })
             .WithSummary("Download an attachment (served as application/octet-stream, as an attachment)");
 

@@ -9,9 +9,17 @@ namespace ProjectWorkflow.Web.Idempotency;
 /// first response again and changes nothing. The record is inserted before the request
 /// runs, so of two concurrent requests with one key only the one whose insert wins runs;
 /// the other gets 409 until the first has finished (as the IETF Idempotency-Key draft says).
+/// A reservation that never got its response (the node died mid-request, or the database went away before the key
+/// could be released) is abandoned once older than <c>Idempotency:AbandonedAfterSeconds</c>: the next request with
+/// that key removes it and runs.
 /// </summary>
-internal sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider time, ILogger<IdempotencyMiddleware> logger)
+internal sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider time, IConfiguration configuration, ILogger<IdempotencyMiddleware> logger)
 {
+    public const string AbandonedAfterKey = "Idempotency:AbandonedAfterSeconds";
+
+    /// <summary>Longer than any request runs (requests time out well within it), short enough for a person's retry.</summary>
+    public const int DefaultAbandonedAfterSeconds = 120;
+
     public const string HeaderName = "Idempotency-Key";
     public const string ReplayedHeaderName = "Idempotency-Replayed";
 
@@ -47,6 +55,8 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider t
         // Look first: a plain retry then costs one read, and the insert below only loses
         // (and logs a constraint violation) when two requests race.
         var earlier = await FindAsync(scopes, record, cancellationToken);
+        if (earlier is not null && IsAbandoned(earlier, record.CreatedAt) && await RemoveAbandonedAsync(scopes, earlier, cancellationToken))
+            earlier = null;
         if (earlier is not null || !await TryReserveAsync(scopes, record, cancellationToken))
         {
             await AnswerFromEarlierAsync(context, earlier ?? await FindAsync(scopes, record, cancellationToken), record);
@@ -71,6 +81,25 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider t
 
     private static bool IsWellFormed(string key) =>
         key.Length is > 0 and <= IdempotencyRecord.MaxKeyLength && key.All(c => c is >= '!' and <= '~');
+
+    private bool IsAbandoned(IdempotencyRecord earlier, DateTime now) =>
+        !earlier.IsCompleted
+        && earlier.CreatedAt < now.AddSeconds(-Math.Max(1, configuration.GetValue(AbandonedAfterKey, DefaultAbandonedAfterSeconds)));
+
+    /// <summary>
+    /// Removes a reservation nobody will complete, only if it is still the same unanswered row (two retries racing
+    /// remove it once; the loser then finds the winner's fresh reservation and gets 409).
+    /// </summary>
+    private async Task<bool> RemoveAbandonedAsync(IServiceScopeFactory scopes, IdempotencyRecord earlier, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProjectWorkflowDbContext>();
+        var removed = await db.IdempotencyRecords.Where(r => r.Id == earlier.Id && r.StatusCode == null).ExecuteDeleteAsync(cancellationToken);
+        if (removed > 0)
+            logger.LogWarning("Idempotency-Key {Key} of {UserName} was reserved at {CreatedAt:O} for {Method} {Path} and never answered; the reservation was abandoned and the request runs again",
+                earlier.Key, earlier.UserName, earlier.CreatedAt, earlier.Method, earlier.Path);
+        return removed > 0;
+    }
 
     private static async Task<bool> TryReserveAsync(IServiceScopeFactory scopes, IdempotencyRecord record, CancellationToken cancellationToken)
     {
@@ -177,7 +206,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider t
         }
         catch (Exception exception)
         {
-            logger.LogError(exception, "Could not store the response for idempotency record {Id}; retries will get 409", id);
+            Unkept(exception, "store the response of", id);
         }
     }
 
@@ -191,8 +220,21 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider t
         }
         catch (Exception exception)
         {
-            logger.LogError(exception, "Could not release idempotency record {Id}; retries will get 409", id);
+            Unkept(exception, "release", id);
         }
+    }
+
+    /// <summary>
+    /// A database that went away is an outage the request's own 503 already reports: a warning without the stack, not
+    /// an error (the runbook's "once, as a warning"). Anything else is a bug.
+    /// </summary>
+    private void Unkept(Exception exception, string action, long id)
+    {
+        if (Errors.DatabaseUnavailable.Cause(exception) is { } cause)
+            logger.LogWarning("Could not {Action} idempotency record {Id}; retries get 409 until it is abandoned ({Cause}: {Reason})",
+                action, id, cause.GetType().Name, cause.Message);
+        else
+            logger.LogError(exception, "Could not {Action} idempotency record {Id}; retries get 409 until it is abandoned", action, id);
     }
 
     private static Task Problem(HttpContext context, int status, string title, string detail) =>

@@ -38,12 +38,15 @@ public static class ReviewPages
                 var actor = ActorOf.User(user);
                 if (!Roles.IsStaff(actor) && !actor.Groups.Contains(Roles.Enterprise) && !await seats.HoldsAsync(id, actor, ct))
                     throw new ForbiddenException("This application is visible to its enterprise, the fund's staff and the experts assigned to it.");
-                var (record, path) = await attachments.OpenAsync(id, attachmentId, ActorOf.User(user), ct);
+                var (record, content) = await attachments.OpenAsync(id, attachmentId, ActorOf.User(user), ct);
                 // Only what the upload check proved to be a PDF or an image is shown in the page; anything else downloads.
                 if (!Previewable.TryGetValue(record.ContentType, out var type))
+                {
+                    await content.DisposeAsync();
                     return Results.LocalRedirect($"/api/applications/{id}/attachments/{attachmentId}");
+                }
                 SecurityHeaders.MarkAsPreview(http);
-                return Results.File(path, type, enableRangeProcessing: true);
+                return Results.File(content, type, enableRangeProcessing: true);
             })
             .RequireAuthorization(policy => policy.RequireRole(Roles.Enterprise, Roles.DistrictReviewer, Roles.DeptApprover, Roles.Finance, Roles.Admin, Roles.Auditor, Roles.Expert));
 

@@ -24,27 +24,9 @@ public sealed class MessagingCluster() : TwoNodes("messaging")
     }
 
     /// <summary>Stops RabbitMQ (the nodes keep serving HTTP and keep their messages in the outbox).</summary>
-    public Task StopBrokerAsync() => RabbitMqControlAsync("stop-broker");
+    public Task StopBrokerAsync() => ServiceControl.RabbitMqAsync("stop-broker");
 
-    public Task StartBrokerAsync() => RabbitMqControlAsync("start");
-
-    private static async Task RabbitMqControlAsync(string command)
-    {
-        var script = MessagingEnvironment.RabbitMqControl
-            ?? throw new InvalidOperationException($"{MessagingEnvironment.RabbitMqControlVariable} is not set: the test cannot stop and start the broker.");
-        var directory = MessagingEnvironment.RabbitMqDirectory
-            ?? throw new InvalidOperationException($"{MessagingEnvironment.RabbitMqDirectoryVariable} is not set.");
-        var start = new System.Diagnostics.ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(script);
-        start.ArgumentList.Add(command);
-        start.ArgumentList.Add(directory);
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"rabbitmq.sh {command} exited with {process.ExitCode}: {await output}{await error}");
-    }
+    public Task StartBrokerAsync() => ServiceControl.RabbitMqAsync("start");
 }
 
 [CollectionDefinition(Name)]

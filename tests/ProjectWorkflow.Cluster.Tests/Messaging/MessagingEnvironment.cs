@@ -6,18 +6,12 @@ public static class MessagingEnvironment
     /// <summary>The broker: amqp://guest:guest@127.0.0.1:5672/.</summary>
     public const string RabbitMqVariable = "PW_TEST_RABBITMQ";
 
-    /// <summary>The script that starts and stops that broker (<c>infra/scripts/rabbitmq.sh</c>), and the folder it runs it in.</summary>
-    public const string RabbitMqControlVariable = "PW_TEST_RABBITMQ_CONTROL";
-    public const string RabbitMqDirectoryVariable = "PW_TEST_RABBITMQ_DIR";
-
     /// <summary>A PostgreSQL server (connection string); without it the nodes share a SQLite file.</summary>
     public const string PostgresVariable = "PW_TEST_POSTGRES";
 
     public static string? RabbitMq => Variable(RabbitMqVariable);
     public static bool HasRabbitMq => RabbitMq is not null;
     public static string? Postgres => Variable(PostgresVariable);
-    public static string? RabbitMqControl => Variable(RabbitMqControlVariable);
-    public static string? RabbitMqDirectory => Variable(RabbitMqDirectoryVariable);
 
     private static string? Variable(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : null;
 }

@@ -12,10 +12,19 @@ namespace ProjectWorkflow.Web.Tests.Operations;
 /// <summary>
 /// Two nodes of the app on one database, each with a data directory of its own (as two machines would have), sharing
 /// only what an operator configures on every node: the database, the token signing key and the audit key. No job
-/// server on either (Hangfire's state is process-wide; the other fixtures of the collection run one).
+/// server on either (Hangfire's state is process-wide; the other fixtures of the collection run one). Uploads go to the
+/// shared folder (<c>Storage:Uploads=FileSystem</c>), or to the database in <see cref="TwoNodesKeepingUploadsInTheDatabase"/>.
 /// </summary>
-public sealed class TwoNodesOnOneDatabase : IAsyncLifetime
+public class TwoNodesOnOneDatabase : IAsyncLifetime
 {
+    private readonly string _uploads;
+
+    public TwoNodesOnOneDatabase() : this("FileSystem")
+    {
+    }
+
+    protected TwoNodesOnOneDatabase(string uploads) => _uploads = uploads;
+
     private readonly TestDatabase _database = TestDatabase.Create();
     private readonly string _auditKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
@@ -64,8 +73,9 @@ public sealed class TwoNodesOnOneDatabase : IAsyncLifetime
                 ["Seed:DemoData"] = "true",
                 ["Seed:DemoApplications"] = "false",
                 ["Hangfire:Server"] = "false",
-                // The folder every node mounts for uploads (an NFS share, a ReadWriteMany volume).
-                ["Storage:SharedDirectory"] = cluster.SharedDirectory,
+                // Uploads in the folder every node mounts (an NFS share, a ReadWriteMany volume), or in the database.
+                ["Storage:Uploads"] = cluster._uploads,
+                ["Storage:SharedDirectory"] = cluster._uploads == "FileSystem" ? cluster.SharedDirectory : null,
                 ["Auth:SigningKey"] = "two-nodes-on-one-database-signing-key-0123456789",
                 ["Audit:CurrentKeyId"] = "cluster",
                 ["Audit:Keys:cluster"] = cluster._auditKey,
@@ -100,3 +110,6 @@ public sealed class TwoNodesOnOneDatabase : IAsyncLifetime
         }
     }
 }
+
+/// <summary>The same two nodes keeping uploads in the database (<c>Storage:Uploads=Database</c>): they share no folder.</summary>
+public sealed class TwoNodesKeepingUploadsInTheDatabase() : TwoNodesOnOneDatabase("Database");

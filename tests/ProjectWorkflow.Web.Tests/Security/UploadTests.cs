@@ -52,6 +52,9 @@ public sealed class UploadTests(PortalApp app)
         Assert.Contains(problem.GetProperty("errors").EnumerateArray(), e => e.GetProperty("field").GetString() == "file");
         var folder = Path.Combine(app.DataDirectory, "uploads", application.ToString("N"));
         Assert.True(!Directory.Exists(folder) || Directory.GetFiles(folder).Length == 0, "nothing of the refused file is kept");
+        // Nor in the node's scratch folder, where an upload bound for the database is checked (Storage:Uploads=Database).
+        var incoming = Path.Combine(app.DataDirectory, "incoming");
+        Assert.True(!Directory.Exists(incoming) || Directory.GetFiles(incoming, $"*{Path.GetExtension(fileName)}").Length == 0, "nothing of the refused file is left in scratch");
     }
 
     public static TheoryData<string, byte[]> Genuine() => new()

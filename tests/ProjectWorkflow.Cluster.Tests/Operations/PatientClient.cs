@@ -1,0 +1,133 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace ProjectWorkflow.Cluster.Tests.Operations;
+
+/// <summary>
+/// A client behaving as the operations guide tells API clients to: every state-changing request carries its own
+/// <c>Idempotency-Key</c>; a 503 is waited out for its <c>Retry-After</c> and the same request sent again with the same
+/// key, and so is a 409 "Request already in progress" (an earlier attempt's reservation). It records what an outage
+/// showed it: how many 503s, and every answer that was not a clean one (a 5xx other than 503, a 503 without
+/// <c>Retry-After</c> or not problem+json).
+/// </summary>
+public sealed class PatientClient
+{
+    private static readonly TimeSpan GiveUpAfter = TimeSpan.FromMinutes(4);
+    private int _unavailable;
+    private int _cutOff;
+
+    public int Unavailable => _unavailable;
+
+    /// <summary>Requests whose connection broke or timed out before an answer (sent again with their key).</summary>
+    public int CutOff => _cutOff;
+
+    public ConcurrentQueue<string> Faults { get; } = new();
+
+    /// <summary>
+    /// Sends until the request gets an answer that is not "wait" (503, 409 in progress). With <paramref name="retryLostRaces"/>
+    /// a 409 that lost a race with another node (the app changed nothing and stored that answer under the key) is tried
+    /// again under a new key, as a person would on "Reload it and try again".
+    /// </summary>
+    public async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, object? body = null, bool retryLostRaces = false)
+    {
+        var key = Guid.NewGuid().ToString();
+        var until = DateTime.UtcNow + GiveUpAfter;
+        var races = 0;
+        while (true)
+        {
+            if (DateTime.UtcNow > until) throw new TimeoutException($"POST {url} did not get an answer within {GiveUpAfter.TotalMinutes} minutes.");
+            using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body ?? new { }) };
+            request.Headers.Add("Idempotency-Key", key);
+            HttpResponseMessage response;
+            try
+            {
+                response = await client.SendAsync(request);
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                Interlocked.Increment(ref _cutOff);
+                await Task.Delay(1000);
+                continue;
+            }
+
+            if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
+            {
+                Interlocked.Increment(ref _unavailable);
+                var retryAfter = response.Headers.RetryAfter?.Delta;
+                var type = response.Content.Headers.ContentType?.MediaType;
+                if (retryAfter is null || type != "application/problem+json")
+                    Faults.Enqueue($"POST {url} answered 503 with Retry-After {retryAfter?.TotalSeconds.ToString() ?? "none"} as {type}: {await response.Content.ReadAsStringAsync()}");
+                await Task.Delay(retryAfter ?? TimeSpan.FromSeconds(1));
+                continue;
+            }
+            if (response.StatusCode == HttpStatusCode.Conflict)
+            {
+                if (await TitleAsync(response) == "Request already in progress")
+                {
+                    await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1));
+                    continue;
+                }
+                if (retryLostRaces && ++races < 8)
+                {
+                    key = Guid.NewGuid().ToString();
+                    await Task.Delay(200 * races);
+                    continue;
+                }
+            }
+            if ((int)response.StatusCode >= 500)
+                Faults.Enqueue($"POST {url} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            return response;
+        }
+    }
+
+    /// <summary>A read, retried the same way (a read changes nothing, so it needs no key).</summary>
+    public async Task<JsonElement> GetAsync(HttpClient client, string url)
+    {
+        var until = DateTime.UtcNow + GiveUpAfter;
+        while (true)
+        {
+            if (DateTime.UtcNow > until) throw new TimeoutException($"GET {url} did not get an answer within {GiveUpAfter.TotalMinutes} minutes.");
+            HttpResponseMessage response;
+            try
+            {
+                response = await client.GetAsync(url);
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                Interlocked.Increment(ref _cutOff);
+                await Task.Delay(1000);
+                continue;
+            }
+            if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
+            {
+                Interlocked.Increment(ref _unavailable);
+                if (response.Headers.RetryAfter?.Delta is null)
+                    Faults.Enqueue($"GET {url} answered 503 without Retry-After: {await response.Content.ReadAsStringAsync()}");
+                await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1));
+                continue;
+            }
+            var text = await response.Content.ReadAsStringAsync();
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                if ((int)response.StatusCode >= 500) Faults.Enqueue($"GET {url} answered {(int)response.StatusCode}: {text}");
+                throw new InvalidOperationException($"GET {url} answered {(int)response.StatusCode}: {text}");
+            }
+            return JsonDocument.Parse(text).RootElement.Clone();
+        }
+    }
+
+    private static async Task<string?> TitleAsync(HttpResponseMessage response)
+    {
+        try
+        {
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+            return problem.TryGetProperty("title", out var title) ? title.GetString() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

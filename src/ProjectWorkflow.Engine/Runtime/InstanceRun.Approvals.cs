@@ -26,19 +26,9 @@ internal sealed partial class InstanceRun
         if (definition.Approval?.Timeout is not { } timeout) return;
         var due = DueDate(timeout.AfterExpression.Evaluate(Variables(execution)))
             ?? throw new ExpressionEvaluationException($"timeout.after '{timeout.After}' gave no date.");
-        var bookmark = new Bookmark
-        {
-            Id = _instance.NextId(),
-            Kind = BookmarkKind.Timer,
-            ExecutionId = execution.Id,
-            ElementId = definition.Id,
-            DueAt = due,
-            TimerKind = TimerKind.Date,
-            TimerText = due.ToString("O", CultureInfo.InvariantCulture),
-        };
-        _instance.Bookmarks.Add(bookmark);
-        Journal(definition, "timeoutSet", bookmark.TimerText);
-        _session.AddEffect(new TimerScheduled(_instance.Id, bookmark.Id, due));
+        var text = due.ToString("O", CultureInfo.InvariantCulture);
+        SetTimer(execution.Id, definition, due, TimerKind.Date, text);
+        Journal(definition, "timeoutSet", text);
     }
 
     /// <summary>A task's own timer fell due: the task is completed with its configured outcome, the reason kept. False when the bookmark is not a task timeout.</summary>

@@ -35,19 +35,9 @@ internal sealed partial class InstanceRun
         if (timer is not null)
         {
             var (schedule, text) = ResolveTimer(execution, timer);
-            var bookmark = new Bookmark
-            {
-                Id = _instance.NextId(),
-                Kind = BookmarkKind.Timer,
-                ExecutionId = execution?.Id ?? ProcessScope,
-                ElementId = eventNode.Id,
-                DueAt = schedule.FirstDue(Now),
-                TimerKind = timer.Kind,
-                TimerText = text,
-            };
-            _instance.Bookmarks.Add(bookmark);
-            Journal(eventNode, "timerSet", bookmark.DueAt.Value.ToString("O", CultureInfo.InvariantCulture));
-            _session.AddEffect(new TimerScheduled(_instance.Id, bookmark.Id, bookmark.DueAt.Value));
+            var due = schedule.FirstDue(Now);
+            SetTimer(execution?.Id ?? ProcessScope, eventNode, due, timer.Kind, text);
+            Journal(eventNode, "timerSet", due.ToString("O", CultureInfo.InvariantCulture));
         }
         else if (message is not null)
         {
@@ -205,6 +195,23 @@ internal sealed partial class InstanceRun
         RescheduleOrRemove(bookmark);
         var token = NewExecution(execution.ParentId, boundary.Id);
         Leave(token, boundary);
+    }
+
+    /// <summary>A timer bookmark on the node, scheduled with the host (the caller journals what it set the timer for).</summary>
+    private void SetTimer(Guid executionId, FlowNode node, DateTimeOffset due, TimerKind kind, string text)
+    {
+        var bookmark = new Bookmark
+        {
+            Id = _instance.NextId(),
+            Kind = BookmarkKind.Timer,
+            ExecutionId = executionId,
+            ElementId = node.Id,
+            DueAt = due,
+            TimerKind = kind,
+            TimerText = text,
+        };
+        _instance.Bookmarks.Add(bookmark);
+        _session.AddEffect(new TimerScheduled(_instance.Id, bookmark.Id, due));
     }
 
     private void RescheduleOrRemove(Bookmark bookmark)

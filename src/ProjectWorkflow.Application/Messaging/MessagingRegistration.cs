@@ -40,7 +40,14 @@ public static class MessagingRegistration
             // MassTransit 8 reports usage to an internet host at start unless told not to: a public fund's server calls nobody.
             bus.DisableUsageTelemetry();
             bus.AddConsumer<DeliverWorkflowMessageConsumer>().Endpoint(e => e.Name = DeliverWorkflowMessage.Queue);
-            bus.AddConsumer<PaymentSettledConsumer>().Endpoint(e => e.Name = PaymentSettledConsumer.Queue);
+            // A settlement books onto its scheme-year's budget row, which every other settlement of that year books onto too:
+            // taken side by side on one node they only lose races to each other (and under load some exhausted their
+            // retries and faulted). One at a time per node, they contend only with the other nodes and with approvals.
+            bus.AddConsumer<PaymentSettledConsumer>().Endpoint(e =>
+            {
+                e.Name = PaymentSettledConsumer.Queue;
+                e.ConcurrentMessageLimit = 1;
+            });
             bus.AddConsumer<Vouchers.VoucherNotifications>().Endpoint(e => e.Name = Vouchers.VoucherNotifications.Queue);
             if (simulateTreasury)
                 bus.AddConsumer<TreasurySimulator>().Endpoint(e => e.Name = RequestPayment.Queue);

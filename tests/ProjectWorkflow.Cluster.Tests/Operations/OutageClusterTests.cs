@@ -296,18 +296,21 @@ public sealed class OutageClusterTests(OutageCluster cluster, ITestOutputHelper 
                     still.Add(id);
             waiting = still;
             return waiting.Count == 0;
-        }, $"every process to complete ({waiting.Count} of {instances.Count} still running)");
+        }, () => $"every process to complete ({waiting.Count} of {instances.Count} still running: {string.Join(", ", waiting.Take(5))})");
     }
 
-    private Task UntilAsync(Func<bool> condition, string what) => UntilAsync(() => Task.FromResult(condition()), what);
+    private Task UntilAsync(Func<bool> condition, string what) => UntilAsync(() => Task.FromResult(condition()), () => what);
 
-    private async Task UntilAsync(Func<Task<bool>> condition, string what)
+    private Task UntilAsync(Func<Task<bool>> condition, string what) => UntilAsync(condition, () => what);
+
+    /// <param name="what">What is awaited, worded when the wait gives up (so it can say how far it got).</param>
+    private async Task UntilAsync(Func<Task<bool>> condition, Func<string> what)
     {
         var until = DateTime.UtcNow + Deadline;
         while (!await condition())
         {
             if (DateTime.UtcNow > until)
-                throw new TimeoutException($"Still waiting after {Deadline.TotalMinutes:0} min for {what}.{cluster.A.Tail()}{cluster.B.Tail()}");
+                throw new TimeoutException($"Still waiting after {Deadline.TotalMinutes:0} min for {what()}.{cluster.A.Tail()}{cluster.B.Tail()}");
             await Task.Delay(500);
         }
     }

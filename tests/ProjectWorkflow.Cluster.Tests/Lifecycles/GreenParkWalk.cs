@@ -184,9 +184,10 @@ public sealed class GreenParkWalk(People people, PatientClient patient, Rehearsa
         energyBeforeTce = 3_000m, energyAfterTce = 1_000m, outputFen = 50_000_000_000L, valueAddedFen = 10_000_000_000L, robots = 4,
     };
 
+    /// <summary>The same bytes on every attempt (a fixed boundary): a retry with the same Idempotency-Key must resend exactly the first request.</summary>
     private static HttpContent FeasibilityReport()
     {
-        var form = new MultipartFormDataContent();
+        var form = new MultipartFormDataContent("feasibility-report-boundary");
         var file = new ByteArrayContent(Pdf);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         form.Add(file, "file", "feasibility.pdf");

@@ -287,6 +287,7 @@ internal static class HttpRun
         {
             // Development: the demo users (reviewers, admin1) sign in with the demo password only there; every guarantee is the same.
             builder.UseEnvironment("Development");
+            builder.UseContentRoot(WebProjectDirectory());
             builder.UseSetting("Seed:DemoApplications", "false");
             builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>
             {
@@ -299,6 +300,17 @@ internal static class HttpRun
                 ["Auth:SignInLimits:PerAddress"] = "100000",
                 ["Auth:SignInLimits:PerUserName"] = "100000",
             }));
+        }
+
+        /// <summary>The Web project's folder (its wwwroot and settings), found upwards from the benchmark's output.</summary>
+        private static string WebProjectDirectory()
+        {
+            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+            {
+                var web = Path.Combine(directory.FullName, "src", "ProjectWorkflow.Web");
+                if (File.Exists(Path.Combine(web, "ProjectWorkflow.Web.csproj"))) return web;
+            }
+            throw new DirectoryNotFoundException("src/ProjectWorkflow.Web above " + AppContext.BaseDirectory);
         }
 
         public async Task WaitReadyAsync()

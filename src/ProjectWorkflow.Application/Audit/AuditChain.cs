@@ -52,7 +52,11 @@ public sealed class AuditChain(AuditTrail trail, AuditKeys keys, TimeProvider ti
             // The head's lock, then the journal lines (one multi-row insert, numbered by the database): one round trip.
             var head = await LockHeadAsync(db, journal, cancellationToken);
 
-            var result = await save(cancellationToken) + journal.Count; // the change itself: keys of new rows are known from here on
+            // The change goes in the same save as its entries when the entries name no key the database has yet to give
+            // (a covered row's, or the changed row an unrecorded-change entry names): one round trip less. Otherwise the
+            // change is saved first and the keys of its new rows are known from there on.
+            var together = covered.Count == 0 && (unrecorded is null || decisions.Count > 0 || recorded.Count == 0 || !HasTemporaryKey(recorded[0]));
+            var result = journal.Count + (together ? 0 : await save(cancellationToken));
             if (unrecorded is not null && decisions.Count == 0)
                 staged.Add(recorded.Count > 0 ? Unrecorded(recorded[0], unrecorded) : UnrecordedJournal(journal[0], unrecorded));
             staged.AddRange(decisions);
@@ -61,6 +65,7 @@ public sealed class AuditChain(AuditTrail trail, AuditKeys keys, TimeProvider ti
             var covers = covered.Select(c => AuditCovers.Of(c.Entity, key, c.Deleted)).Concat(journal.Select(j => AuditCovers.Of(j, key))).ToList();
             var (sequence, previous) = (head.LastSequence, head.LastHash);
             var at = Milliseconds(time.GetUtcNow());
+            var added = new List<EntityEntry>(staged.Count);
             for (var i = 0; i < staged.Count; i++)
             {
                 var pending = staged[i];
@@ -83,13 +88,23 @@ public sealed class AuditChain(AuditTrail trail, AuditKeys keys, TimeProvider ti
                 };
                 entry.Hash = AuditHash.Of(entry, key);
                 previous = entry.Hash;
-                db.Add(entry);
+                added.Add(db.Add(entry));
             }
             // The head moves in the same batch as the entries (one round trip), then is forgotten: the next save locks it afresh.
             if (db.ChangeTracker.Entries<AuditHead>().Any())
             {
                 // Someone in this scope tracks the head already: move it on its own, as a separate statement.
-                await save(cancellationToken);
+                int saved;
+                try
+                {
+                    saved = await save(cancellationToken);
+                }
+                catch when (together)
+                {
+                    foreach (var entry in added) entry.State = EntityState.Detached;
+                    throw;
+                }
+                if (together) result += saved - staged.Count;
                 await db.Set<AuditHead>().Where(h => h.Id == AuditHead.TheOnlyId)
                     .ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSequence, sequence).SetProperty(h => h.LastHash, previous), cancellationToken);
             }
@@ -100,7 +115,14 @@ public sealed class AuditChain(AuditTrail trail, AuditKeys keys, TimeProvider ti
                 head.LastHash = previous;
                 try
                 {
-                    await save(cancellationToken);
+                    var saved = await save(cancellationToken);
+                    if (together) result += saved - staged.Count - 1;
+                }
+                catch when (together)
+                {
+                    // The change failed with its entries: forget them, as if the change had failed on its own before them.
+                    foreach (var entry in added) entry.State = EntityState.Detached;
+                    throw;
                 }
                 finally
                 {
@@ -142,6 +164,9 @@ public sealed class AuditChain(AuditTrail trail, AuditKeys keys, TimeProvider ti
         await JournalLines.WriteAsync(db, journal, cancellationToken);
         return found;
     }
+
+    private static bool HasTemporaryKey(EntityEntry entry) =>
+        entry.Metadata.FindPrimaryKey()?.Properties.Any(p => entry.Property(p.Name).IsTemporary) == true;
 
     /// <summary>An application whose status the save moves (submitted, approved, rejected …) is a decision of its own: one entry each.</summary>
     private List<PendingAuditEntry> Decisions(IEnumerable<EntityEntry> changes) =>

@@ -44,18 +44,17 @@ ENV ASPNETCORE_HTTP_PORTS=8080 \
     DOTNET_NOLOGO=1 \
     DOTNET_CLI_TELEMETRY_OPTOUT=1 \
     DataDirectory=/var/lib/projectworkflow/data \
-    Storage__SharedDirectory=/var/lib/projectworkflow/shared \
     Logging__Console__FormatterName=json \
     Logging__Console__FormatterOptions__IncludeScopes=true
 WORKDIR /app
-RUN mkdir -p /var/lib/projectworkflow/data /var/lib/projectworkflow/shared \
+RUN mkdir -p /var/lib/projectworkflow/data \
  && chown -R $APP_UID:$APP_UID /var/lib/projectworkflow \
  && chmod 0700 /var/lib/projectworkflow/data
 COPY --from=build --chown=root:root /out/app ./
 COPY --from=build --chown=root:root /out/migrations /migrations
 USER $APP_UID
 EXPOSE 8080
-VOLUME ["/var/lib/projectworkflow/data", "/var/lib/projectworkflow/shared"]
+VOLUME ["/var/lib/projectworkflow/data"]
 # No curl in the runtime image: bash asks /health/live over a plain TCP socket.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=90s --retries=3 \
   CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /health/live HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]

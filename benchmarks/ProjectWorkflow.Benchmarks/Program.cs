@@ -9,6 +9,7 @@ using ProjectWorkflow.Benchmarks;
 // "latency" → approval → next-step latency percentiles; "persisted" → commands/s on a real database against its commit rate;
 // "voucher-settlement" → a quarter's voucher settlement (10,000 claims, 500 providers) on SQLite and PostgreSQL;
 // "inbox" → the reviewers' task inbox with 5,000 open tasks in a group (queries' median and p95) on SQLite;
+// "http" → the real host under 16 clients finding, claiming and completing tasks, 10k/100k instances stored;
 // "scale" → 10k/100k/1M instances by bulk insert: inbox, search and journal p50/p99 with their query plans; "--quick" → a few-second smoke of each scenario.
 return args switch
 {
@@ -17,6 +18,7 @@ return args switch
     ["voucher-settlement", .. var rest] => await ProjectWorkflow.Benchmarks.Vouchers.VoucherSettlementRun.RunAsync(rest),
     ["inbox", .. var rest] => await ProjectWorkflow.Benchmarks.Inbox.InboxRun.RunAsync(rest),
     ["scale", .. var rest] => await ProjectWorkflow.Benchmarks.Scale.ScaleRun.RunAsync(rest),
+    ["http", .. var rest] => await ProjectWorkflow.Benchmarks.Http.HttpRun.RunAsync(rest),
     ["--quick", ..] => await QuickRun.RunAsync(),
     _ => RunBenchmarks(args),
 };

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The one test command (README, CI): installs and starts the services the tests need,
-# builds once, runs every test project (the cluster tests against the PostgreSQL started
-# here), runs the web tests again on PostgreSQL, and ends with "N passed, N failed,
-# N skipped" computed from the TRX files.
+# builds once, runs every test project on SQLite, the web tests again on PostgreSQL, and
+# beside them all the cluster tests (two nodes on PostgreSQL and RabbitMQ, with a server of
+# their own: they restart and stop it); ends with "N passed, N failed, N skipped" computed
+# from the TRX files.
 # Needs a Debian 12 machine with the .NET SDK; installs missing packages when run as root.
 set -euo pipefail
 
@@ -14,6 +15,7 @@ artifacts="$root/artifacts/test"
 results="$artifacts/results"
 services_dir="${PW_SERVICES_DIR:-/tmp/projectworkflow-test-services}"
 pg_port="${PW_PG_PORT:-55432}"
+cluster_pg_port="${PW_CLUSTER_PG_PORT:-$((pg_port + 1))}"
 rabbitmq_port="${PW_RABBITMQ_PORT:-5672}"
 export PW_RABBITMQ_PORT="$rabbitmq_port"
 
@@ -51,24 +53,32 @@ install_missing_packages() {
 }
 
 # ---------------------------------------------------------------- PostgreSQL
+# Two servers: one for the web tests' PostgreSQL pass, one for the cluster tests, whose outage stories restart and
+# stop their server while the web pass runs beside them.
 pg_data="$services_dir/postgres"
+cluster_pg_data="$services_dir/postgres-cluster"
 pg_started=""
-export PW_PG_PORT="$pg_port"
 
 stop_postgres() {
-  if [[ -n "$pg_started" ]]; then bash infra/scripts/postgres.sh stop "$pg_data" || true; fi
+  if [[ -n "$pg_started" ]]; then
+    PW_PG_PORT="$pg_port" bash infra/scripts/postgres.sh stop "$pg_data" || true
+    PW_PG_PORT="$cluster_pg_port" bash infra/scripts/postgres.sh stop "$cluster_pg_data" || true
+  fi
 }
 
 start_postgres() {
-  bash infra/scripts/postgres.sh stop "$pg_data" 2>/dev/null || true   # a server left behind by an interrupted run
+  # Servers left behind by an interrupted run.
+  PW_PG_PORT="$pg_port" bash infra/scripts/postgres.sh stop "$pg_data" 2>/dev/null || true
+  PW_PG_PORT="$cluster_pg_port" bash infra/scripts/postgres.sh stop "$cluster_pg_data" 2>/dev/null || true
   rm -rf "$services_dir"
   mkdir -p "$services_dir"
   pg_started=1
-  bash infra/scripts/postgres.sh init "$pg_data"
-  # For the cluster tests: how to restart and stop that server (the outage tests do), and its pg_dump (the backup test).
-  export PW_TEST_POSTGRES_CONTROL="$root/infra/scripts/postgres.sh" PW_TEST_POSTGRES_DIR="$pg_data"
+  PW_PG_PORT="$pg_port" bash infra/scripts/postgres.sh init "$pg_data"
+  PW_PG_PORT="$cluster_pg_port" bash infra/scripts/postgres.sh init "$cluster_pg_data"
   export PW_TEST_PG_BIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
 }
+
+connection() { echo "Host=127.0.0.1;Port=$1;Username=postgres;Database=postgres;Pooling=true"; }
 
 # ---------------------------------------------------------------- RabbitMQ
 rabbitmq_dir="$services_dir/rabbitmq"
@@ -121,17 +131,12 @@ mkdir -p "$results"
 step "packages"
 install_missing_packages
 
-step "starting PostgreSQL on 127.0.0.1:$pg_port"
+step "starting PostgreSQL on 127.0.0.1:$pg_port (web tests) and :$cluster_pg_port (cluster tests)"
 bash infra/scripts/rabbitmq.sh stop "$rabbitmq_dir" >/dev/null 2>&1 || true   # a broker left behind by an interrupted run
 start_postgres
-# The server for every test that needs one: the cluster tests (always) create their own database on
-# it; the web tests use it only in their PostgreSQL pass below (PW_TEST_DB_PROVIDER). Without it the
-# cluster tests would be skipped, so it is set for the whole run.
-export PW_TEST_DB_CONNECTION="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres;Pooling=true"
 
 step "starting RabbitMQ on 127.0.0.1:$rabbitmq_port"
 start_rabbitmq
-export PW_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres;Pooling=true"
 
 step "restoring tools"
 dotnet tool restore >/dev/null
@@ -145,9 +150,23 @@ dotnet ef migrations script --idempotent --no-build --configuration "$configurat
   --output "$artifacts/sqlserver-migrations.sql" >/dev/null
 echo "wrote artifacts/test/sqlserver-migrations.sql ($(wc -l <"$artifacts/sqlserver-migrations.sql") lines)"
 
-step "tests (SQLite; cluster tests on PostgreSQL and RabbitMQ)"
-dotnet test ProjectWorkflow.sln -c "$configuration" --no-build --nologo \
+step "cluster tests (two nodes on PostgreSQL :$cluster_pg_port and RabbitMQ), in the background"
+# They mostly wait (for nodes to start, timers, a minute without the broker), so they run beside everything else. Their
+# environment alone names their server, how to restart and stop it (the outage tests do) and the broker.
+(
+  export PW_PG_PORT="$cluster_pg_port"
+  export PW_TEST_DB_CONNECTION="$(connection "$cluster_pg_port")" PW_TEST_POSTGRES="$(connection "$cluster_pg_port")"
+  export PW_TEST_POSTGRES_CONTROL="$root/infra/scripts/postgres.sh" PW_TEST_POSTGRES_DIR="$cluster_pg_data"
+  exec dotnet test tests/ProjectWorkflow.Cluster.Tests -c "$configuration" --no-build --nologo \
+    --logger "trx;LogFilePrefix=cluster" --results-directory "$results/cluster"
+) >"$artifacts/cluster.log" 2>&1 &
+cluster_pid=$!
+
+step "tests on SQLite (engine, funding, web, browser), one project after another"
+dotnet test ProjectWorkflow.sln -c "$configuration" --no-build --nologo -maxcpucount:1 \
+  --filter "FullyQualifiedName!~ProjectWorkflow.Cluster.Tests" \
   --logger "trx;LogFilePrefix=sqlite" --results-directory "$results/sqlite" || failures=$((failures + 1))
+export PW_TEST_DB_CONNECTION="$(connection "$pg_port")"
 
 step "web tests on PostgreSQL (three processes side by side)"
 # Inside one process the web tests start their apps one after another (Hangfire keeps process-wide state), and an
@@ -173,6 +192,10 @@ for i in "${!share_pids[@]}"; do
   echo "-- share $name"
   cat "$artifacts/postgres-$name.log"
 done
+
+step "waiting for the cluster tests"
+wait "$cluster_pid" || failures=$((failures + 1))
+cat "$artifacts/cluster.log"
 
 summarise
 step "done"

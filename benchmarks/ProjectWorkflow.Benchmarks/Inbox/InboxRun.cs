@@ -185,6 +185,7 @@ internal static class InboxRun
                     task.Status = TaskStatuses.Completed;
                     task.EndedAt = task.CreatedAt.AddDays(2);
                     task.CompletedBy = "bench-reviewer";
+                    task.Candidates[0].Claimable = false;
                 }
                 db.Add(task);
             }
@@ -200,7 +201,7 @@ internal static class InboxRun
         {
             Id = id, InstanceId = instanceId, DefinitionKey = scheme, BusinessKey = businessKey, ElementId = step, Name = step, CreatedAt = created,
             DueAt = due, OverdueSince = overdueSince, Status = TaskStatuses.Open,
-            Candidates = [new TaskCandidate { TaskId = id, IsGroup = true, Value = group }],
+            Candidates = [new TaskCandidate { TaskId = id, IsGroup = true, Value = group, Claimable = true }],
         };
     }
 

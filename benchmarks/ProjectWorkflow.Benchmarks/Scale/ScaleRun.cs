@@ -148,7 +148,12 @@ internal static class ScaleRun
         await new BulkRows(db, typeof(TaskCandidate), postgres, connectionString).WriteAsync(count * 3, n =>
         {
             var i = from + n / 3;
-            return new Dictionary<string, object?> { ["TaskId"] = TaskId(i, n % 3), ["IsGroup"] = true, ["Value"] = Group((i + n % 3) % Groups) };
+            // Claimable while the task is open and nobody holds it, as the store keeps it.
+            var claimable = n % 3 == 2 && Running(i) && i % 10 >= 3;
+            return new Dictionary<string, object?>
+            {
+                ["TaskId"] = TaskId(i, n % 3), ["IsGroup"] = true, ["Value"] = Group((i + n % 3) % Groups), ["Claimable"] = claimable,
+            };
         });
         await new BulkRows(db, typeof(JournalRecord), postgres, connectionString).WriteAsync(count * 4, n =>
         {
@@ -196,6 +201,13 @@ internal static class ScaleRun
         await Measure("inbox: mine, first page", async sp => (await Inbox(sp).HandleAsync(new("mine", null, 0, PageSize), reviewer, CancellationToken.None)).Count);
         await Measure("inbox: my groups, first page (soonest due)", async sp => (await Inbox(sp).HandleAsync(new("candidate", null, 0, PageSize), reviewer, CancellationToken.None)).Count);
         await Measure("inbox: my groups, page 41 (skip 1,000)", async sp => (await Inbox(sp).HandleAsync(new("candidate", null, 1000, PageSize), reviewer, CancellationToken.None)).Count);
+        // Keyset paging: the same page 41, asked for after the 1,000th task (the id a client has from the page before).
+        Guid? thousandth;
+        await using (var scope = services.CreateAsyncScope())
+            thousandth = (await Inbox(scope.ServiceProvider).HandleAsync(new("candidate", null, 999, 1), reviewer, CancellationToken.None)).SingleOrDefault()?.Id;
+        if (thousandth is { } after)
+            await Measure("inbox: my groups, page 41 (after the 1,000th)", async sp =>
+                (await Inbox(sp).HandleAsync(new("candidate", null, 0, PageSize, After: after), reviewer, CancellationToken.None)).Count);
         await Measure("inbox: overdue, first page", async sp => (await Inbox(sp).HandleAsync(new("overdue", null, 0, PageSize), reviewer, CancellationToken.None)).Count);
         await Measure("search: application by number", async sp =>
             await sp.GetRequiredService<ProjectWorkflowDbContext>().Set<FundingApplication>().AsNoTracking().Where(a => a.Number == Number(someone)).Select(a => a.Id).ToListAsync() is var found ? found.Count : 0);

@@ -1402,6 +1402,9 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<bool>("Claimable")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("IsDeputy")
                         .HasColumnType("boolean");
 
@@ -1420,7 +1423,7 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("TaskId");
 
-                    b.HasIndex("Value", "IsGroup", "TaskId");
+                    b.HasIndex("Value", "IsGroup", "Claimable", "TaskId");
 
                     b.ToTable("WorkflowTaskCandidates", (string)null);
                 });

@@ -1404,6 +1404,9 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<bool>("Claimable")
+                        .HasColumnType("bit");
+
                     b.Property<bool>("IsDeputy")
                         .HasColumnType("bit");
 
@@ -1422,7 +1425,7 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
 
                     b.HasIndex("TaskId");
 
-                    b.HasIndex("Value", "IsGroup", "TaskId");
+                    b.HasIndex("Value", "IsGroup", "Claimable", "TaskId");
 
                     b.ToTable("WorkflowTaskCandidates", (string)null);
                 });

@@ -1379,6 +1379,9 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Claimable")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsDeputy")
                         .HasColumnType("INTEGER");
 
@@ -1397,7 +1400,7 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TaskId");
 
-                    b.HasIndex("Value", "IsGroup", "TaskId");
+                    b.HasIndex("Value", "IsGroup", "Claimable", "TaskId");
 
                     b.ToTable("WorkflowTaskCandidates", (string)null);
                 });

@@ -10,9 +10,10 @@ public static class TaskEndpoints
     {
         var tasks = api.MapGroup("/tasks").WithTags("Tasks");
 
-        tasks.MapGet("/", async (string? scope, Guid? instanceId, int? skip, int? take, string? process, string? step, string? district, string? sort, ClaimsPrincipal user, ListTasks list, CancellationToken ct) =>
-                TypedResults.Ok(await list.HandleAsync(new ListTasksRequest(scope, instanceId, skip, take, process, step, district, sort), ActorOf.User(user), ct)))
-            .WithSummary("The inbox: scope=mine|candidate|all, soonest due first");
+        tasks.MapGet("/", async (string? scope, Guid? instanceId, int? skip, int? take, string? process, string? step, string? district, string? sort, Guid? after,
+                    ClaimsPrincipal user, ListTasks list, CancellationToken ct) =>
+                TypedResults.Ok(await list.HandleAsync(new ListTasksRequest(scope, instanceId, skip, take, process, step, district, sort, after), ActorOf.User(user), ct)))
+            .WithSummary("The inbox: scope=mine|candidate|all, soonest due first; after={id of the last task of the page before} pages by keyset");
 
         Map(tasks, "claim", "Claim the task for yourself", (ops, id, user, ct) => ops.ClaimAsync(id, user, ct));
         Map(tasks, "unclaim", "Release the task back to its candidates", (ops, id, user, ct) => ops.UnclaimAsync(id, user, ct));

@@ -50,4 +50,11 @@ public sealed class TaskCandidate
 
     /// <summary>A deputy (代理) of the assignee or a candidate user: the task is in their own inbox too.</summary>
     public bool IsDeputy { get; set; }
+
+    /// <summary>
+    /// The task is open and nobody holds it, so its candidates may claim it. Kept by the store at every save (a claim, a
+    /// completion or a cancellation clears it), so the inbox reads a group's claimable tasks from this row's index alone
+    /// instead of the candidates of every task the group ever had.
+    /// </summary>
+    public bool Claimable { get; set; }
 }

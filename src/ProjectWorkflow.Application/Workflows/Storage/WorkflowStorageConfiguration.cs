@@ -72,7 +72,8 @@ internal sealed class TaskCandidateConfiguration : IEntityTypeConfiguration<Task
         builder.ToTable("WorkflowTaskCandidates");
         builder.HasKey(c => c.Id);
         builder.Property(c => c.Value).HasMaxLength(256).IsRequired();
-        builder.HasIndex(c => new { c.Value, c.IsGroup, c.TaskId });
+        // The inbox's "claimable by me": a group's (or a user's) claimable rows are one range of this index, and it covers the task id.
+        builder.HasIndex(c => new { c.Value, c.IsGroup, c.Claimable, c.TaskId });
     }
 }
 

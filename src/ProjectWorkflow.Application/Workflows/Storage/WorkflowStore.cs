@@ -168,6 +168,7 @@ internal sealed class WorkflowStore(ProjectWorkflowDbContext db, DefinitionCatal
         foreach (var row in rows.Where(r => !open.ContainsKey(r.Id)))
         {
             row.EndedAt = now;
+            foreach (var candidate in row.Candidates) candidate.Claimable = false;
             if (completedBy.TryGetValue(row.Id, out var completed))
             {
                 row.Status = TaskStatuses.Completed;
@@ -212,6 +213,7 @@ internal sealed class WorkflowStore(ProjectWorkflowDbContext db, DefinitionCatal
             // (the inbox orders by due date; reminders and overdue flags compare it with now).
             row.DueAt = task.DueAt?.ToUniversalTime();
             SyncCandidates(row, task);
+            foreach (var candidate in row.Candidates) candidate.Claimable = row.Assignee is null;
         }
     }
 

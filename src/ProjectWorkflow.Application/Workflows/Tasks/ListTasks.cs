@@ -11,8 +11,12 @@ using ProjectWorkflow.Engine.Runtime;
 
 namespace ProjectWorkflow.Application.Workflows.Tasks;
 
+/// <summary>
+/// <paramref name="After"/>: the id of the last task of the page before (keyset paging): the next page starts right after it
+/// in the same order, and costs what the first page costs however deep it is (where <paramref name="Skip"/> reads every row it skips).
+/// </summary>
 public sealed record ListTasksRequest(string? Scope, Guid? InstanceId, int? Skip, int? Take, string? Process = null, string? Step = null,
-    string? District = null, string? Sort = null);
+    string? District = null, string? Sort = null, Guid? After = null);
 
 /// <summary>How many open tasks each tab of the inbox holds.</summary>
 public sealed record TaskCounts(int Mine, int Candidate, int Overdue);
@@ -75,19 +79,16 @@ public sealed class ListTasks(ProjectWorkflowDbContext db, TaskForms forms)
             _ => mineOrClaimable,
         };
 
-        var ordered = sort switch
+        List<TaskRecord> rows;
+        if (request.After is { } after)
         {
-            "due-desc" => query.OrderBy(t => t.DueAt == null).ThenByDescending(t => t.DueAt).ThenByDescending(t => t.CreatedAt).ThenBy(t => t.Id),
-            "newest" => query.OrderByDescending(t => t.CreatedAt).ThenBy(t => t.Id),
-            // PostgreSQL sorts NULLs last in ascending order of its own: the plain order is the same order, and one the
-            // (Status, Assignee, DueAt) index yields as it is, so a page reads as many rows as it shows instead of sorting all.
-            _ when db.Database.IsNpgsql() => query.OrderBy(t => t.DueAt).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id),
-            _ => query.OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id),
-        };
-        var rows = await ordered
-            .Skip(skip).Take(take)
-            .Include(t => t.Candidates)
-            .ToListAsync(cancellationToken);
+            if (skip != 0) throw InvalidRequestException.For("skip", "Page either by skip or by after, not both.");
+            var last = await db.Set<TaskRecord>().AsNoTracking().Where(t => t.Id == after).Select(t => new { t.DueAt, t.CreatedAt })
+                .FirstOrDefaultAsync(cancellationToken)
+                ?? throw InvalidRequestException.For("after", "No task has this id: give the id of the last task of the page before.");
+            rows = await PageAfterAsync(query, sort, last.DueAt, last.CreatedAt, after, take, cancellationToken);
+        }
+        else rows = await PageAsync(Ordered(query, sort).Skip(skip), take, cancellationToken);
         var formRefs = await forms.FormRefsAsync(rows, cancellationToken);
         var views = rows.Select(t => ToView(t) with { FormRef = formRefs.GetValueOrDefault(t.Id) });
         // Outside the fund's staff (an applicant's or an expert's own tasks) the inbox names nobody else.
@@ -99,25 +100,69 @@ public sealed class ListTasks(ProjectWorkflowDbContext db, TaskForms forms)
             }).ToList();
     }
 
+    private IOrderedQueryable<TaskRecord> Ordered(IQueryable<TaskRecord> query, string sort) => sort switch
+    {
+        "due-desc" => query.OrderBy(t => t.DueAt == null).ThenByDescending(t => t.DueAt).ThenByDescending(t => t.CreatedAt).ThenBy(t => t.Id),
+        "newest" => query.OrderByDescending(t => t.CreatedAt).ThenBy(t => t.Id),
+        // PostgreSQL sorts NULLs last in ascending order of its own: the plain order is the same order, and one the
+        // (Status, Assignee, DueAt) index yields as it is, so a page reads as many rows as it shows instead of sorting all.
+        _ when db.Database.IsNpgsql() => query.OrderBy(t => t.DueAt).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id),
+        _ => query.OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id),
+    };
+
+    private static Task<List<TaskRecord>> PageAsync(IQueryable<TaskRecord> ordered, int take, CancellationToken cancellationToken) =>
+        ordered.Take(take).Include(t => t.Candidates).ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// The page after the task (<paramref name="due"/>, <paramref name="created"/>, <paramref name="id"/>) in the sort's order. The
+    /// tasks with a due date come first in both due orders, those without last: they are read as two ranges, the dated ones
+    /// from the task's due date on (a range the due-date index starts at, so a deep page reads only its own rows), then, when the
+    /// page is not full, the undated ones.
+    /// </summary>
+    private async Task<List<TaskRecord>> PageAfterAsync(IQueryable<TaskRecord> query, string sort, DateTimeOffset? due, DateTimeOffset created, Guid id,
+        int take, CancellationToken cancellationToken)
+    {
+        if (sort == "newest")
+            return await PageAsync(Ordered(query.Where(t => t.CreatedAt <= created && (t.CreatedAt < created || t.Id.CompareTo(id) > 0)), sort), take, cancellationToken);
+
+        var undated = query.Where(t => t.DueAt == null);
+        if (due is null)
+            return await PageAsync(Ordered(sort == "due-desc"
+                ? undated.Where(t => t.CreatedAt <= created && (t.CreatedAt < created || t.Id.CompareTo(id) > 0))
+                : undated.Where(t => t.CreatedAt >= created && (t.CreatedAt > created || t.Id.CompareTo(id) > 0)), sort), take, cancellationToken);
+
+        var dated = sort == "due-desc"
+            ? query.Where(t => t.DueAt <= due && (t.DueAt < due || t.CreatedAt < created || (t.CreatedAt == created && t.Id.CompareTo(id) > 0)))
+            : query.Where(t => t.DueAt >= due && (t.DueAt > due || t.CreatedAt > created || (t.CreatedAt == created && t.Id.CompareTo(id) > 0)));
+        var rows = await PageAsync(Ordered(dated, sort), take, cancellationToken);
+        if (rows.Count < take) rows.AddRange(await PageAsync(Ordered(undated, sort), take - rows.Count, cancellationToken));
+        return rows;
+    }
+
     /// <summary>The inbox's tab counts: assigned to me, claimable by me, and of those past due.</summary>
     public async Task<TaskCounts> CountAsync(Actor actor, CancellationToken cancellationToken)
     {
         var me = actor.Id;
-        var namingMe = NamingMe(actor);
-        // One pass over my open and claimable tasks, the three counts summed together (three COUNTs read them three times).
-        var counts = await db.Set<TaskRecord>().AsNoTracking()
-            .Where(t => t.Status == TaskStatuses.Open && (t.Assignee == me || (t.Assignee == null && namingMe.Contains(t.Id))))
+        var tasks = db.Set<TaskRecord>().AsNoTracking().Where(t => t.Status == TaskStatuses.Open);
+        // Mine from the (Status, Assignee, DueAt) index; claimable from the candidates' claimable rows alone (their index covers
+        // it), so neither reads the history of the group nor every open task of every group.
+        var mine = await tasks.Where(t => t.Assignee == me)
             .GroupBy(t => 1)
-            .Select(g => new TaskCounts(g.Count(t => t.Assignee == me), g.Count(t => t.Assignee == null), g.Count(t => t.OverdueSince != null)))
+            .Select(g => new { All = g.Count(), Overdue = g.Count(t => t.OverdueSince != null) })
             .FirstOrDefaultAsync(cancellationToken);
-        return counts ?? new TaskCounts(0, 0, 0);
+        var namingMe = NamingMe(actor);
+        var claimable = await namingMe.Distinct().CountAsync(cancellationToken);
+        var claimableOverdue = await tasks.Where(t => t.Assignee == null && t.OverdueSince != null && namingMe.Contains(t.Id)).CountAsync(cancellationToken);
+        return new TaskCounts(mine?.All ?? 0, claimable, (mine?.Overdue ?? 0) + claimableOverdue);
     }
 
     /// <summary>
-    /// The tasks whose candidates name me (a group of mine, or me), as one set read once from the candidates' (Value, IsGroup,
-    /// TaskId) index, rather than a probe of every open unassigned task's candidates.
+    /// The tasks I may claim: their candidates name me (a group of mine, or me) and they are claimable, as one set read
+    /// from the candidates' (Value, IsGroup, Claimable, TaskId) index, rather than a probe of every open unassigned task's
+    /// candidates, or every candidate row the group ever had.
     /// </summary>
-    private IQueryable<Guid> NamingMe(Actor actor) => db.Set<TaskCandidate>().AsNoTracking().Where(TaskCandidates.Naming(actor)).Select(c => c.TaskId);
+    private IQueryable<Guid> NamingMe(Actor actor) =>
+        db.Set<TaskCandidate>().AsNoTracking().Where(c => c.Claimable).Where(TaskCandidates.Naming(actor)).Select(c => c.TaskId);
 
     public static TaskView ToView(TaskRecord t) => new(
         t.Id, t.InstanceId, t.ElementId, t.Name, t.Assignee, t.Owner,

@@ -71,7 +71,7 @@ internal static class PersistedRun
                     Console.WriteLine($"FAIL {provider}: {completed} instances completed, {expected} expected");
                     failures++;
                 }
-                Console.WriteLine($"{provider,-11} {clientCount,7} {rawRate,13:N0} {commits,12:N0} {simple,13:N0} {simple / rawRate,6:P0} {approval,15:N0} {approval / rawRate,6:P0} {(pgbench is { } tps ? tps.ToString("N0", CultureInfo.InvariantCulture) : "-"),11}  {Machine.LoadAverage()}");
+                Console.WriteLine($"{provider,-11} {clientCount,7} {rawRate,13:N0} {commits,12:N0} {simple,13:N0} {simple / rawRate,6:P1} {approval,15:N0} {approval / rawRate,6:P1} {(pgbench is { } tps ? tps.ToString("N0", CultureInfo.InvariantCulture) : "-"),11}  {Machine.LoadAverage()}");
             }
         foreach (var line in profiles) Console.WriteLine(line);
         Console.WriteLine($"# load after: {Machine.LoadAverage()}; target: command rate ≥ 50% of the raw commit rate (ADO.NET, one prepared INSERT per transaction)");

@@ -8,6 +8,7 @@ using ProjectWorkflow.Application.Messaging;
 using ProjectWorkflow.Application.Notifications;
 using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Application.Schemes.Windows;
+using ProjectWorkflow.Application.Workflows.Storage;
 using ProjectWorkflow.Funding.Applications;
 
 namespace ProjectWorkflow.Application.Audit;
@@ -35,28 +36,36 @@ public sealed class AuditChain(AuditTrail trail, AuditKeys keys, TimeProvider ti
     public async Task<int> SaveAsync(DbContext db, Func<CancellationToken, Task<int>> save, CancellationToken cancellationToken)
     {
         var staged = trail.TakePending().ToList();
+        var journal = db is ProjectWorkflowDbContext context ? context.TakeJournal() : [];
         var changed = db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
         var recorded = changed.Where(e => !Bookkeeping.Contains(e.Entity.GetType())).ToList();
-        if (staged.Count == 0 && recorded.Count == 0)
+        if (staged.Count == 0 && recorded.Count == 0 && journal.Count == 0)
             return await save(cancellationToken);
-        var unrecorded = staged.Count == 0 ? Summary(recorded) : null;
+        var unrecorded = staged.Count == 0 ? Summary(recorded, journal.Count) : null;
         var decisions = Decisions(changed);
         var covered = changed.Where(e => AuditCovers.IsCovered(e.Entity)).Select(e => (e.Entity, Deleted: e.State == EntityState.Deleted)).ToList();
         foreach (var (entity, _) in covered) AuditCovers.Normalise(entity);
+        foreach (var line in journal) AuditCovers.Normalise(line);
         var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
-            var head = await LockHeadAsync(db, cancellationToken);
+            // The head's lock, then the journal lines (one multi-row insert, numbered by the database): one round trip.
+            var head = await LockHeadAsync(db, journal, cancellationToken);
 
-            var result = await save(cancellationToken); // the change itself: keys of new rows are known from here on
+            // The change goes in the same save as its entries when the entries name no key the database has yet to give
+            // (a covered row's, or the changed row an unrecorded-change entry names): one round trip less. Otherwise the
+            // change is saved first and the keys of its new rows are known from there on.
+            var together = covered.Count == 0 && (unrecorded is null || decisions.Count > 0 || recorded.Count == 0 || !HasTemporaryKey(recorded[0]));
+            var result = journal.Count + (together ? 0 : await save(cancellationToken));
             if (unrecorded is not null && decisions.Count == 0)
-                staged.Add(Unrecorded(recorded[0], unrecorded));
+                staged.Add(recorded.Count > 0 ? Unrecorded(recorded[0], unrecorded) : UnrecordedJournal(journal[0], unrecorded));
             staged.AddRange(decisions);
 
             var key = keys.Current;
-            var covers = covered.Select(c => AuditCovers.Of(c.Entity, key, c.Deleted)).ToList();
+            var covers = covered.Select(c => AuditCovers.Of(c.Entity, key, c.Deleted)).Concat(journal.Select(j => AuditCovers.Of(j, key))).ToList();
             var (sequence, previous) = (head.LastSequence, head.LastHash);
             var at = Milliseconds(time.GetUtcNow());
+            var added = new List<EntityEntry>(staged.Count);
             for (var i = 0; i < staged.Count; i++)
             {
                 var pending = staged[i];
@@ -79,13 +88,23 @@ public sealed class AuditChain(AuditTrail trail, AuditKeys keys, TimeProvider ti
                 };
                 entry.Hash = AuditHash.Of(entry, key);
                 previous = entry.Hash;
-                db.Add(entry);
+                added.Add(db.Add(entry));
             }
             // The head moves in the same batch as the entries (one round trip), then is forgotten: the next save locks it afresh.
             if (db.ChangeTracker.Entries<AuditHead>().Any())
             {
                 // Someone in this scope tracks the head already: move it on its own, as a separate statement.
-                await save(cancellationToken);
+                int saved;
+                try
+                {
+                    saved = await save(cancellationToken);
+                }
+                catch when (together)
+                {
+                    foreach (var entry in added) entry.State = EntityState.Detached;
+                    throw;
+                }
+                if (together) result += saved - staged.Count;
                 await db.Set<AuditHead>().Where(h => h.Id == AuditHead.TheOnlyId)
                     .ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSequence, sequence).SetProperty(h => h.LastHash, previous), cancellationToken);
             }
@@ -96,7 +115,14 @@ public sealed class AuditChain(AuditTrail trail, AuditKeys keys, TimeProvider ti
                 head.LastHash = previous;
                 try
                 {
-                    await save(cancellationToken);
+                    var saved = await save(cancellationToken);
+                    if (together) result += saved - staged.Count - 1;
+                }
+                catch when (together)
+                {
+                    // The change failed with its entries: forget them, as if the change had failed on its own before them.
+                    foreach (var entry in added) entry.State = EntityState.Detached;
+                    throw;
                 }
                 finally
                 {
@@ -114,27 +140,33 @@ public sealed class AuditChain(AuditTrail trail, AuditKeys keys, TimeProvider ti
 
     /// <summary>
     /// Takes the head's row lock (a no-op update, held to the commit) and reads it in the same statement where the
-    /// database can (<c>UPDATE … RETURNING</c> on SQLite and PostgreSQL); two statements on SQL Server.
+    /// database can (<c>UPDATE … RETURNING</c> on SQLite and PostgreSQL, followed in the same command by the save's journal
+    /// lines); two statements on SQL Server, the journal lines a third.
     /// </summary>
-    private static async Task<AuditHead> LockHeadAsync(DbContext db, CancellationToken cancellationToken)
+    private static async Task<AuditHead> LockHeadAsync(DbContext db, IReadOnlyList<JournalRecord> journal, CancellationToken cancellationToken)
     {
         if (db.Database.ProviderName is { } provider && (provider.Contains("Sqlite", StringComparison.Ordinal) || provider.Contains("Npgsql", StringComparison.Ordinal)))
         {
-            var rows = await db.Database.SqlQueryRaw<HeadRow>(
-                    $"UPDATE \"AuditHead\" SET \"LastSequence\" = \"LastSequence\" WHERE \"Id\" = {AuditHead.TheOnlyId} RETURNING \"LastSequence\", \"LastHash\"")
-                .ToListAsync(cancellationToken);
-            return new AuditHead { Id = AuditHead.TheOnlyId, LastSequence = rows[0].LastSequence, LastHash = rows[0].LastHash };
+            AuditHead? head = null;
+            await JournalLines.WriteAsync(db, journal, cancellationToken,
+                $"UPDATE \"AuditHead\" SET \"LastSequence\" = \"LastSequence\" WHERE \"Id\" = {AuditHead.TheOnlyId} RETURNING \"LastSequence\", \"LastHash\"",
+                row =>
+                {
+                    if (row.Read())
+                        head = new AuditHead { Id = AuditHead.TheOnlyId, LastSequence = row.GetInt64(0), LastHash = row.IsDBNull(1) ? "" : row.GetString(1) };
+                    while (row.Read()) { }
+                });
+            return head ?? throw new InvalidOperationException("The audit head row is missing.");
         }
         await db.Set<AuditHead>().Where(h => h.Id == AuditHead.TheOnlyId)
             .ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSequence, h => h.LastSequence), cancellationToken);
-        return await db.Set<AuditHead>().AsNoTracking().SingleAsync(h => h.Id == AuditHead.TheOnlyId, cancellationToken);
+        var found = await db.Set<AuditHead>().AsNoTracking().SingleAsync(h => h.Id == AuditHead.TheOnlyId, cancellationToken);
+        await JournalLines.WriteAsync(db, journal, cancellationToken);
+        return found;
     }
 
-    private sealed class HeadRow
-    {
-        public long LastSequence { get; set; }
-        public string LastHash { get; set; } = "";
-    }
+    private static bool HasTemporaryKey(EntityEntry entry) =>
+        entry.Metadata.FindPrimaryKey()?.Properties.Any(p => entry.Property(p.Name).IsTemporary) == true;
 
     /// <summary>An application whose status the save moves (submitted, approved, rejected …) is a decision of its own: one entry each.</summary>
     private List<PendingAuditEntry> Decisions(IEnumerable<EntityEntry> changes) =>
@@ -146,9 +178,10 @@ public sealed class AuditChain(AuditTrail trail, AuditKeys keys, TimeProvider ti
                 + (d.Application.ApprovedAmountFen is { } approved ? $"; approved {new Funding.Money(approved)}" : "")))
             .ToList();
 
-    private static string Summary(IReadOnlyList<EntityEntry> changes) =>
+    private static string Summary(IReadOnlyList<EntityEntry> changes, int journalLines) =>
         string.Join("; ", changes.GroupBy(c => (Table: c.Metadata.GetTableName() ?? c.Metadata.ClrType.Name, c.State))
-            .Select(g => $"{g.Key.Table} {g.Key.State.ToString().ToLowerInvariant()} ×{g.Count()}"));
+            .Select(g => $"{g.Key.Table} {g.Key.State.ToString().ToLowerInvariant()} ×{g.Count()}")
+            .Concat(journalLines > 0 ? new[] { $"WorkflowJournal added ×{journalLines}" } : []));
 
     private PendingAuditEntry Unrecorded(EntityEntry first, string summary)
     {
@@ -156,6 +189,10 @@ public sealed class AuditChain(AuditTrail trail, AuditKeys keys, TimeProvider ti
         return new PendingAuditEntry(trail.Actor, UnrecordedChange, first.Metadata.GetTableName() ?? first.Metadata.ClrType.Name, key,
             AuditOutcomes.Succeeded, "The change was saved without naming itself in the audit log.", summary);
     }
+
+    private PendingAuditEntry UnrecordedJournal(JournalRecord first, string summary) =>
+        new(trail.Actor, UnrecordedChange, "WorkflowJournal", first.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            AuditOutcomes.Succeeded, "The change was saved without naming itself in the audit log.", summary);
 
     internal static DateTimeOffset Milliseconds(DateTimeOffset at) =>
         new(at.UtcTicks - at.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);

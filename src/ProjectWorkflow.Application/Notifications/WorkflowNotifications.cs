@@ -114,7 +114,8 @@ public sealed class WorkflowNotifications(
         // When the same command ended the instance, its starter and applicant get the end notice
         // (which names this last step) instead of two messages for one click.
         var recipients = ended ? [] : Interested(instance);
-        recipients.AddRange(await CopiedOnAsync(done.TaskId, cancellationToken));
+        // A task never copied to anyone (its state says so: every copy is recorded on it) has nobody copied on to look up.
+        if (done.CopiedTo is not { Count: 0 }) recipients.AddRange(await CopiedOnAsync(done.TaskId, cancellationToken));
         var next = session.Effects.OfType<TaskCreated>()
             .Where(c => c.InstanceId == instance.Id)
             .Select(c => c.Task.Name ?? c.Task.ElementId)

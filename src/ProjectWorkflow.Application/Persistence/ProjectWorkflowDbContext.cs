@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using ProjectWorkflow.Application.Audit;
 using ProjectWorkflow.Application.Idempotency;
 using ProjectWorkflow.Application.Identity;
+using ProjectWorkflow.Application.Workflows.Storage;
 
 namespace ProjectWorkflow.Application.Persistence;
 
@@ -26,13 +27,47 @@ public class ProjectWorkflowDbContext : IdentityDbContext<PortalUser>
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
         audit is null
-            ? base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken)
+            ? SaveWithJournalAsync(ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken)
             : audit.SaveAsync(this, ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken);
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         audit is null
-            ? base.SaveChanges(acceptAllChangesOnSuccess)
+            ? SaveWithJournalAsync(_ => Task.FromResult(base.SaveChanges(acceptAllChangesOnSuccess)), CancellationToken.None).GetAwaiter().GetResult()
             : audit.SaveAsync(this, _ => Task.FromResult(base.SaveChanges(acceptAllChangesOnSuccess)), CancellationToken.None).GetAwaiter().GetResult();
+
+    private List<JournalRecord> journal = [];
+
+    /// <summary>
+    /// A journal line for the next save, written with the save's other rows in its transaction but not through the
+    /// change tracker: all the lines of a save go in one statement (<see cref="JournalLines"/>).
+    /// </summary>
+    internal void StageJournal(JournalRecord line) => journal.Add(line);
+
+    /// <summary>The lines staged for this save (the save that takes them writes them, or fails with them).</summary>
+    internal List<JournalRecord> TakeJournal()
+    {
+        var lines = journal;
+        journal = [];
+        return lines;
+    }
+
+    private async Task<int> SaveWithJournalAsync(Func<CancellationToken, Task<int>> save, CancellationToken cancellationToken)
+    {
+        var lines = TakeJournal();
+        if (lines.Count == 0) return await save(cancellationToken);
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var result = await save(cancellationToken);
+            await JournalLines.WriteAsync(this, lines, cancellationToken);
+            if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
+            return result + lines.Count;
+        }
+        finally
+        {
+            if (ownTransaction is not null) await ownTransaction.DisposeAsync();
+        }
+    }
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 

@@ -25,9 +25,10 @@ public sealed class DefinitionCatalog(WorkflowEngine engine)
     /// <summary>The newest ACTIVE version: what a new instance, application or call activity starts (a version waiting for approval is not).</summary>
     public async ValueTask<ProcessDefinition?> FindLatestAsync(ProjectWorkflowDbContext db, string key, CancellationToken cancellationToken)
     {
-        var record = await db.Set<DefinitionRecord>().AsNoTracking()
-            .Where(d => d.Key == key && d.Status == DefinitionStatuses.Active).OrderByDescending(d => d.Version).FirstOrDefaultAsync(cancellationToken);
-        return record is null ? null : Remember(record);
+        // Only the id: a version's content never changes, so a compiled one comes from the cache, not again over the wire.
+        var id = await db.Set<DefinitionRecord>().AsNoTracking()
+            .Where(d => d.Key == key && d.Status == DefinitionStatuses.Active).OrderByDescending(d => d.Version).Select(d => d.Id).FirstOrDefaultAsync(cancellationToken);
+        return id is null ? null : await FindAsync(db, id, cancellationToken);
     }
 
     /// <summary>A version asked for by number (start at, migrate to): only an active one, so no pending version runs before its approval.</summary>

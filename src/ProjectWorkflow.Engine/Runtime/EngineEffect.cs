@@ -10,8 +10,12 @@ public abstract record EngineEffect(Guid InstanceId);
 
 public sealed record TaskCreated(Guid InstanceId, UserTaskItem Task) : EngineEffect(InstanceId);
 
-/// <summary>The task's activity completed; <paramref name="Variables"/> are what the completer submitted (the decision), if anything.</summary>
-public sealed record TaskCompleted(Guid InstanceId, Guid TaskId, string ElementId, string Actor, JsonObject? Variables = null) : EngineEffect(InstanceId);
+/// <summary>
+/// The task's activity completed; <paramref name="Variables"/> are what the completer submitted (the decision), if anything;
+/// <paramref name="CopiedTo"/> whoever the task was copied to (抄送) while it was open (null: not known).
+/// </summary>
+public sealed record TaskCompleted(Guid InstanceId, Guid TaskId, string ElementId, string Actor, JsonObject? Variables = null,
+    IReadOnlyList<string>? CopiedTo = null) : EngineEffect(InstanceId);
 
 /// <summary>The task left the inbox without being completed (boundary timer, send-back, cancel...).</summary>
 public sealed record TaskCancelled(Guid InstanceId, Guid TaskId, string ElementId, string Reason) : EngineEffect(InstanceId);

@@ -47,7 +47,7 @@ internal sealed partial class InstanceRun
         _instance.LastCompleters[task.ElementId] = actor;
         var node = _process.Node(task.ElementId);
         Journal(node, "completed");
-        _session.AddEffect(new TaskCompleted(_instance.Id, task.Id, task.ElementId, actor, (JsonObject?)variables?.DeepClone()));
+        _session.AddEffect(new TaskCompleted(_instance.Id, task.Id, task.ElementId, actor, (JsonObject?)variables?.DeepClone(), [.. task.CopiedTo]));
         var execution = _instance.FindExecution(task.ExecutionId)
             ?? throw WorkflowException.Conflict($"The task '{task.ElementId}' has lost its execution.");
         Leave(execution, node);

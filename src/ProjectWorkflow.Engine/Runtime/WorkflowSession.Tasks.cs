@@ -278,6 +278,11 @@ public sealed partial class WorkflowSession
             if (bookmark.Kind == BookmarkKind.Timer && !before.Bookmarks.Exists(b => b.Id == bookmark.Id))
                 AddEffect(new TimerCancelled(instance.Id, bookmark.Id));
 
+        // Whoever a task still open was copied to since the completion stays copied: the copy was sent and stays visible to them.
+        foreach (var task in instance.Tasks)
+            if (before.FindTask(task.Id) is { } kept)
+                foreach (var user in task.CopiedTo.Where(u => !kept.CopiedTo.Contains(u))) kept.CopiedTo.Add(user);
+
         instance.Variables = before.Variables;
         instance.Executions = before.Executions;
         instance.Tasks = before.Tasks;

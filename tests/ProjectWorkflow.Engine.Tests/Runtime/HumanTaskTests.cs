@@ -206,6 +206,22 @@ public class HumanTaskTests
     }
 
     [Fact]
+    public async Task ACompletion_SaysWhoTheTaskWasCopiedTo_AndNobodyForATaskNeverCopied()
+    {
+        var (h, first) = await AtDistrictReview();
+        var second = await h.Start(h.Deploy(Approval), new { applicant = "acme-clerk" });
+        await h.Complete(second, "apply", Applicant);
+        await h.Act(Applicant, s => s.CopyToAsync(TaskId(first), ["carol"]));
+
+        await h.Act(Harness.Alice, s => s.CompleteAsync(TaskId(first), null));
+        await h.Act(Harness.Alice, s => s.CompleteAsync(TaskId(second), null));
+
+        var completions = h.Effects.OfType<TaskCompleted>().Where(c => c.ElementId == "districtReview").ToList();
+        Assert.Equal(["carol"], completions.Single(c => c.InstanceId == first.Id).CopiedTo);
+        Assert.Empty(completions.Single(c => c.InstanceId == second.Id).CopiedTo!);
+    }
+
+    [Fact]
     public async Task Terminate_EndsTheInstanceWithAReason()
     {
         var (h, instance) = await AtDistrictReview();

@@ -112,8 +112,9 @@ internal sealed class WorkflowStore(ProjectWorkflowDbContext db, DefinitionCatal
             await SyncIncidentsAsync(instance, now, isNew, cancellationToken);
         }
 
+        // Not tracked: the save writes a command's journal lines in one statement (JournalLines).
         foreach (var entry in session.Journal)
-            db.Add(new JournalRecord
+            db.StageJournal(new JournalRecord
             {
                 InstanceId = entry.InstanceId,
                 Sequence = entry.Sequence,

@@ -22,8 +22,19 @@ public sealed class RegisterRecurringChecks(
         foreach (var check in checks)
         {
             var cron = configuration[CronKey(check.Id)] is { Length: > 0 } configured ? configured : check.DefaultCron;
-            recurringJobs.AddOrUpdate(check.Id, check.Job, cron, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
             registered.Add((check.Id, cron));
+            try
+            {
+                recurringJobs.AddOrUpdate(check.Id, check.Job, cron, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+            }
+            catch (Exception held) when (IsLockHeld(held))
+            {
+                // A node killed while its scheduler held this job's lock leaves the lock until the storage expires it
+                // (minutes): a node started again meanwhile must still start. The job is there, registered by an
+                // earlier start; the next start (or this one's scheduler, once the lock expires) keeps it current.
+                logger.LogWarning("The recurring job {Check} is locked (by another node, or one that died holding the lock): left as an earlier start registered it", check.Id);
+                continue;
+            }
             logger.LogInformation("Scheduled check {Check} runs at '{Cron}' (UTC): {Description}", check.Id, cron, check.Description);
         }
 
@@ -35,4 +46,8 @@ public sealed class RegisterRecurringChecks(
         }
         return registered;
     }
+
+    /// <summary>Hangfire's lock timeout, or a storage's own (Hangfire.PostgreSql throws PostgreSqlDistributedLockException).</summary>
+    private static bool IsLockHeld(Exception failure) =>
+        failure is DistributedLockTimeoutException || failure.GetType().Name.EndsWith("DistributedLockException", StringComparison.Ordinal);
 }

@@ -29,12 +29,19 @@ public sealed class DemoDataRule(IHostEnvironment environment, IConfiguration co
             throw new DemoDataRefusedException(problem);
     }
 
-    /// <summary>Why these settings may not start the app (demo data on outside Development), or null.</summary>
-    public static string? SettingsProblem(IHostEnvironment environment, IConfiguration configuration) =>
-        configuration.GetValue("Seed:DemoData", false) && !environment.IsDevelopment()
-            ? $"Seed:DemoData is true in the {environment.EnvironmentName} environment. Demo users with the published password are for the "
-              + "local demo run only (ASPNETCORE_ENVIRONMENT=Development, as `dotnet run` sets it): set Seed:DemoData=false."
-            : null;
+    /// <summary>Why these settings may not start the app (demo data or the rehearsal clock on outside Development), or null.</summary>
+    public static string? SettingsProblem(IHostEnvironment environment, IConfiguration configuration)
+    {
+        if (environment.IsDevelopment()) return null;
+        if (configuration.GetValue("Seed:DemoData", false))
+            return $"Seed:DemoData is true in the {environment.EnvironmentName} environment. Demo users with the published password are for the "
+                + "local demo run only (ASPNETCORE_ENVIRONMENT=Development, as `dotnet run` sets it): set Seed:DemoData=false.";
+        // A clock that a file moves forward is for a rehearsal (the cluster tests), never for a deployment.
+        if (!string.IsNullOrEmpty(configuration[SeedingRegistration.RehearsalClockSetting]))
+            return $"{SeedingRegistration.RehearsalClockSetting} is set in the {environment.EnvironmentName} environment. The rehearsal clock is for "
+                + $"the cluster tests' Development runs only: remove {SeedingRegistration.RehearsalClockSetting}.";
+        return null;
+    }
 
     /// <summary>Once the database is there: no account may sign in with the demo password outside Development.</summary>
     public async Task EnsureNoDemoPasswordAsync()

@@ -5,6 +5,9 @@ namespace ProjectWorkflow.Application.Seeding;
 
 public static class SeedingRegistration
 {
+    /// <summary>The file of a <see cref="RehearsalClock"/>'s shift.</summary>
+    public const string RehearsalClockSetting = "Clock:ShiftFile";
+
     /// <summary>The roles every database gets, and the demo data only the local demo run gets (see <see cref="DemoDataRule"/>).</summary>
     public static IServiceCollection AddSeeding(this IServiceCollection services, IConfiguration configuration)
     {
@@ -13,6 +16,12 @@ public static class SeedingRegistration
         {
             services.AddSingleton<DemoClock>();
             services.AddSingleton<TimeProvider>(provider => provider.GetRequiredService<DemoClock>());
+        }
+        // A rehearsal on several nodes moves their clocks together (Development only: see DemoDataRule.SettingsProblem).
+        else if (configuration[RehearsalClockSetting] is { Length: > 0 } shiftFile)
+        {
+            services.AddSingleton(new RehearsalClock(shiftFile));
+            services.AddSingleton<TimeProvider>(provider => provider.GetRequiredService<RehearsalClock>());
         }
         services.AddScoped<RoleSeeder>();
         services.AddScoped<DemoDataSeeder>();

@@ -2,7 +2,9 @@ namespace ProjectWorkflow.Cluster.Tests.Operations;
 
 /// <summary>
 /// Two nodes configured as an operator configures a cluster: one audit key and one token key on both, uploads in a
-/// shared folder, a short outbox lease (a dead node's claims expire quickly) and a bank that answers in half a second.
+/// shared folder, a short outbox lease (a dead node's claims expire quickly), an Idempotency-Key reserved by a request
+/// the kill cut off free again after 10 s, and a bank that answers in half a second; on the rehearsal clock
+/// (<see cref="RehearsalTime"/>) that lets the run live through the public notice.
 /// </summary>
 public sealed class LifecycleCluster() : TwoNodes("lifecycle")
 {
@@ -10,8 +12,11 @@ public sealed class LifecycleCluster() : TwoNodes("lifecycle")
 
     public string SharedDirectory { get; } = Path.Combine(Path.GetTempPath(), "projectworkflow-lifecycle-shared", Guid.NewGuid().ToString("N"));
 
-    protected override IReadOnlyDictionary<string, string> Tuning => new Dictionary<string, string>
+    public RehearsalTime Time { get; } = new();
+
+    protected override IReadOnlyDictionary<string, string> Tuning => new Dictionary<string, string>(Time.Settings)
     {
+        ["Idempotency__AbandonedAfterSeconds"] = "10",
         ["Audit__CurrentKeyId"] = "cluster",
         ["Audit__Keys__cluster"] = AuditKey,
         ["Storage__SharedDirectory"] = SharedDirectory,
@@ -21,6 +26,7 @@ public sealed class LifecycleCluster() : TwoNodes("lifecycle")
 
     protected override ValueTask AfterNodesStoppedAsync()
     {
+        Time.Dispose();
         try
         {
             if (Directory.Exists(SharedDirectory)) Directory.Delete(SharedDirectory, recursive: true);

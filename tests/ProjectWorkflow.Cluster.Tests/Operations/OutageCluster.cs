@@ -18,7 +18,10 @@ public sealed class OutageCluster() : TwoNodes("outage")
 
     public BusWitness Witness { get; private set; } = null!;
 
-    protected override IReadOnlyDictionary<string, string> Tuning => new Dictionary<string, string>
+    /// <summary>The rehearsal clock (<see cref="RehearsalTime"/>) that lets the run live through the public notice.</summary>
+    public RehearsalTime Time { get; } = new();
+
+    protected override IReadOnlyDictionary<string, string> Tuning => new Dictionary<string, string>(Time.Settings)
     {
         ["Audit__CurrentKeyId"] = "cluster",
         ["Audit__Keys__cluster"] = AuditKey,
@@ -36,6 +39,7 @@ public sealed class OutageCluster() : TwoNodes("outage")
     protected override async ValueTask AfterNodesStoppedAsync()
     {
         if (Witness is not null) await Witness.DisposeAsync();
+        Time.Dispose();
     }
 
     /// <summary><c>pg_ctl restart -m immediate</c>: every connection is cut, the server recovers and is back in a moment.</summary>

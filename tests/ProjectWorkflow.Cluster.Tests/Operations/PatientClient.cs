@@ -30,20 +30,28 @@ public sealed class PatientClient
     /// a 409 that lost a race with another node (the app changed nothing and stored that answer under the key) is tried
     /// again under a new key, as a person would on "Reload it and try again".
     /// </summary>
-    public async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, object? body = null, bool retryLostRaces = false)
+    public Task<HttpResponseMessage> PostAsync(HttpClient client, string url, object? body = null, bool retryLostRaces = false) =>
+        SendAsync(() => client, HttpMethod.Post, url, () => JsonContent.Create(body ?? new { }), retryLostRaces);
+
+    /// <summary>
+    /// <see cref="PostAsync(HttpClient, string, object?, bool)"/> for any method and body, asking <paramref name="client"/>
+    /// again before every attempt: a request cut off by a node's death is sent again to a node that is up (the way a
+    /// balancer sends it), with the same key.
+    /// </summary>
+    public async Task<HttpResponseMessage> SendAsync(Func<HttpClient> client, HttpMethod method, string url, Func<HttpContent> content, bool retryLostRaces = false)
     {
         var key = Guid.NewGuid().ToString();
         var until = DateTime.UtcNow + GiveUpAfter;
         var races = 0;
         while (true)
         {
-            if (DateTime.UtcNow > until) throw new TimeoutException($"POST {url} did not get an answer within {GiveUpAfter.TotalMinutes} minutes.");
-            using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body ?? new { }) };
+            if (DateTime.UtcNow > until) throw new TimeoutException($"{method} {url} did not get an answer within {GiveUpAfter.TotalMinutes} minutes.");
+            using var request = new HttpRequestMessage(method, url) { Content = content() };
             request.Headers.Add("Idempotency-Key", key);
             HttpResponseMessage response;
             try
             {
-                response = await client.SendAsync(request);
+                response = await client().SendAsync(request);
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
@@ -58,7 +66,7 @@ public sealed class PatientClient
                 var retryAfter = response.Headers.RetryAfter?.Delta;
                 var type = response.Content.Headers.ContentType?.MediaType;
                 if (retryAfter is null || type != "application/problem+json")
-                    Faults.Enqueue($"POST {url} answered 503 with Retry-After {retryAfter?.TotalSeconds.ToString() ?? "none"} as {type}: {await response.Content.ReadAsStringAsync()}");
+                    Faults.Enqueue($"{method} {url} answered 503 with Retry-After {retryAfter?.TotalSeconds.ToString() ?? "none"} as {type}: {await response.Content.ReadAsStringAsync()}");
                 await Task.Delay(retryAfter ?? TimeSpan.FromSeconds(1));
                 continue;
             }
@@ -77,13 +85,16 @@ public sealed class PatientClient
                 }
             }
             if ((int)response.StatusCode >= 500)
-                Faults.Enqueue($"POST {url} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+                Faults.Enqueue($"{method} {url} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
             return response;
         }
     }
 
     /// <summary>A read, retried the same way (a read changes nothing, so it needs no key).</summary>
-    public async Task<JsonElement> GetAsync(HttpClient client, string url)
+    public Task<JsonElement> GetAsync(HttpClient client, string url) => GetAsync(() => client, url);
+
+    /// <summary>A read, asking <paramref name="client"/> again before every attempt (see <see cref="SendAsync"/>).</summary>
+    public async Task<JsonElement> GetAsync(Func<HttpClient> client, string url)
     {
         var until = DateTime.UtcNow + GiveUpAfter;
         while (true)
@@ -92,7 +103,7 @@ public sealed class PatientClient
             HttpResponseMessage response;
             try
             {
-                response = await client.GetAsync(url);
+                response = await client().GetAsync(url);
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {

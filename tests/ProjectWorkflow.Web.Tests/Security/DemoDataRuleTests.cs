@@ -47,6 +47,45 @@ public sealed class DemoDataRuleTests(PortalApp app)
         }
     }
 
+    [Theory]
+    [InlineData("Production", false)]
+    [InlineData("Staging", false)]
+    [InlineData("Development", true)]
+    public void AStartWithTheRehearsalClock_IsRefusedOutsideDevelopment(string environment, bool starts)
+    {
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Seed:DemoData"] = "false",
+            [SeedingRegistration.RehearsalClockSetting] = Path.Combine(Path.GetTempPath(), "rehearsal-shift"),
+        }).Build();
+
+        var refusal = DemoDataRule.SettingsProblem(new HostingEnvironment { EnvironmentName = environment }, settings);
+
+        Assert.Equal(starts, refusal is null);
+        if (!starts) Assert.Contains("Clock:ShiftFile", refusal);
+    }
+
+    [Fact]
+    public void TheRehearsalClock_IsTheMachinesTimePlusTheShiftInItsFile()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"rehearsal-shift-{Guid.NewGuid():N}");
+        var clock = new RehearsalClock(file);
+        try
+        {
+            Assert.Equal(TimeSpan.Zero, clock.Shift);
+            RehearsalClock.Write(file, TimeSpan.FromDays(7));
+
+            // Another node's clock reading the same file agrees at once; this one within its re-read interval.
+            Assert.Equal(TimeSpan.FromDays(7), new RehearsalClock(file).Shift);
+            Assert.True(SpinWait.SpinUntil(() => clock.Shift == TimeSpan.FromDays(7), TimeSpan.FromSeconds(5)));
+            Assert.InRange(clock.GetUtcNow() - DateTimeOffset.UtcNow, TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1), TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     [Fact]
     public async Task AProductionStart_OnADatabaseWhereAccountsHaveTheDemoPassword_IsRefused_NamingThem()
     {

@@ -39,6 +39,10 @@ public sealed class BrowserPortal : FundingApp
     public async Task<IPage> OpenPageAsync()
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = Address.ToString(), Locale = "zh-CN" });
+        // Actions and navigations get a minute, not Playwright's 30 s: the test command runs these beside the cluster
+        // tests' nodes on two cores, and a sign-in's redirect once took longer than 30 s to arrive there.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         return await context.NewPageAsync();
     }
 

@@ -123,13 +123,11 @@ public sealed class ListTasks(ProjectWorkflowDbContext db, TaskForms forms)
         int take, CancellationToken cancellationToken)
     {
         if (sort == "newest")
-            return await PageAsync(Ordered(query.Where(t => t.CreatedAt <= created && (t.CreatedAt < created || t.Id.CompareTo(id) > 0)), sort), take, cancellationToken);
+            return await PageAsync(Ordered(AfterByCreation(query, created, id, newestFirst: true), sort), take, cancellationToken);
 
         var undated = query.Where(t => t.DueAt == null);
         if (due is null)
-            return await PageAsync(Ordered(sort == "due-desc"
-                ? undated.Where(t => t.CreatedAt <= created && (t.CreatedAt < created || t.Id.CompareTo(id) > 0))
-                : undated.Where(t => t.CreatedAt >= created && (t.CreatedAt > created || t.Id.CompareTo(id) > 0)), sort), take, cancellationToken);
+            return await PageAsync(Ordered(AfterByCreation(undated, created, id, newestFirst: sort == "due-desc"), sort), take, cancellationToken);
 
         var dated = sort == "due-desc"
             ? query.Where(t => t.DueAt <= due && (t.DueAt < due || t.CreatedAt < created || (t.CreatedAt == created && t.Id.CompareTo(id) > 0)))
@@ -138,6 +136,12 @@ public sealed class ListTasks(ProjectWorkflowDbContext db, TaskForms forms)
         if (rows.Count < take) rows.AddRange(await PageAsync(Ordered(undated, sort), take - rows.Count, cancellationToken));
         return rows;
     }
+
+    /// <summary>The tasks after (<paramref name="created"/>, <paramref name="id"/>) in creation order (newest or oldest first), ties by id.</summary>
+    private static IQueryable<TaskRecord> AfterByCreation(IQueryable<TaskRecord> query, DateTimeOffset created, Guid id, bool newestFirst) =>
+        newestFirst
+            ? query.Where(t => t.CreatedAt <= created && (t.CreatedAt < created || t.Id.CompareTo(id) > 0))
+            : query.Where(t => t.CreatedAt >= created && (t.CreatedAt > created || t.Id.CompareTo(id) > 0));
 
     /// <summary>The inbox's tab counts: assigned to me, claimable by me, and of those past due.</summary>
     public async Task<TaskCounts> CountAsync(Actor actor, CancellationToken cancellationToken)

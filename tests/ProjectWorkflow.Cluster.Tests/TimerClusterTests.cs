@@ -66,7 +66,8 @@ public sealed class TimerClusterTests : IAsyncLifetime
 
     private string Consoles() => string.Join(Environment.NewLine, _nodes.Select(n => n.Tail()));
 
-    private static string WaitProcess(string key, string duration) => $"""
+    /// <summary>A process that waits <paramref name="duration"/> on a timer and ends (the outage run uses it too).</summary>
+    internal static string WaitProcess(string key, string duration) => $"""
         <?xml version="1.0" encoding="UTF-8"?>
         <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">
           <process id="{key}" isExecutable="true">

@@ -49,7 +49,7 @@ public sealed class OutageClusterTests(OutageCluster cluster, ITestOutputHelper 
         var processIds = (cluster.A.ProcessId, cluster.B.ProcessId);
         var walk = new GreenParkWalk(people, patient, cluster.Time, Deadline);
         var timerKey = $"outage-timer-{Guid.NewGuid():N}"[..28];
-        var deployed = await adminA.PostAsync("/api/definitions", new StringContent(TimerProcess(timerKey, "PT4S"), Encoding.UTF8, "application/xml"));
+        var deployed = await adminA.PostAsync("/api/definitions", new StringContent(TimerClusterTests.WaitProcess(timerKey, "PT4S"), Encoding.UTF8, "application/xml"));
         Assert.True(deployed.IsSuccessStatusCode, await deployed.Content.ReadAsStringAsync());
 
         List<GreenParkFile> files;
@@ -212,19 +212,6 @@ public sealed class OutageClusterTests(OutageCluster cluster, ITestOutputHelper 
         request.Headers.Add("Idempotency-Key", key);
         return admin.SendAsync(request);
     }
-
-    private static string TimerProcess(string key, string duration) => $"""
-        <?xml version="1.0" encoding="UTF-8"?>
-        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">
-          <process id="{key}" isExecutable="true">
-            <startEvent id="start" />
-            <intermediateCatchEvent id="wait"><timerEventDefinition><timeDuration>{duration}</timeDuration></timerEventDefinition></intermediateCatchEvent>
-            <endEvent id="end" />
-            <sequenceFlow id="f1" sourceRef="start" targetRef="wait" />
-            <sequenceFlow id="f2" sourceRef="wait" targetRef="end" />
-          </process>
-        </definitions>
-        """;
 
     private static async Task<Guid> IdOfAsync(HttpResponseMessage started)
     {

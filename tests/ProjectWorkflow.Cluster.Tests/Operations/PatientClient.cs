@@ -45,31 +45,12 @@ public sealed class PatientClient
         var races = 0;
         while (true)
         {
-            if (DateTime.UtcNow > until) throw new TimeoutException($"{method} {url} did not get an answer within {GiveUpAfter.TotalMinutes} minutes.");
-            using var request = new HttpRequestMessage(method, url) { Content = content() };
-            request.Headers.Add("Idempotency-Key", key);
-            HttpResponseMessage response;
-            try
+            var response = await AnsweredAsync(client, () =>
             {
-                response = await client().SendAsync(request);
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-                Interlocked.Increment(ref _cutOff);
-                await Task.Delay(1000);
-                continue;
-            }
-
-            if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
-            {
-                Interlocked.Increment(ref _unavailable);
-                var retryAfter = response.Headers.RetryAfter?.Delta;
-                var type = response.Content.Headers.ContentType?.MediaType;
-                if (retryAfter is null || type != "application/problem+json")
-                    Faults.Enqueue($"{method} {url} answered 503 with Retry-After {retryAfter?.TotalSeconds.ToString() ?? "none"} as {type}: {await response.Content.ReadAsStringAsync()}");
-                await Task.Delay(retryAfter ?? TimeSpan.FromSeconds(1));
-                continue;
-            }
+                var request = new HttpRequestMessage(method, url) { Content = content() };
+                request.Headers.Add("Idempotency-Key", key);
+                return request;
+            }, until);
             if (response.StatusCode == HttpStatusCode.Conflict)
             {
                 if (await TitleAsync(response) == "Request already in progress")
@@ -96,14 +77,32 @@ public sealed class PatientClient
     /// <summary>A read, asking <paramref name="client"/> again before every attempt (see <see cref="SendAsync"/>).</summary>
     public async Task<JsonElement> GetAsync(Func<HttpClient> client, string url)
     {
-        var until = DateTime.UtcNow + GiveUpAfter;
+        var response = await AnsweredAsync(client, () => new HttpRequestMessage(HttpMethod.Get, url), DateTime.UtcNow + GiveUpAfter);
+        var text = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            if ((int)response.StatusCode >= 500) Faults.Enqueue($"GET {url} answered {(int)response.StatusCode}: {text}");
+            throw new InvalidOperationException($"GET {url} answered {(int)response.StatusCode}: {text}");
+        }
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    /// <summary>
+    /// Sends <paramref name="request"/> (a new message each attempt, to the client asked again) until an answer that is not
+    /// an outage: a connection cut off is tried again after a second, a 503 after its Retry-After (one without it, or not
+    /// problem+json, is recorded as a fault).
+    /// </summary>
+    private async Task<HttpResponseMessage> AnsweredAsync(Func<HttpClient> client, Func<HttpRequestMessage> request, DateTime until)
+    {
         while (true)
         {
-            if (DateTime.UtcNow > until) throw new TimeoutException($"GET {url} did not get an answer within {GiveUpAfter.TotalMinutes} minutes.");
+            using var message = request();
+            var what = $"{message.Method} {message.RequestUri}";
+            if (DateTime.UtcNow > until) throw new TimeoutException($"{what} did not get an answer within {GiveUpAfter.TotalMinutes} minutes.");
             HttpResponseMessage response;
             try
             {
-                response = await client().GetAsync(url);
+                response = await client().SendAsync(message);
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
@@ -111,21 +110,14 @@ public sealed class PatientClient
                 await Task.Delay(1000);
                 continue;
             }
-            if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
-            {
-                Interlocked.Increment(ref _unavailable);
-                if (response.Headers.RetryAfter?.Delta is null)
-                    Faults.Enqueue($"GET {url} answered 503 without Retry-After: {await response.Content.ReadAsStringAsync()}");
-                await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1));
-                continue;
-            }
-            var text = await response.Content.ReadAsStringAsync();
-            if (response.StatusCode != HttpStatusCode.OK)
-            {
-                if ((int)response.StatusCode >= 500) Faults.Enqueue($"GET {url} answered {(int)response.StatusCode}: {text}");
-                throw new InvalidOperationException($"GET {url} answered {(int)response.StatusCode}: {text}");
-            }
-            return JsonDocument.Parse(text).RootElement.Clone();
+            if (response.StatusCode != HttpStatusCode.ServiceUnavailable) return response;
+
+            Interlocked.Increment(ref _unavailable);
+            var retryAfter = response.Headers.RetryAfter?.Delta;
+            var type = response.Content.Headers.ContentType?.MediaType;
+            if (retryAfter is null || type != "application/problem+json")
+                Faults.Enqueue($"{what} answered 503 with Retry-After {retryAfter?.TotalSeconds.ToString() ?? "none"} as {type}: {await response.Content.ReadAsStringAsync()}");
+            await Task.Delay(retryAfter ?? TimeSpan.FromSeconds(1));
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Data.Common;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -148,14 +149,19 @@ internal static class HttpRun
             }
             Console.WriteLine($"inbox of the group (all {size:N0} open tasks claimable), first page, alone: p50 {P(inbox, 0.5):N1} ms, p99 {P(inbox, 0.99):N1} ms");
 
-            // One completion profiled: its SQL statements by kind (EF Core's diagnostic events, in this process).
+            // One inbox read, one claim and one completion profiled: their SQL statements by kind and each statement's text and
+            // database time (EF Core's diagnostic events, in this process), the slowest with its plan.
             using (var profile = new SqlProfile())
             {
-                var task = (await reviewers[0].GetFromJsonAsync<JsonElement[]>("/api/tasks?scope=candidate&take=1"))![0].GetProperty("id").GetGuid();
+                profile.Start();
+                var task = (await reviewers[0].GetFromJsonAsync<JsonElement[]>("/api/tasks?scope=candidate&take=25"))![0].GetProperty("id").GetGuid();
+                await ReportAsync("one inbox read (GET /api/tasks?scope=candidate&take=25)", profile, provider, connectionString, 2);
+                profile.Start();
                 (await Post(reviewers[0], $"/api/tasks/{task}/claim")).EnsureSuccessStatusCode();
+                await ReportAsync("one claim over HTTP", profile, provider, connectionString, 2);
                 profile.Start();
                 (await Post(reviewers[0], $"/api/tasks/{task}/complete")).EnsureSuccessStatusCode();
-                Console.WriteLine($"# one completion over HTTP ({provider}): {SqlProfile.Describe(profile.Stop(), 1)}");
+                await ReportAsync("one completion over HTTP", profile, provider, connectionString, 3);
             }
 
             var results = await LoadAsync(reviewers, TimeSpan.FromSeconds(seconds));
@@ -168,6 +174,61 @@ internal static class HttpRun
             Describe("find + claim + complete", results.SelectMany(r => r.Cycle).ToList());
         }
         foreach (var r in reviewers) r.Dispose();
+    }
+
+    /// <summary>The profile's counts, every statement with its database time, and the <paramref name="explain"/> slowest with their plans.</summary>
+    private static async Task ReportAsync(string what, SqlProfile profile, string provider, string connectionString, int explain)
+    {
+        var statements = profile.Statements;
+        Console.WriteLine($"# {what} ({provider}): {SqlProfile.Describe(profile.Stop(), 1)}");
+        foreach (var s in statements)
+            Console.WriteLine($"#   {s.Duration.TotalMilliseconds,9:N3} ms  {OneLine(s.Sql, 200)}");
+        foreach (var s in statements.OrderByDescending(s => s.Duration).Take(explain))
+        {
+            Console.WriteLine($"#   slowest, {s.Duration.TotalMilliseconds:N3} ms: {OneLine(s.Sql, 2000)}");
+            try
+            {
+                foreach (var line in await PlanAsync(provider, connectionString, s)) Console.WriteLine($"#       {line}");
+            }
+            catch (Exception e) when (e is DbException or InvalidOperationException)
+            {
+                Console.WriteLine($"#       (no plan: {OneLine(e.Message, 200)})");
+            }
+        }
+    }
+
+    private static string OneLine(string sql, int max)
+    {
+        var line = string.Join(' ', sql.Split((char[])['\n', '\r', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries));
+        return line.Length <= max ? line : line[..max] + "…";
+    }
+
+    /// <summary>
+    /// The statement's plan on a connection of its own: <c>EXPLAIN QUERY PLAN</c> on SQLite; on PostgreSQL <c>EXPLAIN ANALYZE</c>
+    /// for a single <c>SELECT</c> (run again, after the fact) and a plain <c>EXPLAIN</c> for anything else (nothing is changed).
+    /// </summary>
+    private static async Task<List<string>> PlanAsync(string provider, string connectionString, SqlProfile.Statement statement)
+    {
+        var postgres = provider == DatabaseProvider.PostgreSql;
+        var sql = statement.Sql.Trim().TrimEnd(';');
+        if (sql.Contains(';')) return ["(a batch of several statements: not explained)"];
+        await using DbConnection connection = postgres ? new Npgsql.NpgsqlConnection(connectionString) : new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        var select = sql.StartsWith("SELECT", StringComparison.OrdinalIgnoreCase) && !sql.Contains("FOR UPDATE", StringComparison.OrdinalIgnoreCase);
+        command.CommandText = (postgres ? select ? "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) " : "EXPLAIN (COSTS OFF) " : "EXPLAIN QUERY PLAN ") + sql;
+        foreach (var p in statement.Parameters)
+        {
+            var copy = command.CreateParameter();
+            copy.ParameterName = p.Name;
+            copy.DbType = p.Type;
+            copy.Value = p.Value ?? DBNull.Value;
+            command.Parameters.Add(copy);
+        }
+        var lines = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) lines.Add(postgres ? reader.GetString(0) : $"{reader.GetValue(3)}");
+        return lines;
     }
 
     private sealed record ClientResult(List<double> Inbox, List<double> Claim, List<double> Complete, List<double> Cycle, int Lost, int Errors);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -12,6 +13,13 @@ namespace ProjectWorkflow.Benchmarks.Persisted;
 internal sealed class SqlProfile : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
 {
     private readonly ConcurrentDictionary<string, (long Count, long Ticks)> _kinds = new();
+    private readonly ConcurrentQueue<Statement> _statements = new();
+
+    /// <summary>One statement EF sent while recording: its text, a copy of its parameters (name, type, value) and the database's time.</summary>
+    public sealed record Statement(string Sql, (string Name, System.Data.DbType Type, object? Value)[] Parameters, TimeSpan Duration);
+
+    /// <summary>Every statement recorded since <see cref="Start"/>, in the order they finished.</summary>
+    public IReadOnlyList<Statement> Statements => _statements.ToArray();
     private readonly IDisposable _all;
     private readonly List<IDisposable> _subscriptions = [];
     private volatile bool _recording;
@@ -22,6 +30,7 @@ internal sealed class SqlProfile : IObserver<DiagnosticListener>, IObserver<KeyV
     public void Start()
     {
         _kinds.Clear();
+        _statements.Clear();
         _recording = true;
     }
 
@@ -57,6 +66,8 @@ internal sealed class SqlProfile : IObserver<DiagnosticListener>, IObserver<KeyV
         {
             case CommandExecutedEventData executed:
                 Add(KindOf(executed.Command.CommandText), executed.Duration.Ticks);
+                _statements.Enqueue(new Statement(executed.Command.CommandText,
+                    executed.Command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, p.DbType, p.Value)).ToArray(), executed.Duration));
                 break;
             case TransactionEndEventData { } ended when value.Key == RelationalEventId.TransactionCommitted.Name:
                 Add("COMMIT", ended.Duration.Ticks);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Xunit.Abstractions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ProjectWorkflow.Application.Idempotency;
 using ProjectWorkflow.Application.Persistence;
@@ -143,6 +144,38 @@ public sealed class IdempotencyTests(PortalApp app, ITestOutputHelper output)
         Assert.False(retried.Headers.Contains("Idempotency-Replayed"));
         Assert.Equal(HttpStatusCode.Created, replayed.StatusCode);
         Assert.True(replayed.Headers.Contains("Idempotency-Replayed"));
+        Assert.Equal(1, await CountUsers(client, body.userName));
+    }
+
+    /// <summary>
+    /// A request's changes were committed, then its node died before the response was stored: the reservation has no
+    /// response, but the request's own transaction marked it. Long after, a retry is told the request was carried out,
+    /// and it does not run again.
+    /// </summary>
+    [Fact]
+    public async Task ARequestWhoseChangesWereCommitted_ButWhoseResponseWasLost_IsNeverRunAgain()
+    {
+        using var client = await app.CreateClientForAsync("admin1");
+        var key = Guid.NewGuid().ToString();
+        var body = NewUser("lost-answer");
+        Assert.Equal(HttpStatusCode.Created, (await Send(client, key, body)).StatusCode);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ProjectWorkflowDbContext>();
+            var row = await db.IdempotencyRecords.SingleAsync(r => r.UserName == "admin1" && r.Key == key);
+            Assert.True(row.EffectsCommitted);
+            // As the node left it: the user created and committed, no response stored, and that was long ago.
+            row.StatusCode = null;
+            row.ResponseBody = null;
+            row.ContentType = null;
+            row.CreatedAt = DateTime.UtcNow.AddSeconds(-IdempotencyMiddleware.DefaultAbandonedAfterSeconds - 60);
+            await db.SaveChangesAsync();
+        }
+
+        var retried = await Send(client, key, body);
+
+        var problem = await ProblemAssert.IsProblemAsync(retried, HttpStatusCode.Conflict);
+        Assert.Equal("Request already carried out", problem.GetProperty("title").GetString());
         Assert.Equal(1, await CountUsers(client, body.userName));
     }
 

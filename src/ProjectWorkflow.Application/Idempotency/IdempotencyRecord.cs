@@ -22,6 +22,13 @@ public class IdempotencyRecord
     public required string RequestHash { get; set; }
 
     public int? StatusCode { get; set; }
+
+    /// <summary>
+    /// Set in the transaction of the request's own changes (<see cref="Persistence.ProjectWorkflowDbContext.MarkEffectsFor"/>):
+    /// once true, what the request did is committed, so the reservation is never given up for a retry to run again, even
+    /// when its response was never stored (the node died between the commit and storing it).
+    /// </summary>
+    public bool EffectsCommitted { get; set; }
     public byte[]? ResponseBody { get; set; }
     public string? ContentType { get; set; }
 

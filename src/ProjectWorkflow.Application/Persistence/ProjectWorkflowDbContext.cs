@@ -25,15 +25,58 @@ public class ProjectWorkflowDbContext : IdentityDbContext<PortalUser>
     /// <summary>The app's context: every save appends the scope's audit entries in its own transaction.</summary>
     public ProjectWorkflowDbContext(DbContextOptions<ProjectWorkflowDbContext> options, AuditChain audit) : base(options) => this.audit = audit;
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
-        audit is null
-            ? SaveWithJournalAsync(ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken)
-            : audit.SaveAsync(this, ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken);
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var mark = StageEffectsMark();
+        try
+        {
+            return audit is null
+                ? await SaveWithJournalAsync(ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken)
+                : await audit.SaveAsync(this, ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken);
+        }
+        finally
+        {
+            if (mark is not null) Entry(mark).State = EntityState.Detached;
+        }
+    }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        audit is null
-            ? SaveWithJournalAsync(_ => Task.FromResult(base.SaveChanges(acceptAllChangesOnSuccess)), CancellationToken.None).GetAwaiter().GetResult()
-            : audit.SaveAsync(this, _ => Task.FromResult(base.SaveChanges(acceptAllChangesOnSuccess)), CancellationToken.None).GetAwaiter().GetResult();
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        var mark = StageEffectsMark();
+        try
+        {
+            return audit is null
+                ? SaveWithJournalAsync(_ => Task.FromResult(base.SaveChanges(acceptAllChangesOnSuccess)), CancellationToken.None).GetAwaiter().GetResult()
+                : audit.SaveAsync(this, _ => Task.FromResult(base.SaveChanges(acceptAllChangesOnSuccess)), CancellationToken.None).GetAwaiter().GetResult();
+        }
+        finally
+        {
+            if (mark is not null) Entry(mark).State = EntityState.Detached;
+        }
+    }
+
+    private long? idempotencyReservation;
+
+    /// <summary>
+    /// The request this context serves reserved an <c>Idempotency-Key</c> (row <paramref name="idempotencyRecordId"/>): every
+    /// save that changes something from now on also sets that row's <see cref="IdempotencyRecord.EffectsCommitted"/>, in
+    /// the same transaction. So the key is never freed for a retry once the request's changes are committed, even if the
+    /// response is never stored. (Changes made around the context — <c>ExecuteUpdate</c>, raw SQL, another scope — are
+    /// not marked.)
+    /// </summary>
+    public void MarkEffectsFor(long idempotencyRecordId) => idempotencyReservation = idempotencyRecordId;
+
+    /// <summary>The reservation's row, attached with only the mark modified, when this save changes anything; else null.</summary>
+    private IdempotencyRecord? StageEffectsMark()
+    {
+        if (idempotencyReservation is not { } id || (journal.Count == 0 && !ChangeTracker.HasChanges())) return null;
+        if (ChangeTracker.Entries<IdempotencyRecord>().Any(e => e.Entity.Id == id)) return null;
+        var row = new IdempotencyRecord { Id = id, Key = "", UserName = "", Method = "", Path = "", RequestHash = "" };
+        Attach(row);
+        row.EffectsCommitted = true;
+        Entry(row).Property(r => r.EffectsCommitted).IsModified = true;
+        return row;
+    }
 
     private List<JournalRecord> journal = [];
 

@@ -11,7 +11,9 @@ namespace ProjectWorkflow.Web.Idempotency;
 /// the other gets 409 until the first has finished (as the IETF Idempotency-Key draft says).
 /// A reservation that never got its response (the node died mid-request, or the database went away before the key
 /// could be released) is abandoned once older than <c>Idempotency:AbandonedAfterSeconds</c>: the next request with
-/// that key removes it and runs.
+/// that key removes it and runs — unless the request's changes were committed: every save of the request's DbContext
+/// marks the reservation in the same transaction (<see cref="ProjectWorkflowDbContext.MarkEffectsFor"/>), and a marked
+/// reservation is never removed, so a retry never runs the request twice; it is told the request was carried out.
 /// </summary>
 internal sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider time, IConfiguration configuration, ILogger<IdempotencyMiddleware> logger)
 {
@@ -55,7 +57,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider t
         // Look first: a plain retry then costs one read, and the insert below only loses
         // (and logs a constraint violation) when two requests race.
         var earlier = await FindAsync(scopes, record, cancellationToken);
-        if (earlier is not null && IsAbandoned(earlier, record.CreatedAt) && await RemoveAbandonedAsync(scopes, earlier, cancellationToken))
+        if (earlier is { EffectsCommitted: false } && IsAbandoned(earlier, record.CreatedAt) && await RemoveAbandonedAsync(scopes, earlier, cancellationToken))
             earlier = null;
         if (earlier is not null || !await TryReserveAsync(scopes, record, cancellationToken))
         {
@@ -63,6 +65,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider t
             return;
         }
 
+        context.RequestServices.GetRequiredService<ProjectWorkflowDbContext>().MarkEffectsFor(record.Id);
         await RunAndRecordAsync(context, scopes, record);
     }
 
@@ -94,7 +97,8 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider t
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ProjectWorkflowDbContext>();
-        var removed = await db.IdempotencyRecords.Where(r => r.Id == earlier.Id && r.StatusCode == null).ExecuteDeleteAsync(cancellationToken);
+        var removed = await db.IdempotencyRecords.Where(r => r.Id == earlier.Id && r.StatusCode == null && !r.EffectsCommitted)
+            .ExecuteDeleteAsync(cancellationToken);
         if (removed > 0)
             logger.LogWarning("Idempotency-Key {Key} of {UserName} was reserved at {CreatedAt:O} for {Method} {Path} and never answered; the reservation was abandoned and the request runs again",
                 earlier.Key, earlier.UserName, earlier.CreatedAt, earlier.Method, earlier.Path);
@@ -135,6 +139,15 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider t
             await Problem(context, StatusCodes.Status422UnprocessableEntity, "Idempotency-Key reused for another request",
                 $"This {HeaderName} was first used for {earlier.Method} {earlier.Path} with a different body. "
                 + "Send a new key for a new request, or resend exactly the first request.");
+            return;
+        }
+
+        if (earlier is { IsCompleted: false, EffectsCommitted: true } && IsAbandoned(earlier, attempt.CreatedAt))
+        {
+            // Its changes were committed and its response was never stored: running it again would do it twice.
+            await Problem(context, StatusCodes.Status409Conflict, "Request already carried out",
+                $"A request with this {HeaderName} was carried out, but its response was not kept. It is not run again: "
+                + "read the resource to see where it stands.");
             return;
         }
 
@@ -216,7 +229,8 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider t
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<ProjectWorkflowDbContext>();
-            await db.IdempotencyRecords.Where(r => r.Id == id).ExecuteDeleteAsync();
+            // Only while nothing the request did is committed: once it is, a retry must not run it again.
+            await db.IdempotencyRecords.Where(r => r.Id == id && !r.EffectsCommitted).ExecuteDeleteAsync();
         }
         catch (Exception exception)
         {

@@ -25,7 +25,10 @@ namespace ProjectWorkflow.Benchmarks.Http;
 /// observer as configured for production) on a SQLite file or PostgreSQL, with N one-user-task instances already stored
 /// (cloned by bulk insert from one instance started through the API), then 16 clients each repeatedly find a task in their
 /// group's inbox, claim it and complete it.
-/// <c>http [--sizes 10000,100000] [--clients 16] [--seconds 30] [--postgres "Host=…;Database=…"] [--no-sqlite]</c>
+/// <c>http [--sizes 10000,100000] [--clients 16] [--seconds 30] [--postgres "Host=…;Database=…"] [--no-sqlite] [--without-inbox]</c>;
+/// <c>--without-inbox</c>: after the run with the inbox, a second run in which the clients take open tasks from a shared list
+/// (read once from the database) instead of reading the inbox, so claim and completion are timed without the group inbox's
+/// cost beside them.
 /// </summary>
 internal static class HttpRun
 {
@@ -60,6 +63,7 @@ internal static class HttpRun
         var sizes = (Option(args, "--sizes") ?? "10000,100000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
         var clients = int.Parse(Option(args, "--clients") ?? "16", CultureInfo.InvariantCulture);
         var seconds = int.Parse(Option(args, "--seconds") ?? "30", CultureInfo.InvariantCulture);
+        var withoutInbox = args.Contains("--without-inbox");
         var targets = new List<(string Provider, string? Connection)>();
         if (!args.Contains("--no-sqlite")) targets.Add((DatabaseProvider.Sqlite, null));
         if (Option(args, "--postgres") is { } postgres) targets.Add((DatabaseProvider.PostgreSql, postgres));
@@ -84,7 +88,7 @@ internal static class HttpRun
             try
             {
                 await using var host = new BenchHost(provider, connectionString, dataDirectory);
-                await RunOnAsync(host, provider, connectionString, sizes, clients, seconds);
+                await RunOnAsync(host, provider, connectionString, sizes, clients, seconds, withoutInbox);
             }
             finally
             {
@@ -97,7 +101,7 @@ internal static class HttpRun
         return 0;
     }
 
-    private static async Task RunOnAsync(BenchHost host, string provider, string connectionString, int[] sizes, int clientCount, int seconds)
+    private static async Task RunOnAsync(BenchHost host, string provider, string connectionString, int[] sizes, int clientCount, int seconds, bool withoutInbox)
     {
         await host.WaitReadyAsync();
         using var admin = await host.ClientForAsync("admin1");
@@ -164,14 +168,27 @@ internal static class HttpRun
                 await ReportAsync("one completion over HTTP", profile, provider, connectionString, 3);
             }
 
-            var results = await LoadAsync(reviewers, TimeSpan.FromSeconds(seconds));
-            var completions = results.SelectMany(r => r.Complete).ToList();
-            Console.WriteLine($"{clientCount} clients, {seconds} s, load {Machine.LoadAverage()}: {completions.Count:N0} tasks completed = {completions.Count / (double)seconds:N1} tasks/s; " +
-                              $"claims lost to another client: {results.Sum(r => r.Lost):N0}; errors: {results.Sum(r => r.Errors):N0}");
-            Describe("complete (POST /api/tasks/{id}/complete)", completions);
-            Describe("claim (POST /api/tasks/{id}/claim)", results.SelectMany(r => r.Claim).ToList());
-            Describe("inbox under load (GET /api/tasks?scope=candidate)", results.SelectMany(r => r.Inbox).ToList());
-            Describe("find + claim + complete", results.SelectMany(r => r.Cycle).ToList());
+            Report(await LoadAsync(reviewers, TimeSpan.FromSeconds(seconds), null), "each reads the inbox, claims one of its page, completes it");
+            if (withoutInbox)
+            {
+                List<Guid> open;
+                await using (var scope = host.Services.CreateAsyncScope())
+                    open = await scope.ServiceProvider.GetRequiredService<ProjectWorkflowDbContext>().Set<TaskRecord>().AsNoTracking()
+                        .Where(t => t.Status == TaskStatuses.Open && t.Assignee == null).Select(t => t.Id).Take(50_000).ToListAsync();
+                var shuffled = new System.Collections.Concurrent.ConcurrentQueue<Guid>(open.OrderBy(_ => Random.Shared.Next()));
+                Report(await LoadAsync(reviewers, TimeSpan.FromSeconds(seconds), shuffled), "each takes an open task from a shared list (no inbox read), claims it, completes it");
+            }
+
+            void Report(ClientResult[] results, string how)
+            {
+                var completions = results.SelectMany(r => r.Complete).ToList();
+                Console.WriteLine($"{clientCount} clients ({how}), {seconds} s, load {Machine.LoadAverage()}: {completions.Count:N0} tasks completed = {completions.Count / (double)seconds:N1} tasks/s; " +
+                                  $"claims lost to another client: {results.Sum(r => r.Lost):N0}; errors: {results.Sum(r => r.Errors):N0}");
+                Describe("complete (POST /api/tasks/{id}/complete)", completions);
+                Describe("claim (POST /api/tasks/{id}/claim)", results.SelectMany(r => r.Claim).ToList());
+                Describe("inbox under load (GET /api/tasks?scope=candidate)", results.SelectMany(r => r.Inbox).ToList());
+                Describe("find + claim + complete", results.SelectMany(r => r.Cycle).ToList());
+            }
         }
         foreach (var r in reviewers) r.Dispose();
     }
@@ -233,7 +250,8 @@ internal static class HttpRun
 
     private sealed record ClientResult(List<double> Inbox, List<double> Claim, List<double> Complete, List<double> Cycle, int Lost, int Errors);
 
-    private static async Task<ClientResult[]> LoadAsync(List<HttpClient> reviewers, TimeSpan duration)
+    /// <param name="shared">Null: each cycle reads the group's inbox and picks a task of its page; else the cycle takes the next task of this list.</param>
+    private static async Task<ClientResult[]> LoadAsync(List<HttpClient> reviewers, TimeSpan duration, System.Collections.Concurrent.ConcurrentQueue<Guid>? shared)
     {
         var until = DateTime.UtcNow + duration;
         return await Task.WhenAll(reviewers.Select((client, c) => Task.Run(async () =>
@@ -246,10 +264,18 @@ internal static class HttpRun
             {
                 var cycle = Stopwatch.StartNew();
                 var w = Stopwatch.StartNew();
-                var page = await client.GetFromJsonAsync<JsonElement[]>("/api/tasks?scope=candidate&take=25");
-                result.Inbox.Add(w.Elapsed.TotalMilliseconds);
-                if (page is null || page.Length == 0) break;
-                var task = page[random.Next(page.Length)].GetProperty("id").GetGuid();
+                Guid task;
+                if (shared is not null)
+                {
+                    if (!shared.TryDequeue(out task)) break;
+                }
+                else
+                {
+                    var page = await client.GetFromJsonAsync<JsonElement[]>("/api/tasks?scope=candidate&take=25");
+                    result.Inbox.Add(w.Elapsed.TotalMilliseconds);
+                    if (page is null || page.Length == 0) break;
+                    task = page[random.Next(page.Length)].GetProperty("id").GetGuid();
+                }
                 w.Restart();
                 var claim = await Post(client, $"/api/tasks/{task}/claim");
                 if (claim.StatusCode != HttpStatusCode.OK)

@@ -20,6 +20,15 @@ public sealed record TaskForm(string FormRef, FormSchema? Schema);
 /// </summary>
 public sealed class TaskForms(ProjectWorkflowDbContext db, DefinitionCatalog definitions, FormCatalog forms)
 {
+    private readonly Dictionary<Guid, string> runs = [];
+
+    /// <summary>
+    /// The definition (version) an instance runs, as a query of this request read it beside the task (<see cref="Tasks.TaskCommand"/>):
+    /// the form is then found without reading the instance again (what was read holds for this request: moving an
+    /// instance to another version is a command of its own).
+    /// </summary>
+    public void InstanceRuns(Guid instanceId, string definitionId) => runs[instanceId] = definitionId;
+
     /// <summary>The task's form id, or null when its element names none.</summary>
     public async Task<string?> FormRefAsync(TaskRecord task, CancellationToken cancellationToken) =>
         (await FormOfAsync(task, cancellationToken))?.FormRef;
@@ -30,7 +39,7 @@ public sealed class TaskForms(ProjectWorkflowDbContext db, DefinitionCatalog def
     /// </summary>
     public async Task<TaskForm?> FormOfAsync(TaskRecord task, CancellationToken cancellationToken)
     {
-        var definitionId = await db.Set<InstanceRecord>().AsNoTracking().Where(i => i.Id == task.InstanceId)
+        var definitionId = runs.GetValueOrDefault(task.InstanceId) ?? await db.Set<InstanceRecord>().AsNoTracking().Where(i => i.Id == task.InstanceId)
             .Select(i => i.DefinitionId).FirstOrDefaultAsync(cancellationToken);
         if (definitionId is null) return null;
         var definition = await definitions.FindAsync(db, definitionId, cancellationToken);

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Workflows.Forms;
 using ProjectWorkflow.Application.Workflows.Storage;
 using ProjectWorkflow.Engine.Runtime;
 
@@ -12,7 +13,7 @@ namespace ProjectWorkflow.Application.Workflows.Tasks;
 /// 404; one that was completed or cancelled answers a conflict that says so. The caller's and the
 /// recipients' checks (<see cref="TaskPermissions"/>) run on the open task first: a refusal changes nothing.
 /// </summary>
-public sealed class TaskCommand(ProjectWorkflowDbContext db, WorkflowCommands commands, ILogger<TaskCommand> logger)
+public sealed class TaskCommand(ProjectWorkflowDbContext db, WorkflowCommands commands, TaskForms forms, ILogger<TaskCommand> logger)
 {
     /// <param name="mayPress">Who may press this button on this task, whatever its state: an outsider learns nothing (403) before
     /// the request is read or the task's state (409) is told.</param>
@@ -21,9 +22,14 @@ public sealed class TaskCommand(ProjectWorkflowDbContext db, WorkflowCommands co
         Func<WorkflowSession, Task> operation, CancellationToken cancellationToken,
         [CallerMemberName] string name = "", [CallerFilePath] string file = "")
     {
-        var task = await db.Set<TaskRecord>().AsNoTracking().Include(t => t.Candidates)
-            .FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken)
+        // The task with its candidates and, in the same query, the version its instance runs (the form check reads it next).
+        var found = await db.Set<TaskRecord>().AsNoTracking().Include(t => t.Candidates)
+            .Where(t => t.Id == taskId)
+            .Select(t => new { Task = t, DefinitionId = db.Set<InstanceRecord>().Where(i => i.Id == t.InstanceId).Select(i => i.DefinitionId).FirstOrDefault() })
+            .FirstOrDefaultAsync(cancellationToken)
             ?? throw WorkflowException.NotFound($"There is no task {taskId}.");
+        var task = found.Task;
+        if (found.DefinitionId is not null) forms.InstanceRuns(task.InstanceId, found.DefinitionId);
         using var logScope = WorkflowLogScope.Begin(logger, task.InstanceId, task.BusinessKey, task.Id);
         await mayPress(task);
         if (task.Status == TaskStatuses.Completed)

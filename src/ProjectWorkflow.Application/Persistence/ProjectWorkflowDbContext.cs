@@ -62,7 +62,9 @@ public class ProjectWorkflowDbContext : IdentityDbContext<PortalUser>
     /// save that changes something from now on also sets that row's <see cref="IdempotencyRecord.EffectsCommitted"/>, in
     /// the same transaction. So the key is never freed for a retry once the request's changes are committed, even if the
     /// response is never stored. (Changes made around the context — <c>ExecuteUpdate</c>, raw SQL, another scope — are
-    /// not marked.)
+    /// not marked.) Should the reservation have been given up meanwhile (the request ran past the abandonment time and a
+    /// retry took the key over), the mark finds no row, the save fails as a concurrency conflict and rolls back: only the
+    /// retry's changes stand.
     /// </summary>
     public void MarkEffectsFor(long idempotencyRecordId) => idempotencyReservation = idempotencyRecordId;
 

@@ -168,6 +168,7 @@ internal static class HttpRun
                 await ReportAsync("one completion over HTTP", profile, provider, connectionString, 3);
             }
 
+            var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
             Report(await LoadAsync(reviewers, TimeSpan.FromSeconds(seconds), null), "each reads the inbox, claims one of its page, completes it");
             if (withoutInbox)
             {
@@ -176,14 +177,18 @@ internal static class HttpRun
                     open = await scope.ServiceProvider.GetRequiredService<ProjectWorkflowDbContext>().Set<TaskRecord>().AsNoTracking()
                         .Where(t => t.Status == TaskStatuses.Open && t.Assignee == null).Select(t => t.Id).Take(50_000).ToListAsync();
                 var shuffled = new System.Collections.Concurrent.ConcurrentQueue<Guid>(open.OrderBy(_ => Random.Shared.Next()));
+                cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
                 Report(await LoadAsync(reviewers, TimeSpan.FromSeconds(seconds), shuffled), "each takes an open task from a shared list (no inbox read), claims it, completes it");
             }
 
             void Report(ClientResult[] results, string how)
             {
                 var completions = results.SelectMany(r => r.Complete).ToList();
+                // CPU time of this process (host and clients together) per completed cycle: what the machine's load does not change.
+                var used = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu;
                 Console.WriteLine($"{clientCount} clients ({how}), {seconds} s, load {Machine.LoadAverage()}: {completions.Count:N0} tasks completed = {completions.Count / (double)seconds:N1} tasks/s; " +
-                                  $"claims lost to another client: {results.Sum(r => r.Lost):N0}; errors: {results.Sum(r => r.Errors):N0}");
+                                  $"claims lost to another client: {results.Sum(r => r.Lost):N0}; errors: {results.Sum(r => r.Errors):N0}; " +
+                                  $"CPU of this process {used.TotalSeconds:N1} s = {used.TotalMilliseconds / Math.Max(1, completions.Count):N1} ms per completed task (host and clients)");
                 Describe("complete (POST /api/tasks/{id}/complete)", completions);
                 Describe("claim (POST /api/tasks/{id}/claim)", results.SelectMany(r => r.Claim).ToList());
                 Describe("inbox under load (GET /api/tasks?scope=candidate)", results.SelectMany(r => r.Inbox).ToList());

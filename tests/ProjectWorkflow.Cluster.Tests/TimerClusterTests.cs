@@ -176,8 +176,9 @@ public sealed class TimerClusterTests : IAsyncLifetime
     /// <summary>
     /// A database restart (<c>pg_ctl restart -m immediate</c>) cuts the connection of a node holding Hangfire's scheduler
     /// locks: Hangfire.PostgreSql keeps a lock as a row its holder deletes, and the delete fails on the dead connection,
-    /// so the rows stay. Left here as such a holder leaves them, they hold up every timer — its own delayed job and the
-    /// timer sweep alike — until <c>Hangfire:DistributedLockTimeout</c> (a minute by default, 15 s here; Hangfire.PostgreSql's
+    /// so the rows stay. Left here as such a holder leaves them (the delayed jobs' poller's and the recurring jobs'
+    /// scheduler's, which every node takes every second), they hold up every timer — its own delayed job and the timer
+    /// sweep alike — until <c>Hangfire:DistributedLockTimeout</c> (a minute by default, 15 s here; Hangfire.PostgreSql's
     /// own default is 10 minutes) has passed; then the node takes them over and the timer fires.
     /// </summary>
     [ClusterFact]
@@ -189,7 +190,7 @@ public sealed class TimerClusterTests : IAsyncLifetime
         var key = $"stranded-{Guid.NewGuid():N}";
         await DeployAsync(admin, WaitProcess(key, "PT2S"));
 
-        var stranded = await StrandAsync("locks:schedulepoller", "recurring-jobs:lock");
+        var stranded = await StrandAsync("hangfire:locks:schedulepoller", "hangfire:recurring-jobs:lock");
         var id = await StartAsync(admin, key);
         await WaitUntilAsync(async () => (await EventsAsync(admin, id, "timerFired")).Length > 0, "the timer to fire once the stranded locks expired", seconds: 120);
 

@@ -66,9 +66,9 @@ public sealed class OutageClusterTests(OutageCluster cluster, ITestOutputHelper 
             output.WriteLine($"{Lifecycles} applications and {Vouchers} voucher claims in their public notice at {clock.Elapsed.TotalSeconds:0} s");
 
             // 2. Five working days later (the rehearsal clock), every notice has ended: approved, budget reserved; the
-            // quarter's voucher settlements open. (Before
-            // the outages: the clock's jump leaves the notice timers to the timer sweep, which a lock stranded by the
-            // database restart can hold up for minutes; in production each timer's own job fires it on time.)
+            // quarter's voucher settlements open. (Before the outages: the clock's jump leaves the notice timers to the
+            // timer sweep, which a Hangfire lock stranded by the database restart holds up for Hangfire:DistributedLockTimeout,
+            // a minute (see TimerClusterTests); in production each timer's own job fires it on time.)
             await caseload.PassNoticesAsync();
             output.WriteLine($"every notice ended and {caseload.Settlements.Count} voucher settlements opened at {clock.Elapsed.TotalSeconds:0} s");
 

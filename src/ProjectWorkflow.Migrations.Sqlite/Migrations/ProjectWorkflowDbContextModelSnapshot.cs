@@ -1382,10 +1382,19 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                     b.Property<bool>("Claimable")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DueAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsDeputy")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsGroup")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OverdueSince")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("TaskId")
@@ -1400,7 +1409,8 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TaskId");
 
-                    b.HasIndex("Value", "IsGroup", "Claimable", "TaskId");
+                    b.HasIndex("Value", "IsGroup", "Claimable", "DueAt", "CreatedAt", "TaskId", "OverdueSince")
+                        .HasDatabaseName("IX_WorkflowTaskCandidates_Inbox");
 
                     b.ToTable("WorkflowTaskCandidates", (string)null);
                 });

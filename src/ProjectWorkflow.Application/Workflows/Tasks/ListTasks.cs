@@ -180,10 +180,31 @@ public sealed class ListTasks(ProjectWorkflowDbContext db, TaskForms forms)
             .Select(g => new { All = g.Count(), Overdue = g.Count(t => t.OverdueSince != null) })
             .FirstOrDefaultAsync(cancellationToken);
         // Claimable, and claimable past due, from the claimable candidate rows alone: one index range per group of mine (and
-        // me), read without the table; a task offered to two of my groups is counted once.
-        var claimable = await ClaimableNamingMe(actor, overdue: false).Select(r => r.TaskId).Distinct().CountAsync(cancellationToken);
-        var claimableOverdue = await ClaimableNamingMe(actor, overdue: true).Select(r => r.TaskId).Distinct().CountAsync(cancellationToken);
+        // me), read without the table, both counts in one pass of each range. A group's range names each task once; when
+        // more than one range holds tasks, or my own does (I may be named there twice: as a candidate and as a deputy), a task
+        // may be in two of them, and the tasks are counted once each, by id.
+        var perRange = await ClaimableRanges(actor, overdue: false, withOverdue: true)
+            .Select(range => range.GroupBy(r => 1).Select(g => new RangeCount
+            {
+                All = g.Count(), Overdue = g.Count(r => r.OverdueSince != null), OfGroups = g.Count(r => r.OfGroup),
+            }))
+            .Aggregate((all, range) => all.Concat(range))
+            .ToListAsync(cancellationToken);
+        var claimable = perRange.Sum(r => r.All);
+        var claimableOverdue = perRange.Sum(r => r.Overdue);
+        if (perRange.Count(r => r.All > 0) > 1 || perRange.Any(r => r.OfGroups < r.All))
+        {
+            claimable = await ClaimableNamingMe(actor, overdue: false).Select(r => r.TaskId).Distinct().CountAsync(cancellationToken);
+            claimableOverdue = await ClaimableNamingMe(actor, overdue: true).Select(r => r.TaskId).Distinct().CountAsync(cancellationToken);
+        }
         return new TaskCounts(mine?.All ?? 0, claimable, (mine?.Overdue ?? 0) + claimableOverdue);
+    }
+
+    private sealed class RangeCount
+    {
+        public int All { get; init; }
+        public int Overdue { get; init; }
+        public int OfGroups { get; init; }
     }
 
     /// <summary>A task's place in the inbox's order, as its candidate rows (or its own row) carry it.</summary>
@@ -192,6 +213,12 @@ public sealed class ListTasks(ProjectWorkflowDbContext db, TaskForms forms)
         public Guid TaskId { get; init; }
         public DateTimeOffset? DueAt { get; init; }
         public DateTimeOffset CreatedAt { get; init; }
+
+        /// <summary>Read only where the counts ask for it (<c>withOverdue</c>), as is <see cref="OfGroup"/>.</summary>
+        public DateTimeOffset? OverdueSince { get; init; }
+
+        /// <summary>The row names a group (not a user).</summary>
+        public bool OfGroup { get; init; }
     }
 
     /// <summary>
@@ -203,7 +230,7 @@ public sealed class ListTasks(ProjectWorkflowDbContext db, TaskForms forms)
         ClaimableRanges(actor, overdue).Aggregate((all, range) => all.Concat(range));
 
     /// <summary>The ranges of <see cref="ClaimableNamingMe"/>, one per group of mine, then mine as a candidate user.</summary>
-    private List<IQueryable<InboxKey>> ClaimableRanges(Actor actor, bool overdue)
+    private List<IQueryable<InboxKey>> ClaimableRanges(Actor actor, bool overdue, bool withOverdue = false)
     {
         var yes = true;
         var no = false;
@@ -213,7 +240,9 @@ public sealed class ListTasks(ProjectWorkflowDbContext db, TaskForms forms)
         return actor.Groups.Distinct(StringComparer.Ordinal)
             .Select(group => candidates.Where(c => c.Value == group && c.IsGroup == yes))
             .Append(candidates.Where(c => c.Value == me && c.IsGroup == no))
-            .Select(range => range.Select(c => new InboxKey { TaskId = c.TaskId, DueAt = c.DueAt, CreatedAt = c.CreatedAt }))
+            .Select(range => withOverdue
+                ? range.Select(c => new InboxKey { TaskId = c.TaskId, DueAt = c.DueAt, CreatedAt = c.CreatedAt, OverdueSince = c.OverdueSince, OfGroup = c.IsGroup })
+                : range.Select(c => new InboxKey { TaskId = c.TaskId, DueAt = c.DueAt, CreatedAt = c.CreatedAt }))
             .ToList();
     }
 

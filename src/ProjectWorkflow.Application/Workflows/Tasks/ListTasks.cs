@@ -101,7 +101,7 @@ public sealed class ListTasks(ProjectWorkflowDbContext db, TaskForms forms)
             // order. So the page is chosen among those few, and only their task rows are read: neither the other groups'
             // tasks nor the rest of mine. A task offered to two of my groups comes from both and is listed once.
             var overdue = scope == "overdue";
-            var ids = PageCandidates(actor, overdue, withMine: scope != "candidate", sort, last, skip + take);
+            var ids = PageCandidates(actor, overdue, withMine: scope != "candidate", sort, last, (int)Math.Min((long)skip + take, int.MaxValue));
             query = open.Where(t => ids.Contains(t.Id));
             query = scope switch
             {

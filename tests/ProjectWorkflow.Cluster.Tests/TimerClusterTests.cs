@@ -10,7 +10,8 @@ namespace ProjectWorkflow.Cluster.Tests;
 
 /// <summary>
 /// Timers across restarts and nodes, with the app running as real processes on one real PostgreSQL:
-/// a timer fires on time after its node was killed, and two nodes fire each timer exactly once.
+/// a timer fires on time after its node was killed, two nodes fire each timer exactly once, and a timer still fires
+/// when Hangfire's scheduler locks were left behind by a connection the database cut.
 /// </summary>
 public sealed class TimerClusterTests : IAsyncLifetime
 {
@@ -170,5 +171,54 @@ public sealed class TimerClusterTests : IAsyncLifetime
             Assert.Equal(0, instance.GetProperty("incidents").GetArrayLength());
         }
         AssertNoErrors();
+    }
+
+    /// <summary>
+    /// A database restart (<c>pg_ctl restart -m immediate</c>) cuts the connection of a node holding Hangfire's scheduler
+    /// locks: Hangfire.PostgreSql keeps a lock as a row its holder deletes, and the delete fails on the dead connection,
+    /// so the rows stay. Left here as such a holder leaves them (the delayed jobs' poller's and the recurring jobs'
+    /// scheduler's, which every node takes every second), they hold up every timer — its own delayed job and the timer
+    /// sweep alike — until <c>Hangfire:DistributedLockTimeout</c> (a minute by default, 15 s here; Hangfire.PostgreSql's
+    /// own default is 10 minutes) has passed; then the node takes them over and the timer fires.
+    /// </summary>
+    [ClusterFact]
+    public async Task ATimerFires_AfterTheSchedulersLocksLeftByACutConnectionExpire()
+    {
+        var lockTimeout = TimeSpan.FromSeconds(15);
+        var node = await NodeAsync("node", new Dictionary<string, string> { ["Hangfire:DistributedLockTimeout"] = lockTimeout.ToString() });
+        using var admin = await node.CreateClientForAsync("admin1");
+        var key = $"stranded-{Guid.NewGuid():N}";
+        await DeployAsync(admin, WaitProcess(key, "PT2S"));
+
+        var stranded = await StrandAsync("hangfire:locks:schedulepoller", "hangfire:recurring-jobs:lock");
+        var id = await StartAsync(admin, key);
+        await WaitUntilAsync(async () => (await EventsAsync(admin, id, "timerFired")).Length > 0, "the timer to fire once the stranded locks expired", seconds: 120);
+
+        // Held up by the stranded locks (due 2 s after the start, it fired only once they had expired), then fired once.
+        var firedAt = Assert.Single(await EventsAsync(admin, id, "timerFired")).GetProperty("at").GetDateTimeOffset();
+        Assert.True(firedAt >= stranded + lockTimeout - TimeSpan.FromSeconds(1), $"stranded at {stranded:O}, fired {firedAt:O}: the locks did not hold the timer up");
+        AssertNoErrors();
+    }
+
+    /// <summary>
+    /// Leaves Hangfire's lock rows on <paramref name="resources"/> as a holder whose connection was cut leaves them (each
+    /// inserted once the node's own hold of it has ended); answers when the first was left.
+    /// </summary>
+    private async Task<DateTimeOffset> StrandAsync(params string[] resources)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(_database!.ConnectionString);
+        await connection.OpenAsync();
+        var at = DateTimeOffset.MinValue;
+        foreach (var resource in resources)
+            await WaitUntilAsync(async () =>
+            {
+                await using var insert = new Npgsql.NpgsqlCommand(
+                    "INSERT INTO hangfire.lock (resource, updatecount, acquired) VALUES (@resource, 0, now()) ON CONFLICT DO NOTHING RETURNING acquired", connection);
+                insert.Parameters.AddWithValue("resource", resource);
+                if (await insert.ExecuteScalarAsync() is not DateTime acquired) return false;
+                if (at == DateTimeOffset.MinValue) at = new DateTimeOffset(DateTime.SpecifyKind(acquired, DateTimeKind.Utc));
+                return true;
+            }, $"the node's hold of {resource} to end");
+        return at;
     }
 }

@@ -48,6 +48,11 @@ public static class HangfireStorage
             SchemaName = settings.Schema,
             QueuePollInterval = settings.QueuePollInterval,
             PrepareSchemaIfNecessary = true,
+            // A lock or a fetched job left behind by a dead node or a cut connection is taken over in a minute or
+            // minutes, not Hangfire.PostgreSql's 10 and 30 (HangfireSettings says why).
+            DistributedLockTimeout = settings.DistributedLockTimeout,
+            InvisibilityTimeout = settings.InvisibilityTimeout,
+            UseSlidingInvisibilityTimeout = true,
         };
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options, null), options);
     }

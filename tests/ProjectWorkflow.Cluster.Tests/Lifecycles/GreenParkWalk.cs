@@ -195,22 +195,9 @@ public sealed class GreenParkWalk(People people, PatientClient patient, Rehearsa
         return form;
     }
 
-    private static async Task<JsonElement> AnswerAsync(HttpResponseMessage response, HttpStatusCode expected, string what)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == expected, $"{what} answered {(int)response.StatusCode}: {text}");
-        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
-    }
+    private static Task<JsonElement> AnswerAsync(HttpResponseMessage response, HttpStatusCode expected, string what) => Answers.ExpectAsync(response, expected, what);
 
-    private Task UntilAsync(Func<Task<bool>> condition, string what) => UntilAsync(condition, () => what);
+    private Task UntilAsync(Func<Task<bool>> condition, string what) => Answers.UntilAsync(condition, () => what, deadline);
 
-    private async Task UntilAsync(Func<Task<bool>> condition, Func<string> what)
-    {
-        var until = DateTime.UtcNow + deadline;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > until) throw new TimeoutException($"Still waiting after {deadline.TotalMinutes:0} min for {what()}.");
-            await Task.Delay(300);
-        }
-    }
+    private Task UntilAsync(Func<Task<bool>> condition, Func<string> what) => Answers.UntilAsync(condition, what, deadline);
 }

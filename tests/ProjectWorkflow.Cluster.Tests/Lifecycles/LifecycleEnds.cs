@@ -12,15 +12,15 @@ namespace ProjectWorkflow.Cluster.Tests.Lifecycles;
 /// <summary>
 /// How every lifecycle run must end, however it was interrupted: each application's process rests in building (waiting
 /// for progress reports and acceptance) after its notice timer fired once; one payment order per project, paid, its
-/// installment process completed; one treasury payment and one booking per project, of half the approved ¥900,000;
-/// the ledger reconciles and the audit chain verifies.
+/// installment process completed; one treasury payment and one booking per project, of half the approved ¥900,000.
+/// Then, with the vouchers' ends (<see cref="VoucherEnds"/>): the ledger reconciles and the audit chain verifies.
 /// </summary>
 internal static class LifecycleEnds
 {
     /// <summary>The first installment: 50% of the ¥900,000 each project is approved for.</summary>
     public const long FirstInstallmentFen = 45_000_000L;
 
-    public static async Task AssertEachEndedOnceAsync(TwoNodes cluster, People people, PatientClient patient, IReadOnlyList<GreenParkFile> files)
+    public static async Task AssertEachApplicationEndedOnceAsync(TwoNodes cluster, People people, PatientClient patient, IReadOnlyList<GreenParkFile> files)
     {
         var numbers = files.Select(f => f.Number).ToList();
         var ids = files.Select(f => f.Id).ToList();
@@ -53,7 +53,11 @@ internal static class LifecycleEnds
         var paid = await cluster.QueryAsync(db => db.Set<LedgerEntryPosting>()
             .Where(p => p.Account == "Paid" && ids.Contains(p.ApplicationId!.Value)).SumAsync(p => p.AmountFen));
         Assert.Equal(files.Count * FirstInstallmentFen, paid);
+    }
 
+    /// <summary>The ledger reconciles (every budget, the vouchers' too) and the audit chain verifies, both asked of node B.</summary>
+    public static async Task AssertTheLedgerReconcilesAndTheAuditChainVerifiesAsync(TwoNodes cluster, People people, PatientClient patient)
+    {
         var reconciliation = await patient.PostAsync(people.Client(cluster.B, "finance1"), "/api/ledger/reconciliations");
         Assert.Equal(HttpStatusCode.OK, reconciliation.StatusCode);
         var report = await reconciliation.Content.ReadFromJsonAsync<JsonElement>();

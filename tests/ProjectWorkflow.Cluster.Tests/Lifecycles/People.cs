@@ -10,18 +10,22 @@ namespace ProjectWorkflow.Cluster.Tests.Lifecycles;
 /// </summary>
 public sealed class People : IDisposable
 {
-    /// <summary>Applicant, district reviewer, the expert pool, department approver, finance officer, administrator, auditor: each a different person.</summary>
+    /// <summary>
+    /// Applicant, district reviewer, the expert pool, department approver, finance officer, administrator, auditor, and the
+    /// demo voucher provider's user: each a different person. Others join later (<see cref="JoinAsync"/>).
+    /// </summary>
     public static readonly string[] Everyone =
-        ["enterprise1", "reviewer1", "expert1", "expert2", "expert3", "expert4", "expert5", "expert6", "expert7", "expert8", "expert9", "approver1", "finance1", "admin1", "auditor1"];
+        ["enterprise1", "reviewer1", "expert1", "expert2", "expert3", "expert4", "expert5", "expert6", "expert7", "expert8", "expert9", "approver1", "finance1", "admin1", "auditor1",
+            "provider1"];
 
     public static readonly string[] Experts = [.. Everyone.Where(u => u.StartsWith("expert", StringComparison.Ordinal))];
 
     private readonly TwoNodes _cluster;
-    private readonly Dictionary<string, string> _tokens;
+    private readonly ConcurrentDictionary<string, string> _tokens;
     private readonly ConcurrentDictionary<(Uri Node, string User), HttpClient> _clients = new();
     private volatile bool _aServes = true;
 
-    private People(TwoNodes cluster, Dictionary<string, string> tokens)
+    private People(TwoNodes cluster, ConcurrentDictionary<string, string> tokens)
     {
         _cluster = cluster;
         _tokens = tokens;
@@ -30,13 +34,20 @@ public sealed class People : IDisposable
     /// <summary>Everyone signs in on node B (before any test moves the clock: tokens are checked on the machine's time).</summary>
     public static async Task<People> SignInAsync(TwoNodes cluster)
     {
-        var tokens = new Dictionary<string, string>();
+        var tokens = new ConcurrentDictionary<string, string>();
         foreach (var user in Everyone)
         {
             using var client = await cluster.B.CreateClientForAsync(user);
             tokens[user] = client.DefaultRequestHeaders.Authorization!.Parameter!;
         }
         return new People(cluster, tokens);
+    }
+
+    /// <summary>A person whose account was created during the run (a provider's user) signs in on node B, before the clock moves.</summary>
+    public async Task JoinAsync(string user, string password)
+    {
+        using var client = await _cluster.B.CreateClientForAsync(user, password);
+        _tokens[user] = client.DefaultRequestHeaders.Authorization!.Parameter!;
     }
 
     /// <summary><paramref name="user"/>'s client for its <paramref name="turn"/>: even turns on A (while A serves), odd ones on B.</summary>

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using MassTransit;
 using ProjectWorkflow.Application.Messaging;
 using ProjectWorkflow.Application.Payments;
+using ProjectWorkflow.Application.Vouchers;
 using ProjectWorkflow.Application.Workflows.Events;
 
 namespace ProjectWorkflow.Cluster.Tests.Messaging;
@@ -38,6 +39,9 @@ public sealed class BusWitness : IAsyncDisposable
                 endpoint.Handler<PaymentRequested>(context => witness!.Record(context));
                 endpoint.Handler<PaymentConfirmed>(context => witness!.Record(context));
                 endpoint.Handler<PaymentRejected>(context => witness!.Record(context));
+                endpoint.Handler<VoucherGranted>(context => witness!.Record(context));
+                endpoint.Handler<VoucherRedeemed>(context => witness!.Record(context));
+                endpoint.Handler<VoucherSettlementPaid>(context => witness!.Record(context));
             });
         });
         witness = new BusWitness(bus);

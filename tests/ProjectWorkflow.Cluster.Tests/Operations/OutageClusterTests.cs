@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Messaging;
 using ProjectWorkflow.Application.Payments;
 using ProjectWorkflow.Application.Workflows.Events;
+using ProjectWorkflow.Application.Workflows.Storage;
 using ProjectWorkflow.Cluster.Tests.Lifecycles;
 using ProjectWorkflow.Funding.Ledger;
 using Xunit.Abstractions;
@@ -16,18 +17,22 @@ namespace ProjectWorkflow.Cluster.Tests.Operations;
 /// <summary>
 /// The whole lifecycles of <see cref="LifecycleClusterTests"/> again, through outages instead of a killed node:
 /// green-park applications are walked from the draft through review, public notice and approval to their first
-/// installment paid, over two nodes, beside processes waiting on timers, while PostgreSQL is restarted with
-/// <c>pg_ctl restart -m immediate</c> while half of the agreements are signed and installments approved, and RabbitMQ
-/// is stopped for a minute while the other half are. Requests in flight answer 503 with Retry-After (never another 5xx), the client
+/// installment paid, and vouchers from the team's quota to the quarter's settlement paid (<see cref="Caseload"/>), over
+/// two nodes, beside processes waiting on timers, while PostgreSQL is restarted with
+/// <c>pg_ctl restart -m immediate</c> while half of the agreements are signed, installments approved and settlements
+/// released, and RabbitMQ is stopped for a minute while the other half are. Requests in flight answer 503 with Retry-After (never another 5xx), the client
 /// sends them again with their Idempotency-Key, the nodes recover without a restart, and the end is the same as a
-/// clean run's: every process completed or resting in building, every timer fired once, every project paid and booked
-/// once, every message once, the ledger reconciles and the audit chain verifies.
+/// clean run's: every process completed or resting, every timer fired once, every project and settlement paid and
+/// booked once, every claim paid once, every message once, the ledger reconciles and the audit chain verifies.
 /// </summary>
 [Collection(OutageClusterCollection.Name)]
 public sealed class OutageClusterTests(OutageCluster cluster, ITestOutputHelper output)
 {
     /// <summary>How many lifecycles (PW_CLUSTER_OUTAGE_LIFECYCLES; 16 by default, to keep the suite within CI's time).</summary>
     private static readonly int Lifecycles = Setting("PW_CLUSTER_OUTAGE_LIFECYCLES", 16);
+
+    /// <summary>How many vouchers beside them (PW_CLUSTER_OUTAGE_VOUCHERS; 8 by default).</summary>
+    private static readonly int Vouchers = Setting("PW_CLUSTER_OUTAGE_VOUCHERS", 8);
 
     /// <summary>How long the broker stays down (PW_CLUSTER_BROKER_OUTAGE_SECONDS; the minute by default).</summary>
     private static readonly TimeSpan BrokerOutage = TimeSpan.FromSeconds(Setting("PW_CLUSTER_BROKER_OUTAGE_SECONDS", 60));
@@ -47,34 +52,32 @@ public sealed class OutageClusterTests(OutageCluster cluster, ITestOutputHelper 
         var adminA = people.Client(cluster.A, "admin1");
         var adminB = people.Client(cluster.B, "admin1");
         var processIds = (cluster.A.ProcessId, cluster.B.ProcessId);
-        var walk = new GreenParkWalk(people, patient, cluster.Time, Deadline);
+        var caseload = await Caseload.OpenAsync(cluster, people, patient, cluster.Time, Deadline, "outage", Lifecycles, Vouchers);
         var timerKey = $"outage-timer-{Guid.NewGuid():N}"[..28];
         var deployed = await adminA.PostAsync("/api/definitions", new StringContent(TimerClusterTests.WaitProcess(timerKey, "PT4S"), Encoding.UTF8, "application/xml"));
         Assert.True(deployed.IsSuccessStatusCode, await deployed.Content.ReadAsStringAsync());
 
-        List<GreenParkFile> files;
         var timers = new List<Guid>();
         try
         {
-            // 1. Drafted, submitted and reviewed up to the public notice, over both nodes.
-            files = await InBatchesAsync(Lifecycles, i => walk.ToPublicNoticeAsync(i, "outage"));
-            output.WriteLine($"{Lifecycles} applications in their public notice at {clock.Elapsed.TotalSeconds:0} s");
+            // 1. Applications drafted, submitted and reviewed up to the public notice, vouchers from the quota to the claim in
+            // notice, over both nodes.
+            await InBatchesAsync(caseload.Turns, caseload.ToNoticeAsync);
+            output.WriteLine($"{Lifecycles} applications and {Vouchers} voucher claims in their public notice at {clock.Elapsed.TotalSeconds:0} s");
 
-            // 2. Five working days later (the rehearsal clock), every notice has ended: approved, budget reserved. (Before
-            // the outages: the clock's jump leaves the notice timers to the timer sweep, which a lock stranded by the
-            // database restart can hold up for minutes; in production each timer's own job fires it on time.)
-            await walk.PassNoticesAsync(files);
-            output.WriteLine($"every notice ended at {clock.Elapsed.TotalSeconds:0} s");
+            // 2. Five working days later (the rehearsal clock), every notice has ended: approved, budget reserved; the
+            // quarter's voucher settlements open. (Before the outages: the clock's jump leaves the notice timers to the
+            // timer sweep, which a Hangfire lock stranded by the database restart holds up for Hangfire:DistributedLockTimeout,
+            // a minute (see TimerClusterTests); in production each timer's own job fires it on time.)
+            await caseload.PassNoticesAsync();
+            output.WriteLine($"every notice ended and {caseload.Settlements.Count} voucher settlements opened at {clock.Elapsed.TotalSeconds:0} s");
 
-            // 3. The database restarts while half the agreements are signed and installments approved, and timers fall due.
+            // 3. The database restarts while half the agreements are signed, installments approved and settlements
+            // released, and timers fall due.
             for (var i = 0; i < Timers; i++)
                 timers.Add(await IdOfAsync(await patient.PostAsync(i % 2 == 0 ? adminA : adminB, "/api/instances", new { definitionKey = timerKey, variables = new { } }, retryLostRaces: true)));
-            var half = files.Count / 2;
-            var paying = InBatchesAsync(half, async i =>
-            {
-                await walk.SignAndApproveFirstInstallmentAsync(files[i], i);
-                return true;
-            });
+            var half = caseload.Turns / 2;
+            var paying = InBatchesAsync(half, caseload.PayAsync);
             // Soon enough to cut requests off (the first half is done in a second or two on an idle machine).
             await Task.Delay(300);
             var restart = Stopwatch.StartNew();
@@ -90,11 +93,7 @@ public sealed class OutageClusterTests(OutageCluster cluster, ITestOutputHelper 
             var brokerDown = Stopwatch.StartNew();
             try
             {
-                await InBatchesAsync(files.Count - half, async i =>
-                {
-                    await walk.SignAndApproveFirstInstallmentAsync(files[half + i], i);
-                    return true;
-                });
+                await InBatchesAsync(caseload.Turns - half, i => caseload.PayAsync(half + i));
                 if (brokerDown.Elapsed < BrokerOutage) await Task.Delay(BrokerOutage - brokerDown.Elapsed);
             }
             finally
@@ -104,16 +103,21 @@ public sealed class OutageClusterTests(OutageCluster cluster, ITestOutputHelper 
             output.WriteLine($"RabbitMQ was down for {brokerDown.Elapsed.TotalSeconds:0} s, started again at {clock.Elapsed.TotalSeconds:0} s");
             await BothReadyAsync("after the broker came back");
 
-            await walk.UntilEveryFirstInstallmentPaidAsync(files);
+            await caseload.UntilEverythingPaidAsync();
             await WaitUntilAllCompletedAsync(adminB, patient, timers);
         }
         finally
         {
             await cluster.Time.BackToTheMachinesTimeAsync();
         }
+        var files = caseload.Applications;
+        var settlementKeys = caseload.Settlements.Select(s => s.BusinessKey).ToList();
+        var settlementProcesses = await cluster.QueryAsync(db => db.Set<InstanceRecord>().AsNoTracking()
+            .Where(i => settlementKeys.Contains(i.BusinessKey!)).Select(i => i.Id).ToListAsync());
         var ids = files.Select(f => f.Id).ToList();
         var orders = await cluster.QueryAsync(db => db.Set<PaymentOrder>().AsNoTracking().Where(o => ids.Contains(o.ApplicationId)).ToListAsync());
-        await UntilAsync(() => orders.All(o => cluster.Witness.Received<ProcessCompleted>(m => m.InstanceId == o.InstanceId).Count > 0), "every installment's ProcessCompleted at the witness");
+        await UntilAsync(() => orders.Select(o => o.InstanceId).Concat(settlementProcesses).All(id => cluster.Witness.Received<ProcessCompleted>(m => m.InstanceId == id).Count > 0),
+            "every installment's and settlement's ProcessCompleted at the witness");
         output.WriteLine($"every lifecycle paid at {clock.Elapsed.TotalSeconds:0} s; {patient.Unavailable} answers were 503, {patient.CutOff} requests cut off");
 
         // Requests failed cleanly, and the nodes were never restarted.
@@ -123,7 +127,7 @@ public sealed class OutageClusterTests(OutageCluster cluster, ITestOutputHelper 
         // Every timer fired once; every process rests or completed; nothing paid or booked twice.
         foreach (var timer in timers)
             Assert.Single((await patient.GetAsync(adminA, $"/api/instances/{timer}/journal")).EnumerateArray(), j => j.GetProperty("event").GetString() == "timerFired");
-        await LifecycleEnds.AssertEachEndedOnceAsync(cluster, people, patient, files);
+        await caseload.AssertEachEndedOnceAsync();
 
         // Each message once.
         foreach (var file in files)
@@ -137,7 +141,8 @@ public sealed class OutageClusterTests(OutageCluster cluster, ITestOutputHelper 
             Assert.Single((await patient.GetAsync(adminB, $"/api/instances/{order.InstanceId}/journal")).EnumerateArray(),
                 j => j.GetProperty("elementId").GetString() == "awaitSettlement" && j.GetProperty("event").GetString() == "messageReceived");
         }
-        var numbers = files.Select(f => f.Number).ToList();
+        await VoucherEnds.AssertEachMessageArrivedOnceAsync(cluster, cluster.Witness, caseload.Vouchers, caseload.Settlements);
+        var numbers = files.Select(f => f.Number).Concat(settlementKeys).ToList();
         var waiting = await cluster.QueryAsync(db => db.Set<OutboxMessage>().Where(m => m.DispatchedAt == null).Select(m => m.Body).ToListAsync());
         Assert.DoesNotContain(waiting, body => numbers.Any(body.Contains));
         // The broker's outage was real: some messages failed to leave at first and went out on a later attempt.
@@ -220,13 +225,11 @@ public sealed class OutageClusterTests(OutageCluster cluster, ITestOutputHelper 
         return JsonDocument.Parse(text).RootElement.GetProperty("id").GetGuid();
     }
 
-    /// <summary>Runs <paramref name="act"/> for 0 .. count-1, <see cref="InFlight"/> at a time, keeping the results in order.</summary>
-    private static async Task<List<T>> InBatchesAsync<T>(int count, Func<int, Task<T>> act)
+    /// <summary>Runs the turns 0 .. count-1, <see cref="InFlight"/> at a time.</summary>
+    private static async Task InBatchesAsync(int count, Func<int, Task> turn)
     {
-        var results = new List<T>(count);
         for (var start = 0; start < count; start += InFlight)
-            results.AddRange(await Task.WhenAll(Enumerable.Range(start, Math.Min(InFlight, count - start)).Select(act)));
-        return results;
+            await Task.WhenAll(Enumerable.Range(start, Math.Min(InFlight, count - start)).Select(turn));
     }
 
     private async Task BothReadyAsync(string when)

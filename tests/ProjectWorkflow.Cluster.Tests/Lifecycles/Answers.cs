@@ -1,0 +1,27 @@
+using System.Net;
+using System.Text.Json;
+
+namespace ProjectWorkflow.Cluster.Tests.Lifecycles;
+
+/// <summary>What the walks expect of an answer, and how they wait for what happens after it (a process moving on, a payment).</summary>
+internal static class Answers
+{
+    /// <summary>The answer's body, once its status is <paramref name="expected"/> (else the step fails, saying what it was).</summary>
+    public static async Task<JsonElement> ExpectAsync(HttpResponseMessage response, HttpStatusCode expected, string what)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"{what} answered {(int)response.StatusCode}: {text}");
+        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    /// <param name="what">What is awaited, worded when the wait gives up after <paramref name="deadline"/> (so it can say how far it got).</param>
+    public static async Task UntilAsync(Func<Task<bool>> condition, Func<string> what, TimeSpan deadline)
+    {
+        var until = DateTime.UtcNow + deadline;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > until) throw new TimeoutException($"Still waiting after {deadline.TotalMinutes:0} min for {what()}.");
+            await Task.Delay(300);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+using Microsoft.EntityFrameworkCore;
+using ProjectWorkflow.Application.Payments;
+using ProjectWorkflow.Application.Treasury;
+using ProjectWorkflow.Application.Vouchers;
+using ProjectWorkflow.Application.Workflows.Events;
+using ProjectWorkflow.Application.Workflows.Storage;
+using ProjectWorkflow.Cluster.Tests.Messaging;
+using ProjectWorkflow.Cluster.Tests.Operations;
+using ProjectWorkflow.Funding.Ledger;
+using ProjectWorkflow.Funding.Vouchers;
+
+namespace ProjectWorkflow.Cluster.Tests.Lifecycles;
+
+/// <summary>
+/// How every voucher run must end, however it was interrupted: each quota granted, its process resting until the quota
+/// lapses at the year's end; each claim paid, on one settlement; each settlement paid at its first attempt, its process
+/// completed after taking the bank's answer once; one treasury payment per settlement, of its amount; one booking per
+/// settlement and quota, the vouchers' shares paid to the fen, every voucher entry balanced. (The ledger's reconciliation
+/// and the audit chain are checked with the applications': <see cref="LifecycleEnds"/>.)
+/// </summary>
+internal static class VoucherEnds
+{
+    public static async Task AssertEachPaidOnceAsync(TwoNodes cluster, People people, PatientClient patient, IReadOnlyList<VoucherFile> vouchers, IReadOnlyList<SettlementFile> settlements)
+    {
+        var quotaIds = vouchers.Select(v => v.Quota).ToList();
+        var quotaNumbers = vouchers.Select(v => v.QuotaNumber).ToList();
+        var quotas = await cluster.QueryAsync(db => db.Set<VoucherQuota>().AsNoTracking().Where(q => quotaIds.Contains(q.Id)).ToListAsync());
+        Assert.All(quotas, q => Assert.True(q.Status == VoucherQuotaStatus.Granted, $"{q.Number} is {q.Status}"));
+        var quotaProcesses = await cluster.QueryAsync(db => db.Set<InstanceRecord>().AsNoTracking()
+            .Where(i => quotaNumbers.Contains(i.BusinessKey!)).Select(i => new { i.BusinessKey, i.Status }).ToListAsync());
+        Assert.Equal(vouchers.Count, quotaProcesses.Count);
+        Assert.All(quotaProcesses, p => Assert.True(p.Status == "running", $"{p.BusinessKey}'s process is {p.Status}, not resting until the quota lapses"));
+
+        var settlementIds = settlements.Select(s => s.Id).ToList();
+        var claimIds = vouchers.Select(v => v.Claim).ToList();
+        var claims = await cluster.QueryAsync(db => db.Set<RedemptionClaim>().AsNoTracking().Where(c => claimIds.Contains(c.Id)).ToListAsync());
+        Assert.Equal(vouchers.Count, claims.Count);
+        Assert.All(claims, c => Assert.True(c.Status == RedemptionClaimStatus.Paid && c.SettlementId is { } s && settlementIds.Contains(s), $"claim {c.Number} is {c.Status} on settlement {c.SettlementId}"));
+
+        var paid = await cluster.QueryAsync(db => db.Set<VoucherSettlement>().AsNoTracking().Where(s => settlementIds.Contains(s.Id)).ToListAsync());
+        Assert.Equal(settlements.Count, paid.Count);
+        Assert.All(paid, s => Assert.True((s.Status, s.Attempt) == (VoucherSettlementStatus.Paid, 1), $"settlement {s.Id} is {s.Status} at attempt {s.Attempt}"));
+        Assert.Equal(vouchers.Sum(v => v.Fen), paid.Sum(s => s.AmountFen));
+
+        var keys = settlements.Select(s => s.BusinessKey).ToList();
+        var processes = await cluster.QueryAsync(db => db.Set<InstanceRecord>().AsNoTracking()
+            .Where(i => i.DefinitionKey == OpenSettlements.ProcessKey && keys.Contains(i.BusinessKey!)).Select(i => new { i.Id, i.BusinessKey, i.Status }).ToListAsync());
+        Assert.Equal(settlements.Count, processes.Count);
+        Assert.All(processes, p => Assert.True(p.Status == "completed", $"{p.BusinessKey}'s process is {p.Status}"));
+        for (var i = 0; i < processes.Count; i++)
+        {
+            var journal = await patient.GetAsync(people.On("admin1", i), $"/api/instances/{processes[i].Id}/journal");
+            Assert.Single(journal.EnumerateArray(), j => j.GetProperty("elementId").GetString() == "awaitSettlement" && j.GetProperty("event").GetString() == "messageReceived");
+        }
+
+        var orderKeys = paid.Select(s => s.TreasuryOrderKey).ToList();
+        var payments = await cluster.QueryAsync(db => db.Set<TreasuryPayment>().AsNoTracking().Where(p => orderKeys.Contains(p.OrderKey)).ToListAsync());
+        foreach (var settlement in paid)
+            Assert.Equal(settlement.AmountFen, Assert.Single(payments, p => p.OrderKey == settlement.TreasuryOrderKey).AmountFen);
+
+        // One booking per settlement and quota (each voucher is its team's own quota), the shares paid to the fen.
+        var bookings = await cluster.QueryAsync(db => db.Set<LedgerEntry>().AsNoTracking().Where(e => e.Reference.StartsWith("voucher-pay:")).Select(e => e.Reference).ToListAsync());
+        foreach (var settlement in paid)
+            Assert.Equal(settlement.ClaimCount, bookings.Count(r => r.StartsWith($"voucher-pay:{settlement.Id:N}:", StringComparison.Ordinal)));
+        var paidFen = await cluster.QueryAsync(db => db.Set<LedgerEntryPosting>()
+            .Where(p => p.Account == "Paid" && quotaIds.Contains(p.ApplicationId!.Value)).SumAsync(p => p.AmountFen));
+        Assert.Equal(vouchers.Sum(v => v.Fen), paidFen);
+        var unbalanced = await cluster.QueryAsync(db => db.Set<LedgerEntryPosting>().Where(p => db.Set<Budget>().Any(b => b.Id == p.BudgetId && b.Kind == BudgetKinds.Voucher))
+            .GroupBy(p => p.EntryId).Where(g => g.Sum(p => p.AmountFen) != 0).CountAsync());
+        Assert.Equal(0, unbalanced);
+    }
+
+    /// <summary>
+    /// What the broker carried, seen by a witness beside the nodes: each quota's grant, each claim's redemption, the bank's
+    /// confirmation of each settlement, the settlement's paid notice and its process's end, once. (The payment request
+    /// is sent to the treasury's own queue, which the witness does not see: one treasury payment per settlement shows it.)
+    /// </summary>
+    public static async Task AssertEachMessageArrivedOnceAsync(TwoNodes cluster, BusWitness witness, IReadOnlyList<VoucherFile> vouchers, IReadOnlyList<SettlementFile> settlements)
+    {
+        foreach (var voucher in vouchers)
+        {
+            Assert.Single(witness.Received<VoucherGranted>(m => m.QuotaId == voucher.Quota).Select(r => r.MessageId).Distinct());
+            Assert.Single(witness.Received<VoucherRedeemed>(m => m.ClaimId == voucher.Claim).Select(r => r.MessageId).Distinct());
+        }
+        var keys = settlements.Select(s => s.BusinessKey).ToList();
+        var instances = await cluster.QueryAsync(db => db.Set<InstanceRecord>().AsNoTracking()
+            .Where(i => i.DefinitionKey == OpenSettlements.ProcessKey && keys.Contains(i.BusinessKey!)).Select(i => i.Id).ToListAsync());
+        foreach (var settlement in settlements)
+        {
+            Assert.Single(witness.Received<PaymentConfirmed>(m => m.BusinessKey == settlement.BusinessKey).Select(r => r.MessageId).Distinct());
+            Assert.Single(witness.Received<VoucherSettlementPaid>(m => m.SettlementId == settlement.Id).Select(r => r.MessageId).Distinct());
+        }
+        foreach (var instance in instances)
+            Assert.Single(witness.Received<ProcessCompleted>(m => m.InstanceId == instance).Select(r => r.MessageId).Distinct());
+    }
+}

@@ -357,6 +357,8 @@ internal static class HttpRun
             var candidate = task.Candidates[n % task.Candidates.Count];
             var row = new Dictionary<string, object?> { ["TaskId"] = TaskId(i), ["IsGroup"] = candidate.IsGroup, ["Value"] = candidate.Value, ["IsDeputy"] = candidate.IsDeputy };
             foreach (var property in db.Model.FindEntityType(typeof(TaskCandidate))!.GetProperties().Where(p => p.Name == "Claimable")) row[property.Name] = true;
+            // The task's creation time (the due date and overdue flag are null, as on the task), as the store copies it.
+            foreach (var property in db.Model.FindEntityType(typeof(TaskCandidate))!.GetProperties().Where(p => p.Name == "CreatedAt")) row[property.Name] = created.AddSeconds(i);
             return row;
         });
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));

@@ -201,7 +201,7 @@ internal static class InboxRun
         {
             Id = id, InstanceId = instanceId, DefinitionKey = scheme, BusinessKey = businessKey, ElementId = step, Name = step, CreatedAt = created,
             DueAt = due, OverdueSince = overdueSince, Status = TaskStatuses.Open,
-            Candidates = [new TaskCandidate { TaskId = id, IsGroup = true, Value = group, Claimable = true }],
+            Candidates = [new TaskCandidate { TaskId = id, IsGroup = true, Value = group, Claimable = true, DueAt = due, CreatedAt = created, OverdueSince = overdueSince }],
         };
     }
 

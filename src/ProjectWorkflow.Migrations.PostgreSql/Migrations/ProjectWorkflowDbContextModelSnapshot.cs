@@ -450,9 +450,6 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<bool>("EffectsCommitted")
-                        .HasColumnType("boolean");
-
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -567,8 +564,6 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
-
-                    b.HasIndex("UserName");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -1410,11 +1405,20 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
                     b.Property<bool>("Claimable")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("IsDeputy")
                         .HasColumnType("boolean");
 
                     b.Property<bool>("IsGroup")
                         .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("OverdueSince")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("TaskId")
                         .HasColumnType("uuid");
@@ -1428,7 +1432,8 @@ namespace ProjectWorkflow.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("TaskId");
 
-                    b.HasIndex("Value", "IsGroup", "Claimable", "TaskId");
+                    b.HasIndex("Value", "IsGroup", "Claimable", "DueAt", "CreatedAt", "TaskId", "OverdueSince")
+                        .HasDatabaseName("IX_WorkflowTaskCandidates_Inbox");
 
                     b.ToTable("WorkflowTaskCandidates", (string)null);
                 });

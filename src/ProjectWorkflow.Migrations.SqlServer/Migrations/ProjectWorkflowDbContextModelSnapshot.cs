@@ -451,9 +451,6 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
-                    b.Property<bool>("EffectsCommitted")
-                        .HasColumnType("bit");
-
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -569,8 +566,6 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex")
                         .HasFilter("[NormalizedUserName] IS NOT NULL");
-
-                    b.HasIndex("UserName");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -1412,11 +1407,20 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
                     b.Property<bool>("Claimable")
                         .HasColumnType("bit");
 
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<bool>("IsDeputy")
                         .HasColumnType("bit");
 
                     b.Property<bool>("IsGroup")
                         .HasColumnType("bit");
+
+                    b.Property<DateTimeOffset?>("OverdueSince")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<Guid>("TaskId")
                         .HasColumnType("uniqueidentifier");
@@ -1430,7 +1434,8 @@ namespace ProjectWorkflow.Migrations.SqlServer.Migrations
 
                     b.HasIndex("TaskId");
 
-                    b.HasIndex("Value", "IsGroup", "Claimable", "TaskId");
+                    b.HasIndex("Value", "IsGroup", "Claimable", "DueAt", "CreatedAt", "TaskId", "OverdueSince")
+                        .HasDatabaseName("IX_WorkflowTaskCandidates_Inbox");
 
                     b.ToTable("WorkflowTaskCandidates", (string)null);
                 });

@@ -439,9 +439,6 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("EffectsCommitted")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -556,8 +553,6 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
-
-                    b.HasIndex("UserName");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -1387,10 +1382,19 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
                     b.Property<bool>("Claimable")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DueAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsDeputy")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsGroup")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OverdueSince")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("TaskId")
@@ -1405,7 +1409,8 @@ namespace ProjectWorkflow.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TaskId");
 
-                    b.HasIndex("Value", "IsGroup", "Claimable", "TaskId");
+                    b.HasIndex("Value", "IsGroup", "Claimable", "DueAt", "CreatedAt", "TaskId", "OverdueSince")
+                        .HasDatabaseName("IX_WorkflowTaskCandidates_Inbox");
 
                     b.ToTable("WorkflowTaskCandidates", (string)null);
                 });

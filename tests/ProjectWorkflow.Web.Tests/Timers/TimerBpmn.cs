@@ -57,6 +57,17 @@ internal static class TimerBpmn
           </process>
         """);
 
+    /// <summary>A task offered to two groups, district reviewers and department approvers, due at the variable <c>due</c>.</summary>
+    public static string TaskForTwoGroupsDue(string key) => Definitions($"""
+          <process id="{key}" isExecutable="true">
+            <startEvent id="start" />
+            <userTask id="review" camunda:candidateGroups="district-reviewer,dept-approver" camunda:dueDate="${"{"}due{"}"}" />
+            <endEvent id="end" />
+            <sequenceFlow id="f1" sourceRef="start" targetRef="review" />
+            <sequenceFlow id="f2" sourceRef="review" targetRef="end" />
+          </process>
+        """);
+
     /// <summary>A task for reviewers with a due date given by the variable <c>due</c>.</summary>
     public static string TaskDue(string key) => Definitions($"""
           <process id="{key}" isExecutable="true">

@@ -57,4 +57,17 @@ public sealed class TaskCandidate
     /// instead of the candidates of every task the group ever had.
     /// </summary>
     public bool Claimable { get; set; }
+
+    /// <summary>
+    /// The task's due date, creation time and overdue flag, copied onto its candidate rows by the store at every save (and the
+    /// overdue flag by the overdue check), so a group's inbox page is a range of its own claimable rows in the inbox's order,
+    /// and its counts read the index alone, without the other groups' tasks.
+    /// </summary>
+    public DateTimeOffset? DueAt { get; set; }
+
+    /// <inheritdoc cref="DueAt"/>
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <inheritdoc cref="DueAt"/>
+    public DateTimeOffset? OverdueSince { get; set; }
 }

@@ -72,8 +72,10 @@ internal sealed class TaskCandidateConfiguration : IEntityTypeConfiguration<Task
         builder.ToTable("WorkflowTaskCandidates");
         builder.HasKey(c => c.Id);
         builder.Property(c => c.Value).HasMaxLength(256).IsRequired();
-        // The inbox's "claimable by me": a group's (or a user's) claimable rows are one range of this index, and it covers the task id.
-        builder.HasIndex(c => new { c.Value, c.IsGroup, c.Claimable, c.TaskId });
+        // The inbox's "claimable by me": a group's (or a user's) claimable rows are one range of this index, in the inbox's order
+        // (soonest due, then oldest, then id), and it covers what a page's keys and the tab counts read (the overdue flag last).
+        builder.HasIndex(c => new { c.Value, c.IsGroup, c.Claimable, c.DueAt, c.CreatedAt, c.TaskId, c.OverdueSince })
+            .HasDatabaseName("IX_WorkflowTaskCandidates_Inbox");
     }
 }
 

@@ -222,7 +222,15 @@ internal sealed class WorkflowStore(ProjectWorkflowDbContext db, DefinitionCatal
             // (the inbox orders by due date; reminders and overdue flags compare it with now).
             row.DueAt = task.DueAt?.ToUniversalTime();
             SyncCandidates(row, task);
-            foreach (var candidate in row.Candidates) candidate.Claimable = row.Assignee is null;
+            // What the inbox reads from the candidate rows alone (ListTasks): claimable, and the task's order and overdue flag.
+            // Assigning an unchanged value writes nothing.
+            foreach (var candidate in row.Candidates)
+            {
+                candidate.Claimable = row.Assignee is null;
+                candidate.DueAt = row.DueAt;
+                candidate.CreatedAt = row.CreatedAt;
+                candidate.OverdueSince = row.OverdueSince;
+            }
         }
     }
 

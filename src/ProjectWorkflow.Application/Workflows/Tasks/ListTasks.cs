@@ -59,6 +59,11 @@ public sealed class ListTasks(ProjectWorkflowDbContext db, TaskForms forms)
         }
 
         var mine = open.Where(t => t.Assignee == me);
+        // Without a filter, the group tabs are read from the candidate rows (PageCandidates); a filter (one instance, process,
+        // step or district) narrows the tasks enough to read them as before.
+        var filtered = request.InstanceId is not null || !string.IsNullOrWhiteSpace(request.Process) || !string.IsNullOrWhiteSpace(request.Step)
+                       || !string.IsNullOrWhiteSpace(request.District);
+        var fromCandidates = !filtered && (scope is "candidate" or "overdue" || scope == "all" && !InstanceAccess.SeesEverything(actor));
         var namingMe = NamingMe(actor);
         var claimable = open.Where(t => t.Assignee == null && namingMe.Contains(t.Id));
         var mineOrClaimable = open.Where(t => t.Assignee == me || (t.Assignee == null && namingMe.Contains(t.Id)));
@@ -69,6 +74,7 @@ public sealed class ListTasks(ProjectWorkflowDbContext db, TaskForms forms)
             var standingIn = db.Set<TaskCandidate>().AsNoTracking().Where(c => c.IsDeputy && c.Value == me).Select(c => c.TaskId);
             mine = open.Where(t => t.Assignee == me || standingIn.Contains(t.Id));
             mineOrClaimable = open.Where(t => t.Assignee == me || (t.Assignee == null && namingMe.Contains(t.Id)) || standingIn.Contains(t.Id));
+            fromCandidates = false;
         }
         var query = scope switch
         {
@@ -79,16 +85,35 @@ public sealed class ListTasks(ProjectWorkflowDbContext db, TaskForms forms)
             _ => mineOrClaimable,
         };
 
-        List<TaskRecord> rows;
+        (DateTimeOffset? Due, DateTimeOffset Created, Guid Id)? last = null;
         if (request.After is { } after)
         {
             if (skip != 0) throw InvalidRequestException.For("skip", "Page either by skip or by after, not both.");
-            var last = await db.Set<TaskRecord>().AsNoTracking().Where(t => t.Id == after).Select(t => new { t.DueAt, t.CreatedAt })
+            var row = await db.Set<TaskRecord>().AsNoTracking().Where(t => t.Id == after).Select(t => new { t.DueAt, t.CreatedAt })
                 .FirstOrDefaultAsync(cancellationToken)
                 ?? throw InvalidRequestException.For("after", "No task has this id: give the id of the last task of the page before.");
-            rows = await PageAfterAsync(query, sort, last.DueAt, last.CreatedAt, after, take, cancellationToken);
+            last = (row.DueAt, row.CreatedAt, after);
         }
-        else rows = await PageAsync(Ordered(query, sort).Skip(skip), take, cancellationToken);
+        if (fromCandidates)
+        {
+            // The page can only hold tasks among the first (skip + take) after the cursor of each of its sources: my own tasks,
+            // and the claimable candidate rows of each group of mine and of me, each a range of its own index in the inbox's
+            // order. So the page is chosen among those few, and only their task rows are read: neither the other groups'
+            // tasks nor the rest of mine. A task offered to two of my groups comes from both and is listed once.
+            var overdue = scope == "overdue";
+            var ids = PageCandidates(actor, overdue, withMine: scope != "candidate", sort, last, (int)Math.Min((long)skip + take, int.MaxValue));
+            query = open.Where(t => ids.Contains(t.Id));
+            query = scope switch
+            {
+                "candidate" => query.Where(t => t.Assignee == null),
+                "overdue" => query.Where(t => (t.Assignee == me || t.Assignee == null) && t.OverdueSince != null),
+                _ => query.Where(t => t.Assignee == me || t.Assignee == null),
+            };
+        }
+
+        var rows = last is { } cursor
+            ? await PageAfterAsync(query, sort, cursor.Due, cursor.Created, cursor.Id, take, cancellationToken)
+            : await PageAsync(Ordered(query, sort).Skip(skip), take, cancellationToken);
         var formRefs = await forms.FormRefsAsync(rows, cancellationToken);
         var views = rows.Select(t => ToView(t) with { FormRef = formRefs.GetValueOrDefault(t.Id) });
         // Outside the fund's staff (an applicant's or an expert's own tasks) the inbox names nobody else.
@@ -154,11 +179,126 @@ public sealed class ListTasks(ProjectWorkflowDbContext db, TaskForms forms)
             .GroupBy(t => 1)
             .Select(g => new { All = g.Count(), Overdue = g.Count(t => t.OverdueSince != null) })
             .FirstOrDefaultAsync(cancellationToken);
-        var namingMe = NamingMe(actor);
-        var claimable = await namingMe.Distinct().CountAsync(cancellationToken);
-        var claimableOverdue = await tasks.Where(t => t.Assignee == null && t.OverdueSince != null && namingMe.Contains(t.Id)).CountAsync(cancellationToken);
+        // Claimable, and claimable past due, from the claimable candidate rows alone: one index range per group of mine (and
+        // me), read without the table, both counts in one pass of each range. A group's range names each task once; when
+        // more than one range holds tasks, or my own does (I may be named there twice: as a candidate and as a deputy), a task
+        // may be in two of them, and the tasks are counted once each, by id.
+        var perRange = await ClaimableRanges(actor, overdue: false, withOverdue: true)
+            .Select(range => range.GroupBy(r => 1).Select(g => new RangeCount
+            {
+                All = g.Count(), Overdue = g.Count(r => r.OverdueSince != null), OfGroups = g.Count(r => r.OfGroup),
+            }))
+            .Aggregate((all, range) => all.Concat(range))
+            .ToListAsync(cancellationToken);
+        var claimable = perRange.Sum(r => r.All);
+        var claimableOverdue = perRange.Sum(r => r.Overdue);
+        if (perRange.Count(r => r.All > 0) > 1 || perRange.Any(r => r.OfGroups < r.All))
+        {
+            claimable = await ClaimableNamingMe(actor, overdue: false).Select(r => r.TaskId).Distinct().CountAsync(cancellationToken);
+            claimableOverdue = await ClaimableNamingMe(actor, overdue: true).Select(r => r.TaskId).Distinct().CountAsync(cancellationToken);
+        }
         return new TaskCounts(mine?.All ?? 0, claimable, (mine?.Overdue ?? 0) + claimableOverdue);
     }
+
+    private sealed class RangeCount
+    {
+        public int All { get; init; }
+        public int Overdue { get; init; }
+        public int OfGroups { get; init; }
+    }
+
+    /// <summary>A task's place in the inbox's order, as its candidate rows (or its own row) carry it.</summary>
+    private sealed class InboxKey
+    {
+        public Guid TaskId { get; init; }
+        public DateTimeOffset? DueAt { get; init; }
+        public DateTimeOffset CreatedAt { get; init; }
+
+        /// <summary>Read only where the counts ask for it (<c>withOverdue</c>), as is <see cref="OfGroup"/>.</summary>
+        public DateTimeOffset? OverdueSince { get; init; }
+
+        /// <summary>The row names a group (not a user).</summary>
+        public bool OfGroup { get; init; }
+    }
+
+    /// <summary>
+    /// The claimable candidate rows naming me (past due only, when <paramref name="overdue"/>): one range of the candidates'
+    /// (Value, IsGroup, Claimable, DueAt, CreatedAt, TaskId, OverdueSince) index per group of mine and one for me, joined by
+    /// UNION ALL. The flags are compared with a parameter, not read bare, so SQLite seeks on them too.
+    /// </summary>
+    private IQueryable<InboxKey> ClaimableNamingMe(Actor actor, bool overdue) =>
+        ClaimableRanges(actor, overdue).Aggregate((all, range) => all.Concat(range));
+
+    /// <summary>The ranges of <see cref="ClaimableNamingMe"/>, one per group of mine, then mine as a candidate user.</summary>
+    private List<IQueryable<InboxKey>> ClaimableRanges(Actor actor, bool overdue, bool withOverdue = false)
+    {
+        var yes = true;
+        var no = false;
+        var candidates = db.Set<TaskCandidate>().AsNoTracking().Where(c => c.Claimable == yes);
+        if (overdue) candidates = candidates.Where(c => c.OverdueSince != null);
+        var me = actor.Id;
+        return actor.Groups.Distinct(StringComparer.Ordinal)
+            .Select(group => candidates.Where(c => c.Value == group && c.IsGroup == yes))
+            .Append(candidates.Where(c => c.Value == me && c.IsGroup == no))
+            .Select(range => withOverdue
+                ? range.Select(c => new InboxKey { TaskId = c.TaskId, DueAt = c.DueAt, CreatedAt = c.CreatedAt, OverdueSince = c.OverdueSince, OfGroup = c.IsGroup })
+                : range.Select(c => new InboxKey { TaskId = c.TaskId, DueAt = c.DueAt, CreatedAt = c.CreatedAt }))
+            .ToList();
+    }
+
+    /// <summary>
+    /// The ids a page (the <paramref name="count"/> first after <paramref name="last"/>, or from the start) can come from: the
+    /// first <paramref name="count"/> of each source in the sort's order — each group's claimable rows, mine as a candidate user,
+    /// and my own tasks (<paramref name="withMine"/>) — the dated ones and the undated ones apart (so each is one index range
+    /// read in order). The tasks a page shows are among them: every task before one of the page's, in any source, is before
+    /// it in the page's order too.
+    /// </summary>
+    private IQueryable<Guid> PageCandidates(Actor actor, bool overdue, bool withMine, string sort,
+        (DateTimeOffset? Due, DateTimeOffset Created, Guid Id)? last, int count)
+    {
+        var me = actor.Id;
+        var ranges = ClaimableRanges(actor, overdue);
+        if (withMine)
+        {
+            var mine = db.Set<TaskRecord>().AsNoTracking().Where(t => t.Status == TaskStatuses.Open && t.Assignee == me);
+            if (overdue) mine = mine.Where(t => t.OverdueSince != null);
+            ranges.Add(mine.Select(t => new InboxKey { TaskId = t.Id, DueAt = t.DueAt, CreatedAt = t.CreatedAt }));
+        }
+        var parts = new List<IQueryable<InboxKey>>();
+        foreach (var range in ranges)
+        {
+            if (sort == "newest")
+            {
+                var from = last is { } l ? AfterByCreation(range, l.Created, l.Id, newestFirst: true) : range;
+                parts.Add(from.OrderByDescending(r => r.CreatedAt).ThenBy(r => r.TaskId).Take(count));
+                continue;
+            }
+            var descending = sort == "due-desc";
+            // The dated rows, unless the cursor is already among the undated ones (which come after them).
+            if (last is not { Due: null })
+            {
+                var dated = range.Where(r => r.DueAt != null);
+                if (last is { Due: { } due } d)
+                    dated = descending
+                        ? dated.Where(r => r.DueAt <= due && (r.DueAt < due || r.CreatedAt < d.Created || (r.CreatedAt == d.Created && r.TaskId.CompareTo(d.Id) > 0)))
+                        : dated.Where(r => r.DueAt >= due && (r.DueAt > due || r.CreatedAt > d.Created || (r.CreatedAt == d.Created && r.TaskId.CompareTo(d.Id) > 0)));
+                parts.Add((descending
+                    ? dated.OrderByDescending(r => r.DueAt).ThenByDescending(r => r.CreatedAt).ThenBy(r => r.TaskId)
+                    : dated.OrderBy(r => r.DueAt).ThenBy(r => r.CreatedAt).ThenBy(r => r.TaskId)).Take(count));
+            }
+            var undated = range.Where(r => r.DueAt == null);
+            if (last is { Due: null } u) undated = AfterByCreation(undated, u.Created, u.Id, newestFirst: descending);
+            parts.Add((descending
+                ? undated.OrderByDescending(r => r.CreatedAt).ThenBy(r => r.TaskId)
+                : undated.OrderBy(r => r.CreatedAt).ThenBy(r => r.TaskId)).Take(count));
+        }
+        return parts.Select(p => p.Select(r => r.TaskId)).Aggregate((all, part) => all.Concat(part));
+    }
+
+    private static IQueryable<InboxKey> AfterByCreation(IQueryable<InboxKey> query, DateTimeOffset created, Guid id, bool newestFirst) =>
+        newestFirst
+            ? query.Where(r => r.CreatedAt <= created && (r.CreatedAt < created || r.TaskId.CompareTo(id) > 0))
+            : query.Where(r => r.CreatedAt >= created && (r.CreatedAt > created || r.TaskId.CompareTo(id) > 0));
 
     /// <summary>
     /// The tasks I may claim: their candidates name me (a group of mine, or me) and they are claimable, as one set read

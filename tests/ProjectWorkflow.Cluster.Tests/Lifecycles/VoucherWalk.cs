@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Vouchers;
 using ProjectWorkflow.Cluster.Tests.Operations;
+using ProjectWorkflow.Cluster.Tests.Vouchers;
 using ProjectWorkflow.Funding.Enterprises;
 using ProjectWorkflow.Funding.Vouchers;
 
@@ -118,15 +119,7 @@ public sealed class VoucherWalk
     /// </summary>
     public async Task<List<SettlementFile>> OpenSettlementsAsync(IReadOnlyList<VoucherFile> vouchers)
     {
-        var today = DateOnly.FromDateTime(_time.Now.ToOffset(TimeSpan.FromHours(8)).DateTime);
-        var quarterThatEnded = new DateOnly(today.Year, (today.Month - 1) / 3 * 3 + 1, 1).AddMonths(-3);
-        var claims = vouchers.Select(v => v.Claim).ToList();
-        await _cluster.QueryAsync(async db =>
-        {
-            foreach (var claim in await db.Set<RedemptionClaim>().Where(c => claims.Contains(c.Id)).ToListAsync())
-                db.Entry(claim).Property(c => c.NoticeEndsOn).CurrentValue = quarterThatEnded.AddDays(10);
-            return await db.SaveChangesAsync();
-        });
+        await ClaimNotices.EndInTheQuarterThatEndedAsync(_cluster, vouchers.Select(v => v.Claim).ToList(), _time.Now);
 
         var runs = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => _patient.PostAsync(_people.Client(i % 2 == 0 ? _cluster.A : _cluster.B, Admin), "/api/vouchers/settlement-runs")));
         foreach (var run in runs)

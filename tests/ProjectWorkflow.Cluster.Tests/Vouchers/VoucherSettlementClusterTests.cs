@@ -97,16 +97,8 @@ public sealed class VoucherSettlementClusterTests(VoucherCluster cluster)
                 }
         }
 
-        // Their notices ended inside the quarter that has ended (set straight on the rows, as time would have left them).
-        var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime);
-        var previousQuarter = new DateOnly(today.Year, (today.Month - 1) / 3 * 3 + 1, 1).AddMonths(-3);
         var ids = claims.Select(c => c.Id).ToList();
-        await cluster.QueryAsync(async db =>
-        {
-            foreach (var claim in await db.Set<RedemptionClaim>().Where(c => ids.Contains(c.Id)).ToListAsync())
-                db.Entry(claim).Property(c => c.NoticeEndsOn).CurrentValue = previousQuarter.AddDays(10);
-            return await db.SaveChangesAsync();
-        });
+        await ClaimNotices.EndInTheQuarterThatEndedAsync(cluster, ids, DateTimeOffset.UtcNow);
 
         // Both nodes run the settlement at once, three times each: one settlement per provider and scheme.
         var runs = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => (i % 2 == 0 ? admin : adminB).PostAsJsonAsync("/api/vouchers/settlement-runs", new { })));

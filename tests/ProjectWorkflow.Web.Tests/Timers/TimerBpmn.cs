@@ -58,21 +58,13 @@ internal static class TimerBpmn
         """);
 
     /// <summary>A task offered to two groups, district reviewers and department approvers, due at the variable <c>due</c>.</summary>
-    public static string TaskForTwoGroupsDue(string key) => Definitions($"""
-          <process id="{key}" isExecutable="true">
-            <startEvent id="start" />
-            <userTask id="review" camunda:candidateGroups="district-reviewer,dept-approver" camunda:dueDate="${"{"}due{"}"}" />
-            <endEvent id="end" />
-            <sequenceFlow id="f1" sourceRef="start" targetRef="review" />
-            <sequenceFlow id="f2" sourceRef="review" targetRef="end" />
-          </process>
-        """);
+    public static string TaskForTwoGroupsDue(string key) => TaskDue(key, "district-reviewer,dept-approver");
 
-    /// <summary>A task for reviewers with a due date given by the variable <c>due</c>.</summary>
-    public static string TaskDue(string key) => Definitions($"""
+    /// <summary>A task for <paramref name="groups"/> (reviewers unless told) with a due date given by the variable <c>due</c>.</summary>
+    public static string TaskDue(string key, string groups = "district-reviewer") => Definitions($"""
           <process id="{key}" isExecutable="true">
             <startEvent id="start" />
-            <userTask id="review" camunda:candidateGroups="district-reviewer" camunda:dueDate="${"{"}due{"}"}" />
+            <userTask id="review" camunda:candidateGroups="{groups}" camunda:dueDate="${"{"}due{"}"}" />
             <endEvent id="end" />
             <sequenceFlow id="f1" sourceRef="start" targetRef="review" />
             <sequenceFlow id="f2" sourceRef="review" targetRef="end" />

@@ -183,16 +183,15 @@ public sealed class AuditChain(AuditTrail trail, AuditKeys keys, TimeProvider ti
             .Select(g => $"{g.Key.Table} {g.Key.State.ToString().ToLowerInvariant()} ×{g.Count()}")
             .Concat(journalLines > 0 ? new[] { $"WorkflowJournal added ×{journalLines}" } : []));
 
-    private PendingAuditEntry Unrecorded(EntityEntry first, string summary)
-    {
-        var key = first.Metadata.FindPrimaryKey()?.Properties.Select(p => first.Property(p.Name).CurrentValue?.ToString()).FirstOrDefault() ?? "";
-        return new PendingAuditEntry(trail.Actor, UnrecordedChange, first.Metadata.GetTableName() ?? first.Metadata.ClrType.Name, key,
-            AuditOutcomes.Succeeded, "The change was saved without naming itself in the audit log.", summary);
-    }
+    private PendingAuditEntry Unrecorded(EntityEntry first, string summary) =>
+        Unrecorded(first.Metadata.GetTableName() ?? first.Metadata.ClrType.Name,
+            first.Metadata.FindPrimaryKey()?.Properties.Select(p => first.Property(p.Name).CurrentValue?.ToString()).FirstOrDefault() ?? "", summary);
 
     private PendingAuditEntry UnrecordedJournal(JournalRecord first, string summary) =>
-        new(trail.Actor, UnrecordedChange, "WorkflowJournal", first.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            AuditOutcomes.Succeeded, "The change was saved without naming itself in the audit log.", summary);
+        Unrecorded("WorkflowJournal", first.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), summary);
+
+    private PendingAuditEntry Unrecorded(string table, string key, string summary) =>
+        new(trail.Actor, UnrecordedChange, table, key, AuditOutcomes.Succeeded, "The change was saved without naming itself in the audit log.", summary);
 
     internal static DateTimeOffset Milliseconds(DateTimeOffset at) =>
         new(at.UtcTicks - at.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);

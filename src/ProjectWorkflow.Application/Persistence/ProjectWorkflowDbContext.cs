@@ -25,29 +25,21 @@ public class ProjectWorkflowDbContext : IdentityDbContext<PortalUser>
     /// <summary>The app's context: every save appends the scope's audit entries in its own transaction.</summary>
     public ProjectWorkflowDbContext(DbContextOptions<ProjectWorkflowDbContext> options, AuditChain audit) : base(options) => this.audit = audit;
 
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        var mark = StageEffectsMark();
-        try
-        {
-            return audit is null
-                ? await SaveWithJournalAsync(ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken)
-                : await audit.SaveAsync(this, ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken);
-        }
-        finally
-        {
-            if (mark is not null) Entry(mark).State = EntityState.Detached;
-        }
-    }
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
+        SaveMarkedAsync(ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken);
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveMarkedAsync(_ => Task.FromResult(base.SaveChanges(acceptAllChangesOnSuccess)), CancellationToken.None).GetAwaiter().GetResult();
+
+    /// <summary>One save: the idempotency mark staged beside the change, the scope's audit entries (or, without the chain, the journal lines) in its transaction.</summary>
+    private async Task<int> SaveMarkedAsync(Func<CancellationToken, Task<int>> save, CancellationToken cancellationToken)
     {
         var mark = StageEffectsMark();
         try
         {
             return audit is null
-                ? SaveWithJournalAsync(_ => Task.FromResult(base.SaveChanges(acceptAllChangesOnSuccess)), CancellationToken.None).GetAwaiter().GetResult()
-                : audit.SaveAsync(this, _ => Task.FromResult(base.SaveChanges(acceptAllChangesOnSuccess)), CancellationToken.None).GetAwaiter().GetResult();
+                ? await SaveWithJournalAsync(save, cancellationToken)
+                : await audit.SaveAsync(this, save, cancellationToken);
         }
         finally
         {

@@ -302,7 +302,7 @@ public sealed class ListTasks(ProjectWorkflowDbContext db, TaskForms forms)
 
     /// <summary>
     /// The tasks I may claim: their candidates name me (a group of mine, or me) and they are claimable, as one set read
-    /// from the candidates' (Value, IsGroup, Claimable, TaskId) index, rather than a probe of every open unassigned task's
+    /// from the candidates' inbox index (Value, IsGroup, Claimable, …, TaskId), rather than a probe of every open unassigned task's
     /// candidates, or every candidate row the group ever had.
     /// </summary>
     private IQueryable<Guid> NamingMe(Actor actor) =>

@@ -135,5 +135,10 @@ public sealed class UploadStore(ProjectWorkflowDbContext db, UploadBucket bucket
             logger.LogWarning("Could not delete {Count} object(s) of deleted attachments; they stay in the bucket, named by no row: {Reason}",
                 keys.Count, unavailable.Message);
         }
+        catch (Exception refused) when (refused is not OperationCanceledException)
+        {
+            // The rows are gone already: the caller's work is done, whatever the store says (a denied key, a missing bucket).
+            logger.LogError(refused, "Could not delete {Count} object(s) of deleted attachments; they stay in the bucket, named by no row", keys.Count);
+        }
     }
 }

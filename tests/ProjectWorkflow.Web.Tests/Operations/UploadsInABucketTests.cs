@@ -27,8 +27,8 @@ public sealed class UploadsInABucketTests(TwoNodesKeepingUploadsInABucket cluste
 
         // Node A keeps a 300 KB report in the bucket; node B, not switched yet, keeps its file in the database.
         var report = LargePdf(300_000);
-        var inBucket = await AttachedAsync(applicantOnA, id, "feasibility-report", "feasibility.pdf", report);
-        var inDatabase = await AttachedAsync(applicantOnB, id, "business-licence", "licence.pdf", FundingApi.Pdf);
+        var inBucket = await FundingApi.AttachedAsync(applicantOnA, id, "feasibility-report", "feasibility.pdf", report);
+        var inDatabase = await FundingApi.AttachedAsync(applicantOnB, id, "business-licence", "licence.pdf", FundingApi.Pdf);
 
         var bucketPath = await StoragePathAsync(inBucket);
         Assert.Equal($"{UploadStore.InBucket}uploads/{id:N}/{inBucket:N}.pdf", bucketPath);
@@ -39,8 +39,8 @@ public sealed class UploadsInABucketTests(TwoNodesKeepingUploadsInABucket cluste
 
         foreach (var applicant in new[] { applicantOnA, applicantOnB })
         {
-            Assert.Equal(report, await DownloadAsync(applicant, id, inBucket));
-            Assert.Equal(FundingApi.Pdf, await DownloadAsync(applicant, id, inDatabase));
+            Assert.Equal(report, await FundingApi.DownloadAsync(applicant, id, inBucket));
+            Assert.Equal(FundingApi.Pdf, await FundingApi.DownloadAsync(applicant, id, inDatabase));
         }
 
         // Deleted through the node still on the database: the rows, the database's bytes and the bucket's objects go.
@@ -56,7 +56,7 @@ public sealed class UploadsInABucketTests(TwoNodesKeepingUploadsInABucket cluste
     {
         using var applicant = await cluster.A.ClientForAsync("enterprise1");
         var id = (await FundingApi.DraftAsync(applicant, "tech-upgrade", FundingApi.Project("Bucket outage"))).GetProperty("id").GetGuid();
-        var before = await AttachedAsync(applicant, id, "feasibility-report", "feasibility.pdf", FundingApi.Pdf);
+        var before = await FundingApi.AttachedAsync(applicant, id, "feasibility-report", "feasibility.pdf", FundingApi.Pdf);
 
         TestBucket.StopServer();
         HttpResponseMessage upload, download;
@@ -79,26 +79,11 @@ public sealed class UploadsInABucketTests(TwoNodesKeepingUploadsInABucket cluste
         // The refused upload left no row (and no scratch file on the node); the one before it still downloads.
         Assert.Equal([before], await cluster.QueryAsync(db => db.Set<AttachmentRecord>().Where(a => a.ApplicationId == id).Select(a => a.Id).ToListAsync()));
         Assert.Empty(Directory.GetFiles(cluster.A.DataDirectory, "*.pdf", SearchOption.AllDirectories));
-        Assert.Equal(FundingApi.Pdf, await DownloadAsync(applicant, id, before));
+        Assert.Equal(FundingApi.Pdf, await FundingApi.DownloadAsync(applicant, id, before));
 
         // Sent again once the store is back, it is kept.
-        var again = await AttachedAsync(applicant, id, "audit-report", "audit.pdf", FundingApi.Pdf);
-        Assert.Equal(FundingApi.Pdf, await DownloadAsync(applicant, id, again));
-    }
-
-    private static async Task<Guid> AttachedAsync(HttpClient client, Guid application, string kind, string fileName, byte[] content)
-    {
-        var attached = await FundingApi.AttachAsync(client, application, kind, fileName, content);
-        Assert.True(attached.StatusCode == HttpStatusCode.Created, await attached.Content.ReadAsStringAsync());
-        return (await attached.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-    }
-
-    private static async Task<byte[]> DownloadAsync(HttpClient client, Guid application, Guid attachment)
-    {
-        var download = await client.GetAsync($"/api/applications/{application}/attachments/{attachment}");
-        Assert.True(download.StatusCode == HttpStatusCode.OK, await download.Content.ReadAsStringAsync());
-        Assert.Equal("application/octet-stream", download.Content.Headers.ContentType?.MediaType);
-        return await download.Content.ReadAsByteArrayAsync();
+        var again = await FundingApi.AttachedAsync(applicant, id, "audit-report", "audit.pdf", FundingApi.Pdf);
+        Assert.Equal(FundingApi.Pdf, await FundingApi.DownloadAsync(applicant, id, again));
     }
 
     private Task<string> StoragePathAsync(Guid attachment) =>

@@ -42,6 +42,11 @@ public sealed class UploadsInABucketTests(TwoNodesKeepingUploadsInABucket cluste
             Assert.Equal(report, await FundingApi.DownloadAsync(applicant, id, inBucket));
             Assert.Equal(FundingApi.Pdf, await FundingApi.DownloadAsync(applicant, id, inDatabase));
         }
+        // The portal's preview (shown in the page, streamed from the store) reads the same bytes.
+        var preview = await applicantOnB.GetAsync($"/portal/applications/{id}/attachments/{inBucket}/preview");
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        Assert.Equal("application/pdf", preview.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(report, await preview.Content.ReadAsByteArrayAsync());
 
         // Deleted through the node still on the database: the rows, the database's bytes and the bucket's objects go.
         var revision = (await applicantOnB.GetFromJsonAsync<JsonElement>($"/api/applications/{id}")).GetProperty("revision").GetInt64();

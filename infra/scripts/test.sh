@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The one test command (README, CI): installs and starts the services the tests need,
+# The one test command (README, CI): installs and starts the services the tests need (PostgreSQL, RabbitMQ, an S3 server),
 # builds once, runs every test project on SQLite, the web tests again on PostgreSQL, and
 # beside them all the cluster tests (two nodes on PostgreSQL and RabbitMQ, with a server of
 # their own: they restart and stop it); ends with "N passed, N failed, N skipped" computed
@@ -18,6 +18,8 @@ pg_port="${PW_PG_PORT:-55432}"
 cluster_pg_port="${PW_CLUSTER_PG_PORT:-$((pg_port + 1))}"
 rabbitmq_port="${PW_RABBITMQ_PORT:-5672}"
 export PW_RABBITMQ_PORT="$rabbitmq_port"
+s3_port="${PW_S3_PORT:-4568}"
+export PW_S3_PORT="$s3_port"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
@@ -96,8 +98,26 @@ stop_rabbitmq() {
   if [[ -n "$rabbitmq_started" ]]; then bash infra/scripts/rabbitmq.sh stop "$rabbitmq_dir" || true; fi
 }
 
+# ---------------------------------------------------------------- S3
+# s3rver (npm, infra/s3): a real S3-protocol server on the file system for the uploads-in-a-bucket tests, which stop
+# and start it (an outage of the store).
+s3_dir="$services_dir/s3"
+s3_started=""
+
+start_s3() {
+  s3_started=1
+  bash infra/scripts/s3.sh start "$s3_dir"
+  export PW_TEST_S3="http://127.0.0.1:$s3_port"
+  export PW_TEST_S3_CONTROL="$root/infra/scripts/s3.sh" PW_TEST_S3_DIR="$s3_dir"
+}
+
+stop_s3() {
+  if [[ -n "$s3_started" ]]; then bash infra/scripts/s3.sh stop "$s3_dir" || true; fi
+}
+
 cleanup() {
   local status=$?
+  stop_s3
   stop_rabbitmq
   stop_postgres
   rm -rf "$services_dir"
@@ -133,10 +153,14 @@ install_missing_packages
 
 step "starting PostgreSQL on 127.0.0.1:$pg_port (web tests) and :$cluster_pg_port (cluster tests)"
 bash infra/scripts/rabbitmq.sh stop "$rabbitmq_dir" >/dev/null 2>&1 || true   # a broker left behind by an interrupted run
+bash infra/scripts/s3.sh stop "$s3_dir" >/dev/null 2>&1 || true               # and an S3 server
 start_postgres
 
 step "starting RabbitMQ on 127.0.0.1:$rabbitmq_port"
 start_rabbitmq
+
+step "starting the S3 server (s3rver) on 127.0.0.1:$s3_port"
+start_s3
 
 step "restoring tools"
 dotnet tool restore >/dev/null

@@ -53,8 +53,10 @@ var app = builder.Build();
 if (AuditCommandLine.Requested(args))
     return await AuditCommandLine.RunAsync(app.Services, Console.Out);
 
-// Demo users with the published password never start outside the local demo run (see DemoDataRule).
-if (ProjectWorkflow.Application.Seeding.DemoDataRule.SettingsProblem(app.Environment, app.Configuration) is { } refusal)
+// Demo users with the published password never start outside the local demo run (see DemoDataRule); nor does a node
+// whose upload store is named but not configured (UploadStore).
+if ((ProjectWorkflow.Application.Seeding.DemoDataRule.SettingsProblem(app.Environment, app.Configuration)
+        ?? ProjectWorkflow.Application.Applications.UploadStore.SettingsProblem(app.Configuration)) is { } refusal)
 {
     app.Logger.LogCritical("Refusing to start: {Reason}", refusal);
     return 1;

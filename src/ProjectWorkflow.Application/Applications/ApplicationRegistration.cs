@@ -14,6 +14,7 @@ public static class ApplicationRegistration
         services.AddScoped<ApplicationDraft>();
         services.AddScoped<Attachments>();
         services.AddScoped<UploadStore>();
+        services.AddSingleton<UploadBucket>();
         services.AddScoped<SubmitApplication>();
         services.AddScoped<DeleteDraft>();
         services.AddScoped<WithdrawApplication>();

@@ -2,7 +2,8 @@ namespace ProjectWorkflow.Application.Applications;
 
 /// <summary>
 /// A file attached to an application. Its bytes are where <see cref="StoragePath"/> says (<see cref="UploadStore"/>):
-/// a path relative to the shared folder, or <c>database:</c> for an <see cref="AttachmentBlob"/>.
+/// a path relative to the shared folder, <c>database:</c> for an <see cref="AttachmentBlob"/>, or <c>s3:</c> and the
+/// object's key in the <see cref="UploadBucket"/>.
 /// </summary>
 public sealed class AttachmentRecord
 {

@@ -11,8 +11,8 @@ namespace ProjectWorkflow.Application.Applications;
 
 /// <summary>
 /// Files attached to an application: checked by kind, size and structure (<see cref="AttachmentContent"/>: the file must
-/// be what its name says — PDF, PNG, JPEG, or an Office document), kept in the <see cref="UploadStore"/> (the database or
-/// the shared folder) and handed back as inert downloads (<see cref="DownloadContentType"/>).
+/// be what its name says — PDF, PNG, JPEG, or an Office document), kept in the <see cref="UploadStore"/> (the database, an
+/// S3-compatible bucket or the shared folder) and handed back as inert downloads (<see cref="DownloadContentType"/>).
 /// </summary>
 public sealed class Attachments(ProjectWorkflowDbContext db, ApplicationAccess access, UploadStore store, IConfiguration configuration, TimeProvider time)
 {
@@ -63,7 +63,7 @@ public sealed class Attachments(ProjectWorkflowDbContext db, ApplicationAccess a
             }
             if (AttachmentContent.Problem(extension, path) is { } problem)
                 throw InvalidRequestException.For("file", $"{problem} Upload the original PDF, image or Office document.");
-            storagePath = await store.KeepAsync(id, path, cancellationToken);
+            storagePath = await store.KeepAsync(application.Id, id, path, cancellationToken);
         }
         catch
         {
@@ -85,7 +85,16 @@ public sealed class Attachments(ProjectWorkflowDbContext db, ApplicationAccess a
             UploadedBy = actor.Id,
         };
         db.Add(record);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch
+        {
+            // No row names the bytes kept a moment ago: they go again (a crash here leaves them, never served).
+            await store.DeleteBytesOfAsync([record], CancellationToken.None);
+            throw;
+        }
         return new AttachmentView(record.Id, record.Kind, record.FileName, record.ContentType, record.SizeBytes, record.Sha256, record.UploadedAt, record.UploadedBy);
     }
 

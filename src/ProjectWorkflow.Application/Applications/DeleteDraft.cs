@@ -30,7 +30,7 @@ public sealed class DeleteDraft(ProjectWorkflowDbContext db, ApplicationAccess a
             detail: $"{application.SchemeKey} {application.Year} \"{application.ProjectName}\"; {attachments.Count} attachment(s) deleted");
         await db.SaveChangesAsync(cancellationToken);
 
-        // The files go once the rows are gone (bytes kept in the database went with them).
-        store.DeleteFilesOf(attachments);
+        // The files and objects go once the rows are gone (bytes kept in the database went with them).
+        await store.DeleteBytesOfAsync(attachments, CancellationToken.None);
     }
 }

@@ -29,17 +29,23 @@ internal sealed class DatabaseUnavailable(
         logger.LogWarning("The database is unavailable; {Method} {Path} answered 503, retry after {RetryAfterSeconds} s: {Cause}: {Reason}",
             http.Request.Method, http.Request.Path, retryAfter, cause.GetType().Name, cause.Message);
 
+        await AnswerAsync(problemDetails, http, exception, "The database is unavailable", retryAfter);
+        return true;
+    }
+
+    /// <summary>The 503 problem+json of an outage, telling the client when to send the same request again.</summary>
+    internal static async ValueTask AnswerAsync(IProblemDetailsService problemDetails, HttpContext http, Exception exception, string title, int retryAfter)
+    {
         var problem = new ProblemDetails
         {
             Status = StatusCodes.Status503ServiceUnavailable,
-            Title = "The database is unavailable",
+            Title = title,
             Detail = $"Nothing was changed. Send the same request again in {retryAfter} seconds (with the same Idempotency-Key, if you sent one).",
         };
         http.Response.StatusCode = problem.Status.Value;
         http.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
         if (!await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception }))
             await Results.Problem(problem).ExecuteAsync(http);
-        return true;
     }
 
     /// <summary>

@@ -24,9 +24,10 @@ public static class ErrorHandling
                 context.ProblemDetails.Detail = detail;
             }
         });
-        // Order matters: an unreachable database is a 503 to retry and refusals become 4xx, before anything
-        // left is treated as a bug.
+        // Order matters: an unreachable database or upload store is a 503 to retry and refusals become 4xx, before
+        // anything left is treated as a bug.
         services.AddExceptionHandler<DatabaseUnavailable>();
+        services.AddExceptionHandler<UploadStoreUnavailable>();
         services.AddExceptionHandler<RefusalProblems>();
         services.AddExceptionHandler<UnhandledExceptionHandler>();
 

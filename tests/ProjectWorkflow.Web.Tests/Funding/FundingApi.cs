@@ -34,6 +34,23 @@ internal static class FundingApi
         return await client.PostAsync($"/api/applications/{application}/attachments", form);
     }
 
+    /// <summary>Attaches a file that must be accepted (201), and gives its id.</summary>
+    public static async Task<Guid> AttachedAsync(HttpClient client, Guid application, string kind, string fileName, byte[] content)
+    {
+        var attached = await AttachAsync(client, application, kind, fileName, content);
+        Assert.True(attached.StatusCode == HttpStatusCode.Created, await attached.Content.ReadAsStringAsync());
+        return (await attached.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>Downloads an attachment, which must come as an inert download (application/octet-stream), and gives its bytes.</summary>
+    public static async Task<byte[]> DownloadAsync(HttpClient client, Guid application, Guid attachment)
+    {
+        var download = await client.GetAsync($"/api/applications/{application}/attachments/{attachment}");
+        Assert.True(download.StatusCode == HttpStatusCode.OK, await download.Content.ReadAsStringAsync());
+        Assert.Equal("application/octet-stream", download.Content.Headers.ContentType?.MediaType);
+        return await download.Content.ReadAsByteArrayAsync();
+    }
+
     public static object Project(string name, long equipmentFen = 6_123_456_789, bool inPool = true, string leader = "310101198001010011", string[]? invoices = null) => new
     {
         projectName = name,

@@ -13,7 +13,8 @@ namespace ProjectWorkflow.Web.Tests.Operations;
 /// Two nodes of the app on one database, each with a data directory of its own (as two machines would have), sharing
 /// only what an operator configures on every node: the database, the token signing key and the audit key. No job
 /// server on either (Hangfire's state is process-wide; the other fixtures of the collection run one). Uploads go to the
-/// shared folder (<c>Storage:Uploads=FileSystem</c>), or to the database in <see cref="TwoNodesKeepingUploadsInTheDatabase"/>.
+/// shared folder (<c>Storage:Uploads=FileSystem</c>), to the database in <see cref="TwoNodesKeepingUploadsInTheDatabase"/>,
+/// or to a bucket in <see cref="TwoNodesKeepingUploadsInABucket"/>.
 /// </summary>
 public class TwoNodesOnOneDatabase : IAsyncLifetime
 {
@@ -33,7 +34,7 @@ public class TwoNodesOnOneDatabase : IAsyncLifetime
     public Node A { get; private set; } = null!;
     public Node B { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         // One after the other: A migrates and seeds the new database, B finds it ready.
         A = new Node(this, "a");
@@ -50,7 +51,12 @@ public class TwoNodesOnOneDatabase : IAsyncLifetime
         return await query(db);
     }
 
-    public async Task DisposeAsync()
+    /// <summary>Settings one node has beyond those every node shares (a fixture's own store of uploads).</summary>
+    protected virtual void Configure(string node, IDictionary<string, string?> settings)
+    {
+    }
+
+    public virtual async Task DisposeAsync()
     {
         if (B is not null) await B.DisposeAsync();
         if (A is not null) await A.DisposeAsync();
@@ -65,7 +71,7 @@ public class TwoNodesOnOneDatabase : IAsyncLifetime
         {
             builder.UseEnvironment("Development");
             builder.UseSetting("Seed:DemoApplications", "false");
-            builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>
+            var settings = new Dictionary<string, string?>
             {
                 ["Database:Provider"] = cluster._database.Provider,
                 ["ConnectionStrings:ProjectWorkflow"] = cluster._database.ConnectionString,
@@ -80,7 +86,9 @@ public class TwoNodesOnOneDatabase : IAsyncLifetime
                 ["Audit:CurrentKeyId"] = "cluster",
                 ["Audit:Keys:cluster"] = cluster._auditKey,
                 ["Auth:SessionCheckSeconds"] = "0",
-            }));
+            };
+            cluster.Configure(name, settings);
+            builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
         }
 
         /// <summary>A client that keeps no cookies of its own: the test carries them from node to node as a load balancer would let a browser.</summary>
@@ -113,3 +121,33 @@ public class TwoNodesOnOneDatabase : IAsyncLifetime
 
 /// <summary>The same two nodes keeping uploads in the database (<c>Storage:Uploads=Database</c>): they share no folder.</summary>
 public sealed class TwoNodesKeepingUploadsInTheDatabase() : TwoNodesOnOneDatabase("Database");
+
+/// <summary>
+/// The same two nodes in the middle of a switch to a bucket: node A keeps new uploads in the <see cref="TestBucket"/>
+/// (<c>Storage:Uploads=S3</c>), node B still in the database (<c>Storage:Uploads=Database</c>), both configured for the
+/// bucket, as every node is once rows name objects. Without a test S3 server nothing starts (the tests are skipped).
+/// </summary>
+public sealed class TwoNodesKeepingUploadsInABucket() : TwoNodesOnOneDatabase("Database")
+{
+    public TestBucket Bucket { get; } = new();
+
+    public override async Task InitializeAsync()
+    {
+        if (!TestBucket.IsAvailable) return;
+        await Bucket.CreateAsync();
+        await base.InitializeAsync();
+    }
+
+    protected override void Configure(string node, IDictionary<string, string?> settings)
+    {
+        settings["Storage:Uploads"] = node == "a" ? "S3" : "Database";
+        settings["Storage:S3:RetryAfterSeconds"] = "7";
+        foreach (var (key, value) in Bucket.Settings) settings[key] = value;
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Bucket.Dispose();
+    }
+}

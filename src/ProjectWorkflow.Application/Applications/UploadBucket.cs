@@ -130,13 +130,19 @@ public sealed class UploadBucket(IConfiguration configuration) : IDisposable
         }
     }
 
-    /// <summary>Refused connections, resets, timeouts, and the store's own 5xx (500, 503 SlowDown) — not a missing key or a denied one.</summary>
+    /// <summary>
+    /// Refused connections, resets, timeouts, the store's own 5xx (500, 503 SlowDown), and a store that will not take the
+    /// node's work as configured (the bucket missing, the keys refused: 403, NoSuchBucket) — an operator's matter, not the
+    /// caller's, answered 503 until it is put right. Not a missing object (<c>NoSuchKey</c>), which the reader reports.
+    /// </summary>
     private static bool IsUnavailable(Exception exception)
     {
         for (var current = exception; current is not null; current = current.InnerException)
         {
             if (current is HttpRequestException or SocketException or IOException or TimeoutException or TaskCanceledException) return true;
             if (current is AmazonServiceException { StatusCode: >= HttpStatusCode.InternalServerError }) return true;
+            if (current is AmazonServiceException { StatusCode: HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized }) return true;
+            if (current is AmazonS3Exception { ErrorCode: "NoSuchBucket" }) return true;
         }
         return false;
     }

@@ -36,3 +36,43 @@ public sealed class UploadSettingsTests
         else Assert.Contains(refusal, problem);
     }
 }
+
+/// <summary>
+/// A store that will not take the node's work as configured — the bucket does not exist, the keys are refused — is the
+/// operator's to put right, not the caller's fault and not a bug: the node answers as for an outage (503 with
+/// Retry-After, <c>UploadStoreUnavailableException</c>), never a 500. Against the real test server.
+/// </summary>
+public sealed class MisconfiguredBucketTests
+{
+    [S3Fact]
+    public async Task AMissingBucket_OrRefusedKeys_AreTheStoreBeingUnavailable()
+    {
+        var file = Path.GetTempFileName();
+        await File.WriteAllBytesAsync(file, "%PDF-1.4\n%%EOF\n"u8.ToArray());
+        try
+        {
+            using var bucket = new TestBucket();
+            await bucket.CreateAsync();
+            foreach (var (name, accessKey) in new[] { ($"pw-missing-{Guid.NewGuid():N}", TestBucket.AccessKey), (bucket.Name, "NOT-A-KEY-OF-THE-STORE") })
+            {
+                using var store = new UploadBucket(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+                {
+                    ["Storage:S3:ServiceUrl"] = TestBucket.Address,
+                    ["Storage:S3:Bucket"] = name,
+                    ["Storage:S3:AccessKey"] = accessKey,
+                    ["Storage:S3:SecretKey"] = TestBucket.SecretKey,
+                }).Build());
+                var key = UploadBucket.KeyOf(Guid.NewGuid(), Guid.NewGuid(), ".pdf");
+                var put = await Record.ExceptionAsync(() => store.PutAsync(key, file, CancellationToken.None));
+                Assert.True(put is UploadStoreUnavailableException, $"writing to {name} with key {accessKey}: {put?.ToString() ?? "no exception"}");
+                var read = await Record.ExceptionAsync(() => store.OpenReadAsync(key, CancellationToken.None));
+                Assert.True(read is UploadStoreUnavailableException, $"reading from {name} with key {accessKey}: {read?.ToString() ?? "no exception"}");
+            }
+            Assert.Empty(await bucket.KeysAsync());
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+}

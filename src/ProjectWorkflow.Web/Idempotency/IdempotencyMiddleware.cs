@@ -125,9 +125,14 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider t
         }
     }
 
+    // Compiled once: every state-changing request looks its key up, and EF would otherwise walk and match the query's
+    // expression tree on each one.
+    private static readonly Func<ProjectWorkflowDbContext, string, string, CancellationToken, Task<IdempotencyRecord?>> Find =
+        EF.CompileAsyncQuery((ProjectWorkflowDbContext db, string userName, string key, CancellationToken _) =>
+            db.IdempotencyRecords.AsNoTracking().SingleOrDefault(r => r.UserName == userName && r.Key == key));
+
     private static Task<IdempotencyRecord?> FindAsync(ProjectWorkflowDbContext db, IdempotencyRecord attempt, CancellationToken cancellationToken) =>
-        db.IdempotencyRecords.AsNoTracking()
-            .SingleOrDefaultAsync(r => r.UserName == attempt.UserName && r.Key == attempt.Key, cancellationToken);
+        Find(db, attempt.UserName, attempt.Key, cancellationToken);
 
     private async Task AnswerFromEarlierAsync(HttpContext context, IdempotencyRecord? earlier, IdempotencyRecord attempt)
     {
@@ -195,26 +200,31 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider t
         }
         else
         {
-            await CompleteAsync(db, record.Id, status, captured.ToArray(), context.Response.ContentType);
+            await CompleteAsync(db, record, status, captured.ToArray(), context.Response.ContentType);
         }
 
         captured.Position = 0;
         await captured.CopyToAsync(client, context.RequestAborted);
     }
 
-    private async Task CompleteAsync(ProjectWorkflowDbContext db, long id, int status, byte[] body, string? contentType)
+    /// <summary>The response, on the reservation's row (tracked by <paramref name="db"/> since it was inserted): one <c>UPDATE</c> by key.</summary>
+    private async Task CompleteAsync(ProjectWorkflowDbContext db, IdempotencyRecord record, int status, byte[] body, string? contentType)
     {
         try
         {
+            record.StatusCode = status;
+            record.ResponseBody = body;
+            record.ContentType = contentType;
             // Not the request's token: once the work is done, its record must be kept even if the client left.
-            await db.IdempotencyRecords.Where(r => r.Id == id).ExecuteUpdateAsync(set => set
-                .SetProperty(r => r.StatusCode, status)
-                .SetProperty(r => r.ResponseBody, body)
-                .SetProperty(r => r.ContentType, contentType));
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The row is gone: the request ran past the abandonment time, nothing was committed, and a retry took the key over.
         }
         catch (Exception exception)
         {
-            Unkept(exception, "store the response of", id);
+            Unkept(exception, "store the response of", record.Id);
         }
     }
 

@@ -157,6 +157,9 @@ internal static class HttpRun
             // database time (EF Core's diagnostic events, in this process), the slowest with its plan.
             using (var profile = new SqlProfile())
             {
+                // EF caches for a second whether anyone listens to its diagnostics (ConfigureLoggingCacheTime), per context, and
+                // pooled contexts live on: a context used within the last second would not report its statements yet.
+                await Task.Delay(TimeSpan.FromSeconds(1.5));
                 profile.Start();
                 var task = (await reviewers[0].GetFromJsonAsync<JsonElement[]>("/api/tasks?scope=candidate&take=25"))![0].GetProperty("id").GetGuid();
                 await ReportAsync("one inbox read (GET /api/tasks?scope=candidate&take=25)", profile, provider, connectionString, 2);

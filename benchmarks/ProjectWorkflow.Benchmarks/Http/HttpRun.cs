@@ -157,6 +157,9 @@ internal static class HttpRun
             // database time (EF Core's diagnostic events, in this process), the slowest with its plan.
             using (var profile = new SqlProfile())
             {
+                // EF caches for a second whether anyone listens to its diagnostics (ConfigureLoggingCacheTime), per context, and
+                // pooled contexts live on: a context used within the last second would not report its statements yet.
+                await Task.Delay(TimeSpan.FromSeconds(1.5));
                 profile.Start();
                 var task = (await reviewers[0].GetFromJsonAsync<JsonElement[]>("/api/tasks?scope=candidate&take=25"))![0].GetProperty("id").GetGuid();
                 await ReportAsync("one inbox read (GET /api/tasks?scope=candidate&take=25)", profile, provider, connectionString, 2);
@@ -169,6 +172,8 @@ internal static class HttpRun
             }
 
             var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+            var threads = ThreadCpu.Read();
+            var allocated = GC.GetTotalAllocatedBytes();
             Report(await LoadAsync(reviewers, TimeSpan.FromSeconds(seconds), null), "each reads the inbox, claims one of its page, completes it");
             if (withoutInbox)
             {
@@ -178,6 +183,8 @@ internal static class HttpRun
                         .Where(t => t.Status == TaskStatuses.Open && t.Assignee == null).Select(t => t.Id).Take(50_000).ToListAsync();
                 var shuffled = new System.Collections.Concurrent.ConcurrentQueue<Guid>(open.OrderBy(_ => Random.Shared.Next()));
                 cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+                threads = ThreadCpu.Read();
+                allocated = GC.GetTotalAllocatedBytes();
                 Report(await LoadAsync(reviewers, TimeSpan.FromSeconds(seconds), shuffled), "each takes an open task from a shared list (no inbox read), claims it, completes it");
             }
 
@@ -189,6 +196,11 @@ internal static class HttpRun
                 Console.WriteLine($"{clientCount} clients ({how}), {seconds} s, load {Machine.LoadAverage()}: {completions.Count:N0} tasks completed = {completions.Count / (double)seconds:N1} tasks/s; " +
                                   $"claims lost to another client: {results.Sum(r => r.Lost):N0}; errors: {results.Sum(r => r.Errors):N0}; " +
                                   $"CPU of this process {used.TotalSeconds:N1} s = {used.TotalMilliseconds / Math.Max(1, completions.Count):N1} ms per completed task (host and clients)");
+                // The same CPU split by thread (the JIT's tiering thread is warm-up, not the requests' own work) and the bytes
+                // allocated per task (what the GC has to collect; it does not depend on the machine's load).
+                var perTask = Math.Max(1, completions.Count);
+                Console.WriteLine($"  CPU per task by thread: {ThreadCpu.Describe(threads, ThreadCpu.Read(), perTask)}; " +
+                                  $"allocated {(GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / perTask:N0} KB per task");
                 Describe("complete (POST /api/tasks/{id}/complete)", completions);
                 Describe("claim (POST /api/tasks/{id}/claim)", results.SelectMany(r => r.Claim).ToList());
                 Describe("inbox under load (GET /api/tasks?scope=candidate)", results.SelectMany(r => r.Inbox).ToList());
@@ -427,5 +439,56 @@ internal static class HttpRun
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
             return client;
         }
+    }
+}
+
+/// <summary>
+/// CPU time of each thread of this process (Linux: <c>/proc/self/task/*/stat</c>), grouped by the thread's name: the thread
+/// pool (the requests and the clients), the JIT's tiering thread, the GC's, Hangfire's workers. Threads that ended between
+/// two readings are missing from the split (the process total above still has them).
+/// </summary>
+internal static class ThreadCpu
+{
+    public static Dictionary<int, (string Name, double Ms)> Read()
+    {
+        var threads = new Dictionary<int, (string, double)>();
+        if (!Directory.Exists("/proc/self/task")) return threads;
+        foreach (var directory in Directory.EnumerateDirectories("/proc/self/task"))
+        {
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(directory, "stat"));
+                var close = stat.LastIndexOf(')');
+                var name = stat[(stat.IndexOf('(') + 1)..close];
+                var fields = stat[(close + 2)..].Split(' ');
+                // utime and stime are fields 14 and 15 of stat, 12 and 13 after the name; in clock ticks of 10 ms.
+                var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                threads[int.Parse(Path.GetFileName(directory), CultureInfo.InvariantCulture)] = (name, ticks * 10.0);
+            }
+            catch (IOException)
+            {
+                // the thread ended while being read
+            }
+        }
+        return threads;
+    }
+
+    public static string Describe(Dictionary<int, (string Name, double Ms)> before, Dictionary<int, (string Name, double Ms)> after, int tasks)
+    {
+        var groups = new Dictionary<string, double>();
+        foreach (var (id, (name, ms)) in after)
+        {
+            var used = ms - (before.TryGetValue(id, out var earlier) && earlier.Name == name ? earlier.Ms : 0);
+            var group = name switch
+            {
+                _ when name.StartsWith(".NET TP", StringComparison.Ordinal) => "thread pool",
+                _ when name.StartsWith(".NET Tiered", StringComparison.Ordinal) => "JIT tiering",
+                _ when name.Contains("GC", StringComparison.Ordinal) => "GC",
+                _ when name.StartsWith("Worker #", StringComparison.Ordinal) || name.Contains("JobSch", StringComparison.Ordinal) => "Hangfire",
+                _ => "other",
+            };
+            groups[group] = groups.GetValueOrDefault(group) + used;
+        }
+        return string.Join(", ", groups.Where(g => g.Value > 0).OrderByDescending(g => g.Value).Select(g => $"{g.Key} {g.Value / tasks:N1} ms"));
     }
 }

@@ -1,5 +1,7 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using ProjectWorkflow.Application.Audit;
 
 namespace ProjectWorkflow.Application.Persistence;
 
@@ -14,18 +16,24 @@ public static class PersistenceRegistration
         // Read when the options are first built, not now: hosts and test factories may
         // still be adding configuration sources while services are registered. Singleton
         // options: built once, not per request.
-        services.AddDbContext<ProjectWorkflowDbContext>(
-            (provider, options) =>
-            {
-                var config = provider.GetService<IConfiguration>() ?? configuration;
-                DatabaseProvider.Configure(
-                    options,
-                    config["Database:Provider"],
-                    config.GetConnectionString(DependencyInjection.ConnectionStringName),
-                    DataDirectory.Resolve(config));
-            },
-            contextLifetime: ServiceLifetime.Scoped,
-            optionsLifetime: ServiceLifetime.Singleton);
+        // Pooled: a context (with EF's own services behind it) is built once and reused by scope after scope, instead of
+        // being built for every scope — several per request (the request's own, the idempotency record's, the dispatchers').
+        services.AddPooledDbContextFactory<ProjectWorkflowDbContext>((provider, options) =>
+        {
+            var config = provider.GetService<IConfiguration>() ?? configuration;
+            DatabaseProvider.Configure(
+                options,
+                config["Database:Provider"],
+                config.GetConnectionString(DependencyInjection.ConnectionStringName),
+                DataDirectory.Resolve(config));
+        });
+        // One context per scope, as before; disposing the scope gives it back to the pool.
+        services.AddScoped(provider =>
+        {
+            var db = provider.GetRequiredService<IDbContextFactory<ProjectWorkflowDbContext>>().CreateDbContext();
+            db.ServeScope(provider.GetService<AuditChain>());
+            return db;
+        });
         services.AddSingleton<DatabaseReady>();
         services.AddScoped<DatabaseInitializer>();
         return services;

@@ -15,15 +15,28 @@ namespace ProjectWorkflow.Application.Persistence;
 /// </summary>
 public class ProjectWorkflowDbContext : IdentityDbContext<PortalUser>
 {
-    private readonly AuditChain? audit;
+    private AuditChain? audit;
 
-    /// <summary>Without the audit chain: migrations tooling and tests that set up or tamper with rows directly.</summary>
+    /// <summary>
+    /// The one constructor, as EF's context pool requires. Built so, the context has no audit chain: migrations tooling and
+    /// tests that set up or tamper with rows directly. The app's contexts come from the pool, each handed to one scope by
+    /// <see cref="ServeScope"/> with that scope's chain.
+    /// </summary>
     public ProjectWorkflowDbContext(DbContextOptions<ProjectWorkflowDbContext> options) : base(options)
     {
     }
 
-    /// <summary>The app's context: every save appends the scope's audit entries in its own transaction.</summary>
-    public ProjectWorkflowDbContext(DbContextOptions<ProjectWorkflowDbContext> options, AuditChain audit) : base(options) => this.audit = audit;
+    /// <summary>
+    /// A pooled context taken for one DI scope: every save appends that scope's audit entries in its own transaction. Whatever
+    /// the previous scope left here (its chain, an idempotency reservation, journal lines of a failed save) is dropped; EF resets
+    /// its own state (change tracker, connection, transaction) when the context goes back to the pool.
+    /// </summary>
+    internal void ServeScope(AuditChain? chain)
+    {
+        audit = chain;
+        idempotencyReservation = null;
+        journal = [];
+    }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
         SaveMarkedAsync(ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken);

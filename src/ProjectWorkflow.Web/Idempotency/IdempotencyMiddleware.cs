@@ -54,19 +54,24 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider t
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };
 
+        // The record's own reads and writes go through a context of their own, never the request's: the reservation commits
+        // before the request runs, its response after. One scope (one context) serves them all.
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProjectWorkflowDbContext>();
+
         // Look first: a plain retry then costs one read, and the insert below only loses
         // (and logs a constraint violation) when two requests race.
-        var earlier = await FindAsync(scopes, record, cancellationToken);
-        if (earlier is { EffectsCommitted: false } && IsAbandoned(earlier, record.CreatedAt) && await RemoveAbandonedAsync(scopes, earlier, cancellationToken))
+        var earlier = await FindAsync(db, record, cancellationToken);
+        if (earlier is { EffectsCommitted: false } && IsAbandoned(earlier, record.CreatedAt) && await RemoveAbandonedAsync(db, earlier, cancellationToken))
             earlier = null;
-        if (earlier is not null || !await TryReserveAsync(scopes, record, cancellationToken))
+        if (earlier is not null || !await TryReserveAsync(db, record, cancellationToken))
         {
-            await AnswerFromEarlierAsync(context, earlier ?? await FindAsync(scopes, record, cancellationToken), record);
+            await AnswerFromEarlierAsync(context, earlier ?? await FindAsync(db, record, cancellationToken), record);
             return;
         }
 
         context.RequestServices.GetRequiredService<ProjectWorkflowDbContext>().MarkEffectsFor(record.Id);
-        await RunAndRecordAsync(context, scopes, record);
+        await RunAndRecordAsync(context, db, record);
     }
 
     private static bool Applies(HttpContext context, out string key)
@@ -93,10 +98,8 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider t
     /// Removes a reservation nobody will complete, only if it is still the same unanswered row (two retries racing
     /// remove it once; the loser then finds the winner's fresh reservation and gets 409).
     /// </summary>
-    private async Task<bool> RemoveAbandonedAsync(IServiceScopeFactory scopes, IdempotencyRecord earlier, CancellationToken cancellationToken)
+    private async Task<bool> RemoveAbandonedAsync(ProjectWorkflowDbContext db, IdempotencyRecord earlier, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ProjectWorkflowDbContext>();
         var removed = await db.IdempotencyRecords.Where(r => r.Id == earlier.Id && r.StatusCode == null && !r.EffectsCommitted)
             .ExecuteDeleteAsync(cancellationToken);
         if (removed > 0)
@@ -105,10 +108,8 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider t
         return removed > 0;
     }
 
-    private static async Task<bool> TryReserveAsync(IServiceScopeFactory scopes, IdempotencyRecord record, CancellationToken cancellationToken)
+    private static async Task<bool> TryReserveAsync(ProjectWorkflowDbContext db, IdempotencyRecord record, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ProjectWorkflowDbContext>();
         db.IdempotencyRecords.Add(record);
         try
         {
@@ -119,18 +120,19 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider t
         {
             // Most likely the unique (user, key) index: someone holds this key. If it was
             // anything else, looking the key up next fails loudly or finds nothing.
+            db.ChangeTracker.Clear();
             return false;
         }
     }
 
-    private static async Task<IdempotencyRecord?> FindAsync(
-        IServiceScopeFactory scopes, IdempotencyRecord attempt, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ProjectWorkflowDbContext>();
-        return await db.IdempotencyRecords.AsNoTracking()
-            .SingleOrDefaultAsync(r => r.UserName == attempt.UserName && r.Key == attempt.Key, cancellationToken);
-    }
+    // Compiled once: every state-changing request looks its key up, and EF would otherwise walk and match the query's
+    // expression tree on each one.
+    private static readonly Func<ProjectWorkflowDbContext, string, string, CancellationToken, Task<IdempotencyRecord?>> Find =
+        EF.CompileAsyncQuery((ProjectWorkflowDbContext db, string userName, string key, CancellationToken _) =>
+            db.IdempotencyRecords.AsNoTracking().SingleOrDefault(r => r.UserName == userName && r.Key == key));
+
+    private static Task<IdempotencyRecord?> FindAsync(ProjectWorkflowDbContext db, IdempotencyRecord attempt, CancellationToken cancellationToken) =>
+        Find(db, attempt.UserName, attempt.Key, cancellationToken);
 
     private async Task AnswerFromEarlierAsync(HttpContext context, IdempotencyRecord? earlier, IdempotencyRecord attempt)
     {
@@ -170,7 +172,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider t
             await context.Response.Body.WriteAsync(body, context.RequestAborted);
     }
 
-    private async Task RunAndRecordAsync(HttpContext context, IServiceScopeFactory scopes, IdempotencyRecord record)
+    private async Task RunAndRecordAsync(HttpContext context, ProjectWorkflowDbContext db, IdempotencyRecord record)
     {
         var client = context.Response.Body;
         using var captured = new MemoryStream();
@@ -182,7 +184,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider t
         catch
         {
             // Nothing was answered, so nothing may be replayed: free the key for a retry.
-            await ReleaseAsync(scopes, record.Id);
+            await ReleaseAsync(db, record.Id);
             throw;
         }
         finally
@@ -194,41 +196,42 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider t
         if (status >= StatusCodes.Status500InternalServerError)
         {
             // A server fault is not the answer to this request; a retry should run again.
-            await ReleaseAsync(scopes, record.Id);
+            await ReleaseAsync(db, record.Id);
         }
         else
         {
-            await CompleteAsync(scopes, record.Id, status, captured.ToArray(), context.Response.ContentType);
+            await CompleteAsync(db, record, status, captured.ToArray(), context.Response.ContentType);
         }
 
         captured.Position = 0;
         await captured.CopyToAsync(client, context.RequestAborted);
     }
 
-    private async Task CompleteAsync(IServiceScopeFactory scopes, long id, int status, byte[] body, string? contentType)
+    /// <summary>The response, on the reservation's row (tracked by <paramref name="db"/> since it was inserted): one <c>UPDATE</c> by key.</summary>
+    private async Task CompleteAsync(ProjectWorkflowDbContext db, IdempotencyRecord record, int status, byte[] body, string? contentType)
     {
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<ProjectWorkflowDbContext>();
+            record.StatusCode = status;
+            record.ResponseBody = body;
+            record.ContentType = contentType;
             // Not the request's token: once the work is done, its record must be kept even if the client left.
-            await db.IdempotencyRecords.Where(r => r.Id == id).ExecuteUpdateAsync(set => set
-                .SetProperty(r => r.StatusCode, status)
-                .SetProperty(r => r.ResponseBody, body)
-                .SetProperty(r => r.ContentType, contentType));
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The row is gone: the request ran past the abandonment time, nothing was committed, and a retry took the key over.
         }
         catch (Exception exception)
         {
-            Unkept(exception, "store the response of", id);
+            Unkept(exception, "store the response of", record.Id);
         }
     }
 
-    private async Task ReleaseAsync(IServiceScopeFactory scopes, long id)
+    private async Task ReleaseAsync(ProjectWorkflowDbContext db, long id)
     {
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<ProjectWorkflowDbContext>();
             // Only while nothing the request did is committed: once it is, a retry must not run it again.
             await db.IdempotencyRecords.Where(r => r.Id == id && !r.EffectsCommitted).ExecuteDeleteAsync();
         }

@@ -21,7 +21,7 @@ internal sealed class WorkflowStore(ProjectWorkflowDbContext db, DefinitionCatal
     public async ValueTask<ProcessInstance?> FindInstanceAsync(Guid id, CancellationToken cancellationToken)
     {
         if (!_prefetched.Remove(id, out var loaded))
-            loaded = await LoadAsync(db.Set<InstanceRecord>().Where(i => i.Id == id), db.Set<TaskRecord>().Where(t => t.InstanceId == id), cancellationToken);
+            loaded = Loaded.Of(await LoadById(db, id, cancellationToken));
         if (loaded is null) return null;
         var record = loaded.Instance;
         _loaded[id] = record;
@@ -37,28 +37,37 @@ internal sealed class WorkflowStore(ProjectWorkflowDbContext db, DefinitionCatal
 
     /// <summary>
     /// One round of reads per command: the instance with its open tasks and their candidates, in one query (tracked,
-    /// so the save updates them; the instance's revision guards the save).
+    /// so the save updates them; the instance's revision guards the save). Compiled once, by id and by a task of it: every
+    /// command runs one of them, and EF would otherwise walk and match the expression tree each time.
     /// </summary>
-    /// <param name="instances">The instance (one row).</param>
-    /// <param name="ofTheInstance">The task rows of that same instance, said without reference to <paramref name="instances"/>'s
-    /// row: EF Core joins the nested collection (tasks with their candidates) as a derived table <c>LEFT JOIN (…) ON
-    /// instance id</c>, which SQLite cannot merge into the outer query (the derived table is itself a join) and so builds
+    /// <remarks>The task rows of the instance are said a second time inside the nested collection, without reference to the
+    /// outer instance row: EF Core joins the nested collection (tasks with their candidates) as a derived table <c>LEFT JOIN (…)
+    /// ON instance id</c>, which SQLite cannot merge into the outer query (the derived table is itself a join) and so builds
     /// whole before joining — every open task of every instance with its candidates, a cost that grew with the stored
     /// instances (13 ms at 10,000, seconds at 100,000). With the instance named inside the derived table it reads only that
-    /// instance's rows through <c>(InstanceId, Status)</c>.</param>
-    private async Task<Loaded?> LoadAsync(IQueryable<InstanceRecord> instances, IQueryable<TaskRecord> ofTheInstance, CancellationToken cancellationToken)
-    {
-        var found = await instances
-            .Select(i => new
-            {
-                Instance = i,
-                Tasks = ofTheInstance.Where(t => t.InstanceId == i.Id && t.Status == TaskStatuses.Open).Select(t => new { Task = t, t.Candidates }).ToList(),
-            })
-            .FirstOrDefaultAsync(cancellationToken);
-        return found is null ? null : new Loaded(found.Instance, found.Tasks.Select(t => t.Task).ToList());
-    }
+    /// instance's rows through <c>(InstanceId, Status)</c>.</remarks>
+    private static readonly Func<ProjectWorkflowDbContext, Guid, CancellationToken, Task<LoadedRow?>> LoadById =
+        EF.CompileAsyncQuery((ProjectWorkflowDbContext db, Guid id, CancellationToken _) =>
+            db.Set<InstanceRecord>().Where(i => i.Id == id)
+                .Select(i => new LoadedRow(i, db.Set<TaskRecord>().Where(t => t.InstanceId == id)
+                    .Where(t => t.InstanceId == i.Id && t.Status == TaskStatuses.Open).Select(t => new OpenTaskRow(t, t.Candidates)).ToList()))
+                .FirstOrDefault());
 
-    private sealed record Loaded(InstanceRecord Instance, List<TaskRecord> OpenTasks);
+    private static readonly Func<ProjectWorkflowDbContext, Guid, CancellationToken, Task<LoadedRow?>> LoadByTask =
+        EF.CompileAsyncQuery((ProjectWorkflowDbContext db, Guid taskId, CancellationToken _) =>
+            db.Set<InstanceRecord>().Where(i => db.Set<TaskRecord>().Where(t => t.Id == taskId).Select(t => t.InstanceId).Contains(i.Id))
+                .Select(i => new LoadedRow(i, db.Set<TaskRecord>().Where(t => db.Set<TaskRecord>().Where(o => o.Id == taskId).Select(o => o.InstanceId).Contains(t.InstanceId))
+                    .Where(t => t.InstanceId == i.Id && t.Status == TaskStatuses.Open).Select(t => new OpenTaskRow(t, t.Candidates)).ToList()))
+                .FirstOrDefault());
+
+    private sealed record LoadedRow(InstanceRecord Instance, List<OpenTaskRow> Tasks);
+
+    private sealed record OpenTaskRow(TaskRecord Task, List<TaskCandidate> Candidates);
+
+    private sealed record Loaded(InstanceRecord Instance, List<TaskRecord> OpenTasks)
+    {
+        public static Loaded? Of(LoadedRow? row) => row is null ? null : new Loaded(row.Instance, row.Tasks.Select(t => t.Task).ToList());
+    }
 
     private readonly Dictionary<Guid, Loaded> _prefetched = [];
     private readonly Dictionary<Guid, List<TaskRecord>> _openTasks = [];
@@ -87,9 +96,7 @@ internal sealed class WorkflowStore(ProjectWorkflowDbContext db, DefinitionCatal
     /// <summary>The task's instance, loaded in the same query (the engine asks for it next).</summary>
     public async ValueTask<Guid?> FindInstanceOfTaskAsync(Guid taskId, CancellationToken cancellationToken)
     {
-        var instanceOfTask = db.Set<TaskRecord>().Where(t => t.Id == taskId).Select(t => t.InstanceId);
-        var loaded = await LoadAsync(db.Set<InstanceRecord>().Where(i => instanceOfTask.Contains(i.Id)),
-            db.Set<TaskRecord>().Where(t => instanceOfTask.Contains(t.InstanceId)), cancellationToken);
+        var loaded = Loaded.Of(await LoadByTask(db, taskId, cancellationToken));
         if (loaded is null)
             return await db.Set<TaskRecord>().AsNoTracking().Where(t => t.Id == taskId).Select(t => (Guid?)t.InstanceId).FirstOrDefaultAsync(cancellationToken);
         _prefetched[loaded.Instance.Id] = loaded;

@@ -83,15 +83,7 @@ public sealed class GreenParkWalk(People people, PatientClient patient, Rehearsa
         foreach (var file in files)
             ends.Add((await patient.GetAsync(people.On(Admin, ends.Count), $"/api/instances/{file.Instance}")).GetProperty("variables").GetProperty("noticeEndsAt").GetDateTimeOffset());
         time.MoveTo(ends.Max() + TimeSpan.FromMinutes(1));
-        var waiting = files.ToList();
-        await UntilAsync(async () =>
-        {
-            var still = new List<GreenParkFile>();
-            foreach (var file in waiting)
-                if (await StatusAsync(file, still.Count) == "in-public-notice") still.Add(file);
-            waiting = still;
-            return waiting.Count == 0;
-        }, () => $"every public notice to end ({waiting.Count} of {files.Count} still in notice)");
+        await Answers.UntilEachAsync(files, async (file, turn) => await StatusAsync(file, turn) != "in-public-notice", "every public notice to end", f => f.Number, deadline);
     }
 
     /// <summary>The enterprise signs the agreement; finance approves the first installment's order (the bank pays it later).</summary>
@@ -232,6 +224,4 @@ public sealed class GreenParkWalk(People people, PatientClient patient, Rehearsa
     private static Task<JsonElement> AnswerAsync(HttpResponseMessage response, HttpStatusCode expected, string what) => Answers.ExpectAsync(response, expected, what);
 
     private Task UntilAsync(Func<Task<bool>> condition, string what) => Answers.UntilAsync(condition, () => what, deadline);
-
-    private Task UntilAsync(Func<Task<bool>> condition, Func<string> what) => Answers.UntilAsync(condition, what, deadline);
 }

@@ -141,18 +141,9 @@ public sealed class VoucherWalk
             $"releasing settlement {settlement.BusinessKey}", movedOnFrom: "due");
 
     /// <summary>Waits until the bank has paid every settlement.</summary>
-    public async Task UntilEverySettlementPaidAsync(IReadOnlyList<SettlementFile> settlements)
-    {
-        var waiting = settlements.ToList();
-        await Answers.UntilAsync(async () =>
-        {
-            var still = new List<SettlementFile>();
-            foreach (var settlement in waiting)
-                if (await StatusAsync(Finance, still.Count, $"/api/vouchers/settlements/{settlement.Id}") != "paid") still.Add(settlement);
-            waiting = still;
-            return waiting.Count == 0;
-        }, () => $"every voucher settlement to be paid ({waiting.Count} of {settlements.Count} not paid yet: {string.Join(", ", waiting.Take(5).Select(s => s.BusinessKey))})", _deadline);
-    }
+    public Task UntilEverySettlementPaidAsync(IReadOnlyList<SettlementFile> settlements) =>
+        Answers.UntilEachAsync(settlements, async (settlement, turn) => await StatusAsync(Finance, turn, $"/api/vouchers/settlements/{settlement.Id}") == "paid",
+            "every voucher settlement to be paid", s => s.BusinessKey, _deadline);
 
     /// <summary>
     /// The year ends: the nodes' clock moves past the last quota's lapse (as each quota's process computed it: lapsesAt,
@@ -167,15 +158,8 @@ public sealed class VoucherWalk
         foreach (var process in processes)
             lapses.Add((await _patient.GetAsync(_people.On(Admin, lapses.Count), $"/api/instances/{process}")).GetProperty("variables").GetProperty("lapsesAt").GetDateTimeOffset());
         _time.MoveTo(lapses.Max() + TimeSpan.FromMinutes(1));
-        var waiting = processes.ToList();
-        await Answers.UntilAsync(async () =>
-        {
-            var still = new List<Guid>();
-            foreach (var process in waiting)
-                if (await StatusAsync(Admin, still.Count, $"/api/instances/{process}") != "completed") still.Add(process);
-            waiting = still;
-            return waiting.Count == 0;
-        }, () => $"every voucher quota to lapse ({waiting.Count} of {processes.Count} quota processes still running)", _deadline);
+        await Answers.UntilEachAsync(processes, async (process, turn) => await StatusAsync(Admin, turn, $"/api/instances/{process}") == "completed",
+            "every voucher quota's process to lapse and complete", p => p.ToString(), _deadline);
     }
 
     /// <summary>The provider claims the voucher's share; a claim whose answer was lost is found among the provider's claims.</summary>

@@ -27,7 +27,7 @@ internal static class LifecycleEnds
     /// <summary>The final installment: the accepted amount less the first installment.</summary>
     public const long FinalInstallmentFen = AcceptedFen - FirstInstallmentFen;
 
-    /// <summary>What closing gives back to the budget: the approved amount less the accepted one.</summary>
+    /// <summary>What goes back to the budget once the final installment is paid: the approved amount less the accepted one.</summary>
     public const long ReleasedFen = 90_000_000L - AcceptedFen;
 
     public static async Task AssertEachApplicationEndedOnceAsync(TwoNodes cluster, IReadOnlyList<GreenParkFile> files)

@@ -57,13 +57,13 @@ public sealed class People : IDisposable
     public HttpClient Client(ClusterNode node, string user) => _clients.GetOrAdd((node.BaseAddress, user), key => node.CreateClient(_tokens[key.User]));
 
     /// <summary>
-    /// Node A is killed (SIGKILL) the moment a request of <paramref name="patient"/>'s is on its way to it (or after 10 s
+    /// Node A is killed (SIGKILL) the moment a write of <paramref name="patient"/>'s is on its way to it (or after 10 s
     /// without one), so the kill cuts work off: the turns of A go to B until <see cref="AIsBackAsync"/>.
     /// </summary>
     public async Task ADiesMidRequestAsync(PatientClient patient)
     {
         var until = DateTime.UtcNow.AddSeconds(10);
-        while (patient.InFlightTo(_cluster.A.BaseAddress) == 0 && DateTime.UtcNow < until) await Task.Delay(1);
+        while (patient.WritesInFlightTo(_cluster.A.BaseAddress) == 0 && DateTime.UtcNow < until) await Task.Delay(1);
         _aServes = false;
         _cluster.A.Kill();
     }

@@ -26,8 +26,8 @@ public sealed class PatientClient
 
     public ConcurrentQueue<string> Faults { get; } = new();
 
-    /// <summary>How many requests to the node at <paramref name="node"/> are on their way now (sent, not yet answered).</summary>
-    public int InFlightTo(Uri node) => _inFlight.GetValueOrDefault(node);
+    /// <summary>How many writes (requests other than reads) to the node at <paramref name="node"/> are on their way now: sent, not yet answered.</summary>
+    public int WritesInFlightTo(Uri node) => _inFlight.GetValueOrDefault(node);
 
     /// <summary>
     /// Sends until the request gets an answer that is not "wait" (503, 409 in progress). With <paramref name="retryLostRaces"/>
@@ -105,7 +105,8 @@ public sealed class PatientClient
             if (DateTime.UtcNow > until) throw new TimeoutException($"{what} did not get an answer within {GiveUpAfter.TotalMinutes} minutes.");
             HttpResponseMessage response;
             var http = client();
-            _inFlight.AddOrUpdate(http.BaseAddress!, 1, (_, n) => n + 1);
+            var write = message.Method != HttpMethod.Get;
+            if (write) _inFlight.AddOrUpdate(http.BaseAddress!, 1, (_, n) => n + 1);
             try
             {
                 response = await http.SendAsync(message);
@@ -118,7 +119,7 @@ public sealed class PatientClient
             }
             finally
             {
-                _inFlight.AddOrUpdate(http.BaseAddress!, 0, (_, n) => n - 1);
+                if (write) _inFlight.AddOrUpdate(http.BaseAddress!, 0, (_, n) => n - 1);
             }
             if (response.StatusCode != HttpStatusCode.ServiceUnavailable) return response;
 

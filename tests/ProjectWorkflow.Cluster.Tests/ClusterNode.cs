@@ -98,7 +98,9 @@ public sealed class ClusterNode : IAsyncDisposable
         if (_process is null) return;
         if (!_process.HasExited)
         {
-            // Only the process this node started, by its handle.
+            // Only the process this node started, by its handle: itself at once (finding its tree takes a while, in
+            // which a request in flight would get its answer), then anything it started.
+            _process.Kill();
             _process.Kill(entireProcessTree: true);
             _process.WaitForExit();
         }

@@ -28,6 +28,9 @@ public sealed class RehearsalTime : IDisposable
     /// <summary>The nodes' time now.</summary>
     public DateTimeOffset Now => DateTimeOffset.UtcNow + _shift;
 
+    /// <summary>The year the nodes' clock is in, in Shanghai: the scheme-year a run applies for (the demo seeds its rules and budget, and the next year's).</summary>
+    public int Year => Now.ToOffset(TimeSpan.FromHours(8)).Year;
+
     /// <summary>Moves both nodes' clocks forward to <paramref name="at"/> (never back); they read it within a second.</summary>
     public void MoveTo(DateTimeOffset at)
     {
@@ -35,6 +38,19 @@ public sealed class RehearsalTime : IDisposable
         if (shift <= _shift) return;
         _shift = shift;
         RehearsalClock.Write(ShiftFile, shift);
+    }
+
+    /// <summary>
+    /// Where a run starts: now, or the moment <c>PW_CLUSTER_REHEARSE_FROM</c> names (e.g. <c>2026-12-28T10:00+08:00</c>;
+    /// forward only, within the year after the nodes started, whose rules and budgets the demo seeds), to rehearse the
+    /// days around a year's end whatever day the run is on. Called after the people signed in (tokens are checked on the
+    /// machine's time).
+    /// </summary>
+    public async Task RehearseFromAsync()
+    {
+        if (Environment.GetEnvironmentVariable("PW_CLUSTER_REHEARSE_FROM") is not { Length: > 0 } from) return;
+        MoveTo(DateTimeOffset.Parse(from, System.Globalization.CultureInfo.InvariantCulture));
+        await UntilTheNodesReadItAsync();
     }
 
     /// <summary>
@@ -46,9 +62,11 @@ public sealed class RehearsalTime : IDisposable
         if (_shift == TimeSpan.Zero) return;
         _shift = TimeSpan.Zero;
         RehearsalClock.Write(ShiftFile, TimeSpan.Zero);
-        // A node's clock reads the file again 250 ms after its last read at the latest: past this, every node agrees.
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        await UntilTheNodesReadItAsync();
     }
+
+    // A node's clock reads the file again 250 ms after its last read at the latest: past this, every node agrees.
+    private static Task UntilTheNodesReadItAsync() => Task.Delay(TimeSpan.FromSeconds(1));
 
     public void Dispose()
     {

@@ -83,12 +83,17 @@ public sealed class SettleSettlement(ProjectWorkflowDbContext db, TimeProvider t
         var quotas = await Db.Set<VoucherQuota>().Where(q => quotaIds.Contains(q.Id)).ToDictionaryAsync(q => q.Id, cancellationToken);
         settlement.Paid(context.GetText("bankReference"), claims.Select(c => (c, orders[c.OrderId], quotas[c.QuotaId])).ToList(), Now);
 
-        var budget = await ledger.FindBudgetAsync(BudgetKinds.Voucher, settlement.SchemeKey, settlement.Year, cancellationToken)
-            ?? throw new InvalidOperationException($"{settlement.SchemeKey} {settlement.Year} has no voucher budget.");
         foreach (var quota in claims.GroupBy(c => c.QuotaId))
+        {
+            // Paid from the budget the quota's grant reserved in, its own year's: a claim on last year's quota whose
+            // notice ended in January is settled in this year's first cycle.
+            var year = quotas[quota.Key].Year;
+            var budget = await ledger.FindBudgetAsync(BudgetKinds.Voucher, settlement.SchemeKey, year, cancellationToken)
+                ?? throw new InvalidOperationException($"{settlement.SchemeKey} {year} has no voucher budget.");
             ledger.Add(budget, budget.Pay(quota.Key, new Money(quota.Sum(c => c.AmountFen)), await ledger.ProjectAsync(quota.Key, cancellationToken),
                 ledger.Booking($"voucher-pay:{settlement.Id:N}:{quota.Key:N}", "treasury",
                     $"voucher settlement {settlement.Cycle} to {settlement.ProviderName} for quota {quotas[quota.Key].Number}, bank reference {settlement.BankReference}")));
+        }
 
         var providerUser = await Db.Set<ServiceProvider>().Where(p => p.Id == settlement.ProviderId).Select(p => p.RegisteredBy).FirstAsync(cancellationToken);
         outbox.Publish(new VoucherSettlementPaid(settlement.Id, settlement.SchemeKey, settlement.Cycle, settlement.ProviderName, providerUser,

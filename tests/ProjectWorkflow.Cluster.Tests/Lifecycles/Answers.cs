@@ -24,4 +24,21 @@ internal static class Answers
             await Task.Delay(300);
         }
     }
+
+    /// <summary>
+    /// Waits until each of <paramref name="items"/> is <paramref name="done"/> (asked again of those still waiting, the
+    /// index among them given for the node to ask), saying when it gives up how many are still waiting, and which.
+    /// </summary>
+    public static async Task UntilEachAsync<T>(IReadOnlyList<T> items, Func<T, int, Task<bool>> done, string what, Func<T, string> name, TimeSpan deadline)
+    {
+        var waiting = items.ToList();
+        await UntilAsync(async () =>
+        {
+            var still = new List<T>();
+            foreach (var item in waiting)
+                if (!await done(item, still.Count)) still.Add(item);
+            waiting = still;
+            return waiting.Count == 0;
+        }, () => $"{what} ({waiting.Count} of {items.Count} still waiting: {string.Join(", ", waiting.Take(5).Select(name))})", deadline);
+    }
 }

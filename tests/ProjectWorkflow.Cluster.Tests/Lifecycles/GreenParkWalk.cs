@@ -16,14 +16,20 @@ public sealed record GreenParkFile(Guid Id, string Number, Guid Instance);
 /// reviewer recommends; the five experts the lot drew declare no conflict and score; the department approver passes the
 /// site check and approves at the joint review; the public notice runs its five working days (the rehearsal clock
 /// moves past its end: <see cref="PassNoticesAsync"/>); the process approves and reserves the budget; the enterprise
-/// signs the agreement; finance approves the first installment's payment order and the bank pays it; the project
-/// rests in building. Every request goes through a <see cref="PatientClient"/>: a 503 or a cut-off connection is sent
-/// again with its Idempotency-Key, a lost race again under a new one.
+/// signs the agreement; finance approves the first installment's payment order and the bank pays it; building starts.
+/// Then (<see cref="CloseAsync"/>) the enterprise requests acceptance with its audit report, the department passes it,
+/// the process settles the accepted amount (cut pro rata: less was invested than approved), finance approves the final
+/// installment and the bank pays it, the department evaluates the project, and it closes, releasing the budget it no
+/// longer needs. Nobody plays two of applicant, expert, approver and payer on a project. Every request goes through a
+/// <see cref="PatientClient"/>: a 503 or a cut-off connection is sent again with its Idempotency-Key, a lost race again
+/// under a new one.
 /// </summary>
 public sealed class GreenParkWalk(People people, PatientClient patient, RehearsalTime time, TimeSpan deadline)
 {
     public const string Scheme = "green-park";
-    public const int Year = 2026;
+
+    /// <summary>What the acceptance finds invested: ¥2,800,000 of the approved ¥3,000,000 (see <see cref="LifecycleEnds"/>).</summary>
+    public const long ActualInvestmentFen = 280_000_000L;
 
     /// <summary>The green-park rule set's panel: 3 technical + 2 financial experts.</summary>
     private const int PanelSize = 5;
@@ -40,11 +46,11 @@ public sealed class GreenParkWalk(People people, PatientClient patient, Rehearsa
     public async Task<GreenParkFile> ToPublicNoticeAsync(int n, string run)
     {
         var turn = n;
-        var draft = await AnswerAsync(await Send(Applicant, turn++, HttpMethod.Post, "/api/applications", new { schemeKey = Scheme, year = Year }), HttpStatusCode.Created, "drafting");
+        // The scheme-year the nodes' clock is in: the demo seeds its rules and budget, whatever the day.
+        var draft = await AnswerAsync(await Send(Applicant, turn++, HttpMethod.Post, "/api/applications", new { schemeKey = Scheme, year = time.Year }), HttpStatusCode.Created, "drafting");
         var id = draft.GetProperty("id").GetGuid();
         await AnswerAsync(await Send(Applicant, turn++, HttpMethod.Put, $"/api/applications/{id}", Project($"{run} 园区热泵改造 {n:000}", n)), HttpStatusCode.OK, "saving the draft");
-        await AnswerAsync(await patient.SendAsync(people.On(Applicant, turn++), HttpMethod.Post, $"/api/applications/{id}/attachments", FeasibilityReport),
-            HttpStatusCode.Created, "attaching the feasibility report");
+        await AnswerAsync(await AttachAsync(id, "feasibility-report", turn++), HttpStatusCode.Created, "attaching the feasibility report");
         var submitted = await AnswerAsync(await Send(Applicant, turn++, HttpMethod.Post, $"/api/applications/{id}/submit", new { }), HttpStatusCode.OK, "submitting");
         var file = new GreenParkFile(id, submitted.GetProperty("number").GetString()!, submitted.GetProperty("instanceId").GetGuid());
 
@@ -77,35 +83,56 @@ public sealed class GreenParkWalk(People people, PatientClient patient, Rehearsa
         foreach (var file in files)
             ends.Add((await patient.GetAsync(people.On(Admin, ends.Count), $"/api/instances/{file.Instance}")).GetProperty("variables").GetProperty("noticeEndsAt").GetDateTimeOffset());
         time.MoveTo(ends.Max() + TimeSpan.FromMinutes(1));
-        var waiting = files.ToList();
-        await UntilAsync(async () =>
-        {
-            var still = new List<GreenParkFile>();
-            foreach (var file in waiting)
-                if (await StatusAsync(file, still.Count) == "in-public-notice") still.Add(file);
-            waiting = still;
-            return waiting.Count == 0;
-        }, () => $"every public notice to end ({waiting.Count} of {files.Count} still in notice)");
+        await Answers.UntilEachAsync(files, async (file, turn) => await StatusAsync(file, turn) != "in-public-notice", "every public notice to end", f => f.Number, deadline);
     }
 
     /// <summary>The enterprise signs the agreement; finance approves the first installment's order (the bank pays it later).</summary>
     public async Task SignAndApproveFirstInstallmentAsync(GreenParkFile file, int turn)
     {
         await TaskAsync(Applicant, turn, file, "signAgreement", "candidate");
-        var signed = await Send(Applicant, turn++, HttpMethod.Post, $"/api/applications/{file.Id}/agreement",
-            new { payeeName = DemoEnterpriseSeed.Name, payeeAccount = DemoEnterpriseSeed.BankAccount }, retryLostRaces: true);
-        // An attempt that committed but whose answer was lost with its node or the database: the task is gone.
-        if (signed.StatusCode != HttpStatusCode.OK && await OpenTaskAsync(Applicant, turn, file, "signAgreement", "candidate") is not null)
-            await AnswerAsync(signed, HttpStatusCode.OK, $"signing {file.Number}'s agreement");
+        await StepAsync(Applicant, turn++, file, "signAgreement", $"/api/applications/{file.Id}/agreement",
+            new { payeeName = DemoEnterpriseSeed.Name, payeeAccount = DemoEnterpriseSeed.BankAccount }, $"signing {file.Number}'s agreement");
+        await ApproveInstallmentAsync(file, 1, turn);
+    }
 
+    /// <summary>
+    /// From building to closure, once the bank has paid the first installment: the enterprise attaches the audit report
+    /// and requests acceptance; the department passes it, and the process settles the accepted amount and orders the final
+    /// installment, which finance approves; once the bank has paid it, the department evaluates the project and it closes.
+    /// </summary>
+    public async Task CloseAsync(GreenParkFile file, int turn)
+    {
+        await TaskAsync(Applicant, turn, file, "requestAcceptance", "candidate");
+        var report = await AnswerAsync(await AttachAsync(file.Id, "audit-report", turn++), HttpStatusCode.Created, $"attaching {file.Number}'s audit report");
+        await StepAsync(Applicant, turn++, file, "requestAcceptance", $"/api/applications/{file.Id}/acceptance", new
+        {
+            equipmentFen = ActualInvestmentFen, summary = "The heat pumps run; one of the planned units was not needed.", auditReportId = report.GetProperty("id").GetGuid(),
+        }, $"requesting {file.Number}'s acceptance");
+
+        await TaskAsync(Approver, turn, file, "acceptanceReview", "candidate");
+        await StepAsync(Approver, turn++, file, "acceptanceReview", $"/api/applications/{file.Id}/acceptance/review",
+            new { outcome = "pass", reason = "Site and equipment match the agreement; investment short by ¥200,000." }, $"passing {file.Number}'s acceptance");
+        await ApproveInstallmentAsync(file, 2, turn++);
+
+        await TaskAsync(Approver, turn, file, "evaluation", "candidate");
+        await StepAsync(Approver, turn, file, "evaluation", $"/api/applications/{file.Id}/evaluation", new
+        {
+            energySavedTce = 2_000m, outputFen = 50_000_000_000L, valueAddedFen = 10_000_000_000L, robots = 4, comment = "Savings as promised.",
+        }, $"evaluating {file.Number}");
+    }
+
+    /// <summary>Finance approves the payment order the process made for installment <paramref name="number"/> (the bank pays it later).</summary>
+    private async Task ApproveInstallmentAsync(GreenParkFile file, int number, int turn)
+    {
         JsonElement order = default;
         await UntilAsync(async () =>
         {
-            var orders = (await patient.GetAsync(people.On(Finance, turn), $"/api/ledger/payment-orders?applicationId={file.Id}")).EnumerateArray().ToList();
+            var orders = (await patient.GetAsync(people.On(Finance, turn), $"/api/ledger/payment-orders?applicationId={file.Id}")).EnumerateArray()
+                .Where(o => o.GetProperty("installmentNumber").GetInt32() == number).ToList();
             if (orders.Count == 0) return false;
             order = Assert.Single(orders);
             return true;
-        }, $"{file.Number}'s payment order");
+        }, $"{file.Number}'s payment order of installment {number}");
         var id = order.GetProperty("id").GetGuid();
         for (var attempt = 1; ; attempt++)
         {
@@ -116,23 +143,9 @@ public sealed class GreenParkWalk(People people, PatientClient patient, Rehearsa
             var status = (await patient.GetAsync(people.On(Finance, turn), $"/api/ledger/payment-orders/{id}")).GetProperty("status").GetString();
             if (status != "awaiting-approval") return;
             Assert.True(approved.StatusCode == HttpStatusCode.Conflict && attempt < 10,
-                $"approving {file.Number}'s order answered {(int)approved.StatusCode}: {await approved.Content.ReadAsStringAsync()}");
+                $"approving {file.Number}'s order of installment {number} answered {(int)approved.StatusCode}: {await approved.Content.ReadAsStringAsync()}");
             await Task.Delay(200 * attempt);
         }
-    }
-
-    /// <summary>Waits until every file's first installment is paid and its project is building.</summary>
-    public async Task UntilEveryFirstInstallmentPaidAsync(IReadOnlyList<GreenParkFile> files)
-    {
-        var waiting = files.ToList();
-        await UntilAsync(async () =>
-        {
-            var still = new List<GreenParkFile>();
-            foreach (var file in waiting)
-                if (await StatusAsync(file, still.Count) != "building") still.Add(file);
-            waiting = still;
-            return waiting.Count == 0;
-        }, () => $"every first installment to be paid ({waiting.Count} of {files.Count} not building yet: {string.Join(", ", waiting.Take(5).Select(f => f.Number))})");
     }
 
     public async Task<string> StatusAsync(GreenParkFile file, int turn) =>
@@ -144,9 +157,18 @@ public sealed class GreenParkWalk(People people, PatientClient patient, Rehearsa
     private async Task CompleteAsync(string user, int turn, GreenParkFile file, string elementId, object variables)
     {
         var task = await TaskAsync(user, turn, file, elementId, "candidate");
-        var completed = await Send(user, turn + 1, HttpMethod.Post, $"/api/tasks/{task}/complete", new { variables });
-        if (completed.StatusCode != HttpStatusCode.OK && await OpenTaskAsync(user, turn, file, elementId, "candidate") is not null)
-            await AnswerAsync(completed, HttpStatusCode.OK, $"{user} completing {elementId} of {file.Number}");
+        await StepAsync(user, turn + 1, file, elementId, $"/api/tasks/{task}/complete", new { variables }, $"{user} completing {elementId} of {file.Number}");
+    }
+
+    /// <summary>
+    /// A step that completes the file's open <paramref name="elementId"/> task: answered 200, or not but the task is gone
+    /// (an earlier attempt did it and its answer was lost with its node or the database).
+    /// </summary>
+    private async Task StepAsync(string user, int turn, GreenParkFile file, string elementId, string url, object body, string what)
+    {
+        var answer = await Send(user, turn, HttpMethod.Post, url, body);
+        if (answer.StatusCode != HttpStatusCode.OK && await OpenTaskAsync(user, turn, file, elementId, "candidate") is not null)
+            await AnswerAsync(answer, HttpStatusCode.OK, what);
     }
 
     private async Task<Guid> TaskAsync(string user, int turn, GreenParkFile file, string elementId, string scope)
@@ -184,20 +206,22 @@ public sealed class GreenParkWalk(People people, PatientClient patient, Rehearsa
         energyBeforeTce = 3_000m, energyAfterTce = 1_000m, outputFen = 50_000_000_000L, valueAddedFen = 10_000_000_000L, robots = 4,
     };
 
-    /// <summary>The same bytes on every attempt (a fixed boundary): a retry with the same Idempotency-Key must resend exactly the first request.</summary>
-    private static HttpContent FeasibilityReport()
-    {
-        var form = new MultipartFormDataContent("feasibility-report-boundary");
-        var file = new ByteArrayContent(Pdf);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        form.Add(file, "file", "feasibility.pdf");
-        form.Add(new StringContent("feasibility-report"), "kind");
-        return form;
-    }
+    /// <summary>
+    /// The enterprise attaches a document of <paramref name="kind"/>: the same bytes on every attempt (a fixed boundary),
+    /// since a retry with the same Idempotency-Key must resend exactly the first request.
+    /// </summary>
+    private Task<HttpResponseMessage> AttachAsync(Guid application, string kind, int turn) =>
+        patient.SendAsync(people.On(Applicant, turn), HttpMethod.Post, $"/api/applications/{application}/attachments", () =>
+        {
+            var form = new MultipartFormDataContent($"{kind}-boundary");
+            var file = new ByteArrayContent(Pdf);
+            file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+            form.Add(file, "file", $"{kind}.pdf");
+            form.Add(new StringContent(kind), "kind");
+            return form;
+        });
 
     private static Task<JsonElement> AnswerAsync(HttpResponseMessage response, HttpStatusCode expected, string what) => Answers.ExpectAsync(response, expected, what);
 
     private Task UntilAsync(Func<Task<bool>> condition, string what) => Answers.UntilAsync(condition, () => what, deadline);
-
-    private Task UntilAsync(Func<Task<bool>> condition, Func<string> what) => Answers.UntilAsync(condition, what, deadline);
 }

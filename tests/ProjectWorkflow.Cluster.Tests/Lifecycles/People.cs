@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ProjectWorkflow.Cluster.Tests.Operations;
 
 namespace ProjectWorkflow.Cluster.Tests.Lifecycles;
 
@@ -55,9 +56,14 @@ public sealed class People : IDisposable
 
     public HttpClient Client(ClusterNode node, string user) => _clients.GetOrAdd((node.BaseAddress, user), key => node.CreateClient(_tokens[key.User]));
 
-    /// <summary>Node A is killed: the turns of A go to B until <see cref="AIsBack"/>.</summary>
-    public void ADies()
+    /// <summary>
+    /// Node A is killed (SIGKILL) the moment a write of <paramref name="patient"/>'s is on its way to it (or after 10 s
+    /// without one), so the kill cuts work off: the turns of A go to B until <see cref="AIsBackAsync"/>.
+    /// </summary>
+    public async Task ADiesMidRequestAsync(PatientClient patient)
     {
+        var until = DateTime.UtcNow.AddSeconds(10);
+        while (patient.WritesInFlightTo(_cluster.A.BaseAddress) == 0 && DateTime.UtcNow < until) await Task.Delay(1);
         _aServes = false;
         _cluster.A.Kill();
     }

@@ -22,7 +22,8 @@ public sealed record SettlementFile(Guid Id, string BusinessKey, int ClaimCount,
 /// orders a service with it from one of three vetted providers (the demo provider and two that register for the run),
 /// the provider accepts and delivers, the founder confirms the delivery; the provider claims the voucher's share and the
 /// approver approves the claim, which is publicly noticed. When the quarter has ended, the settlement run opens one
-/// settlement per provider and scheme, finance releases each and the bank pays it. Every request goes through a
+/// settlement per provider and scheme, finance releases each and the bank pays it. When the year is over, each quota
+/// lapses (<see cref="LapseQuotasAsync"/>). Every request goes through a
 /// <see cref="PatientClient"/>; a step whose answer was lost with its node or the database (sent again, it finds the
 /// work done) is taken as done when what it changed shows it.
 /// </summary>
@@ -31,7 +32,7 @@ public sealed class VoucherWalk
     private static readonly string[] Schemes = ["innovation-voucher", "four-new-voucher"];
 
     /// <summary>A team's quota: within the per-team cap (¥100,000), above any voucher's share.</summary>
-    private const long QuotaFen = 1_500_000L;
+    public const long QuotaFen = 1_500_000L;
 
     private const string Founder = "enterprise1";
     private const string Approver = "approver1";
@@ -83,7 +84,7 @@ public sealed class VoucherWalk
         var turn = n;
         var scheme = Schemes[n % Schemes.Length];
         var (providerId, provider) = _providers[n / Schemes.Length % _providers.Count];
-        var year = _time.Now.ToOffset(TimeSpan.FromHours(8)).Year;
+        var year = _time.Year;
         var share = 500_000L + n * 1_001L;
         var members = Enumerable.Range(1, 3).Select(k => $"{_run}-{Guid.NewGuid():N}"[..24] + k).ToArray();
 
@@ -140,17 +141,25 @@ public sealed class VoucherWalk
             $"releasing settlement {settlement.BusinessKey}", movedOnFrom: "due");
 
     /// <summary>Waits until the bank has paid every settlement.</summary>
-    public async Task UntilEverySettlementPaidAsync(IReadOnlyList<SettlementFile> settlements)
+    public Task UntilEverySettlementPaidAsync(IReadOnlyList<SettlementFile> settlements) =>
+        Answers.UntilEachAsync(settlements, async (settlement, turn) => await StatusAsync(Finance, turn, $"/api/vouchers/settlements/{settlement.Id}") == "paid",
+            "every voucher settlement to be paid", s => s.BusinessKey, _deadline);
+
+    /// <summary>
+    /// The year ends: the nodes' clock moves past the last quota's lapse (as each quota's process computed it: lapsesAt,
+    /// the end of 31 December in Shanghai), and the quotas' timers fire: each quota lapses, what no order holds goes back
+    /// to the voucher budget, and its process completes.
+    /// </summary>
+    public async Task LapseQuotasAsync(IReadOnlyList<VoucherFile> vouchers)
     {
-        var waiting = settlements.ToList();
-        await Answers.UntilAsync(async () =>
-        {
-            var still = new List<SettlementFile>();
-            foreach (var settlement in waiting)
-                if (await StatusAsync(Finance, still.Count, $"/api/vouchers/settlements/{settlement.Id}") != "paid") still.Add(settlement);
-            waiting = still;
-            return waiting.Count == 0;
-        }, () => $"every voucher settlement to be paid ({waiting.Count} of {settlements.Count} not paid yet: {string.Join(", ", waiting.Take(5).Select(s => s.BusinessKey))})", _deadline);
+        var ids = vouchers.Select(v => v.Quota).ToList();
+        var processes = await _cluster.QueryAsync(db => db.Set<VoucherQuota>().AsNoTracking().Where(q => ids.Contains(q.Id)).Select(q => q.InstanceId!.Value).ToListAsync());
+        var lapses = new List<DateTimeOffset>();
+        foreach (var process in processes)
+            lapses.Add((await _patient.GetAsync(_people.On(Admin, lapses.Count), $"/api/instances/{process}")).GetProperty("variables").GetProperty("lapsesAt").GetDateTimeOffset());
+        _time.MoveTo(lapses.Max() + TimeSpan.FromMinutes(1));
+        await Answers.UntilEachAsync(processes, async (process, turn) => await StatusAsync(Admin, turn, $"/api/instances/{process}") == "completed",
+            "every voucher quota's process to lapse and complete", p => p.ToString(), _deadline);
     }
 
     /// <summary>The provider claims the voucher's share; a claim whose answer was lost is found among the provider's claims.</summary>

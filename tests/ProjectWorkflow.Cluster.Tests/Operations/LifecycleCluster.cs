@@ -4,7 +4,7 @@ namespace ProjectWorkflow.Cluster.Tests.Operations;
 /// Two nodes configured as an operator configures a cluster: one audit key and one token key on both, uploads in a
 /// shared folder, a short outbox lease (a dead node's claims expire quickly), an Idempotency-Key reserved by a request
 /// the kill cut off free again after 10 s, and a bank that answers in half a second; on the rehearsal clock
-/// (<see cref="RehearsalTime"/>) that lets the run live through the public notice.
+/// (<see cref="RehearsalTime"/>) that lets the run live through the public notice and past the year's end.
 /// </summary>
 public sealed class LifecycleCluster() : TwoNodes("lifecycle")
 {

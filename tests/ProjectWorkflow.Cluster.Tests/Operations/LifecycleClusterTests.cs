@@ -8,13 +8,16 @@ namespace ProjectWorkflow.Cluster.Tests.Operations;
 /// <summary>
 /// Whole lifecycles through two nodes, one of them killed twice: green-park applications are drafted, submitted,
 /// reviewed by the district, scored by their panels, checked and approved by the department, publicly noticed for
-/// five working days (the rehearsal clock moves past the notices), approved, signed and paid their first installment;
-/// beside them vouchers are applied for by teams and granted, ordered, delivered, claimed, approved and noticed, and
-/// when the quarter has ended settled per provider, released by finance and paid (<see cref="Caseload"/>). Every step
-/// runs on node A or B in turn, by the people whose step it is. Node A is killed (SIGKILL) with reviews and vouchers in
-/// flight and again with payments and settlements in flight, and started again each time. Every process rests or
-/// completed, every notice timer fired once, every project and every settlement was paid and booked once, every claim
-/// paid once, the ledger reconciles and the audit chain verifies.
+/// five working days (the rehearsal clock moves past the notices), approved, signed and paid their first installment,
+/// accepted (less invested than approved: the subsidy is cut pro rata), paid their final installment, evaluated and
+/// closed, the budget they no longer need released; beside them vouchers are applied for by teams and granted, ordered,
+/// delivered, claimed, approved and noticed, and when the quarter has ended settled per provider, released by finance
+/// and paid, and when the year has ended (the clock moves past it) the quotas lapse and give back what was not used
+/// (<see cref="Caseload"/>). Every step runs on node A or B in turn, by the people whose step it is. Node A is killed
+/// (SIGKILL) with reviews and vouchers in flight, and again with agreements, acceptances, evaluations, first and final
+/// payments and settlements in flight, and started again each time. Every process the run started completed, every
+/// timer fired once, every installment and settlement was paid and booked once, every claim paid once, the ledger
+/// reconciles and the audit chain verifies.
 /// </summary>
 [Collection(LifecycleClusterCollection.Name)]
 public sealed class LifecycleClusterTests(LifecycleCluster cluster, ITestOutputHelper output)
@@ -31,22 +34,40 @@ public sealed class LifecycleClusterTests(LifecycleCluster cluster, ITestOutputH
     private static int Setting(string name, int fallback) => int.TryParse(Environment.GetEnvironmentVariable(name), out var n) && n > 0 ? n : fallback;
 
     [RabbitMqFact]
-    public async Task WholeLifecyclesThroughTwoNodes_OneKilledMidReviewAndMidPayment_EachEndsPaidAndBookedOnce_AndTheLedgerAndAuditChainVerify()
+    public async Task WholeLifecyclesThroughTwoNodes_OneKilledMidReviewAndMidPayment_EveryProcessCompletes_EachPaidAndBookedOnce_AndTheLedgerAndAuditChainVerify()
     {
         var clock = Stopwatch.StartNew();
         var patient = new PatientClient();
         using var people = await People.SignInAsync(cluster);
         var caseload = await Caseload.OpenAsync(cluster, people, patient, cluster.Time, Deadline, "lifecycle", Lifecycles, Vouchers);
+        Task Kill() => people.ADiesMidRequestAsync(patient);
 
-        // 1. Applications drafted, submitted and reviewed up to the public notice, vouchers from the quota to the claim in
-        // notice, four turns at a time; node A dies with half of them walked.
-        await InBatchesAsync(caseload.Turns, caseload.ToNoticeAsync, atHalf: people.ADies, atThreeQuarters: people.AIsBackAsync);
-        output.WriteLine($"{Lifecycles} applications and {Vouchers} voucher claims in their public notice at {clock.Elapsed.TotalSeconds:0} s");
-
-        // 2. and 3. (see PayAsync); then the clock goes back to the machine's time.
         try
         {
-            await PayAsync(caseload, people, patient, clock);
+            // 1. Applications drafted, submitted and reviewed up to the public notice, vouchers from the quota to the claim in
+            // notice, four turns at a time; node A dies with half of them walked.
+            await cluster.Time.RehearseFromAsync();
+            await caseload.WalkAsync(caseload.ToNoticeAsync, InFlight, atHalf: Kill, atThreeQuarters: people.AIsBackAsync);
+            output.WriteLine($"{Lifecycles} applications and {Vouchers} voucher claims in their public notice at {clock.Elapsed.TotalSeconds:0} s; {patient.CutOff} requests cut off by the kill");
+
+            // 2. Five working days later (the rehearsal clock), every notice has ended: approved, budget reserved; the
+            // quarter's voucher settlements open.
+            await caseload.PassNoticesAsync();
+            output.WriteLine($"every notice ended and {caseload.Settlements.Count} voucher settlements opened at {clock.Elapsed.TotalSeconds:0} s");
+
+            // 3. Each project signed and paid its first installment, accepted, paid its final one, evaluated and closed;
+            // settlements released; node A dies again with all of that in flight.
+            await caseload.WalkAsync(async turn =>
+            {
+                await caseload.PayAsync(turn);
+                await caseload.CloseAsync(turn);
+            }, InFlight, atHalf: Kill, atThreeQuarters: people.AIsBackAsync);
+            await caseload.UntilEverySettlementPaidAsync();
+            output.WriteLine($"every project closed and every settlement paid at {clock.Elapsed.TotalSeconds:0} s; {patient.CutOff} requests cut off by both kills");
+
+            // 4. The year ends (the rehearsal clock): every quota lapses.
+            await caseload.LapseQuotasAsync();
+            output.WriteLine($"every voucher quota lapsed at {clock.Elapsed.TotalSeconds:0} s");
         }
         finally
         {
@@ -55,41 +76,5 @@ public sealed class LifecycleClusterTests(LifecycleCluster cluster, ITestOutputH
         Assert.True(patient.Faults.IsEmpty, $"answers that were not clean:{Environment.NewLine}{string.Join(Environment.NewLine, patient.Faults)}{cluster.A.Tail()}{cluster.B.Tail()}");
         await caseload.AssertEachEndedOnceAsync();
         output.WriteLine($"done at {clock.Elapsed.TotalSeconds:0} s");
-    }
-
-    private async Task PayAsync(Caseload caseload, People people, PatientClient patient, Stopwatch clock)
-    {
-        // 2. Five working days later (the rehearsal clock), every notice has ended: approved, budget reserved; the
-        // quarter's voucher settlements open.
-        await caseload.PassNoticesAsync();
-        output.WriteLine($"every notice ended and {caseload.Settlements.Count} voucher settlements opened at {clock.Elapsed.TotalSeconds:0} s");
-
-        // 3. Agreements signed, first installments approved and settlements released; node A dies again with payments in flight.
-        await InBatchesAsync(caseload.Turns, caseload.PayAsync, atHalf: people.ADies, atThreeQuarters: people.AIsBackAsync);
-        await caseload.UntilEverythingPaidAsync();
-        output.WriteLine($"every first installment and settlement paid at {clock.Elapsed.TotalSeconds:0} s; {patient.CutOff} requests cut off by the kills");
-    }
-
-    /// <summary>
-    /// Runs the turns 0 .. count-1, <see cref="InFlight"/> at a time; <paramref name="atHalf"/> runs while the batch at
-    /// the half is in flight (a kill cuts those requests off), and <paramref name="atThreeQuarters"/> before the batch at
-    /// three quarters.
-    /// </summary>
-    private static async Task InBatchesAsync(int count, Func<int, Task> turn, Action atHalf, Func<Task> atThreeQuarters)
-    {
-        var half = count / 2 / InFlight * InFlight;
-        var threeQuarters = Math.Max(half + InFlight, count * 3 / 4 / InFlight * InFlight);
-        for (var start = 0; start < count; start += InFlight)
-        {
-            if (start == threeQuarters) await atThreeQuarters();
-            var batch = Task.WhenAll(Enumerable.Range(start, Math.Min(InFlight, count - start)).Select(turn));
-            if (start == half)
-            {
-                await Task.Delay(300);
-                atHalf();
-            }
-            await batch;
-        }
-        if (threeQuarters >= count) await atThreeQuarters();
     }
 }

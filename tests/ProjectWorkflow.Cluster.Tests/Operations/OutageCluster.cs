@@ -18,7 +18,7 @@ public sealed class OutageCluster() : TwoNodes("outage")
 
     public BusWitness Witness { get; private set; } = null!;
 
-    /// <summary>The rehearsal clock (<see cref="RehearsalTime"/>) that lets the run live through the public notice.</summary>
+    /// <summary>The rehearsal clock (<see cref="RehearsalTime"/>) that lets the run live through the public notice and past the year's end.</summary>
     public RehearsalTime Time { get; } = new();
 
     protected override IReadOnlyDictionary<string, string> Tuning => new Dictionary<string, string>(Time.Settings)

@@ -7,7 +7,6 @@ using Microsoft.EntityFrameworkCore;
 using ProjectWorkflow.Application.Messaging;
 using ProjectWorkflow.Application.Payments;
 using ProjectWorkflow.Application.Workflows.Events;
-using ProjectWorkflow.Application.Workflows.Storage;
 using ProjectWorkflow.Cluster.Tests.Lifecycles;
 using ProjectWorkflow.Funding.Ledger;
 using Xunit.Abstractions;
@@ -16,14 +15,16 @@ namespace ProjectWorkflow.Cluster.Tests.Operations;
 
 /// <summary>
 /// The whole lifecycles of <see cref="LifecycleClusterTests"/> again, through outages instead of a killed node:
-/// green-park applications are walked from the draft through review, public notice and approval to their first
-/// installment paid, and vouchers from the team's quota to the quarter's settlement paid (<see cref="Caseload"/>), over
-/// two nodes, beside processes waiting on timers, while PostgreSQL is restarted with
-/// <c>pg_ctl restart -m immediate</c> while half of the agreements are signed, installments approved and settlements
-/// released, and RabbitMQ is stopped for a minute while the other half are. Requests in flight answer 503 with Retry-After (never another 5xx), the client
-/// sends them again with their Idempotency-Key, the nodes recover without a restart, and the end is the same as a
-/// clean run's: every process completed or resting, every timer fired once, every project and settlement paid and
-/// booked once, every claim paid once, every message once, the ledger reconciles and the audit chain verifies.
+/// green-park applications are walked from the draft through review, public notice and approval, their first
+/// installment, acceptance, final installment and evaluation to their closing, and vouchers from the team's quota to the
+/// quarter's settlement paid and the quota's lapse at the year's end (<see cref="Caseload"/>), over two nodes, beside
+/// processes waiting on timers. RabbitMQ is stopped for a minute while the agreements are signed, first installments
+/// approved and settlements released, and PostgreSQL is restarted with <c>pg_ctl restart -m immediate</c> while half of
+/// the projects are being accepted, paid their final installment and evaluated. Requests in flight answer 503 with
+/// Retry-After (never another 5xx), the client sends them again with their Idempotency-Key, the nodes recover without a
+/// restart, and the end is the same as a clean run's: every process the run started completed, every timer fired once,
+/// every installment and settlement paid and booked once, every claim paid once, every message once, the ledger
+/// reconciles and the audit chain verifies.
 /// </summary>
 [Collection(OutageClusterCollection.Name)]
 public sealed class OutageClusterTests(OutageCluster cluster, ITestOutputHelper output)
@@ -62,7 +63,8 @@ public sealed class OutageClusterTests(OutageCluster cluster, ITestOutputHelper 
         {
             // 1. Applications drafted, submitted and reviewed up to the public notice, vouchers from the quota to the claim in
             // notice, over both nodes.
-            await InBatchesAsync(caseload.Turns, caseload.ToNoticeAsync);
+            await cluster.Time.RehearseFromAsync();
+            await caseload.WalkAsync(caseload.ToNoticeAsync, InFlight);
             output.WriteLine($"{Lifecycles} applications and {Vouchers} voucher claims in their public notice at {clock.Elapsed.TotalSeconds:0} s");
 
             // 2. Five working days later (the rehearsal clock), every notice has ended: approved, budget reserved; the
@@ -72,28 +74,13 @@ public sealed class OutageClusterTests(OutageCluster cluster, ITestOutputHelper 
             await caseload.PassNoticesAsync();
             output.WriteLine($"every notice ended and {caseload.Settlements.Count} voucher settlements opened at {clock.Elapsed.TotalSeconds:0} s");
 
-            // 3. The database restarts while half the agreements are signed, installments approved and settlements
-            // released, and timers fall due.
-            for (var i = 0; i < Timers; i++)
-                timers.Add(await IdOfAsync(await patient.PostAsync(i % 2 == 0 ? adminA : adminB, "/api/instances", new { definitionKey = timerKey, variables = new { } }, retryLostRaces: true)));
-            var half = caseload.Turns / 2;
-            var paying = InBatchesAsync(half, caseload.PayAsync);
-            // Soon enough to cut requests off (the first half is done in a second or two on an idle machine).
-            await Task.Delay(300);
-            var restart = Stopwatch.StartNew();
-            await cluster.RestartDatabaseAsync();
-            output.WriteLine($"PostgreSQL restarted (-m immediate) at {clock.Elapsed.TotalSeconds:0} s, in {restart.Elapsed.TotalSeconds:0.0} s");
-            await paying;
-            await BothReadyAsync("after the database restart");
-            output.WriteLine($"both nodes ready again at {clock.Elapsed.TotalSeconds:0} s; {patient.Unavailable} answers were 503 so far");
-
-            // 4. The broker stops for a minute while the other half are: the commands keep committing, their payment
-            // requests wait in the outbox.
+            // 3. The broker stops for a minute while the agreements are signed, first installments approved and settlements
+            // released: the commands keep committing, their payment requests wait in the outbox.
             await cluster.StopBrokerAsync();
             var brokerDown = Stopwatch.StartNew();
             try
             {
-                await InBatchesAsync(caseload.Turns - half, i => caseload.PayAsync(half + i));
+                await caseload.WalkAsync(caseload.PayAsync, InFlight);
                 if (brokerDown.Elapsed < BrokerOutage) await Task.Delay(BrokerOutage - brokerDown.Elapsed);
             }
             finally
@@ -103,51 +90,64 @@ public sealed class OutageClusterTests(OutageCluster cluster, ITestOutputHelper 
             output.WriteLine($"RabbitMQ was down for {brokerDown.Elapsed.TotalSeconds:0} s, started again at {clock.Elapsed.TotalSeconds:0} s");
             await BothReadyAsync("after the broker came back");
 
-            await caseload.UntilEverythingPaidAsync();
+            // 4. The bank pays the first installments; the projects are accepted, paid their final installments, evaluated
+            // and closed. The database restarts with half of them in flight, as timers fall due.
+            await caseload.WalkAsync(caseload.CloseAsync, InFlight, atHalf: async () =>
+            {
+                for (var i = 0; i < Timers; i++)
+                    timers.Add(await IdOfAsync(await patient.PostAsync(i % 2 == 0 ? adminA : adminB, "/api/instances", new { definitionKey = timerKey, variables = new { } }, retryLostRaces: true)));
+                var restart = Stopwatch.StartNew();
+                await cluster.RestartDatabaseAsync();
+                output.WriteLine($"PostgreSQL restarted (-m immediate) at {clock.Elapsed.TotalSeconds:0} s, in {restart.Elapsed.TotalSeconds:0.0} s");
+            });
+            await BothReadyAsync("after the database restart");
+            await caseload.UntilEverySettlementPaidAsync();
             await WaitUntilAllCompletedAsync(adminB, patient, timers);
+            output.WriteLine($"every project closed and every settlement paid at {clock.Elapsed.TotalSeconds:0} s; {patient.Unavailable} answers were 503 so far");
+            // The broker's outage was real: some messages failed to leave at first and went out on a later attempt. (Asked
+            // before the year's end: once the clock has moved past it, the outbox's clean-up drops dispatched rows.)
+            Assert.True(await cluster.QueryAsync(db => db.Set<OutboxMessage>().AnyAsync(m => m.Attempts > 0 && m.DispatchedAt != null)),
+                "No outbox row needed a second attempt: the broker was not down while messages were produced.");
+
+            // 5. The year ends (the rehearsal clock): every quota lapses.
+            await caseload.LapseQuotasAsync();
+            output.WriteLine($"every voucher quota lapsed at {clock.Elapsed.TotalSeconds:0} s");
         }
         finally
         {
             await cluster.Time.BackToTheMachinesTimeAsync();
         }
-        var files = caseload.Applications;
-        var settlementKeys = caseload.Settlements.Select(s => s.BusinessKey).ToList();
-        var settlementProcesses = await cluster.QueryAsync(db => db.Set<InstanceRecord>().AsNoTracking()
-            .Where(i => settlementKeys.Contains(i.BusinessKey!)).Select(i => i.Id).ToListAsync());
-        var ids = files.Select(f => f.Id).ToList();
-        var orders = await cluster.QueryAsync(db => db.Set<PaymentOrder>().AsNoTracking().Where(o => ids.Contains(o.ApplicationId)).ToListAsync());
-        await UntilAsync(() => orders.Select(o => o.InstanceId).Concat(settlementProcesses).All(id => cluster.Witness.Received<ProcessCompleted>(m => m.InstanceId == id).Count > 0),
-            "every installment's and settlement's ProcessCompleted at the witness");
-        output.WriteLine($"every lifecycle paid at {clock.Elapsed.TotalSeconds:0} s; {patient.Unavailable} answers were 503, {patient.CutOff} requests cut off");
+        var processes = await caseload.ProcessesAsync();
+        await UntilAsync(() => processes.All(p => cluster.Witness.Received<ProcessCompleted>(m => m.InstanceId == p.Id).Count > 0),
+            "every process's ProcessCompleted at the witness");
+        output.WriteLine($"every lifecycle ended at {clock.Elapsed.TotalSeconds:0} s; {patient.Unavailable} answers were 503, {patient.CutOff} requests cut off");
 
         // Requests failed cleanly, and the nodes were never restarted.
         Assert.True(patient.Faults.IsEmpty, $"answers that were not clean:{Environment.NewLine}{string.Join(Environment.NewLine, patient.Faults)}{cluster.A.Tail()}{cluster.B.Tail()}");
         Assert.Equal(processIds, (cluster.A.ProcessId, cluster.B.ProcessId));
 
-        // Every timer fired once; every process rests or completed; nothing paid or booked twice.
+        // Every timer fired once; every process completed; nothing paid or booked twice.
         foreach (var timer in timers)
             Assert.Single((await patient.GetAsync(adminA, $"/api/instances/{timer}/journal")).EnumerateArray(), j => j.GetProperty("event").GetString() == "timerFired");
         await caseload.AssertEachEndedOnceAsync();
 
-        // Each message once.
-        foreach (var file in files)
-        {
-            Assert.Single(cluster.Witness.Received<PaymentRequested>(m => m.BusinessKey == file.Number).Select(r => r.MessageId).Distinct());
-            Assert.Single(cluster.Witness.Received<PaymentConfirmed>(m => m.BusinessKey == file.Number).Select(r => r.MessageId).Distinct());
-        }
+        // Each message once: every process's end, each installment's payment request and the bank's answer.
+        foreach (var process in processes)
+            Assert.Single(cluster.Witness.Received<ProcessCompleted>(m => m.InstanceId == process.Id).Select(r => r.MessageId).Distinct());
+        var files = caseload.Applications;
+        var ids = files.Select(f => f.Id).ToList();
+        var orders = await cluster.QueryAsync(db => db.Set<PaymentOrder>().AsNoTracking().Where(o => ids.Contains(o.ApplicationId)).ToListAsync());
         foreach (var order in orders)
         {
-            Assert.Single(cluster.Witness.Received<ProcessCompleted>(m => m.InstanceId == order.InstanceId).Select(r => r.MessageId).Distinct());
+            Assert.Single(cluster.Witness.Received<PaymentRequested>(m => m.PaymentKey == order.PaymentKey).Select(r => r.MessageId).Distinct());
+            Assert.Single(cluster.Witness.Received<PaymentConfirmed>(m => m.PaymentKey == order.PaymentKey).Select(r => r.MessageId).Distinct());
             Assert.Single((await patient.GetAsync(adminB, $"/api/instances/{order.InstanceId}/journal")).EnumerateArray(),
                 j => j.GetProperty("elementId").GetString() == "awaitSettlement" && j.GetProperty("event").GetString() == "messageReceived");
         }
-        await VoucherEnds.AssertEachMessageArrivedOnceAsync(cluster, cluster.Witness, caseload.Vouchers, caseload.Settlements);
-        var numbers = files.Select(f => f.Number).Concat(settlementKeys).ToList();
+        VoucherEnds.AssertEachMessageArrivedOnce(cluster.Witness, caseload.Vouchers, caseload.Settlements);
+        var numbers = files.Select(f => f.Number).Concat(caseload.Settlements.Select(s => s.BusinessKey)).ToList();
         var waiting = await cluster.QueryAsync(db => db.Set<OutboxMessage>().Where(m => m.DispatchedAt == null).Select(m => m.Body).ToListAsync());
         Assert.DoesNotContain(waiting, body => numbers.Any(body.Contains));
-        // The broker's outage was real: some messages failed to leave at first and went out on a later attempt.
-        Assert.True(await cluster.QueryAsync(db => db.Set<OutboxMessage>().AnyAsync(m => m.Attempts > 0 && m.DispatchedAt != null)),
-            "No outbox row needed a second attempt: the broker was not down while messages were produced.");
         output.WriteLine($"done at {clock.Elapsed.TotalSeconds:0} s");
     }
 
@@ -223,13 +223,6 @@ public sealed class OutageClusterTests(OutageCluster cluster, ITestOutputHelper 
         var text = await started.Content.ReadAsStringAsync();
         Assert.True(started.StatusCode == HttpStatusCode.Created, $"start answered {(int)started.StatusCode}: {text}");
         return JsonDocument.Parse(text).RootElement.GetProperty("id").GetGuid();
-    }
-
-    /// <summary>Runs the turns 0 .. count-1, <see cref="InFlight"/> at a time.</summary>
-    private static async Task InBatchesAsync(int count, Func<int, Task> turn)
-    {
-        for (var start = 0; start < count; start += InFlight)
-            await Task.WhenAll(Enumerable.Range(start, Math.Min(InFlight, count - start)).Select(turn));
     }
 
     private async Task BothReadyAsync(string when)

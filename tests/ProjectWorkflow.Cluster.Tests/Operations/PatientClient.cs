@@ -15,6 +15,7 @@ namespace ProjectWorkflow.Cluster.Tests.Operations;
 public sealed class PatientClient
 {
     private static readonly TimeSpan GiveUpAfter = TimeSpan.FromMinutes(4);
+    private readonly ConcurrentDictionary<Uri, int> _inFlight = new();
     private int _unavailable;
     private int _cutOff;
 
@@ -24,6 +25,9 @@ public sealed class PatientClient
     public int CutOff => _cutOff;
 
     public ConcurrentQueue<string> Faults { get; } = new();
+
+    /// <summary>How many writes (requests other than reads) to the node at <paramref name="node"/> are on their way now: sent, not yet answered.</summary>
+    public int WritesInFlightTo(Uri node) => _inFlight.GetValueOrDefault(node);
 
     /// <summary>
     /// Sends until the request gets an answer that is not "wait" (503, 409 in progress). With <paramref name="retryLostRaces"/>
@@ -100,15 +104,22 @@ public sealed class PatientClient
             var what = $"{message.Method} {message.RequestUri}";
             if (DateTime.UtcNow > until) throw new TimeoutException($"{what} did not get an answer within {GiveUpAfter.TotalMinutes} minutes.");
             HttpResponseMessage response;
+            var http = client();
+            var write = message.Method != HttpMethod.Get;
+            if (write) _inFlight.AddOrUpdate(http.BaseAddress!, 1, (_, n) => n + 1);
             try
             {
-                response = await client().SendAsync(message);
+                response = await http.SendAsync(message);
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
                 Interlocked.Increment(ref _cutOff);
                 await Task.Delay(1000);
                 continue;
+            }
+            finally
+            {
+                if (write) _inFlight.AddOrUpdate(http.BaseAddress!, 0, (_, n) => n - 1);
             }
             if (response.StatusCode != HttpStatusCode.ServiceUnavailable) return response;
 

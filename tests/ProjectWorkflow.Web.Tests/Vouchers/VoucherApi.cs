@@ -63,14 +63,15 @@ public static class VoucherApi
 
     /// <summary>
     /// One innovation-voucher claim walked to a settlement due: <paramref name="approver"/> grants the quota and approves
-    /// the claim, the demo provider delivers and claims, the quarter passes and the settlement run opens it.
+    /// the claim (on the quota of <paramref name="year"/>), the demo provider delivers and claims, the quarter passes and the
+    /// settlement run opens it.
     /// </summary>
-    public static async Task<JsonElement> DueSettlementAsync(FundingApp app, HttpClient approver, string invoice, long contractFen = 2_000_000, long shareFen = 1_000_000)
+    public static async Task<JsonElement> DueSettlementAsync(FundingApp app, HttpClient approver, string invoice, long contractFen = 2_000_000, long shareFen = 1_000_000, int year = 2026)
     {
         using var enterprise = await app.CreateClientForAsync("enterprise1");
         using var provider = await app.CreateClientForAsync("provider1");
         using var admin = await app.CreateClientForAsync("admin1");
-        var quotaId = (await GrantedQuotaAsync(enterprise, approver, "innovation-voucher", 10_000_000)).GetProperty("id").GetGuid();
+        var quotaId = (await GrantedQuotaAsync(enterprise, approver, "innovation-voucher", 10_000_000, year: year)).GetProperty("id").GetGuid();
         var providerId = await DemoProviderAsync(enterprise);
         var orderId = (await PostAsync(enterprise, "/api/vouchers/orders", new { quotaId, providerId, itemKey = "product-testing", contractValueFen = contractFen, voucherShareFen = shareFen },
             HttpStatusCode.Created)).GetProperty("id").GetGuid();

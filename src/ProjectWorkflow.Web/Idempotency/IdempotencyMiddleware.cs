@@ -127,12 +127,12 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider t
 
     // Compiled once: every state-changing request looks its key up, and EF would otherwise walk and match the query's
     // expression tree on each one.
-    private static readonly Func<ProjectWorkflowDbContext, string, string, CancellationToken, Task<IdempotencyRecord?>> Find =
-        EF.CompileAsyncQuery((ProjectWorkflowDbContext db, string userName, string key, CancellationToken _) =>
-            db.IdempotencyRecords.AsNoTracking().SingleOrDefault(r => r.UserName == userName && r.Key == key));
+    private static readonly CompiledPerModel<Func<ProjectWorkflowDbContext, string, string, CancellationToken, Task<IdempotencyRecord?>>> Find =
+        new(() => EF.CompileAsyncQuery((ProjectWorkflowDbContext db, string userName, string key, CancellationToken _) =>
+            db.IdempotencyRecords.AsNoTracking().SingleOrDefault(r => r.UserName == userName && r.Key == key)));
 
     private static Task<IdempotencyRecord?> FindAsync(ProjectWorkflowDbContext db, IdempotencyRecord attempt, CancellationToken cancellationToken) =>
-        Find(db, attempt.UserName, attempt.Key, cancellationToken);
+        Find.For(db)(db, attempt.UserName, attempt.Key, cancellationToken);
 
     private async Task AnswerFromEarlierAsync(HttpContext context, IdempotencyRecord? earlier, IdempotencyRecord attempt)
     {

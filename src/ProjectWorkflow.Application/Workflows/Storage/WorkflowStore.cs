@@ -21,7 +21,7 @@ internal sealed class WorkflowStore(ProjectWorkflowDbContext db, DefinitionCatal
     public async ValueTask<ProcessInstance?> FindInstanceAsync(Guid id, CancellationToken cancellationToken)
     {
         if (!_prefetched.Remove(id, out var loaded))
-            loaded = Loaded.Of(await LoadById(db, id, cancellationToken));
+            loaded = Loaded.Of(await LoadById.For(db)(db, id, cancellationToken));
         if (loaded is null) return null;
         var record = loaded.Instance;
         _loaded[id] = record;
@@ -46,19 +46,19 @@ internal sealed class WorkflowStore(ProjectWorkflowDbContext db, DefinitionCatal
     /// whole before joining — every open task of every instance with its candidates, a cost that grew with the stored
     /// instances (13 ms at 10,000, seconds at 100,000). With the instance named inside the derived table it reads only that
     /// instance's rows through <c>(InstanceId, Status)</c>.</remarks>
-    private static readonly Func<ProjectWorkflowDbContext, Guid, CancellationToken, Task<LoadedRow?>> LoadById =
-        EF.CompileAsyncQuery((ProjectWorkflowDbContext db, Guid id, CancellationToken _) =>
+    private static readonly CompiledPerModel<Func<ProjectWorkflowDbContext, Guid, CancellationToken, Task<LoadedRow?>>> LoadById =
+        new(() => EF.CompileAsyncQuery((ProjectWorkflowDbContext db, Guid id, CancellationToken _) =>
             db.Set<InstanceRecord>().Where(i => i.Id == id)
                 .Select(i => new LoadedRow(i, db.Set<TaskRecord>().Where(t => t.InstanceId == id)
                     .Where(t => t.InstanceId == i.Id && t.Status == TaskStatuses.Open).Select(t => new OpenTaskRow(t, t.Candidates)).ToList()))
-                .FirstOrDefault());
+                .FirstOrDefault()));
 
-    private static readonly Func<ProjectWorkflowDbContext, Guid, CancellationToken, Task<LoadedRow?>> LoadByTask =
-        EF.CompileAsyncQuery((ProjectWorkflowDbContext db, Guid taskId, CancellationToken _) =>
+    private static readonly CompiledPerModel<Func<ProjectWorkflowDbContext, Guid, CancellationToken, Task<LoadedRow?>>> LoadByTask =
+        new(() => EF.CompileAsyncQuery((ProjectWorkflowDbContext db, Guid taskId, CancellationToken _) =>
             db.Set<InstanceRecord>().Where(i => db.Set<TaskRecord>().Where(t => t.Id == taskId).Select(t => t.InstanceId).Contains(i.Id))
                 .Select(i => new LoadedRow(i, db.Set<TaskRecord>().Where(t => db.Set<TaskRecord>().Where(o => o.Id == taskId).Select(o => o.InstanceId).Contains(t.InstanceId))
                     .Where(t => t.InstanceId == i.Id && t.Status == TaskStatuses.Open).Select(t => new OpenTaskRow(t, t.Candidates)).ToList()))
-                .FirstOrDefault());
+                .FirstOrDefault()));
 
     private sealed record LoadedRow(InstanceRecord Instance, List<OpenTaskRow> Tasks);
 
@@ -96,7 +96,7 @@ internal sealed class WorkflowStore(ProjectWorkflowDbContext db, DefinitionCatal
     /// <summary>The task's instance, loaded in the same query (the engine asks for it next).</summary>
     public async ValueTask<Guid?> FindInstanceOfTaskAsync(Guid taskId, CancellationToken cancellationToken)
     {
-        var loaded = Loaded.Of(await LoadByTask(db, taskId, cancellationToken));
+        var loaded = Loaded.Of(await LoadByTask.For(db)(db, taskId, cancellationToken));
         if (loaded is null)
             return await db.Set<TaskRecord>().AsNoTracking().Where(t => t.Id == taskId).Select(t => (Guid?)t.InstanceId).FirstOrDefaultAsync(cancellationToken);
         _prefetched[loaded.Instance.Id] = loaded;

@@ -22,7 +22,7 @@ public sealed class TaskCommand(ProjectWorkflowDbContext db, WorkflowCommands co
         Func<WorkflowSession, Task> operation, CancellationToken cancellationToken,
         [CallerMemberName] string name = "", [CallerFilePath] string file = "")
     {
-        var found = await TaskWithItsVersion(db, taskId, cancellationToken) ?? throw WorkflowException.NotFound($"There is no task {taskId}.");
+        var found = await TaskWithItsVersion.For(db)(db, taskId, cancellationToken) ?? throw WorkflowException.NotFound($"There is no task {taskId}.");
         var task = found.Task;
         if (found.DefinitionId is not null) forms.InstanceRuns(task.InstanceId, found.DefinitionId);
         using var logScope = WorkflowLogScope.Begin(logger, task.InstanceId, task.BusinessKey, task.Id);
@@ -39,12 +39,12 @@ public sealed class TaskCommand(ProjectWorkflowDbContext db, WorkflowCommands co
     /// The task with its candidates and, in the same query, the version its instance runs (the form check reads it next).
     /// Compiled once: every task button runs it, and EF would otherwise walk and match its expression tree each time.
     /// </summary>
-    private static readonly Func<ProjectWorkflowDbContext, Guid, CancellationToken, Task<Found?>> TaskWithItsVersion =
-        EF.CompileAsyncQuery((ProjectWorkflowDbContext db, Guid taskId, CancellationToken _) =>
+    private static readonly CompiledPerModel<Func<ProjectWorkflowDbContext, Guid, CancellationToken, Task<Found?>>> TaskWithItsVersion =
+        new(() => EF.CompileAsyncQuery((ProjectWorkflowDbContext db, Guid taskId, CancellationToken _) =>
             db.Set<TaskRecord>().AsNoTracking().Include(t => t.Candidates)
                 .Where(t => t.Id == taskId)
                 .Select(t => new Found(t, db.Set<InstanceRecord>().Where(i => i.Id == t.InstanceId).Select(i => i.DefinitionId).FirstOrDefault()))
-                .FirstOrDefault());
+                .FirstOrDefault()));
 
     private sealed record Found(TaskRecord Task, string? DefinitionId);
 }

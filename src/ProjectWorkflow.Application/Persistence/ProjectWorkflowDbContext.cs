@@ -39,10 +39,14 @@ public class ProjectWorkflowDbContext : IdentityDbContext<PortalUser>
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
-        SaveMarkedAsync(ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken);
+        SqliteWriter.For(this) is { } writer
+            ? writer.RunAsync(() => SaveMarkedAsync(ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken), cancellationToken)
+            : SaveMarkedAsync(ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken);
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        SaveMarkedAsync(_ => Task.FromResult(base.SaveChanges(acceptAllChangesOnSuccess)), CancellationToken.None).GetAwaiter().GetResult();
+        (SqliteWriter.For(this) is { } writer
+            ? writer.RunAsync(() => SaveMarkedAsync(_ => Task.FromResult(base.SaveChanges(acceptAllChangesOnSuccess)), CancellationToken.None), CancellationToken.None)
+            : SaveMarkedAsync(_ => Task.FromResult(base.SaveChanges(acceptAllChangesOnSuccess)), CancellationToken.None)).GetAwaiter().GetResult();
 
     /// <summary>One save: the idempotency mark staged beside the change, the scope's audit entries (or, without the chain, the journal lines) in its transaction.</summary>
     private async Task<int> SaveMarkedAsync(Func<CancellationToken, Task<int>> save, CancellationToken cancellationToken)

@@ -22,11 +22,11 @@ namespace ProjectWorkflow.Cluster.Tests.Operations;
 [Collection(LifecycleClusterCollection.Name)]
 public sealed class LifecycleClusterTests(LifecycleCluster cluster, ITestOutputHelper output)
 {
-    /// <summary>How many application lifecycles (PW_CLUSTER_LIFECYCLES; 30 by default, to keep the suite within CI's time).</summary>
-    private static readonly int Lifecycles = Setting("PW_CLUSTER_LIFECYCLES", 30);
+    /// <summary>How many application lifecycles (PW_CLUSTER_LIFECYCLES; 16 by default, to keep the suite within CI's time).</summary>
+    private static readonly int Lifecycles = Setting("PW_CLUSTER_LIFECYCLES", 16);
 
-    /// <summary>How many vouchers beside them (PW_CLUSTER_VOUCHERS; 8 by default).</summary>
-    private static readonly int Vouchers = Setting("PW_CLUSTER_VOUCHERS", 8);
+    /// <summary>How many vouchers beside them (PW_CLUSTER_VOUCHERS; 6 by default).</summary>
+    private static readonly int Vouchers = Setting("PW_CLUSTER_VOUCHERS", 6);
 
     private const int InFlight = 4;
     private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(8);

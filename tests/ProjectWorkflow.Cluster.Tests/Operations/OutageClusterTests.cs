@@ -29,11 +29,11 @@ namespace ProjectWorkflow.Cluster.Tests.Operations;
 [Collection(OutageClusterCollection.Name)]
 public sealed class OutageClusterTests(OutageCluster cluster, ITestOutputHelper output)
 {
-    /// <summary>How many lifecycles (PW_CLUSTER_OUTAGE_LIFECYCLES; 16 by default, to keep the suite within CI's time).</summary>
-    private static readonly int Lifecycles = Setting("PW_CLUSTER_OUTAGE_LIFECYCLES", 16);
+    /// <summary>How many lifecycles (PW_CLUSTER_OUTAGE_LIFECYCLES; 12 by default, to keep the suite within CI's time).</summary>
+    private static readonly int Lifecycles = Setting("PW_CLUSTER_OUTAGE_LIFECYCLES", 12);
 
-    /// <summary>How many vouchers beside them (PW_CLUSTER_OUTAGE_VOUCHERS; 8 by default).</summary>
-    private static readonly int Vouchers = Setting("PW_CLUSTER_OUTAGE_VOUCHERS", 8);
+    /// <summary>How many vouchers beside them (PW_CLUSTER_OUTAGE_VOUCHERS; 6 by default).</summary>
+    private static readonly int Vouchers = Setting("PW_CLUSTER_OUTAGE_VOUCHERS", 6);
 
     /// <summary>How long the broker stays down (PW_CLUSTER_BROKER_OUTAGE_SECONDS; the minute by default).</summary>
     private static readonly TimeSpan BrokerOutage = TimeSpan.FromSeconds(Setting("PW_CLUSTER_BROKER_OUTAGE_SECONDS", 60));

@@ -39,14 +39,15 @@ public class ProjectWorkflowDbContext : IdentityDbContext<PortalUser>
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
-        SqliteWriter.For(this) is { } writer
-            ? writer.RunAsync(() => SaveMarkedAsync(ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken), cancellationToken)
-            : SaveMarkedAsync(ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken);
+        InTurnAsync(() => SaveMarkedAsync(ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken), cancellationToken);
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        (SqliteWriter.For(this) is { } writer
-            ? writer.RunAsync(() => SaveMarkedAsync(_ => Task.FromResult(base.SaveChanges(acceptAllChangesOnSuccess)), CancellationToken.None), CancellationToken.None)
-            : SaveMarkedAsync(_ => Task.FromResult(base.SaveChanges(acceptAllChangesOnSuccess)), CancellationToken.None)).GetAwaiter().GetResult();
+        InTurnAsync(() => SaveMarkedAsync(_ => Task.FromResult(base.SaveChanges(acceptAllChangesOnSuccess)), CancellationToken.None), CancellationToken.None)
+            .GetAwaiter().GetResult();
+
+    /// <summary>On SQLite, the save waits for its turn on the file's writer (<see cref="SqliteWriter"/>); elsewhere it runs here.</summary>
+    private Task<int> InTurnAsync(Func<Task<int>> save, CancellationToken cancellationToken) =>
+        SqliteWriter.For(this) is { } writer ? writer.RunAsync(save, cancellationToken) : save();
 
     /// <summary>One save: the idempotency mark staged beside the change, the scope's audit entries (or, without the chain, the journal lines) in its transaction.</summary>
     private async Task<int> SaveMarkedAsync(Func<CancellationToken, Task<int>> save, CancellationToken cancellationToken)

@@ -24,18 +24,15 @@ internal sealed class SqliteWriter
 
     [ThreadStatic] private static SqliteWriter? current;
 
-    private readonly string name;
     private readonly Queue<Action> saves = new();
     private bool running;
-
-    private SqliteWriter(string name) => this.name = name;
 
     /// <summary>The writer of this context's file, or null when the save runs in place (not SQLite, or within a transaction, or already on the writer's thread).</summary>
     public static SqliteWriter? For(DbContext db)
     {
         if (db.Database.CurrentTransaction is not null || db.Database.GetDbConnection() is not SqliteConnection connection) return null;
         // One writer per connection string: every context of a process configured alike writes the same file.
-        var writer = Files.GetOrAdd(connection.ConnectionString, text => new SqliteWriter(text));
+        var writer = Files.GetOrAdd(connection.ConnectionString, _ => new SqliteWriter());
         return ReferenceEquals(current, writer) ? null : writer;
     }
 
@@ -100,6 +97,4 @@ internal sealed class SqliteWriter
             work();
         }
     }
-
-    public override string ToString() => $"SQLite writer of {name}";
 }

@@ -174,6 +174,12 @@ dotnet ef migrations script --idempotent --no-build --configuration "$configurat
   --output "$artifacts/sqlserver-migrations.sql" >/dev/null
 echo "wrote artifacts/test/sqlserver-migrations.sql ($(wc -l <"$artifacts/sqlserver-migrations.sql") lines)"
 
+# Every test process (and each cluster node) starts apps and runs most of their code once or a few times: the runtime's
+# profile-guided tier (TieredPGO), which instruments hot methods to recompile them better, costs these short lives more
+# than it returns. Measured on the PostgreSQL funding share alone: 192 → 160 CPU-seconds, 108 → 92 s. The build above
+# and the app in production keep the default.
+export DOTNET_TieredPGO=0
+
 step "cluster tests (two nodes on PostgreSQL :$cluster_pg_port and RabbitMQ), in the background"
 # They mostly wait (for nodes to start, timers, a minute without the broker), so they run beside everything else. Their
 # environment alone names their server, how to restart and stop it (the outage tests do) and the broker.

@@ -3,8 +3,11 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using ProjectWorkflow.Application.Seeding;
 using ProjectWorkflow.Web.Auth;
 
@@ -70,6 +73,10 @@ public class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
             // A token or cookie is checked against its user on every request, so a lockout or role change shows at once.
             ["Auth:SessionCheckSeconds"] = "0",
         }));
+        // Every demo user's hash at the seed and every sign-in's check cost PBKDF2's 100,000 rounds: measured, 15 % of
+        // the web tests' CPU. No test is about the hash's strength (the production default stays), so their apps hash
+        // with fewer rounds; a hash still verifies, and a wrong password still fails, the same way.
+        builder.ConfigureTestServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));
     }
 
     public HttpClient CreateAnonymousClient() =>

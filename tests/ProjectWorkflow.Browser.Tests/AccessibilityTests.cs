@@ -7,7 +7,7 @@ namespace ProjectWorkflow.Browser.Tests;
 /// reads, landmarks) in Chinese, and each is saved as a screenshot under artifacts/portal for a person to look at.
 /// </summary>
 [Collection(BrowserPortalCollection.Name)]
-public sealed class AccessibilityTests(BrowserPortal portal)
+public sealed class AccessibilityTests(BrowserPortal portal) : BrowserStory(portal)
 {
     [Fact]
     public async Task TheSignInPage_HasNoSeriousAccessibilityViolation()

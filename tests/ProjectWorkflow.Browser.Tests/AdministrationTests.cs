@@ -9,7 +9,7 @@ namespace ProjectWorkflow.Browser.Tests;
 /// window opens, an enterprise starts an application in that year. The administrators' and auditors' pages pass axe.
 /// Its own portal (its own clock), since it moves the clock into the next year.
 /// </summary>
-public sealed partial class AdministrationTests(BrowserPortal portal) : IClassFixture<BrowserPortal>
+public sealed partial class AdministrationTests(BrowserPortal portal) : BrowserStory(portal), IClassFixture<BrowserPortal>
 {
     [Fact]
     public async Task AnAdministratorAddsNextYearsRulesFromLastYearsCopyAndABudget_ThenAnEnterpriseAppliesInThatYear()

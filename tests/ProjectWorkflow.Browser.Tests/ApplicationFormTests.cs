@@ -10,7 +10,7 @@ namespace ProjectWorkflow.Browser.Tests;
 /// feasibility report is refused beside the attachments, and with it the application goes in and its timeline starts.
 /// </summary>
 [Collection(BrowserPortalCollection.Name)]
-public sealed partial class ApplicationFormTests(BrowserPortal portal)
+public sealed partial class ApplicationFormTests(BrowserPortal portal) : BrowserStory(portal)
 {
     [Fact]
     public async Task TheClerkFillsInTheForm_ItSavesItself_AndSubmitsOnceTheRequiredReportIsAttached()

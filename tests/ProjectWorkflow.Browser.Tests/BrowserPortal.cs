@@ -15,6 +15,7 @@ public sealed class BrowserPortal : FundingApp
 {
     private IPlaywright? _playwright;
     private IBrowser? _browser;
+    private readonly List<IBrowserContext> _windows = [];
 
     public BrowserPortal() => UseKestrel(0);
 
@@ -39,11 +40,28 @@ public sealed class BrowserPortal : FundingApp
     public async Task<IPage> OpenPageAsync()
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = Address.ToString(), Locale = "zh-CN" });
+        lock (_windows) _windows.Add(context);
         // Actions and navigations get a minute, not Playwright's 30 s: the test command runs these beside the cluster
         // tests' nodes on two cores, and a sign-in's redirect once took longer than 30 s to arrive there.
         context.SetDefaultTimeout(60_000);
         context.SetDefaultNavigationTimeout(60_000);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>
+    /// Closes every window opened since the last call (<see cref="BrowserStory"/> calls it as each test ends; a portal
+    /// serves one test at a time). A window left open goes on drawing — a blinking caret, a transition — in its renderer,
+    /// and the journeys open dozens: left open, they kept Chromium busy for the rest of the run.
+    /// </summary>
+    public async Task CloseWindowsAsync()
+    {
+        IBrowserContext[] windows;
+        lock (_windows)
+        {
+            windows = [.. _windows];
+            _windows.Clear();
+        }
+        foreach (var window in windows) await window.CloseAsync();
     }
 
     /// <summary>Signs in through the form, as a person would, and lands on <paramref name="returnUrl"/>.</summary>

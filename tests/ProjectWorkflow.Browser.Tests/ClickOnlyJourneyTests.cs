@@ -17,7 +17,7 @@ namespace ProjectWorkflow.Browser.Tests;
 /// pass on the app's clock.
 /// </summary>
 [Collection(JourneyPortalCollection.Name)]
-public sealed partial class ClickOnlyJourneyTests(BrowserPortal portal)
+public sealed partial class ClickOnlyJourneyTests(BrowserPortal portal) : BrowserStory(portal)
 {
     [Theory]
     [InlineData("zh-CN", "Line 5 servo retrofit", "310101198505050111")]

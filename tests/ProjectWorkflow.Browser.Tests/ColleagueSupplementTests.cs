@@ -12,7 +12,7 @@ namespace ProjectWorkflow.Browser.Tests;
 /// the colleague as the one who answered.
 /// </summary>
 [Collection(BrowserPortalCollection.Name)]
-public sealed class ColleagueSupplementTests(BrowserPortal portal)
+public sealed class ColleagueSupplementTests(BrowserPortal portal) : BrowserStory(portal)
 {
     [Fact]
     public async Task AnInvitedColleague_SendsTheSupplement_OnTheFilesStepsPage()

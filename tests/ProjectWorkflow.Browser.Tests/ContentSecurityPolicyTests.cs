@@ -8,7 +8,7 @@ namespace ProjectWorkflow.Browser.Tests;
 /// and the browser reports no blocked script, style, font or request.
 /// </summary>
 [Collection(BrowserPortalCollection.Name)]
-public sealed class ContentSecurityPolicyTests(BrowserPortal portal)
+public sealed class ContentSecurityPolicyTests(BrowserPortal portal) : BrowserStory(portal)
 {
     [Fact]
     public async Task TheApiReference_WorksUnderThePolicy()

@@ -11,7 +11,7 @@ namespace ProjectWorkflow.Browser.Tests;
 /// colleague accepts on their own "My enterprise" and then sees the same applications.
 /// </summary>
 [Collection(BrowserPortalCollection.Name)]
-public sealed partial class EnterpriseRegistrationTests(BrowserPortal portal)
+public sealed partial class EnterpriseRegistrationTests(BrowserPortal portal) : BrowserStory(portal)
 {
 
     [Fact]

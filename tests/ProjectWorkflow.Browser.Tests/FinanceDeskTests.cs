@@ -12,7 +12,7 @@ namespace ProjectWorkflow.Browser.Tests;
 /// read-only or not at all.
 /// </summary>
 [Collection(BrowserPortalCollection.Name)]
-public sealed class FinanceDeskTests(BrowserPortal portal)
+public sealed class FinanceDeskTests(BrowserPortal portal) : BrowserStory(portal)
 {
     [Fact]
     public async Task TheFinanceOfficerApprovesTheFirstInstallment_AndTheBudgetShowsItPaid()

@@ -8,7 +8,7 @@ namespace ProjectWorkflow.Browser.Tests;
 /// that was missing; the incident is gone. Its own portal: the administrators' story moves its clock a year on, and
 /// the API's tokens are checked against that clock.
 /// </summary>
-public sealed class IncidentPageTests(BrowserPortal portal) : IClassFixture<BrowserPortal>
+public sealed class IncidentPageTests(BrowserPortal portal) : BrowserStory(portal), IClassFixture<BrowserPortal>
 {
     [Fact]
     public async Task AnAdministratorRetriesAnIncidentFromItsPage_WithTheMissingValue()

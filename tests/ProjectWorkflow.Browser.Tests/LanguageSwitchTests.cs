@@ -8,7 +8,7 @@ namespace ProjectWorkflow.Browser.Tests;
 /// headings, buttons, links, navigation), and the choice follows the person to another browser.
 /// </summary>
 [Collection(BrowserPortalCollection.Name)]
-public sealed partial class LanguageSwitchTests(BrowserPortal portal)
+public sealed partial class LanguageSwitchTests(BrowserPortal portal) : BrowserStory(portal)
 {
     private const string Labels = "h1, h2, th, button, label, nav a, a.brand, .tabs a";
 

@@ -14,7 +14,7 @@ namespace ProjectWorkflow.Browser.Tests;
 /// Every page renders its canvas for real (elements in the SVG), reports no script error, and passes axe.
 /// </summary>
 [Collection(BrowserPortalCollection.Name)]
-public sealed class ProcessPagesTests(BrowserPortal portal)
+public sealed class ProcessPagesTests(BrowserPortal portal) : BrowserStory(portal)
 {
     [Fact]
     public async Task AnAdministratorDrawsDeploysAndWatchesAProcess_ASecondApprovesItsNextVersionAfterReadingTheDiff()

@@ -10,7 +10,7 @@ namespace ProjectWorkflow.Browser.Tests;
 /// progress report once it is due, and the acceptance request with the audit report attached.
 /// </summary>
 [Collection(ProjectStepsPortalCollection.Name)]
-public sealed class ProjectStepsTests(BrowserPortal portal)
+public sealed class ProjectStepsTests(BrowserPortal portal) : BrowserStory(portal)
 {
     [Fact]
     public async Task TheClerkAsksForAnExtension_FilesTheQuarterlyReport_AndRequestsAcceptance()

@@ -16,7 +16,7 @@ namespace ProjectWorkflow.Browser.Tests;
 /// objection filed against the listed project leaves no trace of its objector on the page.
 /// </summary>
 [Collection(BrowserPortalCollection.Name)]
-public sealed class PublicNoticeTests(BrowserPortal portal)
+public sealed class PublicNoticeTests(BrowserPortal portal) : BrowserStory(portal)
 {
     private const string Objector = "异议人王五 Wang Wu";
 

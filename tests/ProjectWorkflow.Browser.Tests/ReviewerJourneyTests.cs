@@ -20,7 +20,7 @@ namespace ProjectWorkflow.Browser.Tests;
 /// approved file behind her release task and approves its first installment at the desk.
 /// </summary>
 [Collection(BrowserPortalCollection.Name)]
-public sealed class ReviewerJourneyTests(BrowserPortal portal)
+public sealed class ReviewerJourneyTests(BrowserPortal portal) : BrowserStory(portal)
 {
     private static string Unique(string name) => $"{name} {Guid.NewGuid():N}"[..28];
 

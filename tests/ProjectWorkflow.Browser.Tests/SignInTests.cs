@@ -4,7 +4,7 @@ namespace ProjectWorkflow.Browser.Tests;
 
 /// <summary>A clerk signs in to the portal in a real browser.</summary>
 [Collection(BrowserPortalCollection.Name)]
-public sealed class SignInTests(BrowserPortal portal)
+public sealed class SignInTests(BrowserPortal portal) : BrowserStory(portal)
 {
     [Fact]
     public async Task AWrongPassword_IsSaidPlainly_AndTheRightOneOpensThePortal()

@@ -10,7 +10,7 @@ namespace ProjectWorkflow.Browser.Tests;
 /// sends it; the task leaves her inbox, and the applicant reads on the timeline that the review moved on.
 /// </summary>
 [Collection(BrowserPortalCollection.Name)]
-public sealed class TaskFormTests(BrowserPortal portal)
+public sealed class TaskFormTests(BrowserPortal portal) : BrowserStory(portal)
 {
     [Fact]
     public async Task TheReviewerClaimsTheDistrictReview_FillsItsForm_AndTheApplicantSeesTheTimelineMove()

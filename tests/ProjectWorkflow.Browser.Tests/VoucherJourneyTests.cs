@@ -13,7 +13,7 @@ namespace ProjectWorkflow.Browser.Tests;
 /// it paid and the finance desk lists it. An auditor finds the pages without a button that changes anything.
 /// Its own portal (its own clock), since it moves the clock to the next quarter.
 /// </summary>
-public sealed class VoucherJourneyTests(BrowserPortal portal) : IClassFixture<BrowserPortal>
+public sealed class VoucherJourneyTests(BrowserPortal portal) : BrowserStory(portal), IClassFixture<BrowserPortal>
 {
     [Fact]
     public async Task FromAnOrderToTheSettlementPaid_ByTheEnterpriseTheProviderAndFinance()

@@ -93,18 +93,26 @@ public sealed class UploadStore(ProjectWorkflowDbContext db, UploadBucket bucket
         }
     }
 
+    /// <summary>The attachment's bytes from whichever store keeps them; bytes the store has lost are <see cref="AttachmentBytesMissingException"/>.</summary>
     public async Task<Stream> OpenReadAsync(AttachmentRecord record, CancellationToken cancellationToken)
     {
-        if (record.StoragePath == InDatabase)
+        try
         {
-            var content = await db.Set<AttachmentBlob>().AsNoTracking().Where(b => b.AttachmentId == record.Id).Select(b => b.Content)
-                .SingleOrDefaultAsync(cancellationToken) ?? throw new FileNotFoundException($"The bytes of attachment {record.Id} are not in the database.");
-            return new MemoryStream(content, writable: false);
+            if (record.StoragePath == InDatabase)
+            {
+                var content = await db.Set<AttachmentBlob>().AsNoTracking().Where(b => b.AttachmentId == record.Id).Select(b => b.Content)
+                    .SingleOrDefaultAsync(cancellationToken) ?? throw new AttachmentBytesMissingException(record.ApplicationId, record.Id);
+                return new MemoryStream(content, writable: false);
+            }
+            if (record.StoragePath.StartsWith(InBucket, StringComparison.Ordinal))
+                return await bucket.OpenReadAsync(record.StoragePath[InBucket.Length..], cancellationToken);
+            return new FileStream(Path.Combine(SharedStorage.Resolve(configuration), record.StoragePath), FileMode.Open, FileAccess.Read, FileShare.Read,
+                bufferSize: 81920, FileOptions.Asynchronous | FileOptions.SequentialScan);
         }
-        if (record.StoragePath.StartsWith(InBucket, StringComparison.Ordinal))
-            return await bucket.OpenReadAsync(record.StoragePath[InBucket.Length..], cancellationToken);
-        return new FileStream(Path.Combine(SharedStorage.Resolve(configuration), record.StoragePath), FileMode.Open, FileAccess.Read, FileShare.Read,
-            bufferSize: 81920, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        catch (Exception missing) when (missing is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new AttachmentBytesMissingException(record.ApplicationId, record.Id, missing);
+        }
     }
 
     /// <summary>

@@ -58,7 +58,8 @@ public static class ApplicationEndpoints
                 // Inert: a download (Content-Disposition: attachment) of bytes, never a page the browser renders (see Attachments).
                 return Results.File(content, Attachments.DownloadContentType, record.FileName);
             })
-            .WithSummary("Download an attachment (served as application/octet-stream, as an attachment)");
+            .ProducesProblem(StatusCodes.Status410Gone)
+            .WithSummary("Download an attachment (served as application/octet-stream, as an attachment); 410 when its file is missing from the upload store");
 
         applications.MapPost("/{id:guid}/submit", async (Guid id, ClaimsPrincipal user, SubmitApplication submit, CancellationToken ct) =>
                 TypedResults.Ok(await submit.HandleAsync(id, ActorOf.User(user), ct)))

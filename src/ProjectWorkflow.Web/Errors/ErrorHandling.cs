@@ -29,6 +29,7 @@ public static class ErrorHandling
         services.AddExceptionHandler<DatabaseUnavailable>();
         services.AddExceptionHandler<UploadStoreUnavailable>();
         services.AddExceptionHandler<RefusalProblems>();
+        services.AddExceptionHandler<AttachmentBytesMissing>();
         services.AddExceptionHandler<UnhandledExceptionHandler>();
 
         // Malformed JSON, wrong content type, missing body: let them reach the exception

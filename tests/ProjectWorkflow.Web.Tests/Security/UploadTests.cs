@@ -85,6 +85,25 @@ public sealed class UploadTests(PortalApp app)
         Assert.Equal(content, await download.Content.ReadAsByteArrayAsync());
     }
 
+    [Fact]
+    public async Task AFileLostFromTheStore_AnswersGone_NotAServerError()
+    {
+        var (applicant, application) = await DraftAsync();
+        var added = await AttachAsync(applicant, application, "other", "report.pdf", Pdf);
+        Assert.True(added.StatusCode == HttpStatusCode.Created, await added.Content.ReadAsStringAsync());
+
+        // Someone deletes the file from the shared folder behind the portal's back (or a restore left it out).
+        var kept = Assert.Single(Directory.GetFiles(Path.Combine(app.DataDirectory, "uploads", application.ToString("N"))));
+        File.Delete(kept);
+
+        var download = await applicant.GetAsync(added.Headers.Location);
+        var problem = await ProblemAssert.IsProblemAsync(download, HttpStatusCode.Gone);
+        Assert.Equal("The attachment's file is missing", problem.GetProperty("title").GetString());
+        // The attachment is still listed: only its bytes are gone, for an operator to restore.
+        var listed = await applicant.GetFromJsonAsync<JsonElement>($"/api/applications/{application}");
+        Assert.Contains("report.pdf", listed.GetRawText(), StringComparison.Ordinal);
+    }
+
     private async Task<(HttpClient Applicant, Guid Application)> DraftAsync()
     {
         var applicant = await app.CreateClientForAsync("enterprise1");

@@ -3,7 +3,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using ProjectWorkflow.Application.Applications;
+using ProjectWorkflow.Application.Persistence;
 using ProjectWorkflow.Web.Tests.Fixtures;
 using static ProjectWorkflow.Web.Tests.Funding.FundingApi;
 
@@ -92,9 +96,9 @@ public sealed class UploadTests(PortalApp app)
         var added = await AttachAsync(applicant, application, "other", "report.pdf", Pdf);
         Assert.True(added.StatusCode == HttpStatusCode.Created, await added.Content.ReadAsStringAsync());
 
-        // Someone deletes the file from the shared folder behind the portal's back (or a restore left it out).
-        var kept = Assert.Single(Directory.GetFiles(Path.Combine(app.DataDirectory, "uploads", application.ToString("N"))));
-        File.Delete(kept);
+        // Someone deletes the bytes behind the portal's back (or a restore left them out): the file from the shared
+        // folder (SQLite's default store) or the blob row (PostgreSQL's).
+        await LoseTheBytesAsync((await added.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
 
         var download = await applicant.GetAsync(added.Headers.Location);
         var problem = await ProblemAssert.IsProblemAsync(download, HttpStatusCode.Gone);
@@ -102,6 +106,21 @@ public sealed class UploadTests(PortalApp app)
         // The attachment is still listed: only its bytes are gone, for an operator to restore.
         var listed = await applicant.GetFromJsonAsync<JsonElement>($"/api/applications/{application}");
         Assert.Contains("report.pdf", listed.GetRawText(), StringComparison.Ordinal);
+    }
+
+    private async Task LoseTheBytesAsync(Guid attachment)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProjectWorkflowDbContext>();
+        var kept = await db.Set<AttachmentRecord>().SingleAsync(a => a.Id == attachment);
+        if (kept.StoragePath == UploadStore.InDatabase)
+            Assert.Equal(1, await db.Set<AttachmentBlob>().Where(b => b.AttachmentId == attachment).ExecuteDeleteAsync());
+        else
+        {
+            var file = Path.Combine(SharedStorage.Resolve(scope.ServiceProvider.GetRequiredService<IConfiguration>()), kept.StoragePath);
+            Assert.True(File.Exists(file), file);
+            File.Delete(file);
+        }
     }
 
     private async Task<(HttpClient Applicant, Guid Application)> DraftAsync()

@@ -24,9 +24,7 @@ internal sealed class AttachmentBytesMissing(IProblemDetailsService problemDetai
             Title = "The attachment's file is missing",
             Detail = "The file of this attachment is missing from the upload store and cannot be downloaded until an administrator restores it; the error is logged.",
         };
-        http.Response.StatusCode = problem.Status.Value;
-        if (!await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception }))
-            await Results.Problem(problem).ExecuteAsync(http);
+        await problemDetails.WriteAsync(http, problem, exception);
         return true;
     }
 }

@@ -42,10 +42,8 @@ internal sealed class DatabaseUnavailable(
             Title = title,
             Detail = $"Nothing was changed. Send the same request again in {retryAfter} seconds (with the same Idempotency-Key, if you sent one).",
         };
-        http.Response.StatusCode = problem.Status.Value;
         http.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
-        if (!await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception }))
-            await Results.Problem(problem).ExecuteAsync(http);
+        await problemDetails.WriteAsync(http, problem, exception);
     }
 
     /// <summary>

@@ -23,9 +23,7 @@ internal sealed class RefusalProblems(IProblemDetailsService problemDetails) : I
         var problem = Describe(exception);
         if (problem is null) return false;
 
-        http.Response.StatusCode = problem.Status!.Value;
-        if (!await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception }))
-            await Results.Problem(problem).ExecuteAsync(http);
+        await problemDetails.WriteAsync(http, problem, exception);
         return true;
     }
 

@@ -71,15 +71,12 @@ public static class RequestBodyLimit
 
     private static async Task TooLargeAsync(HttpContext http, string detail)
     {
-        http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
         var problem = new ProblemDetails
         {
             Status = StatusCodes.Status413PayloadTooLarge,
             Title = "The request is too large",
             Detail = detail,
         };
-        var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
-        if (!await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem }))
-            await Results.Problem(problem).ExecuteAsync(http);
+        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(http, problem);
     }
 }

@@ -38,18 +38,7 @@ internal sealed class UnhandledExceptionHandler(
             logger.LogError(exception, "Unhandled exception for {Method} {Path}", http.Request.Method, http.Request.Path);
         }
 
-        http.Response.StatusCode = problem.Status!.Value;
-        var written = await problemDetails.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            ProblemDetails = problem,
-            Exception = exception,
-        });
-        if (!written)
-        {
-            // The client did not accept JSON: still answer problem+json rather than the developer page.
-            await Results.Problem(problem).ExecuteAsync(http);
-        }
+        await problemDetails.WriteAsync(http, problem, exception);
         return true;
     }
 }

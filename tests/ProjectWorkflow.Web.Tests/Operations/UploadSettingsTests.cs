@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using ProjectWorkflow.Application.Applications;
+using ProjectWorkflow.Web.Tests.Fixtures;
 
 namespace ProjectWorkflow.Web.Tests.Operations;
 
@@ -40,8 +41,10 @@ public sealed class UploadSettingsTests
 /// <summary>
 /// A store that will not take the node's work as configured — the bucket does not exist, the keys are refused — is the
 /// operator's to put right, not the caller's fault and not a bug: the node answers as for an outage (503 with
-/// Retry-After, <c>UploadStoreUnavailableException</c>), never a 500. Against the real test server.
+/// Retry-After, <c>UploadStoreUnavailableException</c>), never a 500. Against the real test server — in the collection of
+/// <see cref="UploadsInABucketTests"/>, whose outage test stops that server: run beside it, this test found the port closed.
 /// </summary>
+[Collection(PortalAppCollection.Name)]
 public sealed class MisconfiguredBucketTests
 {
     [S3Fact]

@@ -66,7 +66,7 @@ public static class DatabaseProvider
                 options.UseSqlServer(Require(connectionString, name), o => o.MigrationsAssembly(migrations));
                 break;
             case PostgreSql:
-                options.UseNpgsql(Require(connectionString, name), o => o.MigrationsAssembly(migrations));
+                options.UseNpgsql(PostgresAutoPrepare.Apply(Require(connectionString, name)), o => o.MigrationsAssembly(migrations));
                 break;
         }
     }

@@ -63,6 +63,9 @@ public sealed class TestBucket : IDisposable
         return bytes.ToArray();
     }
 
+    /// <summary>Deletes one object, as someone cleaning the bucket behind the portal's back would.</summary>
+    public Task DeleteAsync(string key) => _client.DeleteObjectAsync(Name, key);
+
     /// <summary>Stops the server, as an outage of the store would; <see cref="StartServer"/> brings it back.</summary>
     public static void StopServer() => Control("stop");
 

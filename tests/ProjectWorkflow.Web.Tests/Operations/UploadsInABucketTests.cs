@@ -91,6 +91,27 @@ public sealed class UploadsInABucketTests(TwoNodesKeepingUploadsInABucket cluste
         Assert.Equal(FundingApi.Pdf, await FundingApi.DownloadAsync(applicant, id, again));
     }
 
+    [S3Fact]
+    public async Task AnObjectLostFromTheBucket_AnswersGone_NotAServerError()
+    {
+        using var applicant = await cluster.A.ClientForAsync("enterprise1");
+        var id = (await FundingApi.DraftAsync(applicant, "tech-upgrade", FundingApi.Project("Object lost"))).GetProperty("id").GetGuid();
+        var attachment = await FundingApi.AttachedAsync(applicant, id, "feasibility-report", "feasibility.pdf", FundingApi.Pdf);
+        var kept = await StoragePathAsync(attachment);
+        Assert.StartsWith(UploadStore.InBucket, kept, StringComparison.Ordinal);
+
+        // Deleted from the bucket behind the portal's back (or left out of a restore): the row stays, its bytes are gone.
+        await cluster.Bucket.DeleteAsync(kept[UploadStore.InBucket.Length..]);
+
+        foreach (var node in new[] { cluster.A, cluster.B })
+        {
+            using var reader = await node.ClientForAsync("enterprise1");
+            var problem = await ProblemAssert.IsProblemAsync(await reader.GetAsync($"/api/applications/{id}/attachments/{attachment}"), HttpStatusCode.Gone);
+            Assert.Equal("The attachment's file is missing", problem.GetProperty("title").GetString());
+        }
+        Assert.Equal([attachment], await cluster.QueryAsync(db => db.Set<AttachmentRecord>().Where(a => a.ApplicationId == id).Select(a => a.Id).ToListAsync()));
+    }
+
     private Task<string> StoragePathAsync(Guid attachment) =>
         cluster.QueryAsync(db => db.Set<AttachmentRecord>().Where(a => a.Id == attachment).Select(a => a.StoragePath).SingleAsync());
 

@@ -174,7 +174,8 @@ internal static class HttpRun
             var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
             var threads = ThreadCpu.Read();
             var allocated = GC.GetTotalAllocatedBytes();
-            Report(await LoadAsync(reviewers, TimeSpan.FromSeconds(seconds), null), "each reads the inbox, claims one of its page, completes it");
+            var load = Stopwatch.StartNew();
+            Report(await LoadAsync(reviewers, TimeSpan.FromSeconds(seconds), null), "each reads the inbox, claims one of its page, completes it", false);
             if (withoutInbox)
             {
                 List<Guid> open;
@@ -185,17 +186,24 @@ internal static class HttpRun
                 cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
                 threads = ThreadCpu.Read();
                 allocated = GC.GetTotalAllocatedBytes();
-                Report(await LoadAsync(reviewers, TimeSpan.FromSeconds(seconds), shuffled), "each takes an open task from a shared list (no inbox read), claims it, completes it");
+                load.Restart();
+                Report(await LoadAsync(reviewers, TimeSpan.FromSeconds(seconds), shuffled), "each takes an open task from a shared list (no inbox read), claims it, completes it",
+                    shuffled.IsEmpty);
             }
 
-            void Report(ClientResult[] results, string how)
+            // Tasks per second over the time the clients actually ran: a client stops early when the shared list runs out.
+            void Report(ClientResult[] results, string how, bool ranOut)
             {
+                var ran = load.Elapsed.TotalSeconds;
                 var completions = results.SelectMany(r => r.Complete).ToList();
                 // CPU time of this process (host and clients together) per completed cycle: what the machine's load does not change.
                 var used = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu;
-                Console.WriteLine($"{clientCount} clients ({how}), {seconds} s, load {Machine.LoadAverage()}: {completions.Count:N0} tasks completed = {completions.Count / (double)seconds:N1} tasks/s; " +
+                Console.WriteLine($"{clientCount} clients ({how}), {ran:N1} s, load {Machine.LoadAverage()}: {completions.Count:N0} tasks completed = {completions.Count / ran:N1} tasks/s; " +
+
                                   $"claims lost to another client: {results.Sum(r => r.Lost):N0}; errors: {results.Sum(r => r.Errors):N0}; " +
                                   $"CPU of this process {used.TotalSeconds:N1} s = {used.TotalMilliseconds / Math.Max(1, completions.Count):N1} ms per completed task (host and clients)");
+                if (ranOut)
+                    Console.WriteLine($"  the shared list of open tasks ran out before {seconds} s: fewer than {clientCount} clients at the end; store more instances for a full run");
                 // The same CPU split by thread (the JIT's tiering thread is warm-up, not the requests' own work) and the bytes
                 // allocated per task (what the GC has to collect; it does not depend on the machine's load).
                 var perTask = Math.Max(1, completions.Count);

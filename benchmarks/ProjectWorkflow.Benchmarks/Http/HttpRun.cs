@@ -202,6 +202,12 @@ internal static class HttpRun
 
                                   $"claims lost to another client: {results.Sum(r => r.Lost):N0}; errors: {results.Sum(r => r.Errors):N0}; " +
                                   $"CPU of this process {used.TotalSeconds:N1} s = {used.TotalMilliseconds / Math.Max(1, completions.Count):N1} ms per completed task (host and clients)");
+                // Each client waits for its answer before its next request (a closed loop): the time of one client's claim +
+                // completion is the clients divided by the throughput, so the latency follows the throughput (round 7, docs/benchmarks.md).
+                var rate = completions.Count / ran;
+                if (rate > 0)
+                    Console.WriteLine($"  closed loop: {clientCount} clients ÷ {rate:N1} tasks/s = {1000.0 * clientCount / rate:N0} ms per claim + completion; " +
+                                      $"the process used {used.TotalSeconds / ran:N2} of {Environment.ProcessorCount} cores");
                 if (ranOut)
                     Console.WriteLine($"  the shared list of open tasks ran out before {seconds} s: fewer than {clientCount} clients at the end; store more instances for a full run");
                 // The same CPU split by thread (the JIT's tiering thread is warm-up, not the requests' own work) and the bytes

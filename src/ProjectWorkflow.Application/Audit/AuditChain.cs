@@ -110,9 +110,10 @@ public sealed class AuditChain(AuditTrail trail, AuditKeys keys, TimeProvider ti
             }
             else
             {
+                // Through the entry, not the entity: the save does not look for changes again (ProjectWorkflowDbContext).
                 var moved = db.Attach(head);
-                head.LastSequence = sequence;
-                head.LastHash = previous;
+                moved.Property(h => h.LastSequence).CurrentValue = sequence;
+                moved.Property(h => h.LastHash).CurrentValue = previous;
                 try
                 {
                     var saved = await save(cancellationToken);

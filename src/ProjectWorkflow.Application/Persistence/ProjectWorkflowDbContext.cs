@@ -39,11 +39,38 @@ public class ProjectWorkflowDbContext : IdentityDbContext<PortalUser>
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
-        InTurnAsync(() => SaveMarkedAsync(ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken), cancellationToken);
+        InTurnAsync(DetectedOnce(() => SaveMarkedAsync(ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken)), cancellationToken);
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        InTurnAsync(() => SaveMarkedAsync(_ => Task.FromResult(base.SaveChanges(acceptAllChangesOnSuccess)), CancellationToken.None), CancellationToken.None)
+        InTurnAsync(DetectedOnce(() => SaveMarkedAsync(_ => Task.FromResult(base.SaveChanges(acceptAllChangesOnSuccess)), CancellationToken.None)), CancellationToken.None)
             .GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Finds what the scope changed once, here on the caller's thread, before the save waits for its turn (SQLite's writer)
+    /// or takes the audit head's lock (PostgreSQL), and not again inside it: EF would otherwise compare every tracked
+    /// entity with its snapshot at each look at the tracker (the idempotency mark, the audit chain, the column check, the
+    /// save itself), all of it in the part of the save that only one writer runs at a time (docs/benchmarks.md, round 7).
+    /// Within the save every change is made through the tracker (an entity added, attached, or a property's value set on
+    /// its entry), never by setting a tracked entity's property directly, so nothing is missed. A caller that turned
+    /// automatic detection off keeps its own choice.
+    /// </summary>
+    private Func<Task<int>> DetectedOnce(Func<Task<int>> save)
+    {
+        if (!ChangeTracker.AutoDetectChangesEnabled) return save;
+        ChangeTracker.DetectChanges();
+        return async () =>
+        {
+            ChangeTracker.AutoDetectChangesEnabled = false;
+            try
+            {
+                return await save();
+            }
+            finally
+            {
+                ChangeTracker.AutoDetectChangesEnabled = true;
+            }
+        };
+    }
 
     /// <summary>On SQLite, the save waits for its turn on the file's writer (<see cref="SqliteWriter"/>); elsewhere it runs here.</summary>
     private Task<int> InTurnAsync(Func<Task<int>> save, CancellationToken cancellationToken) =>
@@ -84,9 +111,8 @@ public class ProjectWorkflowDbContext : IdentityDbContext<PortalUser>
         if (idempotencyReservation is not { } id || (journal.Count == 0 && !ChangeTracker.HasChanges())) return null;
         if (ChangeTracker.Entries<IdempotencyRecord>().Any(e => e.Entity.Id == id)) return null;
         var row = new IdempotencyRecord { Id = id, Key = "", UserName = "", Method = "", Path = "", RequestHash = "" };
-        Attach(row);
-        row.EffectsCommitted = true;
-        Entry(row).Property(r => r.EffectsCommitted).IsModified = true;
+        // Through the entry: the save does not look for changes again (DetectedOnce).
+        Attach(row).Property(r => r.EffectsCommitted).CurrentValue = true;
         return row;
     }
 

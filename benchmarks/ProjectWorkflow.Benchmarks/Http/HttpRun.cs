@@ -196,15 +196,14 @@ internal static class HttpRun
             {
                 var ran = load.Elapsed.TotalSeconds;
                 var completions = results.SelectMany(r => r.Complete).ToList();
+                var rate = completions.Count / ran;
                 // CPU time of this process (host and clients together) per completed cycle: what the machine's load does not change.
                 var used = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu;
-                Console.WriteLine($"{clientCount} clients ({how}), {ran:N1} s, load {Machine.LoadAverage()}: {completions.Count:N0} tasks completed = {completions.Count / ran:N1} tasks/s; " +
-
+                Console.WriteLine($"{clientCount} clients ({how}), {ran:N1} s, load {Machine.LoadAverage()}: {completions.Count:N0} tasks completed = {rate:N1} tasks/s; " +
                                   $"claims lost to another client: {results.Sum(r => r.Lost):N0}; errors: {results.Sum(r => r.Errors):N0}; " +
                                   $"CPU of this process {used.TotalSeconds:N1} s = {used.TotalMilliseconds / Math.Max(1, completions.Count):N1} ms per completed task (host and clients)");
                 // Each client waits for its answer before its next request (a closed loop): the time of one client's claim +
                 // completion is the clients divided by the throughput, so the latency follows the throughput (round 7, docs/benchmarks.md).
-                var rate = completions.Count / ran;
                 if (rate > 0)
                     Console.WriteLine($"  closed loop: {clientCount} clients ÷ {rate:N1} tasks/s = {1000.0 * clientCount / rate:N0} ms per claim + completion; " +
                                       $"the process used {used.TotalSeconds / ran:N2} of {Environment.ProcessorCount} cores");

@@ -7,7 +7,8 @@ namespace ProjectWorkflow.Browser.Tests;
 /// <summary>
 /// A funded green-park project while it is built, as its clerk works it on the project page: the first installment
 /// among the payments received, an extension asked for (too long first: refused in Chinese only), the quarterly
-/// progress report once it is due, and the acceptance request with the audit report attached.
+/// progress report once it is due (an amount with a third decimal first: refused in Chinese only), and the acceptance
+/// request with the audit report attached.
 /// </summary>
 [Collection(ProjectStepsPortalCollection.Name)]
 public sealed class ProjectStepsTests(BrowserPortal portal) : BrowserStory(portal)
@@ -44,6 +45,12 @@ public sealed class ProjectStepsTests(BrowserPortal portal) : BrowserStory(porta
         // Three months on, the quarterly report is due.
         await portal.AdvanceAsync(TimeSpan.FromDays(92));
         page = await portal.SignInAsync("enterprise1", $"/portal/applications/{id}/project");
+        // A third decimal in yuan is refused before anything is filed: the page's own sentence, in Chinese alone.
+        await page.GetByLabel("累计完成投资（元）").FillAsync("1,200,000.005");
+        await page.GetByLabel("完成比例（%）").FillAsync("40");
+        await page.GetByLabel("进展情况").FillAsync("Two of five heat pumps are installed.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交报告" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("金额请填写元，最多两位小数。");
         await page.GetByLabel("累计完成投资（元）").FillAsync("1,200,000.00");
         await page.GetByLabel("完成比例（%）").FillAsync("40");
         await page.GetByLabel("进展情况").FillAsync("Two of five heat pumps are installed.");

@@ -10,7 +10,7 @@ public class UsccTests
     [InlineData("9131 0115 ma1h8c2q0n")]   // spaces and lower case as typed
     public void ValidCodes_AreAccepted(string text)
     {
-        Assert.True(Uscc.TryParse(text, out var code, out var problem), problem);
+        Assert.True(Uscc.TryParse(text, out var code, out var problem), problem?.English);
         Assert.Equal(18, code.Value.Length);
         Assert.Equal(code.Value.ToUpperInvariant(), code.Value);
     }
@@ -23,7 +23,8 @@ public class UsccTests
     public void InvalidCodes_SayWhatIsWrong(string text, string expected)
     {
         Assert.False(Uscc.TryParse(text, out _, out var problem));
-        Assert.Contains(expected, problem);
-        Assert.Contains("统一社会信用代码", Uscc.TryParse("1", out _, out var zh) ? "" : zh);
+        Assert.Contains(expected, problem!.English);
+        Assert.DoesNotContain("统一社会信用代码", problem.English);
+        Assert.Contains("统一社会信用代码", Uscc.TryParse("1", out _, out var zh) ? "" : zh!.Chinese);
     }
 }

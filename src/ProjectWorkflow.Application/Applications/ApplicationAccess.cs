@@ -28,7 +28,7 @@ public sealed class ApplicationAccess(ProjectWorkflowDbContext db)
             await db.Set<PanelMember>().AnyAsync(p => p.ApplicationId == application.Id && p.Expert == actor.Id && p.DeclaredAt != null && !p.Recused, cancellationToken) &&
             await PanelSitsAsync(application, cancellationToken))
             return application;
-        throw new ForbiddenException("This application is visible to its enterprise, the fund's staff and the experts assigned to it.");
+        throw new ForbiddenException("This application is visible to its enterprise, the fund's staff and the experts assigned to it.", "此申报仅对申报企业、专项资金工作人员和分配到该项目的评审专家开放。");
     }
 
     /// <summary>The panel sits while one of its experts' reviews is open; after it concludes, the file closes to the experts.</summary>
@@ -40,14 +40,14 @@ public sealed class ApplicationAccess(ProjectWorkflowDbContext db)
     {
         var application = await Find(id, track: false, cancellationToken);
         if (Roles.IsStaff(actor) || await IsMemberAsync(application, actor, cancellationToken)) return application;
-        throw new ForbiddenException("An application's timeline is visible to its enterprise and the fund's staff.");
+        throw new ForbiddenException("An application's timeline is visible to its enterprise and the fund's staff.", "申报进度仅对申报企业和专项资金工作人员开放。");
     }
 
     public async Task<FundingApplication> OwnedAsync(Guid id, Actor actor, CancellationToken cancellationToken)
     {
         var application = await Find(id, track: true, cancellationToken);
         if (!await IsMemberAsync(application, actor, cancellationToken))
-            throw new ForbiddenException("Only the users of the applying enterprise can change its application.");
+            throw new ForbiddenException("Only the users of the applying enterprise can change its application.", "只有申报企业的用户才能修改本申报。");
         return application;
     }
 
@@ -58,7 +58,7 @@ public sealed class ApplicationAccess(ProjectWorkflowDbContext db)
     {
         var query = track ? db.Set<FundingApplication>() : db.Set<FundingApplication>().AsNoTracking();
         return await query.FirstOrDefaultAsync(a => a.Id == id, cancellationToken)
-            ?? throw new NotFoundException($"There is no application {id}.");
+            ?? throw new NotFoundException($"There is no application {id}.", $"申报 {id} 不存在。");
     }
 
     private Task<bool> IsMemberAsync(FundingApplication application, Actor actor, CancellationToken cancellationToken) =>

@@ -56,11 +56,11 @@ public sealed class ApplicationDraft(ProjectWorkflowDbContext db, ApplicationAcc
     public async Task<ApplicationView> StartAsync(StartDraftRequest request, Actor actor, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.SchemeKey))
-            throw InvalidRequestException.For("schemeKey", "Choose the scheme: tech-upgrade, smart-factory or green-park.");
+            throw InvalidRequestException.For("schemeKey", "Choose the scheme: tech-upgrade, smart-factory or green-park.", "请选择专项：tech-upgrade（技术改造）、smart-factory（智能工厂）或 green-park（绿色园区）。");
         var scheme = await db.Set<SchemeRecord>().AsNoTracking().FirstOrDefaultAsync(s => s.Key == request.SchemeKey, cancellationToken)
-            ?? throw InvalidRequestException.For("schemeKey", $"There is no scheme '{request.SchemeKey}'; choose tech-upgrade, smart-factory or green-park.");
+            ?? throw InvalidRequestException.For("schemeKey", $"There is no scheme '{request.SchemeKey}'; choose tech-upgrade, smart-factory or green-park.", $"专项“{request.SchemeKey}”不存在，请选择 tech-upgrade（技术改造）、smart-factory（智能工厂）或 green-park（绿色园区）。");
         var enterprise = await db.Set<Enterprise>().AsNoTracking().FirstOrDefaultAsync(e => e.Members.Any(m => m.UserName == actor.Id), cancellationToken)
-            ?? throw new ConflictException("Register your enterprise (POST /api/enterprises) before you apply.");
+            ?? throw new ConflictException("Register your enterprise (POST /api/enterprises) before you apply.", "请先登记企业，再进行申报。");
         var now = time.GetUtcNow();
         var year = request.Year ?? ShanghaiDate.Of(now).Year;
         await ruleSets.ForAsync(scheme.Key, year, cancellationToken);
@@ -90,18 +90,18 @@ public sealed class ApplicationDraft(ProjectWorkflowDbContext db, ApplicationAcc
         var application = await access.OwnedAsync(id, actor, cancellationToken);
         application.EnsureEditable();
         if (request.Revision is { } revision && revision != application.Revision)
-            throw new ConflictException("The draft was saved elsewhere (another tab or colleague) since you opened it; reload it to see their changes.");
+            throw new ConflictException("The draft was saved elsewhere (another tab or colleague) since you opened it; reload it to see their changes.", "此申报书已在另一个窗口或由同事保存过，请刷新页面查看最新内容。");
 
         var errors = new List<FieldError>();
         string? Text(string? value, string field, int max)
         {
             if (value is null) return null;
-            if (value.Length > max) errors.Add(new FieldError(field, $"At most {max} characters."));
+            if (value.Length > max) errors.Add(FieldError.Of(field, $"At most {max} characters.", $"最多 {max} 个字符。"));
             return value.Trim();
         }
         long? Fen(long? value, string field)
         {
-            if (value < 0) errors.Add(new FieldError(field, "An amount cannot be negative; amounts are integer fen (1 yuan = 100)."));
+            if (value < 0) errors.Add(FieldError.Of(field, "An amount cannot be negative; amounts are integer fen (1 yuan = 100).", "金额不能为负数；金额以分为单位（1 元 = 100 分）。"));
             return value;
         }
 
@@ -147,11 +147,11 @@ public sealed class ApplicationDraft(ProjectWorkflowDbContext db, ApplicationAcc
         IndicatorFigures.Count(errors, "landM2", request.LandM2, IndicatorFigures.MaxLandM2, "项目用地面积", "square metres", "平方米");
         if (request.SolidWasteTonnes is not null || request.SolidWasteUtilisedTonnes is not null)
             IndicatorFigures.Waste(errors, request.SolidWasteTonnes ?? application.SolidWasteTonnes, request.SolidWasteUtilisedTonnes ?? application.SolidWasteUtilisedTonnes);
-        if (request.EnergyBeforeTce is < 0 || request.EnergyAfterTce is < 0) errors.Add(new FieldError("energy", "Energy use in tonnes of standard coal cannot be negative."));
-        if (request.Headcount is < 0 || request.Robots is < 0) errors.Add(new FieldError("headcount", "Counts cannot be negative."));
+        if (request.EnergyBeforeTce is < 0 || request.EnergyAfterTce is < 0) errors.Add(FieldError.Of("energy", "Energy use in tonnes of standard coal cannot be negative.", "能耗（吨标煤）不能为负数。"));
+        if (request.Headcount is < 0 || request.Robots is < 0) errors.Add(FieldError.Of("headcount", "Counts cannot be negative.", "人数和机器人数量不能为负数。"));
         if (request.InvoiceNumbers is { } invoices &&
             invoices.Any(i => i is null || i.Contains(',') || InvoiceNumber.Normalise(i).Length is 0 or > InvoiceNumber.MaxLength))
-            errors.Add(new FieldError("invoiceNumbers", "Each invoice number is 1 to 40 characters, without commas."));
+            errors.Add(FieldError.Of("invoiceNumbers", "Each invoice number is 1 to 40 characters, without commas.", "每个发票号码为 1 至 40 个字符，不能含逗号。"));
         if (errors.Count > 0) throw new InvalidRequestException(errors);
 
         application.Revise(changes, time.GetUtcNow());
@@ -161,7 +161,7 @@ public sealed class ApplicationDraft(ProjectWorkflowDbContext db, ApplicationAcc
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new ConflictException("The draft was saved elsewhere at the same moment; reload it and try again.");
+            throw new ConflictException("The draft was saved elsewhere at the same moment; reload it and try again.", "草稿已在同一时刻由他处保存，请刷新页面后重试。");
         }
         return await ApplicationViews.OfAsync(db, application, cancellationToken);
     }

@@ -42,12 +42,12 @@ public sealed class Attachments(ProjectWorkflowDbContext db, ApplicationAccess a
     {
         var application = await access.OwnedAsync(applicationId, actor, cancellationToken);
         var errors = new List<FieldError>();
-        if (kind is null || !Kinds.Contains(kind)) errors.Add(new FieldError("kind", $"Say what the file is: {string.Join(", ", Kinds)}."));
+        if (kind is null || !Kinds.Contains(kind)) errors.Add(FieldError.Of("kind", $"Say what the file is: {string.Join(", ", Kinds)}.", $"请选择附件类型：{string.Join(", ", Kinds)}。"));
         var extension = Path.GetExtension(fileName ?? "");
         if (!Types.TryGetValue(extension, out var type))
-            errors.Add(new FieldError("file", $"'{fileName}' is not an accepted type: upload PDF, PNG, JPEG, DOCX or XLSX."));
+            errors.Add(FieldError.Of("file", $"'{fileName}' is not an accepted type: upload PDF, PNG, JPEG, DOCX or XLSX.", $"不接受“{fileName}”的文件类型，请上传 PDF、PNG、JPEG、DOCX 或 XLSX 文件。"));
         if (length is { } declared && declared > MaxBytes)
-            errors.Add(new FieldError("file", $"The file is {declared / 1024 / 1024.0:0.#} MB; the limit is {MaxBytes / 1024 / 1024} MB."));
+            errors.Add(FieldError.Of("file", $"The file is {declared / 1024 / 1024.0:0.#} MB; the limit is {MaxBytes / 1024 / 1024} MB.", $"文件大小为 {declared / 1024 / 1024.0:0.#} MB，超过 {MaxBytes / 1024 / 1024} MB 的上限。"));
         if (errors.Count > 0) throw new InvalidRequestException(errors);
 
         var id = Guid.NewGuid();
@@ -62,7 +62,7 @@ public sealed class Attachments(ProjectWorkflowDbContext db, ApplicationAccess a
                 (size, hash) = await CopyCheckedAsync(content, file, cancellationToken);
             }
             if (AttachmentContent.Problem(extension, path) is { } problem)
-                throw InvalidRequestException.For("file", $"{problem} Upload the original PDF, image or Office document.");
+                throw InvalidRequestException.For("file", $"{problem} Upload the original PDF, image or Office document.", "文件内容与其类型不符或已损坏，请上传原始的 PDF、图片或 Office 文档。");
             storagePath = await store.KeepAsync(application.Id, id, path, cancellationToken);
         }
         catch
@@ -109,11 +109,11 @@ public sealed class Attachments(ProjectWorkflowDbContext db, ApplicationAccess a
         {
             total += read;
             if (total > MaxBytes)
-                throw InvalidRequestException.For("file", $"The file is larger than the limit of {MaxBytes / 1024 / 1024} MB.");
+                throw InvalidRequestException.For("file", $"The file is larger than the limit of {MaxBytes / 1024 / 1024} MB.", $"文件超过 {MaxBytes / 1024 / 1024} MB 的上限。");
             sha.AppendData(buffer, 0, read);
             await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
         }
-        if (total == 0) throw InvalidRequestException.For("file", "The file is empty.");
+        if (total == 0) throw InvalidRequestException.For("file", "The file is empty.", "文件为空，请重新上传。");
         return (total, Convert.ToHexStringLower(sha.GetHashAndReset()));
     }
 
@@ -122,7 +122,7 @@ public sealed class Attachments(ProjectWorkflowDbContext db, ApplicationAccess a
     {
         await access.ReadableAsync(applicationId, actor, cancellationToken);
         var record = await db.Set<AttachmentRecord>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == attachmentId && a.ApplicationId == applicationId, cancellationToken)
-            ?? throw new NotFoundException($"The application has no attachment {attachmentId}.");
+            ?? throw new NotFoundException($"The application has no attachment {attachmentId}.", $"该申报没有附件 {attachmentId}。");
         return (record, await store.OpenReadAsync(record, cancellationToken));
     }
 }

@@ -19,10 +19,10 @@ public sealed class DeleteDraft(ProjectWorkflowDbContext db, ApplicationAccess a
         // Whose draft it is first, then what was asked: nobody learns anything of another enterprise's draft.
         var application = await access.OwnedAsync(id, actor, cancellationToken);
         // The revision the clerk saw: a draft a colleague changed since is not thrown away unseen.
-        if (revision is null) throw InvalidRequestException.For("revision", "Name the revision of the draft you are deleting (?revision=N, from the draft you see).");
+        if (revision is null) throw InvalidRequestException.For("revision", "Name the revision of the draft you are deleting (?revision=N, from the draft you see).", "请注明要删除的草稿版本号（?revision=N，取自您看到的草稿）。");
         application.EnsureDeletable();
         if (application.Revision != revision)
-            throw new ConflictException("The draft was changed elsewhere since you opened it; reload it before deleting it.");
+            throw new ConflictException("The draft was changed elsewhere since you opened it; reload it before deleting it.", "您打开草稿后，草稿已在别处被修改，请刷新页面后再删除。");
         var attachments = await db.Set<AttachmentRecord>().Where(a => a.ApplicationId == id).ToListAsync(cancellationToken);
         db.RemoveRange(attachments);
         db.Remove(application);

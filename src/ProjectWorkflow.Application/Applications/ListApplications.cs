@@ -18,7 +18,7 @@ public sealed class ListApplications(ProjectWorkflowDbContext db)
     public async Task<IReadOnlyList<ApplicationSummary>> HandleAsync(string? schemeKey, string? status, int? skip, int? take, Actor actor, CancellationToken cancellationToken)
     {
         var size = take ?? 100;
-        if (size is < 1 or > 500) throw InvalidRequestException.For("take", "Take between 1 and 500 at a time.");
+        if (size is < 1 or > 500) throw InvalidRequestException.For("take", "Take between 1 and 500 at a time.", "每次可取 1 至 500 条。");
         var query = db.Set<FundingApplication>().AsNoTracking();
         if (!Roles.IsStaff(actor))
         {

@@ -37,7 +37,7 @@ public sealed class SubmitApplication(
 
         var processKey = await db.Set<SchemeRecord>().Where(s => s.Key == application.SchemeKey).Select(s => s.ProcessKey).FirstAsync(cancellationToken);
         var definition = await catalog.FindLatestAsync(db, processKey, cancellationToken)
-            ?? throw new ConflictException($"The process '{processKey}' is not deployed; an administrator must deploy it before applications can be submitted.");
+            ?? throw new ConflictException($"The process '{processKey}' is not deployed; an administrator must deploy it before applications can be submitted.", $"流程“{processKey}”尚未部署，须由管理员部署后方可提交申报。");
 
         await InvoiceClaims.ClaimAsync(db, application, now, cancellationToken);
         var breakdown = application.Investment;
@@ -75,20 +75,20 @@ public sealed class SubmitApplication(
     private async Task<List<FieldError>> CompletenessAsync(FundingApplication a, RuleSet rules, CancellationToken cancellationToken)
     {
         var problems = new List<FieldError>();
-        void Need(bool ok, string field, string message)
+        void Need(bool ok, string field, string message, string chinese)
         {
-            if (!ok) problems.Add(new FieldError(field, message));
+            if (!ok) problems.Add(FieldError.Of(field, message, chinese));
         }
-        Need(a.ProjectName.Length > 0, "projectName", "Name the project. 请填写项目名称。");
-        Need(a.Site.Length > 0, "site", "Give the project's site. 请填写建设地点。");
-        Need(a.Description.Length > 0, "description", "Describe the project. 请填写项目简介。");
-        Need(a.ProjectLeaderName.Length > 0, "projectLeaderName", "Name the project leader. 请填写项目负责人。");
-        Need(a.ProjectLeaderIdentity.Length > 0, "projectLeaderIdentity", "Give the project leader's identity number. 请填写项目负责人证件号码。");
-        Need(a.EquipmentFen + a.SoftwareFen + a.ConstructionFen + a.OtherFen > 0, "investment", "Enter the investment by category. 请填写投资构成。");
+        Need(a.ProjectName.Length > 0, "projectName", "Name the project.", "请填写项目名称。");
+        Need(a.Site.Length > 0, "site", "Give the project's site.", "请填写建设地点。");
+        Need(a.Description.Length > 0, "description", "Describe the project.", "请填写项目简介。");
+        Need(a.ProjectLeaderName.Length > 0, "projectLeaderName", "Name the project leader.", "请填写项目负责人。");
+        Need(a.ProjectLeaderIdentity.Length > 0, "projectLeaderIdentity", "Give the project leader's identity number.", "请填写项目负责人证件号码。");
+        Need(a.EquipmentFen + a.SoftwareFen + a.ConstructionFen + a.OtherFen > 0, "investment", "Enter the investment by category.", "请填写投资构成。");
         // The rule set names the kinds required (shown to the applicant on the scheme); the rule says which are missing.
         var attached = await db.Set<AttachmentRecord>().Where(x => x.ApplicationId == a.Id).Select(x => x.Kind).Distinct().ToListAsync(cancellationToken);
         var attachments = new RequiredAttachmentsRule(rules.RequiredAttachments, attached);
-        Need(!attachments.IsBroken(), "attachments", $"{attachments.Message.English} {attachments.Message.Chinese}");
+        Need(!attachments.IsBroken(), "attachments", attachments.Message.English, attachments.Message.Chinese);
         return problems;
     }
 

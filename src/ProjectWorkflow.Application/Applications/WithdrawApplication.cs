@@ -24,8 +24,8 @@ public sealed class WithdrawApplication(ProjectWorkflowDbContext db, Application
         // Whose application it is first, then what was asked.
         var application = await access.OwnedAsync(id, actor, cancellationToken);
         var reason = request.Reason?.Trim();
-        if (string.IsNullOrEmpty(reason)) throw InvalidRequestException.For("reason", "Say why the application is withdrawn (it is kept in the file).");
-        if (reason.Length > 1000) throw InvalidRequestException.For("reason", "At most 1000 characters.");
+        if (string.IsNullOrEmpty(reason)) throw InvalidRequestException.For("reason", "Say why the application is withdrawn (it is kept in the file).", "请填写撤回理由（将存入申报档案）。");
+        if (reason.Length > 1000) throw InvalidRequestException.For("reason", "At most 1000 characters.", "撤回理由最多 1000 个字符。");
 
         var instanceId = application.InstanceId;
         var withTheDistrict = instanceId is { } instance && await db.Set<TaskRecord>()

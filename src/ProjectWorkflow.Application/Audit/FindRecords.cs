@@ -25,7 +25,7 @@ public sealed class FindRecords(ProjectWorkflowDbContext db)
     {
         var q = text?.Trim() ?? "";
         if (q.Length is 0) return [];
-        if (q.Length > 100) throw InvalidRequestException.For("q", "Search for at most 100 characters.");
+        if (q.Length > 100) throw InvalidRequestException.For("q", "Search for at most 100 characters.", "检索内容最多 100 个字符。");
         var found = new List<FoundRecord>();
         found.AddRange((await db.Set<FundingApplication>().AsNoTracking()
                 .Where(a => a.Number.Contains(q) || a.Uscc.Contains(q) || a.ProjectName.Contains(q))

@@ -32,7 +32,7 @@ public sealed class ListAuditEntries(ProjectWorkflowDbContext db)
         var from = Moment(query.From, "from", errors);
         var to = Moment(query.To, "to", errors);
         if (from is not null && to is not null && from > to)
-            errors.Add(new FieldError("to", "'to' is before 'from'."));
+            errors.Add(FieldError.Of("to", "'to' is before 'from'.", "结束时间（to）不能早于开始时间（from）。"));
         var after = Number(query.After, "after", 0, long.MaxValue, 0, errors);
         var take = (int)Number(query.Take, "take", 1, MaximumTake, DefaultTake, errors);
         if (errors.Count > 0) throw new InvalidRequestException(errors);
@@ -58,7 +58,7 @@ public sealed class ListAuditEntries(ProjectWorkflowDbContext db)
         if (value is null) return null;
         if (string.IsNullOrWhiteSpace(value) || value.Length > length || value.Contains('\0'))
         {
-            errors.Add(new FieldError(field, $"'{field}' is a non-empty text of at most {length} characters."));
+            errors.Add(FieldError.Of(field, $"'{field}' is a non-empty text of at most {length} characters.", $"“{field}”须为非空文本，最多 {length} 个字符。"));
             return null;
         }
         return value.Trim();
@@ -69,7 +69,7 @@ public sealed class ListAuditEntries(ProjectWorkflowDbContext db)
         if (value is null) return null;
         if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var moment))
             return moment.ToUniversalTime();
-        errors.Add(new FieldError(field, $"'{field}' is a date and time in ISO 8601, e.g. 2026-03-01T00:00:00+08:00."));
+        errors.Add(FieldError.Of(field, $"'{field}' is a date and time in ISO 8601, e.g. 2026-03-01T00:00:00+08:00.", $"“{field}”须为 ISO 8601 格式的日期时间，例如 2026-03-01T00:00:00+08:00。"));
         return null;
     }
 
@@ -78,7 +78,7 @@ public sealed class ListAuditEntries(ProjectWorkflowDbContext db)
         if (value is null) return fallback;
         if (long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= minimum && number <= maximum)
             return number;
-        errors.Add(new FieldError(field, $"'{field}' is a whole number from {minimum} to {maximum}."));
+        errors.Add(FieldError.Of(field, $"'{field}' is a whole number from {minimum} to {maximum}.", $"“{field}”须为 {minimum} 至 {maximum} 之间的整数。"));
         return fallback;
     }
 }

@@ -17,18 +17,18 @@ public sealed class SetCalendarYear(ProjectWorkflowDbContext db, TimeProvider ti
     public async Task<CalendarYearView> HandleAsync(int year, CalendarYearRequest request, Actor actor, CancellationToken cancellationToken)
     {
         var errors = new List<FieldError>();
-        if (year is < FirstYear or > LastYear) errors.Add(new FieldError("year", $"A year from {FirstYear} to {LastYear}."));
-        if (request.DaysOff is null) errors.Add(new FieldError("daysOff", "List the year's days off (yyyy-MM-dd); an empty list for none."));
-        if (request.MakeUpWorkdays is null) errors.Add(new FieldError("makeUpWorkdays", "List the weekend days worked instead (yyyy-MM-dd); an empty list for none."));
-        if (request.Source is { Length: > 500 }) errors.Add(new FieldError("source", "At most 500 characters."));
+        if (year is < FirstYear or > LastYear) errors.Add(FieldError.Of("year", $"A year from {FirstYear} to {LastYear}.", $"年度须在 {FirstYear} 至 {LastYear} 之间。"));
+        if (request.DaysOff is null) errors.Add(FieldError.Of("daysOff", "List the year's days off (yyyy-MM-dd); an empty list for none.", "请列出当年放假日期（yyyy-MM-dd）；没有则提交空列表。"));
+        if (request.MakeUpWorkdays is null) errors.Add(FieldError.Of("makeUpWorkdays", "List the weekend days worked instead (yyyy-MM-dd); an empty list for none.", "请列出调休上班日期（yyyy-MM-dd）；没有则提交空列表。"));
+        if (request.Source is { Length: > 500 }) errors.Add(FieldError.Of("source", "At most 500 characters.", "数据来源最多 500 个字符。"));
         var daysOff = request.DaysOff ?? [];
         var makeUp = request.MakeUpWorkdays ?? [];
-        if (daysOff.Any(d => d.Year != year)) errors.Add(new FieldError("daysOff", $"Every day off must fall in {year}."));
-        if (makeUp.Any(d => d.Year != year)) errors.Add(new FieldError("makeUpWorkdays", $"Every make-up working day must fall in {year}."));
+        if (daysOff.Any(d => d.Year != year)) errors.Add(FieldError.Of("daysOff", $"Every day off must fall in {year}.", $"放假日期须在 {year} 年内。"));
+        if (makeUp.Any(d => d.Year != year)) errors.Add(FieldError.Of("makeUpWorkdays", $"Every make-up working day must fall in {year}.", $"调休上班日期须在 {year} 年内。"));
         if (makeUp.Any(d => d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)))
-            errors.Add(new FieldError("makeUpWorkdays", "A make-up working day is a Saturday or Sunday worked instead of a holiday."));
+            errors.Add(FieldError.Of("makeUpWorkdays", "A make-up working day is a Saturday or Sunday worked instead of a holiday.", "调休上班日期须为周六或周日。"));
         if (daysOff.Intersect(makeUp).ToList() is [var both, ..])
-            errors.Add(new FieldError("makeUpWorkdays", $"{both:yyyy-MM-dd} cannot be both a day off and a make-up working day."));
+            errors.Add(FieldError.Of("makeUpWorkdays", $"{both:yyyy-MM-dd} cannot be both a day off and a make-up working day.", $"{both:yyyy-MM-dd} 不能既是放假日期又是调休上班日期。"));
         if (errors.Count > 0) throw new InvalidRequestException(errors);
 
         var record = await db.Set<CalendarYearRecord>().FirstOrDefaultAsync(c => c.Year == year, cancellationToken);

@@ -22,17 +22,17 @@ public sealed class DecideBankAccount(ProjectWorkflowDbContext db, AuditTrail au
     public async Task<BankAccountView> HandleAsync(Guid enterpriseId, Guid accountId, DecideBankAccountRequest request, Actor actor, CancellationToken cancellationToken)
     {
         if (request.Approve is not { } approve)
-            throw InvalidRequestException.For("approve", "Say whether the account is approved (true) or rejected (false).");
+            throw InvalidRequestException.For("approve", "Say whether the account is approved (true) or rejected (false).", "请选择是否通过该收款账户申请。");
         var reason = request.Reason?.Trim();
         if (!approve && string.IsNullOrEmpty(reason))
             throw InvalidRequestException.For("reason", "Say why the account is rejected; the enterprise reads it.", "请说明驳回理由。");
-        if (reason is { Length: > 1000 }) throw InvalidRequestException.For("reason", "At most 1,000 characters.");
+        if (reason is { Length: > 1000 }) throw InvalidRequestException.For("reason", "At most 1,000 characters.", "理由最多 1000 个字符。");
 
         var account = await db.Set<EnterpriseBankAccount>().FirstOrDefaultAsync(a => a.Id == accountId && a.EnterpriseId == enterpriseId, cancellationToken)
-            ?? throw new NotFoundException($"Enterprise {enterpriseId} has no bank account request {accountId}.");
+            ?? throw new NotFoundException($"Enterprise {enterpriseId} has no bank account request {accountId}.", $"企业 {enterpriseId} 没有收款账户申请 {accountId}。");
         var enterprise = await db.Set<Enterprise>().AsNoTracking().Include(e => e.Members).FirstAsync(e => e.Id == enterpriseId, cancellationToken);
         if (!account.IsPending)
-            throw new ConflictException($"This bank account request is already {BankAccountStatusText.Of(account.Status)} ({account.DecidedBy}, {account.DecidedAt:u}).");
+            throw new ConflictException($"This bank account request is already {BankAccountStatusText.Of(account.Status)} ({account.DecidedBy}, {account.DecidedAt:u}).", $"该收款账户申请已处理（{(account.Status == BankAccountStatus.Rejected ? "未通过" : account.Status == BankAccountStatus.Replaced ? "已更换" : "已登记")}，{account.DecidedBy}，{account.DecidedAt:u}），不能再次审核。");
 
         var now = time.GetUtcNow();
         try
@@ -62,7 +62,7 @@ public sealed class DecideBankAccount(ProjectWorkflowDbContext db, AuditTrail au
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new ConflictException("Someone decided this enterprise's bank account at the same moment; reload it.");
+            throw new ConflictException("Someone decided this enterprise's bank account at the same moment; reload it.", "他人同时审核了该企业的收款账户申请，请刷新页面后查看。");
         }
         return BankAccountView.Of(account, enterprise.Name, AccountNumbers.ShownInFullTo(actor));
     }

@@ -16,10 +16,10 @@ public sealed class ListBankAccounts(ProjectWorkflowDbContext db)
     public async Task<IReadOnlyList<BankAccountView>> OfEnterpriseAsync(Guid enterpriseId, Actor actor, CancellationToken cancellationToken)
     {
         var enterprise = await db.Set<Enterprise>().AsNoTracking().Include(e => e.Members).FirstOrDefaultAsync(e => e.Id == enterpriseId, cancellationToken)
-            ?? throw new NotFoundException($"There is no enterprise {enterpriseId}.");
+            ?? throw new NotFoundException($"There is no enterprise {enterpriseId}.", $"企业 {enterpriseId} 不存在。");
         var own = enterprise.Members.Any(m => m.UserName == actor.Id);
         if (!own && !Roles.IsStaff(actor))
-            throw new ForbiddenException("An enterprise's bank accounts are visible to its own users and to the fund's staff only.");
+            throw new ForbiddenException("An enterprise's bank accounts are visible to its own users and to the fund's staff only.", "企业收款账户仅对本企业用户和专项资金工作人员开放。");
         var accounts = await db.Set<EnterpriseBankAccount>().AsNoTracking().Where(a => a.EnterpriseId == enterpriseId)
             .OrderByDescending(a => a.RequestedAt).ToListAsync(cancellationToken);
         return accounts.Select(a => BankAccountView.Of(a, enterprise.Name, own || AccountNumbers.ShownInFullTo(actor))).ToList();

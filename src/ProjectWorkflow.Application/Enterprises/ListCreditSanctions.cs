@@ -24,9 +24,9 @@ public sealed class ListCreditSanctions(ProjectWorkflowDbContext db)
     public async Task<IReadOnlyList<CreditSanctionView>> OfEnterpriseAsync(Guid enterpriseId, Actor actor, CancellationToken cancellationToken)
     {
         var enterprise = await db.Set<Enterprise>().AsNoTracking().Include(e => e.Members).FirstOrDefaultAsync(e => e.Id == enterpriseId, cancellationToken)
-            ?? throw new NotFoundException($"There is no enterprise {enterpriseId}.");
+            ?? throw new NotFoundException($"There is no enterprise {enterpriseId}.", $"企业 {enterpriseId} 不存在。");
         if (!Roles.IsStaff(actor) && enterprise.Members.All(m => m.UserName != actor.Id))
-            throw new ForbiddenException("An enterprise's credit record is visible to its own users and to the fund's staff only.");
+            throw new ForbiddenException("An enterprise's credit record is visible to its own users and to the fund's staff only.", "企业信用记录仅对本企业用户和专项资金工作人员开放。");
         var leaders = await db.Set<FundingApplication>().AsNoTracking()
             .Where(a => a.EnterpriseId == enterpriseId && a.ProjectLeaderIdentity != "")
             .Select(a => a.ProjectLeaderIdentity).Distinct().ToListAsync(cancellationToken);

@@ -37,21 +37,21 @@ public sealed class RecordCreditSanction(ProjectWorkflowDbContext db, AuditTrail
         var errors = new List<FieldError>();
         string? subject = null;
         if (request.SubjectKind is not (CreditSanction.Enterprise or CreditSanction.Leader))
-            errors.Add(new("subjectKind", "Say whom the sanction bars: enterprise or leader. 请选择惩戒对象：企业或项目负责人。"));
+            errors.Add(FieldError.Of("subjectKind", "Say whom the sanction bars: enterprise or leader.", "请选择惩戒对象：企业或项目负责人。"));
         else if (request.SubjectKind == CreditSanction.Enterprise)
         {
             if (Uscc.TryParse(request.Subject, out var code, out var problem)) subject = code.Value;
-            else errors.Add(new("subject", (problem ?? "Give the enterprise's unified social credit code.") + " 请填写企业统一社会信用代码。"));
+            else errors.Add(FieldError.Of("subject", problem?.English ?? "Give the enterprise's unified social credit code.", problem?.Chinese ?? "请填写企业统一社会信用代码。"));
         }
         else if (string.IsNullOrWhiteSpace(request.Subject) || request.Subject.Trim().Length > SubjectLength
             || request.Subject.Trim().Any(c => !char.IsAsciiLetterOrDigit(c)))
-            errors.Add(new("subject", $"Give the project leader's identity number (letters and digits, at most {SubjectLength}). 请填写项目负责人身份证号。"));
+            errors.Add(FieldError.Of("subject", $"Give the project leader's identity number (letters and digits, at most {SubjectLength}).", "请填写项目负责人身份证号。"));
         else
             subject = request.Subject.Trim();
         if (request.Until is not { } until || until <= today || until > today.AddYears(MaxYears))
-            errors.Add(new("until", $"Give the last day of the bar: after today and at most {MaxYears} years on (yyyy-MM-dd). 请填写惩戒截止日期。"));
+            errors.Add(FieldError.Of("until", $"Give the last day of the bar: after today and at most {MaxYears} years on (yyyy-MM-dd).", $"请填写惩戒截止日期：晚于今天，且不超过 {MaxYears} 年（yyyy-MM-dd）。"));
         if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Trim().Length > CreditSanction.ReasonLength)
-            errors.Add(new("reason", $"Give the grounds as published on the credit platform (at most {CreditSanction.ReasonLength:N0} characters). 请填写惩戒事由。"));
+            errors.Add(FieldError.Of("reason", $"Give the grounds as published on the credit platform (at most {CreditSanction.ReasonLength:N0} characters).", $"请填写信用平台公布的惩戒事由（最多 {CreditSanction.ReasonLength:N0} 个字符）。"));
         if (errors.Count > 0) throw new InvalidRequestException(errors);
 
         // The bar lasts to the end of its last day, Shanghai time.

@@ -22,7 +22,7 @@ public sealed class RequestBankAccount(ProjectWorkflowDbContext db, AuditTrail a
     {
         var enterprise = await db.Set<Enterprise>().AsNoTracking()
             .FirstOrDefaultAsync(e => e.Members.Any(m => m.UserName == actor.Id), cancellationToken)
-            ?? throw new ForbiddenException("You do not act for a registered enterprise: register it with POST /api/enterprises first.");
+            ?? throw new ForbiddenException("You do not act for a registered enterprise: register it with POST /api/enterprises first.", "您尚未代表已登记的企业，请先登记企业。");
         var errors = new List<FieldError>();
         var bank = request.BankName?.Trim() ?? "";
         if (bank.Length is 0 or > 200) errors.Add(FieldError.Of("bankName", "Name the bank and branch (at most 200 characters).", "请填写开户银行。"));
@@ -30,7 +30,7 @@ public sealed class RequestBankAccount(ProjectWorkflowDbContext db, AuditTrail a
             errors.Add(FieldError.Of("accountNumber", "Give the bank account number: 8 to 34 digits (spaces and dashes are ignored).", "请填写银行账号。"));
         if (errors.Count > 0) throw new InvalidRequestException(errors);
         if (await db.Set<EnterpriseBankAccount>().AnyAsync(a => a.EnterpriseId == enterprise.Id && a.Status == BankAccountStatus.Pending, cancellationToken))
-            throw new ConflictException("A bank account request of your enterprise already waits for the fund's staff; wait for their decision before asking again.");
+            throw new ConflictException("A bank account request of your enterprise already waits for the fund's staff; wait for their decision before asking again.", "贵企业已有一项收款账户申请待审核，请待审核结果出来后再提交。");
 
         var account = enterprise.RequestBankAccount(bank, request.AccountNumber!, actor.Id, time.GetUtcNow());
         db.Add(account);

@@ -27,15 +27,15 @@ public sealed class ApprovePaymentOrder(ProjectWorkflowDbContext db, WorkflowCom
     public async Task<PaymentOrderView> HandleAsync(Guid orderId, Actor actor, CancellationToken cancellationToken)
     {
         var order = await db.Set<PaymentOrder>().FirstOrDefaultAsync(o => o.Id == orderId, cancellationToken)
-            ?? throw new NotFoundException($"There is no payment order {orderId}.");
+            ?? throw new NotFoundException($"There is no payment order {orderId}.", $"拨付单 {orderId} 不存在。");
         var application = await db.Set<FundingApplication>().FirstOrDefaultAsync(a => a.Id == order.ApplicationId, cancellationToken)
-            ?? throw new NotFoundException($"The application of payment order {orderId} does not exist.");
+            ?? throw new NotFoundException($"The application of payment order {orderId} does not exist.", $"拨付单 {orderId} 对应的申报不存在。");
         order.Approve(actor.Id, await roles.PlayedAsync(application, actor.Id, cancellationToken), time.GetUtcNow());
 
         var taskId = await db.Set<TaskRecord>().AsNoTracking()
             .Where(t => t.InstanceId == order.InstanceId && t.ElementId == ReleaseTask && t.Status == TaskStatuses.Open)
             .Select(t => (Guid?)t.Id).FirstOrDefaultAsync(cancellationToken)
-            ?? throw new ConflictException("This payment order's process is not waiting for a release (it may have been approved a moment ago). Reload the order.");
+            ?? throw new ConflictException("This payment order's process is not waiting for a release (it may have been approved a moment ago). Reload the order.", "该拨付单当前不在待审核拨付环节（可能刚刚已审核），请刷新后查看。");
 
         await commands.RunAsync(actor, async session =>
         {

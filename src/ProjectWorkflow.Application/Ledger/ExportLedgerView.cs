@@ -31,7 +31,7 @@ public sealed class ExportLedgerView(ListBudgets budgets, LedgerViews views)
                 ["Application 项目编号"] = r.ApplicationNumber, ["Amount (fen) 金额(分)"] = r.AmountFen, ["Amount (yuan) 金额(元)"] = new Money(r.AmountFen).Yuan,
                 ["Reason 原因"] = r.Reason, ["Opened 立案时间"] = r.OpenedAt.UtcDateTime,
             }),
-            _ => throw InvalidRequestException.For("view", $"Export one of: {string.Join(", ", Views)}."),
+            _ => throw InvalidRequestException.For("view", $"Export one of: {string.Join(", ", Views)}.", $"可导出的视图为：{string.Join("、", Views)}。"),
         };
         var sheet = rows.ToList();
         using var stream = new MemoryStream();

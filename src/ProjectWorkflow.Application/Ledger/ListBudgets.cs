@@ -33,5 +33,5 @@ public sealed class ListBudgets(ProjectWorkflowDbContext db)
     public async Task<BudgetView> GetAsync(string schemeKey, int year, CancellationToken cancellationToken) =>
         BudgetView.Of(await db.Set<Budget>().AsNoTracking()
             .FirstOrDefaultAsync(b => b.Kind == BudgetKinds.Scheme && b.OwnerKey == schemeKey && b.Year == year, cancellationToken)
-            ?? throw new NotFoundException($"{schemeKey} has no budget for {year}."));
+            ?? throw new NotFoundException($"{schemeKey} has no budget for {year}.", $"{schemeKey} 尚未设定 {year} 年度预算。"));
 }

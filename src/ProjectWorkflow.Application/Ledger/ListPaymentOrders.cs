@@ -20,9 +20,9 @@ public sealed class ListPaymentOrders(ProjectWorkflowDbContext db)
     public async Task<IReadOnlyList<PaymentOrderView>> HandleAsync(ListPaymentOrdersRequest request, Engine.Runtime.Actor viewer, CancellationToken cancellationToken)
     {
         if (request.Status is { } s && !Statuses.Contains(s))
-            throw InvalidRequestException.For("status", $"The status is one of {string.Join(", ", Statuses)}.");
+            throw InvalidRequestException.For("status", $"The status is one of {string.Join(", ", Statuses)}.", $"状态须为：{string.Join("、", Statuses)}。");
         var take = request.Take ?? 100;
-        if (take is < 1 or > 500) throw InvalidRequestException.For("take", "Take 1 to 500 orders at a time.");
+        if (take is < 1 or > 500) throw InvalidRequestException.For("take", "Take 1 to 500 orders at a time.", "每次可查询 1 至 500 张拨付单。");
         var query = db.Set<PaymentOrder>().AsNoTracking();
         if (request.Status is { } text)
         {
@@ -36,5 +36,5 @@ public sealed class ListPaymentOrders(ProjectWorkflowDbContext db)
 
     public async Task<PaymentOrderView> GetAsync(Guid id, Engine.Runtime.Actor viewer, CancellationToken cancellationToken) =>
         PaymentOrderView.For(await db.Set<PaymentOrder>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken)
-            ?? throw new NotFoundException($"There is no payment order {id}."), viewer);
+            ?? throw new NotFoundException($"There is no payment order {id}.", $"拨付单 {id} 不存在。"), viewer);
 }

@@ -27,9 +27,9 @@ public sealed class ReceiveRecovery(ProjectWorkflowDbContext db, FundLedger ledg
     public async Task<RecoveryView> HandleAsync(Guid recoveryId, Actor actor, CancellationToken cancellationToken)
     {
         var recovery = await db.Set<Recovery>().FirstOrDefaultAsync(r => r.Id == recoveryId, cancellationToken)
-            ?? throw new NotFoundException($"There is no recovery {recoveryId}.");
+            ?? throw new NotFoundException($"There is no recovery {recoveryId}.", $"追回记录 {recoveryId} 不存在。");
         if (!recovery.IsOutstanding)
-            throw new ConflictException($"This recovery was already received by {recovery.ReceivedBy} at {recovery.ReceivedAt:u}; it is booked once.");
+            throw new ConflictException($"This recovery was already received by {recovery.ReceivedBy} at {recovery.ReceivedAt:u}; it is booked once.", $"该追回款已由 {recovery.ReceivedBy} 于 {recovery.ReceivedAt:u} 登记到账，不能重复登记。");
         var application = await db.Set<FundingApplication>().AsNoTracking().FirstAsync(a => a.Id == recovery.ApplicationId, cancellationToken);
         var destination = (await ruleSets.ForAsync(application.SchemeKey, application.Year, cancellationToken)).RecoveryReturnsTo;
         var budget = await db.Set<Budget>().FirstAsync(b => b.Id == recovery.BudgetId, cancellationToken);
@@ -45,7 +45,7 @@ public sealed class ReceiveRecovery(ProjectWorkflowDbContext db, FundLedger ledg
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
-            throw new ConflictException("Someone recorded this recovery or booked against its budget at the same moment. Reload it and try again.");
+            throw new ConflictException("Someone recorded this recovery or booked against its budget at the same moment. Reload it and try again.", "他人同时登记了该追回款到账，或在其预算上记账，请刷新后重试。");
         }
         return RecoveryView.Of(recovery);
     }

@@ -18,7 +18,8 @@ public sealed class ReleaseOnlyByApproval(Persistence.ProjectWorkflowDbContext d
             var approvedNow = db.Set<PaymentOrder>().Local.Any(o => o.InstanceId == completion.InstanceId && o.IsReleasedBy(completion.Actor));
             if (!approvedNow)
                 throw new ConflictException(
-                    "Release an installment with POST /api/ledger/payment-orders/{id}/approve (see GET /api/ledger/payment-orders): it checks who may pay and sends the order once.");
+                    "Release an installment with POST /api/ledger/payment-orders/{id}/approve (see GET /api/ledger/payment-orders): it checks who may pay and sends the order once.",
+                    "请通过 POST /api/ledger/payment-orders/{id}/approve 审核拨付（拨付单见 GET /api/ledger/payment-orders）：该操作核验审核人资格，拨付单只发送一次。");
         }
         return Task.CompletedTask;
     }

@@ -28,12 +28,12 @@ public sealed class ReverseLedgerEntry(ProjectWorkflowDbContext db, FundLedger l
 {
     public async Task<LedgerEntryView> HandleAsync(long entryId, ReverseEntryRequest request, Actor actor, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(request.Reason)) throw InvalidRequestException.For("reason", "Say why the entry is reversed: auditors read it.");
+        if (string.IsNullOrWhiteSpace(request.Reason)) throw InvalidRequestException.For("reason", "Say why the entry is reversed: auditors read it.", "请填写冲销原因，供审计查阅。");
         var entry = await db.Set<LedgerEntry>().AsNoTracking().Include(e => e.Postings).FirstOrDefaultAsync(e => e.Id == entryId, cancellationToken)
-            ?? throw new NotFoundException($"There is no ledger entry {entryId}.");
-        if (entry.Kind == LedgerEntryKinds.Reversal) throw new ConflictException("A reversal is not reversed; book the correct entry instead.");
+            ?? throw new NotFoundException($"There is no ledger entry {entryId}.", $"分录 {entryId} 不存在。");
+        if (entry.Kind == LedgerEntryKinds.Reversal) throw new ConflictException("A reversal is not reversed; book the correct entry instead.", "冲销分录不能再冲销，请改为登记正确的分录。");
         var reference = $"reverse:{entry.Id}";
-        if (await ledger.HasEntryAsync(reference, cancellationToken)) throw new ConflictException($"Entry {entry.Id} was already reversed.");
+        if (await ledger.HasEntryAsync(reference, cancellationToken)) throw new ConflictException($"Entry {entry.Id} was already reversed.", $"分录 {entry.Id} 已冲销，不能重复冲销。");
         var budget = await db.Set<Budget>().FirstAsync(b => b.Id == entry.BudgetId, cancellationToken);
         var project = entry.ApplicationId is { } application ? await ledger.ProjectAsync(application, cancellationToken) : null;
         var reversal = ledger.Add(budget, budget.Reverse(entry, project, ledger.Booking(reference, actor.Id, request.Reason.Trim())));
@@ -44,7 +44,7 @@ public sealed class ReverseLedgerEntry(ProjectWorkflowDbContext db, FundLedger l
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
-            throw new ConflictException("The budget changed at the same moment, or the entry was just reversed. Reload and try again.");
+            throw new ConflictException("The budget changed at the same moment, or the entry was just reversed. Reload and try again.", "预算同时发生变动，或该分录刚被冲销，请刷新后重试。");
         }
         return LedgerEntryView.Of(reversal);
     }
@@ -56,7 +56,7 @@ public sealed class ListLedgerEntries(ProjectWorkflowDbContext db)
     public async Task<IReadOnlyList<LedgerEntryView>> HandleAsync(long? budgetId, Guid? applicationId, int? skip, int? take, CancellationToken cancellationToken)
     {
         var count = take ?? 100;
-        if (count is < 1 or > 500) throw InvalidRequestException.For("take", "Take 1 to 500 entries at a time.");
+        if (count is < 1 or > 500) throw InvalidRequestException.For("take", "Take 1 to 500 entries at a time.", "每次可查询 1 至 500 条分录。");
         var query = db.Set<LedgerEntry>().AsNoTracking().Include(e => e.Postings).AsQueryable();
         if (budgetId is { } b) query = query.Where(e => e.BudgetId == b);
         if (applicationId is { } a) query = query.Where(e => e.ApplicationId == a);

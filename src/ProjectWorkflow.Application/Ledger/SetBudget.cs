@@ -23,12 +23,12 @@ public sealed class SetBudget(ProjectWorkflowDbContext db, FundLedger ledger, Li
     public async Task<BudgetView> HandleAsync(string schemeKey, int year, SetBudgetRequest request, Actor actor, CancellationToken cancellationToken)
     {
         var errors = new List<FieldError>();
-        if (request.AmountFen is not >= 0) errors.Add(new FieldError("amountFen", "Give the budget's total in integer fen (0 or more)."));
-        if (string.IsNullOrWhiteSpace(request.Reason)) errors.Add(new FieldError("reason", "Say why the budget is set (e.g. the appropriation document's number)."));
-        if (year is < 2000 or > 2100) errors.Add(new FieldError("year", "The year is between 2000 and 2100."));
+        if (request.AmountFen is not >= 0) errors.Add(FieldError.Of("amountFen", "Give the budget's total in integer fen (0 or more).", "请填写预算总额（以分为单位的整数，不小于 0）。"));
+        if (string.IsNullOrWhiteSpace(request.Reason)) errors.Add(FieldError.Of("reason", "Say why the budget is set (e.g. the appropriation document's number).", "请填写设定预算的依据（如预算下达文件文号）。"));
+        if (year is < 2000 or > 2100) errors.Add(FieldError.Of("year", "The year is between 2000 and 2100.", "年度须在 2000 至 2100 之间。"));
         if (errors.Count > 0) throw new InvalidRequestException(errors);
         if (!await db.Set<SchemeRecord>().AnyAsync(s => s.Key == schemeKey, cancellationToken))
-            throw new NotFoundException($"There is no scheme '{schemeKey}'.");
+            throw new NotFoundException($"There is no scheme '{schemeKey}'.", $"专项“{schemeKey}”不存在。");
 
         var budget = await ledger.FindBudgetAsync(BudgetKinds.Scheme, schemeKey, year, cancellationToken)
             ?? await ledger.OpenBudgetAsync(BudgetKinds.Scheme, schemeKey, year, cancellationToken);
@@ -54,7 +54,7 @@ public sealed class SetBudget(ProjectWorkflowDbContext db, FundLedger ledger, Li
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            throw new ConflictException("The budget changed at the same moment (a reservation or payment was booked). Reload it and try again.");
+            throw new ConflictException("The budget changed at the same moment (a reservation or payment was booked). Reload it and try again.", "预算同时发生变动（有预留或拨付入账），请刷新后重试。");
         }
     }
 }
@@ -66,7 +66,7 @@ public sealed class RaiseBudget(FundLedger ledger, SetBudget set)
 {
     public async Task<BudgetView> HandleAsync(string schemeKey, int year, RaiseBudgetRequest request, Actor actor, CancellationToken cancellationToken)
     {
-        if (request.ByFen is not > 0) throw InvalidRequestException.For("byFen", "Raise the budget by a positive amount in integer fen.");
+        if (request.ByFen is not > 0) throw InvalidRequestException.For("byFen", "Raise the budget by a positive amount in integer fen.", "请填写追加的预算金额（以分为单位的正整数）。");
         var budget = await ledger.FindBudgetAsync(BudgetKinds.Scheme, schemeKey, year, cancellationToken);
         var current = budget?.AllocatedFen ?? 0;
         return await set.HandleAsync(schemeKey, year, new SetBudgetRequest(checked(current + request.ByFen.Value), request.Reason), actor, cancellationToken);

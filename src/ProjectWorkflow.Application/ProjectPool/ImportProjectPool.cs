@@ -33,7 +33,7 @@ public sealed class ImportProjectPool(ProjectWorkflowDbContext db, TimeProvider 
     {
         using var buffer = new MemoryStream();
         await content.CopyToAsync(buffer, cancellationToken);
-        if (buffer.Length == 0 || buffer.Length > maxBytes) throw InvalidRequestException.For("file", $"Send the pool as an .xlsx workbook of at most {maxBytes} bytes.");
+        if (buffer.Length == 0 || buffer.Length > maxBytes) throw InvalidRequestException.For("file", $"Send the pool as an .xlsx workbook of at most {maxBytes} bytes.", $"请以 .xlsx 工作簿上传项目库，文件不超过 {maxBytes} 字节。");
         var bytes = buffer.ToArray();
 
         List<IDictionary<string, object?>> rows;
@@ -47,15 +47,15 @@ public sealed class ImportProjectPool(ProjectWorkflowDbContext db, TimeProvider 
             throw InvalidRequestException.For("file", "The file is not an Excel workbook (.xlsx) this import can read.", "文件不是可读取的 Excel 工作簿。");
         }
         if (rows.Count == 0) throw InvalidRequestException.For("file", "The sheet has no rows under its header.", "表格没有数据行。");
-        if (rows.Count > MaxRows) throw InvalidRequestException.For("file", $"At most {MaxRows} projects per import.");
+        if (rows.Count > MaxRows) throw InvalidRequestException.For("file", $"At most {MaxRows} projects per import.", $"每次最多导入 {MaxRows} 个项目。");
 
         var headers = rows[0].Keys.ToList();
         string? Column(string[] names) => headers.FirstOrDefault(h => names.Contains(h.Trim().ToLowerInvariant()));
         var (usccColumn, nameColumn, yearColumn, districtColumn) = (Column(UsccHeaders), Column(NameHeaders), Column(YearHeaders), Column(DistrictHeaders));
         var errors = new List<FieldError>();
-        if (usccColumn is null) errors.Add(new FieldError("file", "The header row needs a USCC (统一社会信用代码) column."));
-        if (nameColumn is null) errors.Add(new FieldError("file", "The header row needs a project name (项目名称) column."));
-        if (yearColumn is null) errors.Add(new FieldError("file", "The header row needs a pool year (入库年度) column."));
+        if (usccColumn is null) errors.Add(FieldError.Of("file", "The header row needs a USCC (统一社会信用代码) column.", "表头须有“统一社会信用代码”列。"));
+        if (nameColumn is null) errors.Add(FieldError.Of("file", "The header row needs a project name (项目名称) column.", "表头须有“项目名称”列。"));
+        if (yearColumn is null) errors.Add(FieldError.Of("file", "The header row needs a pool year (入库年度) column.", "表头须有“入库年度”列。"));
         if (errors.Count > 0) throw new InvalidRequestException(errors);
 
         var importId = Guid.NewGuid();
@@ -72,13 +72,13 @@ public sealed class ImportProjectPool(ProjectWorkflowDbContext db, TimeProvider 
             if (usccText.Length == 0 && name.Length == 0 && yearText.Length == 0) continue;   // an empty line
             var rowErrors = errors.Count;
             if (!Uscc.TryParse(usccText, out var uscc, out var problem))
-                errors.Add(new FieldError($"row {line}: USCC", problem ?? "Not a valid 统一社会信用代码."));
+                errors.Add(FieldError.Of($"row {line}: USCC", problem?.English ?? "Not a valid unified social credit code.", $"第 {line} 行：{problem?.Chinese ?? "统一社会信用代码无效。"}"));
             if (name.Length is 0 or > ProjectPoolEntry.NameLength)
-                errors.Add(new FieldError($"row {line}: project name", $"A project name is 1 to {ProjectPoolEntry.NameLength} characters."));
+                errors.Add(FieldError.Of($"row {line}: project name", $"A project name is 1 to {ProjectPoolEntry.NameLength} characters.", $"第 {line} 行：项目名称须为 1 至 {ProjectPoolEntry.NameLength} 个字符。"));
             if (!int.TryParse(yearText.Split('.')[0], NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 2000 or > 2100)
-                errors.Add(new FieldError($"row {line}: pool year", "The pool year is a year between 2000 and 2100."));
+                errors.Add(FieldError.Of($"row {line}: pool year", "The pool year is a year between 2000 and 2100.", $"第 {line} 行：入库年度须为 2000 至 2100 之间的年份。"));
             if (district is { Length: > ProjectPoolEntry.DistrictLength })
-                errors.Add(new FieldError($"row {line}: district", $"At most {ProjectPoolEntry.DistrictLength} characters."));
+                errors.Add(FieldError.Of($"row {line}: district", $"At most {ProjectPoolEntry.DistrictLength} characters.", $"第 {line} 行：所属区最多 {ProjectPoolEntry.DistrictLength} 个字符。"));
             if (errors.Count == rowErrors)
                 entries.Add(ProjectPoolEntry.Enter(uscc, name, year, district, importId, actor.Id, now));
             if (errors.Count >= 100) break;

@@ -23,15 +23,15 @@ public sealed class DecideChangeRequest(ProjectWorkflowDbContext db, WorkflowCom
     {
         var application = await ApplicationAccess.FindAsync(db, applicationId, track: true, cancellationToken);
         var change = await db.Set<ChangeRequest>().FirstOrDefaultAsync(c => c.Id == changeRequestId && c.ApplicationId == applicationId, cancellationToken)
-            ?? throw new NotFoundException($"The application has no change request {changeRequestId}.");
+            ?? throw new NotFoundException($"The application has no change request {changeRequestId}.", $"该申报没有变更申请 {changeRequestId}。");
         var decidedOnce = new ChangeAlreadyDecidedRule(change);
-        if (decidedOnce.IsBroken()) throw new ConflictException(decidedOnce.Message.English);
+        if (decidedOnce.IsBroken()) throw new ConflictException(decidedOnce.Message.English, decidedOnce.Message.Chinese);
         var errors = new List<FieldError>();
-        if (request.Approved is null) errors.Add(new FieldError("approved", "Say whether the change is approved (true) or refused (false)."));
+        if (request.Approved is null) errors.Add(FieldError.Of("approved", "Say whether the change is approved (true) or refused (false).", "请选择是否批准该变更申请。"));
         if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 4000) errors.Add(FieldError.Of("reason", "Give the reason for the decision (at most 4,000 characters); the enterprise reads it.", "请填写审核意见。"));
         if (errors.Count > 0) throw new InvalidRequestException(errors);
 
-        var task = await ProjectFile.OpenTaskAsync(db, application, "reviewChange", "The process is not waiting for a decision on a change request.", cancellationToken);
+        var task = await ProjectFile.OpenTaskAsync(db, application, "reviewChange", "The process is not waiting for a decision on a change request.", "流程当前不在变更申请审核环节。", cancellationToken);
         change.Decide(request.Approved!.Value, actor.Id, request.Reason!, time.GetUtcNow());
         await commands.RunAsync(actor, s => s.CompleteAsync(task, new JsonObject
         {

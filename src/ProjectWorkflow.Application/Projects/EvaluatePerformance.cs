@@ -37,7 +37,7 @@ public sealed class EvaluatePerformance(ProjectWorkflowDbContext db, WorkflowCom
     public async Task<EvaluationView> HandleAsync(Guid applicationId, EvaluatePerformanceRequest request, Actor actor, CancellationToken cancellationToken)
     {
         var application = await ApplicationAccess.FindAsync(db, applicationId, track: true, cancellationToken);
-        ProjectFile.RequireStatus(application, ApplicationStatus.Accepted, "The performance evaluation");
+        ProjectFile.RequireStatus(application, ApplicationStatus.Accepted, "The performance evaluation", "进行绩效评价");
         var errors = new List<FieldError>();
         if (request.EnergySavedTce is null or < 0) errors.Add(FieldError.Of("energySavedTce", "Give the energy saved in tonnes of standard coal (0 or more).", "请填写实际节能量。"));
         if (request.OutputFen is null or < 0) errors.Add(FieldError.Of("outputFen", "Give the output reached, in fen (0 or more).", "请填写实际产值。"));
@@ -51,10 +51,10 @@ public sealed class EvaluatePerformance(ProjectWorkflowDbContext db, WorkflowCom
         IndicatorFigures.Tonnes(errors, "solidWasteUtilisedTonnes", request.SolidWasteUtilisedTonnes, "实际工业固体废物年综合利用量");
         IndicatorFigures.Count(errors, "landM2", request.LandM2, IndicatorFigures.MaxLandM2, "实际用地面积", "square metres", "平方米");
         IndicatorFigures.Waste(errors, request.SolidWasteTonnes ?? 0, request.SolidWasteUtilisedTonnes ?? 0);
-        if (request.Comment?.Length > 8000) errors.Add(new FieldError("comment", "The comment takes at most 8,000 characters."));
+        if (request.Comment?.Length > 8000) errors.Add(FieldError.Of("comment", "The comment takes at most 8,000 characters.", "评价意见最多 8000 个字符。"));
         if (errors.Count > 0) throw new InvalidRequestException(errors);
 
-        var task = await ProjectFile.OpenTaskAsync(db, application, "evaluation", "The process is not waiting for a performance evaluation.", cancellationToken);
+        var task = await ProjectFile.OpenTaskAsync(db, application, "evaluation", "The process is not waiting for a performance evaluation.", "流程当前不在绩效评价环节。", cancellationToken);
         var reached = new ProjectIndicators(request.EnergySavedTce!.Value, new Money(request.OutputFen!.Value), new Money(request.ValueAddedFen!.Value), request.Robots!.Value)
         {
             RdSpend = new Money(request.RdSpendFen ?? 0),

@@ -44,7 +44,7 @@ public sealed class FileInterestEvidence(ProjectWorkflowDbContext db, Applicatio
             || !await db.Set<AttachmentRecord>().AnyAsync(a => a.Id == attachmentId && a.ApplicationId == application.Id && a.Kind == "interest-evidence", cancellationToken))
             errors.Add(FieldError.Of("attachmentId", "Attach the bank's interest statement first (POST …/attachments with kind interest-evidence) and give its id.", "请上传付息凭证。"));
         if (errors.Count > 0) throw new InvalidRequestException(errors);
-        ProjectFile.RequireStatus(application, ApplicationStatus.Building, "Interest evidence");
+        ProjectFile.RequireStatus(application, ApplicationStatus.Building, "Interest evidence", "提交贷款付息凭证");
 
         var rules = await ruleSets.ForAsync(application.SchemeKey, application.Year, cancellationToken);
         var method = rules.OptionFor(application.SupportMethod)?.Rule ?? rules.Support;
@@ -58,7 +58,7 @@ public sealed class FileInterestEvidence(ProjectWorkflowDbContext db, Applicatio
             ["interestEvidenceId"] = evidence.Id.ToString(),
         }), actor, cancellationToken);
         if (delivered == 0)
-            throw new ConflictException("The project's process does not take interest evidence now (acceptance may already be requested).");
+            throw new ConflictException("The project's process does not take interest evidence now (acceptance may already be requested).", "项目流程当前不接收付息凭证（可能已申请验收）。");
         return View(evidence);
     }
 

@@ -35,7 +35,7 @@ public sealed class OrderRecovery(ProjectWorkflowDbContext db, DeliverMessage de
             throw InvalidRequestException.For("reason", "Give the grounds of the recovery (at most 1,000 characters): they are recorded with the sanction.", "请填写追回理由。");
         var status = application.Status;
         if (status is ApplicationStatus.Recovered or ApplicationStatus.Terminated)
-            throw new ConflictException($"The project is {ApplicationStatusText.InWords(application.Status)}: there is nothing more to recover.");
+            throw new ConflictException($"The project is {ApplicationStatusText.InWords(application.Status)}: there is nothing more to recover.", $"该项目{(application.Status == ApplicationStatus.Recovered ? "已追回" : "已终止")}，没有可再追回的资金。");
         Check.Rules(new NothingPaidToRecoverRule(Paid.Contains(status) || status == ApplicationStatus.Closed));
 
         var order = new JsonObject
@@ -54,7 +54,7 @@ public sealed class OrderRecovery(ProjectWorkflowDbContext db, DeliverMessage de
         {
             order.Remove("applicationId");
             var delivered = await deliver.HandleAsync(new DeliverMessageRequest(Message, application.Number, order), actor, cancellationToken);
-            if (delivered == 0) throw new ConflictException("The project's process is not at a stage that takes a recovery order.");
+            if (delivered == 0) throw new ConflictException("The project's process is not at a stage that takes a recovery order.", "项目流程当前所处环节不能责令追回。");
         }
         var recovered = await db.Set<FundingApplication>().AsNoTracking().FirstAsync(a => a.Id == applicationId, cancellationToken);
         return await ApplicationViews.OfAsync(db, recovered, cancellationToken);

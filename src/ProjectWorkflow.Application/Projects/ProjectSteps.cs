@@ -46,7 +46,9 @@ public sealed class ApplyChange(ProjectWorkflowDbContext db, TimeProvider time, 
 
 /// <summary>
 /// acceptance.deadline: the acceptance window closed while the project was still building. If an extension
-/// moved the deadline meanwhile, building goes on (acceptanceExtended); otherwise the project overran.
+/// moved the deadline meanwhile, building goes on (acceptanceExtended); otherwise the project overran. The reason is kept
+/// with the recovery as part of the record, like an officer's own typed reason: written once, in the city's language
+/// (Chinese), not two languages pasted into one string.
 /// </summary>
 [SetsVariables("acceptanceExtended", "recoveryReason")]
 public sealed class CheckAcceptanceDeadline(ProjectWorkflowDbContext db, TimeProvider time) : ApplicationStep(db, time)
@@ -57,7 +59,7 @@ public sealed class CheckAcceptanceDeadline(ProjectWorkflowDbContext db, TimePro
         context.SetVariable("acceptanceExtended", extended);
         if (!extended)
             context.SetVariable("recoveryReason",
-                $"建设期满未在{application.BuildEndsOn:yyyy-MM-dd}后规定期限内申请验收 No acceptance was requested by {application.AcceptanceDueAt?.ToOffset(ShanghaiDate.Offset):yyyy-MM-dd HH:mm} (+08:00), within the window after the build period ended on {application.BuildEndsOn:yyyy-MM-dd}.");
+                $"建设期于{application.BuildEndsOn:yyyy-MM-dd}届满，至{application.AcceptanceDueAt?.ToOffset(ShanghaiDate.Offset):yyyy-MM-dd HH:mm}（北京时间）仍未申请验收。");
         return Task.CompletedTask;
     }
 }
@@ -155,7 +157,7 @@ public sealed class RecoverFunds(ProjectWorkflowDbContext db, TimeProvider time,
     protected override async Task RunAsync(FundingApplication application, ServiceTaskContext context, CancellationToken cancellationToken)
     {
         var rules = await ruleSets.ForAsync(application.SchemeKey, application.Year, cancellationToken);
-        var reason = context.GetText("recoveryReason") ?? "追回 Recovery ordered";
+        var reason = context.GetText("recoveryReason") ?? "责令追回";
         Db.AddRange(application.Recover(reason, Now, rules.SanctionYears));
         context.SetVariable("projectClosed", false);
         context.SetVariable("sanctionedUntil", Now.AddYears(rules.SanctionYears).ToString("O", CultureInfo.InvariantCulture));

@@ -29,7 +29,7 @@ public sealed class RequestAcceptance(ProjectWorkflowDbContext db, ApplicationAc
     public async Task<AcceptanceView> HandleAsync(Guid id, RequestAcceptanceRequest request, Actor actor, CancellationToken cancellationToken)
     {
         var application = await access.OwnedAsync(id, actor, cancellationToken);
-        ProjectFile.RequireStatus(application, ApplicationStatus.Building, "Requesting acceptance");
+        ProjectFile.RequireStatus(application, ApplicationStatus.Building, "Requesting acceptance", "申请验收");
         var actual = new InvestmentBreakdown(new Money(request.EquipmentFen ?? 0), new Money(request.SoftwareFen ?? 0), new Money(request.ConstructionFen ?? 0), new Money(request.OtherFen ?? 0));
         var errors = actual.Problems().Select(p => FieldError.Of("actualInvestment", p, "请按类别填写实际完成投资（分）。")).ToList();
         if (string.IsNullOrWhiteSpace(request.Summary) || request.Summary.Length > 8000)
@@ -42,7 +42,7 @@ public sealed class RequestAcceptance(ProjectWorkflowDbContext db, ApplicationAc
         var rules = await ruleSets.ForAsync(application.SchemeKey, application.Year, cancellationToken);
         var now = time.GetUtcNow();
         var acceptance = Acceptance.Request(application, actual, request.AuditReportId!.Value, request.Summary!, actor.Id, now, rules);
-        var task = await ProjectFile.OpenTaskAsync(db, application, "requestAcceptance", "The process is not waiting for an acceptance request.", cancellationToken);
+        var task = await ProjectFile.OpenTaskAsync(db, application, "requestAcceptance", "The process is not waiting for an acceptance request.", "流程当前不在申请验收环节。", cancellationToken);
         db.Add(acceptance);
         await commands.RunAsync(actor, s => s.CompleteAsync(task, new JsonObject
         {

@@ -33,7 +33,7 @@ public sealed class RequestChange(ProjectWorkflowDbContext db, ApplicationAccess
     public async Task<ChangeRequestView> HandleAsync(Guid id, RequestChangeRequest request, Actor actor, CancellationToken cancellationToken)
     {
         var application = await access.OwnedAsync(id, actor, cancellationToken);
-        ProjectFile.RequireStatus(application, ApplicationStatus.Building, "A change request");
+        ProjectFile.RequireStatus(application, ApplicationStatus.Building, "A change request", "提交变更申请");
         var errors = new List<FieldError>();
         if (request.Kind is not (ChangeRequestKinds.Extension or ChangeRequestKinds.Content))
             errors.Add(FieldError.Of("kind", "Say what you ask for: extension (of the build period) or content (a change to the project).", "请选择变更类型。"));
@@ -56,7 +56,7 @@ public sealed class RequestChange(ProjectWorkflowDbContext db, ApplicationAccess
             ["extensionMonths"] = change.ExtensionMonths,
         }), actor, cancellationToken);
         if (delivered == 0)
-            throw new ConflictException("The project's process does not take change requests now (acceptance may already be requested).");
+            throw new ConflictException("The project's process does not take change requests now (acceptance may already be requested).", "项目流程当前不接受变更申请（可能已申请验收）。");
         return View(change);
     }
 

@@ -23,7 +23,7 @@ public sealed class ReviewAcceptance(ProjectWorkflowDbContext db, WorkflowComman
     public async Task<AcceptanceView> HandleAsync(Guid applicationId, ReviewAcceptanceRequest request, Actor actor, CancellationToken cancellationToken)
     {
         var application = await ApplicationAccess.FindAsync(db, applicationId, track: true, cancellationToken);
-        ProjectFile.RequireStatus(application, ApplicationStatus.AcceptanceRequested, "An acceptance review");
+        ProjectFile.RequireStatus(application, ApplicationStatus.AcceptanceRequested, "An acceptance review", "进行验收审核");
         var errors = new List<FieldError>();
         if (request.Outcome is not ("pass" or "fail")) errors.Add(FieldError.Of("outcome", "Say whether the project passes acceptance: pass or fail.", "请选择验收结论。"));
         if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 4000) errors.Add(FieldError.Of("reason", "Give the grounds of the verdict (at most 4,000 characters); it is recorded and the enterprise reads it.", "请填写验收意见。"));
@@ -31,11 +31,11 @@ public sealed class ReviewAcceptance(ProjectWorkflowDbContext db, WorkflowComman
 
         var acceptance = await db.Set<Acceptance>().Where(a => a.ApplicationId == applicationId && a.Outcome == null)
             .OrderByDescending(a => a.RequestedAt).FirstOrDefaultAsync(cancellationToken)
-            ?? throw new ConflictException("There is no acceptance request waiting for review.");
-        var task = await ProjectFile.OpenTaskAsync(db, application, "acceptanceReview", "The process is not waiting for an acceptance review.", cancellationToken);
+            ?? throw new ConflictException("There is no acceptance request waiting for review.", "没有待审核的验收申请。");
+        var task = await ProjectFile.OpenTaskAsync(db, application, "acceptanceReview", "The process is not waiting for an acceptance review.", "流程当前不在验收审核环节。", cancellationToken);
         acceptance.Review(request.Outcome!, actor.Id, request.Reason!, time.GetUtcNow());
         var variables = new JsonObject { ["acceptanceOutcome"] = acceptance.Outcome, ["acceptanceReason"] = acceptance.ReviewReason };
-        if (!acceptance.Passed) variables["recoveryReason"] = $"验收不合格 Acceptance failed: {acceptance.ReviewReason}";
+        if (!acceptance.Passed) variables["recoveryReason"] = $"验收不合格：{acceptance.ReviewReason}";
         await commands.RunAsync(actor, s => s.CompleteAsync(task, variables, cancellationToken), cancellationToken);
         return RequestAcceptance.View(acceptance);
     }

@@ -27,7 +27,7 @@ public sealed partial class SignAgreement(ProjectWorkflowDbContext db, Applicati
     public async Task<ApplicationView> HandleAsync(Guid id, SignAgreementRequest request, Actor actor, CancellationToken cancellationToken)
     {
         var application = await access.OwnedAsync(id, actor, cancellationToken);
-        ProjectFile.RequireStatus(application, ApplicationStatus.Approved, "Signing the agreement");
+        ProjectFile.RequireStatus(application, ApplicationStatus.Approved, "Signing the agreement", "签署协议");
         var errors = new List<FieldError>();
         var name = request.PayeeName?.Trim() ?? "";
         var account = Regex.Replace(request.PayeeAccount ?? "", "[\\s-]", "");
@@ -37,10 +37,10 @@ public sealed partial class SignAgreement(ProjectWorkflowDbContext db, Applicati
 
         // Installments pay the enterprise itself, to an account registered (and approved) for it: nobody else.
         var enterprise = await db.Set<Enterprise>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == application.EnterpriseId, cancellationToken)
-            ?? throw new ConflictException("The application's enterprise is not registered, so there is nobody the installments could be paid to.");
+            ?? throw new ConflictException("The application's enterprise is not registered, so there is nobody the installments could be paid to.", "申报企业尚未登记，资金无法拨付。");
         var registeredAccount = await AccountNumbers.RegisteredAsync(db, enterprise.Id, cancellationToken);
         application.SignAgreement(name, account, enterprise.Name, registeredAccount, time.GetUtcNow());
-        var task = await ProjectFile.OpenTaskAsync(db, application, "signAgreement", "The agreement is not waiting for a signature (it is signed already, or the process is elsewhere).", cancellationToken);
+        var task = await ProjectFile.OpenTaskAsync(db, application, "signAgreement", "The agreement is not waiting for a signature (it is signed already, or the process is elsewhere).", "协议当前无需签署（已签署，或流程不在签署环节）。", cancellationToken);
         await commands.RunAsync(actor, s => s.CompleteAsync(task, new JsonObject { ["payeeName"] = name }, cancellationToken), cancellationToken);
         return await ApplicationViews.OfAsync(db, application, cancellationToken);
     }

@@ -27,19 +27,19 @@ public sealed class SubmitProgressReport(ProjectWorkflowDbContext db, Applicatio
     public async Task<ProgressReportView> HandleAsync(Guid id, SubmitProgressReportRequest request, Actor actor, CancellationToken cancellationToken)
     {
         var application = await access.OwnedAsync(id, actor, cancellationToken);
-        ProjectFile.RequireStatus(application, ApplicationStatus.Building, "A progress report");
+        ProjectFile.RequireStatus(application, ApplicationStatus.Building, "A progress report", "提交进度报告");
         var errors = new List<FieldError>();
         if (request.InvestedSoFarFen is null or < 0) errors.Add(FieldError.Of("investedSoFarFen", "Give the investment made so far, in fen (0 or more).", "请填写累计完成投资（分）。"));
         if (request.PercentComplete is null or < 0 or > 100) errors.Add(FieldError.Of("percentComplete", "Give how far the project is, 0 to 100 percent.", "请填写形象进度（0–100%）。"));
         if (string.IsNullOrWhiteSpace(request.Summary) || request.Summary.Length > 8000) errors.Add(FieldError.Of("summary", "Say what was done this quarter (at most 8,000 characters).", "请填写本季度进展。"));
-        if (request.Problems?.Length > 8000) errors.Add(new FieldError("problems", "Problems take at most 8,000 characters."));
+        if (request.Problems?.Length > 8000) errors.Add(FieldError.Of("problems", "Problems take at most 8,000 characters.", "存在问题最多 8000 个字符。"));
         var kind = request.Kind ?? ProgressReport.Quarterly;
         if (kind is not (ProgressReport.Quarterly or ProgressReport.Annual)) errors.Add(FieldError.Of("kind", "A report is quarterly (the default) or annual.", "报告类型为季度或年度。"));
         if (errors.Count > 0) throw new InvalidRequestException(errors);
 
         var taskId = kind == ProgressReport.Annual
-            ? await ProjectFile.OpenTaskAsync(db, application, "annualReport", "No annual report is due now; it is asked for at the end of each year of building.", cancellationToken)
-            : await ProjectFile.OpenTaskAsync(db, application, "progressReport", "No progress report is due now; the next one is asked for at the end of the quarter.", cancellationToken);
+            ? await ProjectFile.OpenTaskAsync(db, application, "annualReport", "No annual report is due now; it is asked for at the end of each year of building.", "当前无需提交年度报告；建设期每满一年时提交。", cancellationToken)
+            : await ProjectFile.OpenTaskAsync(db, application, "progressReport", "No progress report is due now; the next one is asked for at the end of the quarter.", "当前无需提交进度报告；下一次在本季度末提交。", cancellationToken);
         var task = await db.Set<TaskRecord>().AsNoTracking().FirstAsync(t => t.Id == taskId, cancellationToken);
         var now = time.GetUtcNow();
         var sequence = await db.Set<ProgressReport>().CountAsync(r => r.ApplicationId == application.Id && r.Kind == kind, cancellationToken) + 1;

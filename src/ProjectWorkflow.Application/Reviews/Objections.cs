@@ -24,10 +24,10 @@ public sealed class Objections(ProjectWorkflowDbContext db, ApplicationAccess ac
     {
         var application = await ApplicationAccess.FindAsync(db, applicationId, track: false, cancellationToken);
         if (application.Status != ApplicationStatus.InPublicNotice)
-            throw new ConflictException("Objections are taken only while the project is in public notice.");
+            throw new ConflictException("Objections are taken only while the project is in public notice.", "仅在项目公示期内受理异议。");
         Check.Rules(new ObjectionNotSignedRule(request.ObjectorName, request.Signed ?? false));
         if (string.IsNullOrWhiteSpace(request.Content) || request.Content.Length > 8000)
-            throw InvalidRequestException.For("content", "Write the objection and its grounds (at most 8,000 characters).");
+            throw InvalidRequestException.For("content", "Write the objection and its grounds (at most 8,000 characters).", "请填写异议内容及事实理由（最多 8,000 字）。");
         var objection = new ObjectionRecord
         {
             Id = Guid.NewGuid(),

@@ -46,7 +46,7 @@ public sealed class PanelReview(ProjectWorkflowDbContext db, RuleSets ruleSets, 
     public async Task<PanelSeatView> DeclareAsync(Guid applicationId, DeclarationRequest request, Actor actor, CancellationToken cancellationToken)
     {
         var (application, seat, taskId) = await SeatAsync(applicationId, actor, cancellationToken);
-        if (seat.Declared) throw new ConflictException("You have already declared for this application.");
+        if (seat.Declared) throw new ConflictException("You have already declared for this application.", "您已就本项目作出利益冲突声明，无需重复声明。");
         if (request.WorkedForOrAdvisedApplicant is null || request.LegalDisputeWithApplicant is null || request.DraftedTheCall is null
             || request.ControlOrInvestmentTies is null || request.CloseRelativeInvolved is null)
             throw InvalidRequestException.For("declaration", "Answer every question of the declaration (true or false) before the file opens.", "请逐项填写回避声明。");
@@ -92,8 +92,11 @@ public sealed class PanelReview(ProjectWorkflowDbContext db, RuleSets ruleSets, 
         return recused;
     }
 
-    /// <summary>Why a seat is given up when a relation is recorded after the draw.</summary>
-    public const string RelationRecorded = "关联关系已登记 a relation to the applicant was recorded";
+    /// <summary>
+    /// Why a seat is given up when a relation is recorded after the draw: kept with the seat and in the audit log as part
+    /// of the record, written once in the city's language (never two languages pasted into one string).
+    /// </summary>
+    public const string RelationRecorded = "关联关系已登记";
 
     /// <summary>The recused seat's replacement: drawn for the same field and handed the task, or the task completes as recused.</summary>
     private async Task ReplaceAsync(FundingApplication application, PanelMember seat, Guid taskId, Actor actor, PanelRule rule, CancellationToken cancellationToken)
@@ -112,14 +115,14 @@ public sealed class PanelReview(ProjectWorkflowDbContext db, RuleSets ruleSets, 
         db.Add(PanelMember.Seat(applicationId, replacement.Expert, replacement.Field, replaces: seat.Expert));
         audit.Record("panel.replacement-drawn", "application", applicationId.ToString("D"),
             detail: $"{application.Number}: {seat.Expert} recused; {replacement.Expert} drawn for the {field} seat");
-        await commands.RunAsync(actor, s => s.TransferAsync(taskId, replacement.Expert, "回避，递补专家 recused: a replacement was drawn", cancellationToken), cancellationToken);
+        await commands.RunAsync(actor, s => s.TransferAsync(taskId, replacement.Expert, "回避，递补专家", cancellationToken), cancellationToken);
     }
 
     public async Task<PanelSeatView> ScoreAsync(Guid applicationId, ScoresRequest request, Actor actor, CancellationToken cancellationToken)
     {
         var (application, seat) = await MySeatAsync(applicationId, actor, cancellationToken);
-        if (!seat.Declared) throw new ConflictException("Declare your conflicts of interest first (POST …/panel/declaration); the file opens after that.");
-        if (seat.Recused) throw new ConflictException("You have recused yourself from this application's panel.");
+        if (!seat.Declared) throw new ConflictException("Declare your conflicts of interest first (POST …/panel/declaration); the file opens after that.", "请先作出利益冲突声明（POST …/panel/declaration），声明后开放申报材料。");
+        if (seat.Recused) throw new ConflictException("You have recused yourself from this application's panel.", "您已回避本项目的专家评审。");
         var rules = await ruleSets.ForAsync(application.SchemeKey, application.Year, cancellationToken);
         var sheet = new ScoreSheet(actor.Id, request.Points ?? []);
         var problems = sheet.Problems(rules.Panel.Rubric);
@@ -129,7 +132,7 @@ public sealed class PanelReview(ProjectWorkflowDbContext db, RuleSets ruleSets, 
         {
             // A correction: only while the panel sits, so the result is worked out on the corrected sheet.
             if (!await access.PanelSitsAsync(application, cancellationToken))
-                throw new ConflictException("The panel has closed: its scores can no longer be corrected.");
+                throw new ConflictException("The panel has closed: its scores can no longer be corrected.", "评审组已结束，评分不可再更正。");
             var before = seat.Total;
             seat.CorrectScores(sheet, rules.Panel.Rubric, request.Comment, time.GetUtcNow());
             audit.Record("panel.scores-corrected", "application", applicationId.ToString("D"),
@@ -169,7 +172,7 @@ public sealed class PanelReview(ProjectWorkflowDbContext db, RuleSets ruleSets, 
     {
         // The seat first: an expert off the panel learns nothing, not even whether the application exists.
         var seat = await db.Set<PanelMember>().FirstOrDefaultAsync(p => p.ApplicationId == applicationId && p.Expert == actor.Id, cancellationToken)
-            ?? throw new ForbiddenException("You are not on this application's expert panel.");
+            ?? throw new ForbiddenException("You are not on this application's expert panel.", "您不是本项目的评审专家。");
         var application = await ApplicationAccess.FindAsync(db, applicationId, track: true, cancellationToken);
         return (application, seat);
     }
@@ -178,7 +181,7 @@ public sealed class PanelReview(ProjectWorkflowDbContext db, RuleSets ruleSets, 
         await db.Set<TaskRecord>()
             .Where(t => t.InstanceId == application.InstanceId && t.ElementId == ReviewElementId && t.Assignee == actor.Id && t.Status == TaskStatuses.Open)
             .Select(t => (Guid?)t.Id).FirstOrDefaultAsync(cancellationToken)
-            ?? throw new ConflictException("Your review of this application is already done.");
+            ?? throw new ConflictException("Your review of this application is already done.", "您已完成本项目的评审。");
 
     private static PanelSeatView View(PanelMember p) => new(p.Expert, p.Field, p.Replaces, p.DeclaredAt is not null, p.Recused, p.Total, p.ScoredAt);
 }

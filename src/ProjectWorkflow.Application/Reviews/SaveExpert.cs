@@ -15,7 +15,7 @@ public sealed class SaveExpert(ProjectWorkflowDbContext db, AuditTrail audit, Ti
     public async Task<ExpertView> HandleAsync(string expert, SaveExpertRequest request, CancellationToken cancellationToken)
     {
         if (request.Fields is not { Count: > 0 } fields || fields.Any(f => !ExpertFields.IsKnown(f)))
-            throw InvalidRequestException.For("fields", $"Give the fields the expert reviews in: one or more of {string.Join(", ", ExpertFields.All)}.");
+            throw InvalidRequestException.For("fields", $"Give the fields the expert reviews in: one or more of {string.Join(", ", ExpertFields.All)}.", $"请选择专家的专业领域（可多选）：{string.Join("、", ExpertFields.All)}。");
         var userName = await ExpertUserAsync(db, expert, cancellationToken);
         var now = time.GetUtcNow();
         var profile = await db.Set<ExpertProfile>().Include(p => p.Relations).FirstOrDefaultAsync(p => p.Expert == userName, cancellationToken);
@@ -40,12 +40,12 @@ public sealed class SaveExpert(ProjectWorkflowDbContext db, AuditTrail audit, Ti
     {
         var normalized = (expert ?? "").Trim().ToUpperInvariant();
         if (normalized.Length is 0 or > 256)
-            throw InvalidRequestException.For("expert", "Name the expert by user name (at most 256 characters).");
+            throw InvalidRequestException.For("expert", "Name the expert by user name (at most 256 characters).", "请填写专家的用户名（最多 256 个字符）。");
         var userName = await (from user in db.Users
                               join link in db.UserRoles on user.Id equals link.UserId
                               join role in db.Roles on link.RoleId equals role.Id
                               where user.NormalizedUserName == normalized && role.Name == Roles.Expert
                               select user.UserName).FirstOrDefaultAsync(cancellationToken);
-        return userName ?? throw InvalidRequestException.For("expert", $"There is no user '{expert}' with the expert role: create the user with that role first (POST /api/users).");
+        return userName ?? throw InvalidRequestException.For("expert", $"There is no user '{expert}' with the expert role: create the user with that role first (POST /api/users).", $"没有具有评审专家角色的用户“{expert}”，请先创建该用户并授予评审专家角色（POST /api/users）。");
     }
 }

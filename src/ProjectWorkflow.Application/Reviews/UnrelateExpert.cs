@@ -15,7 +15,7 @@ public sealed class UnrelateExpert(ProjectWorkflowDbContext db, AuditTrail audit
         var profile = await db.Set<ExpertProfile>().Include(p => p.Relations).FirstOrDefaultAsync(p => p.Expert == userName, cancellationToken);
         var relation = profile?.Relations.FirstOrDefault(r => r.Id == relationId);
         if (profile is null || relation is null || !profile.Unrelate(relationId, time.GetUtcNow()))
-            throw new NotFoundException($"{userName} has no relation {relationId}.");
+            throw new NotFoundException($"{userName} has no relation {relationId}.", $"{userName} 没有编号为 {relationId} 的回避关系。");
         audit.Record("expert.unrelated", "expert", userName, detail: $"relation {relationId}: {relation.Kind} {relation.Uscc ?? $"{relation.SchemeKey} {relation.Year}"}");
         await db.SaveChangesAsync(cancellationToken);
     }

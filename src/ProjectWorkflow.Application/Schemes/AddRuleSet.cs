@@ -18,11 +18,11 @@ public sealed class AddRuleSet(ProjectWorkflowDbContext db, TimeProvider time, A
     public async Task<RuleSetView> HandleAsync(string schemeKey, RuleSetDocument document, Actor actor, CancellationToken cancellationToken)
     {
         if (!await db.Set<SchemeRecord>().AnyAsync(s => s.Key == schemeKey, cancellationToken))
-            throw new NotFoundException($"There is no scheme '{schemeKey}'.");
+            throw new NotFoundException($"There is no scheme '{schemeKey}'.", $"专项“{schemeKey}”不存在。");
         var (ruleSet, errors) = document.ToRuleSet(schemeKey);
         if (ruleSet is null) throw new InvalidRequestException(errors);
         if (await db.Set<RuleSetRecord>().AnyAsync(r => r.SchemeKey == schemeKey && r.Year == ruleSet.Year, cancellationToken))
-            throw new ConflictException($"{schemeKey} already has rules for {ruleSet.Year}; rules that applications were judged by are never changed.");
+            throw new ConflictException($"{schemeKey} already has rules for {ruleSet.Year}; rules that applications were judged by are never changed.", $"{schemeKey} 已有 {ruleSet.Year} 年规则；已用于审核申报的规则不能更改。");
 
         var record = new RuleSetRecord
         {
@@ -41,7 +41,7 @@ public sealed class AddRuleSet(ProjectWorkflowDbContext db, TimeProvider time, A
         }
         catch (DbUpdateException)
         {
-            throw new ConflictException($"{schemeKey} already has rules for {ruleSet.Year}.");
+            throw new ConflictException($"{schemeKey} already has rules for {ruleSet.Year}.", $"{schemeKey} 已有 {ruleSet.Year} 年规则。");
         }
         return new RuleSetView(record.Year, RuleSetDocument.From(ruleSet), record.AddedAt, record.AddedBy);
     }

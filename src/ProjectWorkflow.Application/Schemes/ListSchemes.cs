@@ -18,7 +18,7 @@ public sealed class ListSchemes(ProjectWorkflowDbContext db)
     public async Task<SchemeDetail> GetAsync(string key, CancellationToken cancellationToken)
     {
         var scheme = await db.Set<SchemeRecord>().AsNoTracking().Include(s => s.RuleSets).FirstOrDefaultAsync(s => s.Key == key, cancellationToken)
-            ?? throw new NotFoundException($"There is no scheme '{key}'. Schemes: tech-upgrade, smart-factory, green-park.");
+            ?? throw new NotFoundException($"There is no scheme '{key}'. Schemes: tech-upgrade, smart-factory, green-park.", $"专项“{key}”不存在。可选专项：tech-upgrade（技术改造）、smart-factory（智能工厂）、green-park（绿色园区）。");
         return new SchemeDetail(scheme.Key, scheme.Name, scheme.NameZh, scheme.ProcessKey,
             scheme.RuleSets.OrderBy(r => r.Year).Select(r => new RuleSetView(r.Year, JsonSerializer.Deserialize<RuleSetDocument>(r.Document, SchemeJson.Options)!, r.AddedAt, r.AddedBy)).ToList());
     }

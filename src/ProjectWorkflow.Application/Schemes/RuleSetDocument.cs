@@ -113,35 +113,35 @@ public sealed record RuleSetDocument(
     public (RuleSet? RuleSet, IReadOnlyList<FieldError> Errors) ToRuleSet(string schemeKey)
     {
         var errors = new List<FieldError>();
-        void Require(object? value, string field, string message)
+        void Require(object? value, string field, string message, string chinese)
         {
-            if (value is null) errors.Add(new FieldError(field, message));
+            if (value is null) errors.Add(FieldError.Of(field, message, chinese));
         }
-        Require(Year, "year", "Give the year the rules apply to.");
-        Require(Source, "source", "Say where the figures come from (the notice, or 'assumed default').");
-        Require(EligibleCostCategories, "eligibleCostCategories", "List the eligible cost categories: equipment, software, construction, other.");
-        if (SupportOptions is not { Count: > 0 }) Require(Support, "support", "Give the support rule (method and its figures).");
-        Require(Panel, "panel", "Give the expert panel (size, quorum, rubric, pass score).");
+        Require(Year, "year", "Give the year the rules apply to.", "请填写规则适用的年度。");
+        Require(Source, "source", "Say where the figures come from (the notice, or 'assumed default').", "请注明数据来源（申报通知，或“assumed default”）。");
+        Require(EligibleCostCategories, "eligibleCostCategories", "List the eligible cost categories: equipment, software, construction, other.", "请列出可支持的费用类别：equipment（设备）、software（软件）、construction（建安工程）、other（其他）。");
+        if (SupportOptions is not { Count: > 0 }) Require(Support, "support", "Give the support rule (method and its figures).", "请填写支持方式及其标准。");
+        Require(Panel, "panel", "Give the expert panel (size, quorum, rubric, pass score).", "请填写专家评审组设置（人数、法定人数、评分细则、合格分）。");
         foreach (var category in EligibleCostCategories ?? [])
             if (!Funding.Applications.InvestmentBreakdown.Categories.Contains(category))
-                errors.Add(new FieldError("eligibleCostCategories", $"'{category}' is not a cost category; use {string.Join(", ", Funding.Applications.InvestmentBreakdown.Categories)}."));
+                errors.Add(FieldError.Of("eligibleCostCategories", $"'{category}' is not a cost category; use {string.Join(", ", Funding.Applications.InvestmentBreakdown.Categories)}.", $"“{category}”不是投资类别，请使用 {string.Join(", ", Funding.Applications.InvestmentBreakdown.Categories)}。"));
 
         var options = new List<SupportOption>();
         foreach (var (option, i) in (SupportOptions ?? []).Select((o, i) => (o, i)))
         {
             if (option is null || string.IsNullOrWhiteSpace(option.Key) || option.Key.Length > 64 || Read(option.Rule) is not { } rule)
-                errors.Add(new FieldError($"supportOptions[{i}]", "Each support option needs a key (at most 64 characters) and " + SupportHelp));
+                errors.Add(FieldError.Of($"supportOptions[{i}]", "Each support option needs a key (at most 64 characters) and " + SupportHelp, "每项支持方式须有 key（最多 64 个字符），且 support.method 须为 investment-subsidy（投资补助：rate、capFen）、energy-saving（节能补助：perTonneFen、maxShareOfInvestment、capFen）、title-award（称号奖励：awardsFen）、loan-interest（贷款贴息：rate、capFen）或 finance-lease（融资租赁补贴：rate、capFen），并填写全部参数。"));
             else
                 options.Add(new SupportOption(option.Key, option.Name ?? option.Key, option.NameZh ?? option.Name ?? option.Key, rule));
         }
         var support = Read(Support) ?? (Support is null ? options.FirstOrDefault()?.Rule : null);
         if (Support is not null && Read(Support) is null)
-            errors.Add(new FieldError("support", SupportHelp));
+            errors.Add(FieldError.Of("support", SupportHelp, "support.method 须为 investment-subsidy（投资补助：rate、capFen）、energy-saving（节能补助：perTonneFen、maxShareOfInvestment、capFen）、title-award（称号奖励：awardsFen）、loan-interest（贷款贴息：rate、capFen）或 finance-lease（融资租赁补贴：rate、capFen），并填写全部参数。"));
         foreach (var category in FixedAssetCategories ?? [])
             if (!Funding.Applications.InvestmentBreakdown.Categories.Contains(category))
-                errors.Add(new FieldError("fixedAssetCategories", $"'{category}' is not a cost category; use {string.Join(", ", Funding.Applications.InvestmentBreakdown.Categories)}."));
+                errors.Add(FieldError.Of("fixedAssetCategories", $"'{category}' is not a cost category; use {string.Join(", ", Funding.Applications.InvestmentBreakdown.Categories)}.", $"“{category}”不是投资类别，请使用 {string.Join(", ", Funding.Applications.InvestmentBreakdown.Categories)}。"));
         if (Panel?.Rubric is { } rubric && rubric.Any(c => string.IsNullOrWhiteSpace(c.Key) || string.IsNullOrWhiteSpace(c.Name) || c.MaxPoints is null))
-            errors.Add(new FieldError("panel.rubric", "Each rubric criterion needs a key, a name and maxPoints."));
+            errors.Add(FieldError.Of("panel.rubric", "Each rubric criterion needs a key, a name and maxPoints.", "每个评分项须有 key、名称和 maxPoints（满分）。"));
         if (errors.Count > 0) return (null, errors);
 
         var ruleSet = new RuleSet

@@ -13,7 +13,7 @@ public sealed class RuleSets(ProjectWorkflowDbContext db)
     public async Task<RuleSet> ForAsync(string schemeKey, int year, CancellationToken cancellationToken)
     {
         var record = await db.Set<RuleSetRecord>().AsNoTracking().FirstOrDefaultAsync(r => r.SchemeKey == schemeKey && r.Year == year, cancellationToken)
-            ?? throw new ConflictException($"{schemeKey} has no rules for {year} yet; the administrator adds them before applications open.");
+            ?? throw new ConflictException($"{schemeKey} has no rules for {year} yet; the administrator adds them before applications open.", $"{schemeKey} 尚无 {year} 年规则，须由管理员在申报开始前新增。");
         var (ruleSet, _) = JsonSerializer.Deserialize<RuleSetDocument>(record.Document, SchemeJson.Options)!.ToRuleSet(schemeKey);
         return ruleSet!;
     }

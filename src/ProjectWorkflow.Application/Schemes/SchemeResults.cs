@@ -34,9 +34,9 @@ public sealed class SchemeResults(ProjectWorkflowDbContext db)
     public async Task<SchemeResultsView> HandleAsync(string schemeKey, int year, Actor actor, CancellationToken cancellationToken)
     {
         if (!Roles.IsStaff(actor))
-            throw new ForbiddenException("A scheme's results are for the fund's staff.");
+            throw new ForbiddenException("A scheme's results are for the fund's staff.", "专项的申报结果仅对专项资金工作人员开放。");
         if (!await db.Set<SchemeRecord>().AnyAsync(s => s.Key == schemeKey, cancellationToken))
-            throw new NotFoundException($"There is no scheme '{schemeKey}'.");
+            throw new NotFoundException($"There is no scheme '{schemeKey}'.", $"专项“{schemeKey}”不存在。");
 
         var applications = await db.Set<FundingApplication>().AsNoTracking()
             .Where(a => a.SchemeKey == schemeKey && a.Year == year && a.Status != ApplicationStatus.Draft)

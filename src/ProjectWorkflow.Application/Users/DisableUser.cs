@@ -18,7 +18,7 @@ public sealed class DisableUser(UserManager<PortalUser> users, ProjectWorkflowDb
     {
         var user = await UserAccount.FindAsync(users, userName);
         if (reason is { Length: > 500 })
-            throw Validation.InvalidRequestException.For("reason", "The reason is at most 500 characters.");
+            throw Validation.InvalidRequestException.For("reason", "The reason is at most 500 characters.", "原因最多 500 个字符。");
         Check.Rules(new OwnAccountRule(actor.Id, user.UserName!));
         if (await users.IsInRoleAsync(user, Roles.Admin))
             Check.Rules(new LastAdministratorRule(user.UserName!, await UserAccount.OtherEnabledAdministratorsAsync(db, user.Id, cancellationToken)));

@@ -21,7 +21,7 @@ public static class UserAccount
     {
         var name = (userName ?? "").Trim();
         var user = name.Length is > 0 and <= 256 ? await users.FindByNameAsync(name) : null;
-        return user ?? throw new NotFoundException($"There is no user '{(name.Length > 64 ? name[..64] + "…" : name)}'.");
+        return user ?? throw new NotFoundException($"There is no user '{(name.Length > 64 ? name[..64] + "…" : name)}'.", $"用户“{(name.Length > 64 ? name[..64] + "…" : name)}”不存在。");
     }
 
     /// <summary>Administrators other than <paramref name="userId"/> whose accounts are not disabled.</summary>

@@ -20,10 +20,10 @@ public sealed class AnswerOrder(ProjectWorkflowDbContext db, VoucherAccess acces
 {
     public async Task<VoucherOrderView> HandleAsync(Guid id, AnswerOrderRequest request, Actor actor, CancellationToken cancellationToken)
     {
-        if (request.Accept is not { } accept) throw InvalidRequestException.For("accept", "Say whether the order is accepted (true) or declined (false).");
+        if (request.Accept is not { } accept) throw InvalidRequestException.For("accept", "Say whether the order is accepted (true) or declined (false).", "请说明是否接受订单：true（接受）或 false（拒绝）。");
         var reason = request.Reason?.Trim();
-        if (!accept && string.IsNullOrEmpty(reason)) throw InvalidRequestException.For("reason", "Say why the order is declined; the buyer reads it.");
-        if (reason is { Length: > 1000 }) throw InvalidRequestException.For("reason", "At most 1,000 characters.");
+        if (!accept && string.IsNullOrEmpty(reason)) throw InvalidRequestException.For("reason", "Say why the order is declined; the buyer reads it.", "请说明拒绝订单的理由，下单方可见。");
+        if (reason is { Length: > 1000 }) throw InvalidRequestException.For("reason", "At most 1,000 characters.", "最多 1,000 个字符。");
 
         var order = await access.ProvidersOrderAsync(id, actor, cancellationToken);
         var now = time.GetUtcNow();
@@ -53,7 +53,7 @@ public sealed class AnswerOrder(ProjectWorkflowDbContext db, VoucherAccess acces
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new ConflictException("The order or its quota changed at the same moment; reload it.");
+            throw new ConflictException("The order or its quota changed at the same moment; reload it.", "该订单或其券额度刚刚已被修改，请刷新后重试。");
         }
     }
 }

@@ -27,17 +27,17 @@ public sealed class ApplyForQuota(ProjectWorkflowDbContext db, VoucherRuleSets r
     public async Task<VoucherQuotaView> HandleAsync(ApplyForQuotaRequest request, Actor actor, CancellationToken cancellationToken)
     {
         var errors = new List<FieldError>();
-        void Need(bool ok, string field, string message) { if (!ok) errors.Add(new FieldError(field, message)); }
-        Need(request.SchemeKey is { Length: > 0 and <= 64 }, "schemeKey", "Name the voucher scheme (innovation-voucher, four-new-voucher).");
-        Need(request.Year is >= 2000 and <= 2100, "year", "The year is between 2000 and 2100.");
-        Need(request.ApplicantKind is not null && VoucherRuleSetDocument.ApplicantKinds.ContainsKey(request.ApplicantKind), "applicantKind", "certified-sme or team.");
-        Need(request.RequestedFen is > 0 and <= Money.MaxFen, "requestedFen", "The quota asked for, in positive integer fen.");
-        Need(request.CertificateNumber is null or { Length: <= 64 }, "certificateNumber", "At most 64 characters.");
-        Need(!string.IsNullOrWhiteSpace(request.LegalRepresentative) && request.LegalRepresentative.Length <= 100, "legalRepresentative", "Name the legal representative (or the team leader), at most 100 characters.");
-        Need(request.Controller is null or { Length: <= 300 }, "controller", "At most 300 characters.");
-        Need(request.TeamName is null or { Length: <= 300 }, "teamName", "At most 300 characters.");
-        Need(request.TeamPlace is null or { Length: <= 32 }, "teamPlace", "incubator, university-park or maker-space.");
-        Need(request.Members is null || request.Members.Count <= 50 && request.Members.All(m => m is { Length: > 0 and <= 32 }), "members", "At most 50 members' ID numbers, each at most 32 characters.");
+        void Need(bool ok, string field, string message, string chinese) { if (!ok) errors.Add(FieldError.Of(field, message, chinese)); }
+        Need(request.SchemeKey is { Length: > 0 and <= 64 }, "schemeKey", "Name the voucher scheme (innovation-voucher, four-new-voucher).", "请选择券种（innovation-voucher 创新券、four-new-voucher 四新券）。");
+        Need(request.Year is >= 2000 and <= 2100, "year", "The year is between 2000 and 2100.", "年度须在 2000 至 2100 之间。");
+        Need(request.ApplicantKind is not null && VoucherRuleSetDocument.ApplicantKinds.ContainsKey(request.ApplicantKind), "applicantKind", "certified-sme or team.", "申请主体须为 certified-sme（科技型中小企业）或 team（创业团队）。");
+        Need(request.RequestedFen is > 0 and <= Money.MaxFen, "requestedFen", "The quota asked for, in positive integer fen.", "请填写申请额度（分，正整数）。");
+        Need(request.CertificateNumber is null or { Length: <= 64 }, "certificateNumber", "At most 64 characters.", "最多 64 个字符。");
+        Need(!string.IsNullOrWhiteSpace(request.LegalRepresentative) && request.LegalRepresentative.Length <= 100, "legalRepresentative", "Name the legal representative (or the team leader), at most 100 characters.", "请填写法定代表人（或团队负责人），最多 100 个字符。");
+        Need(request.Controller is null or { Length: <= 300 }, "controller", "At most 300 characters.", "最多 300 个字符。");
+        Need(request.TeamName is null or { Length: <= 300 }, "teamName", "At most 300 characters.", "最多 300 个字符。");
+        Need(request.TeamPlace is null or { Length: <= 32 }, "teamPlace", "incubator, university-park or maker-space.", "团队所在场所须为 incubator（孵化器）、university-park（大学科技园）或 maker-space（众创空间）。");
+        Need(request.Members is null || request.Members.Count <= 50 && request.Members.All(m => m is { Length: > 0 and <= 32 }), "members", "At most 50 members' ID numbers, each at most 32 characters.", "团队成员身份证件号码最多 50 个，每个最多 32 个字符。");
         if (errors.Count > 0) throw new InvalidRequestException(errors);
 
         var rules = await ruleSets.ForAsync(request.SchemeKey!, request.Year!.Value, cancellationToken);
@@ -48,12 +48,12 @@ public sealed class ApplyForQuota(ProjectWorkflowDbContext db, VoucherRuleSets r
         if (kind == VoucherApplicantKind.CertifiedSme)
         {
             var enterprise = await db.Set<Enterprise>().AsNoTracking().FirstOrDefaultAsync(e => e.Members.Any(m => m.UserName == actor.Id), cancellationToken)
-                ?? throw InvalidRequestException.For("applicantKind", "Register the enterprise you act for first (POST /api/enterprises); a certified SME applies as itself.");
+                ?? throw InvalidRequestException.For("applicantKind", "Register the enterprise you act for first (POST /api/enterprises); a certified SME applies as itself.", "请先登记您所代表的企业（POST /api/enterprises）；科技型中小企业以本企业名义申请。");
             (enterpriseId, holder, uscc) = (enterprise.Id, enterprise.Name, enterprise.Uscc);
         }
         else
         {
-            if (string.IsNullOrWhiteSpace(request.TeamName)) throw InvalidRequestException.For("teamName", "Name the team.");
+            if (string.IsNullOrWhiteSpace(request.TeamName)) throw InvalidRequestException.For("teamName", "Name the team.", "请填写团队名称。");
             // A team has no record of its own: its name (spacing and case aside) is who it is for the per-team cap,
             // its members' ID numbers who may not draw twice, and the user who applied holds the quota.
             holder = string.Join(' ', request.TeamName.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
@@ -77,7 +77,7 @@ public sealed class ApplyForQuota(ProjectWorkflowDbContext db, VoucherRuleSets r
         var quota = VoucherQuota.Apply(rules, VoucherAccess.NumberFor(rules.SchemeKey, "Q", rules.Year), applicant, enterpriseId, holder,
             new Money(request.RequestedFen!.Value), alreadyHeld, drawing, actor.Id, now);
         var definition = await catalog.FindLatestAsync(db, rules.SchemeKey, cancellationToken)
-            ?? throw new ConflictException($"The process '{rules.SchemeKey}' is not deployed; an administrator deploys it before quotas can be applied for.");
+            ?? throw new ConflictException($"The process '{rules.SchemeKey}' is not deployed; an administrator deploys it before quotas can be applied for.", $"流程“{rules.SchemeKey}”尚未部署，须由管理员部署后方可申请额度。");
         var instanceId = Guid.NewGuid();
         quota.Attach(instanceId);
         db.Add(quota);

@@ -24,7 +24,7 @@ public sealed class ConfirmDelivery(ProjectWorkflowDbContext db, VoucherAccess a
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new ConflictException("The order changed at the same moment; reload it.");
+            throw new ConflictException("The order changed at the same moment; reload it.", "该订单刚刚已被修改，请刷新后重试。");
         }
         return VoucherOrderView.Of(order);
     }

@@ -32,19 +32,19 @@ public sealed class DecideQuota(ProjectWorkflowDbContext db, VoucherRuleSets rul
 
     public async Task<VoucherQuotaView> HandleAsync(Guid id, DecideQuotaRequest request, Actor actor, CancellationToken cancellationToken)
     {
-        if (request.Grant is not { } grant) throw InvalidRequestException.For("grant", "Say whether the quota is granted (true) or refused (false).");
-        if (grant && request.GrantedFen is not (> 0 and <= Money.MaxFen)) throw InvalidRequestException.For("grantedFen", "The quota granted, in positive integer fen.");
+        if (request.Grant is not { } grant) throw InvalidRequestException.For("grant", "Say whether the quota is granted (true) or refused (false).", "请说明是否核定该额度：true（核定）或 false（不予核定）。");
+        if (grant && request.GrantedFen is not (> 0 and <= Money.MaxFen)) throw InvalidRequestException.For("grantedFen", "The quota granted, in positive integer fen.", "请填写核定额度（分，正整数）。");
         var reason = request.Reason?.Trim();
         if (!grant && string.IsNullOrEmpty(reason)) throw InvalidRequestException.For("reason", "Say why the quota is refused; the applicant reads it.", "请说明不予核定的理由。");
-        if (reason is { Length: > 1000 }) throw InvalidRequestException.For("reason", "At most 1,000 characters.");
+        if (reason is { Length: > 1000 }) throw InvalidRequestException.For("reason", "At most 1,000 characters.", "最多 1,000 个字符。");
 
         var quota = await db.Set<VoucherQuota>().FirstOrDefaultAsync(q => q.Id == id, cancellationToken)
-            ?? throw new NotFoundException($"There is no voucher quota {id}.");
-        if (quota.AppliedBy == actor.Id) throw new ForbiddenException("Nobody decides their own quota application.");
+            ?? throw new NotFoundException($"There is no voucher quota {id}.", $"未找到券额度 {id}。");
+        if (quota.AppliedBy == actor.Id) throw new ForbiddenException("Nobody decides their own quota application.", "不能审核本人提交的额度申请。");
         var taskId = await db.Set<TaskRecord>().AsNoTracking()
             .Where(t => t.InstanceId == quota.InstanceId && t.ElementId == ReviewTask && t.Status == TaskStatuses.Open)
             .Select(t => (Guid?)t.Id).FirstOrDefaultAsync(cancellationToken)
-            ?? throw new ConflictException($"The quota {quota.Number} is {quota.Status.ToString().ToLowerInvariant()}; its process is not waiting for a review.");
+            ?? throw new ConflictException($"The quota {quota.Number} is {quota.Status.ToString().ToLowerInvariant()}; its process is not waiting for a review.", $"额度申请 {quota.Number} 当前状态为 {quota.Status.ToString().ToLowerInvariant()}，其流程不在待审核环节。");
 
         var now = time.GetUtcNow();
         if (grant)
@@ -57,7 +57,7 @@ public sealed class DecideQuota(ProjectWorkflowDbContext db, VoucherRuleSets rul
                 : await others.Where(q => q.ApplicantKind == VoucherApplicantKind.Team && q.HolderName.ToUpper() == quota.HolderName.ToUpperInvariant()).SumAsync(q => q.GrantedFen, cancellationToken);
             quota.Grant(new Money(request.GrantedFen!.Value), rules.AnnualCapFor(quota.ApplicantKind), new Money(held), actor.Id, reason, now);
             var budget = await ledger.FindBudgetAsync(BudgetKinds.Voucher, quota.SchemeKey, quota.Year, cancellationToken)
-                ?? throw new ConflictException($"{quota.SchemeKey} has no voucher budget for {quota.Year}; an administrator sets it (PUT /api/vouchers/budgets/{quota.SchemeKey}/{quota.Year}).");
+                ?? throw new ConflictException($"{quota.SchemeKey} has no voucher budget for {quota.Year}; an administrator sets it (PUT /api/vouchers/budgets/{quota.SchemeKey}/{quota.Year}).", $"{quota.SchemeKey} 尚未设定 {quota.Year} 年券预算，请管理员先设定（PUT /api/vouchers/budgets/{quota.SchemeKey}/{quota.Year}）。");
             ledger.Add(budget, budget.Reserve(quota.Id, quota.Granted, await ledger.ProjectAsync(quota.Id, cancellationToken),
                 ledger.Booking($"voucher-grant:{quota.Id:N}", actor.Id, $"voucher quota {quota.Number} granted to {quota.HolderName}")));
             outbox.Publish(new VoucherGranted(quota.Id, quota.Number, quota.SchemeKey, quota.Year, quota.HolderName, quota.AppliedBy, quota.GrantedFen, now));
@@ -79,7 +79,7 @@ public sealed class DecideQuota(ProjectWorkflowDbContext db, VoucherRuleSets rul
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new ConflictException("The quota or the voucher budget changed at the same moment; reload and decide again.");
+            throw new ConflictException("The quota or the voucher budget changed at the same moment; reload and decide again.", "该额度申请或券预算刚刚已被修改，请刷新后重新审核。");
         }
         return VoucherQuotaView.Of(quota);
     }

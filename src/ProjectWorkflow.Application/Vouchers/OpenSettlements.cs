@@ -42,7 +42,7 @@ public sealed class OpenSettlements(ProjectWorkflowDbContext db, CloseClaimNotic
             var latest = scheme.OrderByDescending(s => s.Year).First();
             var months = VoucherRuleSets.Read(latest.SchemeKey, latest.Document).SettlementCycleMonths;
             var cycle = cycleEndingOn is { } day ? SettlementCycle.Containing(day, months) : SettlementCycle.Containing(today, months).Previous;
-            if (cycle.Ends >= today) throw new ConflictException($"The cycle {cycle} has not ended yet (it ends {cycle.Ends:yyyy-MM-dd}); it is settled after its last day.");
+            if (cycle.Ends >= today) throw new ConflictException($"The cycle {cycle} has not ended yet (it ends {cycle.Ends:yyyy-MM-dd}); it is settled after its last day.", $"结算周期 {cycle} 尚未结束（{cycle.Ends:yyyy-MM-dd} 结束），须在周期最后一天之后结算。");
             cycleKey = cycle.Key;
             var groups = await db.Set<RedemptionClaim>().AsNoTracking()
                 .Where(c => c.SchemeKey == scheme.Key && c.Status == RedemptionClaimStatus.Redeemed && c.SettlementId == null && c.NoticeEndsOn < cycle.Ends)

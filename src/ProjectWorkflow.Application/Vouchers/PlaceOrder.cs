@@ -22,17 +22,17 @@ public sealed class PlaceOrder(ProjectWorkflowDbContext db, VoucherRuleSets rule
     public async Task<VoucherOrderView> HandleAsync(PlaceOrderRequest request, Actor actor, CancellationToken cancellationToken)
     {
         var errors = new List<FieldError>();
-        if (request.QuotaId is null) errors.Add(new FieldError("quotaId", "The quota the order draws on."));
-        if (request.ProviderId is null) errors.Add(new FieldError("providerId", "The provider that delivers the service."));
-        if (request.ItemKey is not { Length: > 0 and <= 64 }) errors.Add(new FieldError("itemKey", "The catalogue item ordered."));
-        if (request.ContractValueFen is not (> 0 and <= Money.MaxFen)) errors.Add(new FieldError("contractValueFen", "The contract value, in positive integer fen."));
-        if (request.VoucherShareFen is not (> 0 and <= Money.MaxFen)) errors.Add(new FieldError("voucherShareFen", "The share the voucher pays, in positive integer fen."));
+        if (request.QuotaId is null) errors.Add(FieldError.Of("quotaId", "The quota the order draws on.", "请选择本订单使用的券额度。"));
+        if (request.ProviderId is null) errors.Add(FieldError.Of("providerId", "The provider that delivers the service.", "请选择提供服务的服务机构。"));
+        if (request.ItemKey is not { Length: > 0 and <= 64 }) errors.Add(FieldError.Of("itemKey", "The catalogue item ordered.", "请选择所订的目录服务项目。"));
+        if (request.ContractValueFen is not (> 0 and <= Money.MaxFen)) errors.Add(FieldError.Of("contractValueFen", "The contract value, in positive integer fen.", "请填写合同金额（分，正整数）。"));
+        if (request.VoucherShareFen is not (> 0 and <= Money.MaxFen)) errors.Add(FieldError.Of("voucherShareFen", "The share the voucher pays, in positive integer fen.", "请填写用券金额（分，正整数）。"));
         if (errors.Count > 0) throw new InvalidRequestException(errors);
 
         var quota = await access.VisibleQuotaAsync(request.QuotaId!.Value, actor, cancellationToken, tracked: true);
-        if (!await access.OwnsQuotaAsync(quota, actor, cancellationToken)) throw new ForbiddenException("Only the quota's holder orders with it.");
+        if (!await access.OwnsQuotaAsync(quota, actor, cancellationToken)) throw new ForbiddenException("Only the quota's holder orders with it.", "只有额度持有人可以使用该额度下单。");
         var provider = await db.Set<ServiceProvider>().Include(p => p.Services).FirstOrDefaultAsync(p => p.Id == request.ProviderId, cancellationToken)
-            ?? throw new NotFoundException($"There is no service provider {request.ProviderId}.");
+            ?? throw new NotFoundException($"There is no service provider {request.ProviderId}.", $"未找到服务机构 {request.ProviderId}。");
         var rules = await ruleSets.ForAsync(quota.SchemeKey, quota.Year, cancellationToken);
         var now = time.GetUtcNow();
         var order = VoucherOrder.Place(rules, quota, provider, VoucherAccess.NumberFor(quota.SchemeKey, "O", quota.Year), request.ItemKey!,
@@ -46,7 +46,7 @@ public sealed class PlaceOrder(ProjectWorkflowDbContext db, VoucherRuleSets rule
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new ConflictException("The quota was drawn on at the same moment; reload it and order again.");
+            throw new ConflictException("The quota was drawn on at the same moment; reload it and order again.", "该额度刚刚已被占用，请刷新后重新下单。");
         }
         return VoucherOrderView.Of(order);
     }

@@ -23,13 +23,13 @@ public sealed class ReleaseSettlement(ProjectWorkflowDbContext db, WorkflowComma
     public async Task<VoucherSettlementView> HandleAsync(Guid id, Actor actor, CancellationToken cancellationToken)
     {
         var settlement = await db.Set<VoucherSettlement>().FirstOrDefaultAsync(s => s.Id == id, cancellationToken)
-            ?? throw new NotFoundException($"There is no voucher settlement {id}.");
+            ?? throw new NotFoundException($"There is no voucher settlement {id}.", $"未找到券结算 {id}。");
         settlement.Release(actor.Id, await PartsPlayedAsync(settlement, actor.Id, cancellationToken), time.GetUtcNow());
         var businessKey = OpenSettlements.BusinessKeyOf(settlement);
         var taskId = await db.Set<TaskRecord>().AsNoTracking()
             .Where(t => t.BusinessKey == businessKey && t.ElementId == ReleaseTask && t.Status == TaskStatuses.Open)
             .Select(t => (Guid?)t.Id).FirstOrDefaultAsync(cancellationToken)
-            ?? throw new ConflictException("This settlement's process is not waiting for a release (it may have been released a moment ago). Reload it.");
+            ?? throw new ConflictException("This settlement's process is not waiting for a release (it may have been released a moment ago). Reload it.", "该结算的流程不在待审核拨付环节（可能刚刚已批准），请刷新后查看。");
         audit.Record("voucher-settlement.released", "voucher-settlement", settlement.Id.ToString(),
             detail: $"{settlement.ProviderName}, {settlement.SchemeKey} {settlement.Cycle}: {settlement.AmountFen} fen, attempt {settlement.Attempt}");
         await commands.RunAsync(actor, session => session.CompleteAsync(taskId, new JsonObject { ["releasedBy"] = actor.Id }, cancellationToken), cancellationToken);

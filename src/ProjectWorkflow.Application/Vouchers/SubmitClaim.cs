@@ -22,11 +22,11 @@ public sealed class SubmitClaim(ProjectWorkflowDbContext db, VoucherAccess acces
     public async Task<RedemptionClaimView> HandleAsync(SubmitClaimRequest request, Actor actor, CancellationToken cancellationToken)
     {
         var errors = new List<FieldError>();
-        if (request.OrderId is null) errors.Add(new FieldError("orderId", "The delivered order claimed."));
-        if (request.InvoiceNumber?.Trim() is not { Length: > 0 and <= InvoiceNumber.MaxLength }) errors.Add(new FieldError("invoiceNumber", $"The invoice's number, at most {InvoiceNumber.MaxLength} characters."));
-        if (request.Contract is { Length: > 500 }) errors.Add(new FieldError("contract", "At most 500 characters."));
-        if (request.PaymentProof is { Length: > 500 }) errors.Add(new FieldError("paymentProof", "At most 500 characters."));
-        if (request.Deliverable is { Length: > 1000 }) errors.Add(new FieldError("deliverable", "At most 1,000 characters."));
+        if (request.OrderId is null) errors.Add(FieldError.Of("orderId", "The delivered order claimed.", "请选择申请兑付的已交付订单。"));
+        if (request.InvoiceNumber?.Trim() is not { Length: > 0 and <= InvoiceNumber.MaxLength }) errors.Add(FieldError.Of("invoiceNumber", $"The invoice's number, at most {InvoiceNumber.MaxLength} characters.", $"请填写发票号码，最多 {InvoiceNumber.MaxLength} 个字符。"));
+        if (request.Contract is { Length: > 500 }) errors.Add(FieldError.Of("contract", "At most 500 characters.", "最多 500 个字符。"));
+        if (request.PaymentProof is { Length: > 500 }) errors.Add(FieldError.Of("paymentProof", "At most 500 characters.", "最多 500 个字符。"));
+        if (request.Deliverable is { Length: > 1000 }) errors.Add(FieldError.Of("deliverable", "At most 1,000 characters.", "最多 1,000 个字符。"));
         if (errors.Count > 0) throw new InvalidRequestException(errors);
 
         var order = await access.ProvidersOrderAsync(request.OrderId!.Value, actor, cancellationToken);

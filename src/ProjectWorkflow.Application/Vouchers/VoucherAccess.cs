@@ -32,14 +32,14 @@ public sealed class VoucherAccess(ProjectWorkflowDbContext db)
         var query = tracked ? db.Set<VoucherQuota>() : db.Set<VoucherQuota>().AsNoTracking();
         var quota = await query.FirstOrDefaultAsync(q => q.Id == id, cancellationToken);
         if (quota is null || !IsStaff(actor) && !await OwnsQuotaAsync(quota, actor, cancellationToken))
-            throw new NotFoundException($"There is no voucher quota {id} of yours.");
+            throw new NotFoundException($"There is no voucher quota {id} of yours.", $"未找到您的券额度 {id}。");
         return quota;
     }
 
     public async Task<ServiceProvider> OwnProviderAsync(Guid id, Actor actor, CancellationToken cancellationToken)
     {
         var provider = await db.Set<ServiceProvider>().Include(p => p.Services).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
-        if (provider is null || provider.RegisteredBy != actor.Id) throw new NotFoundException($"There is no service provider {id} that you act for.");
+        if (provider is null || provider.RegisteredBy != actor.Id) throw new NotFoundException($"There is no service provider {id} that you act for.", $"未找到您所代表的服务机构 {id}。");
         return provider;
     }
 
@@ -49,7 +49,7 @@ public sealed class VoucherAccess(ProjectWorkflowDbContext db)
         var query = tracked ? db.Set<VoucherOrder>() : db.Set<VoucherOrder>().AsNoTracking();
         var order = await query.FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
         if (order is null || !IsStaff(actor) && !await SeesOrderAsync(order, actor, cancellationToken))
-            throw new NotFoundException($"There is no voucher order {id} of yours.");
+            throw new NotFoundException($"There is no voucher order {id} of yours.", $"未找到您的券订单 {id}。");
         return order;
     }
 
@@ -65,7 +65,7 @@ public sealed class VoucherAccess(ProjectWorkflowDbContext db)
     {
         var provider = await ProviderOfAsync(actor, cancellationToken);
         return await db.Set<VoucherOrder>().FirstOrDefaultAsync(o => o.Id == id && o.ProviderId == provider, cancellationToken)
-            ?? throw new NotFoundException($"There is no voucher order {id} for the provider you act for.");
+            ?? throw new NotFoundException($"There is no voucher order {id} for the provider you act for.", $"未找到您所代表服务机构的券订单 {id}。");
     }
 
     /// <summary>An order its buyer placed (the enterprise the actor acts for, or the actor's own team order), for the buyer's moves.</summary>
@@ -73,7 +73,7 @@ public sealed class VoucherAccess(ProjectWorkflowDbContext db)
     {
         var enterprise = await EnterpriseOfAsync(actor, cancellationToken);
         return await db.Set<VoucherOrder>().FirstOrDefaultAsync(o => o.Id == id && (o.PlacedBy == actor.Id || enterprise != null && o.EnterpriseId == enterprise), cancellationToken)
-            ?? throw new NotFoundException($"There is no voucher order {id} that you placed.");
+            ?? throw new NotFoundException($"There is no voucher order {id} that you placed.", $"未找到您所下的券订单 {id}。");
     }
 
     public async Task<RedemptionClaim> VisibleClaimAsync(Guid id, Actor actor, CancellationToken cancellationToken, bool tracked = false)
@@ -81,7 +81,7 @@ public sealed class VoucherAccess(ProjectWorkflowDbContext db)
         var query = tracked ? db.Set<RedemptionClaim>() : db.Set<RedemptionClaim>().AsNoTracking();
         var claim = await query.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (claim is null || !IsStaff(actor) && await ProviderOfAsync(actor, cancellationToken) != claim.ProviderId)
-            throw new NotFoundException($"There is no redemption claim {id} of yours.");
+            throw new NotFoundException($"There is no redemption claim {id} of yours.", $"未找到您的兑付申请 {id}。");
         return claim;
     }
 

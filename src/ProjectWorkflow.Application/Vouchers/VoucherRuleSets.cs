@@ -13,7 +13,7 @@ public sealed class VoucherRuleSets(ProjectWorkflowDbContext db)
 
     public async Task<VoucherRuleSet> ForAsync(string schemeKey, int year, CancellationToken cancellationToken) =>
         await FindAsync(schemeKey, year, cancellationToken)
-        ?? throw new NotFoundException($"The voucher scheme '{schemeKey}' has no rules for {year}; an administrator adds them (POST /api/vouchers/schemes/{schemeKey}/rule-sets).");
+        ?? throw new NotFoundException($"The voucher scheme '{schemeKey}' has no rules for {year}; an administrator adds them (POST /api/vouchers/schemes/{schemeKey}/rule-sets).", $"券种“{schemeKey}”尚无 {year} 年规则，请管理员先新增（POST /api/vouchers/schemes/{schemeKey}/rule-sets）。");
 
     public async Task<VoucherRuleSet?> FindAsync(string schemeKey, int year, CancellationToken cancellationToken)
     {

@@ -22,7 +22,7 @@ public sealed class VoucherSettlementDesk(ProjectWorkflowDbContext db)
             "voucher-settlements-due" => [VoucherSettlementStatus.Due, VoucherSettlementStatus.Rejected],
             "voucher-settlements-in-flight" => [VoucherSettlementStatus.Released, VoucherSettlementStatus.Sent],
             "voucher-settlements-paid" => [VoucherSettlementStatus.Paid],
-            _ => throw InvalidRequestException.For("view", $"One of: {string.Join(", ", Views)}."),
+            _ => throw InvalidRequestException.For("view", $"One of: {string.Join(", ", Views)}.", $"须为以下之一：{string.Join(", ", Views)}。"),
         };
         return (await db.Set<VoucherSettlement>().AsNoTracking().Where(s => statuses.Contains(s.Status))
                 .OrderBy(s => s.OpenedAt).Take(500).ToListAsync(cancellationToken))

@@ -20,10 +20,10 @@ public sealed class VoucherTasksByTheirRoutes(ProjectWorkflowDbContext db) : IWo
             if (completion.ElementId == DecideQuota.ReviewTask
                 && session.Touched.Any(i => i.Id == completion.InstanceId && i.DefinitionKey.EndsWith("-voucher", StringComparison.Ordinal))
                 && !db.Set<VoucherQuota>().Local.Any(q => q.InstanceId == completion.InstanceId && q.DecidedBy == completion.Actor))
-                throw new ConflictException("Decide a voucher quota with POST /api/vouchers/quotas/{id}/decision: it grants and reserves the quota, or refuses it, with the task.");
+                throw new ConflictException("Decide a voucher quota with POST /api/vouchers/quotas/{id}/decision: it grants and reserves the quota, or refuses it, with the task.", "请通过 POST /api/vouchers/quotas/{id}/decision 审核券额度：办结任务的同时核定额度并预留预算，或不予核定。");
             if (completion.ElementId == ReleaseSettlement.ReleaseTask
                 && !db.Set<VoucherSettlement>().Local.Any(s => s.ReleasedBy == completion.Actor && s.Status is VoucherSettlementStatus.Released or VoucherSettlementStatus.Sent))
-                throw new ConflictException("Release a voucher settlement with POST /api/vouchers/settlements/{id}/release: it checks who may pay and sends it once.");
+                throw new ConflictException("Release a voucher settlement with POST /api/vouchers/settlements/{id}/release: it checks who may pay and sends it once.", "请通过 POST /api/vouchers/settlements/{id}/release 批准券结算：核查审批人是否可以审批拨付，且只发送一次。");
         }
         return Task.CompletedTask;
     }

@@ -24,10 +24,10 @@ public sealed class VariableLimits
     {
         if (instance.Variables.Count > MaxCount)
             throw InvalidRequestException.For("variables",
-                $"A process instance holds at most {MaxCount:N0} variables; this would make {instance.Variables.Count:N0}.");
+                $"A process instance holds at most {MaxCount:N0} variables; this would make {instance.Variables.Count:N0}.", $"一个流程实例最多保存 {MaxCount:N0} 个变量，本次操作后将达到 {instance.Variables.Count:N0} 个。");
         var bytes = Encoding.UTF8.GetByteCount(instance.Variables.ToJsonString());
         if (bytes > MaxJsonBytes)
             throw InvalidRequestException.For("variables",
-                $"A process instance's variables take at most {MaxJsonBytes:N0} bytes of JSON; this would make {bytes:N0}.");
+                $"A process instance's variables take at most {MaxJsonBytes:N0} bytes of JSON; this would make {bytes:N0}.", $"一个流程实例的变量最多占 {MaxJsonBytes:N0} 字节 JSON，本次操作后将达到 {bytes:N0} 字节。");
     }
 }

@@ -48,7 +48,7 @@ public sealed class WorkflowCommands(
             // unique key (journal sequence) taken first: both are a lost race, answered as a conflict.
             db.ChangeTracker.Clear();
             if (failure is DbUpdateConcurrencyException || await store.LostARaceAsync(cancellationToken))
-                throw WorkflowException.Conflict("Someone else changed this process at the same moment. Reload it and try again.");
+                throw WorkflowException.Conflict("Someone else changed this process at the same moment. Reload it and try again.", "其他人同时修改了此流程，请刷新后重试。");
             throw;
         }
         logger.LogInformation("Workflow command {Command} committed by {Actor}: {JournalEvents} journal events",

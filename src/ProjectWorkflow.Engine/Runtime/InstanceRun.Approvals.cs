@@ -56,7 +56,7 @@ internal sealed partial class InstanceRun
         var execution = _instance.FindExecution(task.ExecutionId)!;
         var vote = variables?[VoteVariable] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
         if (vote is not ("approve" or "reject"))
-            throw WorkflowException.Invalid("This task is a vote (票签): vote 'approve' or 'reject' (the variable 'vote').");
+            throw WorkflowException.Invalid("This task is a vote (票签): vote 'approve' or 'reject' (the variable 'vote').", "该任务为票签任务：请将变量“vote”设为“approve”（同意）或“reject”（不同意）。");
         (execution.Local ??= [])[VoteVariable] = vote;
     }
 
@@ -162,9 +162,9 @@ internal sealed partial class InstanceRun
             for (var i = loop.NextIndex; i < loop.Instances && i < items.Count; i++)
                 if (Text(items[i]) == user) { pending = i; break; }
         if (instance is null && pending < 0)
-            throw WorkflowException.Invalid($"{user} is not among the signers still to sign this task.");
+            throw WorkflowException.Invalid($"{user} is not among the signers still to sign this task.", $"{user} 不在该任务尚未签署的会签人之中。");
         if (loop.Completed == 0 && RemainingSigners(body, task).Count <= 1)
-            throw WorkflowException.Conflict($"{user} is the task's last signer, and nobody has signed yet: a task cannot lose every signer. Transfer it instead.");
+            throw WorkflowException.Conflict($"{user} is the task's last signer, and nobody has signed yet: a task cannot lose every signer. Transfer it instead.", $"{user} 是该任务最后一名会签人，且尚无人签署：任务不能减去全部会签人，请改为转办。");
 
         if (pending >= 0)
         {

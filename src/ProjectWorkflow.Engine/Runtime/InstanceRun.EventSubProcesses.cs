@@ -33,7 +33,7 @@ internal sealed partial class InstanceRun
         Execution? scope = null;
         if (bookmark.ExecutionId != ProcessScope)
             scope = _instance.FindExecution(bookmark.ExecutionId)
-                ?? throw WorkflowException.Conflict($"The scope waiting at '{bookmark.ElementId}' no longer exists.");
+                ?? throw WorkflowException.Conflict($"The scope waiting at '{bookmark.ElementId}' no longer exists.", $"在环节“{bookmark.ElementId}”处等待的作用域已不存在。");
         SetVariables(variables);
         Journal(start, bookmark.Kind switch
         {

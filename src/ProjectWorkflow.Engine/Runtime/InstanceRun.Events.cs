@@ -150,7 +150,7 @@ internal sealed partial class InstanceRun
             return;
         }
         var execution = _instance.FindExecution(bookmark.ExecutionId)
-            ?? throw WorkflowException.Conflict($"The execution waiting at '{bookmark.ElementId}' no longer exists.");
+            ?? throw WorkflowException.Conflict($"The execution waiting at '{bookmark.ElementId}' no longer exists.", $"在环节“{bookmark.ElementId}”处等待的执行流已不存在。");
         if (bookmark.Kind == BookmarkKind.Timer && TimeOut(bookmark, execution)) return;
         SetVariables(variables);
         Journal(node, bookmark.Kind switch

@@ -154,5 +154,5 @@ internal sealed partial class InstanceRun
     }
 
     private Execution ExecutionOf(Bookmark task) => _instance.FindExecution(task.ExecutionId)
-        ?? throw WorkflowException.Conflict($"The execution of the external task at '{task.ElementId}' no longer exists.");
+        ?? throw WorkflowException.Conflict($"The execution of the external task at '{task.ElementId}' no longer exists.", $"环节“{task.ElementId}”处外部任务的执行流已不存在。");
 }

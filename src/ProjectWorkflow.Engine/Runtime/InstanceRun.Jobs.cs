@@ -38,7 +38,7 @@ internal sealed partial class InstanceRun
     {
         var node = _process.Node(job.ElementId);
         var execution = _instance.FindExecution(job.ExecutionId)
-            ?? throw WorkflowException.Conflict($"The execution the job at '{job.ElementId}' continues no longer exists.");
+            ?? throw WorkflowException.Conflict($"The execution the job at '{job.ElementId}' continues no longer exists.", $"环节“{job.ElementId}”处作业要继续的执行流已不存在。");
         _job = job;
         _instance.Bookmarks.Remove(job);
         execution.State = ExecutionState.Active;
@@ -66,7 +66,7 @@ internal sealed partial class InstanceRun
         _instance.Bookmarks.Remove(job);
         Journal(node, "jobFailed", $"try {job.Fired} of {retries.Attempts}, no try left: {job.LastError}");
         var execution = _instance.FindExecution(job.ExecutionId)
-            ?? throw WorkflowException.Conflict($"The execution the job at '{job.ElementId}' continues no longer exists.");
+            ?? throw WorkflowException.Conflict($"The execution the job at '{job.ElementId}' continues no longer exists.", $"环节“{job.ElementId}”处作业要继续的执行流已不存在。");
         Fault(execution, node, FailedJobIncident,
             $"The job {(job.JobPhase == JobPhase.After ? "after" : "before")} {node.Kind} '{node.Id}' failed {job.Fired} times; last: {job.LastError}",
             job.JobPhase == JobPhase.After ? IncidentPhase.Leave : IncidentPhase.Enter);

@@ -49,7 +49,7 @@ internal sealed partial class InstanceRun
         Journal(node, "completed");
         _session.AddEffect(new TaskCompleted(_instance.Id, task.Id, task.ElementId, actor, (JsonObject?)variables?.DeepClone(), [.. task.CopiedTo]));
         var execution = _instance.FindExecution(task.ExecutionId)
-            ?? throw WorkflowException.Conflict($"The task '{task.ElementId}' has lost its execution.");
+            ?? throw WorkflowException.Conflict($"The task '{task.ElementId}' has lost its execution.", $"任务“{task.ElementId}”的执行流已丢失。");
         Leave(execution, node);
     }
 

@@ -348,7 +348,7 @@ internal sealed partial class InstanceRun
     /// kept) rather than a stuck instance stored; the caller corrects its variables and tries again.
     /// </summary>
     private static WorkflowException NoPath(FlowNode node) => WorkflowException.Unprocessable(
-        $"No outgoing flow of {node.Kind} '{node.Id}'{(node.Name is { } name ? $" ({name})" : "")} has a true condition and there is no default flow, so the process cannot go on. Nothing was changed; correct the variables the conditions read and try again.");
+        $"No outgoing flow of {node.Kind} '{node.Id}'{(node.Name is { } name ? $" ({name})" : "")} has a true condition and there is no default flow, so the process cannot go on. Nothing was changed; correct the variables the conditions read and try again.", $"{node.Kind} “{node.Id}”{(node.Name is null ? "" : $"（{node.Name}）")}的流出顺序流均不满足条件，且没有默认流，流程无法继续。未作任何更改；请修正条件所用的变量后重试。");
 
     private bool IsTrue(Execution execution, SequenceFlow flow) =>
         flow.Condition is not { } condition || condition.EvaluateCondition(Variables(execution));
@@ -413,7 +413,7 @@ internal sealed partial class InstanceRun
         _instance.Incidents.Remove(incident);
         if (_instance.Incidents.Count == 0 && _instance.Status == InstanceStatus.Faulted) _instance.Status = InstanceStatus.Running;
         var execution = _instance.FindExecution(incident.ExecutionId)
-            ?? throw WorkflowException.Conflict("The execution that failed no longer exists; the incident cannot be retried.");
+            ?? throw WorkflowException.Conflict("The execution that failed no longer exists; the incident cannot be retried.", "出错的执行流已不存在，该故障无法重试。");
         var node = _process.Node(incident.ElementId);
         Journal(node, "retried");
         execution.State = ExecutionState.Active;

@@ -21,16 +21,22 @@ public enum WorkflowErrorKind
     Unprocessable,
 }
 
-/// <summary>A refused command, with a sentence the caller can act on.</summary>
-public sealed class WorkflowException(WorkflowErrorKind kind, string message) : Exception(message)
+/// <summary>
+/// A refused command, with a sentence the caller can act on: in English (the message), and in Chinese when the
+/// refusing code gives it (<see cref="Chinese"/>, kept apart: a page shows the reader's language).
+/// </summary>
+public sealed class WorkflowException(WorkflowErrorKind kind, string message, string? chinese = null) : Exception(message)
 {
     public WorkflowErrorKind Kind { get; } = kind;
 
-    public static WorkflowException NotFound(string message) => new(WorkflowErrorKind.NotFound, message);
-    public static WorkflowException Conflict(string message) => new(WorkflowErrorKind.Conflict, message);
-    public static WorkflowException Forbidden(string message) => new(WorkflowErrorKind.Forbidden, message);
-    public static WorkflowException Invalid(string message) => new(WorkflowErrorKind.Invalid, message);
-    public static WorkflowException Unprocessable(string message) => new(WorkflowErrorKind.Unprocessable, message);
+    /// <summary>The same sentence in Chinese, or null when only the English was given.</summary>
+    public string? Chinese { get; } = chinese;
+
+    public static WorkflowException NotFound(string message, string? chinese = null) => new(WorkflowErrorKind.NotFound, message, chinese);
+    public static WorkflowException Conflict(string message, string? chinese = null) => new(WorkflowErrorKind.Conflict, message, chinese);
+    public static WorkflowException Forbidden(string message, string? chinese = null) => new(WorkflowErrorKind.Forbidden, message, chinese);
+    public static WorkflowException Invalid(string message, string? chinese = null) => new(WorkflowErrorKind.Invalid, message, chinese);
+    public static WorkflowException Unprocessable(string message, string? chinese = null) => new(WorkflowErrorKind.Unprocessable, message, chinese);
 }
 
 /// <summary>

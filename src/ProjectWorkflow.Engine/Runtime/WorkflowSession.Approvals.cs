@@ -28,9 +28,9 @@ public sealed partial class WorkflowSession
     {
         var instance = await GetInstanceAsync(await InstanceOfTaskAsync(taskId, cancellationToken), cancellationToken);
         var task = instance.FindTask(taskId)
-            ?? throw WorkflowException.Conflict($"The task {taskId} is no longer open: it was completed or cancelled.");
+            ?? throw WorkflowException.Conflict($"The task {taskId} is no longer open: it was completed or cancelled.", $"任务 {taskId} 已不在办理中：已办结或已取消。");
         if ((await DefinitionOfAsync(instance, cancellationToken)).Process.NodesById.GetValueOrDefault(task.ElementId) is not UserTask { Approval.Vote: not null })
-            throw WorkflowException.Invalid("This task is not a vote (票签): complete it instead.");
+            throw WorkflowException.Invalid("This task is not a vote (票签): complete it instead.", "该任务不是票签任务，请直接办结。");
         var ballot = variables is null ? [] : (JsonObject)variables.DeepClone();
         ballot[InstanceRun.VoteVariable] = approve ? "approve" : "reject";
         await CompleteAsync(taskId, ballot, cancellationToken, check);
@@ -40,11 +40,11 @@ public sealed partial class WorkflowSession
     public async Task RemoveSignerAsync(Guid taskId, string user, string reason, CancellationToken cancellationToken = default)
     {
         RequireUser(user);
-        if (string.IsNullOrWhiteSpace(reason)) throw WorkflowException.Invalid("Say why the signer is removed: the journal keeps it.");
+        if (string.IsNullOrWhiteSpace(reason)) throw WorkflowException.Invalid("Say why the signer is removed: the journal keeps it.", "请填写减签原因，原因将记入流程日志。");
         var (instance, run, task) = await OpenTaskAsync(taskId, cancellationToken);
         var execution = instance.FindExecution(task.ExecutionId)!;
         if (!execution.IsLoopInstance || execution.ParentId is not { } bodyId)
-            throw WorkflowException.Invalid("The task has one signer: only a multi-instance task (several signers) can lose one.");
+            throw WorkflowException.Invalid("The task has one signer: only a multi-instance task (several signers) can lose one.", "该任务只有一名会签人：只有多实例任务（多名会签人）才能减签。");
         var definition = (UserTask)(await DefinitionOfAsync(instance, cancellationToken)).Process.Node(task.ElementId);
         run.RemoveSigner(instance.FindExecution(bodyId)!, definition, user, reason.Trim());
         await FinishAsync(run, cancellationToken);
@@ -95,17 +95,17 @@ public sealed partial class WorkflowSession
     /// </summary>
     public async Task TakeBackAsync(Guid taskId, string reason, CancellationToken cancellationToken = default)
     {
-        if (string.IsNullOrWhiteSpace(reason)) throw WorkflowException.Invalid("Say why you take the task back: the journal keeps it.");
+        if (string.IsNullOrWhiteSpace(reason)) throw WorkflowException.Invalid("Say why you take the task back: the journal keeps it.", "请填写拿回原因，原因将记入流程日志。");
         var (instance, run, task) = await OpenTaskAsync(taskId, cancellationToken);
         var sender = task.SentBy
-            ?? throw WorkflowException.Conflict("This task cannot be taken back: it did not come straight from a completed task (or what that completion started cannot be undone).");
+            ?? throw WorkflowException.Conflict("This task cannot be taken back: it did not come straight from a completed task (or what that completion started cannot be undone).", "该任务无法拿回：它不是由某个已办结任务直接流转而来（或该次办结所引发的后续操作无法撤销）。");
         if (sender.User != Actor.Id)
-            throw WorkflowException.Forbidden($"Only {sender.User}, who sent the task here, can take it back.");
+            throw WorkflowException.Forbidden($"Only {sender.User}, who sent the task here, can take it back.", $"只有将任务流转至此的 {sender.User} 才能拿回该任务。");
         var sent = instance.Tasks.Where(t => t.SentBy?.TaskId == sender.TaskId).ToList();
         if (sent.Exists(t => t.Touched || t.Draft is not null))
-            throw WorkflowException.Conflict("The next person has already acted on the task, so it can no longer be taken back.");
+            throw WorkflowException.Conflict("The next person has already acted on the task, so it can no longer be taken back.", "下一环节的办理人已处理该任务，无法再拿回。");
         if (sender.ScopeId is { } scopeId && instance.FindExecution(scopeId) is not { State: ExecutionState.Scope })
-            throw WorkflowException.Conflict("The sub-process the task was sent from has ended, so it can no longer be taken back.");
+            throw WorkflowException.Conflict("The sub-process the task was sent from has ended, so it can no longer be taken back.", "该任务所来自的子流程已结束，无法再拿回。");
 
         var tops = new List<Execution>();
         foreach (var next in sent)
@@ -113,7 +113,7 @@ public sealed partial class WorkflowSession
             var top = instance.FindExecution(next.ExecutionId)!;
             while (top.ParentId != sender.ScopeId && top.ParentId is { } parent) top = instance.FindExecution(parent)!;
             if (top.Loop is { Completed: > 0 })
-                throw WorkflowException.Conflict("A signer of the next step has already signed, so it can no longer be taken back.");
+                throw WorkflowException.Conflict("A signer of the next step has already signed, so it can no longer be taken back.", "下一环节已有会签人签署，无法再拿回。");
             if (!tops.Contains(top)) tops.Add(top);
         }
         Execution? token = null;
@@ -137,7 +137,7 @@ public sealed partial class WorkflowSession
         var (_, run, task) = await OpenTaskAsync(taskId, cancellationToken);
         if (task.Assignee is null)
         {
-            if (!IsCandidate(task)) throw WorkflowException.Forbidden("You are not among the task's candidate users or groups.");
+            if (!IsCandidate(task)) throw WorkflowException.Forbidden("You are not among the task's candidate users or groups.", "您不在该任务的候选人或候选组中。");
         }
         else RequireAssignee(task, "save a draft of");
         task.Draft = (JsonObject)variables.DeepClone();
@@ -151,7 +151,7 @@ public sealed partial class WorkflowSession
         RequireUser(deputy);
         var (instance, run, task) = await OpenTaskAsync(taskId, cancellationToken, keepWithdrawPoint: true);
         if (task.Assignee != forUser && !task.CandidateUsers.Contains(forUser, StringComparer.Ordinal))
-            throw WorkflowException.Invalid($"The task is not for {forUser}, so {deputy} cannot stand in for them on it.");
+            throw WorkflowException.Invalid($"The task is not for {forUser}, so {deputy} cannot stand in for them on it.", $"该任务不属于 {forUser}，{deputy} 无法代理其办理。");
         if (deputy == forUser || task.Deputies?.Contains(deputy) == true) return;
         (task.Deputies ??= []).Add(deputy);
         run.Journal(task.ElementId, "userTask", "deputyAdded", $"{deputy} for {forUser}{(period is null ? "" : $" ({period})")}");
@@ -173,8 +173,8 @@ public sealed partial class WorkflowSession
     {
         RequireUser(fromUser);
         RequireUser(toUser);
-        if (string.IsNullOrWhiteSpace(reason)) throw WorkflowException.Invalid("Give a reason: it is kept in the journal.");
-        if (fromUser == toUser) throw WorkflowException.Invalid("The tasks would go to the same person.");
+        if (string.IsNullOrWhiteSpace(reason)) throw WorkflowException.Invalid("Give a reason: it is kept in the journal.", "请填写原因，原因将记入流程日志。");
+        if (fromUser == toUser) throw WorkflowException.Invalid("The tasks would go to the same person.", "移交人与接收人为同一人，请选择其他接收人。");
         var (instance, run) = await OpenRunAsync(instanceId, cancellationToken);
         var moved = 0;
         foreach (var task in instance.Tasks)
@@ -209,18 +209,18 @@ public sealed partial class WorkflowSession
     /// </summary>
     public async Task ReopenAsync(Guid instanceId, string elementId, string reason, string? assignee = null, CancellationToken cancellationToken = default)
     {
-        if (string.IsNullOrWhiteSpace(reason)) throw WorkflowException.Invalid("Give a reason: it is kept in the journal.");
+        if (string.IsNullOrWhiteSpace(reason)) throw WorkflowException.Invalid("Give a reason: it is kept in the journal.", "请填写原因，原因将记入流程日志。");
         var instance = await GetInstanceAsync(instanceId, cancellationToken);
-        if (!instance.IsEnded) throw WorkflowException.Conflict("The instance is still running: only an ended instance can be reopened.");
+        if (!instance.IsEnded) throw WorkflowException.Conflict("The instance is still running: only an ended instance can be reopened.", "流程实例仍在运行：只有已结束的流程实例才能唤醒。");
         if (instance.ParentInstanceId is not null)
-            throw WorkflowException.Conflict("The instance was called by another process, which has moved on: reopen the calling instance instead.");
+            throw WorkflowException.Conflict("The instance was called by another process, which has moved on: reopen the calling instance instead.", "该流程实例由其他流程调用，调用方流程已继续流转：请改为唤醒调用方流程实例。");
         var definition = await DefinitionOfAsync(instance, cancellationToken);
         if (definition.Process.NodesById.GetValueOrDefault(elementId) is not UserTask task)
-            throw WorkflowException.Invalid($"'{elementId}' is not a user task of this process.");
+            throw WorkflowException.Invalid($"'{elementId}' is not a user task of this process.", $"“{elementId}”不是本流程的人工任务。");
         if (task.Scope is not ProcessModel)
-            throw WorkflowException.Invalid($"'{elementId}' lies inside a sub-process: reopen at a user task of the process itself.");
+            throw WorkflowException.Invalid($"'{elementId}' lies inside a sub-process: reopen at a user task of the process itself.", $"“{elementId}”位于子流程内：请在流程本身的人工任务处唤醒。");
         if (!instance.CompletedElementIds.Contains(elementId))
-            throw WorkflowException.Invalid($"'{elementId}' was never done in this instance: reopen it at a step the file went through.");
+            throw WorkflowException.Invalid($"'{elementId}' was never done in this instance: reopen it at a step the file went through.", $"“{elementId}”在该流程实例中从未办理过：请选择该件实际经过的环节唤醒。");
 
         var was = instance.Status.ToString().ToLowerInvariant();
         instance.Status = InstanceStatus.Running;

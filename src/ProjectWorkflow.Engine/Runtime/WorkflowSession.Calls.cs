@@ -29,7 +29,7 @@ public sealed partial class WorkflowSession
     /// </summary>
     public async Task<int> BroadcastSignalAsync(string name, JsonObject? variables, CancellationToken cancellationToken = default)
     {
-        if (string.IsNullOrWhiteSpace(name)) throw WorkflowException.Invalid("Name the signal.");
+        if (string.IsNullOrWhiteSpace(name)) throw WorkflowException.Invalid("Name the signal.", "请指定信号名称。");
         var reached = await DeliverSignalAsync(name, variables, cancellationToken);
         await RunFollowUpsAsync(cancellationToken);
         return reached;
@@ -53,7 +53,7 @@ public sealed partial class WorkflowSession
                 // An earlier catcher of this instance may have interrupted the scope this one waits in.
                 if (!instance.Bookmarks.Contains(bookmark)) continue;
                 if (++_signalDeliveries > MaxSignalDeliveries)
-                    throw WorkflowException.Unprocessable($"The signal '{name}' was delivered more than {MaxSignalDeliveries} times in one command; the processes seem to throw it back and forth. Nothing was changed.");
+                    throw WorkflowException.Unprocessable($"The signal '{name}' was delivered more than {MaxSignalDeliveries} times in one command; the processes seem to throw it back and forth. Nothing was changed.", $"信号 '{name}' 在一次操作中投递超过 {MaxSignalDeliveries} 次，相关流程似乎在相互反复抛出该信号。未做任何更改。");
                 run.Fire(bookmark, variables);
                 reached++;
             }
@@ -64,7 +64,7 @@ public sealed partial class WorkflowSession
             foreach (var start in definition.Process.Nodes.OfType<Model.StartEvent>().Where(s => s.Signal is { } signal && signal.Name == name))
             {
                 if (++_signalDeliveries > MaxSignalDeliveries)
-                    throw WorkflowException.Unprocessable($"The signal '{name}' started more than {MaxSignalDeliveries} instances in one command. Nothing was changed.");
+                    throw WorkflowException.Unprocessable($"The signal '{name}' started more than {MaxSignalDeliveries} instances in one command. Nothing was changed.", $"信号 '{name}' 在一次操作中启动了超过 {MaxSignalDeliveries} 个流程实例。未做任何更改。");
                 await StartAsync(definition, Guid.NewGuid(), null, variables, start.Id, cancellationToken);
                 reached++;
             }

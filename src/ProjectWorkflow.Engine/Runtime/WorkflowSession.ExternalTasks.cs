@@ -58,7 +58,7 @@ public sealed partial class WorkflowSession
     {
         var (instance, run) = await OpenRunAsync(instanceId, cancellationToken, keepWithdrawPoint: true);
         var task = instance.Bookmarks.Find(b => b.Id == taskId && b.Kind == BookmarkKind.ExternalTask)
-            ?? throw WorkflowException.NotFound($"The instance {instanceId} has no external task {taskId}.");
+            ?? throw WorkflowException.NotFound($"The instance {instanceId} has no external task {taskId}.", $"流程实例 {instanceId} 中没有外部任务 {taskId}。");
         run.UnlockExternalTask(task);
     }
 
@@ -67,7 +67,7 @@ public sealed partial class WorkflowSession
     {
         var (instance, run) = await OpenRunAsync(instanceId, cancellationToken, keepWithdrawPoint: true);
         var task = instance.Bookmarks.Find(b => b.Id == taskId && b.Kind == BookmarkKind.ExternalTask)
-            ?? throw WorkflowException.NotFound($"The instance {instanceId} has no external task {taskId}.");
+            ?? throw WorkflowException.NotFound($"The instance {instanceId} has no external task {taskId}.", $"流程实例 {instanceId} 中没有外部任务 {taskId}。");
         run.SetExternalTaskRetries(task, retries);
     }
 
@@ -76,7 +76,7 @@ public sealed partial class WorkflowSession
     {
         var (instance, run) = await OpenRunAsync(instanceId, cancellationToken, keepWithdrawPoint: true);
         var task = instance.Bookmarks.Find(b => b.Id == taskId && b.Kind == BookmarkKind.ExternalTask)
-            ?? throw WorkflowException.NotFound($"The instance {instanceId} has no external task {taskId}.");
+            ?? throw WorkflowException.NotFound($"The instance {instanceId} has no external task {taskId}.", $"流程实例 {instanceId} 中没有外部任务 {taskId}。");
         run.SetExternalTaskPriority(task, priority);
     }
 
@@ -85,11 +85,11 @@ public sealed partial class WorkflowSession
     {
         var (instance, run) = await OpenRunAsync(instanceId, cancellationToken);
         var task = instance.Bookmarks.Find(b => b.Id == taskId && b.Kind == BookmarkKind.ExternalTask)
-            ?? throw WorkflowException.NotFound($"The instance {instanceId} has no external task {taskId}.");
+            ?? throw WorkflowException.NotFound($"The instance {instanceId} has no external task {taskId}.", $"流程实例 {instanceId} 中没有外部任务 {taskId}。");
         if (task.WorkerId is null || task.DueAt is not { } expires || expires <= Now)
-            throw WorkflowException.Invalid($"The external task {taskId} is not locked (or its lock expired); fetch and lock it first.");
+            throw WorkflowException.Invalid($"The external task {taskId} is not locked (or its lock expired); fetch and lock it first.", $"外部任务 {taskId} 未被锁定（或锁定已过期），请先获取并锁定该任务。");
         if (!string.Equals(task.WorkerId, workerId, StringComparison.Ordinal))
-            throw WorkflowException.Invalid($"The external task {taskId} is locked by another worker ('{task.WorkerId}'), not by '{workerId}'.");
+            throw WorkflowException.Invalid($"The external task {taskId} is locked by another worker ('{task.WorkerId}'), not by '{workerId}'.", $"外部任务 {taskId} 已被其他执行端（“{task.WorkerId}”）锁定，而非“{workerId}”。");
         return (run, task);
     }
 }

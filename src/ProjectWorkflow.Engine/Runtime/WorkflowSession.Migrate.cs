@@ -14,7 +14,7 @@ public sealed partial class WorkflowSession
         var (instance, run) = await OpenRunAsync(instanceId, cancellationToken);
         var source = await DefinitionOfAsync(instance, cancellationToken);
         if (target.Key != source.Key)
-            throw WorkflowException.Invalid($"An instance of '{source.Key}' can only move to another version of '{source.Key}', not to '{target.Key}'.");
+            throw WorkflowException.Invalid($"An instance of '{source.Key}' can only move to another version of '{source.Key}', not to '{target.Key}'.", $"流程 '{source.Key}' 的实例只能迁移到 '{source.Key}' 的其他版本，不能迁移到 '{target.Key}'。");
 
         var problems = new List<string>();
         string Map(string elementId, string what)

@@ -14,9 +14,9 @@ public sealed partial class WorkflowSession
     public async Task ModifyAsync(Guid instanceId, IReadOnlyList<string> cancel, IReadOnlyList<string> startBefore, string reason,
         CancellationToken cancellationToken = default)
     {
-        if (string.IsNullOrWhiteSpace(reason)) throw WorkflowException.Invalid("Give a reason: it is kept in the journal.");
+        if (string.IsNullOrWhiteSpace(reason)) throw WorkflowException.Invalid("Give a reason: it is kept in the journal.", "请填写原因，原因将记入流程日志。");
         if (cancel.Count == 0 && startBefore.Count == 0)
-            throw WorkflowException.Invalid("Name at least one element to cancel the tokens of, or to start a token before.");
+            throw WorkflowException.Invalid("Name at least one element to cancel the tokens of, or to start a token before.", "请至少指定一个要取消令牌的环节，或一个要在其之前启动令牌的环节。");
         var (instance, run) = await OpenRunAsync(instanceId, cancellationToken);
         var process = (await DefinitionOfAsync(instance, cancellationToken)).Process;
 

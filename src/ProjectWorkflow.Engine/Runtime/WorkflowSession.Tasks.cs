@@ -23,7 +23,7 @@ public sealed partial class WorkflowSession
         var instanceId = await InstanceOfTaskAsync(taskId, cancellationToken);
         var (instance, run) = await OpenRunAsync(instanceId, cancellationToken, keepWithdrawPoint);
         var task = instance.FindTask(taskId)
-            ?? throw WorkflowException.Conflict($"The task {taskId} is no longer open: it was completed or cancelled.");
+            ?? throw WorkflowException.Conflict($"The task {taskId} is no longer open: it was completed or cancelled.", $"任务 {taskId} 已不在办理中：已办结或已取消。");
         return (instance, run, task);
     }
 
@@ -32,7 +32,7 @@ public sealed partial class WorkflowSession
         foreach (var loaded in _touched.Values)
             if (loaded.FindTask(taskId) is not null) return loaded.Id;
         return await _store.FindInstanceOfTaskAsync(taskId, cancellationToken)
-            ?? throw WorkflowException.NotFound($"There is no task {taskId}.");
+            ?? throw WorkflowException.NotFound($"There is no task {taskId}.", $"任务 {taskId} 不存在。");
     }
 
     /// <summary>A task that names no candidates is open to anyone allowed to see the instance (BPMN leaves it to the host).</summary>
@@ -45,8 +45,8 @@ public sealed partial class WorkflowSession
     {
         if (task.Assignee == Actor.Id || (task.Assignee is not null && IsDeputy(task))) return;
         throw task.Assignee is null
-            ? WorkflowException.Forbidden($"Claim the task before you {what} it.")
-            : WorkflowException.Forbidden($"Only {task.Assignee}, who holds the task, can {what} it.");
+            ? WorkflowException.Forbidden($"Claim the task before you {what} it.", "请先认领该任务，再进行此操作。")
+            : WorkflowException.Forbidden($"Only {task.Assignee}, who holds the task, can {what} it.", $"该任务由 {task.Assignee} 办理，只有其本人可以进行此操作。");
     }
 
     private static void Notify(WorkflowSession session, ProcessInstance instance, UserTaskItem task, string @event, string? message, params string[] users) =>
@@ -56,8 +56,8 @@ public sealed partial class WorkflowSession
     {
         var (instance, run, task) = await OpenTaskAsync(taskId, cancellationToken);
         if (task.Assignee == Actor.Id) return;
-        if (task.Assignee is not null) throw WorkflowException.Conflict($"The task is already claimed by {task.Assignee}.");
-        if (!IsCandidate(task)) throw WorkflowException.Forbidden("You are not among the task's candidate users or groups.");
+        if (task.Assignee is not null) throw WorkflowException.Conflict($"The task is already claimed by {task.Assignee}.", $"该任务已被 {task.Assignee} 认领。");
+        if (!IsCandidate(task)) throw WorkflowException.Forbidden("You are not among the task's candidate users or groups.", "您不在该任务的候选人或候选组中。");
         task.Assignee = Actor.Id;
         task.Touched = true;
         run.Journal(task.ElementId, "userTask", "claimed", null);
@@ -69,7 +69,7 @@ public sealed partial class WorkflowSession
         var (_, run, task) = await OpenTaskAsync(taskId, cancellationToken);
         RequireAssignee(task, "release");
         if (task.Delegation == DelegationState.Pending)
-            throw WorkflowException.Conflict("A delegated task cannot be released: hand it back to its owner instead.");
+            throw WorkflowException.Conflict("A delegated task cannot be released: hand it back to its owner instead.", "已委派的任务不能退回任务池，请改为交还委派人。");
         task.Assignee = null;
         task.Touched = true;
         run.Journal(task.ElementId, "userTask", "unclaimed", null);
@@ -88,7 +88,7 @@ public sealed partial class WorkflowSession
         if (task.Assignee is null && IsCandidate(task)) task.Assignee = Actor.Id;
         RequireAssignee(task, "complete");
         if (task.Delegation == DelegationState.Pending)
-            throw WorkflowException.Conflict($"The task was delegated to you by {task.Owner}: hand it back (resolve) so the owner can complete it.");
+            throw WorkflowException.Conflict($"The task was delegated to you by {task.Owner}: hand it back (resolve) so the owner can complete it.", $"该任务由 {task.Owner} 委派给您，请先交还委派人，由其办结。");
         variables = WithDraft(task, variables);
         if (check is not null)
             variables = check(task, task.SignersBefore.Count > 0 || (task.ReturnTo is not null && task.ReturnTo != Actor.Id) || task.Decided, variables);
@@ -147,7 +147,7 @@ public sealed partial class WorkflowSession
         RequireUser(toUser);
         var (instance, run, task) = await OpenTaskAsync(taskId, cancellationToken);
         RequireAssignee(task, "delegate");
-        if (toUser == Actor.Id) throw WorkflowException.Invalid("You cannot delegate a task to yourself.");
+        if (toUser == Actor.Id) throw WorkflowException.Invalid("You cannot delegate a task to yourself.", "不能将任务委派给自己。");
         task.Owner ??= task.Assignee;
         task.Assignee = toUser;
         task.Delegation = DelegationState.Pending;
@@ -162,7 +162,7 @@ public sealed partial class WorkflowSession
         var (instance, run, task) = await OpenTaskAsync(taskId, cancellationToken);
         RequireAssignee(task, "hand back");
         if (task.Delegation != DelegationState.Pending || task.Owner is null)
-            throw WorkflowException.Conflict("The task is not delegated, so there is nobody to hand it back to.");
+            throw WorkflowException.Conflict("The task is not delegated, so there is nobody to hand it back to.", "该任务未被委派，无需交还。");
         run.SetVariables(variables);
         task.Assignee = task.Owner;
         task.Delegation = DelegationState.Resolved;
@@ -178,7 +178,7 @@ public sealed partial class WorkflowSession
         var (instance, run, task) = await OpenTaskAsync(taskId, cancellationToken);
         RequireAssignee(task, "transfer");
         if (task.Delegation == DelegationState.Pending)
-            throw WorkflowException.Conflict("A delegated task cannot be transferred: hand it back to its owner first.");
+            throw WorkflowException.Conflict("A delegated task cannot be transferred: hand it back to its owner first.", "已委派的任务不能转办，请先交还委派人。");
         task.Assignee = toUser;
         task.Owner = null;
         task.Delegation = DelegationState.None;
@@ -190,7 +190,7 @@ public sealed partial class WorkflowSession
     /// <summary>加签: more people sign, before the assignee (who gets the task back) or after (before it completes).</summary>
     public async Task AddSignersAsync(Guid taskId, IReadOnlyList<string> users, SignerPosition position, CancellationToken cancellationToken = default)
     {
-        if (users.Count == 0) throw WorkflowException.Invalid("Name at least one signer.");
+        if (users.Count == 0) throw WorkflowException.Invalid("Name at least one signer.", "请至少指定一名加签人。");
         foreach (var user in users) RequireUser(user);
         var (instance, run, task) = await OpenTaskAsync(taskId, cancellationToken);
         RequireAssignee(task, "add signers to");
@@ -222,7 +222,7 @@ public sealed partial class WorkflowSession
     /// <summary>抄送: lets others follow the task; they can read it but not act on it.</summary>
     public async Task CopyToAsync(Guid taskId, IReadOnlyList<string> users, CancellationToken cancellationToken = default)
     {
-        if (users.Count == 0) throw WorkflowException.Invalid("Name at least one person to copy.");
+        if (users.Count == 0) throw WorkflowException.Invalid("Name at least one person to copy.", "请至少指定一名抄送人。");
         foreach (var user in users) RequireUser(user);
         var (instance, run, task) = await OpenTaskAsync(taskId, cancellationToken, keepWithdrawPoint: true);
         foreach (var user in users)
@@ -234,22 +234,22 @@ public sealed partial class WorkflowSession
     /// <summary>退回: the task goes back to an earlier user task on the path taken, to whoever did it then.</summary>
     public async Task SendBackAsync(Guid taskId, string targetElementId, string reason, CancellationToken cancellationToken = default)
     {
-        if (string.IsNullOrWhiteSpace(reason)) throw WorkflowException.Invalid("Say why the task is sent back: the person receiving it reads this.");
+        if (string.IsNullOrWhiteSpace(reason)) throw WorkflowException.Invalid("Say why the task is sent back: the person receiving it reads this.", "请填写退回原因，接收人将看到该原因。");
         var (instance, run, task) = await OpenTaskAsync(taskId, cancellationToken);
         RequireAssignee(task, "send back");
         var definition = await DefinitionOfAsync(instance, cancellationToken);
         var current = definition.Process.Node(task.ElementId);
         if (definition.Process.NodesById.GetValueOrDefault(targetElementId) is not UserTask target)
-            throw WorkflowException.Invalid($"'{targetElementId}' is not a user task of this process.");
+            throw WorkflowException.Invalid($"'{targetElementId}' is not a user task of this process.", $"环节 '{targetElementId}' 不是本流程中的人工任务。");
         if (!instance.CompletedElementIds.Contains(target.Id))
-            throw WorkflowException.Invalid($"'{targetElementId}' has not been done yet in this instance, so nothing can be sent back to it.");
+            throw WorkflowException.Invalid($"'{targetElementId}' has not been done yet in this instance, so nothing can be sent back to it.", $"环节 '{targetElementId}' 在本流程实例中尚未办理，无法退回至该环节。");
         if (target.Scope != current.Scope)
-            throw WorkflowException.Invalid($"'{targetElementId}' is not in the same (sub-)process as this task.");
+            throw WorkflowException.Invalid($"'{targetElementId}' is not in the same (sub-)process as this task.", $"环节 '{targetElementId}' 与当前任务不在同一（子）流程中。");
         var execution = instance.FindExecution(task.ExecutionId)!;
         if (execution.IsLoopInstance)
-            throw WorkflowException.Conflict("One reviewer of a multi-reviewer task cannot send the file back alone.");
+            throw WorkflowException.Conflict("One reviewer of a multi-reviewer task cannot send the file back alone.", "多人办理的任务不能由其中一人单独退回。");
         if (instance.Executions.Any(e => e != execution && e.ParentId == execution.ParentId))
-            throw WorkflowException.Conflict("Other branches of the process are still running here; finish them before sending back.");
+            throw WorkflowException.Conflict("Other branches of the process are still running here; finish them before sending back.", "流程在此处还有其他分支正在办理，请待其办结后再退回。");
 
         run.CancelTask(task, $"sent back to {target.Id}");
         run.CancelExecution(execution, "sent back", keep: true);
@@ -263,12 +263,12 @@ public sealed partial class WorkflowSession
     {
         var instance = await GetInstanceAsync(instanceId, cancellationToken);
         var point = instance.WithdrawPoint
-            ?? throw WorkflowException.Conflict("There is nothing to withdraw: the last step was not a task completion, or something has happened since.");
+            ?? throw WorkflowException.Conflict("There is nothing to withdraw: the last step was not a task completion, or something has happened since.", "没有可撤回的操作：上一步不是任务办结，或此后流程已有新的进展。");
         if (point.CompletedBy != Actor.Id)
-            throw WorkflowException.Forbidden($"Only {point.CompletedBy}, who completed the last task, can withdraw it.");
+            throw WorkflowException.Forbidden($"Only {point.CompletedBy}, who completed the last task, can withdraw it.", $"只有办结上一任务的 {point.CompletedBy} 本人可以撤回。");
         foreach (var id in point.CreatedTaskIds)
             if (instance.FindTask(id) is not { Touched: false })
-                throw WorkflowException.Conflict("The next step has already been worked on, so the completion can no longer be withdrawn.");
+                throw WorkflowException.Conflict("The next step has already been worked on, so the completion can no longer be withdrawn.", "下一环节已开始办理，无法再撤回。");
 
         var (_, run) = await OpenRunAsync(instanceId, cancellationToken);
         var before = JsonSerializer.Deserialize<ProcessInstance>(point.Snapshot, RuntimeJson.Options)!;
@@ -304,7 +304,7 @@ public sealed partial class WorkflowSession
 
     private static void RequireUser(string user)
     {
-        if (string.IsNullOrWhiteSpace(user)) throw WorkflowException.Invalid("Name the user.");
+        if (string.IsNullOrWhiteSpace(user)) throw WorkflowException.Invalid("Name the user.", "请指定用户。");
     }
 
     private static string Because(string? reason) => string.IsNullOrWhiteSpace(reason) ? "" : $": {reason}";

@@ -54,9 +54,9 @@ public sealed partial class WorkflowSession
         var run = new InstanceRun(this, instance, definition, Actor.Id, cancellationToken);
         run.Journal(definition.Process, "started", businessKey);
         var start = startEventId is null
-            ? definition.Process.NoneStart ?? throw WorkflowException.Invalid($"The process '{definition.Key}' has no start event.")
+            ? definition.Process.NoneStart ?? throw WorkflowException.Invalid($"The process '{definition.Key}' has no start event.", $"流程 '{definition.Key}' 没有开始事件。")
             : definition.Process.NodesById.GetValueOrDefault(startEventId) as Model.StartEvent
-              ?? throw WorkflowException.Invalid($"The process '{definition.Key}' has no start event '{startEventId}'.");
+              ?? throw WorkflowException.Invalid($"The process '{definition.Key}' has no start event '{startEventId}'.", $"流程 '{definition.Key}' 没有开始事件 '{startEventId}'。");
         run.ArmEventSubProcesses(null, definition.Process);
         run.Enter(run.NewExecution(null, start.Id), start);
         await run.RunAsync();
@@ -66,7 +66,7 @@ public sealed partial class WorkflowSession
 
     private ProcessInstance NewInstance(ProcessDefinition definition, Guid instanceId, string? businessKey, JsonObject? variables)
     {
-        if (_touched.ContainsKey(instanceId)) throw WorkflowException.Conflict($"The instance {instanceId} already exists.");
+        if (_touched.ContainsKey(instanceId)) throw WorkflowException.Conflict($"The instance {instanceId} already exists.", $"流程实例 {instanceId} 已存在。");
         var instance = new ProcessInstance
         {
             Id = instanceId,
@@ -90,7 +90,7 @@ public sealed partial class WorkflowSession
     {
         if (_touched.TryGetValue(instanceId, out var cached)) return cached;
         var instance = await _store.FindInstanceAsync(instanceId, cancellationToken)
-            ?? throw WorkflowException.NotFound($"There is no process instance {instanceId}.");
+            ?? throw WorkflowException.NotFound($"There is no process instance {instanceId}.", $"流程实例 {instanceId} 不存在。");
         _touched[instanceId] = instance;
         return instance;
     }
@@ -99,7 +99,7 @@ public sealed partial class WorkflowSession
     {
         if (_definitions.TryGetValue(instance.DefinitionId, out var cached)) return cached;
         var definition = await _store.FindDefinitionAsync(instance.DefinitionId, cancellationToken)
-            ?? throw WorkflowException.NotFound($"The definition {instance.DefinitionId} of instance {instance.Id} is not deployed.");
+            ?? throw WorkflowException.NotFound($"The definition {instance.DefinitionId} of instance {instance.Id} is not deployed.", $"流程实例 {instance.Id} 的流程定义 {instance.DefinitionId} 未部署。");
         _definitions[definition.Id] = definition;
         return definition;
     }
@@ -110,7 +110,7 @@ public sealed partial class WorkflowSession
     {
         var instance = await GetInstanceAsync(instanceId, cancellationToken);
         if (instance.IsEnded)
-            throw WorkflowException.Conflict($"The process instance {instanceId} has already ended ({instance.Status.ToString().ToLowerInvariant()}).");
+            throw WorkflowException.Conflict($"The process instance {instanceId} has already ended ({instance.Status.ToString().ToLowerInvariant()}).", $"流程实例 {instanceId} 已结束（{instance.Status.ToString().ToLowerInvariant()}）。");
         var definition = await DefinitionOfAsync(instance, cancellationToken);
         if (!keepWithdrawPoint) instance.WithdrawPoint = null;
         return (instance, new InstanceRun(this, instance, definition, Actor.Id, cancellationToken));
@@ -230,7 +230,7 @@ public sealed partial class WorkflowSession
     {
         var (instance, run) = await OpenRunAsync(instanceId, cancellationToken);
         var incident = instance.Incidents.Find(i => i.Id == incidentId)
-            ?? throw WorkflowException.NotFound($"The instance {instanceId} has no open incident {incidentId}.");
+            ?? throw WorkflowException.NotFound($"The instance {instanceId} has no open incident {incidentId}.", $"流程实例 {instanceId} 中没有未处理的故障 {incidentId}。");
         run.SetVariables(variables);
         run.Retry(incident);
         await FinishAsync(run, cancellationToken);
@@ -249,8 +249,8 @@ public sealed partial class WorkflowSession
     public async Task EndAsync(Guid instanceId, InstanceStatus status, string reason, CancellationToken cancellationToken = default)
     {
         if (status is not (InstanceStatus.Cancelled or InstanceStatus.Terminated))
-            throw WorkflowException.Invalid("An instance can only be ended as cancelled or terminated.");
-        if (string.IsNullOrWhiteSpace(reason)) throw WorkflowException.Invalid("Give a reason: it is kept in the journal.");
+            throw WorkflowException.Invalid("An instance can only be ended as cancelled or terminated.", "流程实例只能以取消或终止的方式结束。");
+        if (string.IsNullOrWhiteSpace(reason)) throw WorkflowException.Invalid("Give a reason: it is kept in the journal.", "请填写原因，原因将记入流程日志。");
         var (_, run) = await OpenRunAsync(instanceId, cancellationToken);
         run.EndInstance(status, reason, resumeParent: false);
         await FinishAsync(run, cancellationToken);

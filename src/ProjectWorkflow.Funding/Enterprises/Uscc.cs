@@ -1,3 +1,5 @@
+using ProjectWorkflow.Funding.Rules;
+
 namespace ProjectWorkflow.Funding.Enterprises;
 
 /// <summary>
@@ -15,28 +17,28 @@ public readonly record struct Uscc
 
     public override string ToString() => Value;
 
-    /// <summary>Checks a code as typed (spaces and lower case forgiven) and says what is wrong, in Chinese and English.</summary>
-    public static bool TryParse(string? text, out Uscc code, out string? problem)
+    /// <summary>Checks a code as typed (spaces and lower case forgiven) and says what is wrong, in Chinese and in English, kept apart.</summary>
+    public static bool TryParse(string? text, out Uscc code, out RuleMessage? problem)
     {
         code = default;
         var value = (text ?? "").Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
         if (value.Length != 18)
         {
-            problem = $"统一社会信用代码应为18位，现为{value.Length}位。 The unified social credit code has 18 characters; this one has {value.Length}.";
+            problem = new RuleMessage($"统一社会信用代码应为18位，现为{value.Length}位。", $"The unified social credit code has 18 characters; this one has {value.Length}.");
             return false;
         }
         for (var i = 0; i < 18; i++)
         {
             if (Alphabet.IndexOf(value[i]) < 0)
             {
-                problem = $"第{i + 1}位“{value[i]}”不是有效字符（不使用I、O、Z、S、V）。 Character {i + 1} ('{value[i]}') is not allowed (I, O, Z, S and V are never used).";
+                problem = new RuleMessage($"第{i + 1}位“{value[i]}”不是有效字符（不使用I、O、Z、S、V）。", $"Character {i + 1} ('{value[i]}') is not allowed (I, O, Z, S and V are never used).");
                 return false;
             }
         }
         var expected = CheckCharacter(value.AsSpan(0, 17));
         if (value[17] != expected)
         {
-            problem = $"校验位不符，请核对代码。 The check character does not match: please check the code for a typing error.";
+            problem = new RuleMessage("校验位不符，请核对代码。", "The check character does not match: please check the code for a typing error.");
             return false;
         }
         code = new Uscc(value);
@@ -45,7 +47,7 @@ public readonly record struct Uscc
     }
 
     public static Uscc Parse(string text) =>
-        TryParse(text, out var code, out var problem) ? code : throw new FormatException(problem);
+        TryParse(text, out var code, out var problem) ? code : throw new FormatException(problem!.English);
 
     /// <summary>The check character for the first 17 characters (also used to make valid demo codes).</summary>
     public static char CheckCharacter(ReadOnlySpan<char> first17)

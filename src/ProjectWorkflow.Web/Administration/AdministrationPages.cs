@@ -64,7 +64,7 @@ public static class AdministrationPages
                 }
                 catch (Exception refusal) when (RefusalProblems.Describe(refusal) is { Status: not 404 } problem)
                 {
-                    return Again(problem.Status ?? StatusCodes.Status400BadRequest, problem.Detail);
+                    return Again(problem.Status ?? StatusCodes.Status400BadRequest, RefusalProblems.ForReader(refusal, problem));
                 }
             }))
             .RequireAuthorization(policy => policy.RequireRole(Roles.Admin));

@@ -45,7 +45,7 @@ public static class ApplicationPages
         }
         catch (Exception refusal) when (RefusalProblems.Describe(refusal) is { } problem)
         {
-            return PortalPageResult.Page<RefusalPage>(new { Message = RefusalProblems.InLanguage(refusal, System.Globalization.CultureInfo.CurrentUICulture) ?? problem.Detail ?? problem.Title }, problem.Status ?? StatusCodes.Status400BadRequest);
+            return PortalPageResult.Page<RefusalPage>(new { Message = RefusalProblems.ForReader(refusal, problem) }, problem.Status ?? StatusCodes.Status400BadRequest);
         }
     }
 }

@@ -47,9 +47,9 @@ public static class TokenEndpoint
 
         var errors = new List<FieldError>();
         if (string.IsNullOrWhiteSpace(request?.Username))
-            errors.Add(new FieldError("username", "Enter the user name."));
+            errors.Add(FieldError.Of("username", "Enter the user name.", "请输入用户名。"));
         if (string.IsNullOrEmpty(request?.Password))
-            errors.Add(new FieldError("password", "Enter the password."));
+            errors.Add(FieldError.Of("password", "Enter the password.", "请输入密码。"));
         if (errors.Count > 0)
             return ValidationErrors.Problem(errors);
 

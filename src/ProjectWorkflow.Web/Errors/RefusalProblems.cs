@@ -31,9 +31,9 @@ internal sealed class RefusalProblems(IProblemDetailsService problemDetails) : I
     public static ProblemDetails? Describe(Exception exception) =>
         exception switch
         {
-            NotFoundException e => Refused(StatusCodes.Status404NotFound, "Not found", e.Message),
-            ConflictException e => Refused(StatusCodes.Status409Conflict, "Conflict", e.Message),
-            ForbiddenException e => Refused(StatusCodes.Status403Forbidden, "Forbidden", e.Message),
+            NotFoundException e => Refused(StatusCodes.Status404NotFound, "Not found", e),
+            ConflictException e => Refused(StatusCodes.Status409Conflict, "Conflict", e),
+            ForbiddenException e => Refused(StatusCodes.Status403Forbidden, "Forbidden", e),
             WorkflowException e => new ProblemDetails
             {
                 Status = e.Kind switch
@@ -53,6 +53,7 @@ internal sealed class RefusalProblems(IProblemDetailsService problemDetails) : I
                     _ => "The request is not valid",
                 },
                 Detail = e.Message,
+                Extensions = e.Chinese is { } zh ? new Dictionary<string, object?> { ["detailZh"] = zh } : new Dictionary<string, object?>(),
             },
             InvalidRequestException e => Invalid(e.Message, e.Errors),
             DefinitionRejectedException e => Invalid(
@@ -87,8 +88,9 @@ internal sealed class RefusalProblems(IProblemDetailsService problemDetails) : I
         };
 
     /// <summary>
-    /// A refusal as a portal page says it, in the reader's language only: a rule's sentence (messageZh or messageEn), or
-    /// each field's message (its Chinese when the use case gave one); null when the refusal has only its detail.
+    /// A refusal as a portal page says it, in the reader's language only: a rule's sentence (messageZh or messageEn), each
+    /// field's message, or a use case's refusal (their Chinese when the use case gave one); null when the refusal has only
+    /// its English detail and the reader reads English.
     /// </summary>
     public static string? InLanguage(Exception exception, System.Globalization.CultureInfo culture)
     {
@@ -97,11 +99,23 @@ internal sealed class RefusalProblems(IProblemDetailsService problemDetails) : I
         {
             FundingRuleBrokenException e => chinese ? e.Rule.Message.Chinese : e.Rule.Message.English,
             InvalidRequestException e => string.Join(" ", e.Errors.Select(x => chinese && x.MessageZh is { } zh ? zh : x.Message)),
+            RefusalException { Chinese: { } zh } when chinese => zh,
+            WorkflowException { Chinese: { } zh } when chinese => zh,
             _ => null,
         };
     }
 
-    private static ProblemDetails Refused(int status, string title, string detail) => new() { Status = status, Title = title, Detail = detail };
+    /// <summary>The refusal's English sentence as the detail; its Chinese, when the use case gave one, beside it as <c>detailZh</c>.</summary>
+    /// <summary>What a portal page shows for a refusal: <see cref="InLanguage"/> in the page's language, else the problem's detail.</summary>
+    public static string ForReader(Exception refusal, ProblemDetails problem) =>
+        InLanguage(refusal, System.Globalization.CultureInfo.CurrentUICulture) ?? problem.Detail ?? problem.Title ?? "";
+
+    private static ProblemDetails Refused(int status, string title, RefusalException refusal)
+    {
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = refusal.Message };
+        if (refusal.Chinese is { } chinese) problem.Extensions["detailZh"] = chinese;
+        return problem;
+    }
 
     private static ProblemDetails Invalid(string detail, object errors) => new()
     {

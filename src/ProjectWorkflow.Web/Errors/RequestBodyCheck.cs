@@ -32,7 +32,7 @@ public static class RequestBodyCheck
                 var errors = new List<FieldError>();
                 var body = invocation.Arguments.Count > index ? invocation.Arguments[index] : null;
                 if (body is null)
-                    errors.Add(new FieldError("body", "Send the request's fields as a JSON object in the body (it was empty or null)."));
+                    errors.Add(FieldError.Of("body", "Send the request's fields as a JSON object in the body (it was empty or null).", "请在请求体中以 JSON 对象提交各字段（本次请求体为空或为 null）。"));
                 else
                     Visit(body, "", errors, depth: 0);
                 return errors.Count > 0 ? ValidationErrors.Problem(errors.Take(20)) : await next(invocation);
@@ -75,9 +75,9 @@ public static class RequestBodyCheck
                     var key = entry.Key?.ToString() ?? "";
                     var at = $"{path}.{key}";
                     if (key.Contains('\0') || key.Length > MaxNameLength)
-                        errors.Add(new FieldError(Name(path), $"A key has at most {MaxNameLength} characters and no NUL character (\\u0000)."));
+                        errors.Add(FieldError.Of(Name(path), $"A key has at most {MaxNameLength} characters and no NUL character (\\u0000).", $"键名最多 {MaxNameLength} 个字符，且不能含 NUL 字符（\\u0000）。"));
                     if (entry.Value is null && !IsNullableValue(dictionary.GetType()))
-                        errors.Add(new FieldError(Name(at), "This entry is empty (null): give it a value or leave it out."));
+                        errors.Add(FieldError.Of(Name(at), "This entry is empty (null): give it a value or leave it out.", "此项为空（null）：请填写值或删除此项。"));
                     else if (IsAmount(path) && entry.Value is long fen) CheckAmount(fen, at, errors);
                     else Visit(entry.Value, at, errors, depth + 1);
                 }
@@ -87,7 +87,7 @@ public static class RequestBodyCheck
                 foreach (var item in items)
                 {
                     var at = $"{path}[{i++}]";
-                    if (item is null) errors.Add(new FieldError(Name(at), "This list has an empty (null) item: remove it or give a value."));
+                    if (item is null) errors.Add(FieldError.Of(Name(at), "This list has an empty (null) item: remove it or give a value.", "列表中有空项（null）：请删除该项或填写值。"));
                     else Visit(item, at, errors, depth + 1);
                 }
                 return;
@@ -114,7 +114,7 @@ public static class RequestBodyCheck
                 foreach (var (key, child) in obj)
                 {
                     if (key.Contains('\0') || key.Length > MaxNameLength)
-                        errors.Add(new FieldError(Name(path), $"A name has at most {MaxNameLength} characters and no NUL character (\\u0000)."));
+                        errors.Add(FieldError.Of(Name(path), $"A name has at most {MaxNameLength} characters and no NUL character (\\u0000).", $"名称最多 {MaxNameLength} 个字符，且不能含 NUL 字符（\\u0000）。"));
                     VisitJson(child, path.Length == 0 ? key : $"{path}.{key}", errors, depth + 1);
                 }
                 break;
@@ -138,15 +138,15 @@ public static class RequestBodyCheck
 
     private static void CheckText(string text, string path, List<FieldError> errors)
     {
-        if (text.Contains('\0')) errors.Add(new FieldError(Name(path), "Text cannot contain the NUL character (\\u0000); remove it."));
+        if (text.Contains('\0')) errors.Add(FieldError.Of(Name(path), "Text cannot contain the NUL character (\\u0000); remove it.", "文本不能含 NUL 字符（\\u0000），请删除。"));
         else if (text.Length > MaxTextLength)
-            errors.Add(new FieldError(Name(path), $"A text in a request is at most {MaxTextLength:N0} characters long; {text.Length:N0} were sent."));
+            errors.Add(FieldError.Of(Name(path), $"A text in a request is at most {MaxTextLength:N0} characters long; {text.Length:N0} were sent.", $"请求中的文本最多 {MaxTextLength:N0} 个字符，本次提交了 {text.Length:N0} 个字符。"));
     }
 
     private static void CheckAmount(long fen, string path, List<FieldError> errors)
     {
         if (!Money.IsWithinLimit(fen))
-            errors.Add(new FieldError(Name(path), $"An amount is at most {Money.MaxFen:N0} fen (10 trillion yuan) either way; {fen:N0} is out of range."));
+            errors.Add(FieldError.Of(Name(path), $"An amount is at most {Money.MaxFen:N0} fen (10 trillion yuan) either way; {fen:N0} is out of range.", $"金额（正负）不能超过 {Money.MaxFen:N0} 分（10 万亿元）；{fen:N0} 分超出范围。"));
     }
 
     private static bool IsAmount(string name) =>

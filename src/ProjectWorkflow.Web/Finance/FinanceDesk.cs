@@ -75,7 +75,7 @@ public static class FinanceDesk
             // A named rule speaks in the reader's language (its zh and en sentences are never shown pasted together).
             var words = refusal is FundingRuleBrokenException broken
                 ? broken.Rule.Message.In(System.Globalization.CultureInfo.CurrentUICulture.Name)
-                : problem.Detail ?? problem.Title ?? "";
+                : RefusalProblems.ForReader(refusal, problem);
             return Page(user, null, words, problem.Status!.Value);
         }
         // Post/redirect/get: a reload does not press the button again (and the use cases refuse a second press anyway).

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ProjectWorkflow.Application.Refusals;
 using ProjectWorkflow.Application.Validation;
 using ProjectWorkflow.Funding.Rules;
 
@@ -14,11 +15,16 @@ public static partial class OneLanguage
 {
     public static bool IsEnglish => CultureInfo.CurrentUICulture.Name == PortalSetup.English;
 
-    /// <summary>What a page shows for a refusal: the rule's sentence, or each field's message, in the page's language.</summary>
+    /// <summary>
+    /// What a page shows for a refusal: the rule's sentence, each field's message, or the use case's sentence, in the
+    /// page's language — the Chinese the use case gave apart when there is one, else the sentences of the message's own.
+    /// </summary>
     public static IReadOnlyList<string> Of(Exception refusal) => refusal switch
     {
         FundingRuleBrokenException broken => [IsEnglish ? broken.Rule.Message.English : broken.Rule.Message.Chinese],
-        InvalidRequestException invalid => invalid.Errors.Select(e => Of(e.Message)).Distinct().ToList(),
+        InvalidRequestException invalid => invalid.Errors.Select(e => !IsEnglish && e.MessageZh is { } zh ? zh : Of(e.Message)).Distinct().ToList(),
+        RefusalException { Chinese: { } zh } when !IsEnglish => [zh],
+        Engine.Runtime.WorkflowException { Chinese: { } zh } when !IsEnglish => [zh],
         _ => [Of(refusal.Message)],
     };
 

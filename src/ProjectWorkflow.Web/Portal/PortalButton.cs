@@ -18,11 +18,11 @@ public static class PortalButton
         }
         catch (InvalidRequestException invalid)
         {
-            return refused(invalid.Message, StatusCodes.Status400BadRequest);
+            return refused(RefusalProblems.InLanguage(invalid, System.Globalization.CultureInfo.CurrentUICulture) ?? invalid.Message, StatusCodes.Status400BadRequest);
         }
         catch (Exception refusal) when (RefusalProblems.Describe(refusal) is { } problem)
         {
-            return refused(problem.Detail ?? problem.Title ?? "", problem.Status ?? StatusCodes.Status400BadRequest);
+            return refused(RefusalProblems.ForReader(refusal, problem), problem.Status ?? StatusCodes.Status400BadRequest);
         }
         var separator = back.Contains('?', StringComparison.Ordinal) ? '&' : '?';
         return Results.LocalRedirect($"{back}{separator}done={Uri.EscapeDataString(done)}");

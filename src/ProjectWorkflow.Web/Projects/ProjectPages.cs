@@ -38,9 +38,9 @@ public static class ProjectPages
             ActAsync(http, id, "supplement", async (actor, form) =>
             {
                 var note = form["supplementNote"].ToString();
-                if (note.Length > 4000) throw InvalidRequestException.For("supplementNote", "补正说明不超过 4000 字。 The note is at most 4,000 characters.");
+                if (note.Length > 4000) throw InvalidRequestException.For("supplementNote", "The note is at most 4,000 characters.", "补正说明不超过 4000 字。");
                 var task = await OpenTaskAsync(tasks, http, id, "supplement", ct)
-                    ?? throw new ConflictException("申报材料未被退回补正，或已补正。 The file is not waiting for a supplement (it was sent back already, or was not returned).");
+                    ?? throw new ConflictException("The file is not waiting for a supplement (it was sent back already, or was not returned).", "申报材料未被退回补正，或已补正。");
                 if (form.Files.GetFile("file") is { Length: > 0 } file)
                 {
                     await using var stream = file.OpenReadStream();
@@ -59,7 +59,7 @@ public static class ProjectPages
             {
                 var percent = Field(form, "percentComplete") is not { } typed ? (int?)null
                     : int.TryParse(typed, NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p
-                    : throw InvalidRequestException.For("percentComplete", "完成比例请填写 0 到 100 的整数。 The share complete is a whole number from 0 to 100.");
+                    : throw InvalidRequestException.For("percentComplete", "The share complete is a whole number from 0 to 100.", "完成比例请填写 0 到 100 的整数。");
                 return submit.HandleAsync(id, new SubmitProgressReportRequest(Fen(Field(form, "investedSoFar"), "investedSoFar"), percent, Field(form, "summary"),
                     Field(form, "problems"), Field(form, "kind") is "annual" ? "annual" : null), actor, ct);
             }, ct));
@@ -70,7 +70,7 @@ public static class ProjectPages
                 var kind = Field(form, "kind");
                 var months = Field(form, "extensionMonths") is not { } typed ? (int?)null
                     : int.TryParse(typed, NumberStyles.None, CultureInfo.InvariantCulture, out var m) ? m
-                    : throw InvalidRequestException.For("extensionMonths", "延期月数请填写整数。 The extension is a whole number of months.");
+                    : throw InvalidRequestException.For("extensionMonths", "The extension is a whole number of months.", "延期月数请填写整数。");
                 return change.HandleAsync(id, new RequestChangeRequest(kind, kind == "extension" ? months : null, Field(form, "reason")), actor, ct);
             }, ct));
 
@@ -82,7 +82,7 @@ public static class ProjectPages
                 var construction = Fen(Field(form, "construction"), "construction");
                 var other = Fen(Field(form, "other"), "other");
                 if (form.Files.GetFile("auditReport") is not { Length: > 0 } file)
-                    throw InvalidRequestException.For("auditReport", "请上传专项审计报告。 Attach the audit report.");
+                    throw InvalidRequestException.For("auditReport", "Attach the audit report.", "请上传专项审计报告。");
                 AttachmentView report;
                 await using (var stream = file.OpenReadStream())
                     report = await attachments.UploadAsync(id, "audit-report", file.FileName, stream, file.Length, actor, ct);
@@ -98,7 +98,7 @@ public static class ProjectPages
         if (string.IsNullOrWhiteSpace(yuan)) return null;
         var text = yuan.Trim().Replace(",", "", StringComparison.Ordinal).Replace("，", "", StringComparison.Ordinal);
         if (text.Length > 20 || !decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) || decimal.Round(value, 2) != value)
-            throw InvalidRequestException.For(field, "金额请填写元，最多两位小数。 Give the amount in yuan, with at most two decimals.");
+            throw InvalidRequestException.For(field, "Give the amount in yuan, with at most two decimals.", "金额请填写元，最多两位小数。");
         return (long)(value * 100);
     }
 
@@ -143,7 +143,7 @@ public static class ProjectPages
         }
         catch (InvalidDataException)
         {
-            throw InvalidRequestException.For("form", "表单内容无法读取，请重新提交。 The form could not be read; send it again.");
+            throw InvalidRequestException.For("form", "The form could not be read; send it again.", "表单内容无法读取，请重新提交。");
         }
     }
 

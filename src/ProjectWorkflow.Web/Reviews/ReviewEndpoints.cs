@@ -32,7 +32,7 @@ public static class ReviewEndpoints
         application.MapGet("/panel", async (Guid id, ClaimsPrincipal user, PanelReview panel, CancellationToken ct) =>
             {
                 var actor = ActorOf.User(user);
-                if (!Roles.IsStaff(actor)) throw WorkflowException.Forbidden("The panel's make-up is visible to the fund's staff only.");
+                if (!Roles.IsStaff(actor)) throw WorkflowException.Forbidden("The panel's make-up is visible to the fund's staff only.", "评审组的组成情况仅对专项资金工作人员可见。");
                 return TypedResults.Ok(await panel.ListAsync(id, ct));
             })
             .WithSummary("The panel: who declared, who recused, totals (the fund's staff)");

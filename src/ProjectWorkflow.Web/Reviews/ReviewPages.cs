@@ -37,7 +37,7 @@ public static class ReviewPages
                 // An expert off the file's panel learns nothing, not even whether it exists.
                 var actor = ActorOf.User(user);
                 if (!Roles.IsStaff(actor) && !actor.Groups.Contains(Roles.Enterprise) && !await seats.HoldsAsync(id, actor, ct))
-                    throw new ForbiddenException("This application is visible to its enterprise, the fund's staff and the experts assigned to it.");
+                    throw new ForbiddenException("This application is visible to its enterprise, the fund's staff and the experts assigned to it.", "此申报仅对申报企业、专项资金工作人员和分配到该项目的评审专家开放。");
                 var (record, content) = await attachments.OpenAsync(id, attachmentId, ActorOf.User(user), ct);
                 // Only what the upload check proved to be a PDF or an image is shown in the page; anything else downloads.
                 if (!Previewable.TryGetValue(record.ContentType, out var type))
@@ -75,7 +75,7 @@ public static class ReviewPages
                 foreach (var (key, value) in form.Where(f => f.Key.StartsWith("points.", StringComparison.Ordinal)))
                 {
                     var criterion = key["points.".Length..];
-                    if (criterion.Length is 0 or > 100) errors.Add(new FieldError("points", "A criterion's key is 1 to 100 characters."));
+                    if (criterion.Length is 0 or > 100) errors.Add(FieldError.Of("points", "A criterion's key is 1 to 100 characters.", "评分项标识须为 1 至 100 个字符。"));
                     else if (!decimal.TryParse(value.ToString(), NumberStyles.Number, CultureInfo.InvariantCulture, out var number))
                         errors.Add(FieldError.Of(key, $"'{value}' is not a number.", $"“{value}”不是数字。"));
                     else points[criterion] = number;

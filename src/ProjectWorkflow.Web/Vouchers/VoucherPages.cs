@@ -139,7 +139,7 @@ public static class VoucherPages
             }
             catch (Exception refusal) when (Errors.RefusalProblems.Describe(refusal) is { Status: not 404 } problem)
             {
-                return Again(problem.Status ?? StatusCodes.Status400BadRequest, problem.Detail);
+                return Again(problem.Status ?? StatusCodes.Status400BadRequest, Errors.RefusalProblems.ForReader(refusal, problem));
             }
         }).RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
 

@@ -60,7 +60,7 @@ public static class TaskPages
                     case "add-signers": await ops.AddSignersAsync(id, new AddSignersRequest(Names(form.Users), form.Position), actor, ct); break;
                     case "copy-to": await ops.CopyToAsync(id, new CopyToRequest(Names(form.Users)), actor, ct); break;
                     case "remind": await ops.RemindAsync(id, new RemindRequest(form.Message), actor, ct); break;
-                    default: throw InvalidRequestException.For("operation", "The operation is one of: unclaim, delegate, transfer, send-back, add-signers, copy-to, remind.");
+                    default: throw InvalidRequestException.For("operation", "The operation is one of: unclaim, delegate, transfer, send-back, add-signers, copy-to, remind.", "操作须为以下之一：unclaim（退回任务池）、delegate（委派）、transfer（转办）、send-back（退回）、add-signers（加签）、copy-to（抄送）、remind（催办）。");
                 }
                 // The task stays with its holder after these three; after the others it has left them.
                 return form.Operation is "add-signers" or "copy-to" or "remind"

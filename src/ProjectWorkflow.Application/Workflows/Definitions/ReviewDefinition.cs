@@ -38,7 +38,7 @@ public sealed class ReviewDefinition(ProjectWorkflowDbContext db, DefinitionCata
     {
         var record = await PendingAsync(key, version, actor, "approve", cancellationToken);
         var definition = await catalog.FindAsync(db, record.Id, cancellationToken)
-            ?? throw WorkflowException.NotFound($"Process '{key}' has no version {version}.");
+            ?? throw WorkflowException.NotFound($"Process '{key}' has no version {version}.", $"流程“{key}”没有第 {version} 版。");
         record.Status = DefinitionStatuses.Active;
         record.ReviewedBy = actor.Id;
         record.ReviewedAt = time.GetUtcNow();
@@ -55,7 +55,7 @@ public sealed class ReviewDefinition(ProjectWorkflowDbContext db, DefinitionCata
     {
         var reason = request.Reason?.Trim();
         if (string.IsNullOrEmpty(reason) || reason.Length > 1000)
-            throw InvalidRequestException.For("reason", "Say why the version is rejected (at most 1,000 characters); the deploying administrator reads it.");
+            throw InvalidRequestException.For("reason", "Say why the version is rejected (at most 1,000 characters); the deploying administrator reads it.", "请填写驳回该版本的理由（最多 1000 个字符），部署该版本的管理员将看到。");
         var record = await PendingAsync(key, version, actor, "reject", cancellationToken);
         record.Status = DefinitionStatuses.Rejected;
         record.ReviewedBy = actor.Id;
@@ -69,15 +69,16 @@ public sealed class ReviewDefinition(ProjectWorkflowDbContext db, DefinitionCata
     private async Task<DefinitionRecord> PendingAsync(string key, int version, Actor actor, string verb, CancellationToken cancellationToken)
     {
         var record = await db.Set<DefinitionRecord>().FirstOrDefaultAsync(d => d.Key == key && d.Version == version, cancellationToken)
-            ?? throw WorkflowException.NotFound($"Process '{key}' has no version {version}.");
+            ?? throw WorkflowException.NotFound($"Process '{key}' has no version {version}.", $"流程“{key}”没有第 {version} 版。");
         if (record.Status != DefinitionStatuses.PendingApproval)
-            throw WorkflowException.Conflict($"Version {version} of '{key}' is {record.Status}{(record.ReviewedBy is null ? "" : $" ({record.ReviewedBy}, {record.ReviewedAt:u})")}: only a version waiting for approval can be reviewed.");
+            throw WorkflowException.Conflict($"Version {version} of '{key}' is {record.Status}{(record.ReviewedBy is null ? "" : $" ({record.ReviewedBy}, {record.ReviewedAt:u})")}: only a version waiting for approval can be reviewed.", $"流程“{key}”第 {version} 版的状态为 {record.Status}{(record.ReviewedBy is null ? "" : $"（{record.ReviewedBy}，{record.ReviewedAt:u}）")}：只有待审批的版本才能审核。");
         if (string.Equals(record.DeployedBy, actor.Id, StringComparison.Ordinal))
         {
             audit.Record($"definition.{verb}", "definition", record.Id, outcome: AuditOutcomes.Refused, reason: "the deploying administrator cannot review their own version");
             await db.SaveChangesAsync(cancellationToken);
             throw WorkflowException.Forbidden(
-                $"You deployed version {version} of '{key}': a second administrator must {verb} it (four eyes on the processes money depends on).");
+                $"You deployed version {version} of '{key}': a second administrator must {verb} it (four eyes on the processes money depends on).",
+                $"流程“{key}”第 {version} 版由您部署，须由第二名管理员{(verb == "reject" ? "驳回" : "批准")}（涉及资金的流程须经两名管理员把关）。");
         }
         return record;
     }

@@ -26,13 +26,13 @@ public sealed class HandOverTasks(ProjectWorkflowDbContext db, TaskPermissions p
 
     public async Task<HandOverTasksResult> HandleAsync(string userName, HandOverTasksRequest request, Actor actor, CancellationToken cancellationToken)
     {
-        var to = Person.RequireName(request.ToUser, "toUser", "Name the user who takes over the tasks.");
+        var to = Person.RequireName(request.ToUser, "toUser", "Name the user who takes over the tasks.", "请填写接手这些任务的用户名。");
         if (string.IsNullOrWhiteSpace(request.Reason))
             throw InvalidRequestException.For("reason", "Give a reason: it is kept in the journal and the audit log.", "请填写原因：记入流程日志和审计日志。");
         if (request.Reason.Length > MaxReasonLength)
-            throw InvalidRequestException.For("reason", $"The reason has at most {MaxReasonLength} characters.");
+            throw InvalidRequestException.For("reason", $"The reason has at most {MaxReasonLength} characters.", $"原因最多 {MaxReasonLength} 个字符。");
         var leaving = await Person.FindAsync(db, userName, time.GetUtcNow(), cancellationToken)
-            ?? throw new NotFoundException($"There is no user named '{userName}'.");
+            ?? throw new NotFoundException($"There is no user named '{userName}'.", $"用户“{userName}”不存在。");
         if (string.Equals(leaving.UserName, to, StringComparison.OrdinalIgnoreCase))
             throw InvalidRequestException.For("toUser", "The tasks would go to the same person.", "转办对象不能是同一人。");
 

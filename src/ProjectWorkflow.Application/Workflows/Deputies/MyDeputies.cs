@@ -30,7 +30,7 @@ public sealed class EndDeputyship(ProjectWorkflowDbContext db, AuditTrail audit,
     public async Task HandleAsync(Guid id, Actor actor, CancellationToken cancellationToken)
     {
         var deputyship = await db.Set<Deputyship>().FirstOrDefaultAsync(d => d.Id == id && d.UserName == actor.Id, cancellationToken)
-            ?? throw new NotFoundException("You have no such deputy.");
+            ?? throw new NotFoundException("You have no such deputy.", "未找到您指定的这项代理。");
         if (deputyship.EndedAt is not null) return;
         deputyship.EndedAt = time.GetUtcNow();
         audit.Record("deputy.ended", "user", actor.Id, detail: $"{deputyship.Deputy}, named until {deputyship.Until:O}");

@@ -28,9 +28,9 @@ public sealed class NameDeputy(ProjectWorkflowDbContext db, AuditTrail audit, Ti
     {
         var mine = Roles.ActingStaff.Where(actor.Groups.Contains).ToList();
         if (mine.Count == 0)
-            throw new ForbiddenException("Deputies stand in for the fund's acting staff (reviewers, approvers, finance officers, administrators).");
+            throw new ForbiddenException("Deputies stand in for the fund's acting staff (reviewers, approvers, finance officers, administrators).", "只有经办人员（区级初审、市经信委审批、财政拨付、系统管理员）可以指定代理人。");
         var now = time.GetUtcNow();
-        var name = Person.RequireName(request.Deputy, "deputy", "Name the colleague who stands in for you, by user name.");
+        var name = Person.RequireName(request.Deputy, "deputy", "Name the colleague who stands in for you, by user name.", "请填写代理您办理的同事的用户名。");
         var from = request.From ?? now;
         if (request.Until is not { } until)
             throw InvalidRequestException.For("until", "Say until when the deputy stands in for you.", "请填写代理截止时间。");
@@ -39,7 +39,7 @@ public sealed class NameDeputy(ProjectWorkflowDbContext db, AuditTrail audit, Ti
         if (until - from > LongestAbsence)
             throw InvalidRequestException.For("until", "A deputy stands in for at most a year.", "代理期限最长一年。");
         if (request.Reason is { Length: > MaxReasonLength })
-            throw InvalidRequestException.For("reason", $"The reason has at most {MaxReasonLength} characters.");
+            throw InvalidRequestException.For("reason", $"The reason has at most {MaxReasonLength} characters.", $"原因最多 {MaxReasonLength} 个字符。");
 
         var deputy = await Person.FindAsync(db, name, now, cancellationToken)
             ?? throw InvalidRequestException.For("deputy", $"There is no user named '{name}'.", $"用户“{name}”不存在。");
@@ -52,7 +52,7 @@ public sealed class NameDeputy(ProjectWorkflowDbContext db, AuditTrail audit, Ti
                 $"{deputy.UserName} cannot stand in for you: a deputy must hold one of your roles ({string.Join(", ", mine)}) to hold your tasks; an applicant, expert or provider never does.",
                 $"{deputy.UserName}不能代理您：代理人须具有您的岗位角色（{string.Join("、", mine)}）之一；申报单位、评审专家和服务机构不能代理。");
         if (await db.Set<Deputyship>().AnyAsync(d => d.UserName == actor.Id && d.EndedAt == null && d.From < until && from < d.Until, cancellationToken))
-            throw new ConflictException("You already have a deputy for part of this period: end it first.");
+            throw new ConflictException("You already have a deputy for part of this period: end it first.", "您在此期间已有代理人（时段重叠），请先结束原有代理。");
 
         var deputyship = new Deputyship
         {

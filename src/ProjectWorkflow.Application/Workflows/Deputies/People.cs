@@ -22,12 +22,12 @@ internal sealed record Person(string UserName, bool Active, IReadOnlyList<string
     }
 
     /// <summary>A user name field: present, at most Identity's length, no control characters.</summary>
-    public static string RequireName(string? value, string field, string missing)
+    public static string RequireName(string? value, string field, string missing, string missingZh)
     {
-        if (string.IsNullOrWhiteSpace(value)) throw InvalidRequestException.For(field, missing);
+        if (string.IsNullOrWhiteSpace(value)) throw InvalidRequestException.For(field, missing, missingZh);
         var name = value.Trim();
         if (name.Length > TaskPermissions.MaxUserNameLength || name.Any(char.IsControl))
-            throw InvalidRequestException.For(field, $"A user name has at most {TaskPermissions.MaxUserNameLength} characters and no control characters.");
+            throw InvalidRequestException.For(field, $"A user name has at most {TaskPermissions.MaxUserNameLength} characters and no control characters.", $"用户名最多 {TaskPermissions.MaxUserNameLength} 个字符，且不能含控制字符。");
         return name;
     }
 }

@@ -19,7 +19,7 @@ public sealed class ExternalTaskInstances(ProjectWorkflowDbContext db)
             .Where(b => b.Id == taskId && b.Kind == Kind)
             .Select(b => (Guid?)b.InstanceId)
             .FirstOrDefaultAsync(cancellationToken)
-        ?? throw WorkflowException.NotFound($"There is no external task {taskId}.");
+        ?? throw WorkflowException.NotFound($"There is no external task {taskId}.", $"外部任务 {taskId} 不存在。");
 
     public static string WorkerId(string? workerId)
     {

@@ -13,6 +13,6 @@ public sealed class GetExternalTask(ExternalTaskInstances tasks, ProjectWorkflow
         var instanceId = await tasks.InstanceOfAsync(id, cancellationToken);
         var instance = await db.Set<InstanceRecord>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
         return (instance is null ? null : ExternalTaskView.Of(instance, id))
-            ?? throw WorkflowException.NotFound($"There is no external task {id}.");
+            ?? throw WorkflowException.NotFound($"There is no external task {id}.", $"外部任务 {id} 不存在。");
     }
 }

@@ -19,7 +19,7 @@ public sealed class LockExternalTask(ExternalTaskInstances tasks, WorkflowComman
         await commands.RunAsync(actor, async session =>
         {
             if (await session.LockExternalTaskAsync(instanceId, id, workerId, duration, cancellationToken) is null)
-                throw WorkflowException.Invalid($"The external task {id} cannot be locked: another worker holds it, it waits out a retry timeout, or it has no retries left.");
+                throw WorkflowException.Invalid($"The external task {id} cannot be locked: another worker holds it, it waits out a retry timeout, or it has no retries left.", $"外部任务 {id} 无法锁定：已被其他执行端锁定、正处于重试等待期，或重试次数已用尽。");
         }, cancellationToken);
     }
 }

@@ -7,5 +7,5 @@ namespace ProjectWorkflow.Application.Workflows.Forms;
 public sealed class GetForm(FormCatalog forms)
 {
     public JsonObject Handle(string formId) =>
-        (JsonObject)(forms.Find(formId) ?? throw new NotFoundException($"There is no form '{formId}'.")).Json.DeepClone();
+        (JsonObject)(forms.Find(formId) ?? throw new NotFoundException($"There is no form '{formId}'.", $"表单“{formId}”不存在。")).Json.DeepClone();
 }

@@ -22,11 +22,11 @@ public sealed class GetTaskForm(ProjectWorkflowDbContext db, TaskPermissions per
     {
         var task = await db.Set<TaskRecord>().AsNoTracking().Include(t => t.Candidates)
             .FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken)
-            ?? throw WorkflowException.NotFound($"There is no task {taskId}.");
+            ?? throw WorkflowException.NotFound($"There is no task {taskId}.", $"任务 {taskId} 不存在。");
         if (!InstanceAccess.SeesEverything(actor)) await permissions.RequireMayClaimAsync(task, actor, cancellationToken);
         var (formRef, form) = await taskForms.FormOfAsync(task, cancellationToken)
-            ?? throw new NotFoundException("This task has no form: complete it with the variables its process expects.");
-        if (form is null) throw new NotFoundException($"The task's form '{formRef}' is not deployed.");
+            ?? throw new NotFoundException("This task has no form: complete it with the variables its process expects.", "本任务没有表单：请按流程所需的变量办结。");
+        if (form is null) throw new NotFoundException($"The task's form '{formRef}' is not deployed.", $"任务的表单“{formRef}”尚未部署。");
         var draft = InstanceAccess.SeesEverything(actor) ? null : (await approvals.GetDraftAsync(taskId, actor, cancellationToken)).Variables;
         return new TaskFormView(formRef, (JsonObject)form.Json.DeepClone(), draft is { Count: > 0 } ? draft : null);
     }

@@ -80,7 +80,7 @@ public sealed class TaskForms(ProjectWorkflowDbContext db, DefinitionCatalog def
     {
         if (formRef is null) return variables;
         var form = (drawn?.Id == formRef ? drawn : null) ?? forms.Find(formRef)
-            ?? throw new ConflictException($"The task's form '{formRef}' is not deployed: it cannot be completed until an administrator deploys the form.");
+            ?? throw new ConflictException($"The task's form '{formRef}' is not deployed: it cannot be completed until an administrator deploys the form.", $"任务的表单“{formRef}”尚未部署：须由管理员部署该表单后才能办结。");
         var checkedVariables = variables is null ? [] : (JsonObject)variables.DeepClone();
         var errors = form.Check(checkedVariables, requireFields: !isSignature);
         if (errors.Count > 0)

@@ -19,8 +19,8 @@ public sealed class RetryIncident(ProjectWorkflowDbContext db, WorkflowCommands 
     public async Task<RetryOutcome> HandleAsync(Guid incidentId, RetryIncidentRequest request, Actor actor, CancellationToken cancellationToken)
     {
         var incident = await db.Set<IncidentRecord>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == incidentId, cancellationToken)
-            ?? throw new NotFoundException($"There is no incident {incidentId}.");
-        if (incident.ResolvedAt is not null) throw new ConflictException("The incident is already resolved.");
+            ?? throw new NotFoundException($"There is no incident {incidentId}.", $"异常 {incidentId} 不存在。");
+        if (incident.ResolvedAt is not null) throw new ConflictException("The incident is already resolved.", "该异常已处理。");
         var status = await commands.RunAsync(actor, async session =>
         {
             await session.RetryIncidentAsync(incident.InstanceId, incidentId, request.Variables, cancellationToken);

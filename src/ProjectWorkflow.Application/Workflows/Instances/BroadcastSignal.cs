@@ -19,9 +19,9 @@ public sealed class BroadcastSignal(WorkflowCommands commands)
     public Task<int> HandleAsync(BroadcastSignalRequest request, Actor actor, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Name))
-            throw InvalidRequestException.For("name", "Name the signal (as the BPMN signal element names it).");
+            throw InvalidRequestException.For("name", "Name the signal (as the BPMN signal element names it).", "请填写信号名称（与 BPMN 信号元素的名称一致）。");
         if (request.Name.Length > MaxNameLength)
-            throw InvalidRequestException.For("name", $"A signal name has at most {MaxNameLength} characters.");
+            throw InvalidRequestException.For("name", $"A signal name has at most {MaxNameLength} characters.", $"信号名称最多 {MaxNameLength} 个字符。");
         return commands.RunAsync(actor, session => session.BroadcastSignalAsync(request.Name, request.Variables, cancellationToken), cancellationToken);
     }
 }

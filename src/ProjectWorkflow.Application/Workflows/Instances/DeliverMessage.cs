@@ -24,7 +24,7 @@ public sealed class DeliverMessage(ProjectWorkflowDbContext db, WorkflowCommands
     public async Task<int> HandleAsync(DeliverMessageRequest request, Actor actor, CancellationToken cancellationToken, InboxReceipt? receipt = null)
     {
         if (string.IsNullOrWhiteSpace(request.Name))
-            throw InvalidRequestException.For("name", "Name the message (as the BPMN message element names it).");
+            throw InvalidRequestException.For("name", "Name the message (as the BPMN message element names it).", "请填写消息名称（与 BPMN 消息元素的名称一致）。");
         if (receipt is not null && await inbox.HasProcessedAsync(receipt, cancellationToken)) return 0;
 
         var waiting = await db.Set<BookmarkRecord>().AsNoTracking()

@@ -19,7 +19,7 @@ public sealed class DeliverMessageFromOutside(DeliverMessage deliver, StartByMes
     public async Task<MessageOutcome> HandleAsync(DeliverMessageRequest request, Actor actor, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Name))
-            throw InvalidRequestException.For("name", "Name the message (as the BPMN message element names it).");
+            throw InvalidRequestException.For("name", "Name the message (as the BPMN message element names it).", "请填写消息名称（与 BPMN 消息元素的名称一致）。");
         try
         {
             senders.RefuseUnlessAllowed(request.Name, actor);

@@ -24,10 +24,10 @@ public sealed class InstanceAccess(ProjectWorkflowDbContext db)
     public async Task<InstanceRecord> RequireReadableAsync(Guid instanceId, Actor actor, CancellationToken cancellationToken)
     {
         var record = await db.Set<InstanceRecord>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken)
-            ?? throw WorkflowException.NotFound($"There is no process instance {instanceId}.");
+            ?? throw WorkflowException.NotFound($"There is no process instance {instanceId}.", $"流程实例 {instanceId} 不存在。");
         if (SeesEverything(actor)) return record;
         if (!Roles.IsStaff(actor))
-            throw WorkflowException.Forbidden("A process's variables and journal are the fund's internal record, read by its staff only. An applicant follows its application on GET /api/applications/{id}/timeline.");
+            throw WorkflowException.Forbidden("A process's variables and journal are the fund's internal record, read by its staff only. An applicant follows its application on GET /api/applications/{id}/timeline.", "流程的变量和日志属于专项资金内部记录，仅限工作人员查阅。申报企业请通过 GET /api/applications/{id}/timeline 查看申报进度。");
         if (record.StartedBy == actor.Id) return record;
         var me = actor.Id;
         var namesMe = TaskCandidates.Naming(actor);
@@ -35,6 +35,6 @@ public sealed class InstanceAccess(ProjectWorkflowDbContext db)
             (t.Assignee == me || t.Owner == me || t.CompletedBy == me || t.Candidates.AsQueryable().Any(namesMe)), cancellationToken);
         var copied = !involved && await db.Set<Notification>().AsNoTracking().AnyAsync(n => n.InstanceId == instanceId &&
             n.Kind == NotificationKinds.Copied && !n.RecipientIsGroup && n.Recipient == me, cancellationToken);
-        return involved || copied ? record : throw WorkflowException.Forbidden("You have no part in this process instance.");
+        return involved || copied ? record : throw WorkflowException.Forbidden("You have no part in this process instance.", "您未参与此流程实例，无权查看。");
     }
 }

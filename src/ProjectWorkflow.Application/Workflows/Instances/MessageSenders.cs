@@ -53,9 +53,11 @@ public sealed class MessageSenders(IOptionsMonitor<MessageSendersOptions> option
         var roles = RolesFor(name);
         if (roles.Count == 0)
             throw WorkflowException.Forbidden(
-                $"No role is declared to deliver the message '{name}' through this route; an administrator declares its senders under Messages:Senders.");
+                $"No role is declared to deliver the message '{name}' through this route; an administrator declares its senders under Messages:Senders.",
+                $"尚未声明可通过此途径投递消息“{name}”的角色；请管理员在 Messages:Senders 下声明其发送方。");
         if (!roles.Any(role => actor.Groups.Contains(role, StringComparer.Ordinal)))
             throw WorkflowException.Forbidden(
-                $"The message '{name}' may be delivered only by {string.Join(", ", roles)}; you are not in any of those roles.");
+                $"The message '{name}' may be delivered only by {string.Join(", ", roles)}; you are not in any of those roles.",
+                $"消息“{name}”只能由 {string.Join("、", roles)} 投递；您不属于其中任何角色。");
     }
 }

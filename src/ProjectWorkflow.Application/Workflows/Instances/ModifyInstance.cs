@@ -21,11 +21,11 @@ public sealed class ModifyInstance(WorkflowCommands commands)
         var cancel = Elements(request.Cancel, "cancel", errors);
         var startBefore = Elements(request.StartBefore, "startBefore", errors);
         if (errors.Count == 0 && cancel.Count == 0 && startBefore.Count == 0)
-            errors.Add(new FieldError("cancel", "Name the elements whose tokens to cancel (cancel) and/or to start a token before (startBefore)."));
+            errors.Add(FieldError.Of("cancel", "Name the elements whose tokens to cancel (cancel) and/or to start a token before (startBefore).", "请指定要取消令牌的环节（cancel）和/或要在其前启动令牌的环节（startBefore）。"));
         if (string.IsNullOrWhiteSpace(request.Reason))
-            errors.Add(new FieldError("reason", "Give a reason: it is kept in the journal and the audit log."));
+            errors.Add(FieldError.Of("reason", "Give a reason: it is kept in the journal and the audit log.", "请填写原因：记入流程日志和审计日志。"));
         else if (request.Reason.Length > MaxReasonLength)
-            errors.Add(new FieldError("reason", $"The reason has at most {MaxReasonLength} characters."));
+            errors.Add(FieldError.Of("reason", $"The reason has at most {MaxReasonLength} characters.", $"原因最多 {MaxReasonLength} 个字符。"));
         if (errors.Count > 0) throw new InvalidRequestException(errors);
         await commands.RunAsync(actor, session => session.ModifyAsync(instanceId, cancel, startBefore, request.Reason!.Trim(), cancellationToken), cancellationToken);
     }
@@ -33,9 +33,9 @@ public sealed class ModifyInstance(WorkflowCommands commands)
     private static List<string> Elements(IReadOnlyList<string>? ids, string field, List<FieldError> errors)
     {
         if (ids is null) return [];
-        if (ids.Count > MaxElements) errors.Add(new FieldError(field, $"At most {MaxElements} elements."));
+        if (ids.Count > MaxElements) errors.Add(FieldError.Of(field, $"At most {MaxElements} elements.", $"最多 {MaxElements} 个环节。"));
         else if (ids.Any(id => string.IsNullOrWhiteSpace(id) || id.Length > MaxElementIdLength))
-            errors.Add(new FieldError(field, $"Each element is named by its id (1 to {MaxElementIdLength} characters)."));
+            errors.Add(FieldError.Of(field, $"Each element is named by its id (1 to {MaxElementIdLength} characters).", $"每个环节以其编号表示（1 至 {MaxElementIdLength} 个字符）。"));
         return ids.Where(id => !string.IsNullOrWhiteSpace(id)).Select(id => id.Trim()).ToList();
     }
 }

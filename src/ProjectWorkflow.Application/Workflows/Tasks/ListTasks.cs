@@ -36,16 +36,16 @@ public sealed class ListTasks(ProjectWorkflowDbContext db, TaskForms forms)
     {
         var scope = (request.Scope ?? "all").Trim().ToLowerInvariant();
         if (scope is not ("mine" or "candidate" or "all" or "overdue"))
-            throw InvalidRequestException.For("scope", "The scope is one of: mine, candidate, all, overdue.");
-        if (request.Process?.Length > 200) throw InvalidRequestException.For("process", "A process key is at most 200 characters.");
-        if (request.Step?.Length > 200) throw InvalidRequestException.For("step", "A step id is at most 200 characters.");
+            throw InvalidRequestException.For("scope", "The scope is one of: mine, candidate, all, overdue.", "范围须为 mine、candidate、all 或 overdue。");
+        if (request.Process?.Length > 200) throw InvalidRequestException.For("process", "A process key is at most 200 characters.", "流程标识最多 200 个字符。");
+        if (request.Step?.Length > 200) throw InvalidRequestException.For("step", "A step id is at most 200 characters.", "环节编号最多 200 个字符。");
         var take = request.Take ?? 100;
-        if (take is < 1 or > MaxTake) throw InvalidRequestException.For("take", $"Take between 1 and {MaxTake} tasks at a time.");
+        if (take is < 1 or > MaxTake) throw InvalidRequestException.For("take", $"Take between 1 and {MaxTake} tasks at a time.", $"每次取 1 至 {MaxTake} 项任务。");
         var skip = request.Skip ?? 0;
-        if (skip < 0) throw InvalidRequestException.For("skip", "Skip cannot be negative.");
-        if (request.District?.Length > 100) throw InvalidRequestException.For("district", "A district is at most 100 characters.");
+        if (skip < 0) throw InvalidRequestException.For("skip", "Skip cannot be negative.", "跳过的条数不能为负数。");
+        if (request.District?.Length > 100) throw InvalidRequestException.For("district", "A district is at most 100 characters.", "区名最多 100 个字符。");
         var sort = string.IsNullOrWhiteSpace(request.Sort) ? "due" : request.Sort.Trim().ToLowerInvariant();
-        if (sort is not ("due" or "due-desc" or "newest")) throw InvalidRequestException.For("sort", "Sort by one of: due, due-desc, newest.");
+        if (sort is not ("due" or "due-desc" or "newest")) throw InvalidRequestException.For("sort", "Sort by one of: due, due-desc, newest.", "排序方式须为 due、due-desc 或 newest。");
 
         var me = actor.Id;
         var open = db.Set<TaskRecord>().AsNoTracking().Where(t => t.Status == TaskStatuses.Open);
@@ -88,10 +88,10 @@ public sealed class ListTasks(ProjectWorkflowDbContext db, TaskForms forms)
         (DateTimeOffset? Due, DateTimeOffset Created, Guid Id)? last = null;
         if (request.After is { } after)
         {
-            if (skip != 0) throw InvalidRequestException.For("skip", "Page either by skip or by after, not both.");
+            if (skip != 0) throw InvalidRequestException.For("skip", "Page either by skip or by after, not both.", "翻页请使用 skip 或 after 其中一种，不能同时使用。");
             var row = await db.Set<TaskRecord>().AsNoTracking().Where(t => t.Id == after).Select(t => new { t.DueAt, t.CreatedAt })
                 .FirstOrDefaultAsync(cancellationToken)
-                ?? throw InvalidRequestException.For("after", "No task has this id: give the id of the last task of the page before.");
+                ?? throw InvalidRequestException.For("after", "No task has this id: give the id of the last task of the page before.", "没有该编号的任务：请填写上一页最后一项任务的编号。");
             last = (row.DueAt, row.CreatedAt, after);
         }
         if (fromCandidates)

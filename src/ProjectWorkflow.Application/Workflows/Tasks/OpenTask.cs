@@ -17,7 +17,7 @@ public sealed class OpenTask(ProjectWorkflowDbContext db, TaskPermissions permis
     {
         var task = await db.Set<TaskRecord>().AsNoTracking().Include(t => t.Candidates)
             .FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken)
-            ?? throw WorkflowException.NotFound($"There is no task {taskId}.");
+            ?? throw WorkflowException.NotFound($"There is no task {taskId}.", $"任务 {taskId} 不存在。");
         if (!InstanceAccess.SeesEverything(actor)) await permissions.RequireMayClaimAsync(task, actor, cancellationToken);
         var view = ListTasks.ToView(task);
         return Roles.IsStaff(actor) ? view

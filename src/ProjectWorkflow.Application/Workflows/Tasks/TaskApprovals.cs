@@ -66,11 +66,11 @@ public sealed class TaskApprovals(
         var user = "";
         return command.RunAsync(taskId, actor,
             _ => actor.Groups.Contains(Roles.Admin) ? Task.CompletedTask
-                : throw WorkflowException.Forbidden("Only an administrator removes a signer (减签) from a task with several signers."),
+                : throw WorkflowException.Forbidden("Only an administrator removes a signer (减签) from a task with several signers.", "多人办理的任务只能由管理员减签。"),
             _ =>
             {
-                user = RequireText(request.User, "user", TaskPermissions.MaxUserNameLength, "Name the signer to remove, by user name.");
-                RequireText(request.Reason, "reason", MaxReasonLength, "Say why the signer is removed: the journal keeps it.");
+                user = RequireText(request.User, "user", TaskPermissions.MaxUserNameLength, "Name the signer to remove, by user name.", "请填写要减签的人员用户名。");
+                RequireText(request.Reason, "reason", MaxReasonLength, "Say why the signer is removed: the journal keeps it.", "请填写减签理由：流程日志将予以记录。");
                 return Task.CompletedTask;
             },
             s => s.RemoveSignerAsync(taskId, user, request.Reason!.Trim(), ct), ct);
@@ -81,11 +81,11 @@ public sealed class TaskApprovals(
             async task =>
             {
                 if (!await db.Set<TaskRecord>().AsNoTracking().AnyAsync(t => t.InstanceId == task.InstanceId && t.CompletedBy == actor.Id, ct))
-                    throw WorkflowException.Forbidden("Only the person who sent the task here can take it back (拿回).");
+                    throw WorkflowException.Forbidden("Only the person who sent the task here can take it back (拿回).", "只有将任务交到此处的人才能拿回该任务。");
             },
             _ =>
             {
-                RequireText(request.Reason, "reason", MaxReasonLength, "Say why you take the task back: the journal keeps it.");
+                RequireText(request.Reason, "reason", MaxReasonLength, "Say why you take the task back: the journal keeps it.", "请填写拿回任务的理由：流程日志将予以记录。");
                 return Task.CompletedTask;
             },
             s => s.TakeBackAsync(taskId, request.Reason!.Trim(), ct), ct);
@@ -98,7 +98,7 @@ public sealed class TaskApprovals(
                 if (request.Variables is not { } variables)
                     throw InvalidRequestException.For("variables", "Send the form's values to keep, as an object.", "请以对象形式提交要暂存的表单值。");
                 if (variables.Count > limits.Value.MaxCount || Encoding.UTF8.GetByteCount(variables.ToJsonString()) > limits.Value.MaxJsonBytes)
-                    throw InvalidRequestException.For("variables", $"A draft holds at most {limits.Value.MaxCount:N0} values and {limits.Value.MaxJsonBytes:N0} bytes of JSON.");
+                    throw InvalidRequestException.For("variables", $"A draft holds at most {limits.Value.MaxCount:N0} values and {limits.Value.MaxJsonBytes:N0} bytes of JSON.", $"暂存的草稿最多 {limits.Value.MaxCount:N0} 个值、{limits.Value.MaxJsonBytes:N0} 字节 JSON。");
                 return Task.CompletedTask;
             },
             s => s.SaveDraftAsync(taskId, request.Variables!, ct), ct);
@@ -107,18 +107,18 @@ public sealed class TaskApprovals(
     public async Task<TaskDraftView> GetDraftAsync(Guid taskId, Actor actor, CancellationToken ct)
     {
         var task = await db.Set<TaskRecord>().AsNoTracking().Include(t => t.Candidates).FirstOrDefaultAsync(t => t.Id == taskId, ct)
-            ?? throw WorkflowException.NotFound($"There is no task {taskId}.");
+            ?? throw WorkflowException.NotFound($"There is no task {taskId}.", $"任务 {taskId} 不存在。");
         await permissions.RequireMayClaimAsync(task, actor, ct);
         var state = await db.Set<InstanceRecord>().AsNoTracking().Where(i => i.Id == task.InstanceId).Select(i => i.State).FirstOrDefaultAsync(ct);
         var open = state is null ? null : JsonSerializer.Deserialize<ProcessInstance>(state, RuntimeJson.Options)?.FindTask(taskId);
         return new TaskDraftView(taskId, (JsonObject?)open?.Draft?.DeepClone() ?? []);
     }
 
-    private static string RequireText(string? value, string field, int max, string missing)
+    private static string RequireText(string? value, string field, int max, string missing, string missingZh)
     {
-        if (string.IsNullOrWhiteSpace(value)) throw InvalidRequestException.For(field, missing);
+        if (string.IsNullOrWhiteSpace(value)) throw InvalidRequestException.For(field, missing, missingZh);
         if (value.Length > max || value.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
-            throw InvalidRequestException.For(field, $"At most {max} characters, without control characters.");
+            throw InvalidRequestException.For(field, $"At most {max} characters, without control characters.", $"最多 {max} 个字符，且不能含控制字符。");
         return value.Trim();
     }
 }

@@ -22,15 +22,15 @@ public sealed class TaskCommand(ProjectWorkflowDbContext db, WorkflowCommands co
         Func<WorkflowSession, Task> operation, CancellationToken cancellationToken,
         [CallerMemberName] string name = "", [CallerFilePath] string file = "")
     {
-        var found = await TaskWithItsVersion.For(db)(db, taskId, cancellationToken) ?? throw WorkflowException.NotFound($"There is no task {taskId}.");
+        var found = await TaskWithItsVersion.For(db)(db, taskId, cancellationToken) ?? throw WorkflowException.NotFound($"There is no task {taskId}.", $"任务 {taskId} 不存在。");
         var task = found.Task;
         if (found.DefinitionId is not null) forms.InstanceRuns(task.InstanceId, found.DefinitionId);
         using var logScope = WorkflowLogScope.Begin(logger, task.InstanceId, task.BusinessKey, task.Id);
         await mayPress(task);
         if (task.Status == TaskStatuses.Completed)
-            throw WorkflowException.Conflict($"The task was already completed{(task.CompletedBy is null ? "" : $" by {task.CompletedBy}")}.");
+            throw WorkflowException.Conflict($"The task was already completed{(task.CompletedBy is null ? "" : $" by {task.CompletedBy}")}.", $"该任务已{(task.CompletedBy is null ? "" : $"由 {task.CompletedBy} ")}办结。");
         if (task.Status == TaskStatuses.Cancelled)
-            throw WorkflowException.Conflict("The task was cancelled: the process moved on without it.");
+            throw WorkflowException.Conflict("The task was cancelled: the process moved on without it.", "该任务已取消：流程已继续流转，无需再办理此任务。");
         await check(task);
         await commands.RunAsync(actor, operation, cancellationToken, name, file);
     }

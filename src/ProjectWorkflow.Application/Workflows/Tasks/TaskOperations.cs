@@ -70,12 +70,12 @@ public sealed class TaskOperations(TaskCommand command, TaskPermissions permissi
             async task =>
             {
                 if (request.Users is not { Count: > 0 } users || users.Any(string.IsNullOrWhiteSpace))
-                    throw InvalidRequestException.For("users", "Name at least one signer, by user name.");
+                    throw InvalidRequestException.For("users", "Name at least one signer, by user name.", "请至少填写一名加签人的用户名。");
                 position = request.Position?.Trim().ToLowerInvariant() switch
                 {
                     "before" => SignerPosition.Before,
                     "after" => SignerPosition.After,
-                    _ => throw InvalidRequestException.For("position", "The position is 'before' (they sign first) or 'after' (they sign after you)."),
+                    _ => throw InvalidRequestException.For("position", "The position is 'before' (they sign first) or 'after' (they sign after you).", "加签位置应为 before（在您之前办理）或 after（在您之后办理）。"),
                 };
                 signers = await permissions.RequireCanHoldAsync(task, users, "users", actor, ct);
             },
@@ -87,9 +87,9 @@ public sealed class TaskOperations(TaskCommand command, TaskPermissions permissi
             _ =>
             {
                 if (string.IsNullOrWhiteSpace(request.TargetElementId))
-                    throw InvalidRequestException.For("targetElementId", "Name the earlier task (its element id) to send the file back to.");
+                    throw InvalidRequestException.For("targetElementId", "Name the earlier task (its element id) to send the file back to.", "请填写要退回到的前序环节（环节编号）。");
                 if (string.IsNullOrWhiteSpace(request.Reason))
-                    throw InvalidRequestException.For("reason", "Say why: the person receiving the file reads this.");
+                    throw InvalidRequestException.For("reason", "Say why: the person receiving the file reads this.", "请填写退回原因：接收人将看到此内容。");
                 return Task.CompletedTask;
             },
             s => s.SendBackAsync(taskId, request.TargetElementId!, request.Reason!, ct), ct);
@@ -105,7 +105,7 @@ public sealed class TaskOperations(TaskCommand command, TaskPermissions permissi
             async task =>
             {
                 if (request.Users is not { Count: > 0 } users || users.Any(string.IsNullOrWhiteSpace))
-                    throw InvalidRequestException.For("users", "Name at least one person to copy, by user name.");
+                    throw InvalidRequestException.For("users", "Name at least one person to copy, by user name.", "请至少填写一名抄送对象的用户名。");
                 followers = await permissions.RequireMayFollowAsync(task, users, ct);
             },
             s => s.CopyToAsync(taskId, followers, ct), ct);
@@ -118,5 +118,5 @@ public sealed class TaskOperations(TaskCommand command, TaskPermissions permissi
     }
 
     private static string RequireUser(string? user) =>
-        string.IsNullOrWhiteSpace(user) ? throw InvalidRequestException.For("user", "Name the user to hand the task to.") : user.Trim();
+        string.IsNullOrWhiteSpace(user) ? throw InvalidRequestException.For("user", "Name the user to hand the task to.", "请填写接办人的用户名。") : user.Trim();
 }

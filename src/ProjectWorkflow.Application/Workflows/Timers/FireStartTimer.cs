@@ -37,7 +37,7 @@ public sealed class FireStartTimer(
             {
                 var row = await db.Set<StartTimerRecord>().FirstOrDefaultAsync(t => t.Id == startTimerId, cancellationToken);
                 if (row is null || row.NextDueAt != due)
-                    throw WorkflowException.Conflict("This round of the start timer was already fired, or the timer was replaced.");
+                    throw WorkflowException.Conflict("This round of the start timer was already fired, or the timer was replaced.", "本轮启动定时器已触发，或该定时器已被替换。");
                 row.FiredCount++;
                 row.LastFiredAt = now;
                 row.NextDueAt = schedule!.NextDue(due, row.FiredCount)?.ToUniversalTime();

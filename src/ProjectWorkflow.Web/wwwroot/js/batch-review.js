@@ -44,7 +44,7 @@
     });
     const body = await response.json().catch(() => ({}));
     if (!response.ok) {
-      summary.textContent = (body.errors || []).map(say).join(' ') || body.detail || body.title || '';
+      summary.textContent = (body.errors || []).map(say).join(' ') || (chinese && body.detailZh) || body.detail || body.title || '';
       return;
     }
     summary.textContent = send.dataset.summary.replace('{0}', body.completed).replace('{1}', body.refused);

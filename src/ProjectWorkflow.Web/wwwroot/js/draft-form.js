@@ -44,15 +44,19 @@
     const kept = sentences.filter((s) => chinese(s) !== english);
     return kept.length ? kept.join(english ? ' ' : '') : text;
   };
+  // A field's message, or a refusal's detail, in the page's language: the Chinese the server gave apart (messageZh,
+  // detailZh) when the page is Chinese, else the message's own sentences of the page's language.
+  const say = (error) => (!english && error.messageZh) || oneLanguage(error.message);
+  const detail = (problem) => (!english && problem.detailZh) || oneLanguage(problem.detail);
 
   const clearErrors = () => document.querySelectorAll('[id^="err-"]').forEach((e) => { e.textContent = ''; });
   const showErrors = (errors, list) => {
     for (const error of errors || []) {
       const beside = document.getElementById('err-' + error.field);
-      if (beside) beside.textContent = oneLanguage(error.message);
+      if (beside) beside.textContent = say(error);
       else if (list) {
         list.insertAdjacentHTML('beforeend', '<li></li>');
-        list.lastChild.textContent = oneLanguage(error.message);
+        list.lastChild.textContent = say(error);
       }
     }
   };
@@ -93,7 +97,7 @@
     const response = await fetch(`/api/applications/${id}/attachments`, { method: 'POST', headers: headers(false), body: new FormData(upload) });
     if (response.ok) { window.location.reload(); return; }
     const answer = await response.json().catch(() => ({}));
-    problem.textContent = (answer.errors || []).map((e) => oneLanguage(e.message)).join(' ') || oneLanguage(answer.detail) || answer.title || String(response.status);
+    problem.textContent = (answer.errors || []).map(say).join(' ') || detail(answer) || answer.title || String(response.status);
   });
 
   document.getElementById('submit-application').addEventListener('click', async () => {
@@ -112,7 +116,7 @@
       showErrors(problem.errors, refusals);
     } else {
       refusals.insertAdjacentHTML('beforeend', '<li></li>');
-      refusals.lastChild.textContent = oneLanguage(problem.detail) || problem.title || String(response.status);
+      refusals.lastChild.textContent = detail(problem) || problem.title || String(response.status);
     }
   });
 })();

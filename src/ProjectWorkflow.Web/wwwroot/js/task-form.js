@@ -51,7 +51,7 @@
     const rule = chinese ? problem.messageZh : problem.messageEn;
     if (Object.keys(byField).length > 0) form._setState({ errors: byField });
     if (elsewhere.length > 0 || Object.keys(byField).length === 0) {
-      errors.textContent = [host.dataset.refused, ...elsewhere, problem.errors ? '' : (rule || problem.detail || problem.title || '')].filter(Boolean).join(' ');
+      errors.textContent = [host.dataset.refused, ...elsewhere, problem.errors ? '' : (rule || (chinese && problem.detailZh) || problem.detail || problem.title || '')].filter(Boolean).join(' ');
     }
   });
 })();

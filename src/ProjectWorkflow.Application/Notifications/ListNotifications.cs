@@ -45,7 +45,7 @@ public sealed class ListNotifications(ProjectWorkflowDbContext db)
     }
 
     public static NotificationView ToView(Notification n, bool read) => new(
-        n.Id, n.Kind, n.Title, n.Body, n.InstanceId, n.TaskId, n.BusinessKey, LinkOf(n),
+        n.Id, n.Kind, n.Title, n.TitleEn, n.Body, n.BodyZh, n.InstanceId, n.TaskId, n.BusinessKey, LinkOf(n),
         n.RecipientIsGroup ? n.Recipient : null, n.Actor, n.CreatedAt, read);
 
     /// <summary>

@@ -19,8 +19,14 @@ public sealed class Notification
     /// <summary>The Chinese headline the inbox lists and the e-mail subject carries.</summary>
     public string Title { get; set; } = "";
 
-    /// <summary>Plain text: the English headline, then the details (process, task, message, who).</summary>
+    /// <summary>The same headline in English (null on rows written before it was kept: the reader then sees <see cref="Title"/>).</summary>
+    public string? TitleEn { get; set; }
+
+    /// <summary>Plain text in English: the details (process, task, message, who).</summary>
     public string Body { get; set; } = "";
+
+    /// <summary>The same details in Chinese (null on rows written before they were kept: the reader then sees <see cref="Body"/>).</summary>
+    public string? BodyZh { get; set; }
 
     /// <summary>The process it is about; null for notices about the fund itself (an application window opening).</summary>
     public Guid? InstanceId { get; set; }

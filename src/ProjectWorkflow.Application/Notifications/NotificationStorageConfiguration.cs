@@ -13,6 +13,8 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.Property(n => n.Kind).HasMaxLength(32).IsRequired();
         builder.Property(n => n.Title).HasMaxLength(500).IsRequired();
         builder.Property(n => n.Body).HasMaxLength(4000).IsRequired();
+        builder.Property(n => n.TitleEn).HasMaxLength(500);
+        builder.Property(n => n.BodyZh).HasMaxLength(4000);
         builder.Property(n => n.BusinessKey).HasMaxLength(255);
         builder.Property(n => n.Actor).HasMaxLength(256).IsRequired();
         // The inbox: rows to me or to my groups, newest first.

@@ -18,53 +18,69 @@ public sealed record NotificationFacts(
     InstanceStatus? EndStatus = null,
     string? Outcome = null);
 
+/// <summary>A notification's words: the headline and the details, each in Chinese and in English, never one string holding both.</summary>
+public sealed record NotificationWords(string Title, string TitleEn, string Body, string BodyZh);
+
 /// <summary>
-/// The headline in Chinese (the inbox line and the e-mail subject), then the same in English, then
-/// the details. Plain words, no markup: it is read in the portal, in a mail program and in logs.
+/// The headline (the inbox line and the e-mail subject) and the details, written once in Chinese and once in English:
+/// the portal shows the reader's language, the e-mail is Chinese. Plain words, no markup: it is read in the portal, in a
+/// mail program and in logs.
 /// </summary>
 public static class NotificationText
 {
 
     public const int MaxMessageLength = 1000;
 
-    public static (string Title, string Body) Write(NotificationFacts facts)
+    public static NotificationWords Write(NotificationFacts facts)
     {
         var subject = facts.Kind is NotificationKinds.InstanceEnded ? facts.Process : facts.TaskName ?? facts.Process;
         var (chinese, english) = Headline(facts);
-        var title = $"{chinese}：{subject} — {facts.Reference}";
+        return new NotificationWords(
+            Title: $"{chinese}：{subject} — {facts.Reference}",
+            TitleEn: $"{english}: {subject} — {facts.Reference}",
+            Body: Details(facts, Labels.English),
+            BodyZh: Details(facts, Labels.Chinese));
+    }
 
+    private sealed record Labels(string Process, string Reference, string Task, string Due, string Zone, string LastStep, string Outcome,
+        string Message, string Next, string NextSeparator, string By, string System, string Colon)
+    {
+        public static readonly Labels Chinese = new("流程", "编号", "任务", "办理期限", "（北京时间）", "最后一步", "结果", "留言", "下一步", "、", "操作人", "系统", "：");
+        public static readonly Labels English = new("Process", "Reference", "Task", "Due", " (Beijing time, UTC+8)", "Last step", "Outcome", "Message", "Next", ", ", "By", "system", ": ");
+    }
+
+    private static string Details(NotificationFacts facts, Labels say)
+    {
         var body = new StringBuilder();
-        body.Append(english).Append(": ").Append(subject).Append(" — ").Append(facts.Reference).Append('\n');
-        body.Append('\n');
-        body.Append("流程 / Process: ").Append(facts.Process).Append('\n');
-        body.Append("编号 / Reference: ").Append(facts.Reference).Append('\n');
+        void Line(string label, string value) => body.Append(label).Append(say.Colon).Append(value).Append('\n');
+        Line(say.Process, facts.Process);
+        Line(say.Reference, facts.Reference);
         if (facts.TaskName is not null && facts.Kind is not NotificationKinds.InstanceEnded)
-            body.Append("任务 / Task: ").Append(facts.TaskName).Append('\n');
+            Line(say.Task, facts.TaskName);
         if (facts.DueAt is { } due)
-            body.Append("办理期限 / Due: ")
-                .Append(due.ToOffset(ShanghaiDate.Offset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)).Append(" (北京时间 / UTC+8)\n");
+            Line(say.Due, due.ToOffset(ShanghaiDate.Offset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + say.Zone);
         if (facts.Kind is NotificationKinds.InstanceEnded && facts.TaskName is not null)
-            body.Append("最后一步 / Last step: ").Append(facts.TaskName).Append('\n');
+            Line(say.LastStep, facts.TaskName);
         if (facts.Outcome is not null)
-            body.Append("结果 / Outcome: ").Append(facts.Outcome).Append('\n');
+            Line(say.Outcome, facts.Outcome);
         if (!string.IsNullOrWhiteSpace(facts.Message))
-            body.Append("留言 / Message: ").Append(Shorten(facts.Message.Trim())).Append('\n');
+            Line(say.Message, Shorten(facts.Message.Trim()));
         if (facts.NextSteps is { Count: > 0 } next)
-            body.Append("下一步 / Next: ").Append(string.Join("、", next)).Append('\n');
+            Line(say.Next, string.Join(say.NextSeparator, next));
         // No actor: the reader is outside the fund's staff, who are not named to them.
         if (facts.Actor is not null)
-            body.Append("操作人 / By: ").Append(facts.Actor == Actor.System.Id ? "系统 / system" : facts.Actor).Append('\n');
-        return (title, body.ToString());
+            Line(say.By, facts.Actor == Actor.System.Id ? say.System : facts.Actor);
+        return body.ToString();
     }
 
     /// <summary>
-    /// The e-mail says the same as the inbox, headline first (mail programs show the subject apart),
-    /// with a link into the portal when its address is configured.
+    /// The e-mail, in Chinese: the headline first (mail programs show the subject apart), the details, and a link into the
+    /// portal when its address is configured (where the reader may switch to English).
     /// </summary>
-    public static string MailBody(string title, string body, string? portalUrl, string link) =>
+    public static string MailBody(string title, string bodyZh, string? portalUrl, string link) =>
         string.IsNullOrWhiteSpace(portalUrl)
-            ? $"{title}\n{body}"
-            : $"{title}\n{body}\n打开 / Open: {portalUrl.TrimEnd('/')}{link}\n";
+            ? $"{title}\n{bodyZh}"
+            : $"{title}\n{bodyZh}\n打开：{portalUrl.TrimEnd('/')}{link}\n";
 
     private static (string Chinese, string English) Headline(NotificationFacts facts) => facts.Kind switch
     {

@@ -193,8 +193,8 @@ public sealed class WorkflowNotifications(
     {
         var actor = session.Actor;
         var now = session.Engine.Time.GetUtcNow();
-        var (title, body) = NotificationText.Write(plan.Facts);
-        var (_, unnamedBody) = NotificationText.Write(plan.Facts with { Actor = null });
+        var words = NotificationText.Write(plan.Facts);
+        var unnamed = NotificationText.Write(plan.Facts with { Actor = null });
         var staged = new List<ToMail>();
         foreach (var recipient in plan.Recipients
                      .Where(r => !string.IsNullOrWhiteSpace(r.Name))
@@ -209,8 +209,10 @@ public sealed class WorkflowNotifications(
                 Recipient = recipient.Name,
                 RecipientIsGroup = recipient.IsGroup,
                 Kind = plan.Facts.Kind,
-                Title = title,
-                Body = named ? body : unnamedBody,
+                Title = words.Title,
+                TitleEn = words.TitleEn,
+                Body = named ? words.Body : unnamed.Body,
+                BodyZh = named ? words.BodyZh : unnamed.BodyZh,
                 InstanceId = plan.Instance.Id,
                 TaskId = plan.TaskId,
                 BusinessKey = plan.Instance.BusinessKey,
@@ -222,7 +224,7 @@ public sealed class WorkflowNotifications(
             if (recipient.IsGroup && actor.Groups.Contains(recipient.Name))
                 db.Add(new NotificationReadMark { NotificationId = notification.Id, UserName = actor.Id, ReadAt = now });
             staged.Add(new ToMail(notification, recipient,
-                NotificationText.MailBody(title, notification.Body, settings.Value.PortalUrl, ListNotifications.LinkOf(notification))));
+                NotificationText.MailBody(words.Title, notification.BodyZh!, settings.Value.PortalUrl, ListNotifications.LinkOf(notification))));
         }
         return staged;
     }

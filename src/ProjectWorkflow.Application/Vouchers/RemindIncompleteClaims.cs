@@ -29,8 +29,9 @@ public sealed class RemindIncompleteClaims(ProjectWorkflowDbContext db, TimeProv
             var claim = await db.Set<RedemptionClaim>().FirstAsync(c => c.Id == id, cancellationToken);
             var providerUser = await db.Set<ServiceProvider>().Where(p => p.Id == claim.ProviderId).Select(p => p.RegisteredBy).FirstAsync(cancellationToken);
             claim.Reminded(now);
-            db.Add(VoucherNotifications.To(providerUser, $"兑付申请{claim.Number}材料不全，请补充",
-                $"Redemption claim {claim.Number} is incomplete: add {string.Join(", ", claim.Missing)} (POST /api/vouchers/claims/{claim.Id}/documents).", claim.Number, now));
+            db.Add(VoucherNotifications.To(providerUser, $"兑付申请{claim.Number}材料不全，请补充", $"Claim {claim.Number} is incomplete: please add the documents",
+                $"Redemption claim {claim.Number} is incomplete: add {string.Join(", ", claim.Missing)} (POST /api/vouchers/claims/{claim.Id}/documents).",
+                $"兑付申请 {claim.Number} 材料不全，请补充：{string.Join("、", claim.Missing)}（POST /api/vouchers/claims/{claim.Id}/documents）。", claim.Number, now));
             audit.Record("voucher-claim.reminded", "voucher-claim", claim.Number, detail: "missing " + string.Join(", ", claim.Missing));
             try
             {

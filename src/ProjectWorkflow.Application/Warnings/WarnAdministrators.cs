@@ -32,7 +32,9 @@ public sealed class WarnAdministrators(ProjectWorkflowDbContext db, AdminWarning
                 RecipientIsGroup = true,
                 Kind = NotificationKinds.AdminWarning,
                 Title = $"待设置：{warning.MessageZh}",
+                TitleEn = $"To set: {warning.MessageEn}",
                 Body = $"To set: {warning.MessageEn}\nGET /api/admin/warnings lists what is still missing.",
+                BodyZh = $"待设置：{warning.MessageZh}\nGET /api/admin/warnings 列出尚未设置的各项。",
                 Actor = AuditActor.System.Name,
                 CreatedAt = now,
             });

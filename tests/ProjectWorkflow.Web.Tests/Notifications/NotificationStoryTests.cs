@@ -62,10 +62,36 @@ public sealed class NotificationStoryTests(PortalApp app) : IAsyncLifetime
 
         var notice = Assert.Single(await AboutAsync(_reviewer, id, "taskAssigned"));
         Assert.Equal($"新的待办：District review — {businessKey}", notice.GetProperty("title").GetString());
+        Assert.Equal($"New task: District review — {businessKey}", notice.GetProperty("titleEn").GetString());
+        // The details once in each language, each string in one: English labels in the body, Chinese ones in bodyZh.
         var body = notice.GetProperty("body").GetString()!;
-        Assert.StartsWith($"New task: District review — {businessKey}", body);
-        Assert.Contains("General approval", body);
-        Assert.Contains("enterprise1", body);
+        Assert.StartsWith("Process: General approval", body);
+        Assert.Contains("By: enterprise1", body);
+        Assert.DoesNotContain("流程", body);
+        Assert.DoesNotContain("编号", body);
+        var bodyZh = notice.GetProperty("bodyZh").GetString()!;
+        Assert.StartsWith("流程：General approval", bodyZh);
+        Assert.Contains($"编号：{businessKey}", bodyZh);
+        Assert.Contains("操作人：enterprise1", bodyZh);
+        Assert.DoesNotContain("Process:", bodyZh);
+
+        // The reviewer's notifications page shows one language: Chinese by default, English after the switch.
+        using var portal = await app.CreateSignedInClientAsync("reviewer1");
+        var page = WebUtility.HtmlDecode(await portal.GetStringAsync("/portal/notifications"));
+        Assert.Contains($"新的待办：District review — {businessKey}", page);
+        Assert.Contains($"编号：{businessKey}", page);
+        Assert.DoesNotContain($"New task: District review — {businessKey}", page);
+        Assert.DoesNotContain($"Reference: {businessKey}", page);
+        var (tokenName, token) = PortalApp.AntiforgeryTokenOf(page);
+        Assert.Equal(HttpStatusCode.Redirect, (await portal.PostAsync("/account/language", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            [tokenName] = token, ["culture"] = "en", ["returnUrl"] = "/portal/notifications",
+        }))).StatusCode);
+        page = WebUtility.HtmlDecode(await portal.GetStringAsync("/portal/notifications"));
+        Assert.Contains($"New task: District review — {businessKey}", page);
+        Assert.Contains($"Reference: {businessKey}", page);
+        Assert.DoesNotContain($"新的待办：District review — {businessKey}", page);
+        Assert.DoesNotContain($"编号：{businessKey}", page);
         Assert.Equal("district-reviewer", notice.GetProperty("group").GetString());
         Assert.Equal(await OnlyTaskAsync(_reviewer, "candidate", id, "districtReview"), notice.GetProperty("taskId").GetGuid());
         Assert.Equal($"/api/tasks?instanceId={id}", notice.GetProperty("link").GetString());

@@ -29,18 +29,22 @@ public sealed class AnnounceApplicationWindows(ProjectWorkflowDbContext db, Time
             if (rules.WindowOpens is { } opens && now >= opens && (rules.WindowCloses is null || now < rules.WindowCloses))
                 await AnnounceAsync(ruleSet, "opened", Roles.Enterprise,
                     $"申报窗口已开放：{ruleSet.SchemeKey} {ruleSet.Year}",
-                    $"Applications for {ruleSet.SchemeKey} {ruleSet.Year} are open until {rules.WindowCloses:yyyy-MM-dd HH:mm zzz}.", cancellationToken);
+                    $"Applications open: {ruleSet.SchemeKey} {ruleSet.Year}",
+                    $"Applications for {ruleSet.SchemeKey} {ruleSet.Year} are open until {rules.WindowCloses:yyyy-MM-dd HH:mm zzz}.",
+                    $"{ruleSet.SchemeKey} {ruleSet.Year} 开始受理申报，截止时间 {rules.WindowCloses:yyyy-MM-dd HH:mm zzz}。", cancellationToken);
             if (rules.WindowCloses is { } closes && now >= closes)
             {
                 var waiting = await db.Set<FundingApplication>().CountAsync(a => a.SchemeKey == ruleSet.SchemeKey && a.Year == ruleSet.Year && a.Status == ApplicationStatus.UnderReview, cancellationToken);
                 await AnnounceAsync(ruleSet, "closed", Roles.DistrictReviewer,
                     $"申报窗口已关闭：{ruleSet.SchemeKey} {ruleSet.Year}，{waiting}份待初审",
-                    $"Applications for {ruleSet.SchemeKey} {ruleSet.Year} closed at {closes:yyyy-MM-dd HH:mm zzz}; {waiting} wait for district review.", cancellationToken);
+                    $"Applications closed: {ruleSet.SchemeKey} {ruleSet.Year}, {waiting} waiting for district review",
+                    $"Applications for {ruleSet.SchemeKey} {ruleSet.Year} closed at {closes:yyyy-MM-dd HH:mm zzz}; {waiting} wait for district review.",
+                    $"{ruleSet.SchemeKey} {ruleSet.Year} 申报窗口已于 {closes:yyyy-MM-dd HH:mm zzz} 关闭，{waiting} 份申报待区级初审。", cancellationToken);
             }
         }
     }
 
-    private async Task AnnounceAsync(RuleSetRecord ruleSet, string @event, string group, string title, string body, CancellationToken cancellationToken)
+    private async Task AnnounceAsync(RuleSetRecord ruleSet, string @event, string group, string title, string titleEn, string body, string bodyZh, CancellationToken cancellationToken)
     {
         if (await db.Set<WindowAnnouncementRecord>().AnyAsync(w => w.SchemeKey == ruleSet.SchemeKey && w.Year == ruleSet.Year && w.Event == @event, cancellationToken))
             return;
@@ -53,7 +57,9 @@ public sealed class AnnounceApplicationWindows(ProjectWorkflowDbContext db, Time
             RecipientIsGroup = true,
             Kind = NotificationKinds.ApplicationWindow,
             Title = title,
+            TitleEn = titleEn,
             Body = body,
+            BodyZh = bodyZh,
             Actor = "system",
             CreatedAt = now,
         });

@@ -74,7 +74,9 @@ public sealed class BatchReview(IServiceScopeFactory scopes, TimeProvider time)
             }
             catch (Exception e) when (e is RefusalException or WorkflowException or IllegalTransitionException)
             {
-                outcomes.Add(new BatchReviewOutcome(id, businessKey, false, [], e.Message));
+                // The refusal's Chinese, where the use case or the engine gave it, beside its English (as a rule's are).
+                var chinese = e switch { RefusalException r => r.Chinese, WorkflowException w => w.Chinese, _ => null };
+                outcomes.Add(new BatchReviewOutcome(id, businessKey, false, [], e.Message, chinese, chinese is null ? null : e.Message));
             }
         }
         return new BatchReviewResult(outcomes.Count(o => o.Completed), outcomes.Count(o => !o.Completed), outcomes);

@@ -1,7 +1,7 @@
 namespace ProjectWorkflow.Funding.Rules;
 
 /// <summary>A request refused by a named rule; the host answers it as a problem with the rule's name and message.</summary>
-public sealed class FundingRuleBrokenException(IFundingRule rule) : Exception(rule.Message.ToString())
+public sealed class FundingRuleBrokenException(IFundingRule rule) : Exception(rule.Message.English)
 {
     public IFundingRule Rule { get; } = rule;
 

@@ -63,7 +63,7 @@ internal sealed class RefusalProblems(IProblemDetailsService problemDetails) : I
             {
                 Status = StatusCodes.Status422UnprocessableEntity,
                 Title = $"Refused by the rule {e.RuleName}",
-                Detail = e.Rule.Message.ToString(),
+                Detail = e.Rule.Message.English,
                 Extensions = { ["rule"] = e.RuleName, ["messageZh"] = e.Rule.Message.Chinese, ["messageEn"] = e.Rule.Message.English },
             },
             IllegalTransitionException e => new ProblemDetails

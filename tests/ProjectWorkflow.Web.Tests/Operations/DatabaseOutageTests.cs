@@ -4,7 +4,9 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using ProjectWorkflow.Application.Notifications;
 using ProjectWorkflow.Web.Tests.Fixtures;
 
 namespace ProjectWorkflow.Web.Tests.Operations;
@@ -41,13 +43,18 @@ public sealed class DatabaseOutageTests(OperatedApp app) : IClassFixture<Operate
                 Assert.Equal(TimeSpan.FromSeconds(OperatedApp.RetryAfterSeconds), response.Headers.RetryAfter?.Delta);
             }
             Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+
+            // The background mail sender meets the outage too (woken now rather than at its next poll): a warning, not an error.
+            app.Services.GetRequiredService<MailQueueSignal>().Pulse();
+            await Eventually.WaitUntilAsync(() => Task.FromResult(app.Log.Lines.Any(l => l.Level == LogLevel.Warning
+                && l.Message.StartsWith("The mail queue could not be processed: the database is unavailable", StringComparison.Ordinal))), "the mail sender's outage warning", 10);
         }
         finally
         {
             app.BringDatabaseBack();
         }
 
-        // Each failed request was logged once, as a warning naming the cause; none as an error (a bug).
+        // Each failed request was logged once, as a warning naming the cause; none as an error (a bug), the mail sender's included.
         var warnings = app.Log.Lines.Where(l => l.Level == LogLevel.Warning && l.Message.StartsWith("The database is unavailable", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, warnings.Count);
         Assert.All(warnings, w => Assert.Contains("SqliteException", w.Message));

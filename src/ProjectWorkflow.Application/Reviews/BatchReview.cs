@@ -75,7 +75,7 @@ public sealed class BatchReview(IServiceScopeFactory scopes, TimeProvider time)
             catch (Exception e) when (e is RefusalException or WorkflowException or IllegalTransitionException)
             {
                 // The refusal's Chinese, where the use case or the engine gave it, beside its English (as a rule's are).
-                var chinese = e switch { RefusalException r => r.Chinese, WorkflowException w => w.Chinese, _ => null };
+                var chinese = RefusalChinese.Of(e);
                 outcomes.Add(new BatchReviewOutcome(id, businessKey, false, [], e.Message, chinese, chinese is null ? null : e.Message));
             }
         }

@@ -125,7 +125,7 @@ public static class AdministrationPages
             }
             catch (Exception refusal) when (RefusalProblems.Describe(refusal) is { } problem)
             {
-                return PortalPageResult.Page<UsersPage>(new { Refusal = InLanguage(refusal, problem) }, problem.Status ?? StatusCodes.Status400BadRequest);
+                return PortalPageResult.Page<UsersPage>(new { Refusal = RefusalProblems.ForReader(refusal, problem) }, problem.Status ?? StatusCodes.Status400BadRequest);
             }
         })
             .RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
@@ -258,13 +258,10 @@ public static class AdministrationPages
         }
         catch (Exception refusal) when (RefusalProblems.Describe(refusal) is { } problem)
         {
-            return refused(InLanguage(refusal, problem), problem.Status ?? StatusCodes.Status400BadRequest);
+            return refused(RefusalProblems.ForReader(refusal, problem), problem.Status ?? StatusCodes.Status400BadRequest);
         }
         return Results.LocalRedirect($"{back}?done={Uri.EscapeDataString(done)}");
     }
-
-    private static string InLanguage(Exception refusal, Microsoft.AspNetCore.Mvc.ProblemDetails problem) =>
-        RefusalProblems.InLanguage(refusal, System.Globalization.CultureInfo.CurrentUICulture) is { Length: > 0 } said ? said : problem.Detail ?? problem.Title ?? "";
 
     private static Task<IResult> ProviderButtonAsync(Func<Task<string>> act) =>
         PortalButton.PressAsync(act, "/portal/admin/providers", (refusal, status) => PortalPageResult.Page<ProvidersPage>(new { Refusal = refusal }, status));

@@ -27,13 +27,23 @@ internal sealed class RefusalProblems(IProblemDetailsService problemDetails) : I
         return true;
     }
 
-    /// <summary>The problem a refusal answers with, or null for an exception that is not a refusal (a fault).</summary>
-    public static ProblemDetails? Describe(Exception exception) =>
+    /// <summary>
+    /// The problem a refusal answers with, or null for an exception that is not a refusal (a fault). A refusal that carries
+    /// its Chinese apart (<see cref="RefusalChinese"/>) has it beside the English detail as <c>detailZh</c>.
+    /// </summary>
+    public static ProblemDetails? Describe(Exception exception)
+    {
+        var problem = Problem(exception);
+        if (problem is not null && RefusalChinese.Of(exception) is { } chinese) problem.Extensions["detailZh"] = chinese;
+        return problem;
+    }
+
+    private static ProblemDetails? Problem(Exception exception) =>
         exception switch
         {
-            NotFoundException e => Refused(StatusCodes.Status404NotFound, "Not found", e),
-            ConflictException e => Refused(StatusCodes.Status409Conflict, "Conflict", e),
-            ForbiddenException e => Refused(StatusCodes.Status403Forbidden, "Forbidden", e),
+            NotFoundException e => Refused(StatusCodes.Status404NotFound, "Not found", e.Message),
+            ConflictException e => Refused(StatusCodes.Status409Conflict, "Conflict", e.Message),
+            ForbiddenException e => Refused(StatusCodes.Status403Forbidden, "Forbidden", e.Message),
             WorkflowException e => new ProblemDetails
             {
                 Status = e.Kind switch
@@ -53,7 +63,6 @@ internal sealed class RefusalProblems(IProblemDetailsService problemDetails) : I
                     _ => "The request is not valid",
                 },
                 Detail = e.Message,
-                Extensions = e.Chinese is { } zh ? new Dictionary<string, object?> { ["detailZh"] = zh } : new Dictionary<string, object?>(),
             },
             InvalidRequestException e => Invalid(e.Message, e.Errors),
             DefinitionRejectedException e => Invalid(
@@ -99,23 +108,16 @@ internal sealed class RefusalProblems(IProblemDetailsService problemDetails) : I
         {
             FundingRuleBrokenException e => chinese ? e.Rule.Message.Chinese : e.Rule.Message.English,
             InvalidRequestException e => string.Join(" ", e.Errors.Select(x => chinese && x.MessageZh is { } zh ? zh : x.Message)),
-            RefusalException { Chinese: { } zh } when chinese => zh,
-            WorkflowException { Chinese: { } zh } when chinese => zh,
+            _ when chinese => RefusalChinese.Of(exception),
             _ => null,
         };
     }
 
-    /// <summary>The refusal's English sentence as the detail; its Chinese, when the use case gave one, beside it as <c>detailZh</c>.</summary>
     /// <summary>What a portal page shows for a refusal: <see cref="InLanguage"/> in the page's language, else the problem's detail.</summary>
     public static string ForReader(Exception refusal, ProblemDetails problem) =>
-        InLanguage(refusal, System.Globalization.CultureInfo.CurrentUICulture) ?? problem.Detail ?? problem.Title ?? "";
+        InLanguage(refusal, System.Globalization.CultureInfo.CurrentUICulture) is { Length: > 0 } said ? said : problem.Detail ?? problem.Title ?? "";
 
-    private static ProblemDetails Refused(int status, string title, RefusalException refusal)
-    {
-        var problem = new ProblemDetails { Status = status, Title = title, Detail = refusal.Message };
-        if (refusal.Chinese is { } chinese) problem.Extensions["detailZh"] = chinese;
-        return problem;
-    }
+    private static ProblemDetails Refused(int status, string title, string detail) => new() { Status = status, Title = title, Detail = detail };
 
     private static ProblemDetails Invalid(string detail, object errors) => new()
     {

@@ -72,11 +72,8 @@ public static class FinanceDesk
         }
         catch (Exception refusal) when (RefusalProblems.Describe(refusal) is { } problem)
         {
-            // A named rule speaks in the reader's language (its zh and en sentences are never shown pasted together).
-            var words = refusal is FundingRuleBrokenException broken
-                ? broken.Rule.Message.In(System.Globalization.CultureInfo.CurrentUICulture.Name)
-                : RefusalProblems.ForReader(refusal, problem);
-            return Page(user, null, words, problem.Status!.Value);
+            // In the reader's language: a named rule's sentence, a refusal's Chinese or English (never the two pasted together).
+            return Page(user, null, RefusalProblems.ForReader(refusal, problem), problem.Status!.Value);
         }
         // Post/redirect/get: a reload does not press the button again (and the use cases refuse a second press anyway).
         return Results.LocalRedirect($"/finance?done={Uri.EscapeDataString(done)}");

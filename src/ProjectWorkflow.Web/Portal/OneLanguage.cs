@@ -23,8 +23,7 @@ public static partial class OneLanguage
     {
         FundingRuleBrokenException broken => [IsEnglish ? broken.Rule.Message.English : broken.Rule.Message.Chinese],
         InvalidRequestException invalid => invalid.Errors.Select(e => !IsEnglish && e.MessageZh is { } zh ? zh : Of(e.Message)).Distinct().ToList(),
-        RefusalException { Chinese: { } zh } when !IsEnglish => [zh],
-        Engine.Runtime.WorkflowException { Chinese: { } zh } when !IsEnglish => [zh],
+        _ when !IsEnglish && RefusalChinese.Of(refusal) is { } zh => [zh],
         _ => [Of(refusal.Message)],
     };
 

@@ -16,10 +16,6 @@ public static class PortalButton
         {
             done = await act();
         }
-        catch (InvalidRequestException invalid)
-        {
-            return refused(RefusalProblems.InLanguage(invalid, System.Globalization.CultureInfo.CurrentUICulture) ?? invalid.Message, StatusCodes.Status400BadRequest);
-        }
         catch (Exception refusal) when (RefusalProblems.Describe(refusal) is { } problem)
         {
             return refused(RefusalProblems.ForReader(refusal, problem), problem.Status ?? StatusCodes.Status400BadRequest);

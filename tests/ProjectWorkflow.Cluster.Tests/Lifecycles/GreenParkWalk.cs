@@ -47,11 +47,17 @@ public sealed class GreenParkWalk(People people, PatientClient patient, Rehearsa
     {
         var turn = n;
         // The scheme-year the nodes' clock is in: the demo seeds its rules and budget, whatever the day.
-        var draft = await AnswerAsync(await Send(Applicant, turn++, HttpMethod.Post, "/api/applications", new { schemeKey = Scheme, year = time.Year }), HttpStatusCode.Created, "drafting");
+        // An empty draft whose answer was lost is left as a person leaves one: a new one is started.
+        var newDraft = () => Send(Applicant, turn, HttpMethod.Post, "/api/applications", new { schemeKey = Scheme, year = time.Year });
+        var draft = await AnswerAsync(await newDraft(), HttpStatusCode.Created, "drafting", async () => await AnswerAsync(await newDraft(), HttpStatusCode.Created, "drafting again"));
+        turn++;
         var id = draft.GetProperty("id").GetGuid();
         await AnswerAsync(await Send(Applicant, turn++, HttpMethod.Put, $"/api/applications/{id}", Project($"{run} 园区热泵改造 {n:000}", n)), HttpStatusCode.OK, "saving the draft");
-        await AnswerAsync(await AttachAsync(id, "feasibility-report", turn++), HttpStatusCode.Created, "attaching the feasibility report");
-        var submitted = await AnswerAsync(await Send(Applicant, turn++, HttpMethod.Post, $"/api/applications/{id}/submit", new { }), HttpStatusCode.OK, "submitting");
+        await AnswerAsync(await AttachAsync(id, "feasibility-report", turn), HttpStatusCode.Created, "attaching the feasibility report");
+        turn++;
+        var submitted = await AnswerAsync(await Send(Applicant, turn, HttpMethod.Post, $"/api/applications/{id}/submit", new { }), HttpStatusCode.OK, "submitting",
+            () => ApplicationAsync(id, turn));
+        turn++;
         var file = new GreenParkFile(id, submitted.GetProperty("number").GetString()!, submitted.GetProperty("instanceId").GetGuid());
 
         await CompleteAsync(Reviewer, turn++, file, "districtReview", new { districtOutcome = "recommend" });
@@ -103,7 +109,9 @@ public sealed class GreenParkWalk(People people, PatientClient patient, Rehearsa
     public async Task CloseAsync(GreenParkFile file, int turn)
     {
         await TaskAsync(Applicant, turn, file, "requestAcceptance", "candidate");
-        var report = await AnswerAsync(await AttachAsync(file.Id, "audit-report", turn++), HttpStatusCode.Created, $"attaching {file.Number}'s audit report");
+        var report = await AnswerAsync(await AttachAsync(file.Id, "audit-report", turn), HttpStatusCode.Created, $"attaching {file.Number}'s audit report",
+            async () => Answers.Single((await ApplicationAsync(file.Id, turn)).GetProperty("attachments"), a => a.GetProperty("kind").GetString() == "audit-report"));
+        turn++;
         await StepAsync(Applicant, turn++, file, "requestAcceptance", $"/api/applications/{file.Id}/acceptance", new
         {
             equipmentFen = ActualInvestmentFen, summary = "The heat pumps run; one of the planned units was not needed.", auditReportId = report.GetProperty("id").GetGuid(),
@@ -148,8 +156,9 @@ public sealed class GreenParkWalk(People people, PatientClient patient, Rehearsa
         }
     }
 
-    public async Task<string> StatusAsync(GreenParkFile file, int turn) =>
-        (await patient.GetAsync(people.On(Applicant, turn), $"/api/applications/{file.Id}")).GetProperty("status").GetString()!;
+    public async Task<string> StatusAsync(GreenParkFile file, int turn) => (await ApplicationAsync(file.Id, turn)).GetProperty("status").GetString()!;
+
+    private Task<JsonElement> ApplicationAsync(Guid id, int turn) => patient.GetAsync(people.On(Applicant, turn), $"/api/applications/{id}");
 
     private Task<HttpResponseMessage> Send(string user, int turn, HttpMethod method, string url, object body, bool retryLostRaces = true) =>
         patient.SendAsync(people.On(user, turn), method, url, () => JsonContent.Create(body), retryLostRaces);
@@ -221,7 +230,8 @@ public sealed class GreenParkWalk(People people, PatientClient patient, Rehearsa
             return form;
         });
 
-    private static Task<JsonElement> AnswerAsync(HttpResponseMessage response, HttpStatusCode expected, string what) => Answers.ExpectAsync(response, expected, what);
+    private static Task<JsonElement> AnswerAsync(HttpResponseMessage response, HttpStatusCode expected, string what, Func<Task<JsonElement>>? carriedOut = null) =>
+        Answers.ExpectAsync(response, expected, what, carriedOut);
 
     private Task UntilAsync(Func<Task<bool>> condition, string what) => Answers.UntilAsync(condition, () => what, deadline);
 }

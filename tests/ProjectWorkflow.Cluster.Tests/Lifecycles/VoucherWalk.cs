@@ -64,10 +64,12 @@ public sealed class VoucherWalk
             await walk.StepAsync(Admin, i, HttpMethod.Post, "/api/users/", new { userName = user, displayName = $"{run} Lab {i}", password = ProviderPassword, roles = new[] { "provider" } },
                 HttpStatusCode.Created, $"creating {user}");
             await people.JoinAsync(user, ProviderPassword);
+            var uscc = NewUscc();
             var registered = await walk.StepAsync(user, i, HttpMethod.Post, "/api/vouchers/providers", new
             {
-                uscc = NewUscc(), name = $"{run} Lab {i} {tag}", legalRepresentative = $"Lab Head {i}", bankName = "Bank of Shanghai", accountNumber = $"62220210010088{i:00}",
-            }, HttpStatusCode.Created, $"{user} registering its provider");
+                uscc, name = $"{run} Lab {i} {tag}", legalRepresentative = $"Lab Head {i}", bankName = "Bank of Shanghai", accountNumber = $"62220210010088{i:00}",
+            }, HttpStatusCode.Created, $"{user} registering its provider",
+                async () => Answers.Single(await patient.GetAsync(people.On(user, i), "/api/vouchers/providers"), p => p.GetProperty("uscc").GetString() == uscc));
             var id = registered.GetProperty("id").GetGuid();
             await walk.StepAsync(Admin, i + 1, HttpMethod.Post, $"/api/vouchers/providers/{id}/vet", new { }, HttpStatusCode.OK, $"vetting {user}'s provider");
             walk._providers.Add((id, user));
@@ -88,19 +90,24 @@ public sealed class VoucherWalk
         var share = 500_000L + n * 1_001L;
         var members = Enumerable.Range(1, 3).Select(k => $"{_run}-{Guid.NewGuid():N}"[..24] + k).ToArray();
 
-        var quota = await StepAsync(Founder, turn++, HttpMethod.Post, "/api/vouchers/quotas", new
+        var teamName = $"{_run} team {n:000} {members[0][^8..]}";
+        var quota = await StepAsync(Founder, turn, HttpMethod.Post, "/api/vouchers/quotas", new
         {
             schemeKey = scheme, year, applicantKind = "team", requestedFen = QuotaFen, legalRepresentative = $"Team Lead {n}",
-            teamName = $"{_run} team {n:000} {members[0][^8..]}", teamPlace = "incubator", members,
-        }, HttpStatusCode.Created, $"applying for voucher {n}'s quota");
+            teamName, teamPlace = "incubator", members,
+        }, HttpStatusCode.Created, $"applying for voucher {n}'s quota",
+            async () => Answers.Single(await _patient.GetAsync(_people.On(Founder, turn), "/api/vouchers/quotas"), q => q.GetProperty("holderName").GetString() == teamName));
+        turn++;
         var quotaId = quota.GetProperty("id").GetGuid();
         var quotaNumber = quota.GetProperty("number").GetString()!;
         await TransitionAsync(Approver, turn++, $"/api/vouchers/quotas/{quotaId}/decision", new { grant = true, grantedFen = QuotaFen },
             $"/api/vouchers/quotas/{quotaId}", "granted", $"granting {quotaNumber}");
 
         var item = scheme == "innovation-voucher" ? "product-testing" : "digital-diagnosis";
-        var order = await StepAsync(Founder, turn++, HttpMethod.Post, "/api/vouchers/orders",
-            new { quotaId, providerId, itemKey = item, contractValueFen = share * 2 + 1, voucherShareFen = share }, HttpStatusCode.Created, $"ordering with {quotaNumber}");
+        var order = await StepAsync(Founder, turn, HttpMethod.Post, "/api/vouchers/orders",
+            new { quotaId, providerId, itemKey = item, contractValueFen = share * 2 + 1, voucherShareFen = share }, HttpStatusCode.Created, $"ordering with {quotaNumber}",
+            async () => Answers.Single(await _patient.GetAsync(_people.On(Founder, turn), "/api/vouchers/orders"), o => o.GetProperty("quotaId").GetGuid() == quotaId));
+        turn++;
         var orderId = order.GetProperty("id").GetGuid();
         var orderUrl = $"/api/vouchers/orders/{orderId}";
         await TransitionAsync(provider, turn++, $"{orderUrl}/answer", new { accept = true }, orderUrl, "accepted", $"{provider} accepting the order of {quotaNumber}");
@@ -190,8 +197,10 @@ public sealed class VoucherWalk
 
     private async Task<string> StatusAsync(string user, int turn, string url) => (await _patient.GetAsync(_people.On(user, turn), url)).GetProperty("status").GetString()!;
 
-    private async Task<JsonElement> StepAsync(string user, int turn, HttpMethod method, string url, object body, HttpStatusCode expected, string what) =>
-        await Answers.ExpectAsync(await Send(user, turn, method, url, body), expected, what);
+    /// <summary>A step answered <paramref name="expected"/>, or carried out with its answer lost: then <paramref name="carriedOut"/> reads what it made.</summary>
+    private async Task<JsonElement> StepAsync(string user, int turn, HttpMethod method, string url, object body, HttpStatusCode expected, string what,
+        Func<Task<JsonElement>>? carriedOut = null) =>
+        await Answers.ExpectAsync(await Send(user, turn, method, url, body), expected, what, carriedOut);
 
     private Task<HttpResponseMessage> Send(string user, int turn, HttpMethod method, string url, object body) =>
         _patient.SendAsync(_people.On(user, turn), method, url, () => JsonContent.Create(body), retryLostRaces: true);

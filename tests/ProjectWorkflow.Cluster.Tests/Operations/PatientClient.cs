@@ -14,6 +14,10 @@ namespace ProjectWorkflow.Cluster.Tests.Operations;
 /// </summary>
 public sealed class PatientClient
 {
+    /// <summary>The title of a 409 for a key whose request was committed but whose response was lost: it is never run again.</summary>
+    public const string CarriedOut = "Request already carried out";
+
+    private const string InProgress = "Request already in progress";
     private static readonly TimeSpan GiveUpAfter = TimeSpan.FromMinutes(4);
     private readonly ConcurrentDictionary<Uri, int> _inFlight = new();
     private int _unavailable;
@@ -32,7 +36,8 @@ public sealed class PatientClient
     /// <summary>
     /// Sends until the request gets an answer that is not "wait" (503, 409 in progress). With <paramref name="retryLostRaces"/>
     /// a 409 that lost a race with another node (the app changed nothing and stored that answer under the key) is tried
-    /// again under a new key, as a person would on "Reload it and try again".
+    /// again under a new key, as a person would on "Reload it and try again" — never a 409 <see cref="CarriedOut"/>, which
+    /// is returned.
     /// </summary>
     public Task<HttpResponseMessage> PostAsync(HttpClient client, string url, object? body = null, bool retryLostRaces = false) =>
         SendAsync(() => client, HttpMethod.Post, url, () => JsonContent.Create(body ?? new { }), retryLostRaces);
@@ -57,11 +62,16 @@ public sealed class PatientClient
             }, until);
             if (response.StatusCode == HttpStatusCode.Conflict)
             {
-                if (await TitleAsync(response) == "Request already in progress")
+                var title = await TitleAsync(response);
+                if (title == InProgress)
                 {
                     await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1));
                     continue;
                 }
+                // Its changes were committed and its answer lost with its node: sent again under a new key it would run
+                // twice. The caller reads the resource instead, as the answer says (Answers.ExpectAsync's carriedOut).
+                if (title == CarriedOut)
+                    return response;
                 if (retryLostRaces && ++races < 8)
                 {
                     key = Guid.NewGuid().ToString();

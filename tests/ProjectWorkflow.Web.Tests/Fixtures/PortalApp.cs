@@ -123,6 +123,16 @@ public class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
         return (field.Groups["name"].Value, field.Groups["value"].Value);
     }
 
+    /// <summary>
+    /// Posts a portal form as a browser would: the antiforgery field is taken from <paramref name="formPage"/> (the page
+    /// the form is on, read by <paramref name="portal"/>) and sent with <paramref name="fields"/> to <paramref name="action"/>.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient portal, string formPage, string action, Dictionary<string, string> fields)
+    {
+        var (name, token) = AntiforgeryTokenOf(await portal.GetStringAsync(formPage));
+        return await portal.PostAsync(action, new FormUrlEncodedContent(new Dictionary<string, string>(fields) { [name] = token }));
+    }
+
     public async Task<string> TokenForAsync(string userName, string password = DemoUsers.Password)
     {
         using var client = CreateAnonymousClient();

@@ -103,21 +103,14 @@ public sealed partial class ColleagueStoryTests(FundingApp app) : IClassFixture<
     private async Task InviteAndAcceptAsync(string inviter, string invitee)
     {
         using var portal = await app.CreateSignedInClientAsync(inviter);
-        var invited = await PostFormAsync(portal, "/portal/enterprise", "/portal/enterprise/invitations", new() { ["userName"] = invitee });
+        var invited = await PortalApp.PostFormAsync(portal, "/portal/enterprise", "/portal/enterprise/invitations", new() { ["userName"] = invitee });
         Assert.Equal(HttpStatusCode.Redirect, invited.StatusCode);
         using var theirs = await app.CreateSignedInClientAsync(invitee);
         var page = WebUtility.HtmlDecode(await theirs.GetStringAsync("/portal/enterprise"));
         var accept = AcceptAction().Match(page);
         Assert.True(accept.Success, "the colleague's page offers the invitation");
-        var accepted = await PostFormAsync(theirs, "/portal/enterprise", accept.Value, []);
+        var accepted = await PortalApp.PostFormAsync(theirs, "/portal/enterprise", accept.Value, []);
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
-    }
-
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient portal, string page, string action, Dictionary<string, string> fields)
-    {
-        var (name, token) = PortalApp.AntiforgeryTokenOf(await portal.GetStringAsync(page));
-        fields[name] = token;
-        return await portal.PostAsync(action, new FormUrlEncodedContent(fields));
     }
 
     private Guid DemoEnterpriseId()

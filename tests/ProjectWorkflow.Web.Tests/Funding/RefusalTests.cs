@@ -152,14 +152,14 @@ public sealed class RefusalTests(FundingApp app) : IClassFixture<FundingApp>
         var id = (await DraftAsync(applicant, "green-park", Project(Unique("Nothing to supplement")))).GetProperty("id").GetGuid();
         using var portal = await app.CreateSignedInClientAsync("enterprise1");
 
-        var chinese = await PostPortalFormAsync(portal, $"/portal/applications/{id}/supplement", new() { ["supplementNote"] = "More quotes." });
+        var chinese = await PortalApp.PostFormAsync(portal, "/portal/enterprise", $"/portal/applications/{id}/supplement", new() { ["supplementNote"] = "More quotes." });
         Assert.Equal(HttpStatusCode.Conflict, chinese.StatusCode);
         var page = WebUtility.HtmlDecode(await chinese.Content.ReadAsStringAsync());
         Assert.Contains("申报材料未被退回补正，或已补正。", page);
         Assert.DoesNotContain("not waiting for a supplement", page);
 
-        Assert.Equal(HttpStatusCode.Redirect, (await PostPortalFormAsync(portal, "/account/language", new() { ["culture"] = "en", ["returnUrl"] = "/portal" })).StatusCode);
-        var english = await PostPortalFormAsync(portal, $"/portal/applications/{id}/supplement", new() { ["supplementNote"] = "More quotes." });
+        Assert.Equal(HttpStatusCode.Redirect, (await PortalApp.PostFormAsync(portal, "/portal/enterprise", "/account/language", new() { ["culture"] = "en", ["returnUrl"] = "/portal" })).StatusCode);
+        var english = await PortalApp.PostFormAsync(portal, "/portal/enterprise", $"/portal/applications/{id}/supplement", new() { ["supplementNote"] = "More quotes." });
         Assert.Equal(HttpStatusCode.Conflict, english.StatusCode);
         page = WebUtility.HtmlDecode(await english.Content.ReadAsStringAsync());
         Assert.Contains("The file is not waiting for a supplement", page);
@@ -169,12 +169,5 @@ public sealed class RefusalTests(FundingApp app) : IClassFixture<FundingApp>
         var stale = await ProblemAssert.IsProblemAsync(await applicant.DeleteAsync($"/api/applications/{id}?revision=999"), HttpStatusCode.Conflict);
         Assert.Equal("The draft was changed elsewhere since you opened it; reload it before deleting it.", stale.GetProperty("detail").GetString());
         Assert.Equal("您打开草稿后，草稿已在别处被修改，请刷新页面后再删除。", stale.GetProperty("detailZh").GetString());
-    }
-
-    private static async Task<HttpResponseMessage> PostPortalFormAsync(HttpClient portal, string action, Dictionary<string, string> fields)
-    {
-        var (name, token) = PortalApp.AntiforgeryTokenOf(await portal.GetStringAsync("/portal/enterprise"));
-        fields[name] = token;
-        return await portal.PostAsync(action, new FormUrlEncodedContent(fields));
     }
 }

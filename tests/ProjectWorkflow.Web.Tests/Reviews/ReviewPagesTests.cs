@@ -262,7 +262,7 @@ public sealed class ReviewPagesTests(FundingApp app) : IClassFixture<FundingApp>
         var page = await TextOfAsync(portal, $"/portal/panel/{id}");
         Assert.Contains("利益冲突声明", page);
         Assert.DoesNotContain("feasibility.pdf", page);   // the file stays closed until the declaration
-        var declared = await PostFormAsync(portal, page, $"/portal/panel/{id}/declaration", new()
+        var declared = await PortalApp.PostFormAsync(portal, $"/portal/panel/{id}", $"/portal/panel/{id}/declaration", new()
         {
             ["workedForOrAdvisedApplicant"] = "false", ["legalDisputeWithApplicant"] = "false", ["draftedTheCall"] = "false",
             ["controlOrInvestmentTies"] = "false", ["closeRelativeInvolved"] = "false",
@@ -272,12 +272,12 @@ public sealed class ReviewPagesTests(FundingApp app) : IClassFixture<FundingApp>
         Assert.Contains("feasibility.pdf", page);
         Assert.Contains("满分", page);
         var first = ReviewWalk.GreenScores(70)["expert1"];
-        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(portal, page, $"/portal/panel/{id}/scores", Points(first))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PortalApp.PostFormAsync(portal, $"/portal/panel/{id}", $"/portal/panel/{id}/scores", Points(first))).StatusCode);
 
         page = await TextOfAsync(portal, $"/portal/panel/{id}?done=scored");
         Assert.Contains("更正评分", page);
         var corrected = ReviewWalk.GreenScores(90)["expert1"];
-        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(portal, page, $"/portal/panel/{id}/scores", Points(corrected))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PortalApp.PostFormAsync(portal, $"/portal/panel/{id}", $"/portal/panel/{id}/scores", Points(corrected))).StatusCode);
         using var approver = await app.CreateClientForAsync("approver1");
         var seat = (await approver.GetFromJsonAsync<JsonElement[]>($"/api/applications/{id}/panel"))!.Single(p => p.GetProperty("expert").GetString() == "expert1");
         Assert.Equal(90m, seat.GetProperty("total").GetDecimal());
@@ -286,7 +286,7 @@ public sealed class ReviewPagesTests(FundingApp app) : IClassFixture<FundingApp>
         Assert.Single(audit.GetProperty("entries").EnumerateArray());
 
         // A score over a criterion's maximum is refused in the reader's language, on the page.
-        var tooMany = await PostFormAsync(portal, page, $"/portal/panel/{id}/scores", new() { ["points.savings"] = "999", ["points.technology"] = "1", ["points.management"] = "1" });
+        var tooMany = await PortalApp.PostFormAsync(portal, $"/portal/panel/{id}", $"/portal/panel/{id}/scores", new() { ["points.savings"] = "999", ["points.technology"] = "1", ["points.management"] = "1" });
         Assert.Equal(HttpStatusCode.BadRequest, tooMany.StatusCode);
         var refusal = WebUtility.HtmlDecode(await tooMany.Content.ReadAsStringAsync());
         Assert.Contains("的分数应在0到", refusal);
@@ -310,11 +310,4 @@ public sealed class ReviewPagesTests(FundingApp app) : IClassFixture<FundingApp>
 
     private static Dictionary<string, string> Points(Dictionary<string, decimal> points) =>
         points.ToDictionary(p => $"points.{p.Key}", p => p.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
-
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient portal, string page, string action, Dictionary<string, string> fields)
-    {
-        var (name, token) = PortalApp.AntiforgeryTokenOf(page);
-        fields[name] = token;
-        return await portal.PostAsync(action, new FormUrlEncodedContent(fields));
-    }
 }

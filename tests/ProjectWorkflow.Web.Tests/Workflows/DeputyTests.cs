@@ -176,24 +176,17 @@ public sealed class DeputyTests(FundingApp app)
         using var portal = await app.CreateSignedInClientAsync(away);
         var until = app.Clock.GetUtcNow().AddDays(5).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-        var refused = await PostFormAsync(portal, "/portal/deputies/", new() { ["deputy"] = "enterprise1", ["until"] = until });
+        var refused = await PortalApp.PostFormAsync(portal, "/portal/deputies/", "/portal/deputies/", new() { ["deputy"] = "enterprise1", ["until"] = until });
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        var named = await PostFormAsync(portal, "/portal/deputies/", new() { ["deputy"] = deputy, ["until"] = until, ["reason"] = "site visits" });
+        var named = await PortalApp.PostFormAsync(portal, "/portal/deputies/", "/portal/deputies/", new() { ["deputy"] = deputy, ["until"] = until, ["reason"] = "site visits" });
         Assert.Equal(HttpStatusCode.Redirect, named.StatusCode);
         var page = WebUtility.HtmlDecode(await portal.GetStringAsync(named.Headers.Location!.OriginalString));
         Assert.Contains(deputy, page);
 
         using var api = await app.CreateClientForAsync(away);
         var id = Assert.Single((await api.GetFromJsonAsync<JsonElement>("/api/me/deputies")).GetProperty("named").EnumerateArray()).GetProperty("id").GetGuid();
-        var ended = await PostFormAsync(portal, "/portal/deputies/", new(), $"/portal/deputies/{id}/end");
+        var ended = await PortalApp.PostFormAsync(portal, "/portal/deputies/", $"/portal/deputies/{id}/end", []);
         Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
         Assert.Empty((await api.GetFromJsonAsync<JsonElement>("/api/me/deputies")).GetProperty("named").EnumerateArray());
-    }
-
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient portal, string page, Dictionary<string, string> fields, string? action = null)
-    {
-        var (name, token) = PortalApp.AntiforgeryTokenOf(await portal.GetStringAsync(page));
-        fields[name] = token;
-        return await portal.PostAsync(action ?? page, new FormUrlEncodedContent(fields));
     }
 }

@@ -29,6 +29,9 @@ public sealed class QueuedMail
 
     /// <summary>Set while one sender works on the row, so two nodes never send it twice at once; a crashed sender's lease expires.</summary>
     public DateTimeOffset? LockedUntil { get; set; }
+
+    /// <summary>The claim (one sender's batch) that holds the lease until <see cref="LockedUntil"/>: the rows it reads back are exactly those it won.</summary>
+    public Guid? ClaimToken { get; set; }
     public string? LastError { get; set; }
     public DateTimeOffset? SentAt { get; set; }
 }

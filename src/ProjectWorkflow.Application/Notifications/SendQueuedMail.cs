@@ -7,10 +7,11 @@ using ProjectWorkflow.Application.Persistence;
 namespace ProjectWorkflow.Application.Notifications;
 
 /// <summary>
-/// Sends the e-mails that are due: claims each row with a short lease (so two nodes never send the
-/// same one at once), hands it to the transport, and records the outcome. A failure is kept on the
-/// row with the next attempt pushed back (30 s, 1 min, 2 min ... at most an hour) until
-/// <see cref="NotificationSettings.MaxAttempts"/>; nothing is ever deleted.
+/// Sends the e-mails that are due: claims a batch of rows with a short lease in one conditional UPDATE (so two nodes never
+/// send the same one at once), hands each to the transport, and records the batch's outcomes in one save. A failure is
+/// kept on the row with the next attempt pushed back (30 s, 1 min, 2 min ... at most an hour) until
+/// <see cref="NotificationSettings.MaxAttempts"/>; nothing is ever deleted. If the node dies after a send and before the
+/// save, the row's lease expires and it is sent again with the same Message-ID (see <see cref="ToMessage"/>).
 /// </summary>
 public sealed class SendQueuedMail(
     ProjectWorkflowDbContext db, IMailTransport transport, IOptions<NotificationSettings> settings, TimeProvider time,
@@ -22,37 +23,48 @@ public sealed class SendQueuedMail(
     /// <summary>Returns how many rows it worked on (sent or failed); a full batch means more may be due.</summary>
     public async Task<int> HandleAsync(CancellationToken cancellationToken)
     {
+        var mails = await ClaimAsync(cancellationToken);
+        if (mails.Count == 0) return 0;
+        try
+        {
+            foreach (var mail in mails)
+                await SendOneAsync(mail, cancellationToken);
+        }
+        finally
+        {
+            // Not the request's token: the sends that happened must be recorded even while the host stops. A row not
+            // reached (the host stopping) keeps its lease and is sent once the lease expires.
+            await db.SaveChangesAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+        }
+        return mails.Count;
+    }
+
+    /// <summary>The due rows this sender won: one UPDATE under a fresh token, then the rows that carry it (tracked, to record each outcome).</summary>
+    private async Task<List<QueuedMail>> ClaimAsync(CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
-        var due = await db.Set<QueuedMail>().AsNoTracking()
-            .Where(m => m.Status == QueuedMailStatuses.Queued && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
+        var due = await Due(now)
             .OrderBy(m => m.NextAttemptAt)
             .Select(m => m.Id)
             .Take(BatchSize)
             .ToListAsync(cancellationToken);
+        if (due.Count == 0) return [];
 
-        var worked = 0;
-        foreach (var id in due)
-        {
-            if (await TryClaimAsync(id, cancellationToken)) worked++;
-            else continue;
-            await SendOneAsync(id, cancellationToken);
-        }
-        return worked;
-    }
-
-    private async Task<bool> TryClaimAsync(Guid id, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
+        var token = Guid.NewGuid();
         var until = now + Lease;
-        var claimed = await db.Set<QueuedMail>()
-            .Where(m => m.Id == id && m.Status == QueuedMailStatuses.Queued && (m.LockedUntil == null || m.LockedUntil < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, until), cancellationToken);
-        return claimed == 1;
+        var claimed = await Due(now).Where(m => due.Contains(m.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, until).SetProperty(m => m.ClaimToken, token), cancellationToken);
+        if (claimed == 0) return [];
+        return await db.Set<QueuedMail>().Where(m => due.Contains(m.Id) && m.ClaimToken == token)
+            .OrderBy(m => m.NextAttemptAt).ToListAsync(cancellationToken);
     }
 
-    private async Task SendOneAsync(Guid id, CancellationToken cancellationToken)
+    private IQueryable<QueuedMail> Due(DateTimeOffset now) =>
+        db.Set<QueuedMail>().Where(m => m.Status == QueuedMailStatuses.Queued && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now));
+
+    private async Task SendOneAsync(QueuedMail mail, CancellationToken cancellationToken)
     {
-        var mail = await db.Set<QueuedMail>().FirstAsync(m => m.Id == id, cancellationToken);
         mail.Attempts++;
         try
         {
@@ -79,9 +91,7 @@ public sealed class SendQueuedMail(
             }
         }
         mail.LockedUntil = null;
-        // Not the request's token: a send that happened must be recorded even while the host stops.
-        await db.SaveChangesAsync(CancellationToken.None);
-        db.ChangeTracker.Clear();
+        mail.ClaimToken = null;
     }
 
     public static TimeSpan Backoff(int attempts) =>

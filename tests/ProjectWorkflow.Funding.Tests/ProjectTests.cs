@@ -185,6 +185,8 @@ public class ProjectTests
 
         var evaluation = project.Evaluate(new ProjectIndicators(0, Money.Zero, Money.Zero, 0), "reviewer1", at.AddDays(30), "  ");
         Assert.Equal(100m, evaluation.Score);   // the application promised no indicator
+        Assert.Equal([new RuleMessage("工业固体废物综合利用量不能超过其产生量。", "No more solid waste can be put to use than was produced.")],
+            (new ProjectIndicators(0, Money.Zero, Money.Zero, 0) { SolidWasteTonnes = 10, SolidWasteUtilisedTonnes = 11 }).Problems());
         Assert.Null(evaluation.Comment);
         Assert.Equal(project.Id, evaluation.ApplicationId);
         project.Close(at.AddDays(31));

@@ -62,7 +62,7 @@ public sealed class Attachments(ProjectWorkflowDbContext db, ApplicationAccess a
                 (size, hash) = await CopyCheckedAsync(content, file, cancellationToken);
             }
             if (AttachmentContent.Problem(extension, path) is { } problem)
-                throw InvalidRequestException.For("file", $"{problem} Upload the original PDF, image or Office document.", "文件内容与其类型不符或已损坏，请上传原始的 PDF、图片或 Office 文档。");
+                throw InvalidRequestException.For("file", $"{problem.English} Upload the original PDF, image or Office document.", $"{problem.Chinese}请上传原始的 PDF、图片或 Office 文档。");
             storagePath = await store.KeepAsync(application.Id, id, path, cancellationToken);
         }
         catch

@@ -49,25 +49,33 @@ public sealed class ColumnLimits : SaveChangesInterceptor
                     _ => null,
                 };
                 if (problem is null) continue;
-                (errors ??= []).Add(new FieldError(JsonNamingPolicy.CamelCase.ConvertName(property.Metadata.Name), problem));
+                (errors ??= []).Add(problem);
             }
         }
         if (errors is not null)
             throw new InvalidRequestException(errors.DistinctBy(e => e.Field).ToList());
     }
 
-    private static string? Problem(PropertyEntry property, decimal number)
+    /// <summary>The request field a property stands for: its camelCase name.</summary>
+    private static string Field(PropertyEntry property) => JsonNamingPolicy.CamelCase.ConvertName(property.Metadata.Name);
+
+    private static FieldError? Problem(PropertyEntry property, decimal number)
     {
         if (property.Metadata.GetPrecision() is not { } precision) return null;
         var whole = precision - (property.Metadata.GetScale() ?? 0);
         var limit = whole >= 28 ? decimal.MaxValue : (decimal)Math.Pow(10, whole);
-        return Math.Abs(number) >= limit ? $"This number is below {limit:N0} (at most {whole} digits before the decimal point); {number} was sent." : null;
+        return Math.Abs(number) >= limit
+            ? FieldError.Of(Field(property), $"This number is below {limit:N0} (at most {whole} digits before the decimal point); {number} was sent.",
+                $"此数值须小于 {limit:N0}（整数部分最多 {whole} 位），本次提交了 {number}。")
+            : null;
     }
 
-    private static string? Problem(PropertyEntry property, string text)
+    private static FieldError? Problem(PropertyEntry property, string text)
     {
-        if (text.Contains('\0')) return "Text cannot contain the NUL character (\\u0000); remove it.";
+        if (text.Contains('\0')) return FieldError.Of(Field(property), "Text cannot contain the NUL character (\\u0000); remove it.", "文本不能含 NUL 字符（\\u0000），请删除。");
         var max = property.Metadata.GetMaxLength();
-        return max is { } limit && text.Length > limit ? $"This text is at most {limit:N0} characters long; {text.Length:N0} were sent." : null;
+        return max is { } limit && text.Length > limit
+            ? FieldError.Of(Field(property), $"This text is at most {limit:N0} characters long; {text.Length:N0} were sent.", $"此项文本最多 {limit:N0} 个字符，本次提交了 {text.Length:N0} 个字符。")
+            : null;
     }
 }

@@ -31,7 +31,7 @@ public sealed class RequestAcceptance(ProjectWorkflowDbContext db, ApplicationAc
         var application = await access.OwnedAsync(id, actor, cancellationToken);
         ProjectFile.RequireStatus(application, ApplicationStatus.Building, "Requesting acceptance", "申请验收");
         var actual = new InvestmentBreakdown(new Money(request.EquipmentFen ?? 0), new Money(request.SoftwareFen ?? 0), new Money(request.ConstructionFen ?? 0), new Money(request.OtherFen ?? 0));
-        var errors = actual.Problems().Select(p => FieldError.Of("actualInvestment", p, "请按类别填写实际完成投资（分）。")).ToList();
+        var errors = actual.Problems().Select(p => FieldError.Of("actualInvestment", p.English, p.Chinese)).ToList();
         if (string.IsNullOrWhiteSpace(request.Summary) || request.Summary.Length > 8000)
             errors.Add(FieldError.Of("summary", "Summarise what was built against the agreement (at most 8,000 characters).", "请填写项目总结。"));
         if (request.AuditReportId is not { } reportId

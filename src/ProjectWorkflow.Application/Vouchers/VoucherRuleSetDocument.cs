@@ -82,7 +82,7 @@ public sealed record VoucherRuleSetDocument(
             NoticeDays = NoticeDays ?? 5,
         };
         var problems = ruleSet.Problems();
-        return problems.Count > 0 ? (null, problems.Select(p => new FieldError("ruleSet", p)).ToList()) : (ruleSet, []);
+        return problems.Count > 0 ? (null, problems.Select(p => FieldError.Of("ruleSet", p.English, p.Chinese)).ToList()) : (ruleSet, []);
     }
 
     public static VoucherRuleSetDocument From(VoucherRuleSet r) => new(

@@ -20,12 +20,21 @@ public sealed record InvestmentBreakdown(Money Equipment, Money Software, Money 
     public Money Eligible(IEnumerable<string> eligibleCategories) =>
         eligibleCategories.Distinct().Aggregate(Money.Zero, (sum, category) => sum + Of(category));
 
-    public IReadOnlyList<string> Problems()
+    /// <summary>What is wrong with the figures as an investment (zh-CN and English): no category below 0, and some investment.</summary>
+    public IReadOnlyList<Rules.RuleMessage> Problems()
     {
-        var problems = new List<string>();
+        var problems = new List<Rules.RuleMessage>();
         foreach (var category in Categories)
-            if (Of(category).IsNegative) problems.Add($"The {category} investment cannot be negative.");
-        if (Total.Fen == 0) problems.Add("Enter the project's investment by category.");
+            if (Of(category).IsNegative) problems.Add(new($"“{NameZh(category)}”类投资不能为负数。", $"The {category} investment cannot be negative."));
+        if (Total.Fen == 0) problems.Add(new("请按类别填写项目投资。", "Enter the project's investment by category."));
         return problems;
     }
+
+    private static string NameZh(string category) => category switch
+    {
+        "equipment" => "设备购置",
+        "software" => "软件",
+        "construction" => "建筑安装",
+        _ => "其他",
+    };
 }

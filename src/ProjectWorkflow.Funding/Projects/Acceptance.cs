@@ -46,7 +46,7 @@ public sealed class Acceptance
     /// </summary>
     public static Acceptance Request(FundingApplication project, InvestmentBreakdown actual, Guid auditReportId, string summary, string by, DateTimeOffset at, RuleSet rules)
     {
-        if (actual.Problems() is [var problem, ..]) throw new ArgumentException(problem, nameof(actual));
+        if (actual.Problems() is [var problem, ..]) throw new ArgumentException(problem.English, nameof(actual));
         if (string.IsNullOrWhiteSpace(summary)) throw new ArgumentException("An acceptance request summarises what was built.", nameof(summary));
         project.CheckAcceptanceRequest(at, rules);
         return new Acceptance

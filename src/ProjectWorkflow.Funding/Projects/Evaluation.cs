@@ -40,7 +40,7 @@ public sealed class Evaluation
     internal static Evaluation Of(Guid applicationId, ProjectIndicators planned, ProjectIndicators reached, string by, DateTimeOffset at, string? comment)
     {
         if (reached.Problems() is [var problem, ..])
-            throw new ArgumentOutOfRangeException(nameof(reached), reached, problem);
+            throw new ArgumentOutOfRangeException(nameof(reached), reached, problem.English);
         var result = PerformanceEvaluation.Of(planned, reached);
         return new Evaluation
         {

@@ -22,15 +22,15 @@ public sealed record ProjectIndicators(decimal EnergySavedTce, Money Output, Mon
     /// <summary>Industrial land occupied, square metres (a footprint, not a goal: not scored).</summary>
     public long LandM2 { get; init; }
 
-    /// <summary>What is wrong with the figures as reached figures: each is 0 or more, and no more waste is used than produced.</summary>
-    public IReadOnlyList<string> Problems()
+    /// <summary>What is wrong with the figures as reached figures (zh-CN and English): each is 0 or more, and no more waste is used than produced.</summary>
+    public IReadOnlyList<Rules.RuleMessage> Problems()
     {
-        var problems = new List<string>();
+        var problems = new List<Rules.RuleMessage>();
         if (EnergySavedTce < 0 || Output.IsNegative || ValueAdded.IsNegative || Robots < 0 || RdSpend.IsNegative || InventionPatents < 0
             || WaterSavedM3 < 0 || Co2ReducedTonnes < 0 || SolidWasteTonnes < 0 || SolidWasteUtilisedTonnes < 0 || LandM2 < 0)
-            problems.Add("Indicators reached are 0 or more.");
+            problems.Add(new("实际达到的绩效指标须为 0 或以上。", "Indicators reached are 0 or more."));
         if (SolidWasteUtilisedTonnes > SolidWasteTonnes && SolidWasteTonnes > 0)
-            problems.Add("No more solid waste can be put to use than was produced.");
+            problems.Add(new("工业固体废物综合利用量不能超过其产生量。", "No more solid waste can be put to use than was produced."));
         return problems;
     }
 }

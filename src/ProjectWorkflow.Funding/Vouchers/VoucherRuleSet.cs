@@ -70,26 +70,26 @@ public sealed record VoucherRuleSet
 
     public CatalogueItem? FindItem(string key) => Catalogue.SelectMany(c => c.Items).FirstOrDefault(i => i.Key == key);
 
-    /// <summary>The problems that make the rule set unusable, as sentences for the administrator.</summary>
-    public IReadOnlyList<string> Problems()
+    /// <summary>The problems that make the rule set unusable, as sentences for the administrator (zh-CN and English).</summary>
+    public IReadOnlyList<Rules.RuleMessage> Problems()
     {
-        var problems = new List<string>();
-        if (Year is < 2000 or > 2100) problems.Add("The year must be between 2000 and 2100.");
-        if (string.IsNullOrWhiteSpace(IssuerZh) || string.IsNullOrWhiteSpace(IssuerEn)) problems.Add("Name the issuer in Chinese and English.");
-        if (EligibleApplicants.Count == 0) problems.Add("Name who may apply: certified SMEs, teams, or both.");
-        if (MinTeamSize < 1) problems.Add("A team has at least one member.");
-        if (EligibleApplicants.Contains(VoucherApplicantKind.Team) && TeamPlaces.Count == 0) problems.Add("Name where a team may sit (incubator, university park, maker space).");
-        if (EnterpriseAnnualCap.Fen <= 0 || TeamAnnualCap.Fen <= 0) problems.Add("The annual caps per enterprise and per team are positive.");
-        if (CoPaymentRatio is <= 0 or > 1) problems.Add("The co-payment ratio is above 0 and at most 1 (0.5 = the voucher pays half).");
-        if (PerClaimCap is { Fen: <= 0 }) problems.Add("A per-claim cap, where set, is positive.");
-        if (Catalogue.Count == 0 || Catalogue.Any(c => c.Items.Count == 0)) problems.Add("The catalogue needs categories, each with items.");
+        var problems = new List<Rules.RuleMessage>();
+        if (Year is < 2000 or > 2100) problems.Add(new("年度须在 2000 至 2100 之间。", "The year must be between 2000 and 2100."));
+        if (string.IsNullOrWhiteSpace(IssuerZh) || string.IsNullOrWhiteSpace(IssuerEn)) problems.Add(new("请填写发券机构的中文和英文名称。", "Name the issuer in Chinese and English."));
+        if (EligibleApplicants.Count == 0) problems.Add(new("请列明申请主体：科技型中小企业、创业团队，或两者。", "Name who may apply: certified SMEs, teams, or both."));
+        if (MinTeamSize < 1) problems.Add(new("创业团队至少须有一名成员。", "A team has at least one member."));
+        if (EligibleApplicants.Contains(VoucherApplicantKind.Team) && TeamPlaces.Count == 0) problems.Add(new("请列明创业团队可入驻的载体（孵化器、大学科技园、众创空间）。", "Name where a team may sit (incubator, university park, maker space)."));
+        if (EnterpriseAnnualCap.Fen <= 0 || TeamAnnualCap.Fen <= 0) problems.Add(new("企业和创业团队的年度额度上限须为正数。", "The annual caps per enterprise and per team are positive."));
+        if (CoPaymentRatio is <= 0 or > 1) problems.Add(new("券支付合同金额的比例须大于 0 且不超过 1（0.5 表示券支付一半）。", "The co-payment ratio is above 0 and at most 1 (0.5 = the voucher pays half)."));
+        if (PerClaimCap is { Fen: <= 0 }) problems.Add(new("单笔兑付上限如填写，须为正数。", "A per-claim cap, where set, is positive."));
+        if (Catalogue.Count == 0 || Catalogue.Any(c => c.Items.Count == 0)) problems.Add(new("服务目录须有类别，且每个类别须含服务项目。", "The catalogue needs categories, each with items."));
         var keys = Catalogue.SelectMany(c => c.Items).Select(i => i.Key).ToList();
-        if (keys.Distinct(StringComparer.Ordinal).Count() != keys.Count) problems.Add("Catalogue item keys are unique.");
-        if (QuotaValidity != QuotaLapsesAtYearEnd) problems.Add("Quota validity is 'year-end' (lapses on 31 December).");
-        if (SettlementCycleMonths is not (1 or 3 or 6 or 12)) problems.Add("The settlement cycle is 1, 3, 6 or 12 months.");
-        if (NoticeDays is < 0 or > 60) problems.Add("The public notice of a claim lasts 0 to 60 days.");
+        if (keys.Distinct(StringComparer.Ordinal).Count() != keys.Count) problems.Add(new("服务目录中各服务项目的标识不得重复。", "Catalogue item keys are unique."));
+        if (QuotaValidity != QuotaLapsesAtYearEnd) problems.Add(new("额度有效期须为“year-end”（当年 12 月 31 日失效）。", "Quota validity is 'year-end' (lapses on 31 December)."));
+        if (SettlementCycleMonths is not (1 or 3 or 6 or 12)) problems.Add(new("结算周期为 1、3、6 或 12 个月。", "The settlement cycle is 1, 3, 6 or 12 months."));
+        if (NoticeDays is < 0 or > 60) problems.Add(new("兑付公示期为 0 至 60 天。", "The public notice of a claim lasts 0 to 60 days."));
         foreach (var (field, label) in Labels)
-            if (label is not ("found" or "assumed")) problems.Add($"The label of {field} is 'found' or 'assumed'.");
+            if (label is not ("found" or "assumed")) problems.Add(new($"“{field}”的数据来源标注须为“found”（已查明）或“assumed”（假定）。", $"The label of {field} is 'found' or 'assumed'."));
         return problems;
     }
 }

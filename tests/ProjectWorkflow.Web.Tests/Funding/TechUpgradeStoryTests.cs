@@ -171,6 +171,9 @@ public sealed class TechUpgradeStoryTests(FundingApp app) : IClassFixture<Fundin
         // Acceptance: the audit report is required; the actual investment, ¥90,000,000 of the approved ¥101,234,567.89, cuts the subsidy pro rata.
         var acceptance = new { equipmentFen = 5_000_000_000L, softwareFen = 1_500_000_000L, constructionFen = 2_000_000_000L, otherFen = 500_000_000L, summary = "Line 3 runs with servo presses and the MES." };
         await ProblemAssert.IsProblemAsync(await PostAsync(applicant, $"/api/applications/{id}/acceptance", acceptance), HttpStatusCode.BadRequest);
+        var negative = await ProblemAssert.IsProblemAsync(await PostAsync(applicant, $"/api/applications/{id}/acceptance", acceptance with { otherFen = -1L }), HttpStatusCode.BadRequest);
+        Assert.Contains(negative.GetProperty("errors").EnumerateArray(), e => e.GetProperty("field").GetString() == "actualInvestment"
+            && e.GetProperty("message").GetString() == "The other investment cannot be negative." && e.GetProperty("messageZh").GetString() == "“其他”类投资不能为负数。");
         var audit = await LifecycleWalk.AttachAuditReportAsync(applicant, id);
         await OkAsync(applicant, $"/api/applications/{id}/acceptance", new { acceptance.equipmentFen, acceptance.softwareFen, acceptance.constructionFen, acceptance.otherFen, acceptance.summary, auditReportId = audit });
         Assert.Equal("acceptance-requested", await LifecycleWalk.StatusAsync(applicant, id));

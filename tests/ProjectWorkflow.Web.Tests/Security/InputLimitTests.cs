@@ -3,7 +3,12 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ProjectWorkflow.Application.Persistence;
+using ProjectWorkflow.Application.Validation;
 using ProjectWorkflow.Funding;
+using ProjectWorkflow.Funding.Applications;
 
 namespace ProjectWorkflow.Web.Tests.Security;
 
@@ -79,6 +84,14 @@ public sealed class InputLimitTests(SecurityApp app)
         var response = await Applicant.PutAsJsonAsync(Draft, new { projectName = new string('名', 301) });
 
         Assert.Equal(["projectName"], await FieldsOfAsync(response));
+
+        // The draft measures the name itself now; the column's own check, behind every use case, says it in Chinese too.
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProjectWorkflowDbContext>();
+        var draft = await db.Set<FundingApplication>().SingleAsync(a => a.Id == Guid.Parse(app.Drafts["application"]));
+        db.Entry(draft).Property(a => a.ProjectName).CurrentValue = new string('名', 301);
+        var refused = await Assert.ThrowsAsync<InvalidRequestException>(() => db.SaveChangesAsync());
+        Assert.Equal(FieldError.Of("projectName", "This text is at most 300 characters long; 301 were sent.", "此项文本最多 300 个字符，本次提交了 301 个字符。"), Assert.Single(refused.Errors));
     }
 
     [Fact]

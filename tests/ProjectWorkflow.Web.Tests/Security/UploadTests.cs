@@ -53,7 +53,12 @@ public sealed class UploadTests(PortalApp app)
         var response = await AttachAsync(applicant, application, "other", fileName, content);
 
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
-        Assert.Contains(problem.GetProperty("errors").EnumerateArray(), e => e.GetProperty("field").GetString() == "file");
+        var file = Assert.Single(problem.GetProperty("errors").EnumerateArray(), e => e.GetProperty("field").GetString() == "file");
+        // A clerk on a Chinese page reads what is wrong with this file in Chinese, not only the closing advice, and no English in it.
+        var chinese = file.GetProperty("messageZh").GetString()!;
+        Assert.Matches(@"^\p{IsCJKUnifiedIdeographs}", chinese);
+        Assert.EndsWith("。请上传原始的 PDF、图片或 Office 文档。", chinese);
+        Assert.DoesNotMatch("[A-Za-z]+ [a-z]+ [a-z]+", chinese);
         var folder = Path.Combine(app.DataDirectory, "uploads", application.ToString("N"));
         Assert.True(!Directory.Exists(folder) || Directory.GetFiles(folder).Length == 0, "nothing of the refused file is kept");
         // Nor in the node's scratch folder, where an upload bound for the database is checked (Storage:Uploads=Database).

@@ -44,6 +44,14 @@ public sealed class VoucherAdministrationTests(FundingApp app) : IClassFixture<F
         Assert.True((await admin.PostAsJsonAsync("/api/vouchers/schemes/four-new-voucher/rule-sets", rules)).IsSuccessStatusCode);
         await ProblemAssert.IsProblemAsync(await admin.PostAsJsonAsync("/api/vouchers/schemes/four-new-voucher/rule-sets", rules with { coPaymentRatio = 0.9m }), HttpStatusCode.Conflict);
         Assert.Contains("2030", (await GetAsync(enterprise, "/api/vouchers/schemes")).ToString());
+        // Rules that read well field by field but do not make a usable rule set are refused in both languages, kept apart.
+        var unusable = await ProblemAssert.IsProblemAsync(await admin.PostAsJsonAsync("/api/vouchers/schemes/four-new-voucher/rule-sets", new
+        {
+            year = 2031, rules.issuerZh, rules.issuerEn, rules.source, rules.eligibleApplicants, rules.enterpriseAnnualCapFen, rules.teamAnnualCapFen, rules.catalogue,
+            settlementCycleMonths = 4,
+        }), HttpStatusCode.BadRequest);
+        Assert.Contains(unusable.GetProperty("errors").EnumerateArray(), e => e.GetProperty("field").GetString() == "ruleSet"
+            && e.GetProperty("message").GetString() == "The settlement cycle is 1, 3, 6 or 12 months." && e.GetProperty("messageZh").GetString() == "结算周期为 1、3、6 或 12 个月。");
 
         // The demo provider lists calibration at ¥8,800.00; an item outside the catalogue is refused, naming it.
         var demo = await DemoProviderAsync(provider);

@@ -163,15 +163,18 @@ public sealed class FormSchema
             }
             if (IsEmpty(value))
             {
-                if (field.Required && requireFields && !hidden) errors.Add(new FormFieldError(field.Key, $"{Name(field)} is required."));
+                if (field.Required && requireFields && !hidden) errors.Add(new FormFieldError(field.Key, $"{Name(field)} is required.", $"{NameZh(field)}为必填项。"));
                 continue;
             }
-            if (FormValueCheck.Problem(field, value!) is { } problem) errors.Add(new FormFieldError(field.Key, problem));
+            if (FormValueCheck.Problem(field, value!) is { } problem) errors.Add(problem);
         }
         return errors;
     }
 
     internal static string Name(FormField field) => field.Label is { Length: > 0 } label ? $"'{label}' ({field.Key})" : $"'{field.Key}'";
+
+    /// <summary>The field as a Chinese sentence names it: its label (the form's own words) and key, or the key alone.</summary>
+    internal static string NameZh(FormField field) => field.Label is { Length: > 0 } label ? $"“{label}”（{field.Key}）" : $"“{field.Key}”";
 
     private static bool IsEmpty(JsonNode? value) => value switch
     {
@@ -191,5 +194,8 @@ public sealed class FormSchema
     };
 }
 
-/// <summary>A field a completion got wrong or left out, and what to do about it.</summary>
-public sealed record FormFieldError(string Field, string Message);
+/// <summary>
+/// A field a completion got wrong or left out, and what to do about it: <see cref="Message"/> in English,
+/// <see cref="MessageZh"/> the same in Chinese (kept apart: a page shows the reader's language).
+/// </summary>
+public sealed record FormFieldError(string Field, string Message, string MessageZh);

@@ -139,7 +139,7 @@ public sealed partial class WorkflowSession
         {
             if (!IsCandidate(task)) throw WorkflowException.Forbidden("You are not among the task's candidate users or groups.", "您不在该任务的候选人或候选组中。");
         }
-        else RequireAssignee(task, "save a draft of");
+        else RequireAssignee(task, "save a draft of", "暂存此任务");
         task.Draft = (JsonObject)variables.DeepClone();
         task.Touched = true;
         run.Journal(task.ElementId, "userTask", "draftSaved", string.Join(", ", variables.Select(v => v.Key)));

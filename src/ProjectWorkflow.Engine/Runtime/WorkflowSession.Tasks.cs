@@ -41,12 +41,14 @@ public sealed partial class WorkflowSession
         || task.CandidateUsers.Contains(Actor.Id, StringComparer.Ordinal) || Actor.InAnyGroup(task.CandidateGroups) || IsDeputy(task);
 
     /// <summary>The one person working the task right now: the current signer, the delegate, or the assignee.</summary>
-    private void RequireAssignee(UserTaskItem task, string what)
+    /// <param name="what">The refused action, an English verb before "it" ("transfer").</param>
+    /// <param name="whatZh">The same action in Chinese, with its object ("转办此任务").</param>
+    private void RequireAssignee(UserTaskItem task, string what, string whatZh)
     {
         if (task.Assignee == Actor.Id || (task.Assignee is not null && IsDeputy(task))) return;
         throw task.Assignee is null
-            ? WorkflowException.Forbidden($"Claim the task before you {what} it.", "请先认领该任务，再进行此操作。")
-            : WorkflowException.Forbidden($"Only {task.Assignee}, who holds the task, can {what} it.", $"该任务由 {task.Assignee} 办理，只有其本人可以进行此操作。");
+            ? WorkflowException.Forbidden($"Claim the task before you {what} it.", $"请先认领任务，再{whatZh}。")
+            : WorkflowException.Forbidden($"Only {task.Assignee}, who holds the task, can {what} it.", $"该任务由 {task.Assignee} 办理，只有其本人才能{whatZh}。");
     }
 
     private static void Notify(WorkflowSession session, ProcessInstance instance, UserTaskItem task, string @event, string? message, params string[] users) =>
@@ -67,7 +69,7 @@ public sealed partial class WorkflowSession
     public async Task UnclaimAsync(Guid taskId, CancellationToken cancellationToken = default)
     {
         var (_, run, task) = await OpenTaskAsync(taskId, cancellationToken);
-        RequireAssignee(task, "release");
+        RequireAssignee(task, "release", "将此任务退回任务池");
         if (task.Delegation == DelegationState.Pending)
             throw WorkflowException.Conflict("A delegated task cannot be released: hand it back to its owner instead.", "已委派的任务不能退回任务池，请改为交还委派人。");
         task.Assignee = null;
@@ -86,7 +88,7 @@ public sealed partial class WorkflowSession
     {
         var (instance, run, task) = await OpenTaskAsync(taskId, cancellationToken);
         if (task.Assignee is null && IsCandidate(task)) task.Assignee = Actor.Id;
-        RequireAssignee(task, "complete");
+        RequireAssignee(task, "complete", "办结此任务");
         if (task.Delegation == DelegationState.Pending)
             throw WorkflowException.Conflict($"The task was delegated to you by {task.Owner}: hand it back (resolve) so the owner can complete it.", $"该任务由 {task.Owner} 委派给您，请先交还委派人，由其办结。");
         variables = WithDraft(task, variables);
@@ -146,7 +148,7 @@ public sealed partial class WorkflowSession
     {
         RequireUser(toUser);
         var (instance, run, task) = await OpenTaskAsync(taskId, cancellationToken);
-        RequireAssignee(task, "delegate");
+        RequireAssignee(task, "delegate", "委派此任务");
         if (toUser == Actor.Id) throw WorkflowException.Invalid("You cannot delegate a task to yourself.", "不能将任务委派给自己。");
         task.Owner ??= task.Assignee;
         task.Assignee = toUser;
@@ -160,7 +162,7 @@ public sealed partial class WorkflowSession
     public async Task ResolveAsync(Guid taskId, JsonObject? variables, CancellationToken cancellationToken = default)
     {
         var (instance, run, task) = await OpenTaskAsync(taskId, cancellationToken);
-        RequireAssignee(task, "hand back");
+        RequireAssignee(task, "hand back", "将此任务交还委派人");
         if (task.Delegation != DelegationState.Pending || task.Owner is null)
             throw WorkflowException.Conflict("The task is not delegated, so there is nobody to hand it back to.", "该任务未被委派，无需交还。");
         run.SetVariables(variables);
@@ -176,7 +178,7 @@ public sealed partial class WorkflowSession
     {
         RequireUser(toUser);
         var (instance, run, task) = await OpenTaskAsync(taskId, cancellationToken);
-        RequireAssignee(task, "transfer");
+        RequireAssignee(task, "transfer", "转办此任务");
         if (task.Delegation == DelegationState.Pending)
             throw WorkflowException.Conflict("A delegated task cannot be transferred: hand it back to its owner first.", "已委派的任务不能转办，请先交还委派人。");
         task.Assignee = toUser;
@@ -193,7 +195,7 @@ public sealed partial class WorkflowSession
         if (users.Count == 0) throw WorkflowException.Invalid("Name at least one signer.", "请至少指定一名加签人。");
         foreach (var user in users) RequireUser(user);
         var (instance, run, task) = await OpenTaskAsync(taskId, cancellationToken);
-        RequireAssignee(task, "add signers to");
+        RequireAssignee(task, "add signers to", "为此任务加签");
         if (position == SignerPosition.Before)
         {
             task.ReturnTo ??= task.Assignee;
@@ -236,7 +238,7 @@ public sealed partial class WorkflowSession
     {
         if (string.IsNullOrWhiteSpace(reason)) throw WorkflowException.Invalid("Say why the task is sent back: the person receiving it reads this.", "请填写退回原因，接收人将看到该原因。");
         var (instance, run, task) = await OpenTaskAsync(taskId, cancellationToken);
-        RequireAssignee(task, "send back");
+        RequireAssignee(task, "send back", "退回此任务");
         var definition = await DefinitionOfAsync(instance, cancellationToken);
         var current = definition.Process.Node(task.ElementId);
         if (definition.Process.NodesById.GetValueOrDefault(targetElementId) is not UserTask target)

@@ -41,6 +41,8 @@ public sealed class ForgedBankAnswerTests(LedgerApp app)
         });
         var refused = await ProblemAssert.IsProblemAsync(forgedRejection, HttpStatusCode.Forbidden);
         Assert.Contains("treasury", refused.GetProperty("detail").GetString());
+        Assert.Equal($"消息“{PaymentSettledConsumer.MessageName}”不能通过此途径投递：该消息是银行对拨付单的回复，只能来自国库集中支付接口。",
+            refused.GetProperty("detailZh").GetString());
         await ProblemAssert.IsProblemAsync(await admin.PostAsJsonAsync("/api/messages", new
         {
             name = PaymentSettledConsumer.MessageName, correlationKey = project.Number,

@@ -233,7 +233,9 @@ public sealed class ApprovalOperationTests(PortalApp app) : IAsyncLifetime
         await DeployAsync(_admin, Version("check"));
 
         var stranded = await PostAsync(_admin, $"/api/instances/{id}/migrate", new { toVersion = 2 });
-        Assert.Contains("review", (await ProblemAssert.IsProblemAsync(stranded, HttpStatusCode.BadRequest)).GetProperty("detail").GetString());
+        var strandedProblem = await ProblemAssert.IsProblemAsync(stranded, HttpStatusCode.BadRequest);
+        Assert.Contains("review", strandedProblem.GetProperty("detail").GetString());
+        Assert.Contains("的任务无法迁移：版本 2 中没有环节“review”。", strandedProblem.GetProperty("detailZh").GetString());
 
         await OkAsync(_admin, $"/api/instances/{id}/migrate", new { toVersion = 2, mapping = new Dictionary<string, string> { ["review"] = "check" } });
         var instance = await InstanceAsync(_admin, id);

@@ -51,7 +51,9 @@ public sealed class DrawnFormTests(PortalApp app)
 
         var empty = await PostAsync(admin, $"/api/tasks/{task}/complete", new { variables = new { } });
         var problem = await ProblemAssert.IsProblemAsync(empty, HttpStatusCode.BadRequest);
-        Assert.Equal("verdict", Assert.Single(problem.GetProperty("errors").EnumerateArray()).GetProperty("field").GetString());
+        var missing = Assert.Single(problem.GetProperty("errors").EnumerateArray());
+        Assert.Equal("verdict", missing.GetProperty("field").GetString());
+        Assert.Equal("“Verdict”（verdict）为必填项。", missing.GetProperty("messageZh").GetString());
 
         await OkAsync(admin, $"/api/tasks/{task}/complete", new { variables = new { verdict = "complete" } });
         Assert.Equal("completed", (await InstanceAsync(admin, instance)).GetProperty("status").GetString());

@@ -167,8 +167,11 @@ public sealed class TaskOperationAccessTests(PortalApp app) : IAsyncLifetime
         var (id, review) = await ClaimedByReviewer();
         using var colleague = await app.CreateClientForAsync(_colleague);
 
-        foreach (var operation in new[] { "transfer", "delegate" })
-            await ProblemAssert.IsProblemAsync(await PostAsync(colleague, $"/api/tasks/{review}/{operation}", new { user = _colleague }), HttpStatusCode.Forbidden);
+        foreach (var (operation, refusedZh) in new[] { ("transfer", "转办此任务"), ("delegate", "委派此任务") })
+        {
+            var refused = await ProblemAssert.IsProblemAsync(await PostAsync(colleague, $"/api/tasks/{review}/{operation}", new { user = _colleague }), HttpStatusCode.Forbidden);
+            Assert.Equal($"该任务由 reviewer1 办理，只有其本人才能{refusedZh}。", refused.GetProperty("detailZh").GetString());
+        }
         await ProblemAssert.IsProblemAsync(await PostAsync(colleague, $"/api/tasks/{review}/copy-to", new { users = new[] { "approver1" } }), HttpStatusCode.Forbidden);
 
         Assert.Equal("reviewer1", await HolderAsync(id, review));

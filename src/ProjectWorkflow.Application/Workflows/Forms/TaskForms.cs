@@ -84,7 +84,7 @@ public sealed class TaskForms(ProjectWorkflowDbContext db, DefinitionCatalog def
         var checkedVariables = variables is null ? [] : (JsonObject)variables.DeepClone();
         var errors = form.Check(checkedVariables, requireFields: !isSignature);
         if (errors.Count > 0)
-            throw new InvalidRequestException(errors.Select(e => new FieldError(e.Field, e.Message)).ToList());
+            throw new InvalidRequestException(errors.Select(e => FieldError.Of(e.Field, e.Message, e.MessageZh)).ToList());
         return checkedVariables;
     }
 }

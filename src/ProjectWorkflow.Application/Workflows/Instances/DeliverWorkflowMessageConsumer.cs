@@ -19,7 +19,7 @@ public sealed class DeliverWorkflowMessageConsumer(DeliverMessage deliver, ILogg
         if (MessageSenders.SystemOnly.TryGetValue(context.Message.Name, out var source))
         {
             logger.LogWarning("Refused the message {Name} for {CorrelationKey} from the generic queue: {Source}",
-                context.Message.Name, context.Message.CorrelationKey, source);
+                context.Message.Name, context.Message.CorrelationKey, source.English);
             return Task.CompletedTask;
         }
         return deliver.HandleAsync(

@@ -25,17 +25,21 @@ public sealed class MessageSendersOptions
 /// </summary>
 public sealed class MessageSenders(IOptionsMonitor<MessageSendersOptions> options)
 {
-    /// <summary>Message name → where it really comes from (said in the refusal).</summary>
-    public static readonly IReadOnlyDictionary<string, string> SystemOnly = new Dictionary<string, string>(StringComparer.Ordinal)
+    /// <summary>Message name → where it really comes from (said in the refusal, in English and in Chinese).</summary>
+    public static readonly IReadOnlyDictionary<string, MessageSource> SystemOnly = new Dictionary<string, MessageSource>(StringComparer.Ordinal)
     {
-        [PaymentSettledConsumer.MessageName] =
+        [PaymentSettledConsumer.MessageName] = new(
             "it is the bank's answer to a payment order and comes only from the treasury adapter",
-        [OrderRecovery.Message] =
+            "该消息是银行对拨付单的回复，只能来自国库集中支付接口"),
+        [OrderRecovery.Message] = new(
             "a recovery is ordered with POST /api/applications/{id}/recovery, which checks who may order it and what was paid",
-        [RequestChange.Message] =
+            "追回须通过 POST /api/applications/{id}/recovery 发起，由其核查谁有权发起追回以及已拨付的金额"),
+        [RequestChange.Message] = new(
             "the enterprise requests a change with POST /api/applications/{id}/change-requests, which checks its rules",
-        [FileInterestEvidence.Message] =
+            "企业须通过 POST /api/applications/{id}/change-requests 提出变更申请，由其核查变更规则"),
+        [FileInterestEvidence.Message] = new(
             "the enterprise files interest evidence with POST /api/applications/{id}/interest-evidence, which checks the project's support method",
+            "企业须通过 POST /api/applications/{id}/interest-evidence 提交付息凭证，由其核查项目的支持方式"),
     };
 
     /// <summary>The roles that may deliver <paramref name="name"/> through the public route (none for a system name).</summary>
@@ -49,7 +53,8 @@ public sealed class MessageSenders(IOptionsMonitor<MessageSendersOptions> option
     public void RefuseUnlessAllowed(string name, Actor actor)
     {
         if (SystemOnly.TryGetValue(name, out var source))
-            throw WorkflowException.Forbidden($"The message '{name}' cannot be delivered through this route: {source}.");
+            throw WorkflowException.Forbidden($"The message '{name}' cannot be delivered through this route: {source.English}.",
+                $"消息“{name}”不能通过此途径投递：{source.Chinese}。");
         var roles = RolesFor(name);
         if (roles.Count == 0)
             throw WorkflowException.Forbidden(
@@ -61,3 +66,6 @@ public sealed class MessageSenders(IOptionsMonitor<MessageSendersOptions> option
                 $"消息“{name}”只能由 {string.Join("、", roles)} 投递；您不属于其中任何角色。");
     }
 }
+
+/// <summary>Where a message the system drives itself really comes from: a clause ending a refusal, in English and in Chinese.</summary>
+public sealed record MessageSource(string English, string Chinese);

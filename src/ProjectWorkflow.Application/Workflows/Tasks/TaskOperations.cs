@@ -27,7 +27,7 @@ public sealed class TaskOperations(TaskCommand command, TaskPermissions permissi
             s => s.ClaimAsync(taskId, ct), ct);
 
     public Task UnclaimAsync(Guid taskId, Actor actor, CancellationToken ct) =>
-        command.RunAsync(taskId, actor, task => Holder(task, actor, "release it"), NothingMore,
+        command.RunAsync(taskId, actor, task => Holder(task, actor, "release it", "将此任务退回任务池"), NothingMore,
             s => s.UnclaimAsync(taskId, ct), ct);
 
     /// <summary>Complete: the variables must satisfy the task's form (every missing or wrong field named, nothing changes).</summary>
@@ -45,19 +45,19 @@ public sealed class TaskOperations(TaskCommand command, TaskPermissions permissi
     public Task DelegateAsync(Guid taskId, HandOverRequest request, Actor actor, CancellationToken ct)
     {
         var user = "";
-        return command.RunAsync(taskId, actor, task => Holder(task, actor, "delegate it"),
+        return command.RunAsync(taskId, actor, task => Holder(task, actor, "delegate it", "委派此任务"),
             async task => user = (await permissions.RequireCanHoldAsync(task, [RequireUser(request.User)], "user", actor, ct))[0],
             s => s.DelegateAsync(taskId, user, request.Reason, ct), ct);
     }
 
     public Task ResolveAsync(Guid taskId, CompleteTaskRequest request, Actor actor, CancellationToken ct) =>
-        command.RunAsync(taskId, actor, task => Holder(task, actor, "hand it back"), NothingMore,
+        command.RunAsync(taskId, actor, task => Holder(task, actor, "hand it back", "将此任务交还委派人"), NothingMore,
             s => s.ResolveAsync(taskId, request.Variables, ct), ct);
 
     public Task TransferAsync(Guid taskId, HandOverRequest request, Actor actor, CancellationToken ct)
     {
         var user = "";
-        return command.RunAsync(taskId, actor, task => Holder(task, actor, "transfer it"),
+        return command.RunAsync(taskId, actor, task => Holder(task, actor, "transfer it", "转办此任务"),
             async task => user = (await permissions.RequireCanHoldAsync(task, [RequireUser(request.User)], "user", actor, ct))[0],
             s => s.TransferAsync(taskId, user, request.Reason, ct), ct);
     }
@@ -66,7 +66,7 @@ public sealed class TaskOperations(TaskCommand command, TaskPermissions permissi
     {
         IReadOnlyList<string> signers = [];
         var position = SignerPosition.After;
-        return command.RunAsync(taskId, actor, task => Holder(task, actor, "add signers to it"),
+        return command.RunAsync(taskId, actor, task => Holder(task, actor, "add signers to it", "为此任务加签"),
             async task =>
             {
                 if (request.Users is not { Count: > 0 } users || users.Any(string.IsNullOrWhiteSpace))
@@ -83,7 +83,7 @@ public sealed class TaskOperations(TaskCommand command, TaskPermissions permissi
     }
 
     public Task SendBackAsync(Guid taskId, SendBackRequest request, Actor actor, CancellationToken ct) =>
-        command.RunAsync(taskId, actor, task => Holder(task, actor, "send it back"),
+        command.RunAsync(taskId, actor, task => Holder(task, actor, "send it back", "退回此任务"),
             _ =>
             {
                 if (string.IsNullOrWhiteSpace(request.TargetElementId))
@@ -101,7 +101,7 @@ public sealed class TaskOperations(TaskCommand command, TaskPermissions permissi
     public Task CopyToAsync(Guid taskId, CopyToRequest request, Actor actor, CancellationToken ct)
     {
         IReadOnlyList<string> followers = [];
-        return command.RunAsync(taskId, actor, task => Holder(task, actor, "copy it to others"),
+        return command.RunAsync(taskId, actor, task => Holder(task, actor, "copy it to others", "抄送此任务"),
             async task =>
             {
                 if (request.Users is not { Count: > 0 } users || users.Any(string.IsNullOrWhiteSpace))
@@ -111,9 +111,9 @@ public sealed class TaskOperations(TaskCommand command, TaskPermissions permissi
             s => s.CopyToAsync(taskId, followers, ct), ct);
     }
 
-    private static Task Holder(TaskRecord task, Actor actor, string what)
+    private static Task Holder(TaskRecord task, Actor actor, string what, string whatZh)
     {
-        TaskPermissions.RequireHolder(task, actor, what);
+        TaskPermissions.RequireHolder(task, actor, what, whatZh);
         return Task.CompletedTask;
     }
 

@@ -59,12 +59,14 @@ public sealed class TaskPermissions(ProjectWorkflowDbContext db, ProjectRoles pr
     }
 
     /// <summary>Delegate, transfer, add signers, copy to: only the person holding the task (the engine checks it again).</summary>
-    public static void RequireHolder(TaskRecord task, Actor actor, string what)
+    /// <param name="what">The refused action in English, with its object ("transfer it").</param>
+    /// <param name="whatZh">The same action in Chinese ("转办此任务").</param>
+    public static void RequireHolder(TaskRecord task, Actor actor, string what, string whatZh)
     {
         if (task.Assignee == actor.Id) return;
         throw task.Assignee is null
-            ? WorkflowException.Forbidden($"Claim the task before you {what}.")
-            : WorkflowException.Forbidden($"Only {task.Assignee}, who holds the task, can {what}.");
+            ? WorkflowException.Forbidden($"Claim the task before you {what}.", $"请先认领任务，再{whatZh}。")
+            : WorkflowException.Forbidden($"Only {task.Assignee}, who holds the task, can {what}.", $"该任务由 {task.Assignee} 办理，只有其本人才能{whatZh}。");
     }
 
     /// <summary>The people a task is handed to (delegate, transfer, add signers), by their exact user names; refuses with the reason.</summary>
